@@ -1,0 +1,260 @@
+import type { Database } from '../server/db/database.ts';
+import * as accounts from '../server/modules/accounts/accounts.service.ts';
+import * as org from '../server/modules/org/org.service.ts';
+import * as people from '../server/modules/people/people.service.ts';
+import type { Role } from '../server/shared/access.ts';
+import { recordAudit } from '../server/shared/audit.ts';
+import { type Ctx, inTransaction, systemActor } from '../server/shared/context.ts';
+import { newId, nowIso } from '../server/shared/ids.ts';
+import type { LocalizedText } from '../server/shared/text.ts';
+
+export const DEMO_TENANT = 'demo';
+export const DEMO_PASSWORD = 'pathway-demo';
+
+/** One sign-in per role; each person sits where the role is assigned. */
+export const DEMO_LOGINS: { username: string; role: Role; where: string }[] = [
+  { username: 'admin', role: 'admin', where: 'the nation' },
+  { username: 'ministry', role: 'ministry_officer', where: 'the nation' },
+  { username: 'regional', role: 'regional_officer', where: 'Northern Highlands region' },
+  { username: 'district', role: 'district_officer', where: 'Amberfield district' },
+  { username: 'leader', role: 'school_leader', where: 'Amberfield School No. 1' },
+  { username: 'teacher', role: 'teacher', where: 'Amberfield School No. 1' },
+  { username: 'trainer', role: 'trainer', where: 'Northern Highlands Teacher College' },
+  { username: 'assessor', role: 'assessor', where: 'Northern Highlands region' },
+];
+
+const REGIONS: LocalizedText[] = [
+  {
+    en: 'Northern Highlands',
+    ru: 'Северное нагорье',
+    uz: 'Shimoliy tog‘lar',
+    ne: 'उत्तरी पहाड',
+    fil: 'Hilagang Kabundukan',
+  },
+  { en: 'River Plains', ru: 'Речные равнины', uz: 'Daryo tekisliklari', ne: 'नदी मैदान', fil: 'Kapatagan ng Ilog' },
+  { en: 'Eastern Coast', ru: 'Восточное побережье', uz: 'Sharqiy sohil', ne: 'पूर्वी तट', fil: 'Silangang Baybayin' },
+  { en: 'Central Valley', ru: 'Центральная долина', uz: 'Markaziy vodiy', ne: 'मध्य उपत्यका', fil: 'Gitnang Lambak' },
+  { en: 'Western Steppe', ru: 'Западная степь', uz: 'G‘arbiy dasht', ne: 'पश्चिमी मैदान', fil: 'Kanlurang Parang' },
+  { en: 'Southern Lakes', ru: 'Южные озёра', uz: 'Janubiy ko‘llar', ne: 'दक्षिणी ताल', fil: 'Katimugang Lawa' },
+  {
+    en: 'Island Provinces',
+    ru: 'Островные провинции',
+    uz: 'Orol viloyatlari',
+    ne: 'टापु प्रदेश',
+    fil: 'Mga Lalawigang Pulo',
+  },
+];
+const DISTRICT_NAMES = [
+  'Amberfield',
+  'Birchwood',
+  'Cedar Bay',
+  'Dunmore',
+  'Elmstead',
+  'Fernhill',
+  'Granton',
+  'Hollow Creek',
+];
+const GIVEN = {
+  female: ['Aruna', 'Maria', 'Dilnoza', 'Sita', 'Lourdes', 'Nodira', 'Gita', 'Ana', 'Malika', 'Rina'],
+  male: ['Ramesh', 'Jose', 'Bekzod', 'Hari', 'Paolo', 'Aziz', 'Bikash', 'Carlo', 'Timur', 'Suman'],
+};
+const FAMILY = [
+  'Adhikari',
+  'Santos',
+  'Karimov',
+  'Shrestha',
+  'Reyes',
+  'Yusupova',
+  'Gurung',
+  'Cruz',
+  'Rahimov',
+  'Thapa',
+  'Bautista',
+  'Tashkentova',
+];
+const SUBJECTS = ['mathematics', 'science', 'language', 'social_studies', 'ict', 'arts'];
+const LEVELS: LocalizedText[] = [
+  { en: 'Nation', ru: 'Страна', uz: 'Mamlakat', ne: 'राष्ट्र', fil: 'Bansa' },
+  { en: 'Region', ru: 'Регион', uz: 'Viloyat', ne: 'प्रदेश', fil: 'Rehiyon' },
+  { en: 'District', ru: 'Район', uz: 'Tuman', ne: 'जिल्ला', fil: 'Distrito' },
+  { en: 'School', ru: 'Школа', uz: 'Maktab', ne: 'विद्यालय', fil: 'Paaralan' },
+];
+
+export interface DemoOptions {
+  teachers: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Seeds the fictional Republic of Meridia. Deterministic: the same N gives the same country. */
+export async function seedDemo(database: Database, options: DemoOptions) {
+  const base = {
+    db: database.db,
+    dialect: database.dialect,
+    locale: 'en',
+    defaultLocale: 'en',
+    actor: systemActor(),
+    requestId: null,
+  };
+  const { tenant, root } = await org.createTenant(base, {
+    code: DEMO_TENANT,
+    name: {
+      en: 'Republic of Meridia',
+      ru: 'Республика Меридия',
+      uz: 'Meridiya Respublikasi',
+      ne: 'मेरिडिया गणतन्त्र',
+      fil: 'Republika ng Meridia',
+    },
+    defaultLocale: 'en',
+    locales: ['en', 'ru', 'uz', 'ne', 'fil'],
+    levelNames: LEVELS,
+    root: {
+      type: 'nation',
+      code: 'MRD',
+      name: { en: 'Meridia', ru: 'Меридия', uz: 'Meridiya', ne: 'मेरिडिया', fil: 'Meridia' },
+    },
+  });
+  const ctx: Ctx = { ...base, tenantId: tenant.id };
+  const schoolsTotal = Math.max(24, Math.ceil(options.teachers / 40));
+  const districtsPerRegion = Math.max(2, Math.ceil(schoolsTotal / (REGIONS.length * 30)));
+  const at = nowIso();
+
+  const units = await inTransaction(ctx, async (tx) => {
+    const rows: org.UnitRow[] = [];
+    let key = await org.reservePathKeys(tx, REGIONS.length * (2 + districtsPerRegion * 2) + schoolsTotal);
+    const unit = (
+      parent: { id: string; path: string; depth: number },
+      type: string,
+      code: string,
+      name: LocalizedText,
+      locality: string | null = null,
+    ) => {
+      const row: org.UnitRow = {
+        tenant_id: tx.tenantId,
+        id: newId(),
+        parent_id: parent.id,
+        path: `${parent.path}${(key++).toString(36)}/`,
+        depth: parent.depth + 1,
+        type,
+        code,
+        name: JSON.stringify(name),
+        locality,
+        teacher_count: 0,
+        created_at: at,
+        updated_at: at,
+      };
+      rows.push(row);
+      return row;
+    };
+    const schools: org.UnitRow[] = [];
+    const districts: org.UnitRow[] = [];
+    const teis: org.UnitRow[] = [];
+    REGIONS.forEach((regionName, r) => {
+      const region = unit(root, 'region', `R${r + 1}`, regionName);
+      teis.push(unit(region, 'tei', `R${r + 1}-TEI`, { en: `${regionName.en} Teacher College` }));
+      for (let d = 0; d < districtsPerRegion; d++) {
+        const base = DISTRICT_NAMES[(r + d) % DISTRICT_NAMES.length]!;
+        const districtName = r === 0 && d === 0 ? 'Amberfield' : `${base} ${r + 1}-${d + 1}`;
+        const district = unit(region, 'district', `R${r + 1}-D${d + 1}`, { en: districtName });
+        districts.push(district);
+        unit(district, 'resource_centre', `R${r + 1}-D${d + 1}-RC`, { en: `${districtName} ICT Resource Centre` });
+      }
+    });
+    for (let s = 0; s < schoolsTotal; s++) {
+      const district = districts[s % districts.length]!;
+      const n = Math.floor(s / districts.length) + 1;
+      const name = JSON.parse(district.name).en as string;
+      schools.push(
+        unit(
+          district,
+          'school',
+          `${district.code}-S${n}`,
+          { en: `${name} School No. ${n}` },
+          s % 3 === 0 ? 'urban' : 'rural',
+        ),
+      );
+    }
+    await org.insertUnitRows(tx, rows);
+    return { schools, districts, teis, regions: rows.filter((u) => u.type === 'region') };
+  });
+
+  // Teachers in batches, each its own transaction so a million-teacher seed streams with a progress bar.
+  const batch = 5000;
+  for (let start = 0; start < options.teachers; start += batch) {
+    const rows: people.PersonRow[] = [];
+    for (let i = start; i < Math.min(options.teachers, start + batch); i++) {
+      const school = units.schools[i % units.schools.length]!;
+      rows.push(demoPerson(ctx.tenantId, school, i, 'teacher', at));
+    }
+    await inTransaction(ctx, (tx) => people.upsertPeopleRows(tx, rows));
+    options.onProgress?.(Math.min(options.teachers, start + batch), options.teachers);
+  }
+
+  const school1 = units.schools[0]!;
+  const district1 = units.districts[0]!;
+  const region1 = units.regions[0]!;
+  const tei1 = units.teis[0]!;
+  const placement: Record<string, { unit: org.UnitRow | { id: string; path: string }; category: string }> = {
+    admin: { unit: root, category: 'officer' },
+    ministry: { unit: root, category: 'officer' },
+    regional: { unit: region1, category: 'officer' },
+    district: { unit: district1, category: 'officer' },
+    leader: { unit: school1, category: 'school_leader' },
+    teacher: { unit: school1, category: 'teacher' },
+    trainer: { unit: tei1, category: 'trainer' },
+    assessor: { unit: region1, category: 'assessor' },
+  };
+  await inTransaction(ctx, async (tx) => {
+    const rows = DEMO_LOGINS.map((login, i) => {
+      const place = placement[login.username]!;
+      return demoPerson(tx.tenantId, place.unit as org.UnitRow, 9_000_000 + i, place.category, at);
+    });
+    await people.upsertPeopleRows(tx, rows);
+    await org.recountTeachers(tx);
+    await recordAudit(tx.db, tx, 'demo.seed', { type: 'tenant', id: tx.tenantId }, null, {
+      teachers: options.teachers,
+    });
+    for (const [i, login] of DEMO_LOGINS.entries()) {
+      const place = placement[login.username]!;
+      await accounts.createAccount(tx, {
+        personId: rows[i]!.id,
+        username: login.username,
+        password: DEMO_PASSWORD,
+        roles: [{ role: login.role, orgUnitId: place.unit.id }],
+      });
+    }
+  });
+  return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
+}
+
+function demoPerson(
+  tenantId: string,
+  unit: { id: string; path: string },
+  i: number,
+  category: string,
+  at: string,
+): people.PersonRow {
+  const sex = i % 2 === 0 ? 'female' : 'male';
+  const given = GIVEN[sex][i % 10]!;
+  const family = FAMILY[(i * 7) % FAMILY.length]!;
+  const subject = SUBJECTS[i % SUBJECTS.length]!;
+  return {
+    tenant_id: tenantId,
+    id: newId(),
+    org_unit_id: unit.id,
+    org_path: unit.path,
+    category,
+    given_name: given,
+    family_name: family,
+    sort_name: people.sortNameOf(family, given),
+    sex,
+    national_id: `MRD${String(i + 1).padStart(8, '0')}`,
+    emis_id: null,
+    subjects: JSON.stringify(category === 'teacher' ? [subject] : []),
+    grades: JSON.stringify(category === 'teacher' ? [String((i % 12) + 1)] : []),
+    languages: JSON.stringify(['en']),
+    email: null,
+    phone: null,
+    created_at: at,
+    updated_at: at,
+  };
+}

@@ -1,0 +1,150 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../server/config.ts';
+import { migrate, openDatabase } from '../server/db/database.ts';
+import { startServer } from '../server/main.ts';
+import * as accounts from '../server/modules/accounts/accounts.service.ts';
+import * as org from '../server/modules/org/org.service.ts';
+import * as people from '../server/modules/people/people.service.ts';
+import { ROLES, type Role } from '../server/shared/access.ts';
+import { type Ctx, systemActor } from '../server/shared/context.ts';
+import { AppError } from '../server/shared/errors.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
+import { progressBar } from './progress.ts';
+
+const program = new Command('pathway').description('Pathway: competency-based teacher ICT training reform.');
+program.option(
+  '--database <location>',
+  'SQLite file or postgres:// URL (default: PATHWAY_DATABASE or ./data/pathway.sqlite)',
+);
+
+const positiveInt = (value: string) => {
+  const n = Number(value.replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Give a whole number.');
+  return n;
+};
+
+function config() {
+  const cfg = loadConfig();
+  const location = program.opts<{ database?: string }>().database;
+  return location ? { ...cfg, database: location } : cfg;
+}
+
+/** Opens and migrates the configured database, runs `work`, closes. */
+async function withDatabase<T>(work: (database: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const database = openDatabase(config().database);
+  try {
+    await migrate(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The CLI acts as the system inside one tenant. */
+export async function systemCtx(database: ReturnType<typeof openDatabase>, tenantCode: string): Promise<Ctx> {
+  const base = {
+    db: database.db,
+    dialect: database.dialect,
+    actor: systemActor(),
+    requestId: null,
+    locale: 'en',
+    defaultLocale: 'en',
+  };
+  const tenant = await org.findTenantByCode(base, tenantCode);
+  if (!tenant) throw new AppError('tenant_not_found', `No tenant with code ${tenantCode}.`);
+  return { ...base, tenantId: tenant.id, defaultLocale: tenant.defaultLocale, locale: tenant.defaultLocale };
+}
+
+export function printDemoLogins() {
+  console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  for (const login of DEMO_LOGINS) console.log(`  ${login.username.padEnd(9)} ${login.role.padEnd(17)} ${login.where}`);
+}
+
+program
+  .command('serve')
+  .description('Migrate the database and serve the API and the web app.')
+  .option('--demo-if-empty', 'Seed the demo country when the database has no tenant')
+  .option('--teachers <n>', 'Teachers in the demo country', positiveInt, 2000)
+  .action(async (opts: { demoIfEmpty?: boolean; teachers: number }) => {
+    const cfg = config();
+    const database = openDatabase(cfg.database);
+    await migrate(database.db);
+    const base = {
+      db: database.db,
+      dialect: database.dialect,
+      actor: systemActor(),
+      requestId: null,
+      locale: 'en',
+      defaultLocale: 'en',
+    };
+    if (opts.demoIfEmpty && (await org.listTenants(base)).length === 0) {
+      console.log(`Empty database: seeding the demo country with ${opts.teachers} teachers...`);
+      await seedDemo(database, { teachers: opts.teachers });
+    }
+    const { url } = await startServer(cfg, database);
+    console.log(`\nPathway is running at ${url} (database: ${database.dialect})`);
+    if ((await org.findTenantByCode(base, DEMO_TENANT)) !== undefined) printDemoLogins();
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date.')
+  .action(() =>
+    withDatabase(async (database) => {
+      const applied = await migrate(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    }),
+  );
+
+program
+  .command('demo')
+  .description('Seed the fictional demo country (into an empty tenant code "demo").')
+  .option('--teachers <n>', 'How many teachers', positiveInt, 2000)
+  .action((opts: { teachers: number }) =>
+    withDatabase(async (database) => {
+      const bar = progressBar('teachers');
+      bar.start(opts.teachers, 0);
+      const result = await seedDemo(database, { teachers: opts.teachers, onProgress: (done) => bar.update(done) });
+      bar.stop();
+      console.log(`Seeded ${result.teachers} teachers in ${result.schools} schools and ${result.districts} districts.`);
+      printDemoLogins();
+    }),
+  );
+
+const user = program.command('user').description('Accounts.');
+user
+  .command('create')
+  .description('Create a sign-in for an existing person (by national id) with one role at an org unit (by code).')
+  .requiredOption('--tenant <code>', 'Tenant code')
+  .requiredOption('--national-id <id>', "The person's national id")
+  .requiredOption('--username <name>')
+  .requiredOption('--role <role>', `One of ${ROLES.join(', ')}`)
+  .requiredOption('--unit <code>', 'Org unit code where the role applies')
+  .option('--password <password>', 'Initial password (default: read PATHWAY_PASSWORD)')
+  .action(
+    (opts: { tenant: string; nationalId: string; username: string; role: string; unit: string; password?: string }) =>
+      withDatabase(async (database) => {
+        const ctx = await systemCtx(database, opts.tenant);
+        if (!ROLES.includes(opts.role as Role)) throw new AppError('validation_failed', `Unknown role ${opts.role}.`);
+        const person = await people.findByNationalId(ctx, opts.nationalId);
+        const unit = await org.findUnitByCode(ctx, opts.unit);
+        const password = opts.password ?? process.env.PATHWAY_PASSWORD;
+        if (!password) throw new AppError('validation_failed', 'Give --password or set PATHWAY_PASSWORD.');
+        const account = await accounts.createAccount(ctx, {
+          personId: person.id,
+          username: opts.username.toLowerCase(),
+          password,
+          roles: [{ role: opts.role as Role, orgUnitId: unit.id }],
+        });
+        console.log(`Created account ${account.username} (${account.id}) as ${opts.role} at ${opts.unit}.`);
+      }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    console.error(`error ${error.code}: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});

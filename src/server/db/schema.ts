@@ -1,0 +1,125 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types. Conventions shared by both dialects:
+ * - every table carries tenant_id and every key starts with it;
+ * - multilingual text and lists are JSON in text columns (parsed in the repos);
+ * - timestamps are ISO-8601 UTC strings (PostgreSQL stores timestamptz, read back as ISO strings).
+ */
+export interface TenantTable {
+  id: string;
+  code: string;
+  name: string;
+  default_locale: string;
+  locales: string;
+  level_names: string;
+  unit_seq: number;
+  created_at: string;
+}
+
+export interface OrgUnitTable {
+  tenant_id: string;
+  id: string;
+  parent_id: string | null;
+  /** Materialised path of path keys, '/1/a/3f/': a subtree is one range scan on (tenant_id, path). */
+  path: string;
+  depth: number;
+  type: string;
+  code: string | null;
+  name: string;
+  locality: string | null;
+  /** People of category 'teacher' placed directly in this unit; subtree totals sum this over a path range. */
+  teacher_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  tenant_id: string;
+  id: string;
+  org_unit_id: string;
+  /** Copy of the unit's path so "people under a unit, page 1" is one index range scan. */
+  org_path: string;
+  category: string;
+  given_name: string;
+  family_name: string;
+  sort_name: string;
+  sex: string | null;
+  national_id: string | null;
+  emis_id: string | null;
+  subjects: string;
+  grades: string;
+  languages: string;
+  email: string | null;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserAccountTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  username: string;
+  password_hash: string;
+  locale: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface RoleAssignmentTable {
+  tenant_id: string;
+  id: string;
+  account_id: string;
+  role: string;
+  org_unit_id: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  tenant_id: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  tenant_id: string;
+  id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: string;
+  at: string;
+  actor_account_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface DB {
+  tenant: TenantTable;
+  org_unit: OrgUnitTable;
+  person: PersonTable;
+  user_account: UserAccountTable;
+  role_assignment: RoleAssignmentTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
+  kysely_migration: { name: string; timestamp: string };
+  kysely_migration_lock: { id: string; is_locked: Generated<number> };
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { orgRoutes } from '../modules/org/org.routes.ts';
+import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { AppError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { registerAuth } from './auth.ts';
+import { handleError } from './errors.ts';
+
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface AppDeps {
+  config: Pick<Config, 'secureCookies' | 'webDir' | 'logLevel'>;
+  database: Database;
+}
+
+export async function buildApp({ config, database }: AppDeps) {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : newId();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  // CSV uploads arrive as a stream; the import reads it row by row with its own size cap.
+  app.addContentTypeParser(['text/csv', 'text/plain'], (_req, payload, done) => done(null, payload));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError('too_many_requests', `Too many attempts. Try again in ${context.after}.`, {
+        retryAfter: context.after,
+      }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Pathway API', version: '0.1.0', description: 'Competency-based teacher ICT training reform.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pathway_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, database);
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ok' as const, database: database.dialect };
+    },
+  );
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  accountsRoutes(app, config, database);
+  orgRoutes(app);
+  peopleRoutes(app);
+  auditRoutes(app);
+
+  serveWebApp(app, config.webDir);
+  return app;
+}
+
+/** The built single-page app: files as they are, and index.html for every other non-API path. */
+function serveWebApp(app: ZodApp, webDir: string) {
+  const built = fs.existsSync(path.join(webDir, 'index.html'));
+  if (built) app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/ims/') || req.method !== 'GET') {
+      return reply
+        .code(404)
+        .send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+    }
+    if (!built) return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,16 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { buildApp } from './http/app.ts';
+
+/** Composition root: config > database > services > HTTP. */
+export async function startServer(config: Config, database: Database) {
+  const app = await buildApp({ config, database });
+  await app.listen({ port: config.port, host: config.host });
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void close().then(() => process.exit(0)));
+  return { app, url: `http://localhost:${config.port}`, close };
+}

@@ -1,0 +1,164 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, UserAccountTable } from '../../db/schema.ts';
+import { pathUnder } from '../../shared/access.ts';
+
+export type AccountRow = Selectable<UserAccountTable>;
+
+export function findAccountByUsername(db: Kysely<DB>, username: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('user_account').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function getAccount(db: Kysely<DB>, tenantId: string, id: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('user_account')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertAccount(db: Kysely<DB>, row: AccountRow): Promise<void> {
+  await db.insertInto('user_account').values(row).execute();
+}
+
+export async function updateAccount(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  patch: Partial<AccountRow>,
+): Promise<void> {
+  await db.updateTable('user_account').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export function grantsOf(db: Kysely<DB>, tenantId: string, accountIds: string[]) {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('role_assignment as r')
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.org_unit_id'))
+    .select(['r.id', 'r.account_id', 'r.role', 'r.org_unit_id', 'u.path', 'u.name'])
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.account_id', 'in', accountIds)
+    .orderBy('u.path')
+    .execute();
+}
+
+export async function insertGrant(
+  db: Kysely<DB>,
+  row: { tenant_id: string; id: string; account_id: string; role: string; org_unit_id: string; created_at: string },
+): Promise<void> {
+  await db.insertInto('role_assignment').values(row).execute();
+}
+
+export function getGrant(db: Kysely<DB>, tenantId: string, accountId: string, grantId: string) {
+  return db
+    .selectFrom('role_assignment as r')
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.org_unit_id'))
+    .select(['r.id', 'r.role', 'r.org_unit_id', 'u.path'])
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.account_id', '=', accountId)
+    .where('r.id', '=', grantId)
+    .executeTakeFirst();
+}
+
+export function findGrant(db: Kysely<DB>, tenantId: string, accountId: string, role: string, unitId: string) {
+  return db
+    .selectFrom('role_assignment')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('account_id', '=', accountId)
+    .where('role', '=', role)
+    .where('org_unit_id', '=', unitId)
+    .executeTakeFirst();
+}
+
+export async function deleteGrant(db: Kysely<DB>, tenantId: string, grantId: string): Promise<void> {
+  await db.deleteFrom('role_assignment').where('tenant_id', '=', tenantId).where('id', '=', grantId).execute();
+}
+
+/** Accounts whose person sits under the given subtrees. */
+export function listAccounts(db: Kysely<DB>, tenantId: string, roots: string[], limit: number) {
+  return db
+    .selectFrom('user_account as a')
+    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'a.tenant_id').onRef('p.id', '=', 'a.person_id'))
+    .select([
+      'a.id',
+      'a.username',
+      'a.person_id',
+      'a.status',
+      'a.last_login_at',
+      'p.given_name',
+      'p.family_name',
+      'p.org_path',
+    ])
+    .where('a.tenant_id', '=', tenantId)
+    .where((eb) => pathUnder(eb, 'p.org_path', roots))
+    .orderBy('a.username')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertSession(
+  db: Kysely<DB>,
+  row: {
+    id: string;
+    tenant_id: string;
+    account_id: string;
+    csrf_token: string;
+    created_at: string;
+    expires_at: string;
+  },
+): Promise<void> {
+  await db.insertInto('session').values(row).execute();
+}
+
+export function getSession(db: Kysely<DB>, id: string) {
+  return db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  accountId: string,
+  exceptId?: string,
+): Promise<void> {
+  let query = db.deleteFrom('session').where('tenant_id', '=', tenantId).where('account_id', '=', accountId);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  await query.execute();
+}
+
+export async function insertToken(
+  db: Kysely<DB>,
+  row: { tenant_id: string; id: string; account_id: string; name: string; token_hash: string; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('api_token')
+    .values({ ...row, last_used_at: null, revoked_at: null })
+    .execute();
+}
+
+export function getTokenByHash(db: Kysely<DB>, hash: string) {
+  return db.selectFrom('api_token').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+}
+
+export function listTokens(db: Kysely<DB>, tenantId: string, accountId: string) {
+  return db
+    .selectFrom('api_token')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('account_id', '=', accountId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function updateToken(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  patch: { last_used_at?: string; revoked_at?: string },
+): Promise<void> {
+  await db.updateTable('api_token').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}

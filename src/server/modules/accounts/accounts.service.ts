@@ -1,0 +1,360 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import {
+  type Grant,
+  PERMISSIONS,
+  type Permission,
+  ROLE_PERMISSIONS,
+  type Role,
+  requirePermissionAt,
+  scopePaths,
+} from '../../shared/access.ts';
+import { recordAudit } from '../../shared/audit.ts';
+import { type Actor, type Ctx, inTransaction } from '../../shared/context.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { newId, nowIso } from '../../shared/ids.ts';
+import { resolveText } from '../../shared/text.ts';
+import * as org from '../org/org.service.ts';
+import * as people from '../people/people.service.ts';
+import * as repo from './accounts.repo.ts';
+import type { Account, CreateAccountInput, Me } from './accounts.schemas.ts';
+
+export const SESSION_HOURS = 12;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const secret = () => randomBytes(32).toString('base64url');
+
+export function hashPassword(password: string): Promise<string> {
+  // 2 is Algorithm.Argon2id (a const enum the library does not export as a value).
+  return hash(password, { algorithm: 2 });
+}
+
+/** Who is calling, as the HTTP layer needs it to build a Ctx. */
+export interface Authenticated {
+  tenantId: string;
+  defaultLocale: string;
+  locale: string;
+  actor: Actor;
+  sessionId: string | null;
+  csrfToken: string | null;
+}
+
+async function authenticatedAs(db: Kysely<DB>, account: repo.AccountRow, session?: { id: string; csrf: string }) {
+  const tenant = await org.getTenant({ db, tenantId: account.tenant_id } as Ctx);
+  const grants = await repo.grantsOf(db, account.tenant_id, [account.id]);
+  const actor: Actor = {
+    accountId: account.id,
+    personId: account.person_id,
+    username: account.username,
+    system: false,
+    grants: grants.map((g) => ({ role: g.role as Role, orgUnitId: g.org_unit_id, orgUnitPath: g.path })),
+  };
+  return {
+    tenantId: account.tenant_id,
+    defaultLocale: tenant.defaultLocale,
+    locale: account.locale ?? tenant.defaultLocale,
+    actor,
+    sessionId: session?.id ?? null,
+    csrfToken: session?.csrf ?? null,
+  } satisfies Authenticated;
+}
+
+export async function login(db: Kysely<DB>, username: string, password: string) {
+  const account = await repo.findAccountByUsername(db, username);
+  // Verify against a dummy hash when the account is unknown so timing does not reveal which usernames exist.
+  const ok = await verify(account?.password_hash ?? DUMMY_HASH, password).catch(() => false);
+  if (!account || !ok || account.status !== 'active') {
+    throw new AppError('invalid_credentials', 'Wrong username or password.');
+  }
+  const token = secret();
+  const csrf = secret();
+  const at = new Date();
+  const session = {
+    id: sha256(token),
+    tenant_id: account.tenant_id,
+    account_id: account.id,
+    csrf_token: csrf,
+    created_at: at.toISOString(),
+    expires_at: new Date(at.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+  };
+  await repo.insertSession(db, session);
+  await repo.updateAccount(db, account.tenant_id, account.id, { last_login_at: session.created_at });
+  return { token, expiresAt: session.expires_at, auth: await authenticatedAs(db, account, { id: session.id, csrf }) };
+}
+
+const DUMMY_HASH = await hashPassword('not-a-real-password-0');
+
+export async function authenticateSession(db: Kysely<DB>, token: string): Promise<Authenticated | 'expired' | null> {
+  const session = await repo.getSession(db, sha256(token));
+  if (!session) return null;
+  if (session.expires_at <= nowIso()) {
+    await repo.deleteSession(db, session.id);
+    return 'expired';
+  }
+  const account = await repo.getAccount(db, session.tenant_id, session.account_id);
+  if (account?.status !== 'active') return null;
+  return authenticatedAs(db, account, { id: session.id, csrf: session.csrf_token });
+}
+
+export async function authenticateToken(db: Kysely<DB>, token: string): Promise<Authenticated | null> {
+  const row = await repo.getTokenByHash(db, sha256(token));
+  if (!row || row.revoked_at) return null;
+  const account = await repo.getAccount(db, row.tenant_id, row.account_id);
+  if (account?.status !== 'active') return null;
+  await repo.updateToken(db, row.tenant_id, row.id, { last_used_at: nowIso() });
+  return authenticatedAs(db, account);
+}
+
+export async function logout(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await repo.deleteSession(db, sessionId);
+}
+
+function permissionsOf(grants: Grant[]): Permission[] {
+  const held = new Set(grants.flatMap((g) => ROLE_PERMISSIONS[g.role]));
+  return PERMISSIONS.filter((p) => held.has(p));
+}
+
+async function grantViews(ctx: Ctx, accountIds: string[]) {
+  const rows = await repo.grantsOf(ctx.db, ctx.tenantId, accountIds);
+  return rows.map((g) => ({
+    accountId: g.account_id,
+    view: {
+      id: g.id,
+      role: g.role as Role,
+      orgUnitId: g.org_unit_id,
+      orgUnitName: resolveText(JSON.parse(g.name), ctx.locale, ctx.defaultLocale).text,
+      orgUnitPath: g.path,
+    },
+  }));
+}
+
+export async function me(ctx: Ctx, csrfToken: string | null): Promise<Me> {
+  const account = await requireOwnAccount(ctx);
+  const person = await people.requirePerson(ctx, account.person_id);
+  return {
+    accountId: account.id,
+    username: account.username,
+    locale: ctx.locale,
+    personId: person.id,
+    displayName: `${person.given_name} ${person.family_name}`,
+    tenant: await org.getTenant(ctx),
+    grants: (await grantViews(ctx, [account.id])).map((g) => g.view),
+    permissions: permissionsOf(ctx.actor.grants),
+    csrfToken,
+  };
+}
+
+async function requireOwnAccount(ctx: Ctx) {
+  const account = ctx.actor.accountId ? await repo.getAccount(ctx.db, ctx.tenantId, ctx.actor.accountId) : undefined;
+  if (!account) throw new AppError('not_authenticated', 'Sign in first.');
+  return account;
+}
+
+export async function setMyLocale(ctx: Ctx, locale: string): Promise<void> {
+  const account = await requireOwnAccount(ctx);
+  await repo.updateAccount(ctx.db, ctx.tenantId, account.id, { locale, updated_at: nowIso() });
+}
+
+export async function changePassword(
+  ctx: Ctx,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionId: string | null,
+) {
+  return inTransaction(ctx, async (tx) => {
+    const account = await requireOwnAccount(tx);
+    if (!(await verify(account.password_hash, currentPassword))) {
+      throw new AppError('invalid_credentials', 'The current password is wrong.', { field: 'currentPassword' });
+    }
+    await repo.updateAccount(tx.db, tx.tenantId, account.id, {
+      password_hash: await hashPassword(newPassword),
+      updated_at: nowIso(),
+    });
+    // Other sessions of this account end: a changed password is often a response to a leak.
+    await repo.deleteSessionsOf(tx.db, tx.tenantId, account.id, keepSessionId ?? undefined);
+    await recordAudit(tx.db, tx, 'account.change_password', { type: 'user_account', id: account.id }, null, null);
+  });
+}
+
+/** An account whose person the actor may manage; otherwise "not found". */
+async function requireManagedAccount(ctx: Ctx, accountId: string) {
+  const account = await repo.getAccount(ctx.db, ctx.tenantId, accountId);
+  if (!account) throw notFound('account', accountId);
+  const person = await people.requirePerson(ctx, account.person_id).catch(() => undefined);
+  if (!person || !scopePaths(ctx, 'accounts.manage').some((p) => person.org_path.startsWith(p))) {
+    throw notFound('account', accountId);
+  }
+  return account;
+}
+
+export async function listAccounts(
+  ctx: Ctx,
+  query: { unitId?: string | undefined; limit: number },
+): Promise<Account[]> {
+  let roots = scopePaths(ctx, 'accounts.manage');
+  if (query.unitId) roots = [(await org.requireUnit(ctx, query.unitId, 'accounts.manage')).path];
+  const rows = await repo.listAccounts(ctx.db, ctx.tenantId, roots, query.limit);
+  const grants = await grantViews(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    personId: r.person_id,
+    displayName: `${r.given_name} ${r.family_name}`,
+    status: r.status as Account['status'],
+    lastLoginAt: r.last_login_at,
+    grants: grants.filter((g) => g.accountId === r.id).map((g) => g.view),
+  }));
+}
+
+export async function getAccount(ctx: Ctx, accountId: string): Promise<Account> {
+  const account = await requireManagedAccount(ctx, accountId);
+  const person = await people.requirePerson(ctx, account.person_id);
+  return {
+    id: account.id,
+    username: account.username,
+    personId: account.person_id,
+    displayName: `${person.given_name} ${person.family_name}`,
+    status: account.status as Account['status'],
+    lastLoginAt: account.last_login_at,
+    grants: (await grantViews(ctx, [account.id])).map((g) => g.view),
+  };
+}
+
+export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promise<Account> {
+  const passwordHash = await hashPassword(input.password);
+  const id = await inTransaction(ctx, async (tx) => {
+    const person = await people.requirePerson(tx, input.personId);
+    requirePermissionAt(tx, 'accounts.manage', person.org_path);
+    if (await repo.findAccountByUsername(tx.db, input.username)) {
+      throw new AppError('username_taken', `The username ${input.username} is taken.`, { field: 'username' });
+    }
+    const at = nowIso();
+    const row: repo.AccountRow = {
+      tenant_id: tx.tenantId,
+      id: newId(),
+      person_id: person.id,
+      username: input.username,
+      password_hash: passwordHash,
+      locale: null,
+      status: 'active',
+      created_at: at,
+      updated_at: at,
+      last_login_at: null,
+    };
+    await repo.insertAccount(tx.db, row);
+    await recordAudit(tx.db, tx, 'account.create', { type: 'user_account', id: row.id }, null, {
+      username: row.username,
+      personId: row.person_id,
+    });
+    for (const grant of input.roles) await addGrant(tx, row.id, grant.role, grant.orgUnitId);
+    return row.id;
+  });
+  return getAccount(ctx, id);
+}
+
+async function addGrant(ctx: Ctx, accountId: string, role: Role, orgUnitId: string) {
+  const unit = await org.requireUnit(ctx, orgUnitId);
+  requirePermissionAt(ctx, 'accounts.manage', unit.path);
+  if (await repo.findGrant(ctx.db, ctx.tenantId, accountId, role, orgUnitId)) {
+    throw new AppError('conflict', 'This account already holds that role at that unit.', { field: 'role' });
+  }
+  const row = {
+    tenant_id: ctx.tenantId,
+    id: newId(),
+    account_id: accountId,
+    role,
+    org_unit_id: orgUnitId,
+    created_at: nowIso(),
+  };
+  await repo.insertGrant(ctx.db, row);
+  await recordAudit(ctx.db, ctx, 'role.assign', { type: 'user_account', id: accountId }, null, { role, orgUnitId });
+}
+
+export async function assignRole(ctx: Ctx, accountId: string, role: Role, orgUnitId: string): Promise<Account> {
+  await inTransaction(ctx, async (tx) => {
+    await requireManagedAccount(tx, accountId);
+    await addGrant(tx, accountId, role, orgUnitId);
+  });
+  return getAccount(ctx, accountId);
+}
+
+export async function removeRole(ctx: Ctx, accountId: string, grantId: string): Promise<Account> {
+  await inTransaction(ctx, async (tx) => {
+    await requireManagedAccount(tx, accountId);
+    const grant = await repo.getGrant(tx.db, tx.tenantId, accountId, grantId);
+    if (!grant) throw notFound('role_assignment', grantId);
+    requirePermissionAt(tx, 'accounts.manage', grant.path);
+    await repo.deleteGrant(tx.db, tx.tenantId, grantId);
+    await recordAudit(
+      tx.db,
+      tx,
+      'role.remove',
+      { type: 'user_account', id: accountId },
+      { role: grant.role, orgUnitId: grant.org_unit_id },
+      null,
+    );
+  });
+  return getAccount(ctx, accountId);
+}
+
+export async function setAccountStatus(ctx: Ctx, accountId: string, status: 'active' | 'disabled'): Promise<Account> {
+  await inTransaction(ctx, async (tx) => {
+    const account = await requireManagedAccount(tx, accountId);
+    await repo.updateAccount(tx.db, tx.tenantId, accountId, { status, updated_at: nowIso() });
+    if (status === 'disabled') await repo.deleteSessionsOf(tx.db, tx.tenantId, accountId);
+    await recordAudit(
+      tx.db,
+      tx,
+      'account.status',
+      { type: 'user_account', id: accountId },
+      { status: account.status },
+      { status },
+    );
+  });
+  return getAccount(ctx, accountId);
+}
+
+export async function createApiToken(ctx: Ctx, name: string) {
+  const account = await requireOwnAccount(ctx);
+  const token = `pw_${secret()}`;
+  const row = {
+    tenant_id: ctx.tenantId,
+    id: newId(),
+    account_id: account.id,
+    name,
+    token_hash: sha256(token),
+    created_at: nowIso(),
+  };
+  await inTransaction(ctx, async (tx) => {
+    await repo.insertToken(tx.db, row);
+    await recordAudit(tx.db, tx, 'api_token.create', { type: 'api_token', id: row.id }, null, { name });
+  });
+  return { id: row.id, name, token, createdAt: row.created_at };
+}
+
+export async function listApiTokens(ctx: Ctx) {
+  const account = await requireOwnAccount(ctx);
+  const rows = await repo.listTokens(ctx.db, ctx.tenantId, account.id);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<void> {
+  const account = await requireOwnAccount(ctx);
+  const tokens = await repo.listTokens(ctx.db, ctx.tenantId, account.id);
+  if (!tokens.some((t) => t.id === tokenId)) throw notFound('api_token', tokenId);
+  await inTransaction(ctx, async (tx) => {
+    await repo.updateToken(tx.db, tx.tenantId, tokenId, { revoked_at: nowIso() });
+    await recordAudit(tx.db, tx, 'api_token.revoke', { type: 'api_token', id: tokenId }, null, null);
+  });
+}

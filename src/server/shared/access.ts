@@ -1,0 +1,97 @@
+import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
+import type { Ctx } from './context.ts';
+import { AppError } from './errors.ts';
+
+export const ROLES = [
+  'admin',
+  'ministry_officer',
+  'regional_officer',
+  'district_officer',
+  'school_leader',
+  'teacher',
+  'trainer',
+  'assessor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'people.read',
+  'people.write',
+  'accounts.manage',
+  'audit.read',
+  'import.run',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do. A role assigned at an org unit applies to that unit's whole subtree. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  ministry_officer: ['org.read', 'org.write', 'people.read', 'people.write', 'audit.read', 'import.run'],
+  regional_officer: ['org.read', 'people.read', 'audit.read'],
+  district_officer: ['org.read', 'org.write', 'people.read', 'people.write', 'import.run'],
+  school_leader: ['org.read', 'people.read', 'people.write'],
+  trainer: ['org.read', 'people.read'],
+  assessor: ['org.read', 'people.read'],
+  teacher: ['org.read'],
+};
+
+export interface Grant {
+  role: Role;
+  orgUnitId: string;
+  orgUnitPath: string;
+}
+
+const WHOLE_TENANT = '/';
+
+/** Smallest set of subtree roots (paths) where the actor holds the permission. */
+export function scopePaths(ctx: Ctx, permission: Permission): string[] {
+  if (ctx.actor.system) return [WHOLE_TENANT];
+  const paths = ctx.actor.grants
+    .filter((g) => ROLE_PERMISSIONS[g.role].includes(permission))
+    .map((g) => g.orgUnitPath)
+    .sort();
+  return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
+}
+
+export function hasPermissionAt(ctx: Ctx, permission: Permission, path: string): boolean {
+  return scopePaths(ctx, permission).some((root) => path.startsWith(root));
+}
+
+export function hasPermissionAnywhere(ctx: Ctx, permission: Permission): boolean {
+  return scopePaths(ctx, permission).length > 0;
+}
+
+/** Paths are '/'-delimited: every path in the subtree of `prefix` sorts in [prefix, upper). */
+export function subtreeUpperBound(prefix: string): string {
+  return `${prefix.slice(0, -1)}0`;
+}
+
+/**
+ * A WHERE clause keeping rows whose path column lies under any of `roots`.
+ * Each root is one indexed range scan, never a LIKE.
+ */
+export function pathUnder<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: string,
+  roots: string[],
+): ExpressionWrapper<DB, TB, SqlBool> {
+  const ref = eb.ref(column as never);
+  if (roots.length === 0) return eb.lit(false) as never;
+  return eb.or(
+    roots.map((root) => eb.and([eb(ref, '>=', root as never), eb(ref, '<', subtreeUpperBound(root) as never)])),
+  );
+}
+
+/** Reads outside the actor's scope answer "not found": existence is not leaked. */
+export function requireReadable(ctx: Ctx, permission: Permission, path: string, notFound: () => AppError): void {
+  if (!hasPermissionAt(ctx, permission, path)) throw notFound();
+}
+
+/** A write the actor can see but may not make. */
+export function requirePermissionAt(ctx: Ctx, permission: Permission, path: string): void {
+  if (!hasPermissionAt(ctx, permission, path)) {
+    throw new AppError('forbidden', `You may not do this here (needs ${permission}).`, { permission });
+  }
+}

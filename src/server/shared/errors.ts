@@ -1,0 +1,41 @@
+/** The one error type of Pathway. `code` is stable and snake_case; the UI translates it. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** The only place where an error code becomes an HTTP status. Unknown codes are 400. */
+const STATUS_BY_CODE: Record<string, number> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unsupported_media_type: 415,
+  body_too_large: 413,
+  csv_invalid: 422,
+  tree_cycle: 409,
+  not_authenticated: 401,
+  invalid_credentials: 401,
+  session_expired: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  too_many_requests: 429,
+  conflict: 409,
+  duplicate_external_id: 409,
+  username_taken: 409,
+  route_not_found: 404,
+  internal_error: 500,
+};
+
+export function httpStatusFor(code: string): number {
+  if (code.endsWith('_not_found')) return 404;
+  return STATUS_BY_CODE[code] ?? 400;
+}
+
+export function notFound(entity: string, id: string): AppError {
+  return new AppError(`${entity}_not_found`, `No ${entity.replaceAll('_', ' ')} with id ${id}.`, { id });
+}

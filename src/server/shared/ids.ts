@@ -1,0 +1,10 @@
+import { uuidv7 } from 'uuidv7';
+
+/** Opaque, time-ordered ids: UUIDv7 keeps B-tree inserts near the end of the index. */
+export function newId(): string {
+  return uuidv7();
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

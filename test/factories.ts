@@ -1,0 +1,92 @@
+import type { Database } from '../src/server/db/database.ts';
+import * as accounts from '../src/server/modules/accounts/accounts.service.ts';
+import type { OrgUnit } from '../src/server/modules/org/org.schemas.ts';
+import * as org from '../src/server/modules/org/org.service.ts';
+import type { CreatePersonInput, Person } from '../src/server/modules/people/people.schemas.ts';
+import * as people from '../src/server/modules/people/people.service.ts';
+import type { Role } from '../src/server/shared/access.ts';
+import { type Ctx, systemActor } from '../src/server/shared/context.ts';
+
+let counter = 0;
+const next = () => ++counter;
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+/** A tenant with a nation at the top; returns the system ctx for it. */
+export async function tenant(database: Database, code = `t${next()}`): Promise<{ ctx: Ctx; nation: OrgUnit }> {
+  const base = {
+    db: database.db,
+    dialect: database.dialect,
+    actor: systemActor(),
+    requestId: null,
+    locale: 'en',
+    defaultLocale: 'en',
+  };
+  const { tenant, root } = await org.createTenant(base, {
+    code,
+    name: { en: `Country ${code}` },
+    defaultLocale: 'en',
+    locales: ['en', 'ne'],
+    levelNames: [{ en: 'Nation' }, { en: 'Region' }, { en: 'District' }, { en: 'School' }],
+    root: { type: 'nation', code: `${code}-N`, name: { en: `Nation ${code}` } },
+  });
+  return { ctx: { ...base, tenantId: tenant.id }, nation: root };
+}
+
+export function unit(ctx: Ctx, parent: OrgUnit, type: OrgUnit['type'], name?: string): Promise<OrgUnit> {
+  const n = next();
+  return org.createUnit(ctx, { parentId: parent.id, type, code: `${type}-${n}`, name: { en: name ?? `${type} ${n}` } });
+}
+
+export function person(ctx: Ctx, at: OrgUnit, input: Partial<CreatePersonInput> = {}): Promise<Person> {
+  const n = next();
+  return people.createPerson(ctx, {
+    orgUnitId: at.id,
+    category: 'teacher',
+    givenName: `Given${n}`,
+    familyName: `Family${n}`,
+    nationalId: `NID${n}`,
+    subjects: [],
+    grades: [],
+    languages: [],
+    ...input,
+  });
+}
+
+/** A person with a sign-in holding `role` at `at`; returns the username and a service ctx acting as them. */
+export async function user(ctx: Ctx, role: Role, at: OrgUnit) {
+  const p = await person(ctx, at, { category: role === 'teacher' ? 'teacher' : 'officer' });
+  const username = `${role.replaceAll('_', '-')}${next()}`;
+  const account = await accounts.createAccount(ctx, {
+    personId: p.id,
+    username,
+    password: TEST_PASSWORD,
+    roles: [{ role, orgUnitId: at.id }],
+  });
+  const actorCtx: Ctx = {
+    ...ctx,
+    actor: {
+      accountId: account.id,
+      personId: p.id,
+      username,
+      system: false,
+      grants: [{ role, orgUnitId: at.id, orgUnitPath: at.path }],
+    },
+  };
+  return { username, password: TEST_PASSWORD, account, person: p, ctx: actorCtx };
+}
+
+/** Nation > 2 regions > 2 districts each > 2 schools each: enough tree for scope tests. */
+export async function country(database: Database) {
+  const { ctx, nation } = await tenant(database);
+  const regionA = await unit(ctx, nation, 'region', 'Region A');
+  const regionB = await unit(ctx, nation, 'region', 'Region B');
+  const districtA1 = await unit(ctx, regionA, 'district', 'District A1');
+  const districtA2 = await unit(ctx, regionA, 'district', 'District A2');
+  const districtB1 = await unit(ctx, regionB, 'district', 'District B1');
+  const schoolA1 = await unit(ctx, districtA1, 'school', 'School A1-1');
+  const schoolA1b = await unit(ctx, districtA1, 'school', 'School A1-2');
+  const schoolA2 = await unit(ctx, districtA2, 'school', 'School A2-1');
+  const schoolB1 = await unit(ctx, districtB1, 'school', 'School B1-1');
+  return { ctx, nation, regionA, regionB, districtA1, districtA2, districtB1, schoolA1, schoolA1b, schoolA2, schoolB1 };
+}
