@@ -82,6 +82,8 @@ const LEVELS: LocalizedText[] = [
 
 export interface DemoOptions {
   teachers: number;
+  /** Size the school network for this many teachers (default: `teachers`); the benchmark loads them itself. */
+  sizeFor?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -114,7 +116,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     },
   });
   const ctx: Ctx = { ...base, tenantId: tenant.id };
-  const schoolsTotal = Math.max(24, Math.ceil(options.teachers / 40));
+  const schoolsTotal = Math.max(24, Math.ceil((options.sizeFor ?? options.teachers) / 40));
   const districtsPerRegion = Math.max(2, Math.ceil(schoolsTotal / (REGIONS.length * 30)));
   const at = nowIso();
 
