@@ -89,12 +89,15 @@ program
 program
   .command('migrate')
   .description('Bring the database schema up to date.')
-  .action(() =>
-    withDatabase(async (database) => {
+  .action(async () => {
+    const database = openDatabase(config().database);
+    try {
       const applied = await migrate(database.db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
-    }),
-  );
+    } finally {
+      await database.close();
+    }
+  });
 
 program
   .command('demo')

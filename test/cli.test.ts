@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/server/db/database.ts';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../bin/pathway.js');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-cli-'));
+const database = path.join(dir, 'cli.sqlite');
+
+function pathway(...args: string[]) {
+  return run(process.execPath, [bin, '--database', database, ...args], { env: { ...process.env, CI: '' } });
+}
+
+describe('the pathway command', () => {
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates, then says the schema is up to date', async () => {
+    expect((await pathway('migrate')).stdout).toMatch(/Applied: 0001_foundation/);
+    expect((await pathway('migrate')).stdout).toMatch(/up to date/);
+  });
+
+  it('seeds the demo country with the asked number of teachers and lists one sign-in per role', async () => {
+    const { stdout } = await pathway('demo', '--teachers', '120');
+    expect(stdout).toMatch(/Seeded 120 teachers/);
+    for (const username of ['admin', 'ministry', 'regional', 'district', 'leader', 'teacher', 'trainer', 'assessor']) {
+      expect(stdout).toMatch(new RegExp(`^  ${username} `, 'm'));
+    }
+    const db = openDatabase(database);
+    const teachers = await db.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('category', '=', 'teacher')
+      .executeTakeFirstOrThrow();
+    await db.close();
+    expect(Number(teachers.n)).toBe(121);
+  });
+
+  it('creates a sign-in for an existing person, and refuses an unknown role with a clear error', async () => {
+    const ok = await pathway(
+      'user',
+      'create',
+      '--tenant',
+      'demo',
+      '--national-id',
+      'MRD00000001',
+      '--username',
+      'aruna',
+      '--role',
+      'school_leader',
+      '--unit',
+      'R1-D1-S1',
+      '--password',
+      'long-enough-password',
+    );
+    expect(ok.stdout).toMatch(/Created account aruna/);
+    const bad = pathway(
+      'user',
+      'create',
+      '--tenant',
+      'demo',
+      '--national-id',
+      'MRD00000002',
+      '--username',
+      'gita',
+      '--role',
+      'emperor',
+      '--unit',
+      'R1-D1-S1',
+      '--password',
+      'long-enough-password',
+    );
+    await expect(bad).rejects.toMatchObject({ stderr: expect.stringMatching(/Unknown role emperor/) });
+  });
+});
