@@ -6,9 +6,12 @@ import * as accounts from '../server/modules/accounts/accounts.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { ROLES, type Role } from '../server/shared/access.ts';
-import { type Ctx, systemActor } from '../server/shared/context.ts';
+import { systemActor } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
+import { registerBenchCommand } from './bench/bench.ts';
+import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
+import { registerImportCommands } from './import.ts';
 import { progressBar } from './progress.ts';
 
 const program = new Command('pathway').description('Pathway: competency-based teacher ICT training reform.');
@@ -38,21 +41,6 @@ async function withDatabase<T>(work: (database: ReturnType<typeof openDatabase>)
   } finally {
     await database.close();
   }
-}
-
-/** The CLI acts as the system inside one tenant. */
-export async function systemCtx(database: ReturnType<typeof openDatabase>, tenantCode: string): Promise<Ctx> {
-  const base = {
-    db: database.db,
-    dialect: database.dialect,
-    actor: systemActor(),
-    requestId: null,
-    locale: 'en',
-    defaultLocale: 'en',
-  };
-  const tenant = await org.findTenantByCode(base, tenantCode);
-  if (!tenant) throw new AppError('tenant_not_found', `No tenant with code ${tenantCode}.`);
-  return { ...base, tenantId: tenant.id, defaultLocale: tenant.defaultLocale, locale: tenant.defaultLocale };
 }
 
 export function printDemoLogins() {
@@ -142,6 +130,9 @@ user
         console.log(`Created account ${account.username} (${account.id}) as ${opts.role} at ${opts.unit}.`);
       }),
   );
+
+registerImportCommands(program, withDatabase);
+registerBenchCommand(program, positiveInt);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof AppError) {

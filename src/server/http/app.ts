@@ -24,6 +24,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { AppError } from '../shared/errors.ts';
@@ -108,6 +109,7 @@ export async function buildApp({ config, database }: AppDeps) {
   orgRoutes(app);
   peopleRoutes(app);
   auditRoutes(app);
+  importsRoutes(app);
 
   serveWebApp(app, config.webDir);
   return app;

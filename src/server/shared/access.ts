@@ -95,3 +95,11 @@ export function requirePermissionAt(ctx: Ctx, permission: Permission, path: stri
     throw new AppError('forbidden', `You may not do this here (needs ${permission}).`, { permission });
   }
 }
+
+/** Subtree roots where the actor holds every one of `permissions` (an intersection of scopes). */
+export function scopePathsForAll(ctx: Ctx, permissions: Permission[]): string[] {
+  const sets = permissions.map((p) => scopePaths(ctx, p));
+  const candidates = [...new Set(sets.flat())].sort();
+  const inAll = candidates.filter((path) => sets.every((roots) => roots.some((root) => path.startsWith(root))));
+  return inAll.filter((p, i) => !inAll.slice(0, i).some((q) => p.startsWith(q)));
+}

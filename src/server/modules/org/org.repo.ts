@@ -246,3 +246,12 @@ export async function recountTeachers(db: Kysely<DB>, tenantId: string): Promise
     .where('tenant_id', '=', tenantId)
     .execute();
 }
+
+/** Every unit of a tenant, lean: the in-memory index a roster import resolves codes against. */
+export function allUnits(db: Kysely<DB>, tenantId: string) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'parent_id', 'path', 'depth', 'type', 'code', 'name', 'locality'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+}

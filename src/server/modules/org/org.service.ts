@@ -206,11 +206,7 @@ export async function moveUnit(ctx: Ctx, unitId: string, newParentId: string): P
         parentId: newParentId,
       });
     }
-    const key = unit.path.split('/').at(-2)!;
-    const newPath = `${newParent.path}${key}/`;
-    const at = nowIso();
-    await repo.setParent(tx.db, tx.tenantId, unitId, newParentId);
-    await repo.rewriteSubtreePaths(tx.db, tx.tenantId, unit.path, newPath, newParent.depth + 1 - unit.depth, at);
+    await reparentUnit(tx, unit, newParent);
     const after = (await repo.getUnit(tx.db, tx.tenantId, unitId))!;
     await recordAudit(tx.db, tx, 'org_unit.move', { type: 'org_unit', id: unitId }, auditView(unit), auditView(after));
     const tenant = await getTenant(tx);
@@ -305,4 +301,32 @@ export async function findUnitByCode(ctx: Ctx, code: string): Promise<repo.UnitR
     throw new AppError('org_unit_not_found', `No org unit with code ${code}.`, { code });
   }
   return row;
+}
+
+export type UnitIndexEntry = Awaited<ReturnType<typeof repo.allUnits>>[number];
+
+export function unitIndex(ctx: Ctx): Promise<UnitIndexEntry[]> {
+  return repo.allUnits(ctx.db, ctx.tenantId);
+}
+
+/** Applies an imported row's changes to an existing unit (no scope check: the import made it). */
+export async function applyUnitChanges(
+  ctx: Ctx,
+  unitId: string,
+  patch: { type: string; name: string; locality: string | null },
+): Promise<void> {
+  await repo.updateUnit(ctx.db, ctx.tenantId, unitId, { ...patch, updated_at: nowIso() });
+}
+
+/** Re-parents a unit whose checks the caller has made; paths of the subtree and its people follow. */
+export async function reparentUnit(
+  ctx: Ctx,
+  unit: { id: string; path: string; depth: number },
+  parent: { id: string; path: string; depth: number },
+) {
+  const key = unit.path.split('/').at(-2)!;
+  const newPath = `${parent.path}${key}/`;
+  await repo.setParent(ctx.db, ctx.tenantId, unit.id, parent.id);
+  await repo.rewriteSubtreePaths(ctx.db, ctx.tenantId, unit.path, newPath, parent.depth + 1 - unit.depth, nowIso());
+  return newPath;
 }

@@ -164,3 +164,13 @@ export async function upsertPeople(db: Kysely<DB>, rows: PersonRow[]): Promise<v
     await db.executeQuery(CompiledQuery.raw(upsertStatement(db, batch.length), parameters));
   }
 }
+
+export function placementsOf(db: Kysely<DB>, tenantId: string, nationalIds: string[]) {
+  if (nationalIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('person')
+    .select(['national_id', 'org_path'])
+    .where('tenant_id', '=', tenantId)
+    .where('national_id', 'in', nationalIds)
+    .execute();
+}

@@ -182,3 +182,9 @@ export async function findByNationalId(ctx: Ctx, nationalId: string): Promise<re
   if (!row) throw new AppError('person_not_found', `No person with national id ${nationalId}.`, { nationalId });
   return requirePerson(ctx, row.id);
 }
+
+/** Where each already-known national id is placed now (unit path), for one batch of an import. */
+export async function placementsByNationalId(ctx: Ctx, nationalIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.placementsOf(ctx.db, ctx.tenantId, nationalIds);
+  return new Map(rows.map((r) => [r.national_id!, r.org_path]));
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import pg from 'pg';
+import { type Database, migrate, openDatabase } from '../../server/db/database.ts';
+import { rosterBench } from './roster.ts';
+
+const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+type Bench = (database: Database, location: string, teachers: number) => Promise<void>;
+const BENCHES: Bench[] = [rosterBench];
+
+async function onSqlite(teachers: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-bench-'));
+  try {
+    for (const bench of BENCHES) {
+      const file = path.join(dir, `${randomBytes(4).toString('hex')}.sqlite`);
+      const database = openDatabase(file);
+      await migrate(database.db);
+      await bench(database, file, teachers);
+      await database.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function onPostgres(teachers: number, url: string) {
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`# PostgreSQL is not reachable at ${url} (${(error as Error).message}): PostgreSQL figures skipped.`);
+    return;
+  }
+  try {
+    for (const bench of BENCHES) {
+      const schema = `bench_${randomBytes(4).toString('hex')}`;
+      await admin.query(`create schema ${schema}`);
+      const location = `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`;
+      const database = openDatabase(location);
+      try {
+        await migrate(database.db);
+        await bench(database, location, teachers);
+      } finally {
+        await database.close();
+        await admin.query(`drop schema ${schema} cascade`);
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+export function registerBenchCommand(program: Command, parseCount: (value: string) => number) {
+  program
+    .command('bench')
+    .description('Print the benchmark figures the issues ask for, one `name value unit` per line.')
+    .option('--teachers <n>', 'Teachers to load', parseCount, 1_000_000)
+    .option('--sqlite-only', 'Skip the PostgreSQL figures')
+    .option(
+      '--postgres <url>',
+      'PostgreSQL server for the PostgreSQL figures',
+      process.env.PATHWAY_BENCH_POSTGRES ?? DEFAULT_POSTGRES,
+    )
+    .action(async (opts: { teachers: number; sqliteOnly?: boolean; postgres: string }) => {
+      console.log(`# Pathway benchmark, ${opts.teachers} teachers, ${os.cpus().length} cores, node ${process.version}`);
+      await onSqlite(opts.teachers);
+      if (!opts.sqliteOnly) await onPostgres(opts.teachers, opts.postgres);
+    });
+}
