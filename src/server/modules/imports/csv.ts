@@ -15,7 +15,7 @@ export interface CsvRecord {
   values: Record<string, string | undefined>;
 }
 
-export type CsvInput = AsyncIterable<Buffer | string> | NodeJS.ReadableStream;
+export type CsvInput = AsyncIterable<Buffer | string> | Iterable<Buffer | string> | NodeJS.ReadableStream;
 
 /** Collects faults up to a cap; past it the import still fails but the list says it was cut. */
 export class FaultList {
