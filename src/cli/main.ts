@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../server/shared/access.ts';
 import { systemActor } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
 import { registerBenchCommand } from './bench/bench.ts';
+import { registerBuildReport } from './build-report.ts';
 import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
 import { registerImportCommands } from './import.ts';
@@ -133,6 +134,7 @@ user
 
 registerImportCommands(program, withDatabase);
 registerBenchCommand(program, positiveInt);
+registerBuildReport(program, loadConfig().webDir);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof AppError) {

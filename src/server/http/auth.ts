@@ -41,7 +41,9 @@ export function registerAuth(app: FastifyInstance, database: Database) {
       expired = found === 'expired';
       req.auth = found === 'expired' ? null : found;
     }
-    if (req.routeOptions.config.public) return;
+    // The web app's files and the not-found answer are open; every API route needs a caller.
+    const route = req.routeOptions.url;
+    if (req.routeOptions.config.public || !route || !route.startsWith('/api/')) return;
     if (!req.auth) {
       throw expired || cookie
         ? new AppError('session_expired', 'Your session has ended. Sign in again.')

@@ -1,0 +1,77 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ApiError, SESSION_ENDED_EVENT } from './api/client.ts';
+import type { Me } from './api/types.ts';
+import { SignIn } from './auth/SignIn.tsx';
+import { SessionProvider, useMeQuery } from './auth/session.tsx';
+import { ErrorText, Loading } from './shell/ErrorText.tsx';
+import { Layout } from './shell/Layout.tsx';
+import { NotFound } from './shell/Pages.tsx';
+
+// Every screen but sign-in loads on demand, so the sign-in page stays light on a phone.
+const OrgBrowser = lazy(() => import('./org/OrgBrowser.tsx'));
+const PeopleList = lazy(() => import('./people/PeopleList.tsx'));
+const PersonPage = lazy(() => import('./people/PersonPage.tsx'));
+const Accounts = lazy(() => import('./admin/Accounts.tsx'));
+const ImportPage = lazy(() => import('./imports/ImportPage.tsx'));
+const AccountPage = lazy(() => import('./account/AccountPage.tsx'));
+
+export function App() {
+  const client = useQueryClient();
+  const me = useMeQuery();
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    const ended = () => {
+      setExpired(true);
+      client.clear();
+      client.setQueryData(['me'], null);
+    };
+    window.addEventListener(SESSION_ENDED_EVENT, ended);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
+  }, [client]);
+
+  if (me.isPending) return <Loading />;
+  const signedOut = !me.data || (me.error instanceof ApiError && me.error.status === 401);
+  if (me.error && !signedOut) {
+    return (
+      <main className="narrow">
+        <ErrorText error={me.error} />
+        <button type="button" onClick={() => me.refetch()}>
+          Retry
+        </button>
+      </main>
+    );
+  }
+  if (signedOut) {
+    return (
+      <SignIn
+        expired={expired || (me.error instanceof ApiError && me.error.code === 'session_expired')}
+        onSignedIn={(signedIn: Me) => {
+          setExpired(false);
+          client.setQueryData(['me'], signedIn);
+        }}
+      />
+    );
+  }
+  return (
+    <SessionProvider me={me.data!}>
+      <Layout>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/org" replace />} />
+            <Route path="/org" element={<OrgBrowser />} />
+            <Route path="/org/:unitId" element={<OrgBrowser />} />
+            <Route path="/people" element={<PeopleList />} />
+            <Route path="/people/:personId" element={<PersonPage />} />
+            <Route path="/admin/accounts" element={<Accounts />} />
+            <Route path="/import" element={<ImportPage />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </Layout>
+    </SessionProvider>
+  );
+}

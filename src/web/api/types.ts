@@ -1,0 +1,21 @@
+// Types come from the server's zod schemas: one definition for both sides (type-only, no runtime code).
+import type { z } from 'zod';
+import type { Account as AccountSchema, Me as MeSchema } from '../../server/modules/accounts/accounts.schemas.ts';
+import type {
+  OrgUnitDetail as OrgUnitDetailSchema,
+  OrgUnit as OrgUnitSchema,
+  OrgUnitWithCounts,
+} from '../../server/modules/org/org.schemas.ts';
+import type {
+  PeoplePage as PeoplePageSchema,
+  Person as PersonSchema,
+} from '../../server/modules/people/people.schemas.ts';
+
+export type Me = z.infer<typeof MeSchema>;
+export type Unit = OrgUnitWithCounts;
+export type UnitDetail = z.infer<typeof OrgUnitDetailSchema>;
+export type PeoplePage = z.infer<typeof PeoplePageSchema>;
+export type Person = z.infer<typeof PersonSchema> & { orgUnit: z.infer<typeof OrgUnitSchema> };
+export type Account = z.infer<typeof AccountSchema>;
+export type ImportResult = { kind: 'org-units' | 'people'; rows: number; created: number; updated: number };
+export type ImportFault = { line: number; column: string; message: string };

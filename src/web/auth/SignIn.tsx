@@ -1,0 +1,77 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { LanguageSwitcher } from '../shell/LanguageSwitcher.tsx';
+import { adoptMe } from './session.tsx';
+
+export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: (me: Me) => void }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!username.trim() || !password) {
+      setProblem(t('signIn.required'));
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const me = await api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
+      adoptMe(me);
+      onSignedIn(me);
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'unknown';
+      setProblem(t(`errors.${code}`, { defaultValue: t('errors.unknown') }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main id="main" className="sign-in">
+      <div className="sign-in-top">
+        <LanguageSwitcher />
+      </div>
+      <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+        <p className="brand">{t('app.name')}</p>
+        <p className="muted">{t('app.tagline')}</p>
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        {expired && (
+          <p className="warning" role="status">
+            {t('signIn.expired')}
+          </p>
+        )}
+        <label htmlFor="username">{t('signIn.username')}</label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        <label htmlFor="password">{t('signIn.password')}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {problem && (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? t('signIn.busy') : t('signIn.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json' with { type: 'json' };
+import fil from './fil.json' with { type: 'json' };
+import ne from './ne.json' with { type: 'json' };
+import ru from './ru.json' with { type: 'json' };
+import uz from './uz.json' with { type: 'json' };
+
+type Tree = { [key: string]: string | Tree };
+const flatten = (tree: Tree, prefix = ''): Map<string, string> =>
+  new Map(
+    Object.entries(tree).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[`${prefix}${key}`, value] as const] : [...flatten(value, `${prefix}${key}.`)],
+    ),
+  );
+
+const catalogues = { en, ru, uz, ne, fil } as Record<string, Tree>;
+const english = flatten(en as Tree);
+
+/** Strings that are the same word in that language (names, loanwords); everything else must be translated. */
+const SAME_AS_ENGLISH: Record<string, string[]> = {
+  ru: ['app.name'],
+  uz: ['app.name', 'scope.role.admin', 'nav.import'],
+  ne: ['app.name'],
+  fil: [
+    'app.name',
+    'signIn.username',
+    'signIn.password',
+    'accounts.username',
+    'people.email',
+    'people.emisId',
+    'org.code',
+  ],
+};
+
+describe('message catalogues', () => {
+  for (const [code, tree] of Object.entries(catalogues)) {
+    const messages = flatten(tree);
+    it(`${code} has every key of every other catalogue`, () => {
+      const all = new Set(Object.values(catalogues).flatMap((t) => [...flatten(t).keys()]));
+      expect([...all].filter((key) => !messages.has(key))).toEqual([]);
+    });
+    if (code === 'en') continue;
+    it(`${code} is a translation, not an English copy`, () => {
+      const copies = [...messages].filter(([key, value]) => english.get(key) === value).map(([key]) => key);
+      expect(copies.filter((key) => !SAME_AS_ENGLISH[code]!.includes(key))).toEqual([]);
+    });
+    it(`${code} keeps the placeholders of the English text`, () => {
+      const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+      const broken = [...english].filter(
+        ([key, text]) => JSON.stringify(names(text)) !== JSON.stringify(names(messages.get(key) ?? '')),
+      );
+      expect(broken.map(([key]) => key)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,123 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api } from '../api/client.ts';
+import type { Unit, UnitDetail } from '../api/types.ts';
+import { useCan } from '../auth/session.tsx';
+import { QueryState } from '../shell/ErrorText.tsx';
+import { LocalText } from '../shell/LocalText.tsx';
+import { NotAllowed, NotFound } from '../shell/Pages.tsx';
+
+function UnitCard({ unit }: { unit: Unit }) {
+  const { t } = useTranslation();
+  return (
+    <li className="card">
+      <Link to={`/org/${unit.id}`} className="card-title">
+        <LocalText value={unit.displayName} />
+      </Link>
+      <span className="muted">
+        {t(`org.type.${unit.type}`)}
+        {unit.code ? ` · ${unit.code}` : ''}
+      </span>
+      <span>
+        {t('org.schools', { count: unit.schoolsUnder })} · {t('org.teachers', { count: unit.teachersUnder })}
+      </span>
+      <span className="muted">{t('org.children', { count: unit.childCount })}</span>
+    </li>
+  );
+}
+
+export default function OrgBrowser() {
+  const { t } = useTranslation();
+  const { unitId } = useParams();
+  const canRead = useCan('org.read');
+  const canSeePeople = useCan('people.read');
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const unit = useQuery({
+    queryKey: ['unit', unitId],
+    queryFn: () => api<UnitDetail>(`/api/org-units/${unitId}`),
+    enabled: !!unitId,
+  });
+  const params = new URLSearchParams({ limit: '200' });
+  if (search) params.set('q', search);
+  if (unitId) params.set('parentId', unitId);
+  const list = useQuery({
+    queryKey: ['units', unitId ?? null, search],
+    queryFn: () => api<{ items: Unit[] }>(`/api/org-units?${params}`),
+  });
+
+  if (!canRead) return <NotAllowed />;
+  if (unit.error instanceof ApiError && unit.error.status === 404) return <NotFound />;
+  return (
+    <>
+      {unitId && unit.data ? (
+        <>
+          <nav aria-label={t('org.breadcrumb')} className="breadcrumb">
+            <ol>
+              <li>
+                <Link to="/org">{t('org.title')}</Link>
+              </li>
+              {unit.data.ancestors.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/org/${a.id}`}>
+                    <LocalText value={a.displayName} />
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <h1>
+            <LocalText value={unit.data.displayName} />
+          </h1>
+          <p>
+            {unit.data.levelName ?? t(`org.type.${unit.data.type}`)}
+            {unit.data.code ? ` · ${t('org.code')} ${unit.data.code}` : ''} ·{' '}
+            {t('org.schools', { count: unit.data.schoolsUnder })} ·{' '}
+            {t('org.teachers', { count: unit.data.teachersUnder })}
+          </p>
+          {canSeePeople && (
+            <p>
+              <Link to={`/people?unitId=${unit.data.id}`}>{t('org.peopleHere')}</Link>
+            </p>
+          )}
+        </>
+      ) : (
+        <h1>{t('org.title')}</h1>
+      )}
+      <search>
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSearch(q.trim());
+          }}
+        >
+          <label htmlFor="unit-search">{t('org.search')}</label>
+          <input
+            id="unit-search"
+            type="search"
+            value={q}
+            placeholder={t('org.searchPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <button type="submit">{t('people.search')}</button>
+        </form>
+      </search>
+      <QueryState query={list}>
+        {() =>
+          list.data!.items.length === 0 ? (
+            <p>{t('org.none')}</p>
+          ) : (
+            <ul className="cards">
+              {list.data!.items.map((u) => (
+                <UnitCard key={u.id} unit={u} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}

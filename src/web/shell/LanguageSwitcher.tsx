@@ -1,0 +1,37 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useContext } from 'react';
+import { I18nContext, useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { isLanguage, LANGUAGES, rememberLanguage } from '../i18n/index.ts';
+
+/** Changes the language at once; when signed in, saves it to the account so it follows the user. */
+export function LanguageSwitcher({ signedIn = false }: { signedIn?: boolean }) {
+  const { t } = useTranslation();
+  const { i18n } = useContext(I18nContext);
+  const client = useQueryClient();
+
+  async function change(code: string) {
+    if (!isLanguage(code)) return;
+    await i18n.changeLanguage(code);
+    rememberLanguage(code);
+    if (signedIn) {
+      const me = await api<Me>('/api/me', { method: 'PATCH', body: { locale: code } });
+      client.setQueryData(['me'], me);
+      await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    }
+  }
+
+  return (
+    <label className="language">
+      <span>{t('lang.label')}</span>
+      <select value={i18n.language} onChange={(e) => void change(e.target.value)}>
+        {LANGUAGES.map((l) => (
+          <option key={l.code} value={l.code} lang={l.intl.split('-u-')[0]}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { Me } from '../api/types.ts';
+import { useMe, useSignOut } from '../auth/session.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+const NAV: { to: string; label: string; permission: Me['permissions'][number] | null }[] = [
+  { to: '/org', label: 'nav.org', permission: 'org.read' },
+  { to: '/people', label: 'nav.people', permission: 'people.read' },
+  { to: '/admin/accounts', label: 'nav.accounts', permission: 'accounts.manage' },
+  { to: '/import', label: 'nav.import', permission: 'import.run' },
+  { to: '/account', label: 'nav.account', permission: null },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signOut = useSignOut();
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.filter((item) => !item.permission || me.permissions.includes(item.permission)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <LanguageSwitcher signedIn />
+          <button type="button" className="link" onClick={() => void signOut()}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <section className="scope" aria-label={t('scope.label')}>
+        <strong>{me.displayName}</strong>
+        {me.grants.map((g) => (
+          <span key={g.id} className="grant">
+            {t(`scope.role.${g.role}`)} · {g.orgUnitName}
+          </span>
+        ))}
+      </section>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
