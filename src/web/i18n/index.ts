@@ -43,7 +43,8 @@ export function rememberLanguage(code: LanguageCode) {
 
 export const i18n = i18next.createInstance();
 void i18n
-  .use(ICU)
+  // Plural counts and numbers inside messages use the Intl tag (Devanagari digits for Nepali).
+  .use(new ICU({ parseLngForICU: intlLocale }))
   .use(initReactI18next)
   .init({
     resources: Object.fromEntries(
@@ -56,12 +57,30 @@ void i18n
   });
 document.documentElement.lang = intlLocale(i18n.language).split('-u-')[0]!;
 
+const DEVANAGARI_DIGITS = '०१२३४५६७८९';
+
+/**
+ * Nepali is written with Devanagari digits. Browsers built with reduced locale data (Debian's
+ * chromium among them) format 'ne' with Latin digits, so the digits are mapped here.
+ */
+function localDigits(text: string, code: string): string {
+  return code === 'ne' ? text.replace(/[0-9]/g, (d) => DEVANAGARI_DIGITS[Number(d)]!) : text;
+}
+
 export function formatNumber(value: number, code = i18n.language): string {
-  return new Intl.NumberFormat(intlLocale(code)).format(value);
+  return localDigits(new Intl.NumberFormat(intlLocale(code)).format(value), code);
 }
 
 export function formatDate(iso: string, code = i18n.language): string {
-  return new Intl.DateTimeFormat(intlLocale(code), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return localDigits(
+    new Intl.DateTimeFormat(intlLocale(code), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    code,
+  );
+}
+
+/** Arguments of a plural message: `count` chooses the form, `n` is the number as the language writes it. */
+export function counted(count: number, code = i18n.language): { count: number; n: string } {
+  return { count, n: formatNumber(count, code) };
 }
 
 export function languageName(code: string, inLanguage = i18n.language): string {

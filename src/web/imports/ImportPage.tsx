@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, upload } from '../api/client.ts';
 import type { ImportFault, ImportResult } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
-import { formatNumber, intlLocale } from '../i18n/index.ts';
+import { formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
 import { NotAllowed } from '../shell/Pages.tsx';
 
@@ -17,7 +17,7 @@ type State =
   | { step: 'failed'; error: unknown };
 
 export default function ImportPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const allowed = useCan('import.run');
   const client = useQueryClient();
   const [kind, setKind] = useState<'people' | 'org-units'>('people');
@@ -53,8 +53,7 @@ export default function ImportPage() {
   }
 
   const busy = state.step === 'uploading' || state.step === 'processing';
-  const percent = (share: number) =>
-    new Intl.NumberFormat(intlLocale(i18n.language), { style: 'percent' }).format(share);
+  const percent = (share: number) => `${formatNumber(Math.round(share * 100))}%`;
   return (
     <>
       <h1>{t('import.title')}</h1>
@@ -96,7 +95,7 @@ export default function ImportPage() {
         {state.step === 'done' && (
           <p role="status" className="success">
             {state.dryRun
-              ? t('import.checked', { rows: state.result.rows })
+              ? t('import.checked', { rows: state.result.rows, n: formatNumber(state.result.rows) })
               : t('import.done', {
                   rows: state.result.rows,
                   created: formatNumber(state.result.created),

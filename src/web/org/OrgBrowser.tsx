@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import type { Unit, UnitDetail } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
+import { counted } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
@@ -21,9 +22,9 @@ function UnitCard({ unit }: { unit: Unit }) {
         {unit.code ? ` · ${unit.code}` : ''}
       </span>
       <span>
-        {t('org.schools', { count: unit.schoolsUnder })} · {t('org.teachers', { count: unit.teachersUnder })}
+        {t('org.schools', counted(unit.schoolsUnder))} · {t('org.teachers', counted(unit.teachersUnder))}
       </span>
-      <span className="muted">{t('org.children', { count: unit.childCount })}</span>
+      <span className="muted">{t('org.children', counted(unit.childCount))}</span>
     </li>
   );
 }
@@ -74,8 +75,7 @@ export default function OrgBrowser() {
           <p>
             {unit.data.levelName ?? t(`org.type.${unit.data.type}`)}
             {unit.data.code ? ` · ${t('org.code')} ${unit.data.code}` : ''} ·{' '}
-            {t('org.schools', { count: unit.data.schoolsUnder })} ·{' '}
-            {t('org.teachers', { count: unit.data.teachersUnder })}
+            {t('org.schools', counted(unit.data.schoolsUnder))} · {t('org.teachers', counted(unit.data.teachersUnder))}
           </p>
           {canSeePeople && (
             <p>

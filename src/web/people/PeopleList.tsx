@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { PeoplePage } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
+import { counted } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { NotAllowed } from '../shell/Pages.tsx';
 
@@ -115,7 +116,7 @@ export default function PeopleList() {
                 </tbody>
               </table>
               <p className="muted" aria-live="polite">
-                {t('people.shown', { count: people.length })}
+                {t('people.shown', counted(people.length))}
               </p>
               {pages.hasNextPage && (
                 <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>

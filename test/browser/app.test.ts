@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/cli/demo.ts';
+import { type Database, migrate, openDatabase } from '../../src/server/db/database.ts';
+import { buildApp } from '../../src/server/http/app.ts';
+
+const webDir = path.resolve(import.meta.dirname, '../../dist/web');
+const CHROMIUM = process.env.PATHWAY_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+describe('the web app in a real browser', () => {
+  let browser: Browser;
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let base: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-browser-'));
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` before the browser tests.');
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
+    database = openDatabase(path.join(dir, 'browser.sqlite'));
+    await migrate(database.db);
+    await seedDemo(database, { teachers: 200 });
+    app = await buildApp({ config: { secureCookies: false, webDir, logLevel: 'warn' }, database });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signedIn(username: string, viewport = { width: 1200, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('pathway-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Organisation' }).waitFor();
+    return page;
+  }
+
+  it('says so when the password is wrong', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Username').fill('district');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Wrong username or password.');
+  });
+
+  it('lets a district officer on a phone browse the tree down to a teacher', async () => {
+    const page = await signedIn('district', { width: 360, height: 740 });
+    await expect(page.getByText('District officer · Amberfield').isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: 'Amberfield', exact: true }).click();
+    await page.getByRole('heading', { name: 'Amberfield' }).waitFor();
+    await page.getByRole('link', { name: 'Amberfield School No. 1' }).click();
+    await page.getByRole('heading', { name: 'Amberfield School No. 1' }).waitFor();
+    await page.getByRole('link', { name: 'People here' }).click();
+    await page.getByRole('heading', { name: 'People' }).waitFor();
+    const first = page.locator('tbody a').first();
+    const name = (await first.textContent())!;
+    await first.click();
+    const [family, given] = name.split(', ');
+    await page.getByRole('heading', { name: `${given} ${family}` }).waitFor();
+    await expect(page.getByText('National id').isVisible()).resolves.toBe(true);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+
+  it('switches to Nepali, with Nepali digits, and keeps it at the next sign-in', async () => {
+    const page = await signedIn('regional');
+    await page.getByLabel('Language').selectOption('ne');
+    await page.getByRole('heading', { name: 'संगठन' }).waitFor();
+    await expect(page.getByRole('link', { name: 'व्यक्तिहरू' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.card').first().textContent()).resolves.toMatch(/[०-९]+ विद्यालय/);
+    const again = await (await browser.newContext()).newPage();
+    await again.goto(`${base}/`);
+    await again.getByLabel('Username').fill('regional');
+    await again.getByLabel('Password').fill('pathway-demo');
+    await again.getByRole('button', { name: 'Sign in' }).click();
+    await again.getByRole('heading', { name: 'संगठन' }).waitFor();
+  });
+
+  it('imports a roster with one bad line and shows that line', async () => {
+    const page = await signedIn('district');
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'Import a roster' }).waitFor();
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'teachers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'national_id,given_name,family_name,sex,category,org_unit_code\nB-1,Sita,Rai,female,teacher,R1-D1-S1\nB-2,Hari,KC,dragon,teacher,R1-D1-S1\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Nothing was imported.').waitFor();
+    const row = page.locator('.faults tbody tr').first();
+    await expect(row.textContent()).resolves.toMatch(/^3\s*sex.*dragon/);
+  });
+
+  it("shows a district officer 'not found' for another district's school", async () => {
+    const other = await database.db.selectFrom('org_unit').select('id').where('code', '=', 'R2-D1-S1').executeTakeFirst();
+    const school = other ?? (await database.db.selectFrom('org_unit').select('id').where('code', 'like', 'R2-%').where('type', '=', 'school').executeTakeFirstOrThrow());
+    const page = await signedIn('district');
+    await page.goto(`${base}/org/${school.id}`);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+  });
+
+  it('sends a user whose session ended back to sign-in with a message', async () => {
+    const page = await signedIn('leader');
+    await database.db.updateTable('session').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    await expect(page.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('shows the not-allowed page for a screen the role does not have', async () => {
+    const page = await signedIn('teacher');
+    await page.goto(`${base}/admin/accounts`);
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+  });
+});
