@@ -68,6 +68,8 @@ export async function buildApp({ config, database }: AppDeps) {
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
+    // After the body is parsed, so that a limit can key on the username being tried.
+    hook: 'preHandler',
     errorResponseBuilder: (_req, context) =>
       new AppError('too_many_requests', `Too many attempts. Try again in ${context.after}.`, {
         retryAfter: context.after,

@@ -103,3 +103,10 @@ export function scopePathsForAll(ctx: Ctx, permissions: Permission[]): string[] 
   const inAll = candidates.filter((path) => sets.every((roots) => roots.some((root) => path.startsWith(root))));
   return inAll.filter((p, i) => !inAll.slice(0, i).some((q) => p.startsWith(q)));
 }
+
+/** The actor's subtree roots for `permission`; a permission held nowhere is "forbidden", not an empty list. */
+export function requireScope(ctx: Ctx, permission: Permission): string[] {
+  const roots = scopePaths(ctx, permission);
+  if (roots.length === 0) throw new AppError('forbidden', `Your roles do not include ${permission}.`, { permission });
+  return roots;
+}

@@ -9,6 +9,7 @@ import {
   ROLE_PERMISSIONS,
   type Role,
   requirePermissionAt,
+  requireScope,
   scopePaths,
 } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
@@ -193,7 +194,7 @@ export async function listAccounts(
   ctx: Ctx,
   query: { unitId?: string | undefined; limit: number },
 ): Promise<Account[]> {
-  let roots = scopePaths(ctx, 'accounts.manage');
+  let roots = requireScope(ctx, 'accounts.manage');
   if (query.unitId) roots = [(await org.requireUnit(ctx, query.unitId, 'accounts.manage')).path];
   const rows = await repo.listAccounts(ctx.db, ctx.tenantId, roots, query.limit);
   const grants = await grantViews(

@@ -1,4 +1,4 @@
-import { requirePermissionAt, scopePaths } from '../../shared/access.ts';
+import { requirePermissionAt, requireScope, scopePaths } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
@@ -60,7 +60,7 @@ function decodeCursor(cursor: string) {
 }
 
 export async function listPeople(ctx: Ctx, query: ListPeopleQuery) {
-  let roots = scopePaths(ctx, 'people.read');
+  let roots = requireScope(ctx, 'people.read');
   if (query.unitId) {
     const unit = await org.requireUnit(ctx, query.unitId, 'people.read');
     roots = [unit.path];
