@@ -9,7 +9,14 @@ import { buildApp } from '../../src/server/http/app.ts';
 
 const webDir = path.resolve(import.meta.dirname, '../../dist/web');
 const CHROMIUM = process.env.PATHWAY_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 describe('the web app in a real browser', () => {
   let browser: Browser;
@@ -19,8 +26,10 @@ describe('the web app in a real browser', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-browser-'));
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` before the browser tests.');
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
+    if (!fs.existsSync(path.join(webDir, 'index.html')))
+      throw new Error('dist/web is missing: run `npm run build` before the browser tests.');
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
     database = openDatabase(path.join(dir, 'browser.sqlite'));
     await migrate(database.db);
     await seedDemo(database, { teachers: 200 });
@@ -109,8 +118,19 @@ describe('the web app in a real browser', () => {
   });
 
   it("shows a district officer 'not found' for another district's school", async () => {
-    const other = await database.db.selectFrom('org_unit').select('id').where('code', '=', 'R2-D1-S1').executeTakeFirst();
-    const school = other ?? (await database.db.selectFrom('org_unit').select('id').where('code', 'like', 'R2-%').where('type', '=', 'school').executeTakeFirstOrThrow());
+    const other = await database.db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('code', '=', 'R2-D1-S1')
+      .executeTakeFirst();
+    const school =
+      other ??
+      (await database.db
+        .selectFrom('org_unit')
+        .select('id')
+        .where('code', 'like', 'R2-%')
+        .where('type', '=', 'school')
+        .executeTakeFirstOrThrow());
     const page = await signedIn('district');
     await page.goto(`${base}/org/${school.id}`);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
