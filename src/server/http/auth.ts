@@ -41,9 +41,10 @@ export function registerAuth(app: FastifyInstance, database: Database) {
       expired = found === 'expired';
       req.auth = found === 'expired' ? null : found;
     }
-    // The web app's files and the not-found answer are open; every API route needs a caller.
+    // The web app's files, the API docs page and the not-found answer are open; every other API route needs a caller.
     const route = req.routeOptions.url;
-    if (req.routeOptions.config.public || !route || !route.startsWith('/api/')) return;
+    const open = !route || !route.startsWith('/api/') || route.startsWith('/api/docs');
+    if (req.routeOptions.config.public || open) return;
     if (!req.auth) {
       throw expired || cookie
         ? new AppError('session_expired', 'Your session has ended. Sign in again.')
