@@ -52,8 +52,8 @@ function toUnit(ctx: Ctx, row: repo.UnitRow, levelNames: LocalizedText[]): OrgUn
   };
 }
 
-async function withCounts(ctx: Ctx, rows: repo.UnitRow[]): Promise<OrgUnitWithCounts[]> {
-  const tenant = await getTenant(ctx);
+async function withCounts(ctx: Ctx, rows: repo.UnitRow[], known?: Tenant): Promise<OrgUnitWithCounts[]> {
+  const tenant = known ?? (await getTenant(ctx));
   const counts = await repo.countsUnder(
     ctx.db,
     ctx.tenantId,
@@ -84,8 +84,8 @@ export async function requireUnit(
 
 export async function getUnit(ctx: Ctx, unitId: string) {
   const row = await requireUnit(ctx, unitId);
-  const [unit] = await withCounts(ctx, [row]);
   const tenant = await getTenant(ctx);
+  const [unit] = await withCounts(ctx, [row], tenant);
   const ancestorPaths = ancestorPathsOf(row.path).filter((p) => hasPermissionAt(ctx, 'org.read', p));
   const ancestors = await repo.getUnitsByPaths(ctx.db, ctx.tenantId, ancestorPaths);
   return { ...unit!, ancestors: ancestors.map((a) => toUnit(ctx, a, tenant.levelNames)) };
