@@ -10,7 +10,7 @@ export type DialectName = 'sqlite' | 'postgres';
 export async function freshDatabase(dialect: DialectName): Promise<Database & { location: string }> {
   if (dialect === 'sqlite') {
     const database = openDatabase(':memory:');
-    await migrate(database.db);
+    await migrate(database);
     return { ...database, location: ':memory:' };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -20,7 +20,7 @@ export async function freshDatabase(dialect: DialectName): Promise<Database & { 
   await admin.end();
   const location = `${TEST_POSTGRES_URL}${TEST_POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`;
   const database = openDatabase(location);
-  await migrate(database.db);
+  await migrate(database);
   return {
     ...database,
     location,

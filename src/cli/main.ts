@@ -37,7 +37,7 @@ function config() {
 async function withDatabase<T>(work: (database: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   const database = openDatabase(config().database);
   try {
-    await migrate(database.db);
+    await migrate(database);
     return await work(database);
   } finally {
     await database.close();
@@ -57,7 +57,7 @@ program
   .action(async (opts: { demoIfEmpty?: boolean; teachers: number }) => {
     const cfg = config();
     const database = openDatabase(cfg.database);
-    await migrate(database.db);
+    await migrate(database);
     const base = {
       db: database.db,
       dialect: database.dialect,
@@ -81,7 +81,7 @@ program
   .action(async () => {
     const database = openDatabase(config().database);
     try {
-      const applied = await migrate(database.db);
+      const applied = await migrate(database);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
     } finally {
       await database.close();

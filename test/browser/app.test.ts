@@ -31,7 +31,7 @@ describe('the web app in a real browser', () => {
     if (!fs.existsSync(CHROMIUM))
       throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
     database = openDatabase(path.join(dir, 'browser.sqlite'));
-    await migrate(database.db);
+    await migrate(database);
     await seedDemo(database, { teachers: 200 });
     app = await buildApp({ config: { secureCookies: false, webDir, logLevel: 'warn' }, database });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -18,7 +18,7 @@ async function onSqlite(teachers: number) {
     for (const bench of BENCHES) {
       const file = path.join(dir, `${randomBytes(4).toString('hex')}.sqlite`);
       const database = openDatabase(file);
-      await migrate(database.db);
+      await migrate(database);
       await bench(database, file, teachers);
       await database.close();
     }
@@ -42,7 +42,7 @@ async function onPostgres(teachers: number, url: string) {
       const location = `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`;
       const database = openDatabase(location);
       try {
-        await migrate(database.db);
+        await migrate(database);
         await bench(database, location, teachers);
       } finally {
         await database.close();

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import * as foundation from './migrations/0001_foundation.ts';
+import * as frameworks from './migrations/0002_frameworks.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -13,6 +14,8 @@ export interface Database {
   dialect: Dialect;
   /** The raw better-sqlite3 handle when on SQLite (bulk loaders and benchmarks use it). */
   sqlite?: SQLite.Database;
+  /** The PostgreSQL schema named in the URL, if any. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -74,15 +77,21 @@ function openPostgres(url: string): Database {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_frameworks': frameworks,
 };
 
-export async function migrate(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+export async function migrate(database: Database): Promise<string[]> {
+  // Naming the schema matters: without it the migrator may find another schema's lock table and skip creating its own.
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -111,6 +111,79 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface FrameworkTable {
+  tenant_id: string;
+  id: string;
+  lineage_id: string;
+  version: string;
+  status: string;
+  case_identifier: string;
+  title: string;
+  description: string;
+  languages: string;
+  licence: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  retired_at: string | null;
+}
+
+export interface FrameworkLevelTable {
+  tenant_id: string;
+  id: string;
+  framework_id: string;
+  position: number;
+  code: string;
+  title: string;
+  description: string;
+}
+
+export interface FrameworkItemTable {
+  tenant_id: string;
+  id: string;
+  framework_id: string;
+  parent_id: string | null;
+  /** Stable across versions of the same item: how versions are compared and CASE identifiers kept. */
+  case_identifier: string;
+  type: string;
+  code: string;
+  position: number;
+  /** The proficiency level a competency belongs to, where the framework is levelled per item (e.g. UNESCO ICT CFT). */
+  level_code: string | null;
+  /** Short name (CASE abbreviatedStatement); `statement` is the full statement. Both multilingual. */
+  title: string;
+  statement: string;
+  notes: string;
+}
+
+export interface RubricDescriptorTable {
+  tenant_id: string;
+  framework_id: string;
+  item_id: string;
+  level_id: string;
+  descriptor: string;
+  score: number | null;
+}
+
+export interface PolicyGoalTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  title: string;
+  plan: string;
+  period_start: number | null;
+  period_end: number | null;
+  created_at: string;
+}
+
+export interface ItemGoalTable {
+  tenant_id: string;
+  item_id: string;
+  goal_id: string;
+  framework_id: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -120,6 +193,12 @@ export interface DB {
   session: SessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  framework: FrameworkTable;
+  framework_level: FrameworkLevelTable;
+  framework_item: FrameworkItemTable;
+  rubric_descriptor: RubricDescriptorTable;
+  policy_goal: PolicyGoalTable;
+  item_goal: ItemGoalTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }

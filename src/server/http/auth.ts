@@ -43,7 +43,7 @@ export function registerAuth(app: FastifyInstance, database: Database) {
     }
     // The web app's files, the API docs page and the not-found answer are open; every other API route needs a caller.
     const route = req.routeOptions.url;
-    const open = !route || !route.startsWith('/api/') || route.startsWith('/api/docs');
+    const open = !route?.startsWith('/api/') || route.startsWith('/api/docs');
     if (req.routeOptions.config.public || open) return;
     if (!req.auth) {
       throw expired || cookie

@@ -22,13 +22,22 @@ export const PERMISSIONS = [
   'accounts.manage',
   'audit.read',
   'import.run',
+  'frameworks.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do. A role assigned at an org unit applies to that unit's whole subtree. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  ministry_officer: ['org.read', 'org.write', 'people.read', 'people.write', 'audit.read', 'import.run'],
+  ministry_officer: [
+    'org.read',
+    'org.write',
+    'people.read',
+    'people.write',
+    'audit.read',
+    'import.run',
+    'frameworks.write',
+  ],
   regional_officer: ['org.read', 'people.read', 'audit.read'],
   district_officer: ['org.read', 'org.write', 'people.read', 'people.write', 'import.run'],
   school_leader: ['org.read', 'people.read', 'people.write'],

@@ -27,6 +27,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   conflict: 409,
   duplicate_external_id: 409,
   username_taken: 409,
+  duplicate_code: 409,
+  framework_published: 409,
+  framework_in_review: 409,
+  invalid_transition: 409,
   route_not_found: 404,
   internal_error: 500,
 };

@@ -1,6 +1,7 @@
 import { hasPermissionAt } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import * as org from '../org/org.service.ts';
 
 /**
  * The audit trail is tenant-wide evidence, so reading it needs audit.read over the whole tenant
@@ -10,13 +11,7 @@ export async function listAudit(
   ctx: Ctx,
   query: { entityType?: string | undefined; entityId?: string | undefined; before?: string | undefined; limit: number },
 ) {
-  const top = await ctx.db
-    .selectFrom('org_unit')
-    .select('path')
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('parent_id', 'is', null)
-    .executeTakeFirst();
-  if (!top || !hasPermissionAt(ctx, 'audit.read', top.path)) {
+  if (!hasPermissionAt(ctx, 'audit.read', await org.topUnitPath(ctx))) {
     throw new AppError('forbidden', 'Reading the audit log needs audit.read at the top of the tree.');
   }
   let q = ctx.db.selectFrom('audit_log').selectAll().where('tenant_id', '=', ctx.tenantId);

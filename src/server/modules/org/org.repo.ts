@@ -255,3 +255,12 @@ export function allUnits(db: Kysely<DB>, tenantId: string) {
     .where('tenant_id', '=', tenantId)
     .execute();
 }
+
+export function topUnit(db: Kysely<DB>, tenantId: string) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', 'is', null)
+    .executeTakeFirst();
+}

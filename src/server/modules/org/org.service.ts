@@ -330,3 +330,10 @@ export async function reparentUnit(
   await repo.rewriteSubtreePaths(ctx.db, ctx.tenantId, unit.path, newPath, parent.depth + 1 - unit.depth, nowIso());
   return newPath;
 }
+
+/** The path of the tenant's top unit: national things (standards, the audit log) need permissions there. */
+export async function topUnitPath(ctx: Ctx): Promise<string> {
+  const top = await repo.topUnit(ctx.db, ctx.tenantId);
+  if (!top) throw notFound('org_unit', 'top');
+  return top.path;
+}

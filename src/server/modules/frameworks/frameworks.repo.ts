@@ -1,0 +1,161 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  DB,
+  FrameworkItemTable,
+  FrameworkLevelTable,
+  FrameworkTable,
+  PolicyGoalTable,
+  RubricDescriptorTable,
+} from '../../db/schema.ts';
+
+export type FrameworkRow = Selectable<FrameworkTable>;
+export type LevelRow = Selectable<FrameworkLevelTable>;
+export type ItemRow = Selectable<FrameworkItemTable>;
+export type RubricRow = Selectable<RubricDescriptorTable>;
+export type GoalRow = Selectable<PolicyGoalTable>;
+
+export function listFrameworks(db: Kysely<DB>, tenantId: string, statuses: string[]) {
+  return db
+    .selectFrom('framework')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('status', 'in', statuses)
+    .orderBy('lineage_id')
+    .orderBy('created_at')
+    .execute();
+}
+
+export function getFramework(db: Kysely<DB>, tenantId: string, id: string) {
+  return db
+    .selectFrom('framework')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function versionExists(db: Kysely<DB>, tenantId: string, lineageId: string, version: string) {
+  return db
+    .selectFrom('framework')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('lineage_id', '=', lineageId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+export async function insertFramework(db: Kysely<DB>, row: FrameworkRow) {
+  await db.insertInto('framework').values(row).execute();
+}
+
+export async function updateFramework(db: Kysely<DB>, tenantId: string, id: string, patch: Partial<FrameworkRow>) {
+  await db.updateTable('framework').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export function levelsOf(db: Kysely<DB>, tenantId: string, frameworkId: string) {
+  return db
+    .selectFrom('framework_level')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('framework_id', '=', frameworkId)
+    .orderBy('position')
+    .execute();
+}
+
+export function itemsOf(db: Kysely<DB>, tenantId: string, frameworkId: string) {
+  return db
+    .selectFrom('framework_item')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('framework_id', '=', frameworkId)
+    .orderBy('position')
+    .orderBy('code')
+    .execute();
+}
+
+export function rubricsOf(db: Kysely<DB>, tenantId: string, frameworkId: string) {
+  return db
+    .selectFrom('rubric_descriptor')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('framework_id', '=', frameworkId)
+    .execute();
+}
+
+export function alignmentsOf(db: Kysely<DB>, tenantId: string, frameworkId: string) {
+  return db
+    .selectFrom('item_goal')
+    .select(['item_id', 'goal_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('framework_id', '=', frameworkId)
+    .execute();
+}
+
+export async function insertLevels(db: Kysely<DB>, rows: LevelRow[]) {
+  if (rows.length) await db.insertInto('framework_level').values(rows).execute();
+}
+
+export async function insertItems(db: Kysely<DB>, rows: ItemRow[]) {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('framework_item')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+export async function updateItem(db: Kysely<DB>, tenantId: string, id: string, patch: Partial<ItemRow>) {
+  await db.updateTable('framework_item').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function deleteItems(db: Kysely<DB>, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db.deleteFrom('rubric_descriptor').where('tenant_id', '=', tenantId).where('item_id', 'in', ids).execute();
+  await db.deleteFrom('item_goal').where('tenant_id', '=', tenantId).where('item_id', 'in', ids).execute();
+  await db.deleteFrom('framework_item').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+}
+
+export async function putRubric(db: Kysely<DB>, row: RubricRow) {
+  await db
+    .insertInto('rubric_descriptor')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'item_id', 'level_id']).doUpdateSet({ descriptor: row.descriptor, score: row.score }),
+    )
+    .execute();
+}
+
+export async function insertRubrics(db: Kysely<DB>, rows: RubricRow[]) {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('rubric_descriptor')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+export async function insertAlignments(
+  db: Kysely<DB>,
+  rows: { tenant_id: string; item_id: string; goal_id: string; framework_id: string }[],
+) {
+  if (rows.length) await db.insertInto('item_goal').values(rows).execute();
+}
+
+export async function clearAlignments(db: Kysely<DB>, tenantId: string, itemId: string) {
+  await db.deleteFrom('item_goal').where('tenant_id', '=', tenantId).where('item_id', '=', itemId).execute();
+}
+
+export function listGoals(db: Kysely<DB>, tenantId: string) {
+  return db.selectFrom('policy_goal').selectAll().where('tenant_id', '=', tenantId).orderBy('code').execute();
+}
+
+export function goalByCode(db: Kysely<DB>, tenantId: string, code: string) {
+  return db
+    .selectFrom('policy_goal')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function insertGoal(db: Kysely<DB>, row: GoalRow) {
+  await db.insertInto('policy_goal').values(row).execute();
+}

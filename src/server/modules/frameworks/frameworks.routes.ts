@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { ZodApp } from '../../http/app.ts';
+import {
+  AlignBody,
+  Alignment,
+  CreateFrameworkBody,
+  Diff,
+  DiffParams,
+  FrameworkDetail,
+  FrameworkParams,
+  FrameworkSummary,
+  FromTemplateBody,
+  Goal,
+  GoalBody,
+  Item,
+  ItemInput,
+  ItemParams,
+  MoveItemBody,
+  NewVersionBody,
+  RubricBody,
+  RubricParams,
+  StatusBody,
+  UpdateItemBody,
+} from './frameworks.schemas.ts';
+import * as frameworks from './frameworks.service.ts';
+
+const tags = ['frameworks'];
+
+export function frameworksRoutes(app: ZodApp) {
+  app.get(
+    '/api/frameworks',
+    { schema: { tags, response: { 200: z.object({ items: z.array(FrameworkSummary) }) } } },
+    async (req) => ({
+      items: await frameworks.listFrameworks(req.ctx),
+    }),
+  );
+  app.post(
+    '/api/frameworks',
+    { schema: { tags, body: CreateFrameworkBody, response: { 201: FrameworkDetail } } },
+    async (req, reply) => reply.code(201).send(await frameworks.createFramework(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/frameworks/from-template',
+    {
+      schema: {
+        tags,
+        body: FromTemplateBody,
+        response: { 201: FrameworkDetail },
+        description: 'A complete draft with the structure of UNESCO’s ICT CFT (6 aspects x 3 levels).',
+      },
+    },
+    async (req, reply) => reply.code(201).send(await frameworks.createFromTemplate(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/frameworks/:frameworkId',
+    { schema: { tags, params: FrameworkParams, response: { 200: FrameworkDetail } } },
+    (req) => frameworks.getFramework(req.ctx, req.params.frameworkId),
+  );
+  app.post(
+    '/api/frameworks/:frameworkId/status',
+    { schema: { tags, params: FrameworkParams, body: StatusBody, response: { 200: FrameworkSummary } } },
+    (req) => frameworks.setStatus(req.ctx, req.params.frameworkId, req.body.status),
+  );
+  app.post(
+    '/api/frameworks/:frameworkId/versions',
+    { schema: { tags, params: FrameworkParams, body: NewVersionBody, response: { 201: FrameworkDetail } } },
+    async (req, reply) =>
+      reply.code(201).send(await frameworks.newVersion(req.ctx, req.params.frameworkId, req.body.version)),
+  );
+  app.get(
+    '/api/frameworks/:frameworkId/diff/:otherId',
+    { schema: { tags, params: DiffParams, response: { 200: Diff } } },
+    (req) => frameworks.diff(req.ctx, req.params.frameworkId, req.params.otherId),
+  );
+  app.post(
+    '/api/frameworks/:frameworkId/items',
+    { schema: { tags, params: FrameworkParams, body: ItemInput, response: { 201: Item } } },
+    async (req, reply) => reply.code(201).send(await frameworks.addItem(req.ctx, req.params.frameworkId, req.body)),
+  );
+  app.patch(
+    '/api/frameworks/:frameworkId/items/:itemId',
+    { schema: { tags, params: ItemParams, body: UpdateItemBody, response: { 200: Item } } },
+    (req) => frameworks.updateItem(req.ctx, req.params.frameworkId, req.params.itemId, req.body),
+  );
+  app.post(
+    '/api/frameworks/:frameworkId/items/:itemId/move',
+    { schema: { tags, params: ItemParams, body: MoveItemBody, response: { 200: FrameworkDetail } } },
+    (req) =>
+      frameworks.moveItem(req.ctx, req.params.frameworkId, req.params.itemId, req.body.parentId, req.body.position),
+  );
+  app.delete(
+    '/api/frameworks/:frameworkId/items/:itemId',
+    { schema: { tags, params: ItemParams } },
+    async (req, reply) => {
+      await frameworks.deleteItem(req.ctx, req.params.frameworkId, req.params.itemId);
+      return reply.code(204).send();
+    },
+  );
+  app.put(
+    '/api/frameworks/:frameworkId/items/:itemId/rubrics/:levelCode',
+    { schema: { tags, params: RubricParams, body: RubricBody, response: { 200: FrameworkDetail } } },
+    (req) => frameworks.setRubric(req.ctx, req.params.frameworkId, req.params.itemId, req.params.levelCode, req.body),
+  );
+  app.put(
+    '/api/frameworks/:frameworkId/items/:itemId/goals',
+    { schema: { tags, params: ItemParams, body: AlignBody, response: { 200: Item } } },
+    (req) => frameworks.alignItem(req.ctx, req.params.frameworkId, req.params.itemId, req.body.goalIds),
+  );
+  app.get(
+    '/api/frameworks/:frameworkId/alignment',
+    { schema: { tags, params: FrameworkParams, response: { 200: Alignment } } },
+    (req) => frameworks.alignment(req.ctx, req.params.frameworkId),
+  );
+  app.get(
+    '/api/policy-goals',
+    { schema: { tags, response: { 200: z.object({ items: z.array(Goal) }) } } },
+    async (req) => ({
+      items: await frameworks.listGoals(req.ctx),
+    }),
+  );
+  app.post('/api/policy-goals', { schema: { tags, body: GoalBody, response: { 201: Goal } } }, async (req, reply) =>
+    reply.code(201).send(await frameworks.createGoal(req.ctx, req.body)),
+  );
+}
