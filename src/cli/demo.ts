@@ -7,6 +7,7 @@ import { recordAudit } from '../server/shared/audit.ts';
 import { type Ctx, inTransaction, systemActor } from '../server/shared/context.ts';
 import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
+import { seedDemoFramework } from './demo-framework.ts';
 
 export const DEMO_TENANT = 'demo';
 export const DEMO_PASSWORD = 'pathway-demo';
@@ -224,6 +225,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
         roles: [{ role: login.role, orgUnitId: place.unit.id }],
       });
     }
+    await seedDemoFramework(tx);
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }

@@ -1,0 +1,66 @@
+import * as frameworks from '../server/modules/frameworks/frameworks.service.ts';
+import type { Ctx } from '../server/shared/context.ts';
+
+/** The demo ministry's ICT-in-education master plan. */
+const GOALS = [
+  {
+    code: 'MP-1',
+    title: {
+      en: 'Teachers integrate ICT into everyday teaching and learning',
+      ru: 'Учителя интегрируют ИКТ в повседневное обучение',
+    },
+    competencies: ['A3.1', 'A3.2', 'A4.2'],
+  },
+  {
+    code: 'MP-2',
+    title: {
+      en: 'Learners build digital skills for further study and work',
+      ru: 'Учащиеся развивают цифровые навыки для учёбы и работы',
+    },
+    competencies: ['A2.3', 'A4.3'],
+  },
+  {
+    code: 'MP-3',
+    title: { en: 'Schools are led and run with the help of ICT', ru: 'Школы управляются с помощью ИКТ' },
+    competencies: ['A5.1', 'A5.3'],
+  },
+  {
+    code: 'MP-4',
+    title: {
+      en: 'Teachers learn continuously in professional networks',
+      ru: 'Учителя постоянно учатся в профессиональных сетях',
+    },
+    competencies: ['A6.1', 'A6.2', 'A6.3'],
+  },
+  {
+    code: 'MP-5',
+    title: { en: 'Every school has reliable connectivity', ru: 'У каждой школы надёжное подключение к интернету' },
+    competencies: [],
+  },
+];
+const PLAN = {
+  en: 'Meridia ICT in Education Master Plan 2025-2030',
+  ru: 'Генеральный план Меридии по ИКТ в образовании на 2025-2030 годы',
+};
+
+/** The published national standard of the demo country, built from the template and aligned to the plan. */
+export async function seedDemoFramework(ctx: Ctx) {
+  const draft = await frameworks.createFromTemplate(ctx, { version: '1.0' });
+  const byCode = new Map(draft.items.map((i) => [i.code, i]));
+  for (const goal of GOALS) {
+    const created = await frameworks.createGoal(ctx, {
+      code: goal.code,
+      title: goal.title,
+      plan: PLAN,
+      periodStart: 2025,
+      periodEnd: 2030,
+    });
+    for (const code of goal.competencies) {
+      const item = byCode.get(code)!;
+      await frameworks.alignItem(ctx, draft.id, item.id, [...item.goalIds, created.id]);
+      item.goalIds.push(created.id);
+    }
+  }
+  await frameworks.setStatus(ctx, draft.id, 'in_review');
+  return frameworks.setStatus(ctx, draft.id, 'published');
+}
