@@ -5,7 +5,7 @@ import * as org from '../src/server/modules/org/org.service.ts';
 import type { CreatePersonInput, Person } from '../src/server/modules/people/people.schemas.ts';
 import * as people from '../src/server/modules/people/people.service.ts';
 import type { Role } from '../src/server/shared/access.ts';
-import { type Ctx, systemActor } from '../src/server/shared/context.ts';
+import { type Ctx, systemBase } from '../src/server/shared/context.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -14,14 +14,7 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 
 /** A tenant with a nation at the top; returns the system ctx for it. */
 export async function tenant(database: Database, code = `t${next()}`): Promise<{ ctx: Ctx; nation: OrgUnit }> {
-  const base = {
-    db: database.db,
-    dialect: database.dialect,
-    actor: systemActor(),
-    requestId: null,
-    locale: 'en',
-    defaultLocale: 'en',
-  };
+  const base = systemBase(database);
   const { tenant, root } = await org.createTenant(base, {
     code,
     name: { en: `Country ${code}` },

@@ -4,7 +4,7 @@ import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import type { Role } from '../server/shared/access.ts';
 import { recordAudit } from '../server/shared/audit.ts';
-import { type Ctx, inTransaction, systemActor } from '../server/shared/context.ts';
+import { type Ctx, inTransaction, systemBase } from '../server/shared/context.ts';
 import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
 import { seedDemoFramework } from './demo-framework.ts';
@@ -90,14 +90,7 @@ export interface DemoOptions {
 
 /** Seeds the fictional Republic of Meridia. Deterministic: the same N gives the same country. */
 export async function seedDemo(database: Database, options: DemoOptions) {
-  const base = {
-    db: database.db,
-    dialect: database.dialect,
-    locale: 'en',
-    defaultLocale: 'en',
-    actor: systemActor(),
-    requestId: null,
-  };
+  const base = systemBase(database);
   const { tenant, root } = await org.createTenant(base, {
     code: DEMO_TENANT,
     name: {

@@ -6,7 +6,7 @@ import * as accounts from '../server/modules/accounts/accounts.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { ROLES, type Role } from '../server/shared/access.ts';
-import { systemActor } from '../server/shared/context.ts';
+import { systemBase } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
 import { registerBenchCommand } from './bench/bench.ts';
 import { registerBuildReport } from './build-report.ts';
@@ -58,14 +58,7 @@ program
     const cfg = config();
     const database = openDatabase(cfg.database);
     await migrate(database);
-    const base = {
-      db: database.db,
-      dialect: database.dialect,
-      actor: systemActor(),
-      requestId: null,
-      locale: 'en',
-      defaultLocale: 'en',
-    };
+    const base = systemBase(database);
     if (opts.demoIfEmpty && (await org.listTenants(base)).length === 0) {
       console.log(`Empty database: seeding the demo country with ${opts.teachers} teachers...`);
       await seedDemo(database, { teachers: opts.teachers });

@@ -40,26 +40,7 @@ function rosterCsv(teachers: number, schoolCodes: string[]): Readable {
   return Readable.from(lines());
 }
 
-const COLUMNS = [
-  'tenant_id',
-  'id',
-  'org_unit_id',
-  'org_path',
-  'category',
-  'given_name',
-  'family_name',
-  'sort_name',
-  'sex',
-  'national_id',
-  'emis_id',
-  'subjects',
-  'grades',
-  'languages',
-  'email',
-  'phone',
-  'created_at',
-  'updated_at',
-] as const;
+const COLUMNS = people.PERSON_COLUMNS;
 
 /**
  * The raw limit: the same rows written straight through the driver (no CSV, no validation, no

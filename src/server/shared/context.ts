@@ -32,3 +32,15 @@ export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>):
   if (ctx.db.isTransaction) return work(ctx);
   return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
 }
+
+/** The system acting before a tenant is chosen: creating tenants, the CLI, the demo seeder. */
+export function systemBase(database: { db: Kysely<DB>; dialect: Dialect }): Omit<Ctx, 'tenantId'> {
+  return {
+    db: database.db,
+    dialect: database.dialect,
+    actor: systemActor(),
+    requestId: null,
+    locale: 'en',
+    defaultLocale: 'en',
+  };
+}

@@ -1,23 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../server/shared/access.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { Account, PeoplePage, Unit } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { NotAllowed } from '../shell/Pages.tsx';
-
-const ROLES = [
-  'admin',
-  'ministry_officer',
-  'regional_officer',
-  'district_officer',
-  'school_leader',
-  'teacher',
-  'trainer',
-  'assessor',
-] as const;
 
 /** Resolves what an administrator types (a national id, a unit code) to the ids the API takes. */
 async function personByNationalId(nationalId: string) {

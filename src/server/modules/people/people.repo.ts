@@ -91,7 +91,7 @@ export async function countPeopleUnder(db: Kysely<DB>, tenantId: string, roots: 
   return Number(row.n);
 }
 
-const PERSON_COLUMNS = [
+export const PERSON_COLUMNS = [
   'tenant_id',
   'id',
   'org_unit_id',

@@ -9,7 +9,7 @@ import * as repo from './people.repo.ts';
 import type { CreatePersonInput, ListPeopleQuery, Person, UpdatePersonInput } from './people.schemas.ts';
 
 export type { PersonRow } from './people.repo.ts';
-export { sortNameOf } from './people.repo.ts';
+export { PERSON_COLUMNS, sortNameOf } from './people.repo.ts';
 
 export function toPerson(row: repo.PersonRow): Person {
   return {
