@@ -24,6 +24,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { caseRoutes } from '../modules/frameworks/frameworks.case.routes.ts';
 import { frameworksRoutes } from '../modules/frameworks/frameworks.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp({ config, database }: AppDeps) {
   auditRoutes(app);
   importsRoutes(app);
   frameworksRoutes(app);
+  caseRoutes(app, database);
 
   serveWebApp(app, config.webDir);
   return app;

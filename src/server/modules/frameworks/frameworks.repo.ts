@@ -159,3 +159,49 @@ export function goalByCode(db: Kysely<DB>, tenantId: string, code: string) {
 export async function insertGoal(db: Kysely<DB>, row: GoalRow) {
   await db.insertInto('policy_goal').values(row).execute();
 }
+
+/**
+ * Published and retired versions across tenants, for the public CASE provider: CASE
+ * identifiers are globally unique, and what a ministry publishes is public by intent.
+ */
+export function publicFrameworks(db: Kysely<DB>, page: { limit: number; offset: number }) {
+  return db
+    .selectFrom('framework')
+    .selectAll()
+    .where('status', 'in', ['published', 'retired'])
+    .orderBy('published_at', 'desc')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countPublicFrameworks(db: Kysely<DB>) {
+  const row = await db
+    .selectFrom('framework')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['published', 'retired'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function publicFrameworkByCaseId(db: Kysely<DB>, caseIdentifier: string) {
+  return db
+    .selectFrom('framework')
+    .selectAll()
+    .where('case_identifier', '=', caseIdentifier)
+    .where('status', 'in', ['published', 'retired'])
+    .executeTakeFirst();
+}
+
+/** The latest published version holding an item (items keep their identifier across versions). */
+export function publicFrameworkOfItem(db: Kysely<DB>, caseIdentifier: string) {
+  return db
+    .selectFrom('framework_item as i')
+    .innerJoin('framework as f', (j) => j.onRef('f.tenant_id', '=', 'i.tenant_id').onRef('f.id', '=', 'i.framework_id'))
+    .selectAll('f')
+    .where('i.case_identifier', '=', caseIdentifier)
+    .where('f.status', 'in', ['published', 'retired'])
+    .orderBy('f.published_at', 'desc')
+    .executeTakeFirst();
+}

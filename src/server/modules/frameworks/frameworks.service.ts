@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { hasPermissionAt } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
-import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { type Ctx, inTransaction, systemBase } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
+import { toCfPackage } from './frameworks.case.ts';
 import * as repo from './frameworks.repo.ts';
 import type {
   CreateFrameworkInput,
@@ -647,4 +650,42 @@ export async function alignment(ctx: Ctx, frameworkId: string) {
     items: fw.items.filter((i) => i.goalIds.includes(g.id)).map((i) => ({ id: i.id, code: i.code, title: i.title })),
   }));
   return { goals: withItems, unservedGoalIds: withItems.filter((g) => g.items.length === 0).map((g) => g.id) };
+}
+
+// ---------- CASE 1.1 ----------
+
+export async function exportCase(ctx: Ctx, frameworkId: string, origin: string) {
+  return toCfPackage(await getFramework(ctx, frameworkId), { origin });
+}
+
+type Database = { db: Kysely<DB>; dialect: Ctx['dialect'] };
+
+/** Reads a published framework for the public CASE provider, acting as the system of its tenant. */
+async function publishedDetail(database: Database, row: repo.FrameworkRow | undefined, notFoundId: string) {
+  if (!row)
+    throw new AppError('case_not_found', `No published CASE document or item ${notFoundId}.`, {
+      identifier: notFoundId,
+    });
+  return getFramework({ ...systemBase(database), tenantId: row.tenant_id }, row.id);
+}
+
+export async function casePackage(database: Database, caseIdentifier: string, origin: string) {
+  const row = await repo.publicFrameworkByCaseId(database.db, caseIdentifier);
+  return toCfPackage(await publishedDetail(database, row, caseIdentifier), { origin });
+}
+
+export async function caseItem(database: Database, caseIdentifier: string, origin: string) {
+  const row = await repo.publicFrameworkOfItem(database.db, caseIdentifier);
+  const pkg = toCfPackage(await publishedDetail(database, row, caseIdentifier), { origin });
+  return pkg.CFItems.find((i) => i.identifier === caseIdentifier)!;
+}
+
+export async function caseDocuments(database: Database, page: { limit: number; offset: number }, origin: string) {
+  const [rows, total] = await Promise.all([
+    repo.publicFrameworks(database.db, page),
+    repo.countPublicFrameworks(database.db),
+  ]);
+  const documents = [];
+  for (const row of rows) documents.push((await casePackage(database, row.case_identifier, origin)).CFDocument);
+  return { total, CFDocuments: documents };
 }

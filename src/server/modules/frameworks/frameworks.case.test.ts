@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../../test/db.ts';
+import * as make from '../../../../test/factories.ts';
+import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+
+const schemaFile = path.resolve(import.meta.dirname, '../../../../../shared/standards/case-v1p1-cfpackage.schema.json');
+
+function caseValidator() {
+  const ajv = new Ajv2019({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  return ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+}
+
+describeOnEachDatabase('CASE 1.1 export and provider', (getDb) => {
+  let app: TestApp;
+  let ministry: Session;
+  let published: { id: string; caseIdentifier: string; items: { id: string; code: string; caseIdentifier: string }[] };
+  let draftCaseId: string;
+
+  beforeAll(async () => {
+    const world = await make.country(getDb());
+    app = await testApp(getDb());
+    const officer = await make.user(world.ctx, 'ministry_officer', world.nation);
+    ministry = await signIn(app, officer.username, officer.password);
+    const post = (url: string, payload: object) =>
+      app.inject({ method: 'POST', url, headers: ministry.headers, payload });
+    const fw = (await post('/api/frameworks/from-template', {})).json();
+    const item = fw.items.find((i: { code: string }) => i.code === 'A4.1');
+    for (const level of ['KA', 'KD']) {
+      await app.inject({
+        method: 'PUT',
+        url: `/api/frameworks/${fw.id}/items/${item.id}/rubrics/${level}`,
+        headers: ministry.headers,
+        payload: {
+          descriptor: { en: `Descriptor at ${level}`, ru: `Описание уровня ${level}` },
+          score: level === 'KA' ? 1 : 2,
+        },
+      });
+    }
+    await post(`/api/frameworks/${fw.id}/status`, { status: 'in_review' });
+    await post(`/api/frameworks/${fw.id}/status`, { status: 'published' });
+    published = fw;
+    draftCaseId = (await post('/api/frameworks/from-template', { version: '9.9' })).json().caseIdentifier;
+  });
+  afterAll(() => app.close());
+
+  it('exports a CFPackage that the official CASE 1.1 schema accepts, the same every time', async () => {
+    const res = await app.inject({ url: `/api/frameworks/${published.id}/export/case`, headers: ministry.headers });
+    expect(res.statusCode).toBe(200);
+    const pkg = res.json();
+    const validate = caseValidator();
+    expect(validate(pkg) ? [] : validate.errors).toEqual([]);
+    expect(pkg.CFDocument).toMatchObject({
+      identifier: published.caseIdentifier,
+      caseVersion: '1.1',
+      adoptionStatus: 'Adopted',
+    });
+    expect(pkg.CFItems).toHaveLength(24);
+    expect(pkg.CFItems.every((i: { identifier: string }) => /^[0-9a-f-]{36}$/.test(i.identifier))).toBe(true);
+    const childOf = pkg.CFAssociations.filter((a: { associationType: string }) => a.associationType === 'isChildOf');
+    expect(childOf).toHaveLength(24);
+    const aspectLinks = childOf.filter(
+      (a: { destinationNodeURI: { identifier: string } }) =>
+        a.destinationNodeURI.identifier === published.caseIdentifier,
+    );
+    expect(aspectLinks).toHaveLength(6);
+    expect(pkg.CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels.map((l: { score: number }) => l.score)).toEqual(
+      [1, 2],
+    );
+    const again = await app.inject({ url: `/api/frameworks/${published.id}/export/case`, headers: ministry.headers });
+    expect(again.json()).toEqual(pkg);
+  });
+
+  it('serves published frameworks publicly under /ims/case/v1p1, with paging and imsx errors', async () => {
+    const docs = await app.inject({ url: '/ims/case/v1p1/CFDocuments?limit=10&offset=0' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['x-total-count']).toBe('1');
+    expect(docs.json().CFDocuments.map((d: { identifier: string }) => d.identifier)).toEqual([
+      published.caseIdentifier,
+    ]);
+    const pkg = await app.inject({ url: `/ims/case/v1p1/CFPackages/${published.caseIdentifier}` });
+    expect(pkg.json().CFItems).toHaveLength(24);
+    const item = published.items.find((i) => i.code === 'A3.2')!;
+    const cfItem = await app.inject({ url: `/ims/case/v1p1/CFItems/${item.caseIdentifier}` });
+    expect(cfItem.json()).toMatchObject({ identifier: item.caseIdentifier, humanCodingScheme: 'A3.2' });
+    const draft = await app.inject({ url: `/ims/case/v1p1/CFPackages/${draftCaseId}` });
+    expect(draft.statusCode).toBe(404);
+    expect(draft.json()).toMatchObject({ imsx_codeMajor: 'failure', imsx_severity: 'error' });
+    expect(draft.json().imsx_CodeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('unknownobject');
+  });
+});
