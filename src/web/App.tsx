@@ -16,6 +16,8 @@ const PersonPage = lazy(() => import('./people/PersonPage.tsx'));
 const Accounts = lazy(() => import('./admin/Accounts.tsx'));
 const ImportPage = lazy(() => import('./imports/ImportPage.tsx'));
 const AccountPage = lazy(() => import('./account/AccountPage.tsx'));
+const FrameworkList = lazy(() => import('./frameworks/FrameworkList.tsx'));
+const FrameworkPage = lazy(() => import('./frameworks/FrameworkPage.tsx'));
 
 export function App() {
   const client = useQueryClient();
@@ -68,6 +70,8 @@ export function App() {
             <Route path="/admin/accounts" element={<Accounts />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/frameworks" element={<FrameworkList />} />
+            <Route path="/frameworks/:frameworkId" element={<FrameworkPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

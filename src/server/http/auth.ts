@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import * as accounts from '../modules/accounts/accounts.service.ts';
@@ -21,6 +22,16 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The API docs page and its assets (served by @fastify/swagger-ui, which cannot mark its routes public). */
+const isDocsRoute = (route: string) => route === '/api/docs' || route.startsWith('/api/docs/');
+
+function sameSecret(given: string | string[] | undefined, expected: string | null): boolean {
+  if (typeof given !== 'string' || !expected) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /**
  * Who is calling: a session cookie (browser; unsafe methods must echo the session's CSRF token
  * in a header, which another site cannot read) or an API token (`Authorization: Bearer pw_...`).
@@ -29,7 +40,9 @@ export function registerAuth(app: FastifyInstance, database: Database) {
   app.decorateRequest('auth', null);
   app.decorateRequest('ctx', null as unknown as Ctx);
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // On request, before the body is read: a caller who may not write learns nothing from validating
+  // their body, and a missing CSRF token is refused whatever the body holds.
+  app.addHook('onRequest', async (req: FastifyRequest) => {
     const bearer = req.headers.authorization?.match(/^Bearer (\S+)$/i)?.[1];
     const cookie = req.cookies[SESSION_COOKIE];
     let expired = false;
@@ -43,14 +56,14 @@ export function registerAuth(app: FastifyInstance, database: Database) {
     }
     // The web app's files, the API docs page and the not-found answer are open; every other API route needs a caller.
     const route = req.routeOptions.url;
-    const open = !route?.startsWith('/api/') || route.startsWith('/api/docs');
+    const open = !route?.startsWith('/api/') || isDocsRoute(route);
     if (req.routeOptions.config.public || open) return;
     if (!req.auth) {
       throw expired || cookie
         ? new AppError('session_expired', 'Your session has ended. Sign in again.')
         : new AppError('not_authenticated', 'Sign in first.');
     }
-    if (req.auth.sessionId && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== req.auth.csrfToken) {
+    if (req.auth.sessionId && !SAFE_METHODS.has(req.method) && !sameSecret(req.headers[CSRF_HEADER], req.auth.csrfToken)) {
       throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
     }
     req.ctx = contextFor(database, req.auth, req.id);

@@ -19,3 +19,4 @@ export type Person = z.infer<typeof PersonSchema> & { orgUnit: z.infer<typeof Or
 export type Account = z.infer<typeof AccountSchema>;
 export type ImportResult = { kind: 'org-units' | 'people'; rows: number; created: number; updated: number };
 export type ImportFault = { line: number; column: string; message: string };
+export type { FrameworkDetail, FrameworkSummary } from '../../server/modules/frameworks/frameworks.schemas.ts';

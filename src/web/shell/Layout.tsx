@@ -8,6 +8,7 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 const NAV: { to: string; label: string; permission: Me['permissions'][number] | null }[] = [
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/people', label: 'nav.people', permission: 'people.read' },
+  { to: '/frameworks', label: 'nav.frameworks', permission: null },
   { to: '/admin/accounts', label: 'nav.accounts', permission: 'accounts.manage' },
   { to: '/import', label: 'nav.import', permission: 'import.run' },
   { to: '/account', label: 'nav.account', permission: null },

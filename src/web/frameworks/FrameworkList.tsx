@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import type { FrameworkDetail, FrameworkSummary } from '../api/types.ts';
+import { useCan } from '../auth/session.tsx';
+import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
+import { localText } from './text.ts';
+
+export default function FrameworkList() {
+  const { t, i18n } = useTranslation();
+  const canWrite = useCan('frameworks.write');
+  const navigate = useNavigate();
+  const [failure, setFailure] = useState<unknown>(null);
+  const list = useQuery({
+    queryKey: ['frameworks'],
+    queryFn: () => api<{ items: FrameworkSummary[] }>('/api/frameworks'),
+  });
+
+  async function fromTemplate() {
+    setFailure(null);
+    try {
+      const created = await api<FrameworkDetail>('/api/frameworks/from-template', { method: 'POST', body: {} });
+      navigate(`/frameworks/${created.id}`);
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('frameworks.title')}</h1>
+      {canWrite && (
+        <p>
+          <button type="button" onClick={() => void fromTemplate()}>
+            {t('frameworks.fromTemplate')}
+          </button>
+        </p>
+      )}
+      {failure ? <ErrorText error={failure} /> : null}
+      <QueryState query={list}>
+        {() =>
+          list.data!.items.length === 0 ? (
+            <p>{t('frameworks.none')}</p>
+          ) : (
+            <ul className="cards">
+              {list.data!.items.map((f) => (
+                <li key={f.id} className="card">
+                  <Link to={`/frameworks/${f.id}`} className="card-title">
+                    {localText(f.title, i18n.language)}
+                  </Link>
+                  <span className="muted">
+                    {t('frameworks.version', { version: f.version })} · {t(`frameworks.status.${f.status}`)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}
