@@ -63,7 +63,11 @@ export function registerAuth(app: FastifyInstance, database: Database) {
         ? new AppError('session_expired', 'Your session has ended. Sign in again.')
         : new AppError('not_authenticated', 'Sign in first.');
     }
-    if (req.auth.sessionId && !SAFE_METHODS.has(req.method) && !sameSecret(req.headers[CSRF_HEADER], req.auth.csrfToken)) {
+    if (
+      req.auth.sessionId &&
+      !SAFE_METHODS.has(req.method) &&
+      !sameSecret(req.headers[CSRF_HEADER], req.auth.csrfToken)
+    ) {
       throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
     }
     req.ctx = contextFor(database, req.auth, req.id);

@@ -16,6 +16,12 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'body_too_large',
 };
 
+/**
+ * A unique key the database refused: two requests created the same thing at the same moment, after
+ * both checked it was free. The loser gets the answer a later request would have had, not a 500.
+ */
+const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
 function validationIssues(error: FastifyError): FieldIssue[] {
   const where = error.validationContext ?? 'body';
   return (error.validation ?? []).flatMap((v) => {
@@ -44,6 +50,13 @@ export function toErrorResponse(error: unknown): {
     const issues = validationIssues(fastifyError);
     const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return { status: 400, body: { error: { code: 'validation_failed', message, details: { issues } } } };
+  }
+  if (fastifyError.code && UNIQUE_VIOLATIONS.has(fastifyError.code)) {
+    const body = {
+      code: 'conflict',
+      message: 'This was just created or changed by another request. Reload and retry.',
+    };
+    return { status: httpStatusFor('conflict'), body: { error: body } };
   }
   const code = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (code) return { status: httpStatusFor(code), body: { error: { code, message: fastifyError.message } } };

@@ -66,7 +66,7 @@ export default function FrameworkPage() {
           f.items.filter((i) => i.parentId === parentId).sort((a, b) => a.position - b.position);
         const level = (code: string | null) => f.levels.find((l) => l.code === code);
         const tree = (parentId: string | null) => (
-          <ul className={parentId ? 'items' : 'items top'}>
+          <ul className={parentId ? 'items' : 'items items-root'}>
             {children(parentId).map((item) => (
               <li key={item.id}>
                 <p>
@@ -112,11 +112,12 @@ export default function FrameworkPage() {
                   <button
                     key={next.status}
                     type="button"
-                    onClick={() =>
+                    onClick={() => {
+                      if (next.status === 'retired' && !window.confirm(t('frameworks.retireConfirm'))) return;
                       void act(() =>
                         api(`/api/frameworks/${f.id}/status`, { method: 'POST', body: { status: next.status } }),
-                      )
-                    }
+                      );
+                    }}
                   >
                     {t(next.label)}
                   </button>

@@ -162,3 +162,18 @@ export async function updateToken(
 ): Promise<void> {
   await db.updateTable('api_token').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
+
+/** Moves the end of every session of an account (an operator ending them at a set time; tests age a session). */
+export async function setSessionsExpiry(
+  db: Kysely<DB>,
+  tenantId: string,
+  accountId: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .updateTable('session')
+    .set({ expires_at: expiresAt })
+    .where('tenant_id', '=', tenantId)
+    .where('account_id', '=', accountId)
+    .execute();
+}

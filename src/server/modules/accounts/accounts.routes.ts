@@ -38,14 +38,18 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
       schema: { tags, body: LoginBody, response: { 200: Me } },
     },
     async (req, reply) => {
-      const { token, expiresAt, auth } = await accounts.login(database.db, req.body.username, req.body.password);
+      const { token, expiresAt, auth } = await accounts.login(
+        { db: database.db, dialect: database.dialect, requestId: req.id },
+        req.body.username,
+        req.body.password,
+      );
       setSessionCookie(reply, token, expiresAt, config.secureCookies);
       return accounts.me(contextFor(database, auth, req.id), auth.csrfToken);
     },
   );
 
   app.post('/api/auth/logout', { config: { public: true }, schema: { tags } }, async (req, reply) => {
-    if (req.auth?.sessionId) await accounts.logout(database.db, req.auth.sessionId);
+    if (req.auth) await accounts.logout(contextFor(database, req.auth, req.id), req.auth.sessionId);
     clearSessionCookie(reply);
     return reply.code(204).send();
   });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import {
   type Grant,
@@ -62,7 +63,15 @@ async function authenticatedAs(db: Kysely<DB>, account: repo.AccountRow, session
   } satisfies Authenticated;
 }
 
-export async function login(db: Kysely<DB>, username: string, password: string) {
+/** Who signs in where: the database and the id of the sign-in request (for the audit trail). */
+export interface SignInBase {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  requestId: string | null;
+}
+
+export async function login(base: SignInBase, username: string, password: string) {
+  const { db } = base;
   const account = await repo.findAccountByUsername(db, username);
   // Verify against a dummy hash when the account is unknown so timing does not reveal which usernames exist.
   const ok = await verify(account?.password_hash ?? DUMMY_HASH, password).catch(() => false);
@@ -80,9 +89,24 @@ export async function login(db: Kysely<DB>, username: string, password: string) 
     created_at: at.toISOString(),
     expires_at: new Date(at.getTime() + SESSION_HOURS * 3600_000).toISOString(),
   };
-  await repo.insertSession(db, session);
-  await repo.updateAccount(db, account.tenant_id, account.id, { last_login_at: session.created_at });
-  return { token, expiresAt: session.expires_at, auth: await authenticatedAs(db, account, { id: session.id, csrf }) };
+  const auth = await authenticatedAs(db, account, { id: session.id, csrf });
+  await db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, session);
+    await repo.updateAccount(trx, account.tenant_id, account.id, { last_login_at: session.created_at });
+    const ctx = callerCtx({ ...base, db: trx }, auth);
+    await recordAudit(trx, ctx, 'account.sign_in', { type: 'user_account', id: account.id }, null, null);
+  });
+  return { token, expiresAt: session.expires_at, auth };
+}
+
+function callerCtx(base: SignInBase, auth: Authenticated): Ctx {
+  return {
+    ...base,
+    tenantId: auth.tenantId,
+    defaultLocale: auth.defaultLocale,
+    locale: auth.locale,
+    actor: auth.actor,
+  };
 }
 
 const DUMMY_HASH = await hashPassword('not-a-real-password-0');
@@ -108,8 +132,14 @@ export async function authenticateToken(db: Kysely<DB>, token: string): Promise<
   return authenticatedAs(db, account);
 }
 
-export async function logout(db: Kysely<DB>, sessionId: string): Promise<void> {
-  await repo.deleteSession(db, sessionId);
+/** Ends the caller's session (a sign-in through an API token has none to end). */
+export async function logout(ctx: Ctx, sessionId: string | null): Promise<void> {
+  if (!sessionId || !ctx.actor.accountId) return;
+  const accountId = ctx.actor.accountId;
+  await inTransaction(ctx, async (tx) => {
+    await repo.deleteSession(tx.db, sessionId);
+    await recordAudit(tx.db, tx, 'account.sign_out', { type: 'user_account', id: accountId }, null, null);
+  });
 }
 
 function permissionsOf(grants: Grant[]): Permission[] {
@@ -154,8 +184,18 @@ async function requireOwnAccount(ctx: Ctx) {
 }
 
 export async function setMyLocale(ctx: Ctx, locale: string): Promise<void> {
-  const account = await requireOwnAccount(ctx);
-  await repo.updateAccount(ctx.db, ctx.tenantId, account.id, { locale, updated_at: nowIso() });
+  await inTransaction(ctx, async (tx) => {
+    const account = await requireOwnAccount(tx);
+    await repo.updateAccount(tx.db, tx.tenantId, account.id, { locale, updated_at: nowIso() });
+    await recordAudit(
+      tx.db,
+      tx,
+      'account.locale',
+      { type: 'user_account', id: account.id },
+      { locale: account.locale },
+      { locale },
+    );
+  });
 }
 
 export async function changePassword(
@@ -164,15 +204,14 @@ export async function changePassword(
   newPassword: string,
   keepSessionId: string | null,
 ) {
+  const account = await requireOwnAccount(ctx);
+  if (!(await verify(account.password_hash, currentPassword).catch(() => false))) {
+    throw new AppError('invalid_credentials', 'The current password is wrong.', { field: 'currentPassword' });
+  }
+  // Hashing takes tens of milliseconds: done before the transaction, which on SQLite holds the only connection.
+  const passwordHash = await hashPassword(newPassword);
   return inTransaction(ctx, async (tx) => {
-    const account = await requireOwnAccount(tx);
-    if (!(await verify(account.password_hash, currentPassword))) {
-      throw new AppError('invalid_credentials', 'The current password is wrong.', { field: 'currentPassword' });
-    }
-    await repo.updateAccount(tx.db, tx.tenantId, account.id, {
-      password_hash: await hashPassword(newPassword),
-      updated_at: nowIso(),
-    });
+    await repo.updateAccount(tx.db, tx.tenantId, account.id, { password_hash: passwordHash, updated_at: nowIso() });
     // Other sessions of this account end: a changed password is often a response to a leak.
     await repo.deleteSessionsOf(tx.db, tx.tenantId, account.id, keepSessionId ?? undefined);
     await recordAudit(tx.db, tx, 'account.change_password', { type: 'user_account', id: account.id }, null, null);
@@ -181,6 +220,7 @@ export async function changePassword(
 
 /** An account whose person the actor may manage; otherwise "not found". */
 async function requireManagedAccount(ctx: Ctx, accountId: string) {
+  requireScope(ctx, 'accounts.manage');
   const account = await repo.getAccount(ctx.db, ctx.tenantId, accountId);
   if (!account) throw notFound('account', accountId);
   const person = await people.requirePerson(ctx, account.person_id).catch(() => undefined);
@@ -228,6 +268,7 @@ export async function getAccount(ctx: Ctx, accountId: string): Promise<Account> 
 
 export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promise<Account> {
   const passwordHash = await hashPassword(input.password);
+  requireScope(ctx, 'accounts.manage');
   const id = await inTransaction(ctx, async (tx) => {
     const person = await people.requirePerson(tx, input.personId);
     requirePermissionAt(tx, 'accounts.manage', person.org_path);
@@ -353,7 +394,10 @@ export async function listApiTokens(ctx: Ctx) {
 export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<void> {
   const account = await requireOwnAccount(ctx);
   const tokens = await repo.listTokens(ctx.db, ctx.tenantId, account.id);
-  if (!tokens.some((t) => t.id === tokenId)) throw notFound('api_token', tokenId);
+  const token = tokens.find((t) => t.id === tokenId);
+  if (!token) throw notFound('api_token', tokenId);
+  // Revoking twice keeps the first revocation's time.
+  if (token.revoked_at) return;
   await inTransaction(ctx, async (tx) => {
     await repo.updateToken(tx.db, tx.tenantId, tokenId, { revoked_at: nowIso() });
     await recordAudit(tx.db, tx, 'api_token.revoke', { type: 'api_token', id: tokenId }, null, null);

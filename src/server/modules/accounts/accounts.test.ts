@@ -2,146 +2,212 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import * as repo from './accounts.repo.ts';
 
 describeOnEachDatabase('accounts and sessions', (getDb) => {
   let app: TestApp;
   let world: Awaited<ReturnType<typeof make.country>>;
+  let admin: Session;
 
   beforeAll(async () => {
     world = await make.country(getDb());
     app = await testApp(getDb());
+    const districtAdmin = await make.user(world.ctx, 'admin', world.districtA1);
+    admin = await signIn(app, districtAdmin.username, districtAdmin.password);
   });
   afterAll(() => app.close());
 
+  const login = (username: string, password: string) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const me = (headers: Record<string, string>) => app.inject({ url: '/api/me', headers });
+
   it('signs in with an HTTP-only, SameSite=Lax cookie and answers who the user is', async () => {
     const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: officer.username, password: officer.password },
-    });
+    const res = await login(officer.username, officer.password);
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'pathway_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const me = res.json();
-    expect(me.csrfToken).toEqual(expect.any(String));
-    expect(me.permissions).toEqual(expect.arrayContaining(['org.read', 'people.write', 'import.run']));
-    expect(me.permissions).not.toContain('accounts.manage');
-    expect(me.grants).toEqual([
+    const body = res.json();
+    expect(body).toMatchObject({ accountId: officer.account.id, username: officer.username });
+    expect(body.csrfToken).toEqual(expect.any(String));
+    expect(body.csrfToken.length).toBeGreaterThanOrEqual(32);
+    expect(body.permissions).toEqual(expect.arrayContaining(['org.read', 'people.write', 'import.run']));
+    expect(body.permissions).not.toContain('accounts.manage');
+    expect(body.grants).toEqual([
       expect.objectContaining({ role: 'district_officer', orgUnitId: world.districtA1.id, orgUnitName: 'District A1' }),
     ]);
+    const again = await me({ cookie: `pathway_session=${cookie.value}` });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().csrfToken).toBe(body.csrfToken);
   });
 
-  it('answers a wrong password and an unknown user alike', async () => {
+  it('gives a teacher only the permissions of a teacher', async () => {
+    const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const res = await login(teacher.username, teacher.password);
+    expect(res.json().permissions).toEqual(['org.read']);
+  });
+
+  it('answers a wrong password, an unknown user and a disabled account alike', async () => {
     const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
-    const wrong = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: officer.username, password: 'nope-nope-nope' },
-    });
-    const unknown = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'nobody-here', password: 'nope-nope-nope' },
-    });
+    const wrong = await login(officer.username, 'nope-nope-nope');
+    const unknown = await login('nobody-here', 'nope-nope-nope');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json()).toEqual(unknown.json());
     expect(wrong.json().error.code).toBe('invalid_credentials');
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.cookies).toEqual([]);
+  });
+
+  it('ends every session and token of a disabled account, and refuses its sign-in', async () => {
+    const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const session = await signIn(app, teacher.username, teacher.password);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: session.headers,
+      payload: { name: 'phone' },
+    });
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    expect((await me(bearer)).statusCode).toBe(200);
+
+    const disabled = await app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${teacher.account.id}`,
+      headers: admin.headers,
+      payload: { status: 'disabled' },
+    });
+    expect(disabled.statusCode).toBe(200);
+    expect(disabled.json().status).toBe('disabled');
+    expect((await me(session.headers)).statusCode).toBe(401);
+    expect((await me(bearer)).statusCode).toBe(401);
+    const refused = await login(teacher.username, teacher.password);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toEqual((await login('nobody-at-all', teacher.password)).json());
+
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${teacher.account.id}`,
+      headers: admin.headers,
+      payload: { status: 'active' },
+    });
+    expect((await login(teacher.username, teacher.password)).statusCode).toBe(200);
+  });
+
+  it('ends the session on logout, and only that one', async () => {
+    const leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
+    const session = await signIn(app, leader.username, leader.password);
+    const other = await signIn(app, leader.username, leader.password);
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
+    expect(out.statusCode).toBe(204);
+    const cleared = out.cookies.find((c) => c.name === 'pathway_session');
+    expect(cleared?.value).toBe('');
+    const after = await me(session.headers);
+    expect(after.statusCode).toBe(401);
+    expect((await me(other.headers)).statusCode).toBe(200);
+  });
+
+  it('says the session expired when it has', async () => {
+    const leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
+    const session = await signIn(app, leader.username, leader.password);
+    expect((await me(session.headers)).statusCode).toBe(200);
+    await repo.setSessionsExpiry(getDb().db, world.ctx.tenantId, leader.account.id, '2000-01-01T00:00:00.000Z');
+    for (let i = 0; i < 2; i++) {
+      const res = await me(session.headers);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('session_expired');
+    }
+    const anonymous = await app.inject({ url: '/api/me' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('not_authenticated');
   });
 
   it('refuses writes that do not echo the CSRF token, and changes nothing', async () => {
     const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
     const session = await signIn(app, officer.username, officer.password);
-    for (const headers of [{ cookie: session.cookie }, { cookie: session.cookie, 'x-csrf-token': 'forged' }]) {
-      const res = await app.inject({
-        method: 'PATCH',
-        url: `/api/org-units/${world.schoolA1.id}`,
-        headers,
-        payload: { name: { en: 'Forged' } },
-      });
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('csrf_failed');
+    const token = await app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: session.headers,
+      payload: { name: 'kept' },
+    });
+    const attempts = [
+      { method: 'PATCH', url: `/api/org-units/${world.schoolA1.id}`, payload: { name: { en: 'Forged' } } },
+      { method: 'POST', url: '/api/me/tokens', payload: { name: 'forged' } },
+      { method: 'DELETE', url: `/api/me/tokens/${token.json().id}` },
+      { method: 'POST', url: '/api/me/password', payload: { currentPassword: officer.password, newPassword: 'x' } },
+      { method: 'POST', url: '/api/people', payload: { not: 'even valid' } },
+    ] as const;
+    for (const attempt of attempts) {
+      for (const headers of [{ cookie: session.cookie }, { cookie: session.cookie, 'x-csrf-token': 'forged' }]) {
+        const res = await app.inject({ ...attempt, headers });
+        expect(res.statusCode, `${attempt.method} ${attempt.url}`).toBe(403);
+        expect(res.json().error.code).toBe('csrf_failed');
+      }
     }
-    const unit = await app.inject({ url: `/api/org-units/${world.schoolA1.id}`, headers: session.headers });
+    const unit = await app.inject({ url: `/api/org-units/${world.schoolA1.id}`, headers: { cookie: session.cookie } });
+    expect(unit.statusCode).toBe(200);
     expect(unit.json().name).toEqual({ en: 'School A1-1' });
+    const tokens = (await app.inject({ url: '/api/me/tokens', headers: session.headers })).json().items;
+    expect(tokens).toEqual([expect.objectContaining({ name: 'kept', revokedAt: null })]);
   });
 
-  it('ends the session on logout', async () => {
-    const officer = await make.user(world.ctx, 'school_leader', world.schoolA1);
-    const session = await signIn(app, officer.username, officer.password);
-    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
-    expect(out.statusCode).toBe(204);
-    const me = await app.inject({ url: '/api/me', headers: session.headers });
-    expect(me.statusCode).toBe(401);
+  it('asks an anonymous caller to sign in before looking at what they send', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/people', payload: { not: 'even valid' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('not_authenticated');
   });
 
-  it('says the session expired when it has', async () => {
-    const officer = await make.user(world.ctx, 'school_leader', world.schoolA1);
-    const session = await signIn(app, officer.username, officer.password);
-    await getDb()
-      .db.updateTable('session')
-      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
-      .where('account_id', '=', officer.account.id)
-      .execute();
-    const me = await app.inject({ url: '/api/me', headers: session.headers });
-    expect(me.statusCode).toBe(401);
-    expect(me.json().error.code).toBe('session_expired');
-    const anonymous = await app.inject({ url: '/api/me' });
-    expect(anonymous.json().error.code).toBe('not_authenticated');
+  it('keeps API routes that merely start like the docs page closed', async () => {
+    const probe = await testApp(getDb());
+    probe.get('/api/docsearch', async () => ({ secret: true }));
+    try {
+      const res = await probe.inject({ url: '/api/docsearch' });
+      expect(res.statusCode).toBe(401);
+    } finally {
+      await probe.close();
+    }
   });
 
-  it('rate-limits sign-in attempts for one username', async () => {
-    const officer = await make.user(world.ctx, 'teacher', world.schoolA1);
+  it('rate-limits sign-in attempts for one username, not for the others', async () => {
+    const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const neighbour = await make.user(world.ctx, 'teacher', world.schoolA1);
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: officer.username, password: 'wrong-wrong-wrong' },
-      });
-      codes.push(res.statusCode);
+      // Spelled differently each time: the limit counts the account, not the spelling.
+      const name = i % 2 ? teacher.username.toUpperCase() : ` ${teacher.username}`;
+      codes.push((await login(name, 'wrong-wrong-wrong')).statusCode);
     }
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(codes[10]).toBe(429);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: officer.username, password: officer.password },
-    });
-    expect(res.json().error.code).toBe('too_many_requests');
+    const right = await login(teacher.username, teacher.password);
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.code).toBe('too_many_requests');
+    expect((await login(neighbour.username, neighbour.password)).statusCode).toBe(200);
   });
 
   it('changes a password: checks the current one, keeps this session, ends the others', async () => {
-    const officer = await make.user(world.ctx, 'school_leader', world.schoolA1);
-    const here = await signIn(app, officer.username, officer.password);
-    const elsewhere = await signIn(app, officer.username, officer.password);
-    const wrong = await app.inject({
-      method: 'POST',
-      url: '/api/me/password',
-      headers: here.headers,
-      payload: { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' },
-    });
+    const leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
+    const here = await signIn(app, leader.username, leader.password);
+    const elsewhere = await signIn(app, leader.username, leader.password);
+    const change = (payload: object) =>
+      app.inject({ method: 'POST', url: '/api/me/password', headers: here.headers, payload });
+    const wrong = await change({ currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).toMatchObject({ code: 'invalid_credentials', details: { field: 'currentPassword' } });
-    const short = await app.inject({
-      method: 'POST',
-      url: '/api/me/password',
-      headers: here.headers,
-      payload: { currentPassword: officer.password, newPassword: 'short' },
-    });
+    const short = await change({ currentPassword: leader.password, newPassword: 'short' });
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.details.issues[0].path).toBe('body.newPassword');
-    const ok = await app.inject({
-      method: 'POST',
-      url: '/api/me/password',
-      headers: here.headers,
-      payload: { currentPassword: officer.password, newPassword: 'a-brand-new-password' },
-    });
+    expect(short.json().error.code).toBe('validation_failed');
+    expect(short.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['body.newPassword']);
+    // Neither refusal ended a session or changed the password.
+    expect((await me(elsewhere.headers)).statusCode).toBe(200);
+    expect((await login(leader.username, leader.password)).statusCode).toBe(200);
+
+    const ok = await change({ currentPassword: leader.password, newPassword: 'a-brand-new-password' });
     expect(ok.statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/me', headers: here.headers })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/me', headers: elsewhere.headers })).statusCode).toBe(401);
-    await expect(signIn(app, officer.username, 'a-brand-new-password')).resolves.toBeTruthy();
+    expect((await me(here.headers)).statusCode).toBe(200);
+    expect((await me(elsewhere.headers)).statusCode).toBe(401);
+    expect((await login(leader.username, leader.password)).statusCode).toBe(401);
+    expect((await login(leader.username, 'a-brand-new-password')).statusCode).toBe(200);
   });
 
   it('issues API tokens that act with the account scope, need no CSRF, and stop when revoked', async () => {
@@ -155,8 +221,10 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
-    expect(token).toMatch(/^pw_/);
+    expect(token).toMatch(/^pw_[\w-]{40,}$/);
     const bearer = { authorization: `Bearer ${token}` };
+    expect((await me(bearer)).json()).toMatchObject({ accountId: officer.account.id, csrfToken: null });
+
     const write = await app.inject({
       method: 'PATCH',
       url: `/api/org-units/${world.schoolA1b.id}`,
@@ -165,24 +233,59 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     });
     expect(write.statusCode).toBe(200);
     expect((await app.inject({ url: `/api/org-units/${world.schoolB1.id}`, headers: bearer })).statusCode).toBe(404);
-    const list = await app.inject({ url: '/api/me/tokens', headers: session.headers });
-    expect(JSON.stringify(list.json())).not.toContain(token);
+    const outside = await app.inject({
+      method: 'PATCH',
+      url: `/api/org-units/${world.schoolB1.id}`,
+      headers: bearer,
+      payload: { locality: 'rural' },
+    });
+    expect(outside.statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/accounts', headers: bearer })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/api/audit', headers: bearer })).statusCode).toBe(403);
+
+    const list = await app.inject({ url: '/api/me/tokens', headers: bearer });
+    expect(list.json().items).toEqual([
+      { id, name: 'EMIS sync', createdAt: expect.any(String), lastUsedAt: expect.any(String), revokedAt: null },
+    ]);
+    expect(list.body).not.toContain(token.slice(3));
+
+    const stranger = await make.user(world.ctx, 'district_officer', world.districtA1);
+    const strangerSession = await signIn(app, stranger.username, stranger.password);
+    const hijack = await app.inject({
+      method: 'DELETE',
+      url: `/api/me/tokens/${id}`,
+      headers: strangerSession.headers,
+    });
+    expect(hijack.statusCode).toBe(404);
+    expect((await me(bearer)).statusCode).toBe(200);
+
+    const revoked = await app.inject({ method: 'DELETE', url: `/api/me/tokens/${id}`, headers: session.headers });
+    expect(revoked.statusCode).toBe(204);
+    const gone = await me(bearer);
+    expect(gone.statusCode).toBe(401);
+    expect(gone.json().error.code).toBe('not_authenticated');
+    const [row] = (await app.inject({ url: '/api/me/tokens', headers: session.headers })).json().items;
+    expect(row.revokedAt).toEqual(expect.any(String));
     await app.inject({ method: 'DELETE', url: `/api/me/tokens/${id}`, headers: session.headers });
-    expect((await app.inject({ url: '/api/me', headers: bearer })).statusCode).toBe(401);
+    const [again] = (await app.inject({ url: '/api/me/tokens', headers: session.headers })).json().items;
+    expect(again.revokedAt).toBe(row.revokedAt);
+    expect((await me({ authorization: 'Bearer pw_made-up' })).statusCode).toBe(401);
   });
 
   it('remembers the language chosen', async () => {
     const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
     const session = await signIn(app, teacher.username, teacher.password);
+    expect((await me(session.headers)).json().locale).toBe('en');
     const res = await app.inject({
       method: 'PATCH',
       url: '/api/me',
       headers: session.headers,
       payload: { locale: 'ne' },
     });
+    expect(res.statusCode).toBe(200);
     expect(res.json().locale).toBe('ne');
     const again = await signIn(app, teacher.username, teacher.password);
-    expect((await app.inject({ url: '/api/me', headers: again.headers })).json().locale).toBe('ne');
+    expect((await me(again.headers)).json().locale).toBe('ne');
     const bad = await app.inject({
       method: 'PATCH',
       url: '/api/me',
@@ -190,61 +293,158 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
       payload: { locale: 'klingon' },
     });
     expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].path).toBe('body.locale');
+    expect((await me(again.headers)).json().locale).toBe('ne');
   });
 
-  it('lets an administrator manage accounts in their subtree only', async () => {
-    const admin = await make.user(world.ctx, 'admin', world.districtA1);
-    const session: Session = await signIn(app, admin.username, admin.password);
+  it('lets an administrator create accounts and assign roles in their district only', async () => {
     const local = await make.person(world.ctx, world.schoolA1);
     const outside = await make.person(world.ctx, world.schoolB1);
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: session.headers,
-      payload: {
-        personId: local.id,
-        username: `local-${local.id.slice(-6)}`,
-        password: 'long-enough-1',
-        roles: [{ role: 'teacher', orgUnitId: world.schoolA1.id }],
-      },
+    const create = (payload: object) =>
+      app.inject({ method: 'POST', url: '/api/accounts', headers: admin.headers, payload });
+    const username = `local-${local.id.slice(-6)}`;
+
+    const intoForeignUnit = await create({
+      personId: local.id,
+      username,
+      password: 'long-enough-1',
+      roles: [{ role: 'teacher', orgUnitId: world.schoolB1.id }],
+    });
+    expect(intoForeignUnit.statusCode).toBe(404);
+    expect((await login(username, 'long-enough-1')).statusCode).toBe(401);
+
+    const created = await create({
+      personId: local.id,
+      username,
+      password: 'long-enough-1',
+      roles: [{ role: 'teacher', orgUnitId: world.schoolA1.id }],
     });
     expect(created.statusCode).toBe(201);
+    const accountId = created.json().id;
     expect(created.json().grants).toEqual([expect.objectContaining({ role: 'teacher', orgUnitId: world.schoolA1.id })]);
-    const taken = await app.inject({
+
+    const assigned = await app.inject({
       method: 'POST',
-      url: '/api/accounts',
-      headers: session.headers,
-      payload: { personId: local.id, username: created.json().username, password: 'long-enough-1' },
+      url: `/api/accounts/${accountId}/roles`,
+      headers: admin.headers,
+      payload: { role: 'school_leader', orgUnitId: world.schoolA1.id },
+    });
+    expect(assigned.statusCode).toBe(201);
+    const read = await app.inject({ url: `/api/accounts/${accountId}`, headers: admin.headers });
+    expect(read.statusCode).toBe(200);
+    expect(
+      read
+        .json()
+        .grants.map((g: { role: string }) => g.role)
+        .sort(),
+    ).toEqual(['school_leader', 'teacher']);
+    const listed = (await app.inject({ url: '/api/accounts?limit=200', headers: admin.headers })).json().items;
+    expect(listed.map((a: { id: string }) => a.id)).toContain(accountId);
+
+    const taken = await create({
+      personId: local.id,
+      username: ` ${username.toUpperCase()}`,
+      password: 'long-enough-1',
     });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error).toMatchObject({ code: 'username_taken', details: { field: 'username' } });
-    const foreign = await app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: session.headers,
-      payload: { personId: outside.id, username: 'outsider-1', password: 'long-enough-1' },
-    });
-    expect(foreign.statusCode).toBe(404);
-    const foreignRole = await app.inject({
-      method: 'POST',
-      url: `/api/accounts/${created.json().id}/roles`,
-      headers: session.headers,
-      payload: { role: 'admin', orgUnitId: world.nation.id },
-    });
-    expect(foreignRole.statusCode).toBe(404);
-    const grantId = created.json().grants[0].id;
+
+    const foreignPerson = await create({ personId: outside.id, username: 'outsider-1', password: 'long-enough-1' });
+    expect(foreignPerson.statusCode).toBe(404);
+    expect(foreignPerson.json().error.code).toBe('person_not_found');
+    for (const unit of [world.nation, world.schoolB1]) {
+      const foreignRole = await app.inject({
+        method: 'POST',
+        url: `/api/accounts/${accountId}/roles`,
+        headers: admin.headers,
+        payload: { role: 'admin', orgUnitId: unit.id },
+      });
+      expect(foreignRole.statusCode).toBe(404);
+      expect(foreignRole.json().error.code).toBe('org_unit_not_found');
+    }
+
+    // The user's rights follow their roles from the next request on.
+    const user = await signIn(app, username, 'long-enough-1');
+    expect((await me(user.headers)).json().permissions).toContain('people.read');
+    const leaderGrant = read.json().grants.find((g: { role: string }) => g.role === 'school_leader');
     const removed = await app.inject({
       method: 'DELETE',
-      url: `/api/accounts/${created.json().id}/roles/${grantId}`,
-      headers: session.headers,
+      url: `/api/accounts/${accountId}/roles/${leaderGrant.id}`,
+      headers: admin.headers,
     });
-    expect(removed.json().grants).toEqual([]);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().grants).toEqual([expect.objectContaining({ role: 'teacher' })]);
+    expect(
+      (await app.inject({ url: `/api/accounts/${accountId}`, headers: admin.headers })).json().grants,
+    ).toHaveLength(1);
+    expect((await me(user.headers)).json().permissions).toEqual(['org.read']);
+    expect((await app.inject({ url: '/api/people', headers: user.headers })).statusCode).toBe(403);
   });
 
-  it('refuses account administration to a role without it', async () => {
+  it("hides another district's accounts from a district administrator", async () => {
+    const far = await make.user(world.ctx, 'teacher', world.schoolB1);
+    const read = await app.inject({ url: `/api/accounts/${far.account.id}`, headers: admin.headers });
+    expect(read.statusCode).toBe(404);
+    expect(read.json().error.code).toBe('account_not_found');
+    const disable = await app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${far.account.id}`,
+      headers: admin.headers,
+      payload: { status: 'disabled' },
+    });
+    expect(disable.statusCode).toBe(404);
+    expect((await login(far.username, far.password)).statusCode).toBe(200);
+    const listed = (await app.inject({ url: '/api/accounts?limit=200', headers: admin.headers })).json().items;
+    expect(listed.map((a: { id: string }) => a.id)).not.toContain(far.account.id);
+    const byUnit = await app.inject({ url: `/api/accounts?unitId=${world.schoolB1.id}`, headers: admin.headers });
+    expect(byUnit.statusCode).toBe(404);
+  });
+
+  it('refuses account administration to a role that has it nowhere, whatever the account', async () => {
     const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const colleague = await make.user(world.ctx, 'teacher', world.schoolA1);
     const session = await signIn(app, teacher.username, teacher.password);
-    const res = await app.inject({ url: '/api/accounts', headers: session.headers });
-    expect(res.statusCode).toBe(403);
+    const attempts = [
+      { method: 'GET', url: '/api/accounts' },
+      { method: 'GET', url: `/api/accounts/${colleague.account.id}` },
+      { method: 'GET', url: `/api/accounts/${teacher.account.id}` },
+      { method: 'GET', url: '/api/accounts/no-such-account' },
+      { method: 'PATCH', url: `/api/accounts/${colleague.account.id}`, payload: { status: 'disabled' } },
+      {
+        method: 'POST',
+        url: `/api/accounts/${teacher.account.id}/roles`,
+        payload: { role: 'admin', orgUnitId: world.schoolA1.id },
+      },
+      {
+        method: 'POST',
+        url: '/api/accounts',
+        payload: { personId: colleague.person.id, username: 'sneaky-1', password: 'long-enough-1' },
+      },
+    ] as const;
+    for (const attempt of attempts) {
+      const res = await app.inject({ ...attempt, headers: session.headers });
+      expect(res.statusCode, `${attempt.method} ${attempt.url}`).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+    }
+    expect((await login(colleague.username, colleague.password)).statusCode).toBe(200);
+    expect((await me(session.headers)).json().permissions).toEqual(['org.read']);
+  });
+
+  it('answers 409, not 500, when two administrators take the same username at once', async () => {
+    const [first, second] = await Promise.all([
+      make.person(world.ctx, world.schoolA1),
+      make.person(world.ctx, world.schoolA1),
+    ]);
+    const results = await Promise.all(
+      [first, second].map((p) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/accounts',
+          headers: admin.headers,
+          payload: { personId: p!.id, username: 'same-moment', password: 'long-enough-1' },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
   });
 });
