@@ -23,7 +23,9 @@ const FASTIFY_CODES: Record<string, string> = {
 const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
 function validationIssues(error: FastifyError): FieldIssue[] {
-  const where = error.validationContext ?? 'body';
+  // Fastify names the query string 'querystring'; Pathway's field paths (and the UI) say 'query'.
+  const context = error.validationContext ?? 'body';
+  const where = context === 'querystring' ? 'query' : context;
   return (error.validation ?? []).flatMap((v) => {
     const base = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
     const keys = (v.params as { keys?: string[] }).keys;
