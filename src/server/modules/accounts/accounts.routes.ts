@@ -79,7 +79,8 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
   app.post(
     '/api/me/tokens',
     { schema: { tags, body: CreateTokenBody, response: { 201: ApiTokenCreated } } },
-    async (req, reply) => reply.code(201).send(await accounts.createApiToken(req.ctx, req.body.name)),
+    async (req, reply) =>
+      reply.code(201).send(await accounts.createApiToken(req.ctx, req.body.name, req.auth?.sessionId ?? null)),
   );
 
   app.delete('/api/me/tokens/:tokenId', { schema: { tags, params: TokenParams } }, async (req, reply) => {

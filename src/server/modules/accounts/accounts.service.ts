@@ -347,6 +347,10 @@ export async function removeRole(ctx: Ctx, accountId: string, grantId: string): 
 export async function setAccountStatus(ctx: Ctx, accountId: string, status: 'active' | 'disabled'): Promise<Account> {
   await inTransaction(ctx, async (tx) => {
     const account = await requireManagedAccount(tx, accountId);
+    // Placing a person in your district does not let you lock out someone whose roles reach beyond it.
+    for (const grant of await repo.grantsOf(tx.db, tx.tenantId, [accountId])) {
+      requirePermissionAt(tx, 'accounts.manage', grant.path);
+    }
     await repo.updateAccount(tx.db, tx.tenantId, accountId, { status, updated_at: nowIso() });
     if (status === 'disabled') await repo.deleteSessionsOf(tx.db, tx.tenantId, accountId);
     await recordAudit(
@@ -361,7 +365,14 @@ export async function setAccountStatus(ctx: Ctx, accountId: string, status: 'act
   return getAccount(ctx, accountId);
 }
 
-export async function createApiToken(ctx: Ctx, name: string) {
+/**
+ * Tokens are made from a signed-in browser session, never from another token: revoking a leaked
+ * token must end the leak, which it could not if the token had minted others.
+ */
+export async function createApiToken(ctx: Ctx, name: string, sessionId: string | null) {
+  if (!sessionId) {
+    throw new AppError('forbidden', 'Create API tokens while signed in with a password, not with another token.');
+  }
   const account = await requireOwnAccount(ctx);
   const token = `pw_${secret()}`;
   const row = {

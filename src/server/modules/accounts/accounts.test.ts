@@ -241,6 +241,10 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     });
     expect(outside.statusCode).toBe(404);
     expect((await app.inject({ url: '/api/accounts', headers: bearer })).statusCode).toBe(403);
+    // A token cannot mint another: revoking a leaked token must end the leak.
+    const minted = await app.inject({ method: 'POST', url: '/api/me/tokens', headers: bearer, payload: { name: 'x' } });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.json().error.code).toBe('forbidden');
     expect((await app.inject({ url: '/api/audit', headers: bearer })).statusCode).toBe(403);
 
     const list = await app.inject({ url: '/api/me/tokens', headers: bearer });
@@ -379,6 +383,43 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     ).toHaveLength(1);
     expect((await me(user.headers)).json().permissions).toEqual(['org.read']);
     expect((await app.inject({ url: '/api/people', headers: user.headers })).statusCode).toBe(403);
+  });
+
+  it('does not let a district administrator lock out someone whose roles reach beyond the district', async () => {
+    const seconded = await make.person(world.ctx, world.schoolA1, { category: 'officer' });
+    const nationalAdmin = await make.user(world.ctx, 'admin', world.nation);
+    const top = await signIn(app, nationalAdmin.username, nationalAdmin.password);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: top.headers,
+      payload: {
+        personId: seconded.id,
+        username: `seconded-${seconded.id.slice(-6)}`,
+        password: 'long-enough-1',
+        roles: [{ role: 'ministry_officer', orgUnitId: world.nation.id }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const accountId = created.json().id;
+    const visible = await app.inject({ url: `/api/accounts/${accountId}`, headers: admin.headers });
+    expect(visible.statusCode).toBe(200);
+    const disable = await app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${accountId}`,
+      headers: admin.headers,
+      payload: { status: 'disabled' },
+    });
+    expect(disable.statusCode).toBe(403);
+    expect(disable.json().error.code).toBe('forbidden');
+    expect((await login(created.json().username, 'long-enough-1')).statusCode).toBe(200);
+    const byTop = await app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${accountId}`,
+      headers: top.headers,
+      payload: { status: 'disabled' },
+    });
+    expect(byTop.statusCode).toBe(200);
   });
 
   it("hides another district's accounts from a district administrator", async () => {
