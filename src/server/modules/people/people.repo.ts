@@ -59,7 +59,11 @@ export function listPeople(db: Kysely<DB>, tenantId: string, filter: PeopleFilte
     .where((eb) => pathUnder(eb, 'person.org_path', filter.roots));
   if (filter.category) query = query.where('person.category', '=', filter.category);
   if (filter.sex) query = query.where('person.sex', '=', filter.sex);
-  if (filter.subject) query = query.where('person.subjects', 'like', `%${JSON.stringify(filter.subject)}%`);
+  if (filter.subject) {
+    // The subject is matched as a whole JSON string; % and _ in it are literal characters.
+    const pattern = `%${JSON.stringify(filter.subject).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`person.subjects like ${pattern} escape '\\'`);
+  }
   if (filter.q) {
     const q = filter.q;
     const prefix = q.toLowerCase();

@@ -102,6 +102,7 @@ const teacherWeight = (category: string) => (category === 'teacher' ? 1 : 0);
 
 export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<Person> {
   return inTransaction(ctx, async (tx) => {
+    requireScope(tx, 'people.write');
     const unit = await org.requireUnit(tx, input.orgUnitId, 'people.read');
     requirePermissionAt(tx, 'people.write', unit.path);
     await requireFreeNationalId(tx, input.nationalId);
@@ -136,6 +137,7 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<
 
 export async function updatePerson(ctx: Ctx, personId: string, input: UpdatePersonInput): Promise<Person> {
   return inTransaction(ctx, async (tx) => {
+    requireScope(tx, 'people.write');
     const before = await requirePerson(tx, personId);
     requirePermissionAt(tx, 'people.write', before.org_path);
     let unit = { id: before.org_unit_id, path: before.org_path };

@@ -116,6 +116,9 @@ describeOnEachDatabase('people', (getDb) => {
     expect((await list('category=assessor')).items).toEqual([]);
     // A subject is matched whole, not as a part of another.
     expect((await list('subject=ic')).items).toEqual([]);
+    // Wildcard characters in a subject are literal, not patterns.
+    expect((await list('subject=%25')).items).toEqual([]);
+    expect((await list('subject=i_t')).items).toEqual([]);
     const bad = await app.inject({ url: '/api/people?sex=unknown', headers: officer.headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0].path).toBe('query.sex');
@@ -168,6 +171,20 @@ describeOnEachDatabase('people', (getDb) => {
     const listing = await app.inject({ url: '/api/people', headers: session.headers });
     expect(listing.statusCode).toBe(403);
     expect(listing.json().error.code).toBe('forbidden');
+    const create = await app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: session.headers,
+      payload: { orgUnitId: world.schoolA1.id, category: 'teacher', givenName: 'New', familyName: 'Colleague' },
+    });
+    expect(create.statusCode).toBe(403);
+    const update = await app.inject({
+      method: 'PATCH',
+      url: `/api/people/${ids[1]}`,
+      headers: session.headers,
+      payload: { familyName: 'X' },
+    });
+    expect(update.statusCode).toBe(403);
   });
 
   it('creates and updates people in scope, and keeps teacher counts true through a create and a move', async () => {
