@@ -155,13 +155,15 @@ describe('the web app in a real browser', () => {
     await page.getByRole('link', { name: 'Standards' }).click();
     await page.getByRole('heading', { name: 'Competency standards' }).waitFor();
     await page.getByRole('link', { name: 'National ICT competency standard for teachers' }).first().click();
-    await page.getByText('Version 1.0 · Published').waitFor();
-    await expect(page.getByText('Understanding ICT in education policy').isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Proficiency levels' }).waitFor();
+    await expect(page.getByText('Version 1.0 · Published').isVisible()).resolves.toBe(true);
+    await page.getByText('Understanding ICT in education policy').waitFor();
     await page.getByLabel('Language').selectOption('ru');
     await page.getByText('Понимание политики в области ИКТ в образовании').waitFor();
     await page.getByLabel('Язык').selectOption('en');
     await page.getByRole('link', { name: 'Standards' }).click();
     await page.getByRole('button', { name: 'Start from the template' }).click();
+    await page.getByRole('heading', { name: 'Proficiency levels' }).waitFor();
     await page.getByText('Version 1.0 · Draft').waitFor();
     await expect(page.getByRole('button', { name: 'Send to review' }).isVisible()).resolves.toBe(true);
   });
