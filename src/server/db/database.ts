@@ -5,6 +5,7 @@ import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from
 import pg from 'pg';
 import * as foundation from './migrations/0001_foundation.ts';
 import * as frameworks from './migrations/0002_frameworks.ts';
+import * as crosswalks from './migrations/0003_crosswalks.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -83,6 +84,7 @@ function openPostgres(url: string): Database {
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_frameworks': frameworks,
+  '0003_crosswalks': crosswalks,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

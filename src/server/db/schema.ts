@@ -184,6 +184,17 @@ export interface ItemGoalTable {
   framework_id: string;
 }
 
+export interface CrosswalkLinkTable {
+  tenant_id: string;
+  id: string;
+  from_framework_id: string;
+  from_item_id: string;
+  to_framework_id: string;
+  to_item_id: string;
+  relation: string;
+  created_at: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -199,6 +210,7 @@ export interface DB {
   rubric_descriptor: RubricDescriptorTable;
   policy_goal: PolicyGoalTable;
   item_goal: ItemGoalTable;
+  crosswalk_link: CrosswalkLinkTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type {
+  CrosswalkLinkTable,
   DB,
   FrameworkItemTable,
   FrameworkLevelTable,
@@ -13,6 +14,7 @@ export type LevelRow = Selectable<FrameworkLevelTable>;
 export type ItemRow = Selectable<FrameworkItemTable>;
 export type RubricRow = Selectable<RubricDescriptorTable>;
 export type GoalRow = Selectable<PolicyGoalTable>;
+export type CrosswalkLinkRow = Selectable<CrosswalkLinkTable>;
 
 export function listFrameworks(db: Kysely<DB>, tenantId: string, statuses: string[]) {
   return db
@@ -204,4 +206,23 @@ export function publicFrameworkOfItem(db: Kysely<DB>, caseIdentifier: string) {
     .where('f.status', 'in', ['published', 'retired'])
     .orderBy('f.published_at', 'desc')
     .executeTakeFirst();
+}
+
+export function crosswalkLinks(db: Kysely<DB>, tenantId: string, fromId: string, toId: string) {
+  return db
+    .selectFrom('crosswalk_link')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('from_framework_id', '=', fromId)
+    .where('to_framework_id', '=', toId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertCrosswalkLink(db: Kysely<DB>, row: CrosswalkLinkRow) {
+  await db.insertInto('crosswalk_link').values(row).execute();
+}
+
+export async function deleteCrosswalkLink(db: Kysely<DB>, tenantId: string, id: string) {
+  await db.deleteFrom('crosswalk_link').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }

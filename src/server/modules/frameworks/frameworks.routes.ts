@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
+import * as crosswalks from './crosswalks.service.ts';
 import {
   AlignBody,
   Alignment,
@@ -120,5 +121,29 @@ export function frameworksRoutes(app: ZodApp) {
   );
   app.post('/api/policy-goals', { schema: { tags, body: GoalBody, response: { 201: Goal } } }, async (req, reply) =>
     reply.code(201).send(await frameworks.createGoal(req.ctx, req.body)),
+  );
+
+  app.get(
+    '/api/frameworks/:frameworkId/crosswalks/:otherId',
+    { schema: { tags, params: crosswalks.CrosswalkParams, response: { 200: crosswalks.Crosswalk } } },
+    (req) => crosswalks.getCrosswalk(req.ctx, req.params.frameworkId, req.params.otherId),
+  );
+  app.post(
+    '/api/frameworks/:frameworkId/crosswalks/:otherId/links',
+    {
+      schema: {
+        tags,
+        params: crosswalks.CrosswalkParams,
+        body: crosswalks.LinkBody,
+        response: { 201: crosswalks.Crosswalk },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await crosswalks.addLink(req.ctx, req.params.frameworkId, req.params.otherId, req.body)),
+  );
+  app.delete(
+    '/api/frameworks/:frameworkId/crosswalks/:otherId/links/:linkId',
+    { schema: { tags, params: crosswalks.LinkParams, response: { 200: crosswalks.Crosswalk } } },
+    (req) => crosswalks.removeLink(req.ctx, req.params.frameworkId, req.params.otherId, req.params.linkId),
   );
 }

@@ -31,7 +31,7 @@ async function canWrite(ctx: Ctx): Promise<boolean> {
   return hasPermissionAt(ctx, 'frameworks.write', await org.topUnitPath(ctx));
 }
 
-async function requireWriter(ctx: Ctx) {
+export async function requireWriter(ctx: Ctx) {
   if (!(await canWrite(ctx)))
     throw new AppError('forbidden', 'Editing standards needs frameworks.write for the whole country.');
 }
