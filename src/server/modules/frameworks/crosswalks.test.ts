@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { caseValidator } from '../../../../test/case-schema.ts';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
@@ -114,5 +115,21 @@ describeOnEachDatabase('crosswalks between frameworks', (getDb) => {
     });
     expect(byTeacher.statusCode).toBe(403);
     expect((await app.inject({ url: url(), headers: ministry.headers })).json().links).toHaveLength(1);
+  });
+
+  it('carries the mapping into the CASE export as associations to the reference items', async () => {
+    const pkg = (
+      await app.inject({ url: `/api/frameworks/${national.id}/export/case`, headers: ministry.headers })
+    ).json();
+    const validate = caseValidator();
+    expect(validate(pkg) ? [] : validate.errors).toEqual([]);
+    const mapped = pkg.CFAssociations.filter((a: { associationType: string }) => a.associationType !== 'isChildOf');
+    const refItem = reference.items.find((i) => i.code === 'R1') as unknown as { caseIdentifier: string };
+    expect(mapped).toEqual([
+      expect.objectContaining({
+        associationType: 'exactMatchOf',
+        destinationNodeURI: expect.objectContaining({ identifier: refItem.caseIdentifier }),
+      }),
+    ]);
   });
 });

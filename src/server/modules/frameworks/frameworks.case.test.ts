@@ -1,19 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { caseValidator } from '../../../../test/case-schema.ts';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
-
-const schemaFile = path.resolve(import.meta.dirname, '../../../../../shared/standards/case-v1p1-cfpackage.schema.json');
-
-function caseValidator() {
-  const ajv = new Ajv2019({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
-}
 
 describeOnEachDatabase('CASE 1.1 export and provider', (getDb) => {
   let app: TestApp;

@@ -22,11 +22,27 @@ const ITEM_TYPE_TITLES: Record<Item['type'], string> = {
   indicator: 'Performance indicator',
 };
 
+/** Crosswalk relations as CASE association types (broader/narrower have no CASE 1.1 term: extensions). */
+const CASE_RELATION: Record<string, string> = {
+  exact_match: 'exactMatchOf',
+  related: 'isRelatedTo',
+  broader: 'ext:isBroaderThan',
+  narrower: 'ext:isNarrowerThan',
+};
+
+export interface CrosswalkLinkOut {
+  fromItemId: string;
+  relation: string;
+  target: { identifier: string; title: Record<string, string> };
+}
+
 interface Options {
   /** Where this server is reached, e.g. https://pathway.example.org; URIs are built on it. */
   origin: string;
   /** The language CASE's single-language fields use (the framework's first language). */
   language?: string;
+  /** Crosswalk links from this framework's items to other frameworks. */
+  crosswalk?: CrosswalkLinkOut[];
 }
 
 export function toCfPackage(fw: FrameworkDetail, options: Options) {
@@ -86,6 +102,26 @@ export function toCfPackage(fw: FrameworkDetail, options: Options) {
       lastChangeDateTime: at,
     };
   });
+
+  for (const link of options.crosswalk ?? []) {
+    const origin = byId.get(link.fromItemId);
+    if (!origin) continue;
+    const type = CASE_RELATION[link.relation]!;
+    const id = derivedId(origin.caseIdentifier, type, link.target.identifier);
+    CFAssociations.push({
+      identifier: id,
+      uri: uri('CFAssociations', id),
+      associationType: type,
+      sequenceNumber: CFAssociations.length + 1,
+      originNodeURI: itemLink(origin),
+      destinationNodeURI: {
+        title: text(link.target.title),
+        identifier: link.target.identifier,
+        uri: uri('CFItems', link.target.identifier),
+      },
+      lastChangeDateTime: at,
+    });
+  }
 
   const rubricItems = [...new Set(fw.rubrics.map((r) => r.itemId))].map((id) => byId.get(id)!).filter(Boolean);
   const rubricId = derivedId(fw.caseIdentifier, 'rubric');

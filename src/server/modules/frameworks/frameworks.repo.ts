@@ -226,3 +226,17 @@ export async function insertCrosswalkLink(db: Kysely<DB>, row: CrosswalkLinkRow)
 export async function deleteCrosswalkLink(db: Kysely<DB>, tenantId: string, id: string) {
   await db.deleteFrom('crosswalk_link').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
+
+/** Every crosswalk link from a framework's items, with what CASE needs of the target item. */
+export function outgoingLinks(db: Kysely<DB>, tenantId: string, frameworkId: string) {
+  return db
+    .selectFrom('crosswalk_link as l')
+    .innerJoin('framework_item as t', (j) =>
+      j.onRef('t.tenant_id', '=', 'l.tenant_id').onRef('t.id', '=', 'l.to_item_id'),
+    )
+    .select(['l.from_item_id', 'l.relation', 't.case_identifier as target_identifier', 't.title as target_title'])
+    .where('l.tenant_id', '=', tenantId)
+    .where('l.from_framework_id', '=', frameworkId)
+    .orderBy('l.created_at')
+    .execute();
+}

@@ -655,28 +655,45 @@ export async function alignment(ctx: Ctx, frameworkId: string) {
 // ---------- CASE 1.1 ----------
 
 export async function exportCase(ctx: Ctx, frameworkId: string, origin: string) {
-  return toCfPackage(await getFramework(ctx, frameworkId), { origin });
+  const detail = await getFramework(ctx, frameworkId);
+  return toCfPackage(detail, { origin, crosswalk: await crosswalkOut(ctx, frameworkId) });
+}
+
+async function crosswalkOut(ctx: Ctx, frameworkId: string) {
+  const rows = await repo.outgoingLinks(ctx.db, ctx.tenantId, frameworkId);
+  return rows.map((r) => ({
+    fromItemId: r.from_item_id,
+    relation: r.relation,
+    target: { identifier: r.target_identifier, title: parse<LocalizedText>(r.target_title) },
+  }));
 }
 
 type Database = { db: Kysely<DB>; dialect: Ctx['dialect'] };
 
 /** Reads a published framework for the public CASE provider, acting as the system of its tenant. */
-async function publishedDetail(database: Database, row: repo.FrameworkRow | undefined, notFoundId: string) {
-  if (!row)
+/** A published version as a CFPackage, read as the system of its tenant (the provider is public). */
+async function publishedPackage(
+  database: Database,
+  row: repo.FrameworkRow | undefined,
+  notFoundId: string,
+  origin: string,
+) {
+  if (!row) {
     throw new AppError('case_not_found', `No published CASE document or item ${notFoundId}.`, {
       identifier: notFoundId,
     });
-  return getFramework({ ...systemBase(database), tenantId: row.tenant_id }, row.id);
+  }
+  return exportCase({ ...systemBase(database), tenantId: row.tenant_id }, row.id, origin);
 }
 
 export async function casePackage(database: Database, caseIdentifier: string, origin: string) {
   const row = await repo.publicFrameworkByCaseId(database.db, caseIdentifier);
-  return toCfPackage(await publishedDetail(database, row, caseIdentifier), { origin });
+  return publishedPackage(database, row, caseIdentifier, origin);
 }
 
 export async function caseItem(database: Database, caseIdentifier: string, origin: string) {
   const row = await repo.publicFrameworkOfItem(database.db, caseIdentifier);
-  const pkg = toCfPackage(await publishedDetail(database, row, caseIdentifier), { origin });
+  const pkg = await publishedPackage(database, row, caseIdentifier, origin);
   return pkg.CFItems.find((i) => i.identifier === caseIdentifier)!;
 }
 
