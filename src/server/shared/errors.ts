@@ -31,6 +31,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   framework_published: 409,
   framework_in_review: 409,
   invalid_transition: 409,
+  case_invalid: 422,
+  case_document_exists: 409,
   route_not_found: 404,
   internal_error: 500,
 };

@@ -123,7 +123,8 @@ export function toCfPackage(fw: FrameworkDetail, options: Options) {
     });
   }
 
-  const rubricItems = [...new Set(fw.rubrics.map((r) => r.itemId))].map((id) => byId.get(id)!).filter(Boolean);
+  const rubricItemIds = new Set(fw.rubrics.map((r) => r.itemId));
+  const rubricItems = fw.items.filter((i) => rubricItemIds.has(i.id));
   const rubricId = derivedId(fw.caseIdentifier, 'rubric');
   const CFRubrics = rubricItems.length
     ? [
@@ -143,6 +144,14 @@ export function toCfPackage(fw: FrameworkDetail, options: Options) {
               position: position + 1,
               rubricId,
               lastChangeDateTime: at,
+              // Descriptors in every language, by level code (CASE levels carry one language).
+              extensions: {
+                pathway: {
+                  descriptors: Object.fromEntries(
+                    fw.rubrics.filter((r) => r.itemId === item.id).map((r) => [r.levelCode, r.descriptor]),
+                  ),
+                },
+              },
               CFRubricCriterionLevels: fw.levels
                 .map((level) => ({
                   level,

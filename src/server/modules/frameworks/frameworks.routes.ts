@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
 import * as crosswalks from './crosswalks.service.ts';
+import { exchangeRoutes } from './frameworks.exchange.routes.ts';
 import {
   AlignBody,
   Alignment,
@@ -28,6 +29,7 @@ import * as frameworks from './frameworks.service.ts';
 const tags = ['frameworks'];
 
 export function frameworksRoutes(app: ZodApp) {
+  app.register(exchangeRoutes);
   app.get(
     '/api/frameworks',
     { schema: { tags, response: { 200: z.object({ items: z.array(FrameworkSummary) }) } } },

@@ -1,0 +1,355 @@
+import type { LocalizedText } from '../../shared/text.ts';
+import {
+  type Faults,
+  type ImportSpec,
+  type ItemType,
+  isUuid,
+  type SpecExternalLink,
+  type SpecItem,
+  type SpecLevel,
+  type SpecRubric,
+} from './frameworks.import.ts';
+import { ITEM_TYPES } from './frameworks.schemas.ts';
+
+/**
+ * Reads a CFPackage into an import spec. Pathway's own exports carry everything in
+ * `extensions.pathway` and come back exactly; packages made by other CASE tools (CASE 1.0 or 1.1,
+ * markdown statements, any script, items in any order, identifiers in any case) are read from the
+ * standard fields. What cannot be kept is counted, not silently dropped.
+ */
+
+/** CASE 1.1 association types (1.0 has the same list without isTranslationOf); `ext:` ones extend it. */
+const ASSOCIATION_TYPES = new Set([
+  'isChildOf',
+  'isPeerOf',
+  'isPartOf',
+  'exactMatchOf',
+  'precedes',
+  'isRelatedTo',
+  'replacedBy',
+  'exemplar',
+  'hasSkillLevel',
+  'isTranslationOf',
+]);
+const CROSSWALK: Record<string, SpecExternalLink['relation']> = {
+  exactMatchOf: 'exact_match',
+  isRelatedTo: 'related',
+  'ext:isBroaderThan': 'broader',
+  'ext:isNarrowerThan': 'narrower',
+};
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const array = (v: unknown) => (Array.isArray(v) ? v : []);
+
+/** 'en-US' and 'EN' are both 'en': texts are keyed by the primary language subtag. */
+export function languageKey(value: unknown): string | undefined {
+  const s = str(value);
+  const primary = s?.split(/[-_]/)[0]?.toLowerCase();
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
+}
+
+/** A short title from a statement that may be markdown: first line, markup removed, at most 200 characters. */
+export function titleFromStatement(statement: string): string {
+  const line =
+    statement
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? statement;
+  const plain = line
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^[-*+]\s+/, '')
+    .replace(/(\*\*|__|\*|_|`)/g, '')
+    .trim();
+  return plain.length > 200 ? `${plain.slice(0, 199)}…` : plain || statement.slice(0, 200);
+}
+
+/** What an item is, from the name another tool gave its type. */
+function typeFromName(name: string | undefined): ItemType | null {
+  if (!name) return null;
+  // Other tools name types in their own language: match on the unaccented stem.
+  const t = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (/indicat|objecti|outcome|benchmark|element|behaviou?r|expectation|criteri/.test(t)) return 'indicator';
+  if (/aspect|domain|area|strand|cluster|category|dimension|pillar|subject|theme/.test(t)) return 'aspect';
+  if (/compet|standard|skill|abilit|proficien/.test(t)) return 'competency';
+  return null;
+}
+
+function localized(value: unknown): LocalizedText | undefined {
+  if (!isObject(value)) return undefined;
+  const out: LocalizedText = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string' && v.trim() !== '') out[k] = v;
+  return out;
+}
+
+function numberOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+function isoOrNull(value: unknown): string | null {
+  const s = str(value);
+  if (!s) return null;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+export function readCfPackage(pkg: unknown, faults: Faults): ImportSpec {
+  const empty: ImportSpec = {
+    format: 'case',
+    caseIdentifier: null,
+    title: {},
+    description: {},
+    version: '1.0',
+    languages: [],
+    licence: null,
+    updatedAt: null,
+    levels: [],
+    items: [],
+    rubrics: [],
+    externalLinks: [],
+    skipped: 0,
+  };
+  if (!isObject(pkg) || !isObject(pkg.CFDocument)) {
+    faults.add({ path: '$.CFDocument' }, 'A CFPackage has a CFDocument object.');
+    return empty;
+  }
+  const doc = pkg.CFDocument;
+  const ext = isObject(doc.extensions) && isObject(doc.extensions.pathway) ? doc.extensions.pathway : undefined;
+  if (!isUuid(doc.identifier)) faults.add({ path: '$.CFDocument.identifier' }, 'The identifier is not a UUID.');
+  const docId = typeof doc.identifier === 'string' ? doc.identifier.toLowerCase() : '';
+  const docLanguage = languageKey(doc.language) ?? 'en';
+  const title = localized(ext?.title) ?? (str(doc.title) ? { [docLanguage]: str(doc.title)! } : undefined);
+  if (!title || Object.keys(title).length === 0)
+    faults.add({ path: '$.CFDocument.title' }, 'The document has no title.');
+  const description =
+    localized(ext?.description) ?? (str(doc.description) ? { [docLanguage]: str(doc.description)! } : {});
+  const licenceTitle = isObject(doc.licenseURI) ? str(doc.licenseURI.title) : undefined;
+  const languages = new Set<string>(
+    Array.isArray(ext?.languages) ? ext.languages.filter((l): l is string => typeof l === 'string') : [docLanguage],
+  );
+
+  // Levels: Pathway's own, or the qualities of the rubric levels another tool wrote.
+  const levels: SpecLevel[] = [];
+  if (Array.isArray(ext?.levels)) {
+    for (const [i, l] of ext.levels.entries()) {
+      const where = { path: `$.CFDocument.extensions.pathway.levels[${i}]` };
+      if (!isObject(l) || !str(l.code)) {
+        faults.add(where, 'A level has a code.');
+        continue;
+      }
+      levels.push({
+        code: str(l.code)!,
+        title: localized(l.title) ?? {},
+        description: localized(l.description) ?? {},
+        where,
+      });
+    }
+  }
+
+  // Items, in whatever order they come.
+  const items: SpecItem[] = [];
+  const byId = new Map<string, SpecItem>();
+  const typeKnown = new Set<string>();
+  /** Items whose place among siblings Pathway wrote; others take the association's sequenceNumber. */
+  const positioned = new Set<string>();
+  for (const [k, raw] of array(pkg.CFItems).entries()) {
+    const path = `$.CFItems[${k}]`;
+    if (!isObject(raw)) {
+      faults.add({ path }, 'A CFItem is an object.');
+      continue;
+    }
+    if (!isUuid(raw.identifier)) {
+      faults.add({ path: `${path}.identifier` }, 'The identifier is not a UUID.');
+      continue;
+    }
+    const identifier = raw.identifier.toLowerCase();
+    const fullStatement = str(raw.fullStatement);
+    if (!fullStatement) faults.add({ path: `${path}.fullStatement` }, 'The item has no fullStatement.');
+    const mine = isObject(raw.extensions) && isObject(raw.extensions.pathway) ? raw.extensions.pathway : undefined;
+    const language = languageKey(raw.language) ?? docLanguage;
+    if (!mine) languages.add(language);
+    const statement = localized(mine?.statement) ?? (fullStatement ? { [language]: fullStatement } : {});
+    const abbreviated = str(raw.abbreviatedStatement);
+    const itemTitle =
+      localized(mine?.title) ??
+      (abbreviated
+        ? { [language]: abbreviated }
+        : fullStatement
+          ? { [language]: titleFromStatement(fullStatement) }
+          : {});
+    const notes = localized(mine?.notes) ?? (str(raw.notes) ? { [language]: str(raw.notes)! } : {});
+    const typeName = str(raw.CFItemType) ?? (isObject(raw.CFItemTypeURI) ? str(raw.CFItemTypeURI.title) : undefined);
+    const declared =
+      typeof mine?.type === 'string' && (ITEM_TYPES as readonly string[]).includes(mine.type)
+        ? (mine.type as ItemType)
+        : typeFromName(typeName);
+    if (declared) typeKnown.add(identifier);
+    if (numberOf(mine?.position) !== undefined) positioned.add(identifier);
+    const item: SpecItem = {
+      key: identifier,
+      caseIdentifier: identifier,
+      parentKey: null,
+      type: declared ?? 'competency',
+      code: str(raw.humanCodingScheme) ?? identifier.slice(0, 8),
+      order: numberOf(mine?.position) ?? numberOf(raw.listEnumeration) ?? Number.MAX_SAFE_INTEGER,
+      levelCode: typeof mine?.levelCode === 'string' ? mine.levelCode : null,
+      title: itemTitle,
+      statement,
+      notes,
+      where: { path },
+    };
+    if (byId.has(identifier)) {
+      faults.add({ path: `${path}.identifier` }, `The item ${identifier} appears twice.`);
+      continue;
+    }
+    byId.set(identifier, item);
+    items.push(item);
+  }
+
+  // Associations: the tree (isChildOf), crosswalks to items outside the package, and the rest counted.
+  const externalLinks: SpecExternalLink[] = [];
+  let skipped = 0;
+  const placed = new Set<string>();
+  for (const [j, raw] of array(pkg.CFAssociations).entries()) {
+    const path = `$.CFAssociations[${j}]`;
+    if (!isObject(raw)) {
+      faults.add({ path }, 'A CFAssociation is an object.');
+      continue;
+    }
+    const type = str(raw.associationType);
+    if (!type || !(ASSOCIATION_TYPES.has(type) || /^ext:[A-Za-z0-9.\-_|]+$/.test(type))) {
+      faults.add({ path: `${path}.associationType` }, `Unknown association type ${String(raw.associationType)}.`);
+      continue;
+    }
+    const origin = isObject(raw.originNodeURI) ? str(raw.originNodeURI.identifier)?.toLowerCase() : undefined;
+    const destination = isObject(raw.destinationNodeURI)
+      ? str(raw.destinationNodeURI.identifier)?.toLowerCase()
+      : undefined;
+    if (!origin) {
+      faults.add({ path: `${path}.originNodeURI.identifier` }, 'The association has no origin.');
+      continue;
+    }
+    if (!destination) {
+      faults.add({ path: `${path}.destinationNodeURI.identifier` }, 'The association has no destination.');
+      continue;
+    }
+    if (type === 'isChildOf') {
+      const child = byId.get(origin);
+      if (!child) {
+        faults.add({ path: `${path}.originNodeURI.identifier` }, `No CFItem ${origin} in the package.`);
+        continue;
+      }
+      if (destination !== docId && !byId.has(destination)) {
+        faults.add(
+          { path: `${path}.destinationNodeURI.identifier` },
+          `No CFItem or CFDocument ${destination} in the package.`,
+        );
+        continue;
+      }
+      // An item reused under a second parent: a tree keeps the first placement.
+      if (placed.has(origin)) {
+        skipped++;
+        continue;
+      }
+      placed.add(origin);
+      child.parentKey = destination === docId ? null : destination;
+      child.parentWhere = { path: `${path}.destinationNodeURI.identifier` };
+      const sequence = numberOf(raw.sequenceNumber);
+      if (sequence !== undefined && !positioned.has(origin)) child.order = sequence;
+      continue;
+    }
+    const relation = CROSSWALK[type];
+    if (relation && byId.has(origin) && !byId.has(destination) && destination !== docId) {
+      externalLinks.push({ itemKey: origin, relation, targetIdentifier: destination });
+      continue;
+    }
+    skipped++;
+  }
+
+  // Types another tool did not name: by place in the tree.
+  const depthType = (item: SpecItem, seen = new Set<string>()): ItemType => {
+    if (typeKnown.has(item.key) || seen.has(item.key)) return item.type;
+    seen.add(item.key);
+    const parent = item.parentKey ? byId.get(item.parentKey) : undefined;
+    if (!parent) return items.some((i) => i.parentKey === item.key) ? 'aspect' : 'competency';
+    return depthType(parent, seen) === 'aspect' ? 'competency' : 'indicator';
+  };
+  for (const item of items) if (!typeKnown.has(item.key)) item.type = depthType(item);
+
+  // Rubrics: criteria point at items; criterion levels are matched to the framework's levels.
+  const rubrics: SpecRubric[] = [];
+  const derived = levels.length === 0;
+  for (const [r, rubric] of array(pkg.CFRubrics).entries()) {
+    if (!isObject(rubric)) continue;
+    for (const [c, criterion] of array(rubric.CFRubricCriteria).entries()) {
+      const path = `$.CFRubrics[${r}].CFRubricCriteria[${c}]`;
+      if (!isObject(criterion)) continue;
+      const itemRef = isObject(criterion.CFItemURI) ? str(criterion.CFItemURI.identifier)?.toLowerCase() : undefined;
+      if (!itemRef) {
+        skipped++;
+        continue;
+      }
+      if (!byId.has(itemRef)) {
+        faults.add({ path: `${path}.CFItemURI.identifier` }, `No CFItem ${itemRef} in the package.`);
+        continue;
+      }
+      const mine =
+        isObject(criterion.extensions) && isObject(criterion.extensions.pathway) ? criterion.extensions.pathway : {};
+      const descriptors = isObject(mine.descriptors) ? mine.descriptors : undefined;
+      for (const [l, level] of array(criterion.CFRubricCriterionLevels).entries()) {
+        const where = { path: `${path}.CFRubricCriterionLevels[${l}]` };
+        if (!isObject(level)) continue;
+        const text = str(level.description) ?? str(level.feedback);
+        if (!text) {
+          skipped++;
+          continue;
+        }
+        const quality = str(level.quality);
+        const position = numberOf(level.position);
+        let spec = levels.find((x) => quality !== undefined && Object.values(x.title).includes(quality));
+        if (!spec && !derived && position !== undefined) spec = levels[position - 1];
+        if (!spec && derived) {
+          spec = {
+            code: `L${levels.length + 1}`,
+            title: { [docLanguage]: quality ?? `Level ${levels.length + 1}` },
+            description: {},
+            where,
+          };
+          levels.push(spec);
+        }
+        if (!spec) {
+          faults.add(where, `No level matches ${quality ?? `position ${position}`}.`);
+          continue;
+        }
+        rubrics.push({
+          itemKey: itemRef,
+          levelCode: spec.code,
+          descriptor: localized(descriptors?.[spec.code]) ?? { [docLanguage]: text },
+          score: numberOf(level.score) ?? null,
+          where,
+        });
+      }
+    }
+  }
+
+  return {
+    format: 'case',
+    caseIdentifier: docId || null,
+    title: title ?? {},
+    description,
+    version: str(doc.version) ?? '1.0',
+    languages: [...languages],
+    licence: ext && 'licence' in ext ? ((ext.licence as string | null) ?? null) : (licenceTitle ?? null),
+    updatedAt: isoOrNull(doc.lastChangeDateTime),
+    levels,
+    items,
+    rubrics,
+    externalLinks,
+    skipped,
+  };
+}
