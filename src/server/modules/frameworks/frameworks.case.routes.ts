@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { toErrorResponse } from '../../http/errors.ts';
+import { AppError } from '../../shared/errors.ts';
+import * as provider from './frameworks.case.provider.ts';
 import { CASE_PATH } from './frameworks.case.ts';
 import { FrameworkParams } from './frameworks.schemas.ts';
 import * as frameworks from './frameworks.service.ts';
@@ -45,20 +47,42 @@ export function caseRoutes(app: ZodApp, database: Database) {
     (req) => frameworks.exportCase(req.ctx, req.params.frameworkId, origin(req)),
   );
 
-  const provider = { config: { public: true }, errorHandler: imsxError };
-  app.get(`${CASE_PATH}/CFDocuments`, { ...provider, schema: { tags, querystring: Paging } }, async (req, reply) => {
+  const publicRoute = { config: { public: true }, errorHandler: imsxError };
+  app.get(`${CASE_PATH}/CFDocuments`, { ...publicRoute, schema: { tags, querystring: Paging } }, async (req, reply) => {
     const { total, CFDocuments } = await frameworks.caseDocuments(database, req.query, origin(req));
     return reply.header('X-Total-Count', String(total)).send({ CFDocuments });
   });
   app.get(
     `${CASE_PATH}/CFDocuments/:sourcedId`,
-    { ...provider, schema: { tags, params: Identifier } },
+    { ...publicRoute, schema: { tags, params: Identifier } },
     async (req) => (await frameworks.casePackage(database, req.params.sourcedId, origin(req))).CFDocument,
   );
-  app.get(`${CASE_PATH}/CFPackages/:sourcedId`, { ...provider, schema: { tags, params: Identifier } }, (req) =>
+  app.get(`${CASE_PATH}/CFPackages/:sourcedId`, { ...publicRoute, schema: { tags, params: Identifier } }, (req) =>
     frameworks.casePackage(database, req.params.sourcedId, origin(req)),
   );
-  app.get(`${CASE_PATH}/CFItems/:sourcedId`, { ...provider, schema: { tags, params: Identifier } }, (req) =>
+  app.get(`${CASE_PATH}/CFItems/:sourcedId`, { ...publicRoute, schema: { tags, params: Identifier } }, (req) =>
     frameworks.caseItem(database, req.params.sourcedId, origin(req)),
   );
+  app.get(
+    `${CASE_PATH}/CFItemAssociations/:sourcedId`,
+    { ...publicRoute, schema: { tags, params: Identifier } },
+    (req) => provider.caseItemAssociations(database, req.params.sourcedId, origin(req)),
+  );
+  app.get(`${CASE_PATH}/CFAssociations/:sourcedId`, { ...publicRoute, schema: { tags, params: Identifier } }, (req) =>
+    provider.caseAssociation(database, req.params.sourcedId, origin(req)),
+  );
+  app.get(`${CASE_PATH}/CFRubrics/:sourcedId`, { ...publicRoute, schema: { tags, params: Identifier } }, (req) =>
+    provider.caseRubric(database, req.params.sourcedId, origin(req)),
+  );
+  app.get(`${CASE_PATH}/CFItemTypes/:sourcedId`, { ...publicRoute, schema: { tags, params: Identifier } }, (req) =>
+    provider.caseItemType(database, req.params.sourcedId, origin(req)),
+  );
+  // Definitions Pathway does not keep (it exports none): always unknown, answered the CASE way.
+  for (const kind of ['CFConcepts', 'CFSubjects', 'CFLicenses', 'CFAssociationGroupings']) {
+    app.get(`${CASE_PATH}/${kind}/:sourcedId`, { ...publicRoute, schema: { tags, params: Identifier } }, (req) => {
+      throw new AppError('case_not_found', `No ${kind.slice(0, -1)} ${req.params.sourcedId}.`, {
+        identifier: req.params.sourcedId,
+      });
+    });
+  }
 }

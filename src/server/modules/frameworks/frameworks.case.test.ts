@@ -81,4 +81,36 @@ describeOnEachDatabase('CASE 1.1 export and provider', (getDb) => {
     expect(draft.json()).toMatchObject({ imsx_codeMajor: 'failure', imsx_severity: 'error' });
     expect(draft.json().imsx_CodeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('unknownobject');
   });
+  it('serves associations, item associations, rubrics and item types by identifier; paging and bad input the CASE way', async () => {
+    const pkg = (await app.inject({ url: `/ims/case/v1p1/CFPackages/${published.caseIdentifier}` })).json();
+    const item = published.items.find((i) => i.code === 'A4.1')!;
+    const set = (await app.inject({ url: `/ims/case/v1p1/CFItemAssociations/${item.caseIdentifier}` })).json();
+    expect(set.CFItem.identifier).toBe(item.caseIdentifier);
+    expect(set.CFAssociations.map((a: { associationType: string }) => a.associationType)).toEqual(['isChildOf']);
+    const association = set.CFAssociations[0];
+    const one = await app.inject({ url: `/ims/case/v1p1/CFAssociations/${association.identifier}` });
+    expect(one.json()).toEqual(association);
+    const rubric = await app.inject({ url: `/ims/case/v1p1/CFRubrics/${pkg.CFRubrics[0].identifier}` });
+    expect(rubric.json().CFRubricCriteria[0].CFItemURI.identifier).toBe(item.caseIdentifier);
+    const type = pkg.CFDefinitions.CFItemTypes[0];
+    expect((await app.inject({ url: `/ims/case/v1p1/CFItemTypes/${type.identifier}` })).json()).toEqual(type);
+    for (const kind of [
+      'CFConcepts',
+      'CFSubjects',
+      'CFLicenses',
+      'CFAssociationGroupings',
+      'CFAssociations',
+      'CFRubrics',
+    ]) {
+      const res = await app.inject({ url: `/ims/case/v1p1/${kind}/00000000-0000-4000-8000-000000000000` });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().imsx_codeMajor).toBe('failure');
+    }
+    const page = await app.inject({ url: '/ims/case/v1p1/CFDocuments?limit=1&offset=1' });
+    expect(page.headers['x-total-count']).toBe('1');
+    expect(page.json().CFDocuments).toEqual([]);
+    const bad = await app.inject({ url: '/ims/case/v1p1/CFDocuments?limit=0' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().imsx_CodeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('invaliddata');
+  });
 });

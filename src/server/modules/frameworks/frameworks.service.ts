@@ -668,9 +668,9 @@ async function crosswalkOut(ctx: Ctx, frameworkId: string) {
   }));
 }
 
-type Database = { db: Kysely<DB>; dialect: Ctx['dialect'] };
+export type CaseDatabase = { db: Kysely<DB>; dialect: Ctx['dialect'] };
+type Database = CaseDatabase;
 
-/** Reads a published framework for the public CASE provider, acting as the system of its tenant. */
 /** A published version as a CFPackage, read as the system of its tenant (the provider is public). */
 async function publishedPackage(
   database: Database,

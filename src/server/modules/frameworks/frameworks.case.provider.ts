@@ -1,0 +1,59 @@
+import { AppError } from '../../shared/errors.ts';
+import * as repo from './frameworks.repo.ts';
+import { type CaseDatabase, casePackage } from './frameworks.service.ts';
+
+/**
+ * Lookups of the public CASE provider for records Pathway derives rather than stores (associations,
+ * rubrics, item types): their identifiers are name-based, so they are found by rendering the
+ * published packages. A country publishes a handful of standards, so this stays cheap.
+ */
+
+type Package = Awaited<ReturnType<typeof casePackage>>;
+
+async function* publicPackages(database: CaseDatabase, origin: string): AsyncGenerator<Package> {
+  for (let offset = 0; ; offset += 50) {
+    const rows = await repo.publicFrameworks(database.db, { limit: 50, offset });
+    for (const row of rows) yield casePackage(database, row.case_identifier, origin);
+    if (rows.length < 50) return;
+  }
+}
+
+const unknown = (kind: string, id: string) =>
+  new AppError('case_not_found', `No published ${kind} ${id}.`, { identifier: id });
+
+export async function caseAssociation(database: CaseDatabase, id: string, origin: string) {
+  for await (const pkg of publicPackages(database, origin)) {
+    const found = pkg.CFAssociations.find((a) => a.identifier === id);
+    if (found) return found;
+  }
+  throw unknown('CFAssociation', id);
+}
+
+/** An item with every association it takes part in, as origin or destination. */
+export async function caseItemAssociations(database: CaseDatabase, id: string, origin: string) {
+  const row = await repo.publicFrameworkOfItem(database.db, id);
+  if (!row) throw unknown('CFItem', id);
+  const pkg = await casePackage(database, row.case_identifier, origin);
+  return {
+    CFItem: pkg.CFItems.find((i) => i.identifier === id)!,
+    CFAssociations: pkg.CFAssociations.filter(
+      (a) => a.originNodeURI.identifier === id || a.destinationNodeURI.identifier === id,
+    ),
+  };
+}
+
+export async function caseRubric(database: CaseDatabase, id: string, origin: string) {
+  for await (const pkg of publicPackages(database, origin)) {
+    const found = pkg.CFRubrics.find((r) => r.identifier === id);
+    if (found) return found;
+  }
+  throw unknown('CFRubric', id);
+}
+
+export async function caseItemType(database: CaseDatabase, id: string, origin: string) {
+  for await (const pkg of publicPackages(database, origin)) {
+    const found = pkg.CFDefinitions.CFItemTypes.find((t) => t.identifier === id);
+    if (found) return found;
+  }
+  throw unknown('CFItemType', id);
+}
