@@ -12,6 +12,7 @@ import { registerBenchCommand } from './bench/bench.ts';
 import { registerBuildReport } from './build-report.ts';
 import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
+import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
 import { progressBar } from './progress.ts';
 
@@ -126,6 +127,7 @@ user
   );
 
 registerImportCommands(program, withDatabase);
+registerFrameworkCommands(program, withDatabase);
 registerBenchCommand(program, positiveInt);
 registerBuildReport(program, loadConfig().webDir);
 
