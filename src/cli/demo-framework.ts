@@ -43,10 +43,40 @@ const PLAN = {
   ru: 'Генеральный план Меридии по ИКТ в образовании на 2025-2030 годы',
 };
 
+/** What an assessor sees at each level of any competency: observable, in both languages. */
+const RUBRIC: Record<string, { score: number; en: (t: string) => string; ru: (t: string) => string }> = {
+  KA: {
+    score: 1,
+    en: (t) => `Explains what “${t}” involves and shows it in a lesson prepared with a mentor’s support.`,
+    ru: (t) => `Объясняет, что включает «${t}», и показывает это на уроке, подготовленном с помощью наставника.`,
+  },
+  KD: {
+    score: 2,
+    en: (t) => `Practises “${t}” without support in regular lessons and adapts it to the learners in front of them.`,
+    ru: (t) => `Самостоятельно применяет «${t}» на обычных уроках и адаптирует к своим учащимся.`,
+  },
+  KC: {
+    score: 3,
+    en: (t) =>
+      `Develops new practice in “${t}” with colleagues and learners, and shares evidence of it beyond the school.`,
+    ru: (t) =>
+      `Вместе с коллегами и учащимися развивает новую практику в области «${t}» и делится её результатами за пределами школы.`,
+  },
+};
+
 /** The published national standard of the demo country, built from the template and aligned to the plan. */
 export async function seedDemoFramework(ctx: Ctx) {
   const draft = await frameworks.createFromTemplate(ctx, { version: '1.0' });
   const byCode = new Map(draft.items.map((i) => [i.code, i]));
+  for (const item of draft.items.filter((i) => i.type === 'competency')) {
+    for (const level of draft.levels) {
+      const rubric = RUBRIC[level.code]!;
+      await frameworks.setRubric(ctx, draft.id, item.id, level.code, {
+        descriptor: { en: rubric.en(item.title.en!), ru: rubric.ru(item.title.ru!) },
+        score: rubric.score,
+      });
+    }
+  }
   for (const goal of GOALS) {
     const created = await frameworks.createGoal(ctx, {
       code: goal.code,
