@@ -166,6 +166,25 @@ describeOnEachDatabase('framework import and export (CASE, Moodle CSV, Pathway C
     expect(twice.json().error.code).toBe('case_document_exists');
   });
 
+  it('changes a draft’s languages and metadata, marks missing translations, and clears a rubric cell', async () => {
+    const fw: Fw = (await call(ministry, 'POST', '/api/frameworks/from-template', { version: '11.0' })).json();
+    const changed = await call(ministry, 'PATCH', `/api/frameworks/${fw.id}`, {
+      languages: ['en', 'ru', 'ne'],
+      title: { en: 'Standard', ru: 'Стандарт', ne: 'मापदण्ड' },
+      licence: null,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ languages: ['en', 'ru', 'ne'], licence: null, title: { ne: 'मापदण्ड' } });
+    expect(changed.json().items.every((i: { missingLanguages: string[] }) => i.missingLanguages.join() === 'ne')).toBe(
+      true,
+    );
+    const item = fw.items.find((i) => i.code === 'A1.1')!;
+    await call(ministry, 'PUT', `/api/frameworks/${fw.id}/items/${item.id}/rubrics/KA`, { descriptor: { en: 'x' } });
+    const cleared = await call(ministry, 'DELETE', `/api/frameworks/${fw.id}/items/${item.id}/rubrics/KA`);
+    expect(cleared.json().rubrics).toEqual([]);
+    expect((await call(teacher, 'PATCH', `/api/frameworks/${fw.id}`, { licence: 'x' })).statusCode).toBe(403);
+  });
+
   it('round-trips CASE: export, import elsewhere, export again is identical', async () => {
     const fw: Fw = (await call(ministry, 'POST', '/api/frameworks/from-template', { version: '7.0' })).json();
     const item = fw.items.find((i) => i.code === 'A2.1')!;

@@ -126,6 +126,15 @@ export async function putRubric(db: Kysely<DB>, row: RubricRow) {
     .execute();
 }
 
+export async function deleteRubric(db: Kysely<DB>, tenantId: string, itemId: string, levelId: string) {
+  await db
+    .deleteFrom('rubric_descriptor')
+    .where('tenant_id', '=', tenantId)
+    .where('item_id', '=', itemId)
+    .where('level_id', '=', levelId)
+    .execute();
+}
+
 export async function insertRubrics(db: Kysely<DB>, rows: RubricRow[]) {
   for (let i = 0; i < rows.length; i += 200)
     await db

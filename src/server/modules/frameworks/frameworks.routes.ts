@@ -22,6 +22,7 @@ import {
   RubricBody,
   RubricParams,
   StatusBody,
+  UpdateFrameworkBody,
   UpdateItemBody,
 } from './frameworks.schemas.ts';
 import * as frameworks from './frameworks.service.ts';
@@ -58,6 +59,11 @@ export function frameworksRoutes(app: ZodApp) {
     '/api/frameworks/:frameworkId',
     { schema: { tags, params: FrameworkParams, response: { 200: FrameworkDetail } } },
     (req) => frameworks.getFramework(req.ctx, req.params.frameworkId),
+  );
+  app.patch(
+    '/api/frameworks/:frameworkId',
+    { schema: { tags, params: FrameworkParams, body: UpdateFrameworkBody, response: { 200: FrameworkDetail } } },
+    (req) => frameworks.updateFramework(req.ctx, req.params.frameworkId, req.body),
   );
   app.post(
     '/api/frameworks/:frameworkId/status',
@@ -103,6 +109,11 @@ export function frameworksRoutes(app: ZodApp) {
     '/api/frameworks/:frameworkId/items/:itemId/rubrics/:levelCode',
     { schema: { tags, params: RubricParams, body: RubricBody, response: { 200: FrameworkDetail } } },
     (req) => frameworks.setRubric(req.ctx, req.params.frameworkId, req.params.itemId, req.params.levelCode, req.body),
+  );
+  app.delete(
+    '/api/frameworks/:frameworkId/items/:itemId/rubrics/:levelCode',
+    { schema: { tags, params: RubricParams, response: { 200: FrameworkDetail } } },
+    (req) => frameworks.clearRubric(req.ctx, req.params.frameworkId, req.params.itemId, req.params.levelCode),
   );
   app.put(
     '/api/frameworks/:frameworkId/items/:itemId/goals',

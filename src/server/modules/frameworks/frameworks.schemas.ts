@@ -22,6 +22,17 @@ export const CreateFrameworkBody = z.strictObject({
 });
 export type CreateFrameworkInput = z.infer<typeof CreateFrameworkBody>;
 
+export const UpdateFrameworkBody = z
+  .strictObject({
+    title: LocalizedTextSchema,
+    description: LocalizedTextSchema,
+    languages: z.array(z.string().min(2).max(10)).min(1).max(10),
+    licence: z.string().trim().max(200).nullable(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change.');
+export type UpdateFrameworkInput = z.infer<typeof UpdateFrameworkBody>;
+
 export const FromTemplateBody = z.strictObject({ version: z.string().trim().min(1).max(20).default('1.0') });
 
 export const ItemInput = z.strictObject({

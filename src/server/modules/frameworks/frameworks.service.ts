@@ -17,6 +17,7 @@ import type {
   GoalInput,
   Item,
   ItemInput,
+  UpdateFrameworkInput,
   UpdateItemInput,
 } from './frameworks.schemas.ts';
 import { TEMPLATE_ASPECTS, TEMPLATE_DESCRIPTION, TEMPLATE_LEVELS, TEMPLATE_TITLE } from './frameworks.template.ts';
@@ -424,6 +425,39 @@ export async function setRubric(
     });
     await touch(tx, frameworkId);
     await recordAudit(tx.db, tx, 'rubric.set', { type: 'framework_item', id: itemId }, null, { levelCode, ...input });
+  });
+  return getFramework(ctx, frameworkId);
+}
+
+/** Title, description, languages and licence of a draft; adding a language marks every item missing it. */
+export async function updateFramework(ctx: Ctx, frameworkId: string, input: UpdateFrameworkInput) {
+  await inTransaction(ctx, async (tx) => {
+    const before = await requireDraft(tx, frameworkId);
+    const patch: Partial<repo.FrameworkRow> = {
+      ...(input.title ? { title: json(input.title) } : {}),
+      ...(input.description ? { description: json(input.description) } : {}),
+      ...(input.languages ? { languages: json([...new Set(input.languages)]) } : {}),
+      ...(input.licence !== undefined ? { licence: input.licence } : {}),
+      updated_at: nowIso(),
+    };
+    await repo.updateFramework(tx.db, tx.tenantId, frameworkId, patch);
+    await recordAudit(tx.db, tx, 'framework.update', { type: 'framework', id: frameworkId }, toSummary(before), {
+      ...toSummary({ ...before, ...patch }),
+    });
+  });
+  return getFramework(ctx, frameworkId);
+}
+
+/** Clears one cell of the rubric matrix. */
+export async function clearRubric(ctx: Ctx, frameworkId: string, itemId: string, levelCode: string) {
+  await inTransaction(ctx, async (tx) => {
+    await requireDraft(tx, frameworkId);
+    if (!(await itemsById(tx, frameworkId)).has(itemId)) throw notFound('framework_item', itemId);
+    const level = (await repo.levelsOf(tx.db, tx.tenantId, frameworkId)).find((l) => l.code === levelCode);
+    if (!level) throw notFound('framework_level', levelCode);
+    await repo.deleteRubric(tx.db, tx.tenantId, itemId, level.id);
+    await touch(tx, frameworkId);
+    await recordAudit(tx.db, tx, 'rubric.clear', { type: 'framework_item', id: itemId }, { levelCode }, null);
   });
   return getFramework(ctx, frameworkId);
 }
