@@ -19,4 +19,24 @@ export type Person = z.infer<typeof PersonSchema> & { orgUnit: z.infer<typeof Or
 export type Account = z.infer<typeof AccountSchema>;
 export type ImportResult = { kind: 'org-units' | 'people'; rows: number; created: number; updated: number };
 export type ImportFault = { line: number; column: string; message: string };
-export type { FrameworkDetail, FrameworkSummary } from '../../server/modules/frameworks/frameworks.schemas.ts';
+export type {
+  FrameworkDetail,
+  FrameworkSummary,
+  Item as FrameworkItem,
+} from '../../server/modules/frameworks/frameworks.schemas.ts';
+
+import type { Crosswalk as CrosswalkSchema } from '../../server/modules/frameworks/crosswalks.service.ts';
+import type { ImportResult as FrameworkImportSchema } from '../../server/modules/frameworks/frameworks.exchange.routes.ts';
+import type {
+  Alignment as AlignmentSchema,
+  Diff as DiffSchema,
+  Goal as GoalSchema,
+} from '../../server/modules/frameworks/frameworks.schemas.ts';
+
+export type PolicyGoal = z.infer<typeof GoalSchema>;
+export type Alignment = z.infer<typeof AlignmentSchema>;
+export type FrameworkDiff = z.infer<typeof DiffSchema>;
+export type Crosswalk = z.infer<typeof CrosswalkSchema>;
+export type FrameworkImportResult = z.infer<typeof FrameworkImportSchema>;
+/** A fault of a rejected framework file: a JSON path (CASE) or a line and column (CSV). */
+export type FrameworkFault = { path?: string; line?: number; column?: string; message: string };

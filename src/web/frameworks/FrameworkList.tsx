@@ -6,6 +6,7 @@ import { api } from '../api/client.ts';
 import type { FrameworkDetail, FrameworkSummary } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
+import { ImportFramework } from './ImportFramework.tsx';
 import { localText } from './text.ts';
 
 export default function FrameworkList() {
@@ -39,6 +40,7 @@ export default function FrameworkList() {
         </p>
       )}
       {failure ? <ErrorText error={failure} /> : null}
+      {canWrite && <ImportFramework />}
       <QueryState query={list}>
         {() =>
           list.data!.items.length === 0 ? (
