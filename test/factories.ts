@@ -1,5 +1,6 @@
 import type { Database } from '../src/server/db/database.ts';
 import * as accounts from '../src/server/modules/accounts/accounts.service.ts';
+import * as frameworks from '../src/server/modules/frameworks/frameworks.service.ts';
 import type { OrgUnit } from '../src/server/modules/org/org.schemas.ts';
 import * as org from '../src/server/modules/org/org.service.ts';
 import type { CreatePersonInput, Person } from '../src/server/modules/people/people.schemas.ts';
@@ -82,4 +83,12 @@ export async function country(database: Database) {
   const schoolA2 = await unit(ctx, districtA2, 'school', 'School A2-1');
   const schoolB1 = await unit(ctx, districtB1, 'school', 'School B1-1');
   return { ctx, nation, regionA, regionB, districtA1, districtA2, districtB1, schoolA1, schoolA1b, schoolA2, schoolB1 };
+}
+
+/** The starter standard (6 aspects x 3 levels, 18 competencies), published: what assessment works against. */
+export async function publishedStandard(ctx: Ctx) {
+  const draft = await frameworks.createFromTemplate(ctx, { version: `1.${next()}` });
+  await frameworks.setStatus(ctx, draft.id, 'in_review');
+  await frameworks.setStatus(ctx, draft.id, 'published');
+  return frameworks.getFramework(ctx, draft.id);
 }

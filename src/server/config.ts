@@ -10,6 +10,8 @@ export interface Config {
   /** Where the built web app lives. */
   webDir: string;
   logLevel: string;
+  /** Where uploaded files (evidence) are kept on local disk. */
+  filesDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,5 +22,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.PATHWAY_SECURE_COOKIES === 'true',
     webDir: env.PATHWAY_WEB_DIR ?? path.resolve(import.meta.dirname, '../../dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    filesDir: env.PATHWAY_FILES_DIR ?? './data/files',
   };
 }

@@ -1,10 +1,11 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { buildApp } from './http/app.ts';
+import { diskStore } from './shared/storage.ts';
 
 /** Composition root: config > database > services > HTTP. */
 export async function startServer(config: Config, database: Database) {
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, files: diskStore(config.filesDir) });
   await app.listen({ port: config.port, host: config.host });
   const close = async () => {
     await app.close();

@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as foundation from './migrations/0001_foundation.ts';
 import * as frameworks from './migrations/0002_frameworks.ts';
 import * as crosswalks from './migrations/0003_crosswalks.ts';
+import * as assessment from './migrations/0004_assessment.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -85,6 +86,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_frameworks': frameworks,
   '0003_crosswalks': crosswalks,
+  '0004_assessment': assessment,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -195,6 +195,129 @@ export interface CrosswalkLinkTable {
   created_at: string;
 }
 
+export interface AssessmentEventTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  framework_id: string;
+  item_id: string;
+  /** null: "not yet" (below the first level), or nothing at all on a void correction. */
+  level_code: string | null;
+  kind: string;
+  source_type: string;
+  source_id: string | null;
+  evidence_ids: string;
+  comment: string | null;
+  supersedes_id: string | null;
+  is_void: number;
+  /** When the evidence counts from: a correction takes the time of the event it corrects. */
+  effective_at: string;
+  recorded_at: string;
+  actor_account_id: string | null;
+  actor_person_id: string | null;
+}
+
+export interface CompetencyStatusTable {
+  tenant_id: string;
+  person_id: string;
+  item_id: string;
+  framework_id: string;
+  self_event_id: string | null;
+  self_level_code: string | null;
+  self_at: string | null;
+  confirmed_event_id: string | null;
+  confirmed_level_code: string | null;
+  confirmed_kind: string | null;
+  confirmed_at: string | null;
+  trained_event_id: string | null;
+  trained_at: string | null;
+}
+
+export interface SelfAssessmentTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  framework_id: string;
+  status: string;
+  answers: string;
+  started_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface EvidenceTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  title: string;
+  file_name: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  storage_key: string | null;
+  url: string | null;
+  item_ids: string;
+  uploaded_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface ReviewRequestTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  framework_id: string;
+  item_id: string;
+  claimed_level_code: string;
+  status: string;
+  evidence_ids: string;
+  note: string | null;
+  assessor_comment: string | null;
+  assessor_account_id: string | null;
+  decided_event_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ObservationTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  framework_id: string;
+  observer_person_id: string | null;
+  observer_account_id: string | null;
+  observed_on: string;
+  subject: string | null;
+  grade: string | null;
+  lesson_focus: string;
+  practices: string;
+  ratings: string;
+  strengths: string | null;
+  suggestions: string | null;
+  created_at: string;
+}
+
+export interface CoachingVisitTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  coach_person_id: string | null;
+  coach_account_id: string | null;
+  visited_on: string;
+  focus_item_ids: string;
+  notes: string;
+  agreed_actions: string;
+  next_visit_on: string | null;
+  created_at: string;
+}
+
+export interface LevelTargetTable {
+  tenant_id: string;
+  org_unit_id: string;
+  lineage_id: string;
+  level_code: string;
+  updated_at: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -211,6 +334,14 @@ export interface DB {
   policy_goal: PolicyGoalTable;
   item_goal: ItemGoalTable;
   crosswalk_link: CrosswalkLinkTable;
+  assessment_event: AssessmentEventTable;
+  competency_status: CompetencyStatusTable;
+  self_assessment: SelfAssessmentTable;
+  evidence: EvidenceTable;
+  review_request: ReviewRequestTable;
+  observation: ObservationTable;
+  coaching_visit: CoachingVisitTable;
+  level_target: LevelTargetTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -23,6 +24,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
+import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { caseRoutes } from '../modules/frameworks/frameworks.case.routes.ts';
 import { frameworksRoutes } from '../modules/frameworks/frameworks.routes.ts';
@@ -31,6 +33,7 @@ import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { diskStore, type FileStore } from '../shared/storage.ts';
 import { registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
 
@@ -45,9 +48,11 @@ export type ZodApp = FastifyInstance<
 export interface AppDeps {
   config: Pick<Config, 'secureCookies' | 'webDir' | 'logLevel'>;
   database: Database;
+  /** Uploaded files; a throwaway folder when not given (tests). */
+  files?: FileStore;
 }
 
-export async function buildApp({ config, database }: AppDeps) {
+export async function buildApp({ config, database, files }: AppDeps) {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -116,6 +121,7 @@ export async function buildApp({ config, database }: AppDeps) {
   importsRoutes(app);
   frameworksRoutes(app);
   caseRoutes(app, database);
+  assessmentRoutes(app, files ?? diskStore(fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-files-'))));
 
   serveWebApp(app, config.webDir);
   return app;

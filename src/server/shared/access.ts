@@ -23,6 +23,11 @@ export const PERMISSIONS = [
   'audit.read',
   'import.run',
   'frameworks.write',
+  'assessment.read',
+  'assessment.rate',
+  'assessment.observe',
+  'reports.read',
+  'targets.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,12 +42,31 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'import.run',
     'frameworks.write',
+    'reports.read',
+    'targets.write',
   ],
-  regional_officer: ['org.read', 'people.read', 'audit.read'],
-  district_officer: ['org.read', 'org.write', 'people.read', 'people.write', 'import.run'],
-  school_leader: ['org.read', 'people.read', 'people.write'],
-  trainer: ['org.read', 'people.read'],
-  assessor: ['org.read', 'people.read'],
+  regional_officer: ['org.read', 'people.read', 'audit.read', 'reports.read', 'targets.write'],
+  district_officer: [
+    'org.read',
+    'org.write',
+    'people.read',
+    'people.write',
+    'import.run',
+    'reports.read',
+    'targets.write',
+  ],
+  // Individual ratings are seen by those who work with the teacher, not by officers, who see group figures.
+  school_leader: [
+    'org.read',
+    'people.read',
+    'people.write',
+    'assessment.read',
+    'assessment.observe',
+    'reports.read',
+    'targets.write',
+  ],
+  trainer: ['org.read', 'people.read', 'assessment.read', 'assessment.observe'],
+  assessor: ['org.read', 'people.read', 'assessment.read', 'assessment.rate', 'assessment.observe'],
   teacher: ['org.read'],
 };
 

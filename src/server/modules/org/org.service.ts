@@ -91,6 +91,11 @@ export async function getUnit(ctx: Ctx, unitId: string) {
   return { ...unit!, ancestors: ancestors.map((a) => toUnit(ctx, a, tenant.levelNames)) };
 }
 
+/** The unit at `path` and every unit above it, top first (no scope check: for rules that inherit downwards). */
+export function unitsOnPath(ctx: Ctx, path: string): Promise<repo.UnitRow[]> {
+  return repo.getUnitsByPaths(ctx.db, ctx.tenantId, [...ancestorPathsOf(path), path]);
+}
+
 /** '/1/4/9/' -> ['/1/', '/1/4/'] */
 export function ancestorPathsOf(path: string): string[] {
   const keys = path.split('/').filter(Boolean);

@@ -1,0 +1,211 @@
+import { hasPermissionAt, type Permission } from '../../shared/access.ts';
+import { recordAudit } from '../../shared/audit.ts';
+import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { newId, nowIso } from '../../shared/ids.ts';
+import * as people from '../people/people.service.ts';
+import * as repo from './assessment.repo.ts';
+import type { AssessmentEvent, CompetencyStatus, EventKind, SupersedeInput } from './assessment.schemas.ts';
+import { loadStandard, requireLevel } from './assessment.standard.ts';
+
+/**
+ * The person an assessment action is about. Teachers act on themselves; anyone else needs
+ * `permission` over the person's unit. Someone who cannot see the person at all gets "not found";
+ * someone who can see them but lacks the permission gets "forbidden".
+ */
+export async function requireSubject(ctx: Ctx, personId: string, permission: Permission) {
+  const person = await people.requirePerson(ctx, personId);
+  if (person.id === ctx.actor.personId) return person;
+  if (!hasPermissionAt(ctx, permission, person.org_path))
+    throw new AppError('forbidden', `You may not do this for this person (needs ${permission}).`, { permission });
+  return person;
+}
+
+export function requireSelf(ctx: Ctx, personId: string) {
+  if (ctx.actor.personId !== personId)
+    throw new AppError('forbidden', 'Only the teacher themself can do this.', { personId });
+}
+
+export interface NewEvent {
+  personId: string;
+  frameworkId: string;
+  itemId: string;
+  levelCode: string | null;
+  kind: EventKind;
+  sourceType: string;
+  sourceId?: string | null;
+  evidenceIds?: string[];
+  comment?: string | null;
+}
+
+function eventRow(ctx: Ctx, input: NewEvent, at: string): repo.EventRow {
+  return {
+    tenant_id: ctx.tenantId,
+    id: newId(),
+    person_id: input.personId,
+    framework_id: input.frameworkId,
+    item_id: input.itemId,
+    level_code: input.levelCode,
+    kind: input.kind,
+    source_type: input.sourceType,
+    source_id: input.sourceId ?? null,
+    evidence_ids: JSON.stringify(input.evidenceIds ?? []),
+    comment: input.comment ?? null,
+    supersedes_id: null,
+    is_void: 0,
+    effective_at: at,
+    recorded_at: at,
+    actor_account_id: ctx.actor.accountId,
+    actor_person_id: ctx.actor.personId,
+  };
+}
+
+/**
+ * Appends events to the ledger and brings the status projection up to date in the same
+ * transaction. Callers have checked scope, items and levels. Other modules (training) record
+ * through here.
+ */
+export async function recordEvents(ctx: Ctx, inputs: NewEvent[]): Promise<repo.EventRow[]> {
+  return inTransaction(ctx, async (tx) => {
+    const at = nowIso();
+    const rows = inputs.map((input) => eventRow(tx, input, at));
+    await repo.insertEvents(tx.db, rows);
+    for (const row of rows) await repo.advanceStatus(tx.db, row);
+    return rows;
+  });
+}
+
+/**
+ * A correction: a new event that replaces an earlier one of the same person, item and kind, and
+ * says why. It takes the corrected event's place in time, so it does not outrank later evidence.
+ */
+export async function supersede(
+  ctx: Ctx,
+  personId: string,
+  eventId: string,
+  input: SupersedeInput,
+): Promise<AssessmentEvent> {
+  return inTransaction(ctx, async (tx) => {
+    const earlier = await repo.getEvent(tx.db, tx.tenantId, eventId);
+    if (!earlier) throw notFound('assessment_event', eventId);
+    await requireSubject(tx, earlier.person_id, earlier.kind === 'self' ? 'assessment.read' : 'assessment.rate');
+    if (earlier.person_id !== personId)
+      throw new AppError('event_of_another_person', 'That event is about another person.', { eventId, personId });
+    if (earlier.kind === 'self' ? tx.actor.personId !== personId : tx.actor.personId === personId)
+      throw new AppError('forbidden', 'Only the author side of an event may correct it.', { eventId });
+    if (await repo.supersederOf(tx.db, tx.tenantId, eventId))
+      throw new AppError('already_superseded', 'That event was corrected already; correct the correction.', {
+        eventId,
+      });
+    if (earlier.is_void) throw new AppError('event_void', 'A withdrawn event cannot be corrected.', { eventId });
+    const standard = await loadStandard(tx, earlier.framework_id);
+    const levelCode = input.void ? null : requireLevel(standard, input.levelCode!, 'body.levelCode');
+    const row: repo.EventRow = {
+      ...eventRow(tx, { ...fromRow(earlier), levelCode, comment: input.reason }, nowIso()),
+      supersedes_id: earlier.id,
+      is_void: input.void ? 1 : 0,
+      effective_at: earlier.effective_at,
+    };
+    // A unique index on supersedes_id makes a concurrent second correction fail rather than fork.
+    await repo.insertEvents(tx.db, [row]);
+    const column = repo.columnFor(row.kind);
+    const replacement = row.is_void
+      ? ((await repo.latestEffective(tx.db, tx.tenantId, personId, row.item_id, kindsOf(column))) ?? null)
+      : row;
+    await repo.repointStatus(tx.db, tx.tenantId, personId, row.item_id, column, earlier.id, replacement);
+    await recordAudit(tx.db, tx, 'assessment_event.supersede', { type: 'assessment_event', id: row.id }, earlier, row);
+    return toEvent(row, null, tx.actor.username);
+  });
+}
+
+function fromRow(row: repo.EventRow): NewEvent {
+  return {
+    personId: row.person_id,
+    frameworkId: row.framework_id,
+    itemId: row.item_id,
+    levelCode: row.level_code,
+    kind: row.kind as EventKind,
+    sourceType: row.source_type,
+    sourceId: row.source_id,
+    evidenceIds: JSON.parse(row.evidence_ids),
+  };
+}
+
+function kindsOf(column: repo.StatusColumn): EventKind[] {
+  if (column === 'self') return ['self'];
+  if (column === 'trained') return ['training'];
+  return ['assessor', 'observation', 'imported'];
+}
+
+export function toEvent(row: repo.EventRow, supersededById: string | null, actorName: string | null): AssessmentEvent {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    frameworkId: row.framework_id,
+    itemId: row.item_id,
+    levelCode: row.level_code,
+    kind: row.kind as EventKind,
+    sourceType: row.source_type,
+    sourceId: row.source_id,
+    evidenceIds: JSON.parse(row.evidence_ids),
+    comment: row.comment,
+    supersedesId: row.supersedes_id,
+    supersededById,
+    void: row.is_void === 1,
+    effectiveAt: row.effective_at,
+    recordedAt: row.recorded_at,
+    actorAccountId: row.actor_account_id,
+    actorName,
+  };
+}
+
+export async function listEvents(ctx: Ctx, personId: string, frameworkId?: string): Promise<AssessmentEvent[]> {
+  await requireSubject(ctx, personId, 'assessment.read');
+  const rows = await repo.eventsOfPerson(ctx.db, ctx.tenantId, personId, frameworkId);
+  return rows.map((r) => toEvent(r, r.superseded_by_id, r.actor_username));
+}
+
+export function toStatus(row: repo.StatusRow): CompetencyStatus {
+  return {
+    itemId: row.item_id,
+    selfLevelCode: row.self_level_code,
+    selfAssessed: row.self_event_id !== null,
+    selfAt: row.self_at,
+    confirmedLevelCode: row.confirmed_level_code,
+    confirmed: row.confirmed_event_id !== null,
+    confirmedKind: row.confirmed_kind,
+    confirmedAt: row.confirmed_at,
+    trained: row.trained_event_id !== null,
+    trainedAt: row.trained_at,
+  };
+}
+
+export function emptyStatus(itemId: string): CompetencyStatus {
+  return toStatus({
+    tenant_id: '',
+    person_id: '',
+    framework_id: '',
+    item_id: itemId,
+    self_event_id: null,
+    self_level_code: null,
+    self_at: null,
+    confirmed_event_id: null,
+    confirmed_level_code: null,
+    confirmed_kind: null,
+    confirmed_at: null,
+    trained_event_id: null,
+    trained_at: null,
+  });
+}
+
+/** Current levels per competency, as the projection holds them. */
+export async function statusOf(ctx: Ctx, personId: string, frameworkId?: string): Promise<CompetencyStatus[]> {
+  await requireSubject(ctx, personId, 'assessment.read');
+  return (await repo.statusOf(ctx.db, ctx.tenantId, personId, frameworkId)).map(toStatus);
+}
+
+/** Recomputes the whole projection of the tenant from the ledger (`pathway rebuild-status`). */
+export async function rebuildStatus(ctx: Ctx): Promise<{ rows: number }> {
+  if (!ctx.actor.system) throw new AppError('forbidden', 'Only the system rebuilds the projection.');
+  return inTransaction(ctx, async (tx) => ({ rows: await repo.rebuildStatus(tx.db, tx.tenantId) }));
+}

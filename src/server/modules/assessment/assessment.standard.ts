@@ -1,0 +1,109 @@
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type LocalizedText, resolveText } from '../../shared/text.ts';
+import * as frameworks from '../frameworks/frameworks.service.ts';
+import { NOT_YET } from './assessment.schemas.ts';
+
+type Detail = Awaited<ReturnType<typeof frameworks.getFramework>>;
+type ItemDetail = Detail['items'][number];
+
+/** What assessment needs of a framework version: its competencies, their aspects, levels in order. */
+export interface Standard {
+  framework: Detail;
+  competencies: ItemDetail[];
+  aspectOf: Map<string, ItemDetail | undefined>;
+  /** Level code -> rank: 1 for the first level, 2 for the next...; "not yet" is 0. */
+  rank: Map<string, number>;
+  rubric(itemId: string, levelCode: string): LocalizedText | undefined;
+}
+
+/**
+ * A framework version to assess against: the one named, or the newest published one. Competencies
+ * are the items of type competency (or the leaves, for a standard without that type); each belongs
+ * to its nearest aspect.
+ */
+export async function loadStandard(ctx: Ctx, frameworkId?: string): Promise<Standard> {
+  const id = frameworkId ?? (await newestPublishedId(ctx));
+  const framework = await frameworks.getFramework(ctx, id);
+  const byId = new Map(framework.items.map((i) => [i.id, i]));
+  const hasChildren = new Set(framework.items.map((i) => i.parentId));
+  const ordered = depthFirst(framework.items);
+  const typed = ordered.filter((i) => i.type === 'competency');
+  const competencies = typed.length > 0 ? typed : ordered.filter((i) => !hasChildren.has(i.id));
+  const aspectOf = new Map<string, ItemDetail | undefined>();
+  for (const c of competencies) {
+    let up = c.parentId ? byId.get(c.parentId) : undefined;
+    while (up && up.type !== 'aspect' && up.parentId) up = byId.get(up.parentId);
+    aspectOf.set(c.id, up);
+  }
+  const rank = new Map<string, number>([[NOT_YET, 0]]);
+  for (const [i, l] of framework.levels.entries()) rank.set(l.code, i + 1);
+  const rubrics = new Map(framework.rubrics.map((r) => [`${r.itemId}|${r.levelCode}`, r.descriptor]));
+  return {
+    framework,
+    competencies,
+    aspectOf,
+    rank,
+    rubric: (itemId, levelCode) => rubrics.get(`${itemId}|${levelCode}`),
+  };
+}
+
+async function newestPublishedId(ctx: Ctx): Promise<string> {
+  const published = (await frameworks.listFrameworks(ctx))
+    .filter((f) => f.status === 'published')
+    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+  if (!published[0]) throw new AppError('framework_not_found', 'No standard is published yet.');
+  return published[0].id;
+}
+
+function depthFirst(items: ItemDetail[]): ItemDetail[] {
+  const children = new Map<string | null, ItemDetail[]>();
+  for (const item of items) children.set(item.parentId, [...(children.get(item.parentId) ?? []), item]);
+  const out: ItemDetail[] = [];
+  const walk = (parentId: string | null) => {
+    for (const item of (children.get(parentId) ?? []).sort((a, b) => a.position - b.position)) {
+      out.push(item);
+      walk(item.id);
+    }
+  };
+  walk(null);
+  return out;
+}
+
+/** Assessment is recorded against published (or, for history, retired) versions only. */
+export function requireAssessable(standard: Standard, forNewWork: boolean) {
+  const { status, id } = standard.framework;
+  const ok = forNewWork ? status === 'published' : status === 'published' || status === 'retired';
+  if (!ok)
+    throw new AppError('framework_not_published', 'Assessment is recorded against a published standard only.', {
+      frameworkId: id,
+      status,
+    });
+}
+
+export function requireCompetency(standard: Standard, itemId: string, field: string): ItemDetail {
+  const item = standard.competencies.find((c) => c.id === itemId);
+  if (!item)
+    throw new AppError('unknown_competency', `No competency ${itemId} in this version of the standard.`, {
+      itemId,
+      field,
+    });
+  return item;
+}
+
+/** A level of this version, or "not yet"; anything else is refused with the levels that exist. */
+export function requireLevel(standard: Standard, levelCode: string, field: string): string | null {
+  if (levelCode === NOT_YET) return null;
+  if (!standard.rank.has(levelCode))
+    throw new AppError('unknown_level', `No level ${levelCode} in this version of the standard.`, {
+      field,
+      levelCode,
+      levels: standard.framework.levels.map((l) => l.code),
+    });
+  return levelCode;
+}
+
+/** Data text in the reader's language, else the tenant's, marked when it falls back. */
+export function resolver(ctx: Ctx) {
+  return (value: LocalizedText) => resolveText(value, ctx.locale, ctx.defaultLocale);
+}
