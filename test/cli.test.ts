@@ -75,4 +75,24 @@ describe('the pathway command', () => {
     );
     await expect(bad).rejects.toMatchObject({ stderr: expect.stringMatching(/Unknown role emperor/) });
   });
+
+  it('rebuilds the competency status of the demo from its ledger, to the same figures', async () => {
+    const db = openDatabase(database);
+    const count = async () =>
+      Number(
+        (
+          await db.db
+            .selectFrom('competency_status')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await db.db.deleteFrom('competency_status').execute();
+    const { stdout } = await pathway('rebuild-status', '--tenant', 'demo');
+    expect(stdout).toMatch(new RegExp(`Rebuilt ${before} competency statuses`));
+    expect(await count()).toBe(before);
+    await db.close();
+  });
 });

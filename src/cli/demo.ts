@@ -1,5 +1,6 @@
 import type { Database } from '../server/db/database.ts';
 import * as accounts from '../server/modules/accounts/accounts.service.ts';
+import * as frameworks from '../server/modules/frameworks/frameworks.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import type { Role } from '../server/shared/access.ts';
@@ -7,6 +8,7 @@ import { recordAudit } from '../server/shared/audit.ts';
 import { type Ctx, inTransaction, systemBase } from '../server/shared/context.ts';
 import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
+import { seedDemoAssessment } from './demo-assessment.ts';
 import { seedDemoFramework } from './demo-framework.ts';
 
 export const DEMO_TENANT = 'demo';
@@ -209,16 +211,29 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await recordAudit(tx.db, tx, 'demo.seed', { type: 'tenant', id: tx.tenantId }, null, {
       teachers: options.teachers,
     });
+    const accountOf = new Map<string, string>();
     for (const [i, login] of DEMO_LOGINS.entries()) {
       const place = placement[login.username]!;
-      await accounts.createAccount(tx, {
+      const account = await accounts.createAccount(tx, {
         personId: rows[i]!.id,
         username: login.username,
         password: DEMO_PASSWORD,
         roles: [{ role: login.role, orgUnitId: place.unit.id }],
       });
+      accountOf.set(login.username, account.id);
     }
-    await seedDemoFramework(tx);
+    const framework = await seedDemoFramework(tx);
+    const personOf = (username: string) => rows[DEMO_LOGINS.findIndex((l) => l.username === username)]!.id;
+    await seedDemoAssessment(
+      tx,
+      await frameworks.getFramework(tx, framework.id),
+      { nationId: root.id, districtId: district1.id, schoolId: school1.id },
+      {
+        teacherId: personOf('teacher'),
+        leader: { id: personOf('leader'), accountId: accountOf.get('leader')! },
+        assessor: { id: personOf('assessor'), accountId: accountOf.get('assessor')! },
+      },
+    );
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }

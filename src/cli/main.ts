@@ -3,6 +3,7 @@ import { loadConfig } from '../server/config.ts';
 import { migrate, openDatabase } from '../server/db/database.ts';
 import { startServer } from '../server/main.ts';
 import * as accounts from '../server/modules/accounts/accounts.service.ts';
+import * as assessment from '../server/modules/assessment/assessment.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { ROLES, type Role } from '../server/shared/access.ts';
@@ -124,6 +125,18 @@ user
         });
         console.log(`Created account ${account.username} (${account.id}) as ${opts.role} at ${opts.unit}.`);
       }),
+  );
+
+program
+  .command('rebuild-status')
+  .description('Recompute every competency status of a tenant from the assessment ledger.')
+  .requiredOption('--tenant <code>', 'Tenant code')
+  .action((opts: { tenant: string }) =>
+    withDatabase(async (database) => {
+      const started = performance.now();
+      const { rows } = await assessment.rebuildStatus(await systemCtx(database, opts.tenant));
+      console.log(`Rebuilt ${rows} competency statuses in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }),
   );
 
 registerImportCommands(program, withDatabase);
