@@ -212,6 +212,28 @@ describe('a ministry officer adapts, publishes, exchanges and maps the national 
     await page.getByText('This standard: 0 of 19 mapped (0%)').waitFor();
   }, 120_000);
 
+  it('makes a new version of the published standard, deletes and edits items, and shows the diff', async () => {
+    const page = await signedIn('ministry');
+    await page.getByRole('link', { name: 'Standards' }).click();
+    await page.getByRole('link', { name: 'National ICT competency standard for teachers' }).first().click();
+    await page.getByLabel('New version number').fill('2.0');
+    await page.getByRole('button', { name: 'New version' }).click();
+    await page.getByText('Version 2.0 · Draft').waitFor();
+
+    await page.getByRole('button', { name: 'Delete A6.3' }).click();
+    await expect.poll(() => childCodes(page, 'A6')).toEqual(['A6.1', 'A6.2']);
+    await page.getByRole('button', { name: 'Edit A2.1' }).click();
+    await page.getByLabel('Statement in English').fill('Relates every digital activity to a curriculum outcome.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Relates every digital activity to a curriculum outcome.').waitFor();
+
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.getByLabel('Compare with').selectOption({ label: 'Version 1.0 · Published' });
+    await page.getByRole('heading', { name: 'Changes from version 1.0 to version 2.0' }).waitFor();
+    const rows = await page.locator('.diff tbody tr').allTextContents();
+    expect(rows).toEqual(['A6.3Removed', 'A2.1Changedstatement']);
+  });
+
   it('shows every fault of a rejected import and writes nothing', async () => {
     const page = await signedIn('ministry');
     await page.getByRole('link', { name: 'Standards' }).click();
