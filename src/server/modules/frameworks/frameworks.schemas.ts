@@ -5,6 +5,8 @@ export const FRAMEWORK_STATUSES = ['draft', 'in_review', 'published', 'retired']
 export const ITEM_TYPES = ['aspect', 'competency', 'indicator'] as const;
 export const StatusSchema = z.enum(FRAMEWORK_STATUSES);
 const Code = z.string().trim().min(1).max(40);
+/** Notes are optional in every language, so an editor can clear the last one: unlike titles, `{}` is allowed. */
+const Notes = z.record(z.string().min(2).max(10), z.string().trim().min(1).max(2000));
 
 export const LevelInput = z.strictObject({
   code: Code,
@@ -41,7 +43,7 @@ export const ItemInput = z.strictObject({
   code: Code,
   title: LocalizedTextSchema,
   statement: LocalizedTextSchema,
-  notes: LocalizedTextSchema.optional(),
+  notes: Notes.optional(),
   levelCode: Code.nullable().optional(),
   position: z.number().int().min(0).optional(),
 });

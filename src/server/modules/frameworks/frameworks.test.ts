@@ -203,4 +203,18 @@ describeOnEachDatabase('national competency standards', (getDb) => {
       ['R', null],
     ]);
   });
+
+  it('lets an editor write and then clear an item’s notes, but never empty its title', async () => {
+    const draft = (await call(ministry, 'POST', '/api/frameworks/from-template', { version: '9.1' })).json();
+    const item = draft.items.find((i: { code: string }) => i.code === 'A1.1');
+    const url = `/api/frameworks/${draft.id}/items/${item.id}`;
+    const noted = await call(ministry, 'PATCH', url, { notes: { en: 'Check against the 2030 plan.' } });
+    expect(noted.json().notes).toEqual({ en: 'Check against the 2030 plan.' });
+    const cleared = await call(ministry, 'PATCH', url, { notes: {} });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().notes).toEqual({});
+    const untitled = await call(ministry, 'PATCH', url, { title: {} });
+    expect(untitled.statusCode).toBe(400);
+    expect(untitled.json().error.code).toBe('validation_failed');
+  });
 });
