@@ -114,8 +114,13 @@ export function ItemsEditor({ section }: { section: Section }) {
           <li key={l.id}>
             <strong>
               <LocalText value={sectionText(section, l.title)} />
-            </strong>{' '}
-            — <LocalText value={sectionText(section, l.description)} />
+            </strong>
+            {Object.keys(l.description).length > 0 && (
+              <>
+                {' '}
+                — <LocalText value={sectionText(section, l.description)} />
+              </>
+            )}
           </li>
         ))}
       </ol>
