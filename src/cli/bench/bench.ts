@@ -5,17 +5,18 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import pg from 'pg';
 import { type Database, migrate, openDatabase } from '../../server/db/database.ts';
+import { assessmentBench } from './assessment.ts';
 import { rosterBench } from './roster.ts';
 
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 type Bench = (database: Database, location: string, teachers: number) => Promise<void>;
-const BENCHES: Bench[] = [rosterBench];
+const BENCHES: Record<string, Bench> = { roster: rosterBench, assessment: assessmentBench };
 
-async function onSqlite(teachers: number) {
+async function onSqlite(teachers: number, benches: Bench[]) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-bench-'));
   try {
-    for (const bench of BENCHES) {
+    for (const bench of benches) {
       const file = path.join(dir, `${randomBytes(4).toString('hex')}.sqlite`);
       const database = openDatabase(file);
       await migrate(database);
@@ -27,7 +28,7 @@ async function onSqlite(teachers: number) {
   }
 }
 
-async function onPostgres(teachers: number, url: string) {
+async function onPostgres(teachers: number, url: string, benches: Bench[]) {
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
@@ -36,7 +37,7 @@ async function onPostgres(teachers: number, url: string) {
     return;
   }
   try {
-    for (const bench of BENCHES) {
+    for (const bench of benches) {
       const schema = `bench_${randomBytes(4).toString('hex')}`;
       await admin.query(`create schema ${schema}`);
       const location = `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`;
@@ -60,14 +61,19 @@ export function registerBenchCommand(program: Command, parseCount: (value: strin
     .description('Print the benchmark figures the issues ask for, one `name value unit` per line.')
     .option('--teachers <n>', 'Teachers to load', parseCount, 1_000_000)
     .option('--sqlite-only', 'Skip the PostgreSQL figures')
+    .option('--only <names>', `Run only these benchmarks (comma-separated: ${Object.keys(BENCHES).join(', ')})`)
     .option(
       '--postgres <url>',
       'PostgreSQL server for the PostgreSQL figures',
       process.env.PATHWAY_BENCH_POSTGRES ?? DEFAULT_POSTGRES,
     )
-    .action(async (opts: { teachers: number; sqliteOnly?: boolean; postgres: string }) => {
+    .action(async (opts: { teachers: number; sqliteOnly?: boolean; postgres: string; only?: string }) => {
+      const names = opts.only ? opts.only.split(',') : Object.keys(BENCHES);
+      const unknown = names.filter((n) => !BENCHES[n]);
+      if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}.`);
+      const benches = names.map((n) => BENCHES[n]!);
       console.log(`# Pathway benchmark, ${opts.teachers} teachers, ${os.cpus().length} cores, node ${process.version}`);
-      await onSqlite(opts.teachers);
-      if (!opts.sqliteOnly) await onPostgres(opts.teachers, opts.postgres);
+      await onSqlite(opts.teachers, benches);
+      if (!opts.sqliteOnly) await onPostgres(opts.teachers, opts.postgres, benches);
     });
 }

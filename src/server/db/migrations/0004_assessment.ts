@@ -59,12 +59,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('competency_status_pk', ['tenant_id', 'person_id', 'item_id'])
     .execute();
   await db.schema
-    .createIndex('competency_status_item_idx')
-    .on('competency_status')
-    .columns(['tenant_id', 'framework_id', 'item_id'])
-    .execute();
-
-  await db.schema
     .createTable('self_assessment')
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('id', 'text', (c) => c.notNull())

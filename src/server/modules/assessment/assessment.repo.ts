@@ -124,41 +124,61 @@ function pointerValues(column: StatusColumn, event: EventRow | null): Partial<St
 }
 
 /**
- * Points the column at `event` unless the row already points at a later one. The condition sits in
- * the upsert itself, so concurrent writers settle on the latest event whatever order they commit in.
+ * Points each event's column at it unless the row already points at a later event. The condition
+ * sits in the upsert itself, so concurrent writers settle on the latest event whatever order they
+ * commit in. One statement per column for the whole batch.
  */
-export async function advanceStatus(db: Kysely<DB>, event: EventRow) {
-  const column = columnFor(event.kind);
-  const { id, at } = POINTERS[column];
-  const values = pointerValues(column, event);
-  await db
-    .insertInto('competency_status')
-    .values({
-      tenant_id: event.tenant_id,
-      person_id: event.person_id,
-      item_id: event.item_id,
-      framework_id: event.framework_id,
-      ...pointerValues('self', null),
-      ...pointerValues('confirmed', null),
-      ...pointerValues('trained', null),
-      ...values,
-    } as StatusRow)
-    .onConflict((oc) =>
-      oc
-        .columns(['tenant_id', 'person_id', 'item_id'])
-        .doUpdateSet(values)
-        .where((eb) =>
-          eb.or([
-            eb(`competency_status.${at}`, 'is', null),
-            eb(`competency_status.${at}`, '<', event.effective_at),
-            eb.and([
-              eb(`competency_status.${at}`, '=', event.effective_at),
-              eb(`competency_status.${id}`, '<', event.id),
-            ]),
-          ]),
-        ),
+export async function advanceStatus(db: Kysely<DB>, events: EventRow[]) {
+  const latest = new Map<string, EventRow>();
+  for (const event of events) {
+    const key = `${event.person_id}|${event.item_id}|${columnFor(event.kind)}`;
+    const seen = latest.get(key);
+    if (
+      !seen ||
+      seen.effective_at < event.effective_at ||
+      (seen.effective_at === event.effective_at && seen.id < event.id)
     )
-    .execute();
+      latest.set(key, event);
+  }
+  for (const column of ['self', 'confirmed', 'trained'] as const) {
+    const batch = [...latest.values()].filter((e) => columnFor(e.kind) === column);
+    if (batch.length === 0) continue;
+    const { id, at } = POINTERS[column];
+    const changed = Object.keys(pointerValues(column, null)) as (keyof StatusRow)[];
+    await db
+      .insertInto('competency_status')
+      .values(
+        batch.map(
+          (event) =>
+            ({
+              tenant_id: event.tenant_id,
+              person_id: event.person_id,
+              item_id: event.item_id,
+              framework_id: event.framework_id,
+              ...pointerValues('self', null),
+              ...pointerValues('confirmed', null),
+              ...pointerValues('trained', null),
+              ...pointerValues(column, event),
+            }) as StatusRow,
+        ),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'person_id', 'item_id'])
+          .doUpdateSet((eb) => Object.fromEntries(changed.map((c) => [c, eb.ref(`excluded.${c}`)])))
+          .where((eb) =>
+            eb.or([
+              eb(`competency_status.${at}`, 'is', null),
+              eb(`competency_status.${at}`, '<', eb.ref(`excluded.${at}`)),
+              eb.and([
+                eb(`competency_status.${at}`, '=', eb.ref(`excluded.${at}`)),
+                eb(`competency_status.${id}`, '<', eb.ref(`excluded.${id}`)),
+              ]),
+            ]),
+          ),
+      )
+      .execute();
+  }
 }
 
 /** Repoints the column from `fromEventId` to `event` (or to nothing); a no-op if it points elsewhere. */

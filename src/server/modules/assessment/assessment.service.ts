@@ -70,7 +70,7 @@ export async function recordEvents(ctx: Ctx, inputs: NewEvent[]): Promise<repo.E
     const at = nowIso();
     const rows = inputs.map((input) => eventRow(tx, input, at));
     await repo.insertEvents(tx.db, rows);
-    for (const row of rows) await repo.advanceStatus(tx.db, row);
+    await repo.advanceStatus(tx.db, rows);
     return rows;
   });
 }

@@ -24,7 +24,28 @@ export interface Standard {
  */
 export async function loadStandard(ctx: Ctx, frameworkId?: string): Promise<Standard> {
   const id = frameworkId ?? (await newestPublishedId(ctx));
-  const framework = await frameworks.getFramework(ctx, id);
+  const key = `${ctx.tenantId}/${id}`;
+  const cached = settled.get(key);
+  if (cached) {
+    // The content cannot change; the status (published > retired) can, and reading it checks access.
+    const status = await frameworks.versionStatus(ctx, id);
+    return status === cached.framework.status ? cached : { ...cached, framework: { ...cached.framework, status } };
+  }
+  const standard = buildStandard(await frameworks.getFramework(ctx, id));
+  if (standard.framework.status === 'published' || standard.framework.status === 'retired') {
+    if (settled.size >= 200) settled.delete(settled.keys().next().value!);
+    settled.set(key, standard);
+  }
+  return standard;
+}
+
+/**
+ * Published and retired versions never change, and every submission and rating reads one: they
+ * are kept parsed here (a few hundred at most), by tenant and id.
+ */
+const settled = new Map<string, Standard>();
+
+function buildStandard(framework: Detail): Standard {
   const byId = new Map(framework.items.map((i) => [i.id, i]));
   const hasChildren = new Set(framework.items.map((i) => i.parentId));
   const ordered = depthFirst(framework.items);

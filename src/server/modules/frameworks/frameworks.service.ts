@@ -740,3 +740,8 @@ export async function caseDocuments(database: Database, page: { limit: number; o
   for (const row of rows) documents.push((await casePackage(database, row.case_identifier, origin)).CFDocument);
   return { total, CFDocuments: documents };
 }
+
+/** The status of a version the actor may read: a cheap check for callers that keep published content cached. */
+export async function versionStatus(ctx: Ctx, id: string): Promise<FrameworkSummary['status']> {
+  return (await requireFramework(ctx, id)).status as FrameworkSummary['status'];
+}
