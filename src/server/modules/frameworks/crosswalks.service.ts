@@ -42,9 +42,38 @@ function coverage(fw: FrameworkDetail, mappedIds: Set<string>) {
   return { frameworkId: fw.id, mapped, total: counted.length, share: counted.length ? mapped / counted.length : 0 };
 }
 
+const INVERSE: Record<string, (typeof RELATIONS)[number]> = {
+  exact_match: 'exact_match',
+  broader: 'narrower',
+  narrower: 'broader',
+  related: 'related',
+};
+
+/**
+ * The links between two frameworks seen from `fromId`, whichever side they were made from: a link
+ * stored the other way round is turned around (broader becomes narrower).
+ */
+async function linksBetween(ctx: Ctx, fromId: string, toId: string): Promise<LinkRow[]> {
+  const [forward, backward] = [
+    await repo.crosswalkLinks(ctx.db, ctx.tenantId, fromId, toId),
+    await repo.crosswalkLinks(ctx.db, ctx.tenantId, toId, fromId),
+  ];
+  return [
+    ...forward,
+    ...backward.map((r) => ({
+      ...r,
+      from_framework_id: fromId,
+      from_item_id: r.to_item_id,
+      to_framework_id: toId,
+      to_item_id: r.from_item_id,
+      relation: INVERSE[r.relation]!,
+    })),
+  ].sort((a, b) => a.created_at.localeCompare(b.created_at));
+}
+
 export async function getCrosswalk(ctx: Ctx, fromId: string, toId: string) {
   const [from, to] = [await getFramework(ctx, fromId), await getFramework(ctx, toId)];
-  const rows = await repo.crosswalkLinks(ctx.db, ctx.tenantId, fromId, toId);
+  const rows = await linksBetween(ctx, fromId, toId);
   const fromItems = new Map(from.items.map((i) => [i.id, i]));
   const toItems = new Map(to.items.map((i) => [i.id, i]));
   const view = (i: { id: string; code: string; title: Record<string, string> }) => ({
@@ -74,7 +103,7 @@ export async function addLink(ctx: Ctx, fromId: string, toId: string, input: z.i
     const [from, to] = [await getFramework(tx, fromId), await getFramework(tx, toId)];
     if (!from.items.some((i) => i.id === input.fromItemId)) throw notFound('framework_item', input.fromItemId);
     if (!to.items.some((i) => i.id === input.toItemId)) throw notFound('framework_item', input.toItemId);
-    const existing = await repo.crosswalkLinks(tx.db, tx.tenantId, fromId, toId);
+    const existing = await linksBetween(tx, fromId, toId);
     if (existing.some((l) => l.from_item_id === input.fromItemId && l.to_item_id === input.toItemId)) {
       throw new AppError('conflict', 'These two items are already mapped; remove the link to change its relation.', {
         field: 'toItemId',
@@ -99,7 +128,7 @@ export async function addLink(ctx: Ctx, fromId: string, toId: string, input: z.i
 export async function removeLink(ctx: Ctx, fromId: string, toId: string, linkId: string) {
   await requireWriter(ctx);
   await inTransaction(ctx, async (tx) => {
-    const link = (await repo.crosswalkLinks(tx.db, tx.tenantId, fromId, toId)).find((l) => l.id === linkId);
+    const link = (await linksBetween(tx, fromId, toId)).find((l) => l.id === linkId);
     if (!link) throw notFound('crosswalk_link', linkId);
     await repo.deleteCrosswalkLink(tx.db, tx.tenantId, linkId);
     await recordAudit(tx.db, tx, 'crosswalk.unlink', { type: 'crosswalk_link', id: linkId }, link, null);

@@ -92,6 +92,36 @@ describeOnEachDatabase('crosswalks between frameworks', (getDb) => {
     expect(removed.json().coverage.to.mapped).toBe(1);
   });
 
+  it('shows the same mapping from the other framework’s side, turned around', async () => {
+    await app.inject({
+      method: 'POST',
+      url: `${url()}/links`,
+      headers: ministry.headers,
+      payload: { fromItemId: item(national, 'A5.1'), toItemId: item(reference, 'R3'), relation: 'broader' },
+    });
+    const fromReference = `/api/frameworks/${reference.id}/crosswalks/${national.id}`;
+    const seen = (await app.inject({ url: fromReference, headers: ministry.headers })).json();
+    const mine = seen.links.find((l: { from: { code: string } }) => l.from.code === 'R3');
+    expect(mine).toMatchObject({ relation: 'narrower', to: { code: 'A5.1' } });
+    expect(seen.coverage.from.frameworkId).toBe(reference.id);
+    expect(seen.coverage.from.mapped).toBeGreaterThanOrEqual(2);
+    const again = await app.inject({
+      method: 'POST',
+      url: `${fromReference}/links`,
+      headers: ministry.headers,
+      payload: { fromItemId: item(reference, 'R3'), toItemId: item(national, 'A5.1'), relation: 'related' },
+    });
+    expect(again.statusCode).toBe(409);
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: `${fromReference}/links/${mine.id}`,
+      headers: ministry.headers,
+    });
+    expect(removed.statusCode).toBe(200);
+    const after = (await app.inject({ url: url(), headers: ministry.headers })).json();
+    expect(after.links.some((l: { to: { code: string } }) => l.to.code === 'R3')).toBe(false);
+  });
+
   it('refuses unknown items, unknown relations and people who may not edit standards', async () => {
     const unknown = await app.inject({
       method: 'POST',
