@@ -5,6 +5,8 @@ import type { OrgUnit } from '../src/server/modules/org/org.schemas.ts';
 import * as org from '../src/server/modules/org/org.service.ts';
 import type { CreatePersonInput, Person } from '../src/server/modules/people/people.schemas.ts';
 import * as people from '../src/server/modules/people/people.service.ts';
+import type { CreateModuleInput, CreateOfferingInput } from '../src/server/modules/training/training.schemas.ts';
+import * as training from '../src/server/modules/training/training.service.ts';
 import type { Role } from '../src/server/shared/access.ts';
 import { type Ctx, systemBase } from '../src/server/shared/context.ts';
 
@@ -91,4 +93,43 @@ export async function publishedStandard(ctx: Ctx) {
   await frameworks.setStatus(ctx, draft.id, 'in_review');
   await frameworks.setStatus(ctx, draft.id, 'published');
   return frameworks.getFramework(ctx, draft.id);
+}
+
+/** A training module aligned to competencies of a published standard (at the first level unless given). */
+export function trainingModule(
+  ctx: Ctx,
+  standard: Awaited<ReturnType<typeof publishedStandard>>,
+  input: Partial<CreateModuleInput> = {},
+) {
+  const n = next();
+  const competency = standard.items.find((i) => i.type === 'competency')!;
+  return training.createModule(ctx, {
+    code: `M${n}`,
+    frameworkId: standard.id,
+    title: { en: `Module ${n}` },
+    summary: { en: `What module ${n} is about.` },
+    outcomes: [{ itemId: competency.id, levelCode: standard.levels[0]!.code }],
+    hours: 12,
+    deliveryMode: 'face_to_face',
+    languages: ['en'],
+    materials: [],
+    prerequisiteIds: [],
+    trainerQualification: null,
+    ...input,
+  });
+}
+
+/** An offering of a module at `host`, open for enrolment from today until it starts in a week. */
+export function offering(ctx: Ctx, host: OrgUnit, input: Partial<CreateOfferingInput> & { trainerIds: string[] }) {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return training.createOffering(ctx, {
+    hostUnitId: host.id,
+    startDate: day(7),
+    endDate: day(9),
+    venue: 'Room 4',
+    onlineUrl: null,
+    capacity: 20,
+    language: 'en',
+    ...input,
+  });
 }

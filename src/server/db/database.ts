@@ -7,6 +7,7 @@ import * as foundation from './migrations/0001_foundation.ts';
 import * as frameworks from './migrations/0002_frameworks.ts';
 import * as crosswalks from './migrations/0003_crosswalks.ts';
 import * as assessment from './migrations/0004_assessment.ts';
+import * as training from './migrations/0005_training.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -90,6 +91,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_frameworks': frameworks,
   '0003_crosswalks': crosswalks,
   '0004_assessment': assessment,
+  '0005_training': training,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -318,6 +318,135 @@ export interface LevelTargetTable {
   updated_at: string;
 }
 
+export interface TrainingModuleTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  framework_id: string;
+  title: string;
+  summary: string;
+  hours: number;
+  delivery_mode: string;
+  languages: string;
+  /** JSON [{ title, url }]. */
+  materials: string;
+  prerequisite_ids: string;
+  /** JSON { programmeIds, competencies: [{ itemId, levelCode }] }, or null when anyone may lead it. */
+  trainer_qualification: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingOutcomeTable {
+  tenant_id: string;
+  module_id: string;
+  item_id: string;
+  level_code: string;
+}
+
+export interface TrainingProgrammeTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  title: string;
+  summary: string;
+  leads_to_role: string | null;
+  leads_to_level_code: string | null;
+  completion_rule: string;
+  trainer_qualification: string | null;
+  created_at: string;
+}
+
+export interface TrainingProgrammeModuleTable {
+  tenant_id: string;
+  programme_id: string;
+  module_id: string;
+  position: number;
+}
+
+export interface TrainingOfferingTable {
+  tenant_id: string;
+  id: string;
+  module_id: string | null;
+  programme_id: string | null;
+  host_unit_id: string;
+  /** Copy of the host's path: who may manage the offering is decided on it. */
+  host_path: string;
+  start_date: string;
+  end_date: string;
+  session_days: string;
+  venue: string | null;
+  online_url: string | null;
+  capacity: number;
+  language: string;
+  enrol_opens: string;
+  enrol_closes: string;
+  hours: number;
+  roster_version: number;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface TrainingOfferingTrainerTable {
+  tenant_id: string;
+  offering_id: string;
+  person_id: string;
+}
+
+export interface TrainingEnrolmentTable {
+  tenant_id: string;
+  id: string;
+  offering_id: string;
+  person_id: string;
+  /** enrolled | waitlisted | withdrawn */
+  status: string;
+  nominated_by_account_id: string | null;
+  /** Place in the queue: the waitlisted with the earliest queued_at is promoted first. */
+  queued_at: string;
+  /** completed | not_completed, once results are in. */
+  result: string | null;
+  score: number | null;
+  completed_on: string | null;
+  cpd_hours: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingAttendanceTable {
+  tenant_id: string;
+  offering_id: string;
+  person_id: string;
+  day: string;
+  present: number;
+  recorded_at: string;
+}
+
+export interface DevelopmentPlanTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  framework_id: string;
+  target_level_code: string | null;
+  status: string;
+  agreed_by_account_id: string | null;
+  agreed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DevelopmentPlanItemTable {
+  tenant_id: string;
+  plan_id: string;
+  position: number;
+  item_id: string;
+  current_level_code: string | null;
+  target_level_code: string;
+  module_id: string | null;
+  planned_start: string | null;
+  planned_end: string | null;
+  note: string | null;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -342,6 +471,16 @@ export interface DB {
   observation: ObservationTable;
   coaching_visit: CoachingVisitTable;
   level_target: LevelTargetTable;
+  training_module: TrainingModuleTable;
+  training_outcome: TrainingOutcomeTable;
+  training_programme: TrainingProgrammeTable;
+  training_programme_module: TrainingProgrammeModuleTable;
+  training_offering: TrainingOfferingTable;
+  training_offering_trainer: TrainingOfferingTrainerTable;
+  training_enrolment: TrainingEnrolmentTable;
+  training_attendance: TrainingAttendanceTable;
+  development_plan: DevelopmentPlanTable;
+  development_plan_item: DevelopmentPlanItemTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }

@@ -31,6 +31,7 @@ import { frameworksRoutes } from '../modules/frameworks/frameworks.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { trainingRoutes } from '../modules/training/training.routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { diskStore, type FileStore } from '../shared/storage.ts';
@@ -122,6 +123,7 @@ export async function buildApp({ config, database, files }: AppDeps) {
   frameworksRoutes(app);
   caseRoutes(app, database);
   assessmentRoutes(app, files ?? diskStore(fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-files-'))));
+  trainingRoutes(app);
 
   serveWebApp(app, config.webDir);
   return app;

@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   'assessment.observe',
   'reports.read',
   'targets.write',
+  'training.catalogue',
+  'training.manage',
+  'training.nominate',
+  'plans.agree',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,8 +48,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frameworks.write',
     'reports.read',
     'targets.write',
+    'training.catalogue',
+    'training.manage',
   ],
-  regional_officer: ['org.read', 'people.read', 'audit.read', 'reports.read', 'targets.write'],
+  regional_officer: ['org.read', 'people.read', 'audit.read', 'reports.read', 'targets.write', 'training.manage'],
   district_officer: [
     'org.read',
     'org.write',
@@ -54,6 +60,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'import.run',
     'reports.read',
     'targets.write',
+    'training.manage',
+    'training.nominate',
   ],
   // Individual ratings are seen by those who work with the teacher, not by officers, who see group figures.
   school_leader: [
@@ -64,6 +72,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment.observe',
     'reports.read',
     'targets.write',
+    'training.nominate',
+    'plans.agree',
   ],
   trainer: ['org.read', 'people.read', 'assessment.read', 'assessment.observe'],
   assessor: ['org.read', 'people.read', 'assessment.read', 'assessment.rate', 'assessment.observe'],

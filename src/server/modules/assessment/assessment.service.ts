@@ -204,6 +204,27 @@ export async function statusOf(ctx: Ctx, personId: string, frameworkId?: string)
   return (await repo.statusOf(ctx.db, ctx.tenantId, personId, frameworkId)).map(toStatus);
 }
 
+/**
+ * Confirmed levels (assessor-rated or observed) of a few people, per competency, for rules other
+ * modules apply, such as who may lead training. No scope check: callers use it to answer yes or no,
+ * and show levels only to readers they have checked with requireSubject.
+ */
+export async function confirmedLevels(
+  ctx: Ctx,
+  personIds: string[],
+  frameworkId?: string,
+): Promise<Map<string, Map<string, string | null>>> {
+  const out = new Map<string, Map<string, string | null>>();
+  for (const personId of new Set(personIds)) {
+    const rows = await repo.statusOf(ctx.db, ctx.tenantId, personId, frameworkId);
+    out.set(
+      personId,
+      new Map(rows.filter((r) => r.confirmed_event_id !== null).map((r) => [r.item_id, r.confirmed_level_code])),
+    );
+  }
+  return out;
+}
+
 /** Recomputes the whole projection of the tenant from the ledger (`pathway rebuild-status`). */
 export async function rebuildStatus(ctx: Ctx): Promise<{ rows: number }> {
   if (!ctx.actor.system) throw new AppError('forbidden', 'Only the system rebuilds the projection.');

@@ -1,0 +1,103 @@
+import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { FaultList, readCsv } from '../imports/csv.ts';
+import * as repo from './training.repo.ts';
+import { internal, type ResultRow, requireOffering } from './training.service.ts';
+
+/**
+ * The attendance and results of one offering as CSV: `national_id` (required), then any of
+ * `name` (ignored; for the reader), `result` (completed | not_completed), `score` (0-100),
+ * `completed_on` (YYYY-MM-DD), and one column per session day (the date as its header) holding
+ * 1/0, yes/no or present/absent. Blank cells record nothing.
+ */
+export const RESULTS_COLUMNS = {
+  required: ['national_id'],
+  optional: ['name', 'result', 'score', 'completed_on'],
+  pattern: /^\d{4}-\d{2}-\d{2}$/,
+} as const;
+
+const PRESENT = new Set(['1', 'yes', 'y', 'present', 'p', 'true']);
+const ABSENT = new Set(['0', 'no', 'n', 'absent', 'a', 'false']);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** All or nothing: every faulty line is reported (csv_invalid with line and column) and nothing is written. */
+export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer) {
+  return inTransaction(ctx, async (tx) => {
+    const offering = await requireOffering(tx, offeringId);
+    await internal.requireRunner(tx, offering);
+    const sessionDays = new Set(JSON.parse(offering.session_days) as string[]);
+    const faults = new FaultList();
+    const lines: { line: number; nationalId: string; values: Record<string, string | undefined> }[] = [];
+    let dayColumns: string[] | null = null;
+    for await (const record of readCsv([bytes], RESULTS_COLUMNS, faults)) {
+      if (dayColumns === null) {
+        dayColumns = Object.keys(record.values).filter((c) => RESULTS_COLUMNS.pattern.test(c));
+        for (const day of dayColumns)
+          if (!sessionDays.has(day)) faults.add(1, day, `${day} is not a session day of this offering.`);
+      }
+      const nationalId = record.values.national_id ?? '';
+      if (!nationalId) faults.add(record.line, 'national_id', 'The national id is empty.');
+      else if (lines.some((l) => l.nationalId === nationalId))
+        faults.add(record.line, 'national_id', `National id ${nationalId} appears on an earlier line.`);
+      lines.push({ line: record.line, nationalId, values: record.values });
+    }
+    if (lines.length === 0) faults.add(2, '', 'The file has no rows.');
+
+    const people = await repo.peopleByNationalIds(tx.db, tx.tenantId, lines.map((l) => l.nationalId).filter(Boolean));
+    const personOf = new Map(people.map((p) => [p.national_id!, p.id]));
+    const enrolments = await repo.enrolmentsOfPeople(
+      tx.db,
+      tx.tenantId,
+      offering.id,
+      people.map((p) => p.id),
+    );
+    const enrolled = new Set(enrolments.filter((e) => e.status === 'enrolled').map((e) => e.person_id));
+    const marks: { personId: string; day: string; present: boolean }[] = [];
+    const results: ResultRow[] = [];
+    for (const { line, nationalId, values } of lines) {
+      if (!nationalId) continue;
+      const personId = personOf.get(nationalId);
+      if (!personId || !enrolled.has(personId)) {
+        faults.add(
+          line,
+          'national_id',
+          personId
+            ? `The teacher with national id ${nationalId} is not enrolled in this offering.`
+            : `No teacher with national id ${nationalId}.`,
+        );
+        continue;
+      }
+      for (const day of dayColumns ?? []) {
+        const cell = (values[day] ?? '').toLowerCase();
+        if (cell === '') continue;
+        if (PRESENT.has(cell)) marks.push({ personId, day, present: true });
+        else if (ABSENT.has(cell)) marks.push({ personId, day, present: false });
+        else faults.add(line, day, `Write 1 (present) or 0 (absent), not "${values[day]}".`);
+      }
+      const result = values.result ?? '';
+      const score = values.score ?? '';
+      const completedOn = values.completed_on ?? '';
+      if (result !== '' && result !== 'completed' && result !== 'not_completed') {
+        faults.add(line, 'result', `The result is completed or not_completed, not "${result}".`);
+        continue;
+      }
+      const scoreValue = score === '' ? null : Number(score);
+      if (scoreValue !== null && !(Number.isFinite(scoreValue) && scoreValue >= 0 && scoreValue <= 100))
+        faults.add(line, 'score', `The score is a number from 0 to 100, not "${score}".`);
+      if (completedOn !== '' && (!DATE.test(completedOn) || Number.isNaN(Date.parse(completedOn))))
+        faults.add(line, 'completed_on', `The date is written YYYY-MM-DD, not "${completedOn}".`);
+      if (result === '' && (score !== '' || completedOn !== ''))
+        faults.add(line, 'result', 'A score or completion date needs a result.');
+      if (result !== '')
+        results.push({
+          personId,
+          result,
+          score: scoreValue,
+          ...(completedOn ? { completedOn } : {}),
+        });
+    }
+    if (faults.any) faults.fail();
+    if (marks.length) await internal.writeAttendance(tx, offering, marks);
+    if (results.length) await internal.writeResults(tx, offering, results);
+    return internal.resultsSummary(tx, offering.id, marks.length);
+  });
+}
