@@ -18,6 +18,12 @@ const ImportPage = lazy(() => import('./imports/ImportPage.tsx'));
 const AccountPage = lazy(() => import('./account/AccountPage.tsx'));
 const FrameworkList = lazy(() => import('./frameworks/FrameworkList.tsx'));
 const FrameworkPage = lazy(() => import('./frameworks/FrameworkPage.tsx'));
+const SelfAssessmentPage = lazy(() => import('./assessment/SelfAssessmentPage.tsx'));
+const FeedbackReport = lazy(() => import('./assessment/FeedbackReport.tsx'));
+const PortfolioPage = lazy(() => import('./assessment/PortfolioPage.tsx'));
+const ObservationsPage = lazy(() => import('./assessment/ObservationsPage.tsx'));
+const ReviewQueue = lazy(() => import('./assessment/ReviewQueue.tsx'));
+const GroupReportPage = lazy(() => import('./assessment/GroupReportPage.tsx'));
 
 export function App() {
   const client = useQueryClient();
@@ -72,6 +78,14 @@ export function App() {
             <Route path="/account" element={<AccountPage />} />
             <Route path="/frameworks" element={<FrameworkList />} />
             <Route path="/frameworks/:frameworkId" element={<FrameworkPage />} />
+            <Route path="/self-assessment" element={<SelfAssessmentPage />} />
+            <Route path="/my-results" element={<FeedbackReport />} />
+            <Route path="/my-portfolio" element={<PortfolioPage />} />
+            <Route path="/people/:personId/feedback" element={<FeedbackReport />} />
+            <Route path="/people/:personId/portfolio" element={<PortfolioPage />} />
+            <Route path="/people/:personId/observations" element={<ObservationsPage />} />
+            <Route path="/reviews" element={<ReviewQueue />} />
+            <Route path="/org/:unitId/self-assessment" element={<GroupReportPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -1,66 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo.ts';
-import { type Database, migrate, openDatabase } from '../../src/server/db/database.ts';
-import { buildApp } from '../../src/server/http/app.ts';
-
-const webDir = path.resolve(import.meta.dirname, '../../dist/web');
-const CHROMIUM = process.env.PATHWAY_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { type BrowserWorld, startBrowserWorld } from './harness.ts';
 
 describe('the web app in a real browser', () => {
-  let browser: Browser;
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  let base: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-browser-'));
-
+  let world: BrowserWorld;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(webDir, 'index.html')))
-      throw new Error('dist/web is missing: run `npm run build` before the browser tests.');
-    if (!fs.existsSync(CHROMIUM))
-      throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
-    database = openDatabase(path.join(dir, 'browser.sqlite'));
-    await migrate(database);
-    await seedDemo(database, { teachers: 200 });
-    app = await buildApp({ config: { secureCookies: false, webDir, logLevel: 'warn' }, database });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    world = await startBrowserWorld(200);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function signedIn(username: string, viewport = { width: 1200, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('pathway-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Organisation' }).waitFor();
-    return page;
-  }
+  afterAll(() => world?.close());
+  const signedIn = (username: string, viewport = { width: 1200, height: 800 }): Promise<Page> =>
+    world.signedIn(username, viewport);
 
   it('says so when the password is wrong', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${base}/`);
+    const page = await (await world.browser.newContext()).newPage();
+    await page.goto(`${world.base}/`);
     await page.getByLabel('Username').fill('district');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -92,8 +45,8 @@ describe('the web app in a real browser', () => {
     await page.getByRole('heading', { name: 'संगठन' }).waitFor();
     await expect(page.getByRole('link', { name: 'व्यक्तिहरू' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('.card').first().textContent()).resolves.toMatch(/[०-९]+ विद्यालय/);
-    const again = await (await browser.newContext()).newPage();
-    await again.goto(`${base}/`);
+    const again = await (await world.browser.newContext()).newPage();
+    await again.goto(`${world.base}/`);
     await again.getByLabel('Username').fill('regional');
     await again.getByLabel('Password').fill('pathway-demo');
     await again.getByRole('button', { name: 'Sign in' }).click();
@@ -118,27 +71,27 @@ describe('the web app in a real browser', () => {
   });
 
   it("shows a district officer 'not found' for another district's school", async () => {
-    const other = await database.db
+    const other = await world.database.db
       .selectFrom('org_unit')
       .select('id')
       .where('code', '=', 'R2-D1-S1')
       .executeTakeFirst();
     const school =
       other ??
-      (await database.db
+      (await world.database.db
         .selectFrom('org_unit')
         .select('id')
         .where('code', 'like', 'R2-%')
         .where('type', '=', 'school')
         .executeTakeFirstOrThrow());
     const page = await signedIn('district');
-    await page.goto(`${base}/org/${school.id}`);
+    await page.goto(`${world.base}/org/${school.id}`);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
   });
 
   it('sends a user whose session ended back to sign-in with a message', async () => {
     const page = await signedIn('leader');
-    await database.db.updateTable('session').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+    await world.database.db.updateTable('session').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByText('Your session has ended. Please sign in again.').waitFor();
     await expect(page.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
@@ -146,7 +99,7 @@ describe('the web app in a real browser', () => {
 
   it('shows the not-allowed page for a screen the role does not have', async () => {
     const page = await signedIn('teacher');
-    await page.goto(`${base}/admin/accounts`);
+    await page.goto(`${world.base}/admin/accounts`);
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
   });
 

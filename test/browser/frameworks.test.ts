@@ -1,65 +1,20 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo.ts';
-import { type Database, migrate, openDatabase } from '../../src/server/db/database.ts';
-import { buildApp } from '../../src/server/http/app.ts';
+import { type BrowserWorld, startBrowserWorld } from './harness.ts';
 
-const webDir = path.resolve(import.meta.dirname, '../../dist/web');
 const fixture = path.resolve(import.meta.dirname, '../fixtures/case-1.0-regional-reference.json');
-const CHROMIUM = process.env.PATHWAY_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const REFERENCE_TITLE = 'Référentiel régional de compétences numériques des enseignants';
 
 describe('a ministry officer adapts, publishes, exchanges and maps the national standard in the browser', () => {
-  let browser: Browser;
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  let base: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-browser-frameworks-'));
-
+  let world: BrowserWorld;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(webDir, 'index.html')))
-      throw new Error('dist/web is missing: run `npm run build` before the browser tests.');
-    if (!fs.existsSync(CHROMIUM))
-      throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
-    database = openDatabase(path.join(dir, 'browser.sqlite'));
-    await migrate(database);
-    await seedDemo(database, { teachers: 50 });
-    app = await buildApp({ config: { secureCookies: false, webDir, logLevel: 'warn' }, database });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    world = await startBrowserWorld(50);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${base}/`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('pathway-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Organisation' }).waitFor();
-    return page;
-  }
+  afterAll(() => world?.close());
+  const signedIn = (username: string, viewport = { width: 1280, height: 900 }): Promise<Page> =>
+    world.signedIn(username, viewport);
 
   /** The codes of the items directly under the item with this code, in the order the page shows them. */
   const childCodes = (page: Page, code: string) =>
@@ -240,7 +195,7 @@ describe('a ministry officer adapts, publishes, exchanges and maps the national 
     const frameworks = async () =>
       Number(
         (
-          await database.db
+          await world.database.db
             .selectFrom('framework')
             .select((e) => e.fn.countAll().as('n'))
             .executeTakeFirstOrThrow()

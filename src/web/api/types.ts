@@ -40,3 +40,28 @@ export type Crosswalk = z.infer<typeof CrosswalkSchema>;
 export type FrameworkImportResult = z.infer<typeof FrameworkImportSchema>;
 /** A fault of a rejected framework file: a JSON path (CASE) or a line and column (CSV). */
 export type FrameworkFault = { path?: string; line?: number; column?: string; message: string };
+
+import type {
+  AssessmentEvent as AssessmentEventSchema,
+  CoachingVisit as CoachingVisitSchema,
+  Evidence as EvidenceSchema,
+  Feedback as FeedbackSchema,
+  GroupReport as GroupReportSchema,
+  Instrument as InstrumentSchema,
+  Observation as ObservationSchema,
+  Portfolio as PortfolioSchema,
+  ReviewRequest as ReviewRequestSchema,
+  SelfAssessment as SelfAssessmentSchema,
+} from '../../server/modules/assessment/assessment.schemas.ts';
+
+export type Instrument = z.infer<typeof InstrumentSchema>;
+export type SelfAssessment = z.infer<typeof SelfAssessmentSchema>;
+export type Feedback = z.infer<typeof FeedbackSchema>;
+export type GroupReport = z.infer<typeof GroupReportSchema>;
+export type Portfolio = z.infer<typeof PortfolioSchema>;
+export type ReviewRequest = z.infer<typeof ReviewRequestSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type AssessmentEvent = z.infer<typeof AssessmentEventSchema>;
+export type Observation = z.infer<typeof ObservationSchema>;
+export type CoachingVisit = z.infer<typeof CoachingVisitSchema>;
+export { EVENT_KINDS, NOT_YET, OBSERVED_PRACTICES } from '../../server/modules/assessment/assessment.constants.ts';

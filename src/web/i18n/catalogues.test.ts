@@ -19,7 +19,7 @@ const english = flatten(en as Tree);
 /** Strings that are the same word in that language (names, loanwords); everything else must be translated. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   ru: ['app.name'],
-  uz: ['app.name', 'scope.role.admin', 'nav.import'],
+  uz: ['app.name', 'scope.role.admin', 'nav.import', 'assessment.portfolio.title'],
   ne: ['app.name'],
   fil: [
     'app.name',
@@ -29,6 +29,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'people.email',
     'people.emisId',
     'org.code',
+    'assessment.evidence.link',
   ],
 };
 

@@ -34,6 +34,7 @@ export default function OrgBrowser() {
   const { unitId } = useParams();
   const canRead = useCan('org.read');
   const canSeePeople = useCan('people.read');
+  const canSeeReports = useCan('reports.read');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const unit = useQuery({
@@ -77,9 +78,10 @@ export default function OrgBrowser() {
             {unit.data.code ? ` · ${t('org.code')} ${unit.data.code}` : ''} ·{' '}
             {t('org.schools', counted(unit.data.schoolsUnder))} · {t('org.teachers', counted(unit.data.teachersUnder))}
           </p>
-          {canSeePeople && (
-            <p>
-              <Link to={`/people?unitId=${unit.data.id}`}>{t('org.peopleHere')}</Link>
+          {(canSeePeople || canSeeReports) && (
+            <p className="inline">
+              {canSeePeople && <Link to={`/people?unitId=${unit.data.id}`}>{t('org.peopleHere')}</Link>}
+              {canSeeReports && <Link to={`/org/${unit.data.id}/self-assessment`}>{t('assessment.group.link')}</Link>}
             </p>
           )}
         </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import type { Person } from '../api/types.ts';
+import { useCan } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -11,6 +12,7 @@ import { NotFound } from '../shell/Pages.tsx';
 export default function PersonPage() {
   const { t } = useTranslation();
   const { personId } = useParams();
+  const canReadAssessment = useCan('assessment.read');
   const person = useQuery({ queryKey: ['person', personId], queryFn: () => api<Person>(`/api/people/${personId}`) });
   if (person.error instanceof ApiError && person.error.status === 404) return <NotFound />;
   return (
@@ -48,6 +50,13 @@ export default function PersonPage() {
                 </div>
               ))}
             </dl>
+            {canReadAssessment && p.category === 'teacher' && (
+              <nav className="inline" aria-label={t('assessment.personLinks')}>
+                <Link to={`/people/${p.id}/portfolio`}>{t('assessment.portfolio.title')}</Link>
+                <Link to={`/people/${p.id}/feedback`}>{t('assessment.feedback.title')}</Link>
+                <Link to={`/people/${p.id}/observations`}>{t('assessment.observations.title')}</Link>
+              </nav>
+            )}
           </>
         );
       }}

@@ -5,10 +5,15 @@ import type { Me } from '../api/types.ts';
 import { useMe, useSignOut } from '../auth/session.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
-const NAV: { to: string; label: string; permission: Me['permissions'][number] | null }[] = [
+type NavItem = { to: string; label: string; permission: Me['permissions'][number] | null; teachers?: true };
+const NAV: NavItem[] = [
+  { to: '/self-assessment', label: 'nav.selfAssessment', permission: null, teachers: true },
+  { to: '/my-results', label: 'nav.myResults', permission: null, teachers: true },
+  { to: '/my-portfolio', label: 'nav.myPortfolio', permission: null, teachers: true },
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/people', label: 'nav.people', permission: 'people.read' },
   { to: '/frameworks', label: 'nav.frameworks', permission: null },
+  { to: '/reviews', label: 'nav.reviews', permission: 'assessment.rate' },
   { to: '/admin/accounts', label: 'nav.accounts', permission: 'accounts.manage' },
   { to: '/import', label: 'nav.import', permission: 'import.run' },
   { to: '/account', label: 'nav.account', permission: null },
@@ -27,7 +32,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((item) => !item.permission || me.permissions.includes(item.permission)).map((item) => (
+            {NAV.filter(
+              (item) =>
+                (!item.permission || me.permissions.includes(item.permission)) &&
+                (!item.teachers || me.grants.some((g) => g.role === 'teacher')),
+            ).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to}>{t(item.label)}</NavLink>
               </li>

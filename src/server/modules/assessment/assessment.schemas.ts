@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
-export const EVENT_KINDS = ['self', 'assessor', 'observation', 'training', 'imported'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-/** The answer for "below the first level". */
-export const NOT_YET = 'not_yet';
+import { EVENT_KINDS, NOT_YET, OBSERVED_PRACTICES } from './assessment.constants.ts';
+
+export { EVENT_KINDS, type EventKind, NOT_YET, OBSERVED_PRACTICES } from './assessment.constants.ts';
 
 const Id = z.string().min(1).max(64);
 const LevelAnswer = z.string().trim().min(1).max(40).describe(`A level code of the framework, or "${NOT_YET}".`);
@@ -271,15 +270,6 @@ export const Portfolio = z.object({
   reviews: z.array(ReviewRequest),
 });
 
-export const OBSERVED_PRACTICES = [
-  'students_use_ict',
-  'students_create_with_ict',
-  'collaboration_with_ict',
-  'teacher_models_ict',
-  'ict_for_assessment',
-  'ict_for_differentiation',
-  'safe_responsible_use',
-] as const;
 export const ObservationBody = z.strictObject({
   frameworkId: Id.optional(),
   observedOn: Day,

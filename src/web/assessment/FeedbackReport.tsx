@@ -1,0 +1,156 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api } from '../api/client.ts';
+import type { Feedback } from '../api/types.ts';
+import { useMe } from '../auth/session.tsx';
+import { formatDate, formatNumber } from '../i18n/index.ts';
+import { QueryState } from '../shell/ErrorText.tsx';
+import { LocalText } from '../shell/LocalText.tsx';
+import { NotAllowed, NotFound } from '../shell/Pages.tsx';
+import { LevelChart } from './LevelChart.tsx';
+import { useLevelName } from './levels.ts';
+
+/** The teacher's feedback report: levels per aspect, strengths, gaps against the target, next steps. Printable. */
+export default function FeedbackReport() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const personId = useParams().personId ?? me.personId;
+  const feedback = useQuery({
+    queryKey: ['feedback', personId],
+    queryFn: () => api<Feedback>(`/api/people/${personId}/feedback`),
+  });
+  const levelName = useLevelName(feedback.data?.levels ?? []);
+  const chart = useMemo(() => {
+    const f = feedback.data;
+    if (!f) return null;
+    return {
+      categories: f.aspects.map((a) => `${a.code} ${a.title.text}`),
+      series: [
+        { name: t('assessment.selfAssessed'), values: f.aspects.map((a) => a.selfScore) },
+        { name: t('assessment.confirmed'), values: f.aspects.map((a) => a.confirmedScore) },
+      ],
+      levelNames: [t('assessment.notYet'), ...f.levels.map((l) => l.title.text)],
+    };
+  }, [feedback.data, t]);
+  if (feedback.error instanceof ApiError && feedback.error.status === 404) return <NotFound />;
+  if (feedback.error instanceof ApiError && feedback.error.status === 403) return <NotAllowed />;
+
+  return (
+    <QueryState query={feedback}>
+      {() => {
+        const f = feedback.data!;
+        const score = (v: number | null) => (v === null ? '—' : formatNumber(v));
+        return (
+          <article className="report">
+            <h1>{t('assessment.feedback.title')}</h1>
+            <p className="muted">
+              {f.submittedAt
+                ? t('assessment.feedback.submitted', { date: formatDate(f.submittedAt) })
+                : t('assessment.feedback.notSubmitted')}
+            </p>
+            <p>
+              {f.target ? (
+                <>
+                  {t('assessment.feedback.target')} <strong>{<LocalText value={f.target.title} />}</strong>
+                </>
+              ) : (
+                t('assessment.feedback.noTarget')
+              )}
+            </p>
+            <div className="inline no-print">
+              <button type="button" onClick={() => window.print()}>
+                {t('assessment.feedback.print')}
+              </button>
+              {personId === me.personId && <Link to="/self-assessment">{t('assessment.feedback.retake')}</Link>}
+              <Link to={`/people/${personId}/portfolio`}>{t('assessment.portfolio.title')}</Link>
+            </div>
+            <h2>{t('assessment.feedback.byAspect')}</h2>
+            {chart && <LevelChart label={t('assessment.feedback.chartLabel')} {...chart} />}
+            <table className="data">
+              <caption className="visually-hidden">{t('assessment.feedback.chartLabel')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('assessment.aspect')}</th>
+                  <th scope="col">{t('assessment.selfAssessed')}</th>
+                  <th scope="col">{t('assessment.confirmed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.aspects.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      {a.code} <LocalText value={a.title} />
+                    </th>
+                    <td>{score(a.selfScore)}</td>
+                    <td>{score(a.confirmedScore)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted">{t('assessment.feedback.scaleNote')}</p>
+
+            <h2>{t('assessment.feedback.strengths')}</h2>
+            {f.strengths.length === 0 ? (
+              <p>{t('assessment.feedback.noStrengths')}</p>
+            ) : (
+              <ul>
+                {f.strengths.map((s) => (
+                  <li key={s.itemId}>
+                    <strong>{s.code}</strong> <LocalText value={s.title} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2>{t('assessment.feedback.gaps')}</h2>
+            {f.gaps.length === 0 ? (
+              <p>{t('assessment.feedback.noGaps')}</p>
+            ) : (
+              <ul className="gaps">
+                {f.gaps.map((g) => (
+                  <li key={g.itemId}>
+                    <p>
+                      <strong>{g.code}</strong> <LocalText value={g.title} />
+                      {' — '}
+                      {t('assessment.feedback.nowNext', {
+                        now: levelName(g.currentLevelCode),
+                        next: levelName(g.nextLevelCode),
+                      })}
+                    </p>
+                    <p className="statement">
+                      {t('assessment.feedback.nextStep')} <LocalText value={g.nextStep} />
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2>{t('assessment.feedback.all')}</h2>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('assessment.competency')}</th>
+                  <th scope="col">{t('assessment.selfAssessed')}</th>
+                  <th scope="col">{t('assessment.confirmed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.aspects.flatMap((a) =>
+                  a.competencies.map((c) => (
+                    <tr key={c.itemId}>
+                      <th scope="row">
+                        {c.code} <LocalText value={c.title} />
+                      </th>
+                      <td>{levelName(c.selfLevelCode)}</td>
+                      <td>{levelName(c.confirmedLevelCode)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </article>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,208 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, api } from '../api/client.ts';
+import type { Instrument, SelfAssessment } from '../api/types.ts';
+import { counted, formatDate } from '../i18n/index.ts';
+import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
+import { LocalText } from '../shell/LocalText.tsx';
+
+type Current = { selfAssessment: SelfAssessment | null };
+
+/**
+ * A teacher's self-assessment: one question per competency, answered in any order. Every answer is
+ * saved as it is given, so closing the browser loses nothing; submitting puts it in the ledger.
+ */
+export default function SelfAssessmentPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const instrument = useQuery({
+    queryKey: ['instrument'],
+    queryFn: () => api<Instrument>('/api/self-assessment/instrument'),
+  });
+  const current = useQuery({
+    queryKey: ['self-assessment'],
+    queryFn: () => api<Current>('/api/self-assessment'),
+  });
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(0);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+  const pending = useRef(Promise.resolve());
+
+  const open = current.data?.selfAssessment?.status === 'in_progress' ? current.data.selfAssessment : null;
+
+  async function start() {
+    setFailure(null);
+    try {
+      const started = await api<SelfAssessment>('/api/self-assessments', {
+        method: 'POST',
+        body: { frameworkId: instrument.data!.frameworkId },
+      });
+      setAnswers({});
+      client.setQueryData<Current>(['self-assessment'], { selfAssessment: started });
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  function answer(itemId: string, value: string) {
+    setAnswers((a) => ({ ...a, [itemId]: value }));
+    setMissing((m) => m.filter((id) => id !== itemId));
+    setSaving((n) => n + 1);
+    // Saves run one after another, so a slow network cannot reorder them.
+    pending.current = pending.current.then(async () => {
+      try {
+        const saved = await api<SelfAssessment>(`/api/self-assessments/${open!.id}`, {
+          method: 'PATCH',
+          body: { answers: { [itemId]: value } },
+        });
+        client.setQueryData<Current>(['self-assessment'], { selfAssessment: saved });
+        setFailure(null);
+      } catch (error) {
+        setFailure(error);
+      } finally {
+        setSaving((n) => n - 1);
+      }
+    });
+  }
+
+  async function submit() {
+    setFailure(null);
+    await pending.current;
+    try {
+      await api(`/api/self-assessments/${open!.id}/submit`, { method: 'POST' });
+      await client.invalidateQueries({ queryKey: ['self-assessment'] });
+      await client.invalidateQueries({ queryKey: ['feedback'] });
+      navigate('/my-results');
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'self_assessment_incomplete') {
+        setMissing((error.details.missing as { itemId: string }[]).map((m) => m.itemId));
+      }
+      setFailure(error);
+    }
+  }
+
+  return (
+    <QueryState
+      query={{ isPending: instrument.isPending || current.isPending, error: instrument.error ?? current.error }}
+    >
+      {() => {
+        const ins = instrument.data!;
+        const saved = open?.answers ?? {};
+        const given = { ...saved, ...answers };
+        const questions = ins.aspects.flatMap((a) => a.questions);
+        const answered = questions.filter((q) => given[q.itemId] !== undefined).length;
+        const last = current.data!.selfAssessment;
+        return (
+          <div className="self-assessment">
+            <h1>{t('assessment.self.title')}</h1>
+            <p className="muted">
+              <LocalText value={ins.title} /> · {t('frameworks.version', { version: ins.version })}
+            </p>
+            <details className="glossary">
+              <summary>{t('assessment.self.glossary')}</summary>
+              <dl>
+                {ins.levels.map((l) => (
+                  <div key={l.code}>
+                    <dt>
+                      <LocalText value={l.title} />
+                    </dt>
+                    <dd>
+                      <LocalText value={l.description} />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+            {!open && (
+              <div className="panel">
+                {last?.status === 'submitted' && (
+                  <p>
+                    {t('assessment.self.lastSubmitted', { date: formatDate(last.submittedAt!) })}{' '}
+                    <Link to="/my-results">{t('assessment.self.seeResults')}</Link>
+                  </p>
+                )}
+                <p>{t('assessment.self.intro', counted(questions.length))}</p>
+                <button type="button" onClick={() => void start()}>
+                  {last ? t('assessment.self.startAgain') : t('assessment.self.start')}
+                </button>
+              </div>
+            )}
+            {failure ? <ErrorText error={failure} /> : null}
+            {open && (
+              <>
+                <div className="progress-line" aria-live="polite">
+                  <progress max={questions.length} value={answered} aria-label={t('assessment.self.progress')} />
+                  <span>
+                    {t('assessment.self.answered', { ...counted(answered), total: counted(questions.length).n })}
+                    {' · '}
+                    {saving > 0 ? t('assessment.self.saving') : t('assessment.self.saved')}
+                  </span>
+                </div>
+                {ins.aspects.map((aspect) => (
+                  <section key={aspect.id} className="aspect">
+                    <h2>
+                      {aspect.code} <LocalText value={aspect.title} />
+                    </h2>
+                    {aspect.questions.map((q) => (
+                      <fieldset
+                        key={q.itemId}
+                        id={`q-${q.itemId}`}
+                        className={missing.includes(q.itemId) ? 'question missing' : 'question'}
+                      >
+                        <legend>
+                          <strong>{q.code}</strong> <LocalText value={q.title} />
+                        </legend>
+                        <p className="statement">
+                          <LocalText value={q.statement} />
+                        </p>
+                        {q.example && (
+                          <details>
+                            <summary>{t('assessment.self.example')}</summary>
+                            <LocalText value={q.example} />
+                          </details>
+                        )}
+                        {q.options.map((o) => {
+                          const level = ins.levels.find((l) => l.code === o.levelCode);
+                          return (
+                            <label key={o.value} className="option">
+                              <input
+                                type="radio"
+                                name={q.itemId}
+                                value={o.value}
+                                checked={given[q.itemId] === o.value}
+                                onChange={() => answer(q.itemId, o.value)}
+                              />
+                              <span>
+                                <strong>{level ? <LocalText value={level.title} /> : t('assessment.notYet')}</strong>
+                                {': '}
+                                {o.descriptor ? <LocalText value={o.descriptor} /> : t('assessment.notYetText')}
+                              </span>
+                            </label>
+                          );
+                        })}
+                      </fieldset>
+                    ))}
+                  </section>
+                ))}
+                {missing.length > 0 && (
+                  <p className="error" role="alert">
+                    {t('assessment.self.missing', counted(missing.length))}{' '}
+                    <a href={`#q-${missing[0]}`}>{t('assessment.self.goToFirst')}</a>
+                  </p>
+                )}
+                <button type="button" onClick={() => void submit()}>
+                  {t('assessment.self.submit')}
+                </button>
+                <p className="muted">{t('assessment.self.resumeHint')}</p>
+              </>
+            )}
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserWorld, startBrowserWorld } from './harness.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+describe('assessment in a real browser', () => {
+  let world: BrowserWorld;
+
+  beforeAll(async () => {
+    world = await startBrowserWorld(200);
+  }, 120_000);
+  afterAll(() => world?.close());
+
+  it('lets a teacher on a phone answer the self-assessment over two visits, submit, and read the feedback', async () => {
+    const page = await world.signedIn('teacher', { width: 360, height: 740 });
+    await page.getByRole('link', { name: 'Self-assessment' }).click();
+    await page.getByRole('button', { name: 'Start the self-assessment' }).click();
+    await page.getByText('0 of 18 answered').waitFor();
+    const questions = page.locator('fieldset.question');
+    expect(await questions.count()).toBe(18);
+    // Answer the first nine, then leave: the answers are saved as they are given.
+    for (let i = 0; i < 9; i++) {
+      await questions
+        .nth(i)
+        .getByRole('radio')
+        .nth(i % 3 === 0 ? 3 : 0)
+        .check();
+    }
+    await page.getByText('9 of 18 answered · all answers saved').waitFor();
+    await page.reload();
+    await page.getByText('9 of 18 answered').waitFor();
+    // Submitting early points at what is missing.
+    await page.getByRole('button', { name: 'Submit and see my feedback' }).click();
+    await page.getByText('9 questions are not answered yet.').waitFor();
+    for (let i = 9; i < 18; i++)
+      await questions
+        .nth(i)
+        .getByRole('radio')
+        .nth(i % 2)
+        .check();
+    await page.getByText('18 of 18 answered · all answers saved').waitFor();
+    await page.getByRole('button', { name: 'Submit and see my feedback' }).click();
+    await page.getByRole('heading', { name: 'Feedback report' }).waitFor();
+    await page.getByText('Target level set for your school: Knowledge Deepening').waitFor();
+    await page.getByRole('heading', { name: 'Gaps and next steps' }).waitFor();
+    await expect(page.locator('ul.gaps > li').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.chart svg').count()).resolves.toBe(1);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+
+  it('lets an assessor confirm a competency the teacher backed with evidence, and the teacher sees it', async () => {
+    const teacher = await world.signedIn('teacher');
+    await teacher.getByRole('link', { name: 'My portfolio' }).click();
+    await teacher.getByRole('heading', { name: 'Add evidence' }).waitFor();
+    await teacher.getByLabel('File (lesson plan, learners’ work, photo, video)').setInputFiles({
+      name: 'project-plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await teacher.getByLabel('Title', { exact: true }).fill('Weather project plan');
+    await teacher.getByLabel('Competency').first().selectOption({ index: 7 });
+    await teacher.getByRole('button', { name: 'Upload' }).click();
+    const card = teacher.locator('details.competency').nth(6);
+    await card.locator('summary').click();
+    await card.getByRole('link', { name: 'Weather project plan' }).waitFor();
+    await card.getByRole('radio', { name: /Knowledge deepening/i }).check();
+    await card.getByRole('button', { name: 'Send for review' }).click();
+    await teacher.getByText('Submitted', { exact: true }).waitFor();
+
+    const assessor = await world.signedIn('assessor');
+    await assessor.getByRole('link', { name: 'Reviews' }).click();
+    await assessor.getByRole('heading', { name: 'Reviews to do' }).waitFor();
+    await assessor.locator('tbody a').first().click();
+    await assessor.getByRole('heading', { name: /^Portfolio/ }).waitFor();
+    await assessor.getByRole('button', { name: 'Start reviewing' }).click();
+    await assessor.getByText('Under review', { exact: true }).waitFor();
+    await assessor.getByLabel('Comment', { exact: true }).fill('The plan shows learners collecting data with ICT.');
+    await assessor.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await assessor.getByText('Confirmed', { exact: true }).first().waitFor();
+
+    await teacher.reload();
+    await teacher.getByText('Assessor: The plan shows learners collecting data with ICT.').waitFor();
+    const summary = await teacher.locator('details.competency').nth(6).locator('summary').textContent();
+    expect(summary).toMatch(/Confirmed: Knowledge deepening/i);
+  });
+
+  it('shows a school leader the anonymous group report of the school', async () => {
+    const page = await world.signedIn('leader');
+    await page.getByRole('link', { name: 'Amberfield School No. 1' }).click();
+    await page.getByRole('link', { name: 'Self-assessment report' }).click();
+    await page.getByRole('heading', { name: 'Self-assessment: group report' }).waitFor();
+    await page.getByText(/teachers have submitted a self-assessment, of/).waitFor();
+    const rows = page.locator('table.distribution tbody tr');
+    expect(await rows.count()).toBe(18);
+    const names = await world.database.db
+      .selectFrom('person')
+      .select('family_name')
+      .where('category', '=', 'teacher')
+      .execute();
+    const text = (await page.locator('main').textContent())!;
+    expect(names.some((n) => text.includes(n.family_name))).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { seedDemo } from '../../src/cli/demo.ts';
+import { type Database, migrate, openDatabase } from '../../src/server/db/database.ts';
+import { buildApp } from '../../src/server/http/app.ts';
+
+const webDir = path.resolve(import.meta.dirname, '../../dist/web');
+const CHROMIUM = process.env.PATHWAY_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface BrowserWorld {
+  browser: Browser;
+  database: Database;
+  base: string;
+  /** A new browser context signed in as a demo user, on the start page. */
+  signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server in-process on a fresh SQLite file seeded with the demo country, and Debian's
+ * chromium driven by playwright-core.
+ */
+export async function startBrowserWorld(teachers: number): Promise<BrowserWorld> {
+  if (!fs.existsSync(path.join(webDir, 'index.html')))
+    throw new Error('dist/web is missing: run `npm run build` before the browser tests.');
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-browser-'));
+  const database = openDatabase(path.join(dir, 'browser.sqlite'));
+  await migrate(database);
+  await seedDemo(database, { teachers });
+  const app = await buildApp({ config: { secureCookies: false, webDir, logLevel: 'warn' }, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  return {
+    browser,
+    database,
+    base,
+    async signedIn(username, viewport = { width: 1200, height: 800 }) {
+      const context = await browser.newContext({ viewport, locale: 'en-US' });
+      const page = await context.newPage();
+      // A step that cannot happen fails by name well before the test's own time limit.
+      page.setDefaultTimeout(10_000);
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(`${base}/`);
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill('pathway-demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Organisation' }).waitFor();
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
