@@ -18,6 +18,10 @@ describe('assessment in a real browser', () => {
     await page.getByText('0 of 18 answered').waitFor();
     const questions = page.locator('fieldset.question');
     expect(await questions.count()).toBe(18);
+    // Each question carries an example of the competency in practice, and the levels are explained.
+    await expect(questions.locator('summary', { hasText: 'Example' }).count()).resolves.toBe(18);
+    await page.getByText('What the levels mean').click();
+    await page.getByText('Knowledge acquisition', { exact: true }).first().waitFor();
     // Answer the first nine, then leave: the answers are saved as they are given.
     for (let i = 0; i < 9; i++) {
       await questions
