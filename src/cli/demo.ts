@@ -10,6 +10,7 @@ import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
 import { seedDemoAssessment } from './demo-assessment.ts';
 import { seedDemoFramework } from './demo-framework.ts';
+import { seedDemoTraining } from './demo-training.ts';
 
 export const DEMO_TENANT = 'demo';
 export const DEMO_PASSWORD = 'pathway-demo';
@@ -224,15 +225,22 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     }
     const framework = await seedDemoFramework(tx);
     const personOf = (username: string) => rows[DEMO_LOGINS.findIndex((l) => l.username === username)]!.id;
+    const standard = await frameworks.getFramework(tx, framework.id);
     await seedDemoAssessment(
       tx,
-      await frameworks.getFramework(tx, framework.id),
+      standard,
       { nationId: root.id, districtId: district1.id, schoolId: school1.id },
       {
         teacherId: personOf('teacher'),
         leader: { id: personOf('leader'), accountId: accountOf.get('leader')! },
         assessor: { id: personOf('assessor'), accountId: accountOf.get('assessor')! },
       },
+    );
+    await seedDemoTraining(
+      tx,
+      standard,
+      { teiId: tei1.id, nationId: root.id, districtId: district1.id },
+      { trainerId: personOf('trainer'), teacherId: personOf('teacher') },
     );
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };

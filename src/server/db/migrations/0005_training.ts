@@ -6,6 +6,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const ts = postgres ? sql`timestamptz` : sql`text`;
   // Hours are exact decimals (1.5 h), so sums on a transcript do not drift.
   const hours = postgres ? sql`numeric(8,2)` : sql`real`;
+  const score = postgres ? sql`double precision` : sql`real`;
 
   // The catalogue: units of training aligned to competencies and levels of a published standard.
   await db.schema
@@ -130,7 +131,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('nominated_by_account_id', 'text')
     .addColumn('queued_at', ts, (c) => c.notNull())
     .addColumn('result', 'text')
-    .addColumn('score', 'real')
+    .addColumn('score', score)
     .addColumn('completed_on', 'text')
     .addColumn('cpd_hours', hours)
     .addColumn('created_at', ts, (c) => c.notNull())

@@ -204,6 +204,26 @@ describeOnEachDatabase('training: catalogue, cascade, enrolment, results', (getD
       expect(back[0]!.status).toBe('waitlisted');
     });
 
+    it('never overfills under concurrent enrolments, and promotes exactly one per freed seat', async () => {
+      const run = await make.offering(district.ctx, tei, {
+        moduleId: oneToOne.id,
+        trainerIds: [trainer.person.id],
+        capacity: 3,
+      });
+      const crowd: Awaited<ReturnType<typeof make.user>>[] = [];
+      for (let i = 0; i < 8; i++) crowd.push(await make.user(world.ctx, 'teacher', world.schoolA2));
+      const placed = await Promise.all(crowd.map((t) => training.enrol(t.ctx, run.id)));
+      expect(placed.filter((e) => e.status === 'enrolled')).toHaveLength(3);
+      const seated = placed.filter((e) => e.status === 'enrolled');
+      const freed = await Promise.all(
+        seated.slice(0, 2).map((e) => training.withdraw(crowd.find((t) => t.person.id === e.personId)!.ctx, e.id)),
+      );
+      expect(freed.every((f) => f.promoted?.status === 'enrolled')).toBe(true);
+      expect(new Set(freed.map((f) => f.promoted!.id)).size).toBe(2);
+      const after = await training.getOffering(district.ctx, run.id);
+      expect([after.enrolled, after.waitlisted]).toEqual([3, 3]);
+    });
+
     it('refuses someone outside the nominator’s scope as not found, and writes nothing of the batch', async () => {
       const outside = await make.person(world.ctx, world.schoolB1);
       const before = await training.listEnrolments(district.ctx, offering.id);
@@ -340,11 +360,15 @@ describeOnEachDatabase('training: catalogue, cascade, enrolment, results', (getD
 
       const good = [
         `national_id,${day(7)},${day(8)},result,score,completed_on`,
-        `${people[0]!.nationalId},1,1,completed,75,${day(8)}`,
+        `${people[0]!.nationalId},1,1,completed,75.5,${day(8)}`,
         `${people[1]!.nationalId},1,0,not_completed,,`,
       ].join('\r\n');
       const summary = await importResults(trainer.ctx, run.id, Buffer.from(good));
       expect(summary).toMatchObject({ completed: 1, notCompleted: 1, attendanceMarks: 4 });
+      expect(summary.enrolments.find((e) => e.personId === people[0]!.id)).toMatchObject({
+        score: 75.5,
+        completedOn: day(8),
+      });
       const sheet = await training.attendanceSheet(trainer.ctx, run.id);
       expect(sheet.rows.find((r) => r.personId === people[1]!.id)!.present).toEqual({
         [day(7)]: true,

@@ -1,0 +1,156 @@
+import * as people from '../server/modules/people/people.service.ts';
+import * as plans from '../server/modules/training/plans.service.ts';
+import * as training from '../server/modules/training/training.service.ts';
+import type { Ctx } from '../server/shared/context.ts';
+import { AppError } from '../server/shared/errors.ts';
+
+type Framework = { id: string; items: { id: string; code: string; type: string }[] };
+
+const day = (from: Date, offset: number) => new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The demo's training: two modules, a master-trainer programme the demo `trainer` completed last
+ * term, and their offering of "1:1 computing in the classroom" at the Northern Highlands Teacher
+ * College with a few teachers of Amberfield enrolled; plans for some Amberfield teachers who
+ * assessed themselves, so the district sees demand. Dates follow the day of seeding, so enrolment
+ * is open whenever the demo is loaded.
+ */
+export async function seedDemoTraining(
+  ctx: Ctx,
+  framework: Framework,
+  places: { teiId: string; nationId: string; districtId: string },
+  demo: { trainerId: string; teacherId: string },
+) {
+  const item = (code: string) => framework.items.find((i) => i.code === code)!.id;
+  const kd = (...codes: string[]) => codes.map((code) => ({ itemId: item(code), levelCode: 'KD' }));
+  const coaching = await training.createModule(ctx, {
+    code: 'MT-COACH',
+    frameworkId: framework.id,
+    title: { en: 'Leading teacher learning', ru: 'Руководство обучением учителей' },
+    summary: {
+      en: 'Planning and running workshops for adults, coaching after training, and building networks of practice.',
+      ru: 'Планирование и проведение семинаров для взрослых, коучинг после обучения и создание профессиональных сетей.',
+    },
+    outcomes: [
+      { itemId: item('A6.2'), levelCode: 'KC' },
+      { itemId: item('A6.3'), levelCode: 'KC' },
+    ],
+    hours: 30,
+    deliveryMode: 'blended',
+    languages: ['en', 'ru'],
+    materials: [],
+    prerequisiteIds: [],
+    trainerQualification: null,
+  });
+  const programme = await training.createProgramme(ctx, {
+    code: 'MTP',
+    title: { en: 'Master trainer programme', ru: 'Программа подготовки мастер-тренеров' },
+    summary: {
+      en: 'Prepares experienced teachers and teacher educators to lead the national training cascade.',
+      ru: 'Готовит опытных учителей и преподавателей вузов к руководству национальным каскадом обучения.',
+    },
+    moduleIds: [coaching.id],
+    leadsToRole: 'master_trainer',
+    leadsToLevelCode: 'KC',
+    trainerQualification: null,
+  });
+  const cascade = { programmeIds: [programme.id], competencies: [] };
+  const oneToOne = await training.createModule(ctx, {
+    code: 'ICT-1TO1',
+    frameworkId: framework.id,
+    title: { en: '1:1 computing in the classroom', ru: 'Обучение в классе «один ученик — одно устройство»' },
+    summary: {
+      en: 'Organising lessons where every learner has a device: classroom routines, fair access, subject software and safe use.',
+      ru: 'Организация уроков, на которых у каждого ученика есть устройство: порядок работы, равный доступ, предметные программы и безопасность.',
+    },
+    outcomes: kd('A4.1', 'A4.2', 'A5.1'),
+    hours: 24,
+    deliveryMode: 'face_to_face',
+    languages: ['en', 'ru'],
+    materials: [{ title: '1:1 classroom routines (handbook)', url: 'https://pathway.example.org/materials/1to1.pdf' }],
+    prerequisiteIds: [],
+    trainerQualification: cascade,
+  });
+  const pbl = await training.createModule(ctx, {
+    code: 'ICT-PBL',
+    frameworkId: framework.id,
+    title: { en: 'Project-based learning with ICT', ru: 'Проектное обучение с ИКТ' },
+    summary: {
+      en: 'Designing projects in which learners research, collaborate online and publish what they make.',
+      ru: 'Разработка проектов, в которых ученики исследуют, работают вместе в сети и публикуют результаты.',
+    },
+    outcomes: kd('A2.2', 'A3.2', 'A5.2'),
+    hours: 30,
+    deliveryMode: 'blended',
+    languages: ['en', 'ru'],
+    materials: [{ title: 'Project planning template', url: 'https://pathway.example.org/materials/pbl-template.docx' }],
+    prerequisiteIds: [],
+    trainerQualification: cascade,
+  });
+
+  const seeded = new Date();
+  // Last term, a national expert ran the master-trainer programme; the demo trainer completed it.
+  const expert = await people.createPerson(ctx, {
+    orgUnitId: places.nationId,
+    category: 'trainer',
+    givenName: 'Nilufar',
+    familyName: 'Saidova',
+    nationalId: 'MRD-EXPERT-1',
+    subjects: [],
+    grades: [],
+    languages: ['en', 'ru'],
+  });
+  const mtp = await training.createOffering(ctx, {
+    programmeId: programme.id,
+    hostUnitId: places.teiId,
+    startDate: day(seeded, -120),
+    endDate: day(seeded, -110),
+    venue: 'Northern Highlands Teacher College, Hall A',
+    onlineUrl: null,
+    capacity: 12,
+    language: 'en',
+    enrolOpens: day(seeded, -150),
+    enrolCloses: day(seeded, -121),
+    trainerIds: [expert.id],
+  });
+  await training.nominate(ctx, mtp.id, [demo.trainerId]);
+  await training.recordResults(ctx, mtp.id, {
+    results: [{ personId: demo.trainerId, result: 'completed', score: 92 }],
+  });
+
+  const start = day(seeded, 14);
+  const offering = await training.createOffering(ctx, {
+    moduleId: oneToOne.id,
+    hostUnitId: places.teiId,
+    startDate: start,
+    endDate: day(seeded, 18),
+    venue: 'Northern Highlands Teacher College, Room 12',
+    onlineUrl: null,
+    capacity: 20,
+    language: 'en',
+    enrolOpens: day(seeded, -7),
+    enrolCloses: day(seeded, 13),
+    trainerIds: [demo.trainerId],
+  });
+  const amberfield = (
+    await people.listPeople(ctx, { unitId: places.districtId, category: 'teacher', limit: 40 })
+  ).items.filter((t) => t.id !== demo.teacherId);
+  await training.nominate(
+    ctx,
+    offering.id,
+    amberfield.slice(0, 4).map((t) => t.id),
+  );
+
+  // Plans for teachers who assessed themselves, so the district sees demand for each module.
+  let planned = 0;
+  for (const teacher of amberfield.slice(4, 14)) {
+    try {
+      await plans.generatePlan(ctx, teacher.id, framework.id);
+      planned++;
+    } catch (error) {
+      // A teacher who has not assessed themself, or has no gap, has nothing to plan.
+      if (!(error instanceof AppError && error.code === 'no_gaps')) throw error;
+    }
+  }
+  return { modules: [oneToOne.id, pbl.id, coaching.id], programmeId: programme.id, offeringId: offering.id, planned };
+}
