@@ -1,6 +1,7 @@
 import type { Database } from '../server/db/database.ts';
 import * as accounts from '../server/modules/accounts/accounts.service.ts';
 import * as frameworks from '../server/modules/frameworks/frameworks.service.ts';
+import { registerMonitoring } from '../server/modules/monitoring/aggregates.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import type { Role } from '../server/shared/access.ts';
@@ -93,6 +94,7 @@ export interface DemoOptions {
 
 /** Seeds the fictional Republic of Meridia. Deterministic: the same N gives the same country. */
 export async function seedDemo(database: Database, options: DemoOptions) {
+  registerMonitoring();
   const base = systemBase(database);
   const { tenant, root } = await org.createTenant(base, {
     code: DEMO_TENANT,
@@ -209,6 +211,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     });
     await people.upsertPeopleRows(tx, rows);
     await org.recountTeachers(tx);
+    await people.peopleLoaded.emit(tx, {});
     await recordAudit(tx.db, tx, 'demo.seed', { type: 'tenant', id: tx.tenantId }, null, {
       teachers: options.teachers,
     });

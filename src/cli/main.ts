@@ -4,6 +4,7 @@ import { migrate, openDatabase } from '../server/db/database.ts';
 import { startServer } from '../server/main.ts';
 import * as accounts from '../server/modules/accounts/accounts.service.ts';
 import * as assessment from '../server/modules/assessment/assessment.service.ts';
+import { rebuildAggregates, registerMonitoring } from '../server/modules/monitoring/aggregates.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { ROLES, type Role } from '../server/shared/access.ts';
@@ -17,6 +18,7 @@ import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
 import { progressBar } from './progress.ts';
 
+registerMonitoring();
 const program = new Command('pathway').description('Pathway: competency-based teacher ICT training reform.');
 program.option(
   '--database <location>',
@@ -136,6 +138,18 @@ program
       const started = performance.now();
       const { rows } = await assessment.rebuildStatus(await systemCtx(database, opts.tenant));
       console.log(`Rebuilt ${rows} competency statuses in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }),
+  );
+
+program
+  .command('rebuild-aggregates')
+  .description('Recompute the live figures per org unit (teachers, levels per competency) from people and statuses.')
+  .requiredOption('--tenant <code>', 'Tenant code')
+  .action((opts: { tenant: string }) =>
+    withDatabase(async (database) => {
+      const started = performance.now();
+      await rebuildAggregates(await systemCtx(database, opts.tenant));
+      console.log(`Rebuilt the aggregates in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }),
   );
 

@@ -8,6 +8,7 @@ import * as frameworks from './migrations/0002_frameworks.ts';
 import * as crosswalks from './migrations/0003_crosswalks.ts';
 import * as assessment from './migrations/0004_assessment.ts';
 import * as training from './migrations/0005_training.ts';
+import * as monitoring from './migrations/0006_monitoring.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -92,6 +93,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_crosswalks': crosswalks,
   '0004_assessment': assessment,
   '0005_training': training,
+  '0006_monitoring': monitoring,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

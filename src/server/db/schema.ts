@@ -447,6 +447,27 @@ export interface DevelopmentPlanItemTable {
   note: string | null;
 }
 
+export interface UnitCompetencyCountTable {
+  tenant_id: string;
+  unit_id: string;
+  framework_id: string;
+  item_id: string;
+  /** 'self' or 'confirmed': which status column the teachers are counted by. */
+  basis: string;
+  /** A level code, or 'not_yet'. */
+  level_code: string;
+  /** 'female', 'male' or 'unknown'. */
+  sex: string;
+  teachers: number;
+}
+
+export interface UnitTeacherCountTable {
+  tenant_id: string;
+  unit_id: string;
+  sex: string;
+  teachers: number;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -471,6 +492,8 @@ export interface DB {
   observation: ObservationTable;
   coaching_visit: CoachingVisitTable;
   level_target: LevelTargetTable;
+  unit_competency_count: UnitCompetencyCountTable;
+  unit_teacher_count: UnitTeacherCountTable;
   training_module: TrainingModuleTable;
   training_outcome: TrainingOutcomeTable;
   training_programme: TrainingProgrammeTable;

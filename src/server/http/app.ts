@@ -29,6 +29,8 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { caseRoutes } from '../modules/frameworks/frameworks.case.routes.ts';
 import { frameworksRoutes } from '../modules/frameworks/frameworks.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
+import { registerMonitoring } from '../modules/monitoring/aggregates.service.ts';
+import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { trainingRoutes } from '../modules/training/training.routes.ts';
@@ -54,6 +56,7 @@ export interface AppDeps {
 }
 
 export async function buildApp({ config, database, files }: AppDeps) {
+  registerMonitoring();
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -122,6 +125,7 @@ export async function buildApp({ config, database, files }: AppDeps) {
   importsRoutes(app);
   frameworksRoutes(app);
   caseRoutes(app, database);
+  monitoringRoutes(app);
   assessmentRoutes(app, files ?? diskStore(fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-files-'))));
   trainingRoutes(app);
 

@@ -211,6 +211,18 @@ export function statusOf(db: Kysely<DB>, tenantId: string, personId: string, fra
   return q.execute();
 }
 
+/** The status rows of these people for these items (a batch's before-and-after picture). */
+export function statusFor(db: Kysely<DB>, tenantId: string, personIds: string[], itemIds: string[]) {
+  if (personIds.length === 0 || itemIds.length === 0) return Promise.resolve([] as StatusRow[]);
+  return db
+    .selectFrom('competency_status')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', 'in', personIds)
+    .where('item_id', 'in', itemIds)
+    .execute();
+}
+
 export function allStatus(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom('competency_status')

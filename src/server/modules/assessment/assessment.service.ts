@@ -2,6 +2,7 @@ import { hasPermissionAt, type Permission } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import * as people from '../people/people.service.ts';
 import * as repo from './assessment.repo.ts';
@@ -60,6 +61,34 @@ function eventRow(ctx: Ctx, input: NewEvent, at: string): repo.EventRow {
   };
 }
 
+export type { StatusRow } from './assessment.repo.ts';
+
+export interface StatusChange {
+  before: repo.StatusRow | undefined;
+  after: repo.StatusRow | undefined;
+}
+/** Current levels changed for some (person, competency) pairs: aggregates over the org tree follow. */
+export const statusChanged = domainEvent<StatusChange[]>();
+
+/** Runs a projection write and announces the pairs whose status it changed (only when someone listens). */
+async function announcingChanges(ctx: Ctx, personIds: string[], itemIds: string[], write: () => Promise<void>) {
+  if (!statusChanged.listened) return write();
+  const read = async () =>
+    new Map(
+      (await repo.statusFor(ctx.db, ctx.tenantId, [...new Set(personIds)], [...new Set(itemIds)])).map((r) => [
+        `${r.person_id}|${r.item_id}`,
+        r,
+      ]),
+    );
+  const before = await read();
+  await write();
+  const after = await read();
+  const changes = [...new Set([...before.keys(), ...after.keys()])]
+    .map((key) => ({ before: before.get(key), after: after.get(key) }))
+    .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
+  if (changes.length > 0) await statusChanged.emit(ctx, changes);
+}
+
 /**
  * Appends events to the ledger and brings the status projection up to date in the same
  * transaction. Callers have checked scope, items and levels. Other modules (training) record
@@ -70,7 +99,12 @@ export async function recordEvents(ctx: Ctx, inputs: NewEvent[]): Promise<repo.E
     const at = nowIso();
     const rows = inputs.map((input) => eventRow(tx, input, at));
     await repo.insertEvents(tx.db, rows);
-    await repo.advanceStatus(tx.db, rows);
+    await announcingChanges(
+      tx,
+      rows.map((r) => r.person_id),
+      rows.map((r) => r.item_id),
+      () => repo.advanceStatus(tx.db, rows),
+    );
     return rows;
   });
 }
@@ -112,7 +146,9 @@ export async function supersede(
     const replacement = row.is_void
       ? ((await repo.latestEffective(tx.db, tx.tenantId, personId, row.item_id, kindsOf(column))) ?? null)
       : row;
-    await repo.repointStatus(tx.db, tx.tenantId, personId, row.item_id, column, earlier.id, replacement);
+    await announcingChanges(tx, [personId], [row.item_id], () =>
+      repo.repointStatus(tx.db, tx.tenantId, personId, row.item_id, column, earlier.id, replacement),
+    );
     await recordAudit(tx.db, tx, 'assessment_event.supersede', { type: 'assessment_event', id: row.id }, earlier, row);
     return toEvent(row, null, tx.actor.username);
   });
@@ -225,8 +261,20 @@ export async function confirmedLevels(
   return out;
 }
 
+/** The projection was recomputed as a whole: whatever is derived from it is recomputed too. */
+export const statusRebuilt = domainEvent<Record<string, never>>();
+
 /** Recomputes the whole projection of the tenant from the ledger (`pathway rebuild-status`). */
 export async function rebuildStatus(ctx: Ctx): Promise<{ rows: number }> {
   if (!ctx.actor.system) throw new AppError('forbidden', 'Only the system rebuilds the projection.');
-  return inTransaction(ctx, async (tx) => ({ rows: await repo.rebuildStatus(tx.db, tx.tenantId) }));
+  return inTransaction(ctx, async (tx) => {
+    const rows = await repo.rebuildStatus(tx.db, tx.tenantId);
+    await statusRebuilt.emit(tx, {});
+    return { rows };
+  });
+}
+
+/** Every status row of a person, unchecked: for projections that must follow the person when they move. */
+export function statusRowsOf(ctx: Ctx, personId: string) {
+  return repo.statusOf(ctx.db, ctx.tenantId, personId);
 }

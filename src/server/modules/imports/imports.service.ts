@@ -144,6 +144,7 @@ export async function importPeople(ctx: Ctx, input: CsvInput, options: ImportOpt
     const result: ImportResult = { kind: 'people', rows, created: rows - updated, updated };
     if (!options.dryRun) {
       await org.recountTeachers(tx);
+      await people.peopleLoaded.emit(tx, {});
       await recordAudit(tx.db, tx, 'import.people', { type: 'tenant', id: tx.tenantId }, null, result);
     }
     return result;

@@ -8,6 +8,7 @@ import {
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import * as repo from './org.repo.ts';
@@ -89,6 +90,16 @@ export async function getUnit(ctx: Ctx, unitId: string) {
   const ancestorPaths = ancestorPathsOf(row.path).filter((p) => hasPermissionAt(ctx, 'org.read', p));
   const ancestors = await repo.getUnitsByPaths(ctx.db, ctx.tenantId, ancestorPaths);
   return { ...unit!, ancestors: ancestors.map((a) => toUnit(ctx, a, tenant.levelNames)) };
+}
+
+/** A unit and its direct children as plain units (no subtree counts: callers that have figures of their own). */
+export async function unitWithChildren(ctx: Ctx, unitId: string, permission: Permission) {
+  const unit = await requireUnit(ctx, unitId, permission);
+  const [tenant, children] = await Promise.all([getTenant(ctx), repo.listChildren(ctx.db, ctx.tenantId, unitId, 5000)]);
+  return {
+    unit: toUnit(ctx, unit, tenant.levelNames),
+    children: children.map((c) => toUnit(ctx, c, tenant.levelNames)),
+  };
 }
 
 /** The unit at `path` and every unit above it, top first (no scope check: for rules that inherit downwards). */
@@ -323,6 +334,9 @@ export async function applyUnitChanges(
   await repo.updateUnit(ctx.db, ctx.tenantId, unitId, { ...patch, updated_at: nowIso() });
 }
 
+/** A unit moved with its subtree (its id stays, its ancestors change); projections over ancestors follow. */
+export const subtreeMoved = domainEvent<{ unitId: string; fromPath: string; toPath: string }>();
+
 /** Re-parents a unit whose checks the caller has made; paths of the subtree and its people follow. */
 export async function reparentUnit(
   ctx: Ctx,
@@ -333,6 +347,7 @@ export async function reparentUnit(
   const newPath = `${parent.path}${key}/`;
   await repo.setParent(ctx.db, ctx.tenantId, unit.id, parent.id);
   await repo.rewriteSubtreePaths(ctx.db, ctx.tenantId, unit.path, newPath, parent.depth + 1 - unit.depth, nowIso());
+  await subtreeMoved.emit(ctx, { unitId: unit.id, fromPath: unit.path, toPath: newPath });
   return newPath;
 }
 

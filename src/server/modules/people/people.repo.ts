@@ -178,3 +178,8 @@ export function placementsOf(db: Kysely<DB>, tenantId: string, nationalIds: stri
     .where('national_id', 'in', nationalIds)
     .execute();
 }
+
+export function getPeopleByIds(db: Kysely<DB>, tenantId: string, ids: string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('person').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+}

@@ -2,6 +2,7 @@ import { requirePermissionAt, requireScope, scopePaths } from '../../shared/acce
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { resolveText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
@@ -100,6 +101,20 @@ async function requireFreeNationalId(ctx: Ctx, nationalId: string | null | undef
 
 const teacherWeight = (category: string) => (category === 'teacher' ? 1 : 0);
 
+export type Placement = Pick<repo.PersonRow, 'id' | 'org_unit_id' | 'org_path' | 'category' | 'sex'>;
+/** A person placed, moved, or changed in what figures count them by (category, sex); null before creation. */
+export const personPlaced = domainEvent<{ before: Placement | null; after: Placement }>();
+/** People written in bulk (roster import, demo): projections recount the tenant. */
+export const peopleLoaded = domainEvent<Record<string, never>>();
+
+const placementOf = ({ id, org_unit_id, org_path, category, sex }: repo.PersonRow): Placement => ({
+  id,
+  org_unit_id,
+  org_path,
+  category,
+  sex,
+});
+
 export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<Person> {
   return inTransaction(ctx, async (tx) => {
     requireScope(tx, 'people.write');
@@ -129,6 +144,7 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<
     };
     await repo.insertPerson(tx.db, row);
     await org.adjustTeacherCount(tx, unit.id, teacherWeight(row.category));
+    await personPlaced.emit(tx, { before: null, after: placementOf(row) });
     const person = toPerson(row);
     await recordAudit(tx.db, tx, 'person.create', { type: 'person', id: row.id }, null, person);
     return person;
@@ -168,10 +184,16 @@ export async function updatePerson(ctx: Ctx, personId: string, input: UpdatePers
     await repo.updatePerson(tx.db, tx.tenantId, personId, patch);
     await org.adjustTeacherCount(tx, before.org_unit_id, -teacherWeight(before.category));
     await org.adjustTeacherCount(tx, unit.id, teacherWeight(merged.category));
+    await personPlaced.emit(tx, { before: placementOf(before), after: placementOf({ ...before, ...patch }) });
     const after = toPerson({ ...before, ...patch });
     await recordAudit(tx.db, tx, 'person.update', { type: 'person', id: personId }, toPerson(before), after);
     return after;
   });
+}
+
+/** Where these people are and how figures count them, unchecked: for projections over the org tree. */
+export async function placementsOf(ctx: Ctx, personIds: string[]): Promise<Placement[]> {
+  return (await repo.getPeopleByIds(ctx.db, ctx.tenantId, personIds)).map(placementOf);
 }
 
 /** Bulk upsert of prepared rows, matched on national id (demo, roster import). Caller recounts teachers. */

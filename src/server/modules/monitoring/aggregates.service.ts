@@ -1,0 +1,144 @@
+import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import * as assessment from '../assessment/assessment.service.ts';
+import * as org from '../org/org.service.ts';
+import * as people from '../people/people.service.ts';
+import * as repo from './monitoring.repo.ts';
+
+/**
+ * Live figures per org unit: for every unit above a teacher (their school, district, region, the
+ * nation), how many teachers there are and how many stand at each level of each competency,
+ * self-assessed and confirmed, by sex. They change in the same transaction as the status, placement
+ * or tree change that moves them, so a dashboard is never stale and never reads the ledger.
+ */
+export function registerMonitoring() {
+  assessment.statusChanged.on(onStatusChanged);
+  assessment.statusRebuilt.on(recount);
+  people.personPlaced.on(onPersonPlaced);
+  people.peopleLoaded.on(recount);
+  org.subtreeMoved.on(onSubtreeMoved);
+}
+
+const sexOf = (placement: { sex: string | null }) => placement.sex ?? 'unknown';
+
+/** Ids of the units at `path` and above it, looked up once per path within a change. */
+function ancestry(ctx: Ctx) {
+  const known = new Map<string, Promise<string[]>>();
+  return (path: string) => {
+    if (!known.has(path))
+      known.set(
+        path,
+        org.unitsOnPath(ctx, path).then((units) => units.map((u) => u.id)),
+      );
+    return known.get(path)!;
+  };
+}
+
+type Counted = Pick<repo.CompetencyCountRow, 'framework_id' | 'item_id' | 'basis' | 'level_code'>;
+
+/** The (basis, level) buckets one status row counts a teacher in. */
+function bucketsOf(row: assessment.StatusRow | undefined): Counted[] {
+  if (!row) return [];
+  const out: Counted[] = [];
+  if (row.self_event_id)
+    out.push({
+      framework_id: row.framework_id,
+      item_id: row.item_id,
+      basis: 'self',
+      level_code: row.self_level_code ?? 'not_yet',
+    });
+  if (row.confirmed_event_id)
+    out.push({
+      framework_id: row.framework_id,
+      item_id: row.item_id,
+      basis: 'confirmed',
+      level_code: row.confirmed_level_code ?? 'not_yet',
+    });
+  return out;
+}
+
+function competencyDeltas(ctx: Ctx, unitIds: string[], sex: string, buckets: Counted[], sign: 1 | -1) {
+  return unitIds.flatMap((unit_id) =>
+    buckets.map((b) => ({ tenant_id: ctx.tenantId, unit_id, sex, ...b, teachers: sign })),
+  );
+}
+
+async function onStatusChanged(ctx: Ctx, changes: assessment.StatusChange[]) {
+  const personIds = [...new Set(changes.map((c) => (c.after ?? c.before)!.person_id))];
+  const placements = new Map((await people.placementsOf(ctx, personIds)).map((p) => [p.id, p]));
+  const unitsAbove = ancestry(ctx);
+  const deltas: repo.CompetencyCountRow[] = [];
+  for (const change of changes) {
+    const placement = placements.get((change.after ?? change.before)!.person_id);
+    if (!placement || placement.category !== 'teacher') continue;
+    const units = await unitsAbove(placement.org_path);
+    deltas.push(
+      ...competencyDeltas(ctx, units, sexOf(placement), bucketsOf(change.before), -1),
+      ...competencyDeltas(ctx, units, sexOf(placement), bucketsOf(change.after), 1),
+    );
+  }
+  await repo.addCompetencyCounts(ctx.db, deltas);
+}
+
+/** A teacher joined, left, moved, or changed category or sex: their counts leave one set of units for another. */
+async function onPersonPlaced(
+  ctx: Ctx,
+  { before, after }: { before: people.Placement | null; after: people.Placement },
+) {
+  const counted = (p: people.Placement | null) => (p?.category === 'teacher' ? p : null);
+  const [was, is] = [counted(before), counted(after)];
+  if (was?.org_path === is?.org_path && was?.sex === is?.sex && !was === !is) return;
+  const unitsAbove = ancestry(ctx);
+  const statuses = await assessment.statusRowsOf(ctx, after.id);
+  const teacherRows: repo.TeacherCountRow[] = [];
+  const competencyRows: repo.CompetencyCountRow[] = [];
+  for (const [placement, sign] of [
+    [was, -1],
+    [is, 1],
+  ] as const) {
+    if (!placement) continue;
+    const units = await unitsAbove(placement.org_path);
+    const sex = sexOf(placement);
+    teacherRows.push(...units.map((unit_id) => ({ tenant_id: ctx.tenantId, unit_id, sex, teachers: sign })));
+    competencyRows.push(...competencyDeltas(ctx, units, sex, statuses.flatMap(bucketsOf), sign));
+  }
+  await repo.addTeacherCounts(ctx.db, teacherRows);
+  await repo.addCompetencyCounts(ctx.db, competencyRows);
+}
+
+/**
+ * A unit moved: its own rows hold everything of its subtree, so they leave the old ancestors and
+ * join the new ones (the unit and its descendants are unchanged).
+ */
+async function onSubtreeMoved(
+  ctx: Ctx,
+  { unitId, fromPath, toPath }: { unitId: string; fromPath: string; toPath: string },
+) {
+  const above = async (path: string) =>
+    (await org.unitsOnPath(ctx, path)).filter((u) => u.id !== unitId).map((u) => u.id);
+  const [oldAbove, newAbove] = [await above(parentPath(fromPath)), await above(parentPath(toPath))];
+  const own = await repo.countsOfUnit(ctx.db, ctx.tenantId, unitId);
+  const shift = <R extends { unit_id: string; teachers: number }>(rows: R[]) =>
+    rows.flatMap((r) => [
+      ...oldAbove.map((unit_id) => ({ ...r, unit_id, teachers: -r.teachers })),
+      ...newAbove.map((unit_id) => ({ ...r, unit_id, teachers: r.teachers })),
+    ]);
+  await repo.addTeacherCounts(ctx.db, shift(own.teachers));
+  await repo.addCompetencyCounts(ctx.db, shift(own.competencies));
+}
+
+const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
+
+/** After a bulk load or a rebuilt projection, whoever caused it: the figures are recounted in its transaction. */
+const recount = (ctx: Ctx) => repo.rebuildCounts(ctx.db, ctx.tenantId);
+
+/** Recomputes every figure of the tenant (`pathway rebuild-aggregates`). */
+export async function rebuildAggregates(ctx: Ctx) {
+  if (!ctx.actor.system) throw new AppError('forbidden', 'Only the system rebuilds the aggregates.');
+  await inTransaction(ctx, recount);
+}
+
+/** Both tables of a tenant, in a stable order: what the equivalence test compares. */
+export function aggregateSnapshot(ctx: Ctx) {
+  return repo.allCounts(ctx.db, ctx.tenantId);
+}

@@ -1,0 +1,109 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../../test/db.ts';
+import * as make from '../../../../test/factories.ts';
+import * as ledger from '../assessment/assessment.service.ts';
+import * as org from '../org/org.service.ts';
+import * as people from '../people/people.service.ts';
+import { aggregateSnapshot, rebuildAggregates, registerMonitoring } from './aggregates.service.ts';
+
+/** A small deterministic generator, so a failing history can be replayed from its seed. */
+function random(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return {
+    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
+  let world: Awaited<ReturnType<typeof make.country>>;
+  let standard: Awaited<ReturnType<typeof make.publishedStandard>>;
+  let assessor: Awaited<ReturnType<typeof make.user>>;
+
+  beforeAll(async () => {
+    registerMonitoring();
+    world = await make.country(getDb());
+    standard = await make.publishedStandard(world.ctx);
+    assessor = await make.user(world.ctx, 'assessor', world.nation);
+  });
+
+  it('equal what a rebuild computes, after random assessments, corrections, moves of teachers and units', async () => {
+    const schools = [world.schoolA1, world.schoolA1b, world.schoolA2, world.schoolB1];
+    const sexes = ['female', 'male', null] as const;
+    const items = standard.items.filter((i) => i.type === 'competency').slice(0, 4);
+    const levels = [...standard.levels.map((l) => l.code), null];
+    for (const seed of [3, 11]) {
+      const rnd = random(seed);
+      const teachers = [];
+      for (let i = 0; i < 6; i++)
+        teachers.push(await make.person(world.ctx, rnd.pick(schools), { sex: rnd.pick(sexes) ?? undefined }));
+      for (let step = 0; step < 50; step++) {
+        const teacher = rnd.pick(teachers);
+        const roll = rnd.pick(['rate', 'rate', 'rate', 'correct', 'move', 'sex', 'unit'] as const);
+        if (roll === 'rate') {
+          await ledger.recordEvents(assessor.ctx, [
+            {
+              personId: teacher.id,
+              frameworkId: standard.id,
+              itemId: rnd.pick(items).id,
+              levelCode: rnd.pick(levels),
+              kind: rnd.pick(['self', 'assessor', 'observation', 'training'] as const),
+              sourceType: 'test',
+            },
+          ]);
+        } else if (roll === 'correct') {
+          const open = (await ledger.listEvents(world.ctx, teacher.id)).filter(
+            (e) => !e.supersededById && !e.void && e.kind !== 'self',
+          );
+          if (open.length)
+            await ledger.supersede(assessor.ctx, teacher.id, rnd.pick(open).id, {
+              reason: 'test',
+              ...(rnd.chance(0.5) ? { void: true } : { levelCode: rnd.pick(standard.levels).code }),
+            });
+        } else if (roll === 'move') {
+          await people.updatePerson(world.ctx, teacher.id, { orgUnitId: rnd.pick(schools).id });
+        } else if (roll === 'sex') {
+          await people.updatePerson(world.ctx, teacher.id, { sex: rnd.pick(sexes) });
+        } else {
+          // A district changes region and back: its whole subtree's figures move with it.
+          const district = rnd.pick([world.districtA2, world.districtB1]);
+          await org.moveUnit(world.ctx, district.id, rnd.pick([world.regionA, world.regionB]).id);
+        }
+      }
+      const incremental = await aggregateSnapshot(world.ctx);
+      expect(incremental[0].length).toBeGreaterThan(0);
+      await rebuildAggregates(world.ctx);
+      expect(await aggregateSnapshot(world.ctx)).toEqual(incremental);
+    }
+  });
+
+  it('count a teacher at the school, district, region and nation in the same transaction as the rating', async () => {
+    const teacher = await make.person(world.ctx, world.schoolB1, { sex: 'female' });
+    const item = standard.items.find((i) => i.type === 'competency')!;
+    const before = await aggregateSnapshot(world.ctx);
+    const count = (rows: (typeof before)[0], unitId: string) =>
+      rows
+        .filter(
+          (r) => r.unit_id === unitId && r.item_id === item.id && r.basis === 'confirmed' && r.level_code === 'KD',
+        )
+        .reduce((sum, r) => sum + r.teachers, 0);
+    await ledger.recordEvents(assessor.ctx, [
+      {
+        personId: teacher.id,
+        frameworkId: standard.id,
+        itemId: item.id,
+        levelCode: 'KD',
+        kind: 'assessor',
+        sourceType: 'test',
+      },
+    ]);
+    const after = await aggregateSnapshot(world.ctx);
+    for (const unit of [world.schoolB1, world.districtB1, world.regionB, world.nation])
+      expect(count(after[0], unit.id) - count(before[0], unit.id)).toBe(1);
+    expect(count(after[0], world.regionA.id)).toBe(count(before[0], world.regionA.id));
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../../test/db.ts';
+import * as make from '../../../../test/factories.ts';
+import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import * as ledger from '../assessment/assessment.service.ts';
+import * as reports from '../assessment/reports.service.ts';
+import type { Dashboard } from './monitoring.schemas.ts';
+
+describeOnEachDatabase('competency dashboards', (getDb) => {
+  let app: TestApp;
+  let world: Awaited<ReturnType<typeof make.country>>;
+  let standard: Awaited<ReturnType<typeof make.publishedStandard>>;
+  let ministry: Session;
+  let district: Session;
+  let firstItem: string;
+
+  beforeAll(async () => {
+    world = await make.country(getDb());
+    app = await testApp(getDb());
+    standard = await make.publishedStandard(world.ctx);
+    firstItem = standard.items.find((i) => i.type === 'competency')!.id;
+    await reports.setTarget(world.ctx, world.nation.id, standard.id, 'KD');
+    const assessor = await make.user(world.ctx, 'assessor', world.nation);
+    // School A1: 6 teachers (3 women), school A1-2: 5, school A2: 3 (too few to show).
+    const placed: [typeof world.schoolA1, 'female' | 'male', string][] = [
+      ...(['KD', 'KC', 'KA'] as const).map(
+        (l) => [world.schoolA1, 'female', l] as [typeof world.schoolA1, 'female', string],
+      ),
+      ...(['KD', 'KA', 'KA'] as const).map(
+        (l) => [world.schoolA1, 'male', l] as [typeof world.schoolA1, 'male', string],
+      ),
+      ...(['KC', 'KC', 'KD', 'KA', 'KA'] as const).map(
+        (l) => [world.schoolA1b, 'male', l] as [typeof world.schoolA1, 'male', string],
+      ),
+      ...(['KC', 'KC', 'KC'] as const).map(
+        (l) => [world.schoolA2, 'female', l] as [typeof world.schoolA1, 'female', string],
+      ),
+    ];
+    for (const [school, sex, level] of placed) {
+      const teacher = await make.person(world.ctx, school, { sex });
+      await ledger.recordEvents(assessor.ctx, [
+        {
+          personId: teacher.id,
+          frameworkId: standard.id,
+          itemId: firstItem,
+          levelCode: level,
+          kind: 'assessor',
+          sourceType: 'test',
+        },
+      ]);
+    }
+    const officer = await make.user(world.ctx, 'ministry_officer', world.nation);
+    ministry = await signIn(app, officer.username, officer.password);
+    const districtOfficer = await make.user(world.ctx, 'district_officer', world.districtA1);
+    district = await signIn(app, districtOfficer.username, districtOfficer.password);
+  });
+  afterAll(() => app.close());
+
+  const get = async (session: Session, query: string) => {
+    const res = await app.inject({
+      url: `/api/dashboards/competencies?frameworkId=${standard.id}&${query}`,
+      headers: session.headers,
+    });
+    return { status: res.statusCode, body: res.json() as Dashboard };
+  };
+  const cell = (row: Dashboard['rows'][number]) => row.cells.find((c) => c.itemId === firstItem)!;
+
+  it('shows the nation by region, and a region with too few teachers as suppressed', async () => {
+    const { status, body } = await get(ministry, `unitId=${world.nation.id}`);
+    expect(status).toBe(200);
+    expect(body.target).toMatchObject({ levelCode: 'KD', setByUnit: true });
+    expect(body.competencies).toHaveLength(18);
+    expect(body.unit.teachers).toBe(14);
+    expect(cell(body.unit)).toMatchObject({ atTarget: 9 });
+    const regionA = body.rows.find((r) => r.unitId === world.regionA.id)!;
+    const regionB = body.rows.find((r) => r.unitId === world.regionB.id)!;
+    expect(regionA).toMatchObject({ teachers: 14, suppressed: false, hasChildren: true });
+    expect(cell(regionA).share).toBeCloseTo(9 / 14);
+    expect(regionB).toMatchObject({ teachers: null, suppressed: true });
+    expect(regionB.cells.every((c) => c.share === null && c.atTarget === null)).toBe(true);
+  });
+
+  it('drills down to schools, suppresses small schools and small groups by sex', async () => {
+    const a1 = (await get(ministry, `unitId=${world.districtA1.id}`)).body;
+    expect(a1.ancestors.map((a) => a.id)).toEqual([world.nation.id, world.regionA.id]);
+    const school = a1.rows.find((r) => r.unitId === world.schoolA1.id)!;
+    expect(school).toMatchObject({ teachers: 6, hasChildren: false });
+    expect(cell(school).atTarget).toBe(3);
+    const a2 = (await get(ministry, `unitId=${world.districtA2.id}`)).body;
+    expect(a2.rows[0]).toMatchObject({ unitId: world.schoolA2.id, suppressed: true, teachers: null });
+    expect(a2.unit.suppressed).toBe(true);
+    const women = (await get(ministry, `unitId=${world.districtA1.id}&sex=female`)).body;
+    expect(women.rows.find((r) => r.unitId === world.schoolA1.id)).toMatchObject({ suppressed: true });
+    const men = (await get(ministry, `unitId=${world.regionA.id}&sex=male`)).body;
+    expect(men.unit.teachers).toBe(8);
+    expect(cell(men.unit).atTarget).toBe(4);
+  });
+
+  it('counts self-assessed levels apart from confirmed ones', async () => {
+    const self = (await get(ministry, `unitId=${world.nation.id}&basis=self`)).body;
+    expect(self.unit.teachers).toBe(14);
+    expect(cell(self.unit).atTarget).toBe(0);
+    expect(self.unit.assessed).toBe(0);
+  });
+
+  it('keeps a district officer to their district and a teacher out', async () => {
+    const own = await get(district, '');
+    expect(own.status).toBe(200);
+    expect(own.body.unit.unitId).toBe(world.districtA1.id);
+    expect((await get(district, `unitId=${world.nation.id}`)).status).toBe(404);
+    expect((await get(district, `unitId=${world.districtA2.id}`)).status).toBe(404);
+    const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const session = await signIn(app, teacher.username, teacher.password);
+    expect((await get(session, '')).status).toBe(403);
+  });
+});

@@ -1,0 +1,145 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, UnitCompetencyCountTable, UnitTeacherCountTable } from '../../db/schema.ts';
+
+export type CompetencyCountRow = Selectable<UnitCompetencyCountTable>;
+export type TeacherCountRow = Selectable<UnitTeacherCountTable>;
+
+/** Adds signed deltas to the competency counts in one statement (rows are summed per key first). */
+export async function addCompetencyCounts(db: Kysely<DB>, rows: CompetencyCountRow[]) {
+  const summed = new Map<string, CompetencyCountRow>();
+  for (const r of rows) {
+    const key = [r.unit_id, r.framework_id, r.item_id, r.basis, r.level_code, r.sex].join('|');
+    const seen = summed.get(key);
+    if (seen) seen.teachers += r.teachers;
+    else summed.set(key, { ...r });
+  }
+  const changes = [...summed.values()].filter((r) => r.teachers !== 0);
+  for (let i = 0; i < changes.length; i += 500)
+    await db
+      .insertInto('unit_competency_count')
+      .values(changes.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex'])
+          .doUpdateSet((eb) => ({ teachers: eb('unit_competency_count.teachers', '+', eb.ref('excluded.teachers')) })),
+      )
+      .execute();
+}
+
+export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) {
+  const summed = new Map<string, TeacherCountRow>();
+  for (const r of rows) {
+    const key = `${r.unit_id}|${r.sex}`;
+    const seen = summed.get(key);
+    if (seen) seen.teachers += r.teachers;
+    else summed.set(key, { ...r });
+  }
+  const changes = [...summed.values()].filter((r) => r.teachers !== 0);
+  if (changes.length === 0) return;
+  await db
+    .insertInto('unit_teacher_count')
+    .values(changes)
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'unit_id', 'sex'])
+        .doUpdateSet((eb) => ({ teachers: eb('unit_teacher_count.teachers', '+', eb.ref('excluded.teachers')) })),
+    )
+    .execute();
+}
+
+export function competencyCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[], frameworkId?: string) {
+  if (unitIds.length === 0) return Promise.resolve([] as CompetencyCountRow[]);
+  let q = db
+    .selectFrom('unit_competency_count')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('unit_id', 'in', unitIds)
+    .where('teachers', '!=', 0);
+  if (frameworkId) q = q.where('framework_id', '=', frameworkId);
+  return q.execute();
+}
+
+export function teacherCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as TeacherCountRow[]);
+  return db
+    .selectFrom('unit_teacher_count')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('unit_id', 'in', unitIds)
+    .where('teachers', '!=', 0)
+    .execute();
+}
+
+export function allCounts(db: Kysely<DB>, tenantId: string) {
+  return Promise.all([
+    db
+      .selectFrom('unit_competency_count')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('teachers', '!=', 0)
+      .orderBy(['unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex'])
+      .execute(),
+    db
+      .selectFrom('unit_teacher_count')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('teachers', '!=', 0)
+      .orderBy(['unit_id', 'sex'])
+      .execute(),
+  ]);
+}
+
+/** The rows of one unit: what its whole subtree contributes to the units above it. */
+export async function countsOfUnit(db: Kysely<DB>, tenantId: string, unitId: string) {
+  const [competencies, teachers] = await Promise.all([
+    competencyCountsOf(db, tenantId, [unitId]),
+    teacherCountsOf(db, tenantId, [unitId]),
+  ]);
+  return { competencies, teachers };
+}
+
+/**
+ * Recomputes both tables of a tenant from the people and the status projection, set-based: teachers
+ * are first counted per unit they sit in, then each unit sums the units of its subtree (a range of
+ * paths). This reads across modules' tables on purpose: it is the one place that may, being the
+ * rebuild of a projection over all of them.
+ */
+export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
+  await db.deleteFrom('unit_competency_count').where('tenant_id', '=', tenantId).execute();
+  await db.deleteFrom('unit_teacher_count').where('tenant_id', '=', tenantId).execute();
+  const sexOf = sql.raw(`coalesce(p.sex, 'unknown')`);
+  const inSubtree = sql.raw(`d.org_path >= u.path and d.org_path < substr(u.path, 1, length(u.path) - 1) || '0'`);
+  await sql`
+    insert into unit_teacher_count (tenant_id, unit_id, sex, teachers)
+    select ${tenantId}, u.id, d.sex, sum(d.n)
+    from (
+      select p.org_path, ${sexOf} as sex, count(*) as n
+      from person p
+      where p.tenant_id = ${tenantId} and p.category = 'teacher'
+      group by p.org_path, ${sexOf}
+    ) d
+    join org_unit u on u.tenant_id = ${tenantId} and ${inSubtree}
+    group by u.id, d.sex
+  `.execute(db);
+  await sql`
+    insert into unit_competency_count (tenant_id, unit_id, framework_id, item_id, basis, level_code, sex, teachers)
+    select ${tenantId}, u.id, d.framework_id, d.item_id, d.basis, d.level_code, d.sex, sum(d.n)
+    from (
+      select p.org_path, c.framework_id, c.item_id, 'self' as basis,
+        coalesce(c.self_level_code, 'not_yet') as level_code, ${sexOf} as sex, count(*) as n
+      from competency_status c
+      join person p on p.tenant_id = c.tenant_id and p.id = c.person_id
+      where c.tenant_id = ${tenantId} and p.category = 'teacher' and c.self_event_id is not null
+      group by p.org_path, c.framework_id, c.item_id, coalesce(c.self_level_code, 'not_yet'), ${sexOf}
+      union all
+      select p.org_path, c.framework_id, c.item_id, 'confirmed' as basis,
+        coalesce(c.confirmed_level_code, 'not_yet') as level_code, ${sexOf} as sex, count(*) as n
+      from competency_status c
+      join person p on p.tenant_id = c.tenant_id and p.id = c.person_id
+      where c.tenant_id = ${tenantId} and p.category = 'teacher' and c.confirmed_event_id is not null
+      group by p.org_path, c.framework_id, c.item_id, coalesce(c.confirmed_level_code, 'not_yet'), ${sexOf}
+    ) d
+    join org_unit u on u.tenant_id = ${tenantId} and ${inSubtree}
+    group by u.id, d.framework_id, d.item_id, d.basis, d.level_code, d.sex
+  `.execute(db);
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const Id = z.string().min(1).max(64);
+const Resolved = z.object({ text: z.string(), locale: z.string(), fallback: z.boolean() });
+
+export const BASES = ['confirmed', 'self'] as const;
+export const SEXES = ['female', 'male'] as const;
+
+export const DashboardQuery = z.strictObject({
+  unitId: Id.optional().describe('The unit to look at; the top of your reporting scope when absent.'),
+  frameworkId: Id.optional().describe('A published standard; the newest published one when absent.'),
+  basis: z
+    .enum(BASES)
+    .default('confirmed')
+    .describe('Count confirmed levels (assessor, observation) or self-assessed ones.'),
+  sex: z.enum(SEXES).optional().describe('Only female or only male teachers.'),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+const Cell = z.object({
+  itemId: z.string(),
+  /** Teachers at or above the target level, out of the row's teachers; null when suppressed. */
+  atTarget: z.number().int().nullable(),
+  share: z.number().nullable(),
+});
+export const DashboardRow = z.object({
+  unitId: z.string(),
+  name: Resolved,
+  type: z.string(),
+  hasChildren: z.boolean(),
+  /** Null when fewer than the minimum group: no figure of the row is shown. */
+  teachers: z.number().int().nullable(),
+  assessed: z.number().int().nullable(),
+  suppressed: z.boolean(),
+  meanShare: z.number().nullable(),
+  cells: z.array(Cell),
+});
+export type DashboardRow = z.infer<typeof DashboardRow>;
+
+export const Dashboard = z.object({
+  unit: DashboardRow,
+  ancestors: z.array(z.object({ id: z.string(), name: Resolved })),
+  frameworkId: z.string(),
+  basis: z.enum(BASES),
+  sex: z.enum(SEXES).nullable(),
+  minimumGroup: z.number().int(),
+  target: z.object({ levelCode: z.string(), title: Resolved, setByUnit: z.boolean() }),
+  levels: z.array(z.object({ code: z.string(), title: Resolved })),
+  competencies: z.array(
+    z.object({ itemId: z.string(), code: z.string(), title: Resolved, aspectCode: z.string(), aspectTitle: Resolved }),
+  ),
+  rows: z.array(DashboardRow),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
