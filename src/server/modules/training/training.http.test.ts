@@ -88,6 +88,18 @@ describeOnEachDatabase('training over HTTP', (getDb) => {
       language: 'en',
       venue: 'Hall B',
     };
+    const options = (
+      await call(districtSession, 'GET', `/api/training/scheduling-options?moduleId=${module.id}`)
+    ).json();
+    expect(options.hosts).toEqual([
+      { id: tei.id, name: expect.objectContaining({ text: 'Highlands Teacher College' }), type: 'tei' },
+    ]);
+    expect(options.trainers.map((t: Json) => [t.personId, t.qualified]).sort()).toEqual(
+      [
+        [trainer.person.id, true],
+        [novice.id, false],
+      ].sort(),
+    );
     const unqualified = await call(districtSession, 'POST', '/api/offerings', { ...body, trainerIds: [novice.id] });
     expect(unqualified.statusCode).toBe(422);
     expect(unqualified.json().error).toMatchObject({
@@ -168,6 +180,15 @@ describeOnEachDatabase('training over HTTP', (getDb) => {
     expect(csv.body).toContain('Project-based learning with ICT');
     const hidden = await call(outsideLeader, 'GET', `/api/people/${teachers[0]!.person.id}/transcript`);
     expect(hidden.statusCode).toBe(404);
+    const myTraining = (await call(me, 'GET', `/api/people/${teachers[0]!.person.id}/enrolments`)).json();
+    expect(myTraining.items).toEqual([
+      expect.objectContaining({
+        result: 'completed',
+        cpdHours: 24,
+        offering: expect.objectContaining({ id: offeringId }),
+      }),
+    ]);
+    expect((await call(outsideLeader, 'GET', `/api/people/${teachers[0]!.person.id}/enrolments`)).statusCode).toBe(404);
 
     // The second teacher did not complete: their plan proposes PBL, which the district sees as demand.
     const second = await signIn(app, teachers[1]!.username, teachers[1]!.password);

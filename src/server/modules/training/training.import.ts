@@ -1,7 +1,14 @@
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { FaultList, readCsv } from '../imports/csv.ts';
 import * as repo from './training.repo.ts';
-import { internal, type ResultRow, requireOffering } from './training.service.ts';
+import {
+  type ResultRow,
+  requireOffering,
+  requireRunner,
+  resultsSummary,
+  writeAttendance,
+  writeResults,
+} from './training.service.ts';
 
 /**
  * The attendance and results of one offering as CSV: `national_id` (required), then any of
@@ -23,7 +30,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer) {
   return inTransaction(ctx, async (tx) => {
     const offering = await requireOffering(tx, offeringId);
-    await internal.requireRunner(tx, offering);
+    await requireRunner(tx, offering);
     const sessionDays = new Set(JSON.parse(offering.session_days) as string[]);
     const faults = new FaultList();
     const lines: { line: number; nationalId: string; values: Record<string, string | undefined> }[] = [];
@@ -96,8 +103,8 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
         });
     }
     if (faults.any) faults.fail();
-    if (marks.length) await internal.writeAttendance(tx, offering, marks);
-    if (results.length) await internal.writeResults(tx, offering, results);
-    return internal.resultsSummary(tx, offering.id, marks.length);
+    if (marks.length) await writeAttendance(tx, offering, marks);
+    if (results.length) await writeResults(tx, offering, results);
+    return resultsSummary(tx, offering.id, marks.length);
   });
 }

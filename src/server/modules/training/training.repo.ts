@@ -202,6 +202,7 @@ export function listOfferings(
     hostUnitId?: string | undefined;
     from?: string | undefined;
     ledBy?: string | undefined;
+    ids?: string[];
   },
 ) {
   let q = db
@@ -214,6 +215,10 @@ export function listOfferings(
   if (filter.moduleIds) {
     if (filter.moduleIds.length === 0) return Promise.resolve([] as OfferingWithHost[]);
     q = q.where('o.module_id', 'in', filter.moduleIds);
+  }
+  if (filter.ids) {
+    if (filter.ids.length === 0) return Promise.resolve([] as OfferingWithHost[]);
+    q = q.where('o.id', 'in', filter.ids);
   }
   if (filter.programmeId) q = q.where('o.programme_id', '=', filter.programmeId);
   if (filter.hostUnitId) q = q.where('o.host_unit_id', '=', filter.hostUnitId);
@@ -345,6 +350,18 @@ export function roster(db: Kysely<DB>, tenantId: string, offeringId: string, roo
   return q.orderBy('e.status').orderBy('e.queued_at').orderBy('e.id').execute();
 }
 
+export function enrolmentsOfPerson(db: Kysely<DB>, tenantId: string, personId: string): Promise<RosterRow[]> {
+  return db
+    .selectFrom('training_enrolment as e')
+    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'))
+    .selectAll('e')
+    .select(['p.given_name', 'p.family_name', 'p.national_id', 'p.org_path'])
+    .where('e.tenant_id', '=', tenantId)
+    .where('e.person_id', '=', personId)
+    .orderBy('e.created_at', 'desc')
+    .execute();
+}
+
 /** Completed enrolments of people (all of them when `personIds` is absent), with what they completed. */
 export function completions(db: Kysely<DB>, tenantId: string, personIds?: string[]) {
   let q = db
@@ -409,6 +426,47 @@ export function attendanceOf(db: Kysely<DB>, tenantId: string, offeringId: strin
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('offering_id', '=', offeringId)
+    .execute();
+}
+
+// ---- where and by whom training can be scheduled (reads of the org tree and people) ----
+
+/**
+ * Teacher-education institutions and resource centres under `roots`, or attached to a unit on the
+ * path down to them (`ancestorPaths`): the candidates a scheduler may host training at.
+ */
+export function institutionsNear(db: Kysely<DB>, tenantId: string, roots: string[], ancestorPaths: string[]) {
+  return db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as up', (j) => j.onRef('up.tenant_id', '=', 'u.tenant_id').onRef('up.id', '=', 'u.parent_id'))
+    .select(['u.id', 'u.path', 'u.type', 'u.name'])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.type', 'in', ['tei', 'resource_centre'])
+    .where((eb) =>
+      ancestorPaths.length
+        ? eb.or([pathUnder(eb, 'u.path', roots), eb('up.path', 'in', ancestorPaths)])
+        : pathUnder(eb, 'u.path', roots),
+    )
+    .orderBy('u.path')
+    .limit(500)
+    .execute();
+}
+
+/** Everyone placed in the institutions, and people of category trainer under `areas`, with their unit's name. */
+export function trainersNear(db: Kysely<DB>, tenantId: string, institutions: string[], areas: string[]) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
+    .select(['p.id', 'p.given_name', 'p.family_name', 'u.name as unit_name'])
+    .where('p.tenant_id', '=', tenantId)
+    .where((eb) =>
+      eb.or([
+        pathUnder(eb, 'p.org_path', institutions),
+        eb.and([eb('p.category', '=', 'trainer'), pathUnder(eb, 'p.org_path', areas)]),
+      ]),
+    )
+    .orderBy('p.sort_name')
+    .limit(500)
     .execute();
 }
 

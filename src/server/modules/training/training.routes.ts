@@ -29,6 +29,8 @@ import {
   Programme,
   ResultsBody,
   ResultsSummary,
+  SchedulingOptions,
+  SchedulingQuery,
   TrainingModule,
   Transcript,
   TranscriptQuery,
@@ -79,6 +81,19 @@ export function trainingRoutes(app: ZodApp) {
   );
 
   // ---- offerings ----
+  app.get(
+    '/api/training/scheduling-options',
+    {
+      schema: {
+        tags,
+        querystring: SchedulingQuery,
+        response: { 200: SchedulingOptions },
+        description:
+          'Institutions you may schedule at and trainers to choose from, marked qualified for the module or programme given.',
+      },
+    },
+    (req) => training.schedulingOptions(req.ctx, req.query),
+  );
   app.get(
     '/api/offerings',
     { schema: { tags, querystring: OfferingQuery, response: { 200: z.object({ items: z.array(Offering) }) } } },
@@ -200,6 +215,17 @@ export function trainingRoutes(app: ZodApp) {
         .header('content-disposition', `attachment; filename="cpd-transcript-${t.year}.csv"`)
         .send(records.transcriptCsv(t));
     },
+  );
+  app.get(
+    '/api/people/:personId/enrolments',
+    {
+      schema: {
+        tags,
+        params: PersonParams,
+        response: { 200: z.object({ items: z.array(Enrolment.extend({ offering: Offering })) }) },
+      },
+    },
+    async (req) => ({ items: await training.enrolmentsOfPerson(req.ctx, req.params.personId) }),
   );
   app.get(
     '/api/units/:unitId/training-cascade',

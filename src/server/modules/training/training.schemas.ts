@@ -189,6 +189,21 @@ export const Offering = z.object({
 });
 export type Offering = z.infer<typeof Offering>;
 
+export const SchedulingQuery = z.strictObject({ moduleId: Id.optional(), programmeId: Id.optional() });
+export const SchedulingOptions = z.object({
+  hosts: z.array(z.object({ id: z.string(), name: Resolved, type: z.enum(['tei', 'resource_centre']) })),
+  trainers: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      unitName: Resolved,
+      /** Holds the qualification of the module or programme asked about (always true when none is asked). */
+      qualified: z.boolean(),
+    }),
+  ),
+});
+export type SchedulingOptions = z.infer<typeof SchedulingOptions>;
+
 export const OfferingQuery = z.strictObject({
   moduleId: Id.optional(),
   programmeId: Id.optional(),

@@ -14,6 +14,7 @@ import {
   type Standard,
 } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
+import * as people from '../people/people.service.ts';
 import * as repo from './training.repo.ts';
 import type {
   AttendanceInput,
@@ -25,6 +26,7 @@ import type {
   Offering,
   Programme,
   ResultsInput,
+  SchedulingOptions,
   TrainerQualificationInput,
   TrainingModule,
   UpdateModuleInput,
@@ -367,8 +369,8 @@ export async function completedBy(ctx: Ctx, personIds?: string[]): Promise<Map<s
  * The cascade rule: whoever leads must have completed one of the named programmes, or hold a
  * confirmed level at least the required one in every named competency.
  */
-async function requireQualified(ctx: Ctx, qualification: Qualification | null, trainerIds: string[]) {
-  if (!qualification) return;
+async function unqualifiedAmong(ctx: Ctx, qualification: Qualification | null, trainerIds: string[]) {
+  if (!qualification) return [];
   const done = await completedBy(ctx, trainerIds);
   const levels = qualification.competencies.length
     ? await assessment.confirmedLevels(ctx, trainerIds, qualification.frameworkId ?? undefined)
@@ -383,9 +385,13 @@ async function requireQualified(ctx: Ctx, qualification: Qualification | null, t
       if (!mine?.has(c.itemId)) return false;
       return standard!.rank.get(mine.get(c.itemId) ?? NOT_YET)! >= standard!.rank.get(c.levelCode)!;
     });
-  const unqualified = trainerIds.filter(
+  return trainerIds.filter(
     (id) => !qualification.programmeIds.some((p) => done.get(id)?.programmes.has(p)) && !holds(id),
   );
+}
+
+async function requireQualified(ctx: Ctx, qualification: Qualification | null, trainerIds: string[]) {
+  const unqualified = await unqualifiedAmong(ctx, qualification, trainerIds);
   if (unqualified.length)
     throw new AppError(
       'trainer_not_qualified',
@@ -408,6 +414,53 @@ export function canManageAt(ctx: Ctx, hostPath: string): boolean {
 }
 
 const HOST_TYPES = new Set(['tei', 'resource_centre']);
+
+/**
+ * What a scheduler can choose from: the institutions they may host training at, and the people who
+ * may lead (everyone placed in those institutions, and trainers in the scheduler's area), each
+ * marked qualified or not for the module or programme asked about.
+ */
+export async function schedulingOptions(
+  ctx: Ctx,
+  subject: { moduleId?: string | undefined; programmeId?: string | undefined },
+): Promise<SchedulingOptions> {
+  const roots = requireScope(ctx, 'training.manage');
+  const ancestors = [...new Set(roots.flatMap((r) => [...org.ancestorPathsOf(r), r]))];
+  const hosts = (await repo.institutionsNear(ctx.db, ctx.tenantId, roots, ancestors)).filter((h) =>
+    canManageAt(ctx, h.path),
+  );
+  const trainers = await repo.trainersNear(
+    ctx.db,
+    ctx.tenantId,
+    hosts.map((h) => h.path),
+    roots,
+  );
+  let qualification: Qualification | null = null;
+  if (subject.moduleId)
+    qualification = toQualification((await requireModule(ctx, subject.moduleId)).trainer_qualification);
+  else if (subject.programmeId)
+    qualification = toQualification((await requireProgramme(ctx, subject.programmeId)).trainer_qualification);
+  const unqualified = new Set(
+    await unqualifiedAmong(
+      ctx,
+      qualification,
+      trainers.map((t) => t.id),
+    ),
+  );
+  return {
+    hosts: hosts.map((h) => ({
+      id: h.id,
+      name: text(ctx, JSON.parse(h.name)),
+      type: h.type as 'tei' | 'resource_centre',
+    })),
+    trainers: trainers.map((t) => ({
+      personId: t.id,
+      name: nameOf(t),
+      unitName: text(ctx, JSON.parse(t.unit_name)),
+      qualified: !unqualified.has(t.id),
+    })),
+  };
+}
 
 function daysBetween(start: string, end: string): string[] {
   const days: string[] = [];
@@ -539,6 +592,17 @@ async function toOfferings(ctx: Ctx, rows: repo.OfferingWithHost[]): Promise<Off
   });
 }
 
+/** A person's enrolments, newest first, each with its offering: the teacher's "my training". */
+export async function enrolmentsOfPerson(ctx: Ctx, personId: string) {
+  await people.requirePerson(ctx, personId);
+  const rows = await repo.enrolmentsOfPerson(ctx.db, ctx.tenantId, personId);
+  const offerings = await toOfferings(
+    ctx,
+    await repo.listOfferings(ctx.db, ctx.tenantId, { ids: rows.map((r) => r.offering_id) }),
+  );
+  return rows.map((r) => ({ ...toEnrolment(r), offering: offerings.find((o) => o.id === r.offering_id)! }));
+}
+
 /** Offerings are a public schedule within the tenant: anyone signed in may find one to enrol in. */
 export async function requireOffering(ctx: Ctx, offeringId: string) {
   const row = await repo.getOffering(ctx.db, ctx.tenantId, offeringId);
@@ -561,7 +625,7 @@ async function leads(ctx: Ctx, offeringId: string) {
 }
 
 /** Attendance and results: the offering's trainers, or whoever manages training at its host. */
-async function requireRunner(ctx: Ctx, offering: repo.OfferingRow) {
+export async function requireRunner(ctx: Ctx, offering: repo.OfferingRow) {
   if (ctx.actor.system || canManageAt(ctx, offering.host_path) || (await leads(ctx, offering.id))) return;
   throw new AppError('forbidden', 'Only the offering’s trainers or training managers of its host record this.', {
     permission: 'training.manage',
@@ -623,6 +687,7 @@ async function requirePrerequisites(ctx: Ctx, personIds: string[], offering: rep
  * The offering's row lock makes counting and placing one step under concurrent enrolments.
  */
 async function place(ctx: Ctx, offering: repo.OfferingRow, personIds: string[], nominated: boolean) {
+  // The system (demo seeder, CLI) may record training that ran before Pathway did.
   if (!ctx.actor.system) {
     const now = today();
     if (now < offering.enrol_opens || now > offering.enrol_closes)
@@ -785,7 +850,7 @@ export async function recordAttendance(ctx: Ctx, offeringId: string, input: Atte
   });
 }
 
-async function writeAttendance(
+export async function writeAttendance(
   ctx: Ctx,
   offering: repo.OfferingRow,
   marks: { personId: string; day: string; present: boolean }[],
@@ -840,7 +905,7 @@ export interface ResultRow {
  * the outcomes of what was completed into the assessment ledger ("trained", never "confirmed").
  * A completion is final; recording the same completion again changes nothing.
  */
-async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results: ResultRow[]) {
+export async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results: ResultRow[]) {
   const enrolments = await requireEnrolled(ctx, offering, [...new Set(results.map((r) => r.personId))]);
   const byPerson = new Map(enrolments.map((e) => [e.person_id, e]));
   const final = results.filter((r) => {
@@ -906,7 +971,7 @@ async function startAgreedPlans(ctx: Ctx, personIds: string[], moduleIds: string
   }
 }
 
-async function resultsSummary(ctx: Ctx, offeringId: string, attendanceMarks: number) {
+export async function resultsSummary(ctx: Ctx, offeringId: string, attendanceMarks: number) {
   const rows = (await repo.roster(ctx.db, ctx.tenantId, offeringId)).map(toEnrolment);
   return {
     offeringId,
@@ -925,6 +990,3 @@ export async function recordResults(ctx: Ctx, offeringId: string, input: Results
     return resultsSummary(tx, offeringId, 0);
   });
 }
-
-/** For the results import: the checks and writes of the two calls above, in the caller's transaction. */
-export const internal = { requireRunner, requireSessionDay, writeAttendance, writeResults, resultsSummary };

@@ -158,6 +158,12 @@ describeOnEachDatabase('training: catalogue, cascade, enrolment, results', (getD
       make.offering(district.ctx, farTei, { moduleId: oneToOne.id, trainerIds: [trainer.person.id] }),
     );
     expect(far.code).toBe('org_unit_not_found');
+    const options = await training.schedulingOptions(district.ctx, { moduleId: oneToOne.id });
+    expect(options.hosts.map((h) => h.id)).toEqual([tei.id]);
+    const qualified = new Map(options.trainers.map((t) => [t.personId, t.qualified]));
+    expect(qualified.get(trainer.person.id)).toBe(true);
+    expect([...qualified.values()].filter((q) => !q).length).toBeGreaterThan(0);
+    expect((await refused(training.schedulingOptions(leader.ctx, {}))).code).toBe('forbidden');
     const bad = await refused(
       make.offering(district.ctx, tei, {
         moduleId: oneToOne.id,
