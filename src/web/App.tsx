@@ -24,6 +24,16 @@ const PortfolioPage = lazy(() => import('./assessment/PortfolioPage.tsx'));
 const ObservationsPage = lazy(() => import('./assessment/ObservationsPage.tsx'));
 const ReviewQueue = lazy(() => import('./assessment/ReviewQueue.tsx'));
 const GroupReportPage = lazy(() => import('./assessment/GroupReportPage.tsx'));
+const CataloguePage = lazy(() => import('./training/CataloguePage.tsx'));
+const ModulePage = lazy(() => import('./training/ModulePage.tsx'));
+const OfferingsPage = lazy(() => import('./training/OfferingsPage.tsx'));
+const ScheduleOfferingPage = lazy(() => import('./training/ScheduleOfferingPage.tsx'));
+const OfferingPage = lazy(() => import('./training/OfferingPage.tsx'));
+const TranscriptPage = lazy(() => import('./training/TranscriptPage.tsx'));
+const PlanPage = lazy(() => import('./training/PlanPage.tsx'));
+const DemandPage = lazy(() => import('./training/DemandPage.tsx'));
+const CascadePage = lazy(() => import('./training/CascadePage.tsx'));
+const SchoolPlansPage = lazy(() => import('./training/SchoolPlansPage.tsx'));
 
 export function App() {
   const client = useQueryClient();
@@ -86,6 +96,18 @@ export function App() {
             <Route path="/people/:personId/observations" element={<ObservationsPage />} />
             <Route path="/reviews" element={<ReviewQueue />} />
             <Route path="/org/:unitId/self-assessment" element={<GroupReportPage />} />
+            <Route path="/training" element={<CataloguePage />} />
+            <Route path="/training/modules/:moduleId" element={<ModulePage />} />
+            <Route path="/offerings" element={<OfferingsPage />} />
+            <Route path="/offerings/new" element={<ScheduleOfferingPage />} />
+            <Route path="/offerings/:offeringId" element={<OfferingPage />} />
+            <Route path="/my-transcript" element={<TranscriptPage />} />
+            <Route path="/people/:personId/transcript" element={<TranscriptPage />} />
+            <Route path="/my-plan" element={<PlanPage />} />
+            <Route path="/people/:personId/plan" element={<PlanPage />} />
+            <Route path="/org/:unitId/training-demand" element={<DemandPage />} />
+            <Route path="/org/:unitId/training-cascade" element={<CascadePage />} />
+            <Route path="/org/:unitId/development-plans" element={<SchoolPlansPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

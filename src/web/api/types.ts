@@ -65,3 +65,38 @@ export type AssessmentEvent = z.infer<typeof AssessmentEventSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;
 export type CoachingVisit = z.infer<typeof CoachingVisitSchema>;
 export { EVENT_KINDS, NOT_YET, OBSERVED_PRACTICES } from '../../server/modules/assessment/assessment.constants.ts';
+
+import type {
+  AttendanceSheet as AttendanceSheetSchema,
+  Cascade as CascadeSchema,
+  Demand as DemandSchema,
+  Enrolment as EnrolmentSchema,
+  Offering as OfferingSchema,
+  Plan as PlanSchema,
+  PlanSummary as PlanSummarySchema,
+  Programme as ProgrammeSchema,
+  ResultsSummary as ResultsSummarySchema,
+  SchedulingOptions as SchedulingOptionsSchema,
+  DELIVERY_MODES as ServerModes,
+  PLAN_STATUSES as ServerPlanStatuses,
+  TrainingModule as TrainingModuleSchema,
+  Transcript as TranscriptSchema,
+} from '../../server/modules/training/training.schemas.ts';
+
+export type TrainingModule = z.infer<typeof TrainingModuleSchema>;
+export type Programme = z.infer<typeof ProgrammeSchema>;
+export type Offering = z.infer<typeof OfferingSchema>;
+export type Enrolment = z.infer<typeof EnrolmentSchema>;
+export type AttendanceSheet = z.infer<typeof AttendanceSheetSchema>;
+export type ResultsSummary = z.infer<typeof ResultsSummarySchema>;
+export type Transcript = z.infer<typeof TranscriptSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+export type Demand = z.infer<typeof DemandSchema>;
+export type Cascade = z.infer<typeof CascadeSchema>;
+export type SchedulingOptions = z.infer<typeof SchedulingOptionsSchema>;
+/** A fault of a rejected results file: its line and column. */
+export type ResultsFault = { line: number; column: string; message: string };
+// Copies of the server's lists (its schema file loads zod); the types keep them equal.
+export const DELIVERY_MODES: typeof ServerModes = ['face_to_face', 'online', 'blended', 'school_based'];
+export const PLAN_STATUSES: typeof ServerPlanStatuses = ['draft', 'agreed', 'active', 'done'];

@@ -18,9 +18,16 @@ const english = flatten(en as Tree);
 
 /** Strings that are the same word in that language (names, loanwords); everything else must be translated. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  ru: ['app.name'],
-  uz: ['app.name', 'scope.role.admin', 'nav.import', 'assessment.portfolio.title'],
-  ne: ['app.name'],
+  ru: ['app.name', 'training.offerings.range'],
+  uz: [
+    'app.name',
+    'scope.role.admin',
+    'nav.import',
+    'assessment.portfolio.title',
+    'training.schedule.aModule',
+    'training.schedule.module',
+  ],
+  ne: ['app.name', 'training.offerings.range'],
   fil: [
     'app.name',
     'signIn.username',
@@ -30,6 +37,8 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'people.emisId',
     'org.code',
     'assessment.evidence.link',
+    'training.offerings.range',
+    'training.schedule.module',
   ],
 };
 

@@ -78,6 +78,16 @@ export function formatDate(iso: string, code = i18n.language): string {
   );
 }
 
+/** A calendar day (YYYY-MM-DD) without a time, read as that day wherever the browser is. */
+export function formatDay(day: string, code = i18n.language): string {
+  return localDigits(
+    new Intl.DateTimeFormat(intlLocale(code), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${day}T00:00:00Z`),
+    ),
+    code,
+  );
+}
+
 /** Arguments of a plural message: `count` chooses the form, `n` is the number as the language writes it. */
 export function counted(count: number, code = i18n.language): { count: number; n: string } {
   return { count, n: formatNumber(count, code) };

@@ -35,6 +35,8 @@ export default function OrgBrowser() {
   const canRead = useCan('org.read');
   const canSeePeople = useCan('people.read');
   const canSeeReports = useCan('reports.read');
+  const canManageTraining = useCan('training.manage');
+  const canAgreePlans = useCan('plans.agree');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const unit = useQuery({
@@ -78,10 +80,15 @@ export default function OrgBrowser() {
             {unit.data.code ? ` · ${t('org.code')} ${unit.data.code}` : ''} ·{' '}
             {t('org.schools', counted(unit.data.schoolsUnder))} · {t('org.teachers', counted(unit.data.teachersUnder))}
           </p>
-          {(canSeePeople || canSeeReports) && (
+          {(canSeePeople || canSeeReports || canManageTraining || canAgreePlans) && (
             <p className="inline">
               {canSeePeople && <Link to={`/people?unitId=${unit.data.id}`}>{t('org.peopleHere')}</Link>}
               {canSeeReports && <Link to={`/org/${unit.data.id}/self-assessment`}>{t('assessment.group.link')}</Link>}
+              {canManageTraining && (
+                <Link to={`/org/${unit.data.id}/training-demand`}>{t('training.demand.title')}</Link>
+              )}
+              {canSeeReports && <Link to={`/org/${unit.data.id}/training-cascade`}>{t('training.cascade.title')}</Link>}
+              {canAgreePlans && <Link to={`/org/${unit.data.id}/development-plans`}>{t('training.plans.title')}</Link>}
             </p>
           )}
         </>

@@ -1,0 +1,150 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api } from '../api/client.ts';
+import type { Enrolment, Offering, AttendanceSheet as Sheet } from '../api/types.ts';
+import { useCan, useMe } from '../auth/session.tsx';
+import { formatDay, formatNumber, languageName } from '../i18n/index.ts';
+import { QueryState } from '../shell/ErrorText.tsx';
+import { LocalText } from '../shell/LocalText.tsx';
+import { NotFound } from '../shell/Pages.tsx';
+import { AttendanceSheet } from './AttendanceSheet.tsx';
+import { NominateForm } from './NominateForm.tsx';
+import { today } from './OfferingTable.tsx';
+import { ResultsImport } from './ResultsImport.tsx';
+import { ResultsSection } from './ResultsSection.tsx';
+import { Roster } from './Roster.tsx';
+
+/**
+ * One scheduled run of a module or programme: its details and roster for everyone who may see it;
+ * enrolment for the teacher, nomination for leaders and districts, and the attendance sheet and
+ * results for whoever runs it.
+ */
+export default function OfferingPage() {
+  const { t } = useTranslation();
+  const { offeringId } = useParams();
+  const me = useMe();
+  const canNominate = useCan('training.nominate');
+  const offering = useQuery({
+    queryKey: ['offering', offeringId],
+    queryFn: () => api<Offering>(`/api/offerings/${offeringId}`),
+  });
+  const roster = useQuery({
+    queryKey: ['roster', offeringId],
+    queryFn: () => api<{ items: Enrolment[] }>(`/api/offerings/${offeringId}/enrolments`),
+  });
+  // Only those who run the offering may read the sheet: a refusal just means "not yours to run".
+  const sheet = useQuery({
+    queryKey: ['attendance', offeringId],
+    queryFn: () => api<Sheet>(`/api/offerings/${offeringId}/attendance`),
+    retry: false,
+  });
+  if (offering.error instanceof ApiError && offering.error.status === 404) return <NotFound />;
+  const runs = !!sheet.data;
+
+  return (
+    <QueryState query={offering}>
+      {() => {
+        const o = offering.data!;
+        const open = o.enrolOpens <= today() && today() <= o.enrolCloses;
+        return (
+          <>
+            <p>
+              <Link to="/offerings">{t('training.offerings.title')}</Link>
+            </p>
+            <h1>
+              <LocalText value={o.title} />
+            </h1>
+            <dl className="facts">
+              <div>
+                <dt>{t('training.offerings.dates')}</dt>
+                <dd>{t('training.offerings.range', { start: formatDay(o.startDate), end: formatDay(o.endDate) })}</dd>
+              </div>
+              <div>
+                <dt>{t('training.schedule.sessionDays')}</dt>
+                <dd>{o.sessionDays.map((d) => formatDay(d)).join(', ')}</dd>
+              </div>
+              <div>
+                <dt>{t('training.offerings.host')}</dt>
+                <dd>
+                  <LocalText value={o.hostName} />
+                </dd>
+              </div>
+              {o.venue && (
+                <div>
+                  <dt>{t('training.offerings.venue')}</dt>
+                  <dd>{o.venue}</dd>
+                </div>
+              )}
+              {o.onlineUrl && (
+                <div>
+                  <dt>{t('training.offerings.onlineLink')}</dt>
+                  <dd>
+                    <a href={o.onlineUrl} rel="noopener noreferrer" target="_blank">
+                      {o.onlineUrl}
+                    </a>
+                  </dd>
+                </div>
+              )}
+              <div>
+                <dt>{t('training.offerings.trainers')}</dt>
+                <dd>{o.trainers.map((tr) => tr.name).join(', ')}</dd>
+              </div>
+              <div>
+                <dt>{t('training.language')}</dt>
+                <dd>{languageName(o.language)}</dd>
+              </div>
+              <div>
+                <dt>{t('training.duration')}</dt>
+                <dd>{t('training.hours', { hours: formatNumber(o.hours) })}</dd>
+              </div>
+              <div>
+                <dt>{t('training.offerings.seats')}</dt>
+                <dd>
+                  {t('training.offerings.taken', {
+                    enrolled: formatNumber(o.enrolled),
+                    capacity: formatNumber(o.capacity),
+                  })}
+                  {o.waitlisted > 0
+                    ? ` · ${t('training.offerings.waitlisted', { n: formatNumber(o.waitlisted) })}`
+                    : ''}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('training.offerings.enrolment')}</dt>
+                <dd>
+                  {t('training.offerings.range', { start: formatDay(o.enrolOpens), end: formatDay(o.enrolCloses) })}{' '}
+                  {open ? t('training.offerings.open') : t('training.offerings.closed')}
+                </dd>
+              </div>
+            </dl>
+            {o.moduleId && (
+              <p>
+                <Link to={`/training/modules/${o.moduleId}`}>{t('training.offerings.aboutModule')}</Link>
+              </p>
+            )}
+            <QueryState query={roster}>
+              {() => (
+                <Roster
+                  offering={o}
+                  enrolments={roster.data!.items}
+                  personId={me.personId}
+                  canEnrol={open && !!me.personId}
+                  canManage={canNominate || runs}
+                />
+              )}
+            </QueryState>
+            {canNominate && open && roster.data && <NominateForm offering={o} enrolments={roster.data.items} />}
+            {sheet.data && roster.data && (
+              <>
+                <AttendanceSheet offeringId={o.id} sheet={sheet.data} />
+                <ResultsSection offering={o} enrolments={roster.data.items} />
+                <ResultsImport offering={o} />
+              </>
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

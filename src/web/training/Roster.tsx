@@ -1,0 +1,116 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import type { Enrolment, Offering } from '../api/types.ts';
+import { counted, formatDay, formatNumber } from '../i18n/index.ts';
+import { ErrorText } from '../shell/ErrorText.tsx';
+import { useAct } from './mutate.ts';
+
+/** Who is enrolled and waitlisted (as far as the reader may see), with enrol and withdraw. */
+export function Roster({
+  offering,
+  enrolments,
+  personId,
+  canEnrol,
+  canManage,
+}: {
+  offering: Offering;
+  enrolments: Enrolment[];
+  personId: string | null;
+  canEnrol: boolean;
+  canManage: boolean;
+}) {
+  const { t } = useTranslation();
+  const { act, failure, busy } = useAct([
+    ['roster', offering.id],
+    ['offering', offering.id],
+    ['attendance', offering.id],
+  ]);
+  const active = enrolments.filter((e) => e.status !== 'withdrawn');
+  const mine = active.find((e) => e.personId === personId);
+  const enrolled = active.filter((e) => e.status === 'enrolled');
+  const waitlisted = active.filter((e) => e.status === 'waitlisted');
+
+  const withdraw = (e: Enrolment) => act(() => api(`/api/enrolments/${e.id}/withdraw`, { method: 'POST' }));
+
+  const table = (rows: Enrolment[], caption: string) => (
+    <table className="data roster">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('people.name')}</th>
+          <th scope="col">{t('people.nationalId')}</th>
+          <th scope="col">{t('training.roster.result')}</th>
+          <th scope="col">{t('training.roster.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((e) => (
+          <tr key={e.id}>
+            <td>{canManage ? <Link to={`/people/${e.personId}/transcript`}>{e.personName}</Link> : e.personName}</td>
+            <td>{e.nationalId ?? '—'}</td>
+            <td>
+              {e.result ? t(`training.results.${e.result}`) : '—'}
+              {e.score !== null ? ` · ${formatNumber(e.score)}` : ''}
+              {e.completedOn ? ` · ${formatDay(e.completedOn)}` : ''}
+              {e.cpdHours !== null ? ` · ${t('training.hours', { hours: formatNumber(e.cpdHours) })}` : ''}
+            </td>
+            <td>
+              {e.result !== 'completed' && (e.personId === personId || canManage) && (
+                <button
+                  type="button"
+                  className="link danger"
+                  disabled={busy}
+                  onClick={() => void withdraw(e)}
+                  aria-label={t('training.roster.withdrawWho', { name: e.personName })}
+                >
+                  {t('training.roster.withdraw')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <section>
+      <h2>{t('training.roster.title')}</h2>
+      <p>
+        {t('training.roster.counts', {
+          ...counted(enrolled.length),
+          waitlisted: formatNumber(waitlisted.length),
+        })}
+      </p>
+      {mine ? (
+        <p className="success" role="status">
+          {mine.status === 'enrolled' ? t('training.roster.youEnrolled') : t('training.roster.youWaitlisted')}
+        </p>
+      ) : (
+        canEnrol && (
+          <p>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                void act(() => api(`/api/offerings/${offering.id}/enrolments`, { method: 'POST', body: {} }))
+              }
+            >
+              {t('training.roster.enrolMe')}
+            </button>
+          </p>
+        )
+      )}
+      {failure ? <ErrorText error={failure} /> : null}
+      {active.length === 0 ? (
+        <p className="muted">{t('training.roster.empty')}</p>
+      ) : (
+        <>
+          {enrolled.length > 0 && table(enrolled, t('training.roster.enrolled'))}
+          {waitlisted.length > 0 && table(waitlisted, t('training.roster.waitlist'))}
+        </>
+      )}
+    </section>
+  );
+}
