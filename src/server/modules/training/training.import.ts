@@ -94,6 +94,9 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
         faults.add(line, 'completed_on', `The date is written YYYY-MM-DD, not "${completedOn}".`);
       if (result === '' && (score !== '' || completedOn !== ''))
         faults.add(line, 'result', 'A score or completion date needs a result.');
+      const earlier = enrolments.find((e) => e.person_id === personId)!;
+      if (earlier.result === 'completed' && result !== '' && (result !== 'completed' || scoreValue !== earlier.score))
+        faults.add(line, 'result', 'This teacher’s completion was recorded already and is final.');
       if (result !== '')
         results.push({
           personId,

@@ -380,6 +380,14 @@ describeOnEachDatabase('training: catalogue, cascade, enrolment, results', (getD
         [day(7)]: true,
         [day(8)]: false,
       });
+      const changed = await refused(
+        importResults(trainer.ctx, run.id, Buffer.from(`national_id,result\n${people[0]!.nationalId},not_completed\n`)),
+      );
+      expect(changed.code).toBe('csv_invalid');
+      expect((changed.details!.errors as { line: number; column: string }[])[0]).toMatchObject({
+        line: 2,
+        column: 'result',
+      });
     });
 
     it('shows the cascade: master trainers > trainers > teachers, per region', async () => {
