@@ -55,6 +55,8 @@ export default function PersonPage() {
                 <Link to={`/people/${p.id}/portfolio`}>{t('assessment.portfolio.title')}</Link>
                 <Link to={`/people/${p.id}/feedback`}>{t('assessment.feedback.title')}</Link>
                 <Link to={`/people/${p.id}/observations`}>{t('assessment.observations.title')}</Link>
+                <Link to={`/people/${p.id}/plan`}>{t('training.plan.title')}</Link>
+                <Link to={`/people/${p.id}/transcript`}>{t('training.transcript.title')}</Link>
               </nav>
             )}
           </>
