@@ -131,6 +131,7 @@ export default function OfferingPage() {
                   personId={me.personId}
                   canEnrol={open && !!me.personId}
                   canManage={canNominate || runs}
+                  canNominate={canNominate}
                 />
               )}
             </QueryState>

@@ -13,12 +13,15 @@ export function Roster({
   personId,
   canEnrol,
   canManage,
+  canNominate,
 }: {
   offering: Offering;
   enrolments: Enrolment[];
   personId: string | null;
   canEnrol: boolean;
   canManage: boolean;
+  /** Nominators may withdraw people of their scope; trainers may not. */
+  canNominate: boolean;
 }) {
   const { t } = useTranslation();
   const { act, failure, busy } = useAct([
@@ -56,7 +59,7 @@ export function Roster({
               {e.cpdHours !== null ? ` · ${t('training.hours', { hours: formatNumber(e.cpdHours) })}` : ''}
             </td>
             <td>
-              {e.result !== 'completed' && (e.personId === personId || canManage) && (
+              {e.result !== 'completed' && (e.personId === personId || canNominate) && (
                 <button
                   type="button"
                   className="link danger"
