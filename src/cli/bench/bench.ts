@@ -6,12 +6,17 @@ import type { Command } from 'commander';
 import pg from 'pg';
 import { type Database, migrate, openDatabase } from '../../server/db/database.ts';
 import { assessmentBench } from './assessment.ts';
+import { monitoringBench } from './monitoring.ts';
 import { rosterBench } from './roster.ts';
 
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 type Bench = (database: Database, location: string, teachers: number) => Promise<void>;
-const BENCHES: Record<string, Bench> = { roster: rosterBench, assessment: assessmentBench };
+const BENCHES: Record<string, Bench> = {
+  roster: rosterBench,
+  assessment: assessmentBench,
+  monitoring: monitoringBench,
+};
 
 async function onSqlite(teachers: number, benches: Bench[]) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-bench-'));

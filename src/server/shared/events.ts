@@ -9,6 +9,7 @@ type Listener<T> = (ctx: Ctx, payload: T) => Promise<void>;
  */
 export interface DomainEvent<T> {
   on(listener: Listener<T>): void;
+  off(listener: Listener<T>): void;
   readonly listened: boolean;
   emit(ctx: Ctx, payload: T): Promise<void>;
 }
@@ -18,6 +19,10 @@ export function domainEvent<T>(): DomainEvent<T> {
   return {
     on(listener) {
       if (!listeners.includes(listener)) listeners.push(listener);
+    },
+    off(listener) {
+      const at = listeners.indexOf(listener);
+      if (at >= 0) listeners.splice(at, 1);
     },
     get listened() {
       return listeners.length > 0;

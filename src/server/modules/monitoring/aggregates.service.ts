@@ -19,6 +19,15 @@ export function registerMonitoring() {
   org.subtreeMoved.on(onSubtreeMoved);
 }
 
+/** Detaches the listeners: only the benchmark does this, to measure what maintenance costs a write. */
+export function unregisterMonitoring() {
+  assessment.statusChanged.off(onStatusChanged);
+  assessment.statusRebuilt.off(recount);
+  people.personPlaced.off(onPersonPlaced);
+  people.peopleLoaded.off(recount);
+  org.subtreeMoved.off(onSubtreeMoved);
+}
+
 const sexOf = (placement: { sex: string | null }) => placement.sex ?? 'unknown';
 
 /** Ids of the units at `path` and above it, looked up once per path within a change. */

@@ -100,46 +100,56 @@ export async function countsOfUnit(db: Kysely<DB>, tenantId: string, unitId: str
 
 /**
  * Recomputes both tables of a tenant from the people and the status projection, set-based: teachers
- * are first counted per unit they sit in, then each unit sums the units of its subtree (a range of
- * paths). This reads across modules' tables on purpose: it is the one place that may, being the
- * rebuild of a projection over all of them.
+ * are counted per unit they sit in, then added to that unit and each unit above it (`above` pairs
+ * every unit with itself and its ancestors, walked up by parent). This reads across modules' tables
+ * on purpose: it is the rebuild of a projection over all of them.
  */
 export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
   await db.deleteFrom('unit_competency_count').where('tenant_id', '=', tenantId).execute();
   await db.deleteFrom('unit_teacher_count').where('tenant_id', '=', tenantId).execute();
   const sexOf = sql.raw(`coalesce(p.sex, 'unknown')`);
-  const inSubtree = sql.raw(`d.org_path >= u.path and d.org_path < substr(u.path, 1, length(u.path) - 1) || '0'`);
+  const above = sql`
+    above (unit_id, ancestor_id) as (
+      select id, id from org_unit where tenant_id = ${tenantId}
+      union all
+      select above.unit_id, u.parent_id from above
+      join org_unit u on u.tenant_id = ${tenantId} and u.id = above.ancestor_id
+      where u.parent_id is not null
+    )`;
   await sql`
-    insert into unit_teacher_count (tenant_id, unit_id, sex, teachers)
-    select ${tenantId}, u.id, d.sex, sum(d.n)
-    from (
-      select p.org_path, ${sexOf} as sex, count(*) as n
+    with recursive ${above},
+    direct as (
+      select p.org_unit_id as unit_id, ${sexOf} as sex, count(*) as n
       from person p
       where p.tenant_id = ${tenantId} and p.category = 'teacher'
-      group by p.org_path, ${sexOf}
-    ) d
-    join org_unit u on u.tenant_id = ${tenantId} and ${inSubtree}
-    group by u.id, d.sex
+      group by p.org_unit_id, ${sexOf}
+    )
+    insert into unit_teacher_count (tenant_id, unit_id, sex, teachers)
+    select ${tenantId}, above.ancestor_id, direct.sex, sum(direct.n)
+    from direct join above on above.unit_id = direct.unit_id
+    group by above.ancestor_id, direct.sex
   `.execute(db);
   await sql`
-    insert into unit_competency_count (tenant_id, unit_id, framework_id, item_id, basis, level_code, sex, teachers)
-    select ${tenantId}, u.id, d.framework_id, d.item_id, d.basis, d.level_code, d.sex, sum(d.n)
-    from (
-      select p.org_path, c.framework_id, c.item_id, 'self' as basis,
+    with recursive ${above},
+    direct as (
+      select p.org_unit_id as unit_id, c.framework_id, c.item_id, 'self' as basis,
         coalesce(c.self_level_code, 'not_yet') as level_code, ${sexOf} as sex, count(*) as n
       from competency_status c
       join person p on p.tenant_id = c.tenant_id and p.id = c.person_id
       where c.tenant_id = ${tenantId} and p.category = 'teacher' and c.self_event_id is not null
-      group by p.org_path, c.framework_id, c.item_id, coalesce(c.self_level_code, 'not_yet'), ${sexOf}
+      group by p.org_unit_id, c.framework_id, c.item_id, coalesce(c.self_level_code, 'not_yet'), ${sexOf}
       union all
-      select p.org_path, c.framework_id, c.item_id, 'confirmed' as basis,
+      select p.org_unit_id as unit_id, c.framework_id, c.item_id, 'confirmed' as basis,
         coalesce(c.confirmed_level_code, 'not_yet') as level_code, ${sexOf} as sex, count(*) as n
       from competency_status c
       join person p on p.tenant_id = c.tenant_id and p.id = c.person_id
       where c.tenant_id = ${tenantId} and p.category = 'teacher' and c.confirmed_event_id is not null
-      group by p.org_path, c.framework_id, c.item_id, coalesce(c.confirmed_level_code, 'not_yet'), ${sexOf}
-    ) d
-    join org_unit u on u.tenant_id = ${tenantId} and ${inSubtree}
-    group by u.id, d.framework_id, d.item_id, d.basis, d.level_code, d.sex
+      group by p.org_unit_id, c.framework_id, c.item_id, coalesce(c.confirmed_level_code, 'not_yet'), ${sexOf}
+    )
+    insert into unit_competency_count (tenant_id, unit_id, framework_id, item_id, basis, level_code, sex, teachers)
+    select ${tenantId}, above.ancestor_id, direct.framework_id, direct.item_id, direct.basis, direct.level_code,
+      direct.sex, sum(direct.n)
+    from direct join above on above.unit_id = direct.unit_id
+    group by above.ancestor_id, direct.framework_id, direct.item_id, direct.basis, direct.level_code, direct.sex
   `.execute(db);
 }

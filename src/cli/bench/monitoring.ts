@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import type { Database } from '../../server/db/database.ts';
+import * as ledger from '../../server/modules/assessment/assessment.service.ts';
+import * as reports from '../../server/modules/assessment/reports.service.ts';
+import * as frameworks from '../../server/modules/frameworks/frameworks.service.ts';
+import {
+  rebuildAggregates,
+  registerMonitoring,
+  unregisterMonitoring,
+} from '../../server/modules/monitoring/aggregates.service.ts';
+import { competencyDashboard } from '../../server/modules/monitoring/dashboard.service.ts';
+import * as org from '../../server/modules/org/org.service.ts';
+import type { Ctx } from '../../server/shared/context.ts';
+import { nowIso } from '../../server/shared/ids.ts';
+import { systemCtx } from '../context.ts';
+import { seedDemo } from '../demo.ts';
+import { p95, report, timeIt } from './measure.ts';
+
+const WRITES = 600;
+
+/**
+ * Dashboards over a national ledger: every teacher rated in every competency, statuses and
+ * aggregates rebuilt, then the national (regions x competencies) and a district (schools x
+ * competencies) dashboard read from the aggregates; and what keeping them live costs a write.
+ */
+export async function monitoringBench(database: Database, _location: string, teachers: number) {
+  const name = database.dialect;
+  await seedDemo(database, { teachers });
+  const ctx = await systemCtx(database, 'demo');
+  const standard = (await frameworks.listFrameworks(ctx)).find((f) => f.status === 'published')!;
+  const competencies = (await frameworks.getFramework(ctx, standard.id)).items.filter((i) => i.type === 'competency');
+  await reports.setTarget(ctx, (await org.unitsOnPath(ctx, '/1/'))[0]!.id, standard.id, 'KD');
+
+  // One assessor rating per teacher and competency, spread over the levels, written inside the database.
+  const at = nowIso();
+  await sql`
+    insert into assessment_event (tenant_id, id, person_id, framework_id, item_id, level_code, kind, source_type,
+      source_id, evidence_ids, comment, supersedes_id, is_void, effective_at, recorded_at, actor_account_id, actor_person_id)
+    select p.tenant_id, p.id || ':' || i.id, p.id, i.framework_id, i.id,
+      case (length(p.national_id) + i.position + cast(substr(p.national_id, length(p.national_id), 1) as integer)) % 4
+        when 0 then 'KA' when 1 then 'KD' when 2 then 'KC' else null end,
+      'assessor', 'bench', null, '[]', null, null, 0, ${at}, ${at}, null, null
+    from person p cross join framework_item i
+    where p.tenant_id = ${ctx.tenantId} and p.category = 'teacher'
+      and i.tenant_id = ${ctx.tenantId} and i.framework_id = ${standard.id} and i.type = 'competency'
+  `.execute(database.db);
+  unregisterMonitoring(); // the status rebuild alone; the aggregates are rebuilt and timed next
+  const statusRebuild = await timeIt(() => ledger.rebuildStatus(ctx));
+  registerMonitoring();
+  const aggregateRebuild = await timeIt(() => rebuildAggregates(ctx));
+  report(`${name}.monitoring.status_rebuild.time`, statusRebuild.ms / 1000, 's');
+  report(`${name}.monitoring.aggregates_rebuild.time`, aggregateRebuild.ms / 1000, 's');
+
+  const nation = (await org.unitsOnPath(ctx, '/1/'))[0]!;
+  const districts = await org.listUnits(ctx, { type: 'district', limit: 1000 });
+  const national = await p95(100, () =>
+    competencyDashboard(ctx, { unitId: nation.id, frameworkId: standard.id, basis: 'confirmed' }),
+  );
+  const district = await p95(100, (i) =>
+    competencyDashboard(ctx, {
+      unitId: districts[i % districts.length]!.id,
+      frameworkId: standard.id,
+      basis: 'confirmed',
+    }),
+  );
+  // The raw limit: the same aggregate rows read straight through the query builder, nothing computed.
+  const regions = await org.unitWithChildren(ctx, nation.id, 'reports.read');
+  const rawNational = await p95(100, () =>
+    database.db
+      .selectFrom('unit_competency_count')
+      .selectAll()
+      .where('tenant_id', '=', ctx.tenantId)
+      .where('unit_id', 'in', [nation.id, ...regions.children.map((c) => c.id)])
+      .where('framework_id', '=', standard.id)
+      .execute(),
+  );
+  report(`${name}.monitoring.dashboard_national.p95`, national, 'ms');
+  report(`${name}.monitoring.dashboard_national.raw_read_p95`, rawNational, 'ms');
+  report(`${name}.monitoring.dashboard_district.p95`, district, 'ms');
+
+  // Writes of a submission's worth (18 competencies) for different teachers, with and without upkeep.
+  const people = await database.db
+    .selectFrom('person')
+    .select('id')
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('category', '=', 'teacher')
+    .orderBy('org_path')
+    .limit(WRITES * 2)
+    .execute();
+  const write = (c: Ctx, personId: string, level: string) =>
+    ledger.recordEvents(
+      c,
+      competencies.map((item) => ({
+        personId,
+        frameworkId: standard.id,
+        itemId: item.id,
+        levelCode: level,
+        kind: 'assessor' as const,
+        sourceType: 'bench',
+      })),
+    );
+  unregisterMonitoring();
+  const without = await timeIt(async () => {
+    for (let i = 0; i < WRITES; i++) await write(ctx, people[i]!.id, 'KC');
+  });
+  registerMonitoring();
+  const withUpkeep = await timeIt(async () => {
+    for (let i = WRITES; i < WRITES * 2; i++) await write(ctx, people[i]!.id, 'KC');
+  });
+  const rate = (ms: number) => ((WRITES * competencies.length) / ms) * 1000;
+  report(`${name}.monitoring.event_write.rate_with_aggregates`, rate(withUpkeep.ms), 'events/s');
+  report(`${name}.monitoring.event_write.rate_without_aggregates`, rate(without.ms), 'events/s');
+  report(`${name}.monitoring.event_write.ratio`, rate(withUpkeep.ms) / rate(without.ms), 'ratio');
+
+  // Lag: the first dashboard read after a write commits must already count it.
+  const probe = people[WRITES * 2 - 1]!.id;
+  const before = await competencyDashboard(ctx, { unitId: nation.id, frameworkId: standard.id, basis: 'confirmed' });
+  await write(ctx, probe, 'KA');
+  const afterWrite = await competencyDashboard(ctx, {
+    unitId: nation.id,
+    frameworkId: standard.id,
+    basis: 'confirmed',
+  });
+  const moved = before.unit.cells.some((c, i) => c.atTarget !== afterWrite.unit.cells[i]!.atTarget);
+  report(`${name}.monitoring.write_to_dashboard_lag`, moved ? 0 : Number.NaN, 'ms');
+}
