@@ -24,6 +24,7 @@ const PortfolioPage = lazy(() => import('./assessment/PortfolioPage.tsx'));
 const ObservationsPage = lazy(() => import('./assessment/ObservationsPage.tsx'));
 const ReviewQueue = lazy(() => import('./assessment/ReviewQueue.tsx'));
 const GroupReportPage = lazy(() => import('./assessment/GroupReportPage.tsx'));
+const DashboardPage = lazy(() => import('./monitoring/DashboardPage.tsx'));
 const CataloguePage = lazy(() => import('./training/CataloguePage.tsx'));
 const ModulePage = lazy(() => import('./training/ModulePage.tsx'));
 const OfferingsPage = lazy(() => import('./training/OfferingsPage.tsx'));
@@ -108,6 +109,8 @@ export function App() {
             <Route path="/org/:unitId/training-demand" element={<DemandPage />} />
             <Route path="/org/:unitId/training-cascade" element={<CascadePage />} />
             <Route path="/org/:unitId/development-plans" element={<SchoolPlansPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/dashboard/:unitId" element={<DashboardPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

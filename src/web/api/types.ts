@@ -100,3 +100,5 @@ export type ResultsFault = { line: number; column: string; message: string };
 // Copies of the server's lists (its schema file loads zod); the types keep them equal.
 export const DELIVERY_MODES: typeof ServerModes = ['face_to_face', 'online', 'blended', 'school_based'];
 export const PLAN_STATUSES: typeof ServerPlanStatuses = ['draft', 'agreed', 'active', 'done'];
+
+export type { Dashboard } from '../../server/modules/monitoring/monitoring.schemas.ts';
