@@ -73,6 +73,7 @@ export const statusChanged = domainEvent<StatusChange[]>();
 /** Runs a projection write and announces the pairs whose status it changed (only when someone listens). */
 async function announcingChanges(ctx: Ctx, personIds: string[], itemIds: string[], write: () => Promise<void>) {
   if (!statusChanged.listened) return write();
+  await people.lockPeople(ctx, [...new Set(personIds)]);
   const read = async () =>
     new Map(
       (await repo.statusFor(ctx.db, ctx.tenantId, [...new Set(personIds)], [...new Set(itemIds)])).map((r) => [

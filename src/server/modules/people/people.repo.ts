@@ -183,3 +183,16 @@ export function getPeopleByIds(db: Kysely<DB>, tenantId: string, ids: string[]):
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('person').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
 }
+
+/** Row locks on these people until the transaction ends (PostgreSQL; SQLite runs one writer at a time). */
+export async function lockPeople(db: Kysely<DB>, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .selectFrom('person')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...ids].sort())
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}

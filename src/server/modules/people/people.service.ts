@@ -196,6 +196,14 @@ export async function placementsOf(ctx: Ctx, personIds: string[]): Promise<Place
   return (await repo.getPeopleByIds(ctx.db, ctx.tenantId, personIds)).map(placementOf);
 }
 
+/**
+ * Serialises writers of figures about these people: whoever reads a person's status, changes it and
+ * derives a delta from the two must not interleave with another doing the same.
+ */
+export async function lockPeople(ctx: Ctx, personIds: string[]): Promise<void> {
+  if (ctx.dialect === 'postgres') await repo.lockPeople(ctx.db, ctx.tenantId, personIds);
+}
+
 /** Bulk upsert of prepared rows, matched on national id (demo, roster import). Caller recounts teachers. */
 export async function upsertPeopleRows(ctx: Ctx, rows: repo.PersonRow[]): Promise<void> {
   await repo.upsertPeople(ctx.db, rows);
