@@ -1,5 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
@@ -9,6 +8,7 @@ import { formatDate } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
+import { useAct } from '../shell/useAct.ts';
 import { EvidenceForms, EvidenceList } from './EvidenceForms.tsx';
 import { useLevelName } from './levels.ts';
 import { RateForm, RequestReviewForm } from './RatingForms.tsx';
@@ -27,8 +27,7 @@ export default function PortfolioPage() {
   const personId = useParams().personId ?? me.personId;
   const own = personId === me.personId;
   const canRate = useCan('assessment.rate') && !own;
-  const client = useQueryClient();
-  const [failure, setFailure] = useState<unknown>(null);
+  const { act, failure } = useAct([['portfolio', personId], ['feedback', personId], ['reviews']]);
   const portfolio = useQuery({
     queryKey: ['portfolio', personId],
     queryFn: () => api<Portfolio>(`/api/people/${personId}/portfolio`),
@@ -41,21 +40,6 @@ export default function PortfolioPage() {
   const levelName = useLevelName(levels);
   if (portfolio.error instanceof ApiError && portfolio.error.status === 404) return <NotFound />;
   if (portfolio.error instanceof ApiError && portfolio.error.status === 403) return <NotAllowed />;
-
-  /** Runs a write and reloads what it changes; a failure stays on screen in the user's language. */
-  async function act(work: () => Promise<unknown>) {
-    setFailure(null);
-    try {
-      await work();
-      await client.invalidateQueries({ queryKey: ['portfolio', personId] });
-      await client.invalidateQueries({ queryKey: ['feedback', personId] });
-      await client.invalidateQueries({ queryKey: ['reviews'] });
-      return true;
-    } catch (error) {
-      setFailure(error);
-      return false;
-    }
-  }
 
   return (
     <QueryState query={portfolio}>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, upload } from '../api/client.ts';
 import type { FrameworkFault, FrameworkImportResult } from '../api/types.ts';
-import { formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
+import { FaultTable } from '../shell/FaultTable.tsx';
 
 type State =
   | { step: 'idle' }
@@ -44,15 +44,6 @@ export function ImportFramework() {
     }
   }
 
-  const where = (fault: FrameworkFault) => {
-    if (fault.path) return fault.path;
-    if (!fault.line) return fault.column ?? '';
-    const line = formatNumber(fault.line);
-    return fault.column
-      ? t('frameworks.import.lineColumn', { line, column: fault.column })
-      : t('frameworks.import.line', { line });
-  };
-
   return (
     <>
       <form className="panel" onSubmit={(e) => void submit(e)}>
@@ -81,30 +72,7 @@ export function ImportFramework() {
       </form>
       {state.step === 'failed' && <ErrorText error={state.error} />}
       {state.step === 'faults' && (
-        <section className="faults">
-          <p className="error" role="alert">
-            {t('frameworks.import.failed')}
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('frameworks.import.where')}</th>
-                <th scope="col">{t('import.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.faults.map((f) => (
-                <tr key={`${where(f)}-${f.message}`}>
-                  <td>
-                    <code>{where(f)}</code>
-                  </td>
-                  <td>{f.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {state.truncated && <p>{t('import.truncated')}</p>}
-        </section>
+        <FaultTable faults={state.faults} truncated={state.truncated} failed={t('frameworks.import.failed')} />
       )}
     </>
   );

@@ -1,6 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { FrameworkDetail, FrameworkItem } from '../api/types.ts';
+import { useAct } from '../shell/useAct.ts';
 import { localResolved } from './text.ts';
 
 /** What every section of a framework page works on: the version, the language being edited, and whether it may change. */
@@ -53,34 +52,14 @@ export function subtreeOf(items: FrameworkItem[], itemId: string): Set<string> {
   return ids;
 }
 
-/**
- * Runs a write against a framework: remembers the failure for ErrorText, and refreshes what the
- * write may have changed (the version, the list, its alignment and crosswalks).
- */
+/** Writes against a framework refresh what they may change: the version, the list, alignment, crosswalks. */
 export function useFrameworkWrite(frameworkId: string) {
-  const client = useQueryClient();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  /** True when the write succeeded. */
-  async function run(work: () => Promise<unknown>): Promise<boolean> {
-    setFailure(null);
-    setBusy(true);
-    try {
-      await work();
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['framework', frameworkId] }),
-        client.invalidateQueries({ queryKey: ['frameworks'] }),
-        client.invalidateQueries({ queryKey: ['alignment', frameworkId] }),
-        client.invalidateQueries({ queryKey: ['crosswalk', frameworkId] }),
-        client.invalidateQueries({ queryKey: ['policy-goals'] }),
-      ]);
-      return true;
-    } catch (error) {
-      setFailure(error);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { run, failure, busy };
+  const { act, failure, busy } = useAct([
+    ['framework', frameworkId],
+    ['frameworks'],
+    ['alignment', frameworkId],
+    ['crosswalk', frameworkId],
+    ['policy-goals'],
+  ]);
+  return { run: act, failure, busy };
 }

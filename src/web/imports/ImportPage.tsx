@@ -6,6 +6,7 @@ import type { ImportFault, ImportResult } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
+import { FaultTable } from '../shell/FaultTable.tsx';
 import { NotAllowed } from '../shell/Pages.tsx';
 
 type State =
@@ -106,30 +107,7 @@ export default function ImportPage() {
       </div>
       {state.step === 'failed' && <ErrorText error={state.error} />}
       {state.step === 'faults' && (
-        <section className="faults">
-          <p className="error" role="alert">
-            {t('import.failed')}
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.line')}</th>
-                <th scope="col">{t('import.column')}</th>
-                <th scope="col">{t('import.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.faults.map((f) => (
-                <tr key={`${f.line}-${f.column}-${f.message}`}>
-                  <td>{formatNumber(f.line)}</td>
-                  <td>{f.column}</td>
-                  <td>{f.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {state.truncated && <p>{t('import.truncated')}</p>}
-        </section>
+        <FaultTable faults={state.faults} truncated={state.truncated} failed={t('import.failed')} />
       )}
     </>
   );

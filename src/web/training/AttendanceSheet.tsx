@@ -4,7 +4,7 @@ import { api } from '../api/client.ts';
 import type { AttendanceSheet as Sheet } from '../api/types.ts';
 import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
-import { useAct } from './mutate.ts';
+import { useAct } from '../shell/useAct.ts';
 import { today } from './OfferingTable.tsx';
 
 /**

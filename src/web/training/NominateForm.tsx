@@ -5,7 +5,7 @@ import { api } from '../api/client.ts';
 import type { Enrolment, Offering, PeoplePage } from '../api/types.ts';
 import { counted, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
-import { useAct } from './mutate.ts';
+import { useAct } from '../shell/useAct.ts';
 
 /** A school leader or district officer picks teachers of their scope; past capacity they are waitlisted. */
 export function NominateForm({ offering, enrolments }: { offering: Offering; enrolments: Enrolment[] }) {

@@ -7,7 +7,7 @@ import { useCan, useMe } from '../auth/session.tsx';
 import { counted, formatDate, formatNumber } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { NotFound } from '../shell/Pages.tsx';
-import { useAct } from './mutate.ts';
+import { useAct } from '../shell/useAct.ts';
 import { PlanItems } from './PlanItems.tsx';
 import { useStandard } from './standard.ts';
 

@@ -5,6 +5,7 @@ import { ApiError, upload } from '../api/client.ts';
 import type { Offering, ResultsFault, ResultsSummary } from '../api/types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
+import { FaultTable } from '../shell/FaultTable.tsx';
 
 type State =
   | { step: 'idle' }
@@ -89,30 +90,7 @@ export function ResultsImport({ offering }: { offering: Offering }) {
       )}
       {state.step === 'failed' && <ErrorText error={state.error} />}
       {state.step === 'faults' && (
-        <section className="faults">
-          <p className="error" role="alert">
-            {t('training.import.failed')}
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.line')}</th>
-                <th scope="col">{t('import.column')}</th>
-                <th scope="col">{t('import.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.faults.map((f) => (
-                <tr key={`${f.line}-${f.column}-${f.message}`}>
-                  <td>{formatNumber(f.line)}</td>
-                  <td>{f.column}</td>
-                  <td>{f.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {state.truncated && <p>{t('import.truncated')}</p>}
-        </section>
+        <FaultTable faults={state.faults} truncated={state.truncated} failed={t('training.import.failed')} />
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { api } from '../api/client.ts';
 import type { Enrolment, Offering, ResultsSummary } from '../api/types.ts';
 import { formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
-import { useAct } from './mutate.ts';
+import { useAct } from '../shell/useAct.ts';
 
 type Draft = { result: '' | 'completed' | 'not_completed'; score: string };
 

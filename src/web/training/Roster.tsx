@@ -4,7 +4,7 @@ import { api } from '../api/client.ts';
 import type { Enrolment, Offering } from '../api/types.ts';
 import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
-import { useAct } from './mutate.ts';
+import { useAct } from '../shell/useAct.ts';
 
 /** Who is enrolled and waitlisted (as far as the reader may see), with enrol and withdraw. */
 export function Roster({
