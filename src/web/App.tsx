@@ -31,6 +31,7 @@ const OfferingsPage = lazy(() => import('./training/OfferingsPage.tsx'));
 const ScheduleOfferingPage = lazy(() => import('./training/ScheduleOfferingPage.tsx'));
 const OfferingPage = lazy(() => import('./training/OfferingPage.tsx'));
 const TranscriptPage = lazy(() => import('./training/TranscriptPage.tsx'));
+const CertificatePage = lazy(() => import('./training/CertificatePage.tsx'));
 const PlanPage = lazy(() => import('./training/PlanPage.tsx'));
 const DemandPage = lazy(() => import('./training/DemandPage.tsx'));
 const CascadePage = lazy(() => import('./training/CascadePage.tsx'));
@@ -104,6 +105,7 @@ export function App() {
             <Route path="/offerings/:offeringId" element={<OfferingPage />} />
             <Route path="/my-transcript" element={<TranscriptPage />} />
             <Route path="/people/:personId/transcript" element={<TranscriptPage />} />
+            <Route path="/certificates/:enrolmentId" element={<CertificatePage />} />
             <Route path="/my-plan" element={<PlanPage />} />
             <Route path="/people/:personId/plan" element={<PlanPage />} />
             <Route path="/org/:unitId/training-demand" element={<DemandPage />} />

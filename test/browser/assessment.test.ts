@@ -48,6 +48,8 @@ describe('assessment in a real browser', () => {
     await page.getByText('Target level set for your school: Knowledge Deepening').waitFor();
     await page.getByRole('heading', { name: 'Gaps and next steps' }).waitFor();
     await expect(page.locator('ul.gaps > li').count()).resolves.toBeGreaterThan(0);
+    // Gaps the demo catalogue addresses point to its modules.
+    await expect(page.locator('ul.gaps a[href^="/training/modules/"]').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.chart svg').count()).resolves.toBe(1);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);

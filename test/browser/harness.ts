@@ -52,7 +52,7 @@ export async function startBrowserWorld(teachers: number): Promise<BrowserWorld>
       const context = await browser.newContext({ viewport, locale: 'en-US' });
       const page = await context.newPage();
       // A step that cannot happen fails by name well before the test's own time limit.
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(15_000);
       page.on('dialog', (dialog) => void dialog.accept());
       await page.goto(`${base}/`);
       await page.getByLabel('Username').fill(username);

@@ -212,6 +212,7 @@ describe('training in a real browser', () => {
       .getByRole('table', { name: 'Enrolled' })
       .getByText(/Completed · 86 · .* · 24 h/)
       .waitFor();
+    await page.getByRole('link', { name: `Certificate of ${teacherName}` }).waitFor();
   });
 
   it('shows the teacher the hours and module on the transcript and the progress of the plan', async () => {
@@ -223,6 +224,21 @@ describe('training in a real browser', () => {
     await page.getByRole('cell', { name: '1:1 computing in the classroom' }).waitFor();
     const csv = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(csv).toBe(`/api/people/${teacherId}/transcript/export?year=${end.slice(0, 4)}`);
+
+    // The certificate of attendance, opened from the transcript: on paper, nothing but the certificate.
+    await page.getByRole('link', { name: 'View and print' }).click();
+    const certificate = page.getByRole('article', { name: 'Certificate of attendance' });
+    await certificate.getByText(teacherName, { exact: true }).waitFor();
+    await certificate.getByText('1:1 computing in the classroom').waitFor();
+    await certificate.getByText('24 h', { exact: true }).waitFor();
+    await certificate.getByText(/^Certificate no\. \d{4}-[0-9A-F]{5}-[0-9A-F]{5}$/).waitFor();
+    await page.getByRole('button', { name: 'Print' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('header.top').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
+    await expect(certificate.isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: 'CPD transcript' }).click();
 
     await page.getByRole('link', { name: 'My plan', exact: true }).click();
     // Completing a module of the agreed plan set it going.

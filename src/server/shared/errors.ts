@@ -58,6 +58,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   not_enrolled: 409,
   session_day_outside_offering: 422,
   result_final: 409,
+  not_completed: 409,
   plan_not_draft: 409,
   plan_in_progress: 409,
   no_gaps: 422,

@@ -69,6 +69,7 @@ export { EVENT_KINDS, NOT_YET, OBSERVED_PRACTICES } from '../../server/modules/a
 import type {
   AttendanceSheet as AttendanceSheetSchema,
   Cascade as CascadeSchema,
+  Certificate as CertificateSchema,
   Demand as DemandSchema,
   Enrolment as EnrolmentSchema,
   Offering as OfferingSchema,
@@ -90,6 +91,7 @@ export type Enrolment = z.infer<typeof EnrolmentSchema>;
 export type AttendanceSheet = z.infer<typeof AttendanceSheetSchema>;
 export type ResultsSummary = z.infer<typeof ResultsSummarySchema>;
 export type Transcript = z.infer<typeof TranscriptSchema>;
+export type Certificate = z.infer<typeof CertificateSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
 export type Demand = z.infer<typeof DemandSchema>;

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
-import type { Feedback } from '../api/types.ts';
+import type { Feedback, TrainingModule } from '../api/types.ts';
 import { useMe } from '../auth/session.tsx';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -22,6 +22,15 @@ export default function FeedbackReport() {
     queryFn: () => api<Feedback>(`/api/people/${personId}/feedback`),
   });
   const levelName = useLevelName(feedback.data?.levels ?? []);
+  // Next steps include the modules whose outcomes reach the next level of a gap.
+  const catalogue = useQuery({
+    queryKey: ['training-modules'],
+    queryFn: () => api<{ items: TrainingModule[] }>('/api/training/modules'),
+  });
+  const modulesFor = (itemId: string, levelCode: string) =>
+    (catalogue.data?.items ?? []).filter((m) =>
+      m.outcomes.some((o) => o.itemId === itemId && o.levelCode === levelCode),
+    );
   const chart = useMemo(() => {
     const f = feedback.data;
     if (!f) return null;
@@ -121,6 +130,19 @@ export default function FeedbackReport() {
                     <p className="statement">
                       {t('assessment.feedback.nextStep')} <LocalText value={g.nextStep} />
                     </p>
+                    {modulesFor(g.itemId, g.nextLevelCode).length > 0 && (
+                      <p>
+                        {t('assessment.feedback.modules')}{' '}
+                        {modulesFor(g.itemId, g.nextLevelCode).map((m, i) => (
+                          <span key={m.id}>
+                            {i > 0 ? ', ' : ''}
+                            <Link to={`/training/modules/${m.id}`}>
+                              <LocalText value={m.displayTitle} />
+                            </Link>
+                          </span>
+                        ))}
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>

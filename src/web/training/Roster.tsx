@@ -59,6 +59,14 @@ export function Roster({
               {e.cpdHours !== null ? ` · ${t('training.hours', { hours: formatNumber(e.cpdHours) })}` : ''}
             </td>
             <td>
+              {e.result === 'completed' && (
+                <Link
+                  to={`/certificates/${e.id}`}
+                  aria-label={t('training.certificate.openFor', { name: e.personName })}
+                >
+                  {t('training.certificate.open')}
+                </Link>
+              )}
               {e.result !== 'completed' && (e.personId === personId || canNominate) && (
                 <button
                   type="button"

@@ -73,6 +73,7 @@ export default function TranscriptPage() {
                       <th scope="col">{t('training.transcript.completedOn')}</th>
                       <th scope="col">{t('training.duration')}</th>
                       <th scope="col">{t('training.results.score')}</th>
+                      <th scope="col">{t('training.certificate.title')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -88,6 +89,9 @@ export default function TranscriptPage() {
                         <td>{formatDay(e.completedOn)}</td>
                         <td>{t('training.hours', { hours: formatNumber(e.hours) })}</td>
                         <td>{e.score === null ? '—' : formatNumber(e.score)}</td>
+                        <td>
+                          <Link to={`/certificates/${e.enrolmentId}`}>{t('training.certificate.view')}</Link>
+                        </td>
                       </tr>
                     ))}
                   </tbody>

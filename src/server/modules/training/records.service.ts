@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
+import { scopePaths } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
+import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import * as repo from './training.repo.ts';
-import type { Transcript } from './training.schemas.ts';
-import { completedBy } from './training.service.ts';
+import type { Certificate, Transcript } from './training.schemas.ts';
+import { canManageAt, completedBy } from './training.service.ts';
 
 /**
  * A teacher's CPD transcript for a calendar year: every completed module or programme with the
@@ -53,6 +57,96 @@ export async function transcript(ctx: Ctx, personId: string, year?: number): Pro
     totalHours: Math.round(entries.reduce((sum, e) => sum + e.hours, 0) * 100) / 100,
     modulesCompleted: new Set(entries.flatMap((e) => e.moduleCodes)).size,
     entries,
+  };
+}
+
+/**
+ * The certificate number is derived from the enrolment id alone, so every copy printed of one
+ * completion carries the same number: the year of completion and ten hex digits of its hash.
+ */
+export function certificateNumber(enrolmentId: string, completedOn: string): string {
+  const digest = createHash('sha256').update(enrolmentId).digest('hex').slice(0, 10).toUpperCase();
+  return `${completedOn.slice(0, 4)}-${digest.slice(0, 5)}-${digest.slice(5)}`;
+}
+
+/**
+ * What a certificate of attendance states for a completed enrolment. Readable by the participant,
+ * the offering's trainers, managers of its host and whoever may read the participant; to anyone
+ * else the enrolment does not exist.
+ */
+export async function certificate(ctx: Ctx, enrolmentId: string): Promise<Certificate> {
+  const enrolment = await repo.getEnrolment(ctx.db, ctx.tenantId, enrolmentId);
+  if (!enrolment) throw notFound('enrolment', enrolmentId);
+  const [offering, trainers, [person]] = await Promise.all([
+    repo.getOffering(ctx.db, ctx.tenantId, enrolment.offering_id),
+    repo.trainersOf(ctx.db, ctx.tenantId, [enrolment.offering_id]),
+    repo.peopleByIds(ctx.db, ctx.tenantId, [enrolment.person_id]),
+  ]);
+  const readable =
+    ctx.actor.system ||
+    enrolment.person_id === ctx.actor.personId ||
+    trainers.some((t) => t.person_id === ctx.actor.personId) ||
+    canManageAt(ctx, offering!.host_path) ||
+    scopePaths(ctx, 'people.read').some((root) => person!.org_path.startsWith(root));
+  if (!readable) throw notFound('enrolment', enrolmentId);
+  if (enrolment.result !== 'completed' || !enrolment.completed_on)
+    throw new AppError('not_completed', 'A certificate is issued once the training is completed.', {
+      enrolmentId,
+      status: enrolment.status,
+      result: enrolment.result,
+    });
+
+  const text = (v: LocalizedText) => resolveText(v, ctx.locale, ctx.defaultLocale);
+  const o = offering!;
+  const moduleIds = o.module_id
+    ? [o.module_id]
+    : (await repo.programmeModules(ctx.db, ctx.tenantId, [o.programme_id!])).map((l) => l.module_id);
+  const [modules, outcomes, programme, tenant] = await Promise.all([
+    repo.modulesByIds(ctx.db, ctx.tenantId, moduleIds),
+    repo.outcomesOf(ctx.db, ctx.tenantId, moduleIds),
+    o.programme_id ? repo.getProgramme(ctx.db, ctx.tenantId, o.programme_id) : undefined,
+    org.getTenant(ctx),
+  ]);
+  const standards = new Map<string, Awaited<ReturnType<typeof loadStandard>>>();
+  for (const id of new Set(modules.map((m) => m.framework_id))) standards.set(id, await loadStandard(ctx, id));
+  const frameworkOf = new Map(modules.map((m) => [m.id, m.framework_id]));
+  // A programme's modules may share an outcome; the certificate states it once.
+  const unique = new Map(outcomes.map((x) => [`${x.item_id}|${x.level_code}`, x]));
+  const stated = [...unique.values()]
+    .map((x) => {
+      const framework = standards.get(frameworkOf.get(x.module_id)!)!.framework;
+      const item = framework.items.find((i) => i.id === x.item_id);
+      const level = framework.levels.find((l) => l.code === x.level_code);
+      return {
+        itemId: x.item_id,
+        code: item?.code ?? '',
+        title: text(item?.title ?? {}),
+        levelCode: x.level_code,
+        levelTitle: text(level?.title ?? {}),
+      };
+    })
+    .sort(
+      (a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }) || a.levelCode.localeCompare(b.levelCode),
+    );
+  const subject = o.module_id ? modules[0]! : programme!;
+  return {
+    enrolmentId,
+    certificateNumber: certificateNumber(enrolmentId, enrolment.completed_on),
+    personId: enrolment.person_id,
+    personName: `${person!.given_name} ${person!.family_name}`,
+    nationalId: person!.national_id,
+    offeringId: o.id,
+    kind: o.module_id ? 'module' : 'programme',
+    code: subject.code,
+    title: text(JSON.parse(subject.title)),
+    startDate: o.start_date,
+    endDate: o.end_date,
+    hostName: text(JSON.parse(o.host_name)),
+    trainers: trainers.map((t) => `${t.given_name} ${t.family_name}`),
+    cpdHours: Number(enrolment.cpd_hours ?? 0),
+    completedOn: enrolment.completed_on,
+    outcomes: stated,
+    issuer: text(tenant.name),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   AttendanceSheet,
   Cascade,
   CatalogueQuery,
+  Certificate,
   CreateModuleBody,
   CreateOfferingBody,
   CreateProgrammeBody,
@@ -215,6 +216,19 @@ export function trainingRoutes(app: ZodApp) {
         .header('content-disposition', `attachment; filename="cpd-transcript-${t.year}.csv"`)
         .send(records.transcriptCsv(t));
     },
+  );
+  app.get(
+    '/api/enrolments/:id/certificate',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: Certificate },
+        description:
+          'What the certificate of attendance states. For the participant, the offering’s trainers, managers of its host and readers of the participant; 409 not_completed before completion.',
+      },
+    },
+    (req) => records.certificate(req.ctx, req.params.id),
   );
   app.get(
     '/api/people/:personId/enrolments',

@@ -302,6 +302,31 @@ export const Transcript = z.object({
 });
 export type Transcript = z.infer<typeof Transcript>;
 
+// ---- certificate of attendance ----
+
+export const Certificate = z.object({
+  enrolmentId: z.string(),
+  certificateNumber: z.string().describe('Derived from the enrolment id: the same on every copy.'),
+  personId: z.string(),
+  personName: z.string(),
+  nationalId: z.string().nullable(),
+  offeringId: z.string(),
+  kind: z.enum(['module', 'programme']),
+  code: z.string(),
+  title: Resolved,
+  startDate: z.string(),
+  endDate: z.string(),
+  hostName: Resolved,
+  trainers: z.array(z.string()),
+  cpdHours: z.number(),
+  completedOn: z.string(),
+  outcomes: z.array(
+    z.object({ itemId: z.string(), code: z.string(), title: Resolved, levelCode: z.string(), levelTitle: Resolved }),
+  ),
+  issuer: Resolved.describe('The issuing tenant’s name.'),
+});
+export type Certificate = z.infer<typeof Certificate>;
+
 // ---- development plans ----
 
 export const GeneratePlanBody = z.strictObject({ frameworkId: Id.optional() });
