@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { api, setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import { i18n, isLanguage, rememberLanguage } from '../i18n/index.ts';
+import { i18n, isLanguage, rememberLanguage, setLanguage } from '../i18n/index.ts';
 
 const SessionContext = createContext<Me | null>(null);
 
@@ -25,7 +25,7 @@ export function useMeQuery() {
 export function adoptMe(me: Me) {
   setCsrfToken(me.csrfToken);
   if (isLanguage(me.locale) && i18n.language !== me.locale) {
-    void i18n.changeLanguage(me.locale);
+    void setLanguage(me.locale);
     rememberLanguage(me.locale);
   }
 }

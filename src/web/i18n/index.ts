@@ -2,10 +2,6 @@ import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
-import fil from './fil.json' with { type: 'json' };
-import ne from './ne.json' with { type: 'json' };
-import ru from './ru.json' with { type: 'json' };
-import uz from './uz.json' with { type: 'json' };
 
 export const LANGUAGES = [
   { code: 'en', name: 'English', intl: 'en' },
@@ -16,7 +12,16 @@ export const LANGUAGES = [
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
-export const catalogues = { en, ru, uz, ne, fil } as const;
+/**
+ * English is in the first bundle (it is every other language's fallback); the others load when first
+ * chosen, so the sign-in page carries one catalogue, not five.
+ */
+const LOADERS: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: Record<string, unknown> }>> = {
+  ru: () => import('./ru.json'),
+  uz: () => import('./uz.json'),
+  ne: () => import('./ne.json'),
+  fil: () => import('./fil.json'),
+};
 const REMEMBERED = 'pathway.language';
 
 /** The BCP 47 tag Intl should use: Uzbek in Latin script, Nepali with Devanagari digits. */
@@ -47,15 +52,25 @@ void i18n
   .use(new ICU({ parseLngForICU: intlLocale }))
   .use(initReactI18next)
   .init({
-    resources: Object.fromEntries(
-      Object.entries(catalogues).map(([code, messages]) => [code, { translation: messages }]),
-    ),
-    lng: initialLanguage(),
+    resources: { en: { translation: en } },
+    lng: 'en',
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-document.documentElement.lang = intlLocale(i18n.language).split('-u-')[0]!;
+
+/** Switches the app's language, loading its catalogue first when it is not loaded yet. */
+export async function setLanguage(code: LanguageCode): Promise<void> {
+  if (code !== 'en' && !i18n.hasResourceBundle(code, 'translation')) {
+    const messages = (await LOADERS[code]()).default;
+    i18n.addResourceBundle(code, 'translation', messages);
+  }
+  await i18n.changeLanguage(code);
+  document.documentElement.lang = intlLocale(code).split('-u-')[0]!;
+}
+
+/** Settles once the device's language is loaded: the app renders after it. */
+export const languageReady = setLanguage(initialLanguage());
 
 const DEVANAGARI_DIGITS = '०१२३४५६७८९';
 

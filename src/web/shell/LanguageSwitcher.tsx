@@ -3,7 +3,7 @@ import { useContext } from 'react';
 import { I18nContext, useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import { isLanguage, LANGUAGES, rememberLanguage } from '../i18n/index.ts';
+import { isLanguage, LANGUAGES, rememberLanguage, setLanguage } from '../i18n/index.ts';
 
 /** Changes the language at once; when signed in, saves it to the account so it follows the user. */
 export function LanguageSwitcher({ signedIn = false }: { signedIn?: boolean }) {
@@ -13,7 +13,7 @@ export function LanguageSwitcher({ signedIn = false }: { signedIn?: boolean }) {
 
   async function change(code: string) {
     if (!isLanguage(code)) return;
-    await i18n.changeLanguage(code);
+    await setLanguage(code);
     rememberLanguage(code);
     if (signedIn) {
       const me = await api<Me>('/api/me', { method: 'PATCH', body: { locale: code } });
