@@ -128,6 +128,9 @@ export async function supersede(
       throw new AppError('event_of_another_person', 'That event is about another person.', { eventId, personId });
     if (earlier.kind === 'self' ? tx.actor.personId !== personId : tx.actor.personId === personId)
       throw new AppError('forbidden', 'Only the author side of an event may correct it.', { eventId });
+    // Corrections of one person's events run one at a time, so a void never falls back to an event
+    // that another correction is withdrawing at the same moment.
+    await people.lockPeople(tx, [personId]);
     if (await repo.supersederOf(tx.db, tx.tenantId, eventId))
       throw new AppError('already_superseded', 'That event was corrected already; correct the correction.', {
         eventId,

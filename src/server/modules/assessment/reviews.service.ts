@@ -3,6 +3,7 @@ import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
+import * as people from '../people/people.service.ts';
 import * as repo from './assessment.repo.ts';
 import { type AssessmentEvent, NOT_YET, type RateInput, type ReviewRequest } from './assessment.schemas.ts';
 import { recordEvents, requireSubject, toEvent } from './assessment.service.ts';
@@ -228,8 +229,11 @@ export async function addReviewEvidence(
   const row = await loadReview(ctx, id);
   if (row.person_id !== ctx.actor.personId) throw notFound('review_request', id);
   await inTransaction(ctx, async (tx) => {
+    // Read again under the person's lock: two additions at once must both be kept.
+    await people.lockPeople(tx, [row.person_id]);
+    const current = await loadReview(tx, id);
     const added = await requireEvidenceOf(tx, row.person_id, input.evidenceIds, 'body.evidenceIds');
-    const evidenceIds = [...new Set([...JSON.parse(row.evidence_ids), ...added])];
+    const evidenceIds = [...new Set([...JSON.parse(current.evidence_ids), ...added])];
     await transition(
       tx,
       id,
@@ -237,7 +241,7 @@ export async function addReviewEvidence(
       {
         status: 'submitted',
         evidence_ids: JSON.stringify(evidenceIds),
-        note: input.note ?? row.note,
+        note: input.note ?? current.note,
         updated_at: nowIso(),
       },
       'review.add_evidence',
@@ -252,8 +256,10 @@ export async function decideReview(
   id: string,
   input: { levelCode: string; comment?: string | undefined },
 ): Promise<ReviewRequest> {
-  const row = await asAssessor(ctx, id);
+  const checked = await asAssessor(ctx, id);
   await inTransaction(ctx, async (tx) => {
+    await people.lockPeople(tx, [checked.person_id]);
+    const row = await loadReview(tx, id);
     const event = await rate(
       tx,
       row.person_id,

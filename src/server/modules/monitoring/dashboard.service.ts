@@ -34,34 +34,59 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
   const counted = competencyRows.filter((r) => r.basis === query.basis && inGroup(r));
   const competencyIds = standard.competencies.map((c) => c.id);
 
+  // Raw figures first; what may be shown is decided over the whole table (see `suppress`).
+  const figures = new Map(
+    units.map((u) => {
+      const ofUnit = teacherRows.filter((r) => r.unit_id === u.id);
+      const mine = counted.filter((r) => r.unit_id === u.id);
+      const perItem = competencyIds.map((itemId) => {
+        const rows = mine.filter((r) => r.item_id === itemId);
+        return {
+          assessed: rows.reduce((n, r) => n + r.teachers, 0),
+          atTarget: rows
+            .filter((r) => (standard.rank.get(r.level_code) ?? -1) >= targetRank)
+            .reduce((n, r) => n + r.teachers, 0),
+        };
+      });
+      return [
+        u.id,
+        {
+          teachers: ofUnit.filter(inGroup).reduce((n, r) => n + r.teachers, 0),
+          allTeachers: ofUnit.reduce((n, r) => n + r.teachers, 0),
+          perItem,
+        },
+      ];
+    }),
+  );
+  const hidden = suppress(
+    unit.id,
+    children.map((c) => c.id),
+    figures,
+    Boolean(query.sex),
+    competencyIds.length,
+  );
+
   const row = (u: OrgUnit): DashboardRow => {
-    const teachers = teacherRows.filter((r) => r.unit_id === u.id && inGroup(r)).reduce((n, r) => n + r.teachers, 0);
-    const mine = counted.filter((r) => r.unit_id === u.id);
-    const suppressed = teachers < MINIMUM_GROUP;
-    const perItem = competencyIds.map((itemId) => {
-      const rows = mine.filter((r) => r.item_id === itemId);
-      return {
-        itemId,
-        assessed: rows.reduce((n, r) => n + r.teachers, 0),
-        atTarget: rows
-          .filter((r) => (standard.rank.get(r.level_code) ?? -1) >= targetRank)
-          .reduce((n, r) => n + r.teachers, 0),
-      };
-    });
-    const shares = perItem.map((c) => (teachers ? c.atTarget / teachers : 0));
+    const f = figures.get(u.id)!;
+    const rowHidden = hidden.rows.has(u.id);
+    const cellHidden = (i: number) => rowHidden || hidden.cells.has(`${u.id}|${i}`);
+    const shares = f.perItem.map((c) => (f.teachers ? c.atTarget / f.teachers : 0));
+    const assessed = Math.max(0, ...f.perItem.map((c) => c.assessed));
+    const anyCellHidden = f.perItem.some((_, i) => cellHidden(i));
     return {
       unitId: u.id,
       name: u.displayName,
       type: u.type,
       hasChildren: !LEAF_TYPES.has(u.type),
-      teachers: suppressed ? null : teachers,
-      assessed: suppressed ? null : Math.max(0, ...perItem.map((c) => c.assessed)),
-      suppressed,
-      meanShare: suppressed || shares.length === 0 ? null : shares.reduce((a, b) => a + b, 0) / shares.length,
-      cells: perItem.map((c, i) => ({
-        itemId: c.itemId,
-        atTarget: suppressed ? null : c.atTarget,
-        share: suppressed ? null : shares[i]!,
+      teachers: rowHidden ? null : f.teachers,
+      assessed: rowHidden || isSmall(assessed) ? null : assessed,
+      suppressed: rowHidden,
+      // An average over every cell would let a hidden cell be worked out from the others.
+      meanShare: anyCellHidden || shares.length === 0 ? null : shares.reduce((a, b) => a + b, 0) / shares.length,
+      cells: f.perItem.map((c, i) => ({
+        itemId: competencyIds[i]!,
+        atTarget: cellHidden(i) ? null : c.atTarget,
+        share: cellHidden(i) ? null : shares[i]!,
       })),
     };
   };
@@ -93,6 +118,53 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
     }),
     rows: children.map(row),
   };
+}
+
+type Figures = Map<
+  string,
+  { teachers: number; allTeachers: number; perItem: { assessed: number; atTarget: number }[] }
+>;
+
+const isSmall = (n: number) => n > 0 && n < MINIMUM_GROUP;
+
+/**
+ * Which rows and cells must not be shown, so that no group of fewer than 5 teachers can be read,
+ * directly or by subtraction: a row whose group is small (or, filtered by sex, whose other sex is);
+ * a cell where few teachers were assessed; and then, among the children of the unit, further rows
+ * or cells until what is hidden cannot be recovered as the parent minus the shown children (the
+ * hidden total is nought or at least 5). Differences between separate requests (one unit, then a
+ * sibling) are not covered here.
+ */
+function suppress(parentId: string, childIds: string[], figures: Figures, bySex: boolean, items: number) {
+  const rows = new Set<string>();
+  const cells = new Set<string>();
+  for (const [id, f] of figures)
+    if (f.teachers < MINIMUM_GROUP || (bySex && isSmall(f.allTeachers - f.teachers))) rows.add(id);
+  const complete = (size: (id: string) => number, isHidden: (id: string) => boolean, hide: (id: string) => void) => {
+    let hiddenMass = size(parentId) - childIds.reduce((n, id) => n + size(id), 0);
+    hiddenMass += childIds.filter(isHidden).reduce((n, id) => n + size(id), 0);
+    while (isSmall(hiddenMass)) {
+      const next = childIds.filter((id) => !isHidden(id) && size(id) > 0).sort((a, b) => size(a) - size(b))[0];
+      if (!next) break;
+      hide(next);
+      hiddenMass += size(next);
+    }
+  };
+  complete(
+    (id) => figures.get(id)!.teachers,
+    (id) => rows.has(id),
+    (id) => rows.add(id),
+  );
+  for (let i = 0; i < items; i++) {
+    const assessed = (id: string) => figures.get(id)!.perItem[i]!.assessed;
+    for (const id of figures.keys()) if (isSmall(assessed(id))) cells.add(`${id}|${i}`);
+    complete(
+      assessed,
+      (id) => rows.has(id) || cells.has(`${id}|${i}`),
+      (id) => cells.add(`${id}|${i}`),
+    );
+  }
+  return { rows, cells };
 }
 
 /** The unit at the top of the actor's reporting scope. */

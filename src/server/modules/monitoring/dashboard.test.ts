@@ -96,9 +96,41 @@ describeOnEachDatabase('competency dashboards', (getDb) => {
     expect(cell(men.unit).atTarget).toBe(4);
   });
 
+  it('hides what subtraction would reveal: a small district beside a shown one, the other sex, a thinly assessed cell', async () => {
+    const region = (await get(ministry, `unitId=${world.regionA.id}`)).body;
+    expect(region.unit.teachers).toBe(14);
+    // District A2 has 3 teachers; showing A1 would give A2 away as the region minus A1.
+    expect(region.rows.map((r) => r.suppressed)).toEqual([true, true]);
+    const men = (await get(ministry, `unitId=${world.districtA1.id}&sex=male`)).body;
+    // School A1-1 has 3 men and 3 women: showing either sex shows the other by subtraction.
+    expect(men.rows.every((r) => r.suppressed)).toBe(true);
+    const second = standard.items.filter((i) => i.type === 'competency')[1]!.id;
+    const assessor = await make.user(world.ctx, 'assessor', world.nation);
+    const rated = await make.person(world.ctx, world.schoolA1b, { sex: 'male' });
+    await ledger.recordEvents(assessor.ctx, [
+      {
+        personId: rated.id,
+        frameworkId: standard.id,
+        itemId: second,
+        levelCode: 'KC',
+        kind: 'assessor',
+        sourceType: 'test',
+      },
+    ]);
+    const district = (await get(ministry, `unitId=${world.districtA1.id}`)).body;
+    const secondCell = (row: Dashboard['rows'][number]) => row.cells.find((c) => c.itemId === second)!;
+    expect(secondCell(district.unit)).toEqual({ itemId: second, atTarget: null, share: null });
+    const byUnit = (id: string) => district.rows.find((r) => r.unitId === id)!;
+    expect(secondCell(byUnit(world.schoolA1b.id)).atTarget).toBeNull();
+    expect(secondCell(byUnit(world.schoolA1.id)).atTarget).toBe(0);
+    expect(district.unit.meanShare).toBeNull();
+    expect(cell(district.unit).atTarget).toBe(6);
+  });
+
   it('counts self-assessed levels apart from confirmed ones', async () => {
     const self = (await get(ministry, `unitId=${world.nation.id}&basis=self`)).body;
-    expect(self.unit.teachers).toBe(14);
+    const confirmed = (await get(ministry, `unitId=${world.nation.id}`)).body;
+    expect(self.unit.teachers).toBe(confirmed.unit.teachers);
     expect(cell(self.unit).atTarget).toBe(0);
     expect(self.unit.assessed).toBe(0);
   });
