@@ -45,6 +45,8 @@ const lastDayOfMonth = (first: string) => {
  * A draft already there is replaced; an agreed or active plan must be finished first.
  */
 export async function generatePlan(ctx: Ctx, personId: string, frameworkId?: string): Promise<Plan> {
+  // It replaces the draft: the same people who may edit it, not everyone who may read it.
+  await assessment.requireSubject(ctx, personId, 'plans.agree');
   const feedback = await reports.feedback(ctx, personId, frameworkId);
   if (feedback.gaps.length === 0)
     throw new AppError('no_gaps', 'No gaps against the target level: there is nothing to plan.', {
@@ -96,7 +98,8 @@ export async function generatePlan(ctx: Ctx, personId: string, frameworkId?: str
     }
     // A draft was never agreed: a fresh proposal replaces it.
     for (const draft of existing.filter((p) => p.status === 'draft')) {
-      await repo.deletePlan(tx.db, tx.tenantId, draft.id);
+      if (!(await repo.deletePlan(tx.db, tx.tenantId, draft.id)))
+        throw new AppError('conflict', 'The plan changed meanwhile; reload it.', { planId: draft.id });
       await recordAudit(tx.db, tx, 'development_plan.replace', { type: 'development_plan', id: draft.id }, draft, null);
     }
     const at = nowIso();
@@ -236,8 +239,11 @@ export async function editPlan(ctx: Ctx, planId: string, input: EditPlanInput): 
       throw new AppError('forbidden', 'Only the teacher or their school leader edits the plan.', {
         permission: 'plans.agree',
       });
-    if (plan.status !== 'draft')
-      throw new AppError('plan_not_draft', 'Only a draft plan is edited; reopen it first.', { status: plan.status });
+    // The guarded update holds the row, so an agreement cannot land between this check and the write.
+    if (!(await repo.movePlan(tx.db, tx.tenantId, planId, 'draft', { updated_at: nowIso() })))
+      throw new AppError('plan_not_draft', 'Only a draft plan is edited; reopen it first.', {
+        status: (await repo.getPlan(tx.db, tx.tenantId, planId))?.status ?? plan.status,
+      });
     const standard = await loadStandard(tx, plan.framework_id);
     const moduleIds = input.items.flatMap((i) => i.moduleId ?? []);
     const modules = await repo.modulesByIds(tx.db, tx.tenantId, moduleIds);
@@ -270,7 +276,6 @@ export async function editPlan(ctx: Ctx, planId: string, input: EditPlanInput): 
         note: item.note,
       })),
     );
-    await repo.updatePlan(tx.db, tx.tenantId, planId, { updated_at: nowIso() });
     const after = await getPlan(tx, planId);
     await recordAudit(tx.db, tx, 'development_plan.edit', { type: 'development_plan', id: planId }, before, after);
     return after;

@@ -31,6 +31,8 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
   return inTransaction(ctx, async (tx) => {
     const offering = await requireOffering(tx, offeringId);
     await requireRunner(tx, offering);
+    // Held until commit: the completions read below stay true until writeResults writes.
+    await repo.lockOffering(tx.db, tx.tenantId, offering.id);
     const sessionDays = new Set(JSON.parse(offering.session_days) as string[]);
     const faults = new FaultList();
     const lines: { line: number; nationalId: string; values: Record<string, string | undefined> }[] = [];
@@ -64,13 +66,8 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
       if (!nationalId) continue;
       const personId = personOf.get(nationalId);
       if (!personId || !enrolled.has(personId)) {
-        faults.add(
-          line,
-          'national_id',
-          personId
-            ? `The teacher with national id ${nationalId} is not enrolled in this offering.`
-            : `No teacher with national id ${nationalId}.`,
-        );
+        // One message either way: a trainer must not learn which national ids exist.
+        faults.add(line, 'national_id', `National id ${nationalId} is not enrolled in this offering.`);
         continue;
       }
       for (const day of dayColumns ?? []) {

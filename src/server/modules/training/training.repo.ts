@@ -509,10 +509,6 @@ export async function insertPlan(db: Kysely<DB>, row: PlanRow) {
   await db.insertInto('development_plan').values(row).execute();
 }
 
-export async function updatePlan(db: Kysely<DB>, tenantId: string, id: string, patch: Partial<PlanRow>) {
-  await db.updateTable('development_plan').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-}
-
 /** Moves a plan on only from the status the caller saw, so two people cannot both move it. */
 export async function movePlan(
   db: Kysely<DB>,
@@ -532,14 +528,16 @@ export async function movePlan(
 }
 
 /** Only drafts are deleted (replaced by a fresh proposal); agreed plans stay as the record. */
-export async function deletePlan(db: Kysely<DB>, tenantId: string, id: string) {
-  await db.deleteFrom('development_plan_item').where('tenant_id', '=', tenantId).where('plan_id', '=', id).execute();
-  await db
+export async function deletePlan(db: Kysely<DB>, tenantId: string, id: string): Promise<boolean> {
+  const result = await db
     .deleteFrom('development_plan')
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('status', '=', 'draft')
-    .execute();
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) !== 1) return false;
+  await db.deleteFrom('development_plan_item').where('tenant_id', '=', tenantId).where('plan_id', '=', id).execute();
+  return true;
 }
 
 export async function replacePlanItems(db: Kysely<DB>, tenantId: string, planId: string, items: PlanItemRow[]) {

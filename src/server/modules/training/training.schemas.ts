@@ -233,12 +233,23 @@ export const EnrolBody = z.strictObject({
 });
 export const NominateBody = z.strictObject({ personIds: z.array(Id).min(1).max(500) });
 
+/** A person named twice in one request would be written twice: each later naming is refused. */
+function eachPersonOnce(rows: { personId: string }[], ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  for (const [n, row] of rows.entries()) {
+    if (seen.has(row.personId))
+      ctx.addIssue({ code: 'custom', message: 'This person appears earlier in the list.', path: [n, 'personId'] });
+    seen.add(row.personId);
+  }
+}
+
 export const AttendanceBody = z.strictObject({
   day: Day,
   records: z
     .array(z.strictObject({ personId: Id, present: z.boolean() }))
     .min(1)
-    .max(1000),
+    .max(1000)
+    .superRefine(eachPersonOnce),
 });
 export type AttendanceInput = z.infer<typeof AttendanceBody>;
 export const AttendanceSheet = z.object({
@@ -264,7 +275,8 @@ export const ResultsBody = z.strictObject({
       }),
     )
     .min(1)
-    .max(1000),
+    .max(1000)
+    .superRefine(eachPersonOnce),
 });
 export type ResultsInput = z.infer<typeof ResultsBody>;
 export const ResultsSummary = z.object({

@@ -415,6 +415,15 @@ export function canManageAt(ctx: Ctx, hostPath: string): boolean {
 
 const HOST_TYPES = new Set(['tei', 'resource_centre']);
 
+async function schedulingHosts(ctx: Ctx) {
+  const roots = requireScope(ctx, 'training.manage');
+  const ancestors = [...new Set(roots.flatMap((r) => [...org.ancestorPathsOf(r), r]))];
+  const hosts = (await repo.institutionsNear(ctx.db, ctx.tenantId, roots, ancestors)).filter((h) =>
+    canManageAt(ctx, h.path),
+  );
+  return { roots, hosts };
+}
+
 /**
  * What a scheduler can choose from: the institutions they may host training at, and the people who
  * may lead (everyone placed in those institutions, and trainers in the scheduler's area), each
@@ -424,11 +433,7 @@ export async function schedulingOptions(
   ctx: Ctx,
   subject: { moduleId?: string | undefined; programmeId?: string | undefined },
 ): Promise<SchedulingOptions> {
-  const roots = requireScope(ctx, 'training.manage');
-  const ancestors = [...new Set(roots.flatMap((r) => [...org.ancestorPathsOf(r), r]))];
-  const hosts = (await repo.institutionsNear(ctx.db, ctx.tenantId, roots, ancestors)).filter((h) =>
-    canManageAt(ctx, h.path),
-  );
+  const { roots, hosts } = await schedulingHosts(ctx);
   const trainers = await repo.trainersNear(
     ctx.db,
     ctx.tenantId,
@@ -514,7 +519,15 @@ export async function createOffering(ctx: Ctx, input: CreateOfferingInput): Prom
       hours = (await getProgramme(tx, programme.id)).hours;
     }
     const trainerIds = [...new Set(input.trainerIds)];
-    const trainers = await repo.peopleByIds(tx.db, tx.tenantId, trainerIds);
+    // Only the candidates scheduling options offer: anyone else is "not found", and their
+    // qualification (built from confirmed levels) is never checked, so never revealed.
+    const { roots, hosts } = await schedulingHosts(tx);
+    const institutions = [host.path, ...hosts.map((h) => h.path)];
+    const trainers = (await repo.peopleByIds(tx.db, tx.tenantId, trainerIds)).filter(
+      (t) =>
+        institutions.some((p) => t.org_path.startsWith(p)) ||
+        (t.category === 'trainer' && roots.some((r) => t.org_path.startsWith(r))),
+    );
     const unknown = trainerIds.find((id) => !trainers.some((t) => t.id === id));
     if (unknown)
       throw new AppError('person_not_found', `No person ${unknown}.`, { field: 'body.trainerIds', id: unknown });
@@ -906,6 +919,8 @@ export interface ResultRow {
  * A completion is final; recording the same completion again changes nothing.
  */
 export async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results: ResultRow[]) {
+  // Without it, two recordings at once both find the enrolment not yet completed and both write events.
+  await repo.lockOffering(ctx.db, ctx.tenantId, offering.id);
   const enrolments = await requireEnrolled(ctx, offering, [...new Set(results.map((r) => r.personId))]);
   const byPerson = new Map(enrolments.map((e) => [e.person_id, e]));
   const final = results.filter((r) => {
