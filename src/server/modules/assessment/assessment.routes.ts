@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
+import { acceptRawBodies } from '../../http/raw-body.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FileStore } from '../../shared/storage.ts';
 import {
@@ -257,10 +258,7 @@ export function assessmentRoutes(app: ZodApp, files: FileStore) {
 
 /** Files arrive as the raw request body (any content type); the type is sniffed, never trusted. */
 function evidenceUploadRoute(app: ZodApp, files: FileStore) {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: evidence.EVIDENCE_MAX_BYTES }, (_req, body, done) =>
-    done(null, body),
-  );
+  acceptRawBodies(app, evidence.EVIDENCE_MAX_BYTES);
   app.post(
     '/api/people/:personId/evidence',
     {

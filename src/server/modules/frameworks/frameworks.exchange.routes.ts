@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
+import { acceptRawBodies } from '../../http/raw-body.ts';
 import { AppError } from '../../shared/errors.ts';
 import { EXCHANGE_FORMATS, exportFramework, importFramework } from './frameworks.exchange.ts';
 import { FrameworkDetail, FrameworkParams } from './frameworks.schemas.ts';
@@ -35,10 +36,7 @@ const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
  * caught and located, not silently replaced), in its own scope so other routes keep their parsers.
  */
 export async function exchangeRoutes(app: ZodApp) {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) =>
-    done(null, body),
-  );
+  acceptRawBodies(app, MAX_FILE_BYTES);
   app.post(
     '/api/frameworks/import',
     {

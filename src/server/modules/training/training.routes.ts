@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
+import { acceptRawBodies } from '../../http/raw-body.ts';
 import { AppError } from '../../shared/errors.ts';
 import * as plans from './plans.service.ts';
 import * as records from './records.service.ts';
@@ -294,10 +295,7 @@ export function trainingRoutes(app: ZodApp) {
 
 /** The results file arrives as raw bytes so invalid UTF-8 is found and located, not replaced. */
 function resultsImportRoute(app: ZodApp) {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_RESULTS_BYTES }, (_req, body, done) =>
-    done(null, body),
-  );
+  acceptRawBodies(app, MAX_RESULTS_BYTES);
   app.post(
     '/api/offerings/:offeringId/results/import',
     {
