@@ -26,6 +26,13 @@ describe('the competency dashboard in a real browser', () => {
     const school = page.locator('table.dashboard tbody tr', { hasText: 'Amberfield School No. 1' });
     await expect(school.locator('td').nth(1).textContent()).resolves.toMatch(/^\d+%$/);
     await expect(page.getByRole('link', { name: 'Meridia' }).isVisible()).resolves.toBe(true);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download this table (CSV)' }).click();
+    const csv = await (await download).createReadStream();
+    let text = '';
+    for await (const chunk of csv) text += chunk;
+    expect(text).toMatch(/^unit \(target KD; self\)/);
+    expect(text).toContain('Amberfield School No. 1');
   });
 
   it('keeps a district officer to their district', async () => {

@@ -91,6 +91,11 @@ export default function DashboardPage() {
               </select>
             </label>
           </div>
+          <p className="no-print">
+            <a href={`/api/dashboards/competencies/export.csv?${query}`} download>
+              {t('monitoring.exportCsv')}
+            </a>
+          </p>
           <p>
             {t('monitoring.target')} <strong>{<LocalText value={d!.target.title} />}</strong>
             {d!.target.setByUnit ? '' : ` (${t('monitoring.noTargetSet')})`}

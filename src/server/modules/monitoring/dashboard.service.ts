@@ -1,5 +1,6 @@
 import { hasPermissionAt, requireScope } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { spreadsheetCsv } from '../../shared/csv.ts';
 import { loadStandard, resolver } from '../assessment/assessment.standard.ts';
 import { getTarget, MINIMUM_GROUP } from '../assessment/reports.service.ts';
 import type { OrgUnit } from '../org/org.schemas.ts';
@@ -165,6 +166,33 @@ function suppress(parentId: string, childIds: string[], figures: Figures, bySex:
     );
   }
   return { rows, cells };
+}
+
+/**
+ * The dashboard's table as a spreadsheet: the unit and each unit below it, teachers and the share at
+ * or above the target per competency, with exactly what the screen hides left empty.
+ */
+export async function dashboardCsv(ctx: Ctx, query: DashboardQuery): Promise<string> {
+  const d = await competencyDashboard(ctx, query);
+  const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
+  const line = (r: DashboardRow) => [
+    r.name.text,
+    r.type,
+    r.teachers === null ? '' : String(r.teachers),
+    percent(r.meanShare),
+    ...r.cells.map((c) => percent(c.share)),
+  ];
+  return spreadsheetCsv([
+    [
+      `unit (target ${d.target.levelCode}; ${d.basis}${d.sex ? `; ${d.sex}` : ''})`,
+      'type',
+      'teachers',
+      'mean_percent_at_target',
+      ...d.competencies.map((c) => `${c.code}_percent_at_target`),
+    ],
+    line(d.unit),
+    ...d.rows.map(line),
+  ]);
 }
 
 /** The unit at the top of the actor's reporting scope. */

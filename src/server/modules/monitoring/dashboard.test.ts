@@ -127,6 +127,39 @@ describeOnEachDatabase('competency dashboards', (getDb) => {
     expect(cell(district.unit).atTarget).toBe(6);
   });
 
+  it('exports the table as CSV with the same figures and the same gaps', async () => {
+    const res = await app.inject({
+      url: `/api/dashboards/competencies/export.csv?frameworkId=${standard.id}&unitId=${world.districtA2.id}`,
+      headers: ministry.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment;/);
+    const [header, unitLine, schoolLine] = res.body
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
+    expect(header!.slice(0, 4)).toEqual(['unit (target KD; confirmed)', 'type', 'teachers', 'mean_percent_at_target']);
+    // District A2 and its school have 3 teachers: every figure is left empty.
+    expect(unitLine!.slice(1)).toEqual(['district', '', '', ...Array(18).fill('')]);
+    expect(schoolLine![0]).toBe('School A2-1');
+    const shown = await app.inject({
+      url: `/api/dashboards/competencies/export.csv?frameworkId=${standard.id}&unitId=${world.districtA1.id}`,
+      headers: ministry.headers,
+    });
+    const school = shown.body
+      .split('\r\n')
+      .find((l) => l.startsWith('School A1-1'))!
+      .split(',');
+    expect(school[2]).toBe('6');
+    expect(school[4]).toBe('50.0');
+    const outside = await app.inject({
+      url: `/api/dashboards/competencies/export.csv?frameworkId=${standard.id}&unitId=${world.nation.id}`,
+      headers: district.headers,
+    });
+    expect(outside.statusCode).toBe(404);
+  });
+
   it('counts self-assessed levels apart from confirmed ones', async () => {
     const self = (await get(ministry, `unitId=${world.nation.id}&basis=self`)).body;
     const confirmed = (await get(ministry, `unitId=${world.nation.id}`)).body;

@@ -1,5 +1,5 @@
 import type { ZodApp } from '../../http/app.ts';
-import { competencyDashboard } from './dashboard.service.ts';
+import { competencyDashboard, dashboardCsv } from './dashboard.service.ts';
 import { Dashboard, DashboardQuery } from './monitoring.schemas.ts';
 
 const tags = ['monitoring'];
@@ -17,5 +17,20 @@ export function monitoringRoutes(app: ZodApp) {
       },
     },
     (req) => competencyDashboard(req.ctx, req.query),
+  );
+  app.get(
+    '/api/dashboards/competencies/export.csv',
+    {
+      schema: {
+        tags,
+        querystring: DashboardQuery,
+        description: 'The same table as CSV for a spreadsheet; suppressed figures are empty.',
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="competencies-dashboard.csv"')
+        .send(await dashboardCsv(req.ctx, req.query)),
   );
 }

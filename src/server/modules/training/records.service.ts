@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { scopePaths } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { spreadsheetCsv } from '../../shared/csv.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
@@ -150,12 +151,6 @@ export async function certificate(ctx: Ctx, enrolmentId: string): Promise<Certif
   };
 }
 
-/** Spreadsheets run cells that start with = + - @ as formulas: such text is written with a leading quote. */
-const cell = (value: string) => {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
 export function transcriptCsv(t: Transcript): string {
   const rows = [
     ['completed_on', 'kind', 'code', 'title', 'modules', 'hours', 'score'],
@@ -170,7 +165,7 @@ export function transcriptCsv(t: Transcript): string {
     ]),
     ['', '', '', 'Total', '', String(t.totalHours), ''],
   ];
-  return rows.map((r) => `${r.map(cell).join(',')}\r\n`).join('');
+  return spreadsheetCsv(rows);
 }
 
 /**
