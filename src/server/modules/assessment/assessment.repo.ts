@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type {
   AssessmentEventTable,
   CoachingVisitTable,
@@ -267,6 +267,8 @@ export async function rebuildStatus(db: Kysely<DB>, tenantId: string): Promise<n
     where rn = 1
     group by person_id, item_id
   `.execute(db);
+  // Fresh statistics, or PostgreSQL plans reads of the rebuilt table as if it were empty.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze competency_status`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

@@ -27,12 +27,12 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
   const units = [unit, ...children];
   const ids = units.map((u) => u.id);
   const [competencyRows, teacherRows, above] = await Promise.all([
-    repo.competencyCountsOf(ctx.db, ctx.tenantId, ids, frameworkId),
+    repo.levelCountsOf(ctx.db, ctx.tenantId, ids, { frameworkId, basis: query.basis, sex: query.sex }),
     repo.teacherCountsOf(ctx.db, ctx.tenantId, ids),
     org.unitsOnPath(ctx, unit.path),
   ]);
   const inGroup = (r: { sex: string }) => !query.sex || r.sex === query.sex;
-  const counted = competencyRows.filter((r) => r.basis === query.basis && inGroup(r));
+  const counted = competencyRows.map((r) => ({ ...r, teachers: Number(r.teachers) }));
   const competencyIds = standard.competencies.map((c) => c.id);
 
   // Raw figures first; what may be shown is decided over the whole table (see `suppress`).

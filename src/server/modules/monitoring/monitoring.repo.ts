@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { DB, UnitCompetencyCountTable, UnitTeacherCountTable } from '../../db/schema.ts';
 
 export type CompetencyCountRow = Selectable<UnitCompetencyCountTable>;
@@ -47,16 +47,37 @@ export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) 
     .execute();
 }
 
-export function competencyCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[], frameworkId?: string) {
+export function competencyCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]) {
   if (unitIds.length === 0) return Promise.resolve([] as CompetencyCountRow[]);
-  let q = db
+  return db
     .selectFrom('unit_competency_count')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('unit_id', 'in', unitIds)
-    .where('teachers', '!=', 0);
-  if (frameworkId) q = q.where('framework_id', '=', frameworkId);
-  return q.execute();
+    .where('teachers', '!=', 0)
+    .execute();
+}
+
+/** Teachers per (unit, item, level) for one basis, summed over sex unless one sex is asked for. */
+export function levelCountsOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  unitIds: string[],
+  filter: { frameworkId: string; basis: string; sex?: string | undefined },
+) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  let q = db
+    .selectFrom('unit_competency_count')
+    .select(['unit_id', 'item_id', 'level_code', (eb) => eb.fn.sum<number>('teachers').as('teachers')])
+    .where('tenant_id', '=', tenantId)
+    .where('unit_id', 'in', unitIds)
+    .where('framework_id', '=', filter.frameworkId)
+    .where('basis', '=', filter.basis);
+  if (filter.sex) q = q.where('sex', '=', filter.sex);
+  return q
+    .groupBy(['unit_id', 'item_id', 'level_code'])
+    .having((eb) => eb.fn.sum('teachers'), '!=', 0)
+    .execute();
 }
 
 export function teacherCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]) {
@@ -152,4 +173,7 @@ export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
     from direct join above on above.unit_id = direct.unit_id
     group by above.ancestor_id, direct.framework_id, direct.item_id, direct.basis, direct.level_code, direct.sex
   `.execute(db);
+  // Fresh statistics, or PostgreSQL plans the dashboards' reads as if the tables were empty.
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`analyze unit_competency_count, unit_teacher_count`.execute(db);
 }
