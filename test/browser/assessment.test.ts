@@ -13,6 +13,9 @@ describe('assessment in a real browser', () => {
 
   it('lets a teacher on a phone answer the self-assessment over two visits, submit, and read the feedback', async () => {
     const page = await world.signedIn('teacher', { width: 360, height: 740 });
+    // On a phone the navigation waits behind the Menu button.
+    await expect(page.getByRole('link', { name: 'My transcript' }).isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Self-assessment' }).click();
     await page.getByRole('button', { name: 'Start the self-assessment' }).click();
     await page.getByText('0 of 18 answered').waitFor();

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import type { Me } from '../api/types.ts';
 import { useMe, useSignOut } from '../auth/session.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -27,6 +27,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const signOut = useSignOut();
+  // On a phone the navigation folds behind a Menu button; it folds again after each move.
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setOpen(false), [pathname]);
   return (
     <>
       <a className="skip" href="#main">
@@ -34,7 +38,16 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="top">
         <span className="brand">{t('app.name')}</span>
-        <nav aria-label={t('nav.label')}>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          onClick={() => setOpen(!open)}
+        >
+          {t('nav.menu')}
+        </button>
+        <nav aria-label={t('nav.label')} id="main-nav" className={open ? 'open' : undefined}>
           <ul>
             {NAV.filter(
               (item) =>
