@@ -1,6 +1,6 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink } from 'react-router';
 import type { Me } from '../api/types.ts';
 import { useMe, useSignOut } from '../auth/session.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -27,10 +27,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const signOut = useSignOut();
-  // On a phone the navigation folds behind a Menu button; it folds again after each move.
+  // On a phone the navigation folds behind a Menu button; choosing a page folds it again.
   const [open, setOpen] = useState(false);
-  const { pathname } = useLocation();
-  useEffect(() => setOpen(false), [pathname]);
   return (
     <>
       <a className="skip" href="#main">
@@ -55,7 +53,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 (!item.teachers || me.grants.some((g) => g.role === 'teacher')),
             ).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to}>{t(item.label)}</NavLink>
+                <NavLink to={item.to} onClick={() => setOpen(false)}>
+                  {t(item.label)}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -79,7 +79,7 @@ async function onStatusChanged(ctx: Ctx, changes: assessment.StatusChange[]) {
   const deltas: repo.CompetencyCountRow[] = [];
   for (const change of changes) {
     const placement = placements.get((change.after ?? change.before)!.person_id);
-    if (!placement || placement.category !== 'teacher') continue;
+    if (placement?.category !== 'teacher') continue;
     const units = await unitsAbove(placement.org_path);
     deltas.push(
       ...competencyDeltas(ctx, units, sexOf(placement), bucketsOf(change.before), -1),
