@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import { type CoachingVisit, type Instrument, OBSERVED_PRACTICES, type Observation } from '../api/types.ts';
 import { useCan, useMe } from '../auth/session.tsx';
+import { formatDay } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
@@ -66,7 +67,7 @@ export default function ObservationsPage() {
               {observations.data!.items.map((o) => (
                 <li key={o.id} className="card">
                   <strong>
-                    {o.observedOn} · {o.subject ?? ''} {o.grade ? `(${o.grade})` : ''}
+                    {formatDay(o.observedOn)} · {o.subject ?? ''} {o.grade ? `(${o.grade})` : ''}
                   </strong>
                   <p>{o.lessonFocus}</p>
                   {o.practices.length > 0 && (
@@ -104,7 +105,7 @@ export default function ObservationsPage() {
             <ul className="cards">
               {visits.data!.items.map((v) => (
                 <li key={v.id} className="card">
-                  <strong>{v.visitedOn}</strong>
+                  <strong>{formatDay(v.visitedOn)}</strong>
                   {v.focusItemIds.length > 0 && (
                     <p className="muted">{v.focusItemIds.map((id) => titleOf(id)?.code ?? id).join(', ')}</p>
                   )}
@@ -114,7 +115,7 @@ export default function ObservationsPage() {
                   </p>
                   {v.nextVisitOn && (
                     <p>
-                      {t('assessment.coaching.next')}: {v.nextVisitOn}
+                      {t('assessment.coaching.next')}: {formatDay(v.nextVisitOn)}
                     </p>
                   )}
                   {v.coachName && <p className="muted">{v.coachName}</p>}

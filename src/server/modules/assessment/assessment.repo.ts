@@ -303,7 +303,8 @@ export async function respondentsUnder(db: Kysely<DB>, tenantId: string, roots: 
 
 // ---- self-assessments ----
 
-export function openSelfAssessment(db: Kysely<DB>, tenantId: string, personId: string, frameworkId: string) {
+/** The newest self-assessment of a person for a version, open or submitted. */
+export function latestSelfAssessment(db: Kysely<DB>, tenantId: string, personId: string, frameworkId: string) {
   return db
     .selectFrom('self_assessment')
     .selectAll()

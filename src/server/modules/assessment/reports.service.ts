@@ -42,7 +42,7 @@ export async function feedback(ctx: Ctx, personId: string, frameworkId?: string)
   const status = new Map(statusRows.map((r) => [r.item_id, toStatus(r)]));
   const target = await effectiveTarget(ctx, person.org_path, standard);
   const targetRank = target ? rank.get(target.levelCode)! : null;
-  const latest = await repo.openSelfAssessment(ctx.db, ctx.tenantId, personId, framework.id);
+  const latest = await repo.latestSelfAssessment(ctx.db, ctx.tenantId, personId, framework.id);
 
   const rows = standard.competencies.map((c) => {
     const s = status.get(c.id) ?? emptyStatus(c.id);

@@ -87,7 +87,7 @@ function requireTeacherActor(ctx: Ctx): string {
 export async function currentSelfAssessment(ctx: Ctx, frameworkId?: string): Promise<SelfAssessment | null> {
   const personId = requireTeacherActor(ctx);
   const standard = await loadStandard(ctx, frameworkId);
-  const row = await repo.openSelfAssessment(ctx.db, ctx.tenantId, personId, standard.framework.id);
+  const row = await repo.latestSelfAssessment(ctx.db, ctx.tenantId, personId, standard.framework.id);
   return row ? toSelfAssessment(row, standard) : null;
 }
 
@@ -97,7 +97,7 @@ export async function startSelfAssessment(ctx: Ctx, frameworkId?: string): Promi
   const standard = await loadStandard(ctx, frameworkId);
   requireAssessable(standard, true);
   return inTransaction(ctx, async (tx) => {
-    const latest = await repo.openSelfAssessment(tx.db, tx.tenantId, personId, standard.framework.id);
+    const latest = await repo.latestSelfAssessment(tx.db, tx.tenantId, personId, standard.framework.id);
     if (latest?.status === 'in_progress') return toSelfAssessment(latest, standard);
     const at = nowIso();
     const row: repo.SelfAssessmentRow = {
