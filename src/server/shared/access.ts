@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'training.manage',
   'training.nominate',
   'plans.agree',
+  'indicators.write',
+  'recognition.manage',
+  'recognition.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +53,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'targets.write',
     'training.catalogue',
     'training.manage',
+    'indicators.write',
+    'recognition.manage',
+    'recognition.approve',
   ],
   regional_officer: ['org.read', 'people.read', 'audit.read', 'reports.read', 'targets.write', 'training.manage'],
   district_officer: [
@@ -76,7 +82,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans.agree',
   ],
   trainer: ['org.read', 'people.read', 'assessment.read', 'assessment.observe'],
-  assessor: ['org.read', 'people.read', 'assessment.read', 'assessment.rate', 'assessment.observe'],
+  assessor: [
+    'org.read',
+    'people.read',
+    'assessment.read',
+    'assessment.rate',
+    'assessment.observe',
+    'recognition.approve',
+  ],
   teacher: ['org.read'],
 };
 

@@ -2,6 +2,7 @@ import { hasPermissionAt, requirePermissionAt, requireScope, scopePaths } from '
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { NOT_YET } from '../assessment/assessment.schemas.ts';
@@ -906,6 +907,20 @@ export async function attendanceSheet(ctx: Ctx, offeringId: string) {
   };
 }
 
+/**
+ * People completed an offering (in the results' transaction): monitoring counts training and CPD hours,
+ * recognition re-evaluates rules that name the module or programme.
+ */
+export const trainingCompleted = domainEvent<{
+  personIds: string[];
+  offeringId: string;
+  moduleId: string | null;
+  programmeId: string | null;
+  /** The module, or every module of the programme. */
+  moduleIds: string[];
+  hours: number;
+}>();
+
 export interface ResultRow {
   personId: string;
   result: 'completed' | 'not_completed';
@@ -968,6 +983,15 @@ export async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results
   if (events.length) await assessment.recordEvents(ctx, events);
   const completers = fresh.filter((r) => r.result === 'completed').map((r) => r.personId);
   await startAgreedPlans(ctx, completers, moduleIds);
+  if (completers.length)
+    await trainingCompleted.emit(ctx, {
+      personIds: completers,
+      offeringId: offering.id,
+      moduleId: offering.module_id,
+      programmeId: offering.programme_id,
+      moduleIds,
+      hours: Number(offering.hours),
+    });
   await recordAudit(ctx.db, ctx, 'training_result.record', { type: 'training_offering', id: offering.id }, null, fresh);
 }
 
