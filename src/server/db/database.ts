@@ -9,6 +9,7 @@ import * as crosswalks from './migrations/0003_crosswalks.ts';
 import * as assessment from './migrations/0004_assessment.ts';
 import * as training from './migrations/0005_training.ts';
 import * as monitoring from './migrations/0006_monitoring.ts';
+import * as indicators from './migrations/0007_indicators.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -94,6 +95,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_assessment': assessment,
   '0005_training': training,
   '0006_monitoring': monitoring,
+  '0007_indicators': indicators,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

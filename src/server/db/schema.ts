@@ -461,6 +461,72 @@ export interface UnitCompetencyCountTable {
   teachers: number;
 }
 
+export interface PersonFactTable {
+  tenant_id: string;
+  person_id: string;
+  fact: string;
+  value: number;
+}
+
+export interface UnitFactCountTable {
+  tenant_id: string;
+  unit_id: string;
+  fact: string;
+  sex: string;
+  value: number;
+}
+
+export interface LogframeObjectiveTable {
+  tenant_id: string;
+  id: string;
+  parent_id: string | null;
+  level: string;
+  title: string;
+  position: number;
+  created_at: string;
+}
+
+export interface IndicatorTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name: string;
+  definition: string;
+  /** JSON FactSpec. */
+  numerator: string;
+  denominator: string | null;
+  factor: string;
+  disaggregations: string;
+  legend: string;
+  objective_id: string | null;
+  means_of_verification: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorTargetTable {
+  tenant_id: string;
+  indicator_id: string;
+  unit_id: string;
+  /** 'baseline' or 'target'. */
+  kind: string;
+  year: number;
+  value: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface IndicatorActualTable {
+  tenant_id: string;
+  indicator_id: string;
+  unit_id: string;
+  year: number;
+  numerator: number;
+  denominator: number | null;
+  recorded_at: string;
+}
+
 export interface UnitTeacherCountTable {
   tenant_id: string;
   unit_id: string;
@@ -494,6 +560,12 @@ export interface DB {
   level_target: LevelTargetTable;
   unit_competency_count: UnitCompetencyCountTable;
   unit_teacher_count: UnitTeacherCountTable;
+  person_fact: PersonFactTable;
+  unit_fact_count: UnitFactCountTable;
+  logframe_objective: LogframeObjectiveTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_actual: IndicatorActualTable;
   training_module: TrainingModuleTable;
   training_outcome: TrainingOutcomeTable;
   training_programme: TrainingProgrammeTable;
