@@ -1,6 +1,7 @@
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import * as repo from './assessment.repo.ts';
 import type { CoachingInput, ObservationInput } from './assessment.schemas.ts';
@@ -83,6 +84,9 @@ export async function listObservations(ctx: Ctx, personId: string) {
   }));
 }
 
+/** A coaching visit was recorded for a teacher (monitoring counts visits). */
+export const coachingRecorded = domainEvent<{ personId: string }>();
+
 /** A follow-through visit after training: focus competencies, what was agreed, when to meet next. */
 export async function recordCoachingVisit(ctx: Ctx, personId: string, input: CoachingInput) {
   await requireSubject(ctx, personId, 'assessment.observe');
@@ -111,6 +115,7 @@ export async function recordCoachingVisit(ctx: Ctx, personId: string, input: Coa
   await inTransaction(ctx, async (tx) => {
     await repo.insertCoachingVisit(tx.db, row);
     await recordAudit(tx.db, tx, 'coaching.record', { type: 'coaching_visit', id: row.id }, null, row);
+    await coachingRecorded.emit(tx, { personId });
   });
   return (await listCoachingVisits(ctx, personId)).find((v) => v.id === row.id)!;
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import * as repo from './assessment.repo.ts';
 import { type Instrument, NOT_YET, type SelfAssessment } from './assessment.schemas.ts';
@@ -13,6 +14,9 @@ import {
   resolver,
   type Standard,
 } from './assessment.standard.ts';
+
+/** A teacher submitted a self-assessment (monitoring counts teachers who self-assessed). */
+export const selfAssessmentSubmitted = domainEvent<{ personId: string }>();
 
 /**
  * The self-assessment questionnaire of a published version: one question per competency, grouped
@@ -173,6 +177,7 @@ export async function submitSelfAssessment(ctx: Ctx, id: string): Promise<SelfAs
       })),
     );
     await recordAudit(tx.db, tx, 'self_assessment.submit', { type: 'self_assessment', id }, null, { answers });
+    await selfAssessmentSubmitted.emit(tx, { personId: row.person_id });
     return toSelfAssessment({ ...row, status: 'submitted', submitted_at: at, updated_at: at }, standard);
   });
 }

@@ -1,8 +1,13 @@
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import * as assessment from '../assessment/assessment.service.ts';
+import { coachingRecorded } from '../assessment/observation.service.ts';
+import { selfAssessmentSubmitted } from '../assessment/selfassessment.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
+import { planStatusChanged } from '../training/plans.service.ts';
+import { trainingCompleted } from '../training/training.service.ts';
+import { type Family, rebuildFacts, refreshFacts } from './facts.service.ts';
 import * as repo from './monitoring.repo.ts';
 
 /**
@@ -13,20 +18,34 @@ import * as repo from './monitoring.repo.ts';
  */
 export function registerMonitoring() {
   assessment.statusChanged.on(onStatusChanged);
-  assessment.statusRebuilt.on(recount);
+  assessment.statusRebuilt.on(rebuildAll);
   people.personPlaced.on(onPersonPlaced);
   people.peopleLoaded.on(recount);
   org.subtreeMoved.on(onSubtreeMoved);
+  trainingCompleted.on(onTrainingCompleted);
+  selfAssessmentSubmitted.on(onSelfAssessed);
+  planStatusChanged.on(onPlanMoved);
+  coachingRecorded.on(onCoached);
 }
 
 /** Detaches the listeners: only the benchmark does this, to measure what maintenance costs a write. */
 export function unregisterMonitoring() {
   assessment.statusChanged.off(onStatusChanged);
-  assessment.statusRebuilt.off(recount);
+  assessment.statusRebuilt.off(rebuildAll);
   people.personPlaced.off(onPersonPlaced);
   people.peopleLoaded.off(recount);
   org.subtreeMoved.off(onSubtreeMoved);
+  trainingCompleted.off(onTrainingCompleted);
+  selfAssessmentSubmitted.off(onSelfAssessed);
+  planStatusChanged.off(onPlanMoved);
+  coachingRecorded.off(onCoached);
 }
+
+const refresh = (families: Family[]) => (ctx: Ctx, personIds: string[]) => refreshFacts(ctx, personIds, families);
+const onTrainingCompleted = (ctx: Ctx, e: { personIds: string[] }) => refresh(['training'])(ctx, e.personIds);
+const onSelfAssessed = (ctx: Ctx, e: { personId: string }) => refresh(['self'])(ctx, [e.personId]);
+const onPlanMoved = (ctx: Ctx, e: { personId: string }) => refresh(['plan'])(ctx, [e.personId]);
+const onCoached = (ctx: Ctx, e: { personId: string }) => refresh(['coaching'])(ctx, [e.personId]);
 
 const sexOf = (placement: { sex: string | null }) => placement.sex ?? 'unknown';
 
@@ -87,6 +106,17 @@ async function onStatusChanged(ctx: Ctx, changes: assessment.StatusChange[]) {
     );
   }
   await repo.addCompetencyCounts(ctx.db, deltas);
+  // Aspect attainment follows self-assessed and confirmed levels ("trained" never moves it).
+  const moved = changes.filter(
+    (c) =>
+      c.before?.self_event_id !== c.after?.self_event_id ||
+      c.before?.confirmed_event_id !== c.after?.confirmed_event_id,
+  );
+  await refreshFacts(
+    ctx,
+    moved.map((c) => (c.after ?? c.before)!.person_id),
+    ['aspect'],
+  );
 }
 
 /** A teacher joined, left, moved, or changed category or sex: their counts leave one set of units for another. */
@@ -98,9 +128,13 @@ async function onPersonPlaced(
   const [was, is] = [counted(before), counted(after)];
   if (was?.org_path === is?.org_path && was?.sex === is?.sex && !was === !is) return;
   const unitsAbove = ancestry(ctx);
-  const statuses = await assessment.statusRowsOf(ctx, after.id);
+  const [statuses, facts] = await Promise.all([
+    assessment.statusRowsOf(ctx, after.id),
+    repo.personFactsOf(ctx.db, ctx.tenantId, [after.id]),
+  ]);
   const teacherRows: repo.TeacherCountRow[] = [];
   const competencyRows: repo.CompetencyCountRow[] = [];
+  const factRows: repo.FactCountRow[] = [];
   for (const [placement, sign] of [
     [was, -1],
     [is, 1],
@@ -110,9 +144,13 @@ async function onPersonPlaced(
     const sex = sexOf(placement);
     teacherRows.push(...units.map((unit_id) => ({ tenant_id: ctx.tenantId, unit_id, sex, teachers: sign })));
     competencyRows.push(...competencyDeltas(ctx, units, sex, statuses.flatMap(bucketsOf), sign));
+    for (const unit_id of units)
+      for (const f of facts)
+        factRows.push({ tenant_id: ctx.tenantId, unit_id, fact: f.fact, sex, value: sign * Number(f.value) });
   }
   await repo.addTeacherCounts(ctx.db, teacherRows);
   await repo.addCompetencyCounts(ctx.db, competencyRows);
+  await repo.addFactCounts(ctx.db, factRows);
 }
 
 /**
@@ -127,24 +165,31 @@ async function onSubtreeMoved(
     (await org.unitsOnPath(ctx, path)).filter((u) => u.id !== unitId).map((u) => u.id);
   const [oldAbove, newAbove] = [await above(parentPath(fromPath)), await above(parentPath(toPath))];
   const own = await repo.countsOfUnit(ctx.db, ctx.tenantId, unitId);
-  const shift = <R extends { unit_id: string; teachers: number }>(rows: R[]) =>
+  const shift = <R extends { unit_id: string }>(rows: R[], amount: keyof R & ('teachers' | 'value')) =>
     rows.flatMap((r) => [
-      ...oldAbove.map((unit_id) => ({ ...r, unit_id, teachers: -r.teachers })),
-      ...newAbove.map((unit_id) => ({ ...r, unit_id, teachers: r.teachers })),
+      ...oldAbove.map((unit_id) => ({ ...r, unit_id, [amount]: -Number(r[amount]) })),
+      ...newAbove.map((unit_id) => ({ ...r, unit_id, [amount]: Number(r[amount]) })),
     ]);
-  await repo.addTeacherCounts(ctx.db, shift(own.teachers));
-  await repo.addCompetencyCounts(ctx.db, shift(own.competencies));
+  await repo.addTeacherCounts(ctx.db, shift(own.teachers, 'teachers'));
+  await repo.addCompetencyCounts(ctx.db, shift(own.competencies, 'teachers'));
+  await repo.addFactCounts(ctx.db, shift(own.facts, 'value'));
 }
 
 const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
 
-/** After a bulk load or a rebuilt projection, whoever caused it: the figures are recounted in its transaction. */
+/** After a bulk load, whoever caused it: the unit figures are recounted in its transaction (people's facts stand). */
 const recount = (ctx: Ctx) => repo.rebuildCounts(ctx.db, ctx.tenantId);
+
+/** After a rebuilt status projection: people's facts are worked out again, then every unit figure. */
+async function rebuildAll(ctx: Ctx) {
+  await rebuildFacts(ctx);
+  await recount(ctx);
+}
 
 /** Recomputes every figure of the tenant (`pathway rebuild-aggregates`). */
 export async function rebuildAggregates(ctx: Ctx) {
   if (!ctx.actor.system) throw new AppError('forbidden', 'Only the system rebuilds the aggregates.');
-  await inTransaction(ctx, recount);
+  await inTransaction(ctx, rebuildAll);
 }
 
 /** Both tables of a tenant, in a stable order: what the equivalence test compares. */

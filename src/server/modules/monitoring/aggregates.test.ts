@@ -2,8 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import * as ledger from '../assessment/assessment.service.ts';
+import { recordCoachingVisit } from '../assessment/observation.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
+import * as training from '../training/training.service.ts';
 import { aggregateSnapshot, rebuildAggregates, registerMonitoring } from './aggregates.service.ts';
 
 /** A small deterministic generator, so a failing history can be replayed from its seed. */
@@ -23,18 +25,31 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
   let world: Awaited<ReturnType<typeof make.country>>;
   let standard: Awaited<ReturnType<typeof make.publishedStandard>>;
   let assessor: Awaited<ReturnType<typeof make.user>>;
+  let offerings: string[];
 
   beforeAll(async () => {
     registerMonitoring();
     world = await make.country(getDb());
     standard = await make.publishedStandard(world.ctx);
     assessor = await make.user(world.ctx, 'assessor', world.nation);
+    const college = await make.unit(world.ctx, world.regionA, 'tei', 'College A');
+    const trainer = await make.person(world.ctx, college, { category: 'trainer' });
+    const module = await make.trainingModule(world.ctx, standard);
+    offerings = [];
+    for (let i = 0; i < 2; i++)
+      offerings.push((await make.offering(world.ctx, college, { moduleId: module.id, trainerIds: [trainer.id] })).id);
   });
 
   it('equal what a rebuild computes, after random assessments, corrections, moves of teachers and units', async () => {
     const schools = [world.schoolA1, world.schoolA1b, world.schoolA2, world.schoolB1];
     const sexes = ['female', 'male', null] as const;
-    const items = standard.items.filter((i) => i.type === 'competency').slice(0, 4);
+    // The first aspect's competencies, so some teachers have all of them (aspect attainment), and one more.
+    const firstAspect = standard.items.find((i) => i.type === 'aspect')!;
+    const competencies = standard.items.filter((i) => i.type === 'competency');
+    const items = [
+      ...competencies.filter((i) => i.parentId === firstAspect.id),
+      competencies.find((i) => i.parentId !== firstAspect.id)!,
+    ];
     const levels = [...standard.levels.map((l) => l.code), null];
     for (const seed of [3, 11]) {
       const rnd = random(seed);
@@ -43,7 +58,7 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
         teachers.push(await make.person(world.ctx, rnd.pick(schools), { sex: rnd.pick(sexes) ?? undefined }));
       for (let step = 0; step < 50; step++) {
         const teacher = rnd.pick(teachers);
-        const roll = rnd.pick(['rate', 'rate', 'rate', 'correct', 'move', 'sex', 'unit'] as const);
+        const roll = rnd.pick(['rate', 'rate', 'rate', 'correct', 'move', 'sex', 'unit', 'coach', 'train'] as const);
         if (roll === 'rate') {
           await ledger.recordEvents(assessor.ctx, [
             {
@@ -66,6 +81,22 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
             });
         } else if (roll === 'move') {
           await people.updatePerson(world.ctx, teacher.id, { orgUnitId: rnd.pick(schools).id });
+        } else if (roll === 'coach') {
+          await recordCoachingVisit(assessor.ctx, teacher.id, {
+            visitedOn: '2026-03-02',
+            focusItemIds: [],
+            notes: 'Visit',
+            agreedActions: 'Try it',
+          });
+        } else if (roll === 'train') {
+          const offeringId = rnd.pick(offerings);
+          const enrolled = await training.listEnrolments(world.ctx, offeringId);
+          if (!enrolled.some((e) => e.personId === teacher.id)) {
+            await training.nominate(world.ctx, offeringId, [teacher.id]);
+            await training.recordResults(world.ctx, offeringId, {
+              results: [{ personId: teacher.id, result: 'completed', score: null }],
+            });
+          }
         } else if (roll === 'sex') {
           await people.updatePerson(world.ctx, teacher.id, { sex: rnd.pick(sexes) });
         } else {
@@ -74,8 +105,24 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
           await org.moveUnit(world.ctx, district.id, rnd.pick([world.regionA, world.regionB]).id);
         }
       }
+      // At the end one teacher is rated in every competency of the aspect (aspect attainment counted).
+      await ledger.recordEvents(
+        assessor.ctx,
+        items.map((item) => ({
+          personId: teachers[1]!.id,
+          frameworkId: standard.id,
+          itemId: item.id,
+          levelCode: rnd.pick(levels),
+          kind: 'assessor' as const,
+          sourceType: 'test',
+        })),
+      );
       const incremental = await aggregateSnapshot(world.ctx);
       expect(incremental[0].length).toBeGreaterThan(0);
+      const facts = new Set(incremental[2].map((r) => r.fact.split(':')[0]));
+      expect([...facts].sort()).toEqual(
+        expect.arrayContaining(['aspect', 'coached', 'coaching_visits', 'cpd_hours', 'trained', 'trained_module']),
+      );
       await rebuildAggregates(world.ctx);
       expect(await aggregateSnapshot(world.ctx)).toEqual(incremental);
     }

@@ -1,8 +1,16 @@
 import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
-import type { DB, UnitCompetencyCountTable, UnitTeacherCountTable } from '../../db/schema.ts';
+import type {
+  DB,
+  PersonFactTable,
+  UnitCompetencyCountTable,
+  UnitFactCountTable,
+  UnitTeacherCountTable,
+} from '../../db/schema.ts';
 
 export type CompetencyCountRow = Selectable<UnitCompetencyCountTable>;
 export type TeacherCountRow = Selectable<UnitTeacherCountTable>;
+export type FactCountRow = Selectable<UnitFactCountTable>;
+export type PersonFactRow = Selectable<PersonFactTable>;
 
 /** Adds signed deltas to the competency counts in one statement (rows are summed per key first). */
 export async function addCompetencyCounts(db: Kysely<DB>, rows: CompetencyCountRow[]) {
@@ -44,6 +52,140 @@ export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) 
         .columns(['tenant_id', 'unit_id', 'sex'])
         .doUpdateSet((eb) => ({ teachers: eb('unit_teacher_count.teachers', '+', eb.ref('excluded.teachers')) })),
     )
+    .execute();
+}
+
+export async function addFactCounts(db: Kysely<DB>, rows: FactCountRow[]) {
+  const summed = new Map<string, FactCountRow>();
+  for (const r of rows) {
+    const key = `${r.unit_id}|${r.fact}|${r.sex}`;
+    const seen = summed.get(key);
+    if (seen) seen.value += r.value;
+    else summed.set(key, { ...r });
+  }
+  const changes = [...summed.values()].filter((r) => r.value !== 0);
+  for (let i = 0; i < changes.length; i += 500)
+    await db
+      .insertInto('unit_fact_count')
+      .values(changes.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'unit_id', 'fact', 'sex'])
+          .doUpdateSet((eb) => ({ value: eb('unit_fact_count.value', '+', eb.ref('excluded.value')) })),
+      )
+      .execute();
+}
+
+export function personFactsOf(db: Kysely<DB>, tenantId: string, personIds: string[]): Promise<PersonFactRow[]> {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('person_fact')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', 'in', personIds)
+    .execute();
+}
+
+/** Sets these facts of these people to the given values; a nought removes the row. */
+export async function putPersonFacts(db: Kysely<DB>, rows: PersonFactRow[]) {
+  const gone = rows.filter((r) => r.value === 0);
+  const kept = rows.filter((r) => r.value !== 0);
+  for (const r of gone)
+    await db
+      .deleteFrom('person_fact')
+      .where('tenant_id', '=', r.tenant_id)
+      .where('person_id', '=', r.person_id)
+      .where('fact', '=', r.fact)
+      .execute();
+  for (let i = 0; i < kept.length; i += 500)
+    await db
+      .insertInto('person_fact')
+      .values(kept.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'person_id', 'fact']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+      )
+      .execute();
+}
+
+/** Statuses of several people: what aspect attainment is worked out from. */
+export function statusesOfPeople(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('competency_status')
+    .select([
+      'person_id',
+      'framework_id',
+      'item_id',
+      'self_event_id',
+      'self_level_code',
+      'confirmed_event_id',
+      'confirmed_level_code',
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', 'in', personIds)
+    .execute();
+}
+
+/** Self-assessments submitted, agreed plans and coaching visits of several people. */
+export async function activityOf(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  if (personIds.length === 0) return { submitted: [], plans: [], coaching: [], hours: [] };
+  const [submitted, plans, coaching, hours] = await Promise.all([
+    db
+      .selectFrom('self_assessment')
+      .select('person_id')
+      .distinct()
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', personIds)
+      .where('status', '=', 'submitted')
+      .execute(),
+    db
+      .selectFrom('development_plan')
+      .select('person_id')
+      .distinct()
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', personIds)
+      .where('status', 'in', ['agreed', 'active', 'done'])
+      .execute(),
+    db
+      .selectFrom('coaching_visit')
+      .select(['person_id', (eb) => eb.fn.countAll<number>().as('visits')])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', personIds)
+      .groupBy('person_id')
+      .execute(),
+    db
+      .selectFrom('training_enrolment')
+      .select(['person_id', (eb) => eb.fn.sum<number>('cpd_hours').as('hours')])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', personIds)
+      .where('result', '=', 'completed')
+      .groupBy('person_id')
+      .execute(),
+  ]);
+  return { submitted, plans, coaching, hours };
+}
+
+/** One page of a tenant's people by id (keyset): the rebuild walks everyone in pages. */
+export function personIdsAfter(db: Kysely<DB>, tenantId: string, after: string, limit: number) {
+  return db
+    .selectFrom('person')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+export function factCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as FactCountRow[]);
+  return db
+    .selectFrom('unit_fact_count')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('unit_id', 'in', unitIds)
+    .where('value', '!=', 0)
     .execute();
 }
 
@@ -107,16 +249,25 @@ export function allCounts(db: Kysely<DB>, tenantId: string) {
       .where('teachers', '!=', 0)
       .orderBy(['unit_id', 'sex'])
       .execute(),
+    db
+      .selectFrom('unit_fact_count')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('value', '!=', 0)
+      .orderBy(['unit_id', 'fact', 'sex'])
+      .execute(),
+    db.selectFrom('person_fact').selectAll().where('tenant_id', '=', tenantId).orderBy(['person_id', 'fact']).execute(),
   ]);
 }
 
 /** The rows of one unit: what its whole subtree contributes to the units above it. */
 export async function countsOfUnit(db: Kysely<DB>, tenantId: string, unitId: string) {
-  const [competencies, teachers] = await Promise.all([
+  const [competencies, teachers, facts] = await Promise.all([
     competencyCountsOf(db, tenantId, [unitId]),
     teacherCountsOf(db, tenantId, [unitId]),
+    factCountsOf(db, tenantId, [unitId]),
   ]);
-  return { competencies, teachers };
+  return { competencies, teachers, facts };
 }
 
 /**
@@ -129,14 +280,7 @@ export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
   await db.deleteFrom('unit_competency_count').where('tenant_id', '=', tenantId).execute();
   await db.deleteFrom('unit_teacher_count').where('tenant_id', '=', tenantId).execute();
   const sexOf = sql.raw(`coalesce(p.sex, 'unknown')`);
-  const above = sql`
-    above (unit_id, ancestor_id) as (
-      select id, id from org_unit where tenant_id = ${tenantId}
-      union all
-      select above.unit_id, u.parent_id from above
-      join org_unit u on u.tenant_id = ${tenantId} and u.id = above.ancestor_id
-      where u.parent_id is not null
-    )`;
+  const above = ancestorsOfUnits(tenantId);
   await sql`
     with recursive ${above},
     direct as (
@@ -173,7 +317,40 @@ export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
     from direct join above on above.unit_id = direct.unit_id
     group by above.ancestor_id, direct.framework_id, direct.item_id, direct.basis, direct.level_code, direct.sex
   `.execute(db);
+  await rebuildFactCounts(db, tenantId);
   // Fresh statistics, or PostgreSQL plans the dashboards' reads as if the tables were empty.
   if (db.getExecutor().adapter instanceof PostgresAdapter)
-    await sql`analyze unit_competency_count, unit_teacher_count`.execute(db);
+    await sql`analyze unit_competency_count, unit_teacher_count, unit_fact_count, person_fact`.execute(db);
+}
+
+/** The unit figures of person facts, summed from `person_fact` over every unit above each teacher. */
+async function rebuildFactCounts(db: Kysely<DB>, tenantId: string) {
+  await db.deleteFrom('unit_fact_count').where('tenant_id', '=', tenantId).execute();
+  const sexOf = sql.raw(`coalesce(p.sex, 'unknown')`);
+  await sql`
+    with recursive ${ancestorsOfUnits(tenantId)},
+    direct as (
+      select p.org_unit_id as unit_id, f.fact, ${sexOf} as sex, sum(f.value) as value
+      from person_fact f
+      join person p on p.tenant_id = f.tenant_id and p.id = f.person_id
+      where f.tenant_id = ${tenantId} and p.category = 'teacher'
+      group by p.org_unit_id, f.fact, ${sexOf}
+    )
+    insert into unit_fact_count (tenant_id, unit_id, fact, sex, value)
+    select ${tenantId}, above.ancestor_id, direct.fact, direct.sex, sum(direct.value)
+    from direct join above on above.unit_id = direct.unit_id
+    group by above.ancestor_id, direct.fact, direct.sex
+  `.execute(db);
+}
+
+/** `above (unit_id, ancestor_id)`: every unit paired with itself and each unit above it, walked up by parent. */
+function ancestorsOfUnits(tenantId: string) {
+  return sql`
+    above (unit_id, ancestor_id) as (
+      select id, id from org_unit where tenant_id = ${tenantId}
+      union all
+      select above.unit_id, u.parent_id from above
+      join org_unit u on u.tenant_id = ${tenantId} and u.id = above.ancestor_id
+      where u.parent_id is not null
+    )`;
 }

@@ -2,6 +2,7 @@ import { hasPermissionAt } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { NOT_YET } from '../assessment/assessment.schemas.ts';
@@ -287,6 +288,9 @@ export async function editPlan(ctx: Ctx, planId: string, input: EditPlanInput): 
  * an agreed plan may go back to draft to be changed. Completing a module of an agreed plan makes
  * it active by itself.
  */
+/** A plan was agreed, sent back to draft, started or finished (monitoring counts agreed plans). */
+export const planStatusChanged = domainEvent<{ personId: string }>();
+
 export async function setPlanStatus(ctx: Ctx, planId: string, status: Plan['status']): Promise<Plan> {
   return inTransaction(ctx, async (tx) => {
     const { plan, person } = await requirePlan(tx, planId);
@@ -316,6 +320,7 @@ export async function setPlanStatus(ctx: Ctx, planId: string, status: Plan['stat
     if (!(await repo.movePlan(tx.db, tx.tenantId, planId, plan.status, patch)))
       throw new AppError('conflict', 'The plan changed meanwhile; reload it.', { planId });
     const after = await getPlan(tx, planId);
+    await planStatusChanged.emit(tx, { personId: person.id });
     await recordAudit(tx.db, tx, `development_plan.${status}`, { type: 'development_plan', id: planId }, plan, after);
     return after;
   });

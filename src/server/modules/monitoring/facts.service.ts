@@ -1,0 +1,163 @@
+import type { Ctx } from '../../shared/context.ts';
+import { loadStandard } from '../assessment/assessment.standard.ts';
+import * as org from '../org/org.service.ts';
+import * as people from '../people/people.service.ts';
+import * as training from '../training/training.service.ts';
+import * as repo from './monitoring.repo.ts';
+
+/**
+ * Facts about a person that indicators count beyond competency levels, grouped by what changes them:
+ * - aspect: `aspect:{aspectId}:{basis}:{level}` = 1 where every competency of the aspect has a level
+ *   on that basis and the lowest of them is `level` (so "at level >= L in the aspect" means in each
+ *   of its competencies);
+ * - self: `self_assessed` = 1 once a self-assessment was submitted;
+ * - training: `trained`, `trained_module:{id}`, `trained_programme:{id}` = 1, `cpd_hours` = hours;
+ * - plan: `plan_agreed` = 1 while a plan is agreed, active or done;
+ * - coaching: `coached` = 1 and `coaching_visits` = visits.
+ * Each person's facts are kept in `person_fact`; a change adds the difference to every unit above a
+ * teacher, in the transaction of the change.
+ */
+export type Family = 'aspect' | 'self' | 'training' | 'plan' | 'coaching';
+export const ALL_FAMILIES: readonly Family[] = ['aspect', 'self', 'training', 'plan', 'coaching'];
+
+export function familyOf(fact: string): Family {
+  if (fact.startsWith('aspect:')) return 'aspect';
+  if (fact === 'self_assessed') return 'self';
+  if (fact === 'plan_agreed') return 'plan';
+  if (fact === 'coached' || fact === 'coaching_visits') return 'coaching';
+  return 'training';
+}
+
+type Facts = Map<string, Map<string, number>>;
+
+/** The current facts of these people in the given families, computed from their sources. */
+async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Family[]): Promise<Facts> {
+  const out: Facts = new Map(personIds.map((id) => [id, new Map()]));
+  const set = (personId: string, fact: string, value: number) => {
+    if (value !== 0) out.get(personId)!.set(fact, value);
+  };
+  const wants = (f: Family) => families.includes(f);
+  if (wants('aspect')) {
+    const rows = await repo.statusesOfPeople(ctx.db, ctx.tenantId, personIds);
+    for (const [personId, fact] of await aspectFacts(ctx, rows)) set(personId, fact, 1);
+  }
+  if (wants('self') || wants('plan') || wants('coaching') || wants('training')) {
+    const activity = await repo.activityOf(ctx.db, ctx.tenantId, personIds);
+    if (wants('self')) for (const r of activity.submitted) set(r.person_id, 'self_assessed', 1);
+    if (wants('plan')) for (const r of activity.plans) set(r.person_id, 'plan_agreed', 1);
+    if (wants('coaching'))
+      for (const r of activity.coaching) {
+        set(r.person_id, 'coached', 1);
+        set(r.person_id, 'coaching_visits', Number(r.visits));
+      }
+    if (wants('training')) {
+      for (const r of activity.hours) set(r.person_id, 'cpd_hours', Number(r.hours ?? 0));
+      for (const [personId, done] of await training.completedBy(ctx, personIds)) {
+        if (!out.has(personId)) continue;
+        if (done.modules.size || done.programmes.size) set(personId, 'trained', 1);
+        for (const m of done.modules) set(personId, `trained_module:${m}`, 1);
+        for (const p of done.programmes) set(personId, `trained_programme:${p}`, 1);
+      }
+    }
+  }
+  return out;
+}
+
+/** [person, fact] for every aspect whose competencies all have a level on a basis. */
+async function aspectFacts(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.statusesOfPeople>>) {
+  const out: [string, string][] = [];
+  const byPersonFramework = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.person_id}|${r.framework_id}`;
+    byPersonFramework.set(key, [...(byPersonFramework.get(key) ?? []), r]);
+  }
+  for (const [key, mine] of byPersonFramework) {
+    const [personId, frameworkId] = key.split('|') as [string, string];
+    const standard = await loadStandard(ctx, frameworkId);
+    const byItem = new Map(mine.map((r) => [r.item_id, r]));
+    const members = new Map<string, string[]>();
+    for (const c of standard.competencies) {
+      const aspect = standard.aspectOf.get(c.id);
+      if (aspect) members.set(aspect.id, [...(members.get(aspect.id) ?? []), c.id]);
+    }
+    for (const [aspectId, items] of members)
+      for (const basis of ['self', 'confirmed'] as const) {
+        const levels: string[] = [];
+        for (const itemId of items) {
+          const r = byItem.get(itemId);
+          const eventId = basis === 'self' ? r?.self_event_id : r?.confirmed_event_id;
+          if (!eventId) break;
+          levels.push((basis === 'self' ? r!.self_level_code : r!.confirmed_level_code) ?? 'not_yet');
+        }
+        if (levels.length < items.length) continue;
+        const lowest = levels.reduce((a, b) => ((standard.rank.get(a) ?? 0) <= (standard.rank.get(b) ?? 0) ? a : b));
+        out.push([personId, `aspect:${aspectId}:${basis}:${lowest}`]);
+      }
+  }
+  return out;
+}
+
+/**
+ * Brings these people's facts of the given families up to date and adds the difference to every
+ * unit above each teacher. The people are locked first, so two writers cannot both read the old facts.
+ */
+export async function refreshFacts(ctx: Ctx, personIds: string[], families: readonly Family[]) {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  await people.lockPeople(ctx, ids);
+  const [placements, stored, fresh] = await Promise.all([
+    people.placementsOf(ctx, ids),
+    repo.personFactsOf(ctx.db, ctx.tenantId, ids),
+    computeFacts(ctx, ids, families),
+  ]);
+  const old: Facts = new Map(ids.map((id) => [id, new Map()]));
+  for (const r of stored) if (families.includes(familyOf(r.fact))) old.get(r.person_id)!.set(r.fact, Number(r.value));
+  const writes: repo.PersonFactRow[] = [];
+  const deltas: repo.FactCountRow[] = [];
+  const unitsAbove = new Map<string, Promise<string[]>>();
+  for (const placement of placements) {
+    const before = old.get(placement.id)!;
+    const after = fresh.get(placement.id)!;
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+      (fact) => (before.get(fact) ?? 0) !== (after.get(fact) ?? 0),
+    );
+    if (changed.length === 0) continue;
+    for (const fact of changed)
+      writes.push({ tenant_id: ctx.tenantId, person_id: placement.id, fact, value: after.get(fact) ?? 0 });
+    if (placement.category !== 'teacher') continue;
+    if (!unitsAbove.has(placement.org_path))
+      unitsAbove.set(
+        placement.org_path,
+        org.unitsOnPath(ctx, placement.org_path).then((units) => units.map((u) => u.id)),
+      );
+    const units = await unitsAbove.get(placement.org_path)!;
+    const sex = placement.sex ?? 'unknown';
+    for (const fact of changed) {
+      const value = (after.get(fact) ?? 0) - (before.get(fact) ?? 0);
+      for (const unit_id of units) deltas.push({ tenant_id: ctx.tenantId, unit_id, fact, sex, value });
+    }
+  }
+  await repo.putPersonFacts(ctx.db, writes);
+  await repo.addFactCounts(ctx.db, deltas);
+}
+
+/** A teacher's facts, as unit rows to move with them when they change unit, category or sex. */
+export async function factsOfPerson(ctx: Ctx, personId: string) {
+  return repo.personFactsOf(ctx.db, ctx.tenantId, [personId]);
+}
+
+/** Recomputes every person's facts of the tenant (in pages), then the unit figures from them. */
+export async function rebuildFacts(ctx: Ctx) {
+  await ctx.db.deleteFrom('person_fact').where('tenant_id', '=', ctx.tenantId).execute();
+  let after = '';
+  for (;;) {
+    const ids = await repo.personIdsAfter(ctx.db, ctx.tenantId, after, 1000);
+    if (ids.length === 0) break;
+    const facts = await computeFacts(ctx, ids, ALL_FAMILIES);
+    const rows: repo.PersonFactRow[] = [];
+    for (const [person_id, values] of facts)
+      for (const [fact, value] of values) rows.push({ tenant_id: ctx.tenantId, person_id, fact, value });
+    await repo.putPersonFacts(ctx.db, rows);
+    after = ids.at(-1)!;
+  }
+}
