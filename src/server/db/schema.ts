@@ -534,6 +534,51 @@ export interface UnitTeacherCountTable {
   teachers: number;
 }
 
+export interface RecognitionRuleTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  description: string;
+  criteria: string;
+  /** Open Badges 3.0 achievementType: Competency, Certificate, ... */
+  achievement_type: string;
+  framework_id: string | null;
+  /** JSON condition tree (rules.schemas.ts Condition). */
+  condition: string;
+  /** JSON: the condition with levels, aspects and programmes looked up (rules.repo.ts Resolved). */
+  resolved: string;
+  /** automatic | approval */
+  mode: string;
+  /** draft | active | retired */
+  status: string;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+  activated_at: string | null;
+}
+
+export interface RecognitionRuleRefTable {
+  tenant_id: string;
+  rule_id: string;
+  /** item | module | programme */
+  ref_type: string;
+  ref_id: string;
+}
+
+export interface RecognitionAwardTable {
+  tenant_id: string;
+  id: string;
+  rule_id: string;
+  person_id: string;
+  /** pending | issued | rejected */
+  status: string;
+  credential_id: string | null;
+  qualified_at: string;
+  decided_at: string | null;
+  decided_by_account_id: string | null;
+  reason: string | null;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -576,6 +621,9 @@ export interface DB {
   training_attendance: TrainingAttendanceTable;
   development_plan: DevelopmentPlanTable;
   development_plan_item: DevelopmentPlanItemTable;
+  recognition_rule: RecognitionRuleTable;
+  recognition_rule_ref: RecognitionRuleRefTable;
+  recognition_award: RecognitionAwardTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }

@@ -62,6 +62,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   plan_not_draft: 409,
   plan_in_progress: 409,
   no_gaps: 422,
+  unknown_aspect: 422,
+  condition_too_deep: 422,
+  condition_too_large: 422,
+  rule_not_draft: 409,
+  award_decided: 409,
   route_not_found: 404,
   internal_error: 500,
 };

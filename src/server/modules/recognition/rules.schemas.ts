@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { LocalizedTextSchema } from '../../shared/text.ts';
+import { ResolvedTextSchema as Resolved } from '../org/org.schemas.ts';
+
+const Id = z.string().min(1).max(64);
+const LevelCode = z.string().trim().min(1).max(40);
+
+/** Open Badges 3.0 `achievementType` values a rule may award. */
+export const ACHIEVEMENT_TYPES = [
+  'Competency',
+  'Certificate',
+  'Certification',
+  'Badge',
+  'MicroCredential',
+  'Achievement',
+  'Award',
+  'CertificateOfCompletion',
+  'LearningProgram',
+  'License',
+] as const;
+export const RULE_MODES = ['automatic', 'approval'] as const;
+export const RULE_STATUSES = ['draft', 'active', 'retired'] as const;
+export const AWARD_STATUSES = ['pending', 'issued', 'rejected'] as const;
+
+/** How deep groups may nest, and how many conditions a rule may hold in all. */
+export const MAX_DEPTH = 4;
+export const MAX_CONDITIONS = 60;
+
+export type Leaf =
+  | { type: 'competency'; itemId: string; levelCode: string }
+  | { type: 'aspect'; itemId: string; levelCode: string }
+  | { type: 'module'; moduleId: string }
+  | { type: 'programme'; programmeId: string };
+export type Group = { type: 'all' | 'any'; conditions: Condition[] };
+export type Condition = Leaf | Group;
+
+const LeafSchemas = [
+  z
+    .strictObject({ type: z.literal('competency'), itemId: Id, levelCode: LevelCode })
+    .describe('The competency is confirmed (assessor-rated, observed or imported) at this level or above.'),
+  z
+    .strictObject({ type: z.literal('aspect'), itemId: Id, levelCode: LevelCode })
+    .describe('Every competency of the aspect is confirmed at this level or above.'),
+  z.strictObject({ type: z.literal('module'), moduleId: Id }).describe('The training module is completed.'),
+  z
+    .strictObject({ type: z.literal('programme'), programmeId: Id })
+    .describe('The programme is completed (its offering, or every one of its modules).'),
+] as const;
+
+const GroupSchema = z.strictObject({
+  type: z.enum(['all', 'any']).describe('all = AND, any = OR'),
+  get conditions() {
+    return z.array(ConditionSchema).min(1).max(MAX_CONDITIONS);
+  },
+});
+
+export const ConditionSchema: z.ZodType<Condition> = z.discriminatedUnion('type', [
+  GroupSchema,
+  ...LeafSchemas,
+]) as never;
+
+export const RuleBody = z.strictObject({
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  criteria: LocalizedTextSchema.describe('What a holder did to earn it, as the credential states it.'),
+  achievementType: z.enum(ACHIEVEMENT_TYPES),
+  frameworkId: Id.optional().describe('Where the competencies are; the newest published standard when absent.'),
+  condition: ConditionSchema,
+  mode: z.enum(RULE_MODES).describe('automatic: issued when met; approval: waits for an approver.'),
+});
+export type RuleInput = z.infer<typeof RuleBody>;
+
+export const RuleStatusBody = z.strictObject({ status: z.enum(['active', 'retired']) });
+
+export const RuleQuery = z.strictObject({
+  status: z.enum(RULE_STATUSES).optional().describe('Only managers see drafts and retired rules.'),
+});
+
+export const Rule = z.object({
+  id: z.string(),
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  criteria: LocalizedTextSchema,
+  displayName: Resolved,
+  displayDescription: Resolved,
+  displayCriteria: Resolved,
+  achievementType: z.enum(ACHIEVEMENT_TYPES),
+  frameworkId: z.string().nullable(),
+  condition: ConditionSchema,
+  mode: z.enum(RULE_MODES),
+  status: z.enum(RULE_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  activatedAt: z.string().nullable(),
+  awards: z.object({ pending: z.number(), issued: z.number(), rejected: z.number() }),
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const PreviewBody = z.strictObject({
+  unitId: Id,
+  frameworkId: Id.optional(),
+  condition: ConditionSchema,
+});
+export const PreviewQuery = z.strictObject({ unitId: Id });
+
+export const Preview = z.object({
+  unitId: z.string(),
+  /** People under the unit who meet the condition today. */
+  qualifying: z.number(),
+  /** Of them, how many hold an award of this rule already (saved rules only). */
+  awarded: z.number(),
+  people: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      unitName: Resolved,
+      awardStatus: z.enum(AWARD_STATUSES).nullable(),
+    }),
+  ),
+});
+export type Preview = z.infer<typeof Preview>;
+
+export const IdParams = z.object({ id: Id });
