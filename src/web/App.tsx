@@ -25,6 +25,11 @@ const ObservationsPage = lazy(() => import('./assessment/ObservationsPage.tsx'))
 const ReviewQueue = lazy(() => import('./assessment/ReviewQueue.tsx'));
 const GroupReportPage = lazy(() => import('./assessment/GroupReportPage.tsx'));
 const DashboardPage = lazy(() => import('./monitoring/DashboardPage.tsx'));
+const IndicatorsPage = lazy(() => import('./monitoring/IndicatorsPage.tsx'));
+const IndicatorsAdmin = lazy(() => import('./monitoring/IndicatorsAdmin.tsx'));
+const RoadmapPage = lazy(() => import('./monitoring/RoadmapPage.tsx'));
+const LogframePage = lazy(() => import('./monitoring/LogframePage.tsx'));
+const AlignmentPage = lazy(() => import('./monitoring/AlignmentPage.tsx'));
 const CataloguePage = lazy(() => import('./training/CataloguePage.tsx'));
 const ModulePage = lazy(() => import('./training/ModulePage.tsx'));
 const OfferingsPage = lazy(() => import('./training/OfferingsPage.tsx'));
@@ -113,6 +118,14 @@ export function App() {
             <Route path="/org/:unitId/development-plans" element={<SchoolPlansPage />} />
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/dashboard/:unitId" element={<DashboardPage />} />
+            <Route path="/indicators" element={<IndicatorsPage />} />
+            <Route path="/indicators/manage" element={<IndicatorsAdmin />} />
+            <Route path="/indicators/:unitId" element={<IndicatorsPage />} />
+            <Route path="/indicators/:unitId/roadmap/:indicatorId" element={<RoadmapPage />} />
+            <Route path="/logframe" element={<LogframePage />} />
+            <Route path="/logframe/:unitId" element={<LogframePage />} />
+            <Route path="/alignment" element={<AlignmentPage />} />
+            <Route path="/alignment/:unitId" element={<AlignmentPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

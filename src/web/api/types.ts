@@ -103,4 +103,14 @@ export type ResultsFault = { line: number; column: string; message: string };
 export const DELIVERY_MODES: typeof ServerModes = ['face_to_face', 'online', 'blended', 'school_based'];
 export const PLAN_STATUSES: typeof ServerPlanStatuses = ['draft', 'agreed', 'active', 'done'];
 
+export type {
+  FactSpec,
+  Figure,
+  Indicator,
+  IndicatorDashboard,
+  IndicatorFigures,
+  IndicatorInput,
+  Logframe,
+  TargetsInput,
+} from '../../server/modules/monitoring/indicators.schemas.ts';
 export type { Dashboard } from '../../server/modules/monitoring/monitoring.schemas.ts';

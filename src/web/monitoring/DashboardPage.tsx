@@ -10,6 +10,7 @@ import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
 import { Heatmap } from './Heatmap.tsx';
+import { MonitoringTabs } from './parts.tsx';
 
 /**
  * Where the gap between policy and classroom is: a unit, and each unit below it by competency, as
@@ -74,6 +75,7 @@ export default function DashboardPage() {
           <h1>
             {t('monitoring.title')}: <LocalText value={d!.unit.name} />
           </h1>
+          <MonitoringTabs unitId={unitId} />
           <div className="filters">
             <label>
               {t('monitoring.basis')}
@@ -94,6 +96,10 @@ export default function DashboardPage() {
           <p className="no-print">
             <a href={`/api/dashboards/competencies/export.csv?${query}`} download>
               {t('monitoring.exportCsv')}
+            </a>
+            {' · '}
+            <a href={`/api/dashboards/competencies/export.xlsx?${query}`} download>
+              {t('monitoring.exportXlsx')}
             </a>
           </p>
           <p>

@@ -13,6 +13,7 @@ const NAV: NavItem[] = [
   { to: '/my-plan', label: 'nav.myPlan', permission: null, teachers: true },
   { to: '/my-transcript', label: 'nav.myTranscript', permission: null, teachers: true },
   { to: '/dashboard', label: 'nav.dashboard', permission: 'reports.read' },
+  { to: '/indicators', label: 'monitoring.nav.indicators', permission: 'reports.read' },
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/people', label: 'nav.people', permission: 'people.read' },
   { to: '/frameworks', label: 'nav.frameworks', permission: null },

@@ -1,0 +1,114 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import type { Cascade, IndicatorFigures, UnitDetail } from '../api/types.ts';
+import { formatNumber } from '../i18n/index.ts';
+import { QueryState } from '../shell/ErrorText.tsx';
+import { LocalText } from '../shell/LocalText.tsx';
+import { figureText, shareText } from './indicators.ts';
+import { StatusBadge } from './parts.tsx';
+
+/**
+ * Training coverage and cascade reach under a unit: the indicators that count trained teachers, and
+ * how far the cascade (master trainers > trainers > teachers) has reached, as counts and as a share
+ * of the unit's teachers.
+ */
+export function CascadePanel({
+  unitId,
+  training,
+  minimum,
+}: {
+  unitId: string;
+  training: IndicatorFigures[];
+  minimum: number;
+}) {
+  const { t } = useTranslation();
+  const cascade = useQuery({
+    queryKey: ['cascade', unitId],
+    queryFn: () => api<Cascade>(`/api/units/${unitId}/training-cascade`),
+  });
+  const unit = useQuery({ queryKey: ['unit', unitId], queryFn: () => api<UnitDetail>(`/api/org-units/${unitId}`) });
+  const teachers = unit.data?.teachersUnder ?? null;
+
+  return (
+    <section aria-labelledby="coverage-heading" className="coverage-panel">
+      <h2 id="coverage-heading">{t('monitoring.coverage.title')}</h2>
+      {training.length > 0 && (
+        <ul className="plain">
+          {training.map((f) => (
+            <li key={f.indicator.id}>
+              <strong>{figureText(t, f.current.value, f.indicator.factor)}</strong>{' '}
+              <LocalText value={f.indicator.name} /> <StatusBadge status={f.status} minimum={minimum} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <QueryState query={cascade}>
+        {() => {
+          const c = cascade.data!;
+          const reach =
+            teachers === null
+              ? null
+              : teachers < minimum
+                ? t('monitoring.status.suppressed', { minimum: formatNumber(minimum) })
+                : shareText(Math.min(1, c.totals.teachersReached / teachers));
+          return (
+            <>
+              <dl className="facts">
+                <div>
+                  <dt>{t('training.cascade.masterTrainers')}</dt>
+                  <dd>{formatNumber(c.totals.masterTrainers)}</dd>
+                </div>
+                <div>
+                  <dt>{t('training.cascade.trainers')}</dt>
+                  <dd>{formatNumber(c.totals.trainers)}</dd>
+                </div>
+                <div>
+                  <dt>{t('training.cascade.teachersReached')}</dt>
+                  <dd>{formatNumber(c.totals.teachersReached)}</dd>
+                </div>
+                {reach !== null && (
+                  <div>
+                    <dt>{t('monitoring.coverage.reachShare')}</dt>
+                    <dd>{reach}</dd>
+                  </div>
+                )}
+              </dl>
+              {c.regions.length > 0 && (
+                <div className="scroll">
+                  <table className="figures">
+                    <caption>{t('monitoring.coverage.byRegion')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('org.type.region')}</th>
+                        <th scope="col">{t('training.cascade.masterTrainers')}</th>
+                        <th scope="col">{t('training.cascade.trainers')}</th>
+                        <th scope="col">{t('training.cascade.teachersReached')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {c.regions.map((r) => (
+                        <tr key={r.unitId}>
+                          <th scope="row">
+                            <LocalText value={r.name} />
+                          </th>
+                          <td>{formatNumber(r.masterTrainers)}</td>
+                          <td>{formatNumber(r.trainers)}</td>
+                          <td>{formatNumber(r.teachersReached)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              <p className="no-print">
+                <Link to={`/org/${unitId}/training-cascade`}>{t('monitoring.coverage.more')}</Link>
+              </p>
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}

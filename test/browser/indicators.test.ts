@@ -1,0 +1,108 @@
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserWorld, startBrowserWorld } from './harness.ts';
+
+async function bytesOf(download: Promise<Download>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+describe('indicators against the roadmap in a real browser', () => {
+  let world: BrowserWorld;
+
+  beforeAll(async () => {
+    world = await startBrowserWorld(200);
+  }, 120_000);
+  afterAll(() => world?.close());
+
+  it('shows a ministry officer the nation against its targets, down to a district and a school, and its PDF report', async () => {
+    const page = await world.signedIn('ministry');
+    await page.getByRole('link', { name: 'Indicators', exact: true }).first().click();
+    await heading(page, 'Indicators: Meridia');
+    // Headline cards: each states its target (set here, by the nation) and its status in words.
+    const cards = page.locator('.indicator-card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    await cards
+      .first()
+      .getByText(/^Target \d{4}:/)
+      .waitFor();
+    await expect(page.locator('.indicator-card', { hasText: 'Set by this unit' }).count()).resolves.toBeGreaterThan(0);
+    const statuses = await page.locator('.indicator-card .badge').allTextContents();
+    for (const status of statuses)
+      expect(status).toMatch(/On track|At risk|Off track|No target|No figures recorded|Fewer than 5/);
+    await expect(page.locator('.progress-chart svg').count()).resolves.toBeGreaterThan(0);
+    // Sibling comparison: one row per region, each a drill-down.
+    const regions = page.locator('table.figures', { hasText: 'Indicators by unit below' }).locator('tbody tr');
+    expect(await regions.count()).toBe(7);
+
+    await page.getByRole('link', { name: 'Northern Highlands' }).click();
+    await heading(page, 'Indicators: Northern Highlands');
+    // Below the nation the nation's targets apply, and the card says so.
+    await page.locator('.indicator-card', { hasText: 'Inherited from Meridia' }).first().waitFor();
+    await page.getByRole('link', { name: 'Amberfield', exact: true }).click();
+    await heading(page, 'Indicators: Amberfield');
+    await page.getByRole('link', { name: 'Amberfield School No. 1' }).click();
+    await heading(page, 'Indicators: Amberfield School No. 1');
+    const crumbs = page.getByRole('navigation', { name: 'Units above' });
+    await expect(crumbs.getByRole('link', { name: 'Meridia' }).isVisible()).resolves.toBe(true);
+
+    await crumbs.getByRole('link', { name: 'Meridia' }).click();
+    await heading(page, 'Indicators: Meridia');
+    const pdf = await bytesOf(
+      Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: /^Report for \d{4} \(PDF\)$/ }).click(),
+      ]).then(([d]) => d),
+    );
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('keeps a district officer to their district', async () => {
+    const page = await world.signedIn('district');
+    await page.getByRole('link', { name: 'Indicators', exact: true }).first().click();
+    await heading(page, 'Indicators: Amberfield');
+    await expect(page.getByRole('link', { name: 'Meridia' }).count()).resolves.toBe(0);
+    const nation = await world.database.db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('type', '=', 'nation')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${world.base}/indicators/${nation.id}`);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+  });
+
+  it('lets a district officer set their own target, which then applies in place of the nation’s', async () => {
+    const page = await world.signedIn('district');
+    await page.getByRole('link', { name: 'Indicators', exact: true }).first().click();
+    await heading(page, 'Indicators: Amberfield');
+    const card = page.locator('.indicator-card').first();
+    const name = (await card.locator('h3').textContent()) ?? '';
+    await card.getByRole('link', { name: 'Roadmap' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Roadmap: / }).waitFor();
+    await page.getByRole('button', { name: 'Add a year' }).click();
+    await page.getByLabel('Year, row 1').fill('2030');
+    await page.getByLabel('Target, row 1').fill('42');
+    await page.getByRole('button', { name: 'Save the roadmap' }).click();
+    await page.getByRole('status').getByText('The roadmap is saved.').waitFor();
+    const row = page
+      .locator('table.roadmap', { hasText: 'Targets that apply here' })
+      .locator('tr', { hasText: '2030' });
+    await row.getByText('Set by this unit').waitFor();
+    await page.getByRole('link', { name: 'Back to the indicators' }).click();
+    await heading(page, 'Indicators: Amberfield');
+    expect(name.length).toBeGreaterThan(0);
+  });
+
+  it('gives the logframe and the policy alignment of the nation', async () => {
+    const page = await world.signedIn('ministry');
+    await page.goto(`${world.base}/logframe`);
+    await heading(page, 'Logframe: Meridia');
+    await page.locator('table.logframe th[scope="rowgroup"]', { hasText: 'Goal' }).first().waitFor();
+    await page.getByRole('link', { name: 'Policy alignment' }).click();
+    await heading(page, 'Policy alignment: Meridia');
+    await page.locator('section.goal').first().waitFor();
+  });
+});
