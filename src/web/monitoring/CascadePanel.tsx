@@ -93,9 +93,9 @@ export function CascadePanel({
                           <th scope="row">
                             <LocalText value={r.name} />
                           </th>
-                          <td>{formatNumber(r.masterTrainers)}</td>
-                          <td>{formatNumber(r.trainers)}</td>
-                          <td>{formatNumber(r.teachersReached)}</td>
+                          <td data-label={t('training.cascade.masterTrainers')}>{formatNumber(r.masterTrainers)}</td>
+                          <td data-label={t('training.cascade.trainers')}>{formatNumber(r.trainers)}</td>
+                          <td data-label={t('training.cascade.teachersReached')}>{formatNumber(r.teachersReached)}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -240,7 +240,7 @@ function ChildUnits({ dashboard: d, params }: { dashboard: IndicatorDashboard; p
                 {d.indicators.map((f, i) => {
                   const c = cells[i]!.get(id);
                   return (
-                    <td key={f.indicator.id}>
+                    <td data-label={f.indicator.code} key={f.indicator.id}>
                       {c ? (
                         <>
                           {c.figure.suppressed ? '' : figureText(t, c.figure.value, f.indicator.factor)}{' '}
@@ -323,9 +323,11 @@ function IndicatorDetail({ figures: f, minimum }: { figures: IndicatorFigures; m
               {f.timeline.map((p) => (
                 <tr key={p.year}>
                   <th scope="row">{chart.years[f.timeline.indexOf(p)]}</th>
-                  <td>{figureText(t, p.actual, factor)}</td>
-                  <td>{figureText(t, p.target, factor)}</td>
-                  <td>{t(`monitoring.indicators.sources.${p.source}`)}</td>
+                  <td data-label={t('monitoring.indicators.actual')}>{figureText(t, p.actual, factor)}</td>
+                  <td data-label={t('monitoring.indicators.target')}>{figureText(t, p.target, factor)}</td>
+                  <td data-label={t('monitoring.indicators.source')}>
+                    {t(`monitoring.indicators.sources.${p.source}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -117,7 +117,7 @@ export default function LogframePage() {
                             <th scope="row">
                               <strong>{i.code}</strong> <LocalText value={i.name} />
                             </th>
-                            <td>
+                            <td data-label={t('monitoring.logframe.baseline')}>
                               {i.baseline
                                 ? t('monitoring.logframe.inYear', {
                                     value: figureText(t, i.baseline.value, i.factor),
@@ -125,7 +125,7 @@ export default function LogframePage() {
                                   })
                                 : '—'}
                             </td>
-                            <td>
+                            <td data-label={t('monitoring.logframe.target')}>
                               {i.target
                                 ? t('monitoring.logframe.inYear', {
                                     value: figureText(t, i.target.value, i.factor),
@@ -133,11 +133,11 @@ export default function LogframePage() {
                                   })
                                 : '—'}
                             </td>
-                            <td>{figureText(t, i.actual, i.factor)}</td>
-                            <td>
+                            <td data-label={t('monitoring.logframe.actual')}>{figureText(t, i.actual, i.factor)}</td>
+                            <td data-label={t('monitoring.logframe.status')}>
                               <StatusBadge status={i.status} minimum={MINIMUM_GROUP} />
                             </td>
-                            <td>
+                            <td data-label={t('monitoring.logframe.verification')}>
                               <LocalText value={i.meansOfVerification} />
                             </td>
                           </tr>

@@ -90,8 +90,8 @@ function Effective({ roadmap, unitId, factor }: { roadmap: Roadmap; unitId: stri
           {roadmap.effective.map((e) => (
             <tr key={e.year}>
               <th scope="row">{yearText(e.year)}</th>
-              <td>{figureText(t, e.value, factor)}</td>
-              <td>
+              <td data-label={t('monitoring.indicators.target')}>{figureText(t, e.value, factor)}</td>
+              <td data-label={t('monitoring.roadmap.setBy')}>
                 {e.setBy.unitId === unitId ? (
                   t('monitoring.indicators.setHere')
                 ) : (
