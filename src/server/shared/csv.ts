@@ -10,3 +10,8 @@ export function spreadsheetCsv(rows: string[][]): string {
   };
   return rows.map((r) => `${r.map(cell).join(',')}\r\n`).join('');
 }
+
+/** A table of text and numbers as spreadsheet CSV; empty cells stay empty. */
+export function tableCsv(rows: (string | number | null)[][]): string {
+  return spreadsheetCsv(rows.map((r) => r.map((c) => (c === null ? '' : String(c)))));
+}

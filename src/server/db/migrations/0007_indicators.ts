@@ -85,6 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('numerator', amount, (c) => c.notNull())
     .addColumn('denominator', amount)
+    .addColumn('population', 'integer', (c) => c.notNull())
     .addColumn('recorded_at', ts, (c) => c.notNull())
     .addPrimaryKeyConstraint('indicator_actual_pk', ['tenant_id', 'indicator_id', 'unit_id', 'year'])
     .execute();

@@ -53,7 +53,7 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
     const levels = [...standard.levels.map((l) => l.code), null];
     for (const seed of [3, 11]) {
       const rnd = random(seed);
-      const teachers = [];
+      const teachers: Awaited<ReturnType<typeof make.person>>[] = [];
       for (let i = 0; i < 6; i++)
         teachers.push(await make.person(world.ctx, rnd.pick(schools), { sex: rnd.pick(sexes) ?? undefined }));
       for (let step = 0; step < 50; step++) {

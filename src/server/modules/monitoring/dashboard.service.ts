@@ -1,14 +1,16 @@
 import { hasPermissionAt, requireScope } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
-import { spreadsheetCsv } from '../../shared/csv.ts';
+import type { Cell } from '../../shared/xlsx.ts';
 import { loadStandard, resolver } from '../assessment/assessment.standard.ts';
 import { getTarget, MINIMUM_GROUP } from '../assessment/reports.service.ts';
+import * as frameworks from '../frameworks/frameworks.service.ts';
 import type { OrgUnit } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
+import type { Alignment } from './indicators.schemas.ts';
 import * as repo from './monitoring.repo.ts';
 import type { Dashboard, DashboardQuery, DashboardRow } from './monitoring.schemas.ts';
 
-const LEAF_TYPES = new Set(['school', 'tei', 'resource_centre']);
+export const LEAF_TYPES = new Set(['school', 'tei', 'resource_centre']);
 
 /**
  * Where the gap between policy and classroom is: for a unit and each unit directly below it, the
@@ -121,7 +123,7 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
   };
 }
 
-type Figures = Map<
+export type Figures = Map<
   string,
   { teachers: number; allTeachers: number; perItem: { assessed: number; atTarget: number }[] }
 >;
@@ -136,7 +138,7 @@ const isSmall = (n: number) => n > 0 && n < MINIMUM_GROUP;
  * hidden total is nought or at least 5). Differences between separate requests (one unit, then a
  * sibling) are not covered here.
  */
-function suppress(parentId: string, childIds: string[], figures: Figures, bySex: boolean, items: number) {
+export function suppress(parentId: string, childIds: string[], figures: Figures, bySex: boolean, items: number) {
   const rows = new Set<string>();
   const cells = new Set<string>();
   for (const [id, f] of figures)
@@ -169,20 +171,19 @@ function suppress(parentId: string, childIds: string[], figures: Figures, bySex:
 }
 
 /**
- * The dashboard's table as a spreadsheet: the unit and each unit below it, teachers and the share at
- * or above the target per competency, with exactly what the screen hides left empty.
+ * The dashboard's table for a spreadsheet: the unit and each unit below it, teachers and the percent
+ * at or above the target per competency, with exactly what the screen hides left empty.
  */
-export async function dashboardCsv(ctx: Ctx, query: DashboardQuery): Promise<string> {
-  const d = await competencyDashboard(ctx, query);
-  const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
-  const line = (r: DashboardRow) => [
+export function dashboardTable(d: Dashboard): Cell[][] {
+  const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+  const line = (r: DashboardRow): Cell[] => [
     r.name.text,
     r.type,
-    r.teachers === null ? '' : String(r.teachers),
+    r.teachers,
     percent(r.meanShare),
     ...r.cells.map((c) => percent(c.share)),
   ];
-  return spreadsheetCsv([
+  return [
     [
       `unit (target ${d.target.levelCode}; ${d.basis}${d.sex ? `; ${d.sex}` : ''})`,
       'type',
@@ -192,11 +193,53 @@ export async function dashboardCsv(ctx: Ctx, query: DashboardQuery): Promise<str
     ],
     line(d.unit),
     ...d.rows.map(line),
-  ]);
+  ];
+}
+
+/**
+ * From policy to classroom: each goal of the master plan, the competencies that serve it (an aligned
+ * aspect stands for its competencies), and the share of the unit's teachers confirmed at or above the
+ * target level in each; goals nothing in the standard serves are listed apart.
+ */
+export async function policyAlignment(
+  ctx: Ctx,
+  query: { unitId?: string | undefined; frameworkId?: string | undefined },
+): Promise<Alignment> {
+  const board = await competencyDashboard(ctx, { ...query, basis: 'confirmed' });
+  const standard = await loadStandard(ctx, board.frameworkId);
+  const { goals } = await frameworks.alignment(ctx, board.frameworkId);
+  const text = resolver(ctx);
+  const shareOf = new Map(board.unit.cells.map((c) => [c.itemId, c.share]));
+  const served = goals.map((g) => {
+    const itemIds = new Set(g.items.map((i) => i.id));
+    const competencies = standard.competencies.filter(
+      (c) => itemIds.has(c.id) || itemIds.has(standard.aspectOf.get(c.id)?.id ?? ''),
+    );
+    return {
+      id: g.id,
+      code: g.code,
+      title: text(g.title),
+      competencies: competencies.map((c) => ({
+        itemId: c.id,
+        code: c.code,
+        title: text(c.title),
+        share: shareOf.get(c.id) ?? null,
+      })),
+    };
+  });
+  return {
+    unit: { id: board.unit.unitId, name: board.unit.name },
+    frameworkId: board.frameworkId,
+    target: { levelCode: board.target.levelCode, title: board.target.title },
+    goals: served.filter((g) => g.competencies.length > 0),
+    unservedGoals: served
+      .filter((g) => g.competencies.length === 0)
+      .map(({ id, code, title }) => ({ id, code, title })),
+  };
 }
 
 /** The unit at the top of the actor's reporting scope. */
-async function topOfScope(ctx: Ctx): Promise<string> {
+export async function topOfScope(ctx: Ctx): Promise<string> {
   const [root] = requireScope(ctx, 'reports.read');
   const units = await org.unitsOnPath(ctx, root!);
   return units.at(-1)!.id;

@@ -85,7 +85,8 @@ export const TargetsInput = z.strictObject({
 });
 export type TargetsInput = z.infer<typeof TargetsInput>;
 
-export const STATUSES = ['on_track', 'at_risk', 'off_track', 'no_target', 'suppressed'] as const;
+/** `no_data`: a past year whose figures were not recorded. */
+export const STATUSES = ['on_track', 'at_risk', 'off_track', 'no_target', 'no_data', 'suppressed'] as const;
 
 const Figure = z.object({
   /** The indicator's value in its factor (percent 0-100, per thousand, or a count); null when suppressed. */
@@ -150,6 +151,47 @@ export const ObjectiveInput = z.strictObject({
   level: z.enum(['goal', 'outcome', 'output']),
   title: LocalizedTextSchema,
 });
+export type ObjectiveInput = z.infer<typeof ObjectiveInput>;
+
+export const Objective = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  level: z.enum(['goal', 'outcome', 'output']),
+  title: Resolved,
+});
+
+export const RecordActualsInput = z.strictObject({ year: z.number().int().min(2000).max(2100) });
+
+export const TargetsView = z.object({
+  unitId: z.string(),
+  baseline: z.object({ year: z.number().int(), value: z.number() }).nullable(),
+  targets: z.array(z.object({ year: z.number().int(), value: z.number() })),
+  effective: z.array(
+    z.object({
+      year: z.number().int(),
+      value: z.number(),
+      setBy: z.object({ unitId: z.string(), name: Resolved }),
+    }),
+  ),
+});
+
+export const Alignment = z.object({
+  unit: z.object({ id: z.string(), name: Resolved }),
+  frameworkId: z.string(),
+  target: z.object({ levelCode: z.string(), title: Resolved }),
+  goals: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      title: Resolved,
+      competencies: z.array(
+        z.object({ itemId: z.string(), code: z.string(), title: Resolved, share: z.number().nullable() }),
+      ),
+    }),
+  ),
+  unservedGoals: z.array(z.object({ id: z.string(), code: z.string(), title: Resolved })),
+});
+export type Alignment = z.infer<typeof Alignment>;
 
 export const Logframe = z.object({
   unit: z.object({ id: z.string(), name: Resolved }),

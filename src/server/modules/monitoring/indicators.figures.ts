@@ -1,0 +1,467 @@
+import { hasPermissionAt, requirePermissionAt } from '../../shared/access.ts';
+import type { Ctx } from '../../shared/context.ts';
+import { nowIso } from '../../shared/ids.ts';
+import { type LocalizedText, resolveText } from '../../shared/text.ts';
+import { loadStandard } from '../assessment/assessment.standard.ts';
+import { MINIMUM_GROUP } from '../assessment/reports.service.ts';
+import * as org from '../org/org.service.ts';
+import { type Figures, LEAF_TYPES, suppress, topOfScope } from './dashboard.service.ts';
+import * as repo from './indicators.repo.ts';
+import type {
+  FactSpec,
+  Figure,
+  Indicator,
+  IndicatorDashboard,
+  IndicatorDashboardQuery,
+  IndicatorFigures,
+  Logframe,
+} from './indicators.schemas.ts';
+import { effectiveTargets, toIndicator } from './indicators.service.ts';
+
+type Totals = Map<string, number>;
+type Status = IndicatorFigures['status'];
+
+export const thisYear = () => new Date().getUTCFullYear();
+
+/** How to read one fact spec from a group's totals, with the level order of its standard. */
+interface Reader {
+  value(t: Totals): number;
+  /** Teachers the figure is about: those assessed for a level fact, else all teachers of the group. */
+  population(t: Totals): number;
+}
+
+async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<Reader> {
+  const teachers = (t: Totals) => t.get('teachers') ?? 0;
+  const key = (name: string): Reader => {
+    wanted.facts.push(name);
+    return { value: (t) => t.get(name) ?? 0, population: teachers };
+  };
+  switch (spec.fact) {
+    case 'teachers':
+      return { value: teachers, population: teachers };
+    case 'self_assessed':
+      return key('self_assessed');
+    case 'cpd_hours':
+    case 'plan_agreed':
+    case 'coached':
+    case 'coaching_visits':
+      return key(spec.fact);
+    case 'trained':
+      return key(
+        spec.moduleId
+          ? `trained_module:${spec.moduleId}`
+          : spec.programmeId
+            ? `trained_programme:${spec.programmeId}`
+            : 'trained',
+      );
+    case 'at_level': {
+      const item = await repo.itemFramework(ctx.db, ctx.tenantId, spec.itemId);
+      const standard = item ? await loadStandard(ctx, item.framework_id) : undefined;
+      const isCompetency = standard?.competencies.some((c) => c.id === spec.itemId) ?? false;
+      (isCompetency ? wanted.items : wanted.aspects).push(spec.itemId);
+      const prefix = isCompetency ? `c:${spec.itemId}:${spec.basis}:` : `aspect:${spec.itemId}:${spec.basis}:`;
+      const least = standard?.rank.get(spec.levelCode) ?? Number.POSITIVE_INFINITY;
+      const sum = (t: Totals, counted: (level: string) => boolean) => {
+        let n = 0;
+        for (const [k, v] of t) if (k.startsWith(prefix) && counted(k.slice(prefix.length))) n += v;
+        return n;
+      };
+      return {
+        value: (t) => sum(t, (level) => (standard?.rank.get(level) ?? 0) >= least),
+        population: (t) => sum(t, () => true),
+      };
+    }
+  }
+}
+
+interface Compiled {
+  row: repo.IndicatorRow;
+  indicator: Indicator;
+  numerator: Reader;
+  denominator: Reader | null;
+}
+
+async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
+  const wanted: repo.Wanted = { items: [], aspects: [], facts: [] };
+  const compiled: Compiled[] = [];
+  for (const row of rows) {
+    const indicator = toIndicator(ctx, row);
+    compiled.push({
+      row,
+      indicator,
+      numerator: await readerOf(ctx, indicator.numerator, wanted),
+      denominator: indicator.denominator ? await readerOf(ctx, indicator.denominator, wanted) : null,
+    });
+  }
+  const unique = (list: string[]) => [...new Set(list)];
+  return {
+    compiled,
+    wanted: { items: unique(wanted.items), aspects: unique(wanted.aspects), facts: unique(wanted.facts) },
+  };
+}
+
+interface Raw {
+  numerator: number;
+  denominator: number | null;
+  population: number;
+}
+
+function raw(c: Compiled, t: Totals | undefined): Raw {
+  const totals = t ?? new Map();
+  // A level figure is about the teachers assessed in it; any other about all teachers of the group.
+  const about =
+    c.indicator.numerator.fact === 'at_level'
+      ? c.numerator
+      : c.indicator.denominator?.fact === 'at_level'
+        ? c.denominator!
+        : c.numerator;
+  return {
+    numerator: c.numerator.value(totals),
+    denominator: c.denominator ? c.denominator.value(totals) : null,
+    population: about.population(totals),
+  };
+}
+
+function figureValue(factor: Indicator['factor'], r: Raw): number | null {
+  if (factor === 'count') return r.numerator;
+  if (!r.denominator) return null;
+  return (r.numerator / r.denominator) * (factor === 'percent' ? 100 : 1000);
+}
+
+const shown = (factor: Indicator['factor'], r: Raw): Figure => ({
+  value: figureValue(factor, r),
+  numerator: r.numerator,
+  denominator: r.denominator,
+  suppressed: false,
+});
+const hiddenFigure: Figure = { value: null, numerator: null, denominator: null, suppressed: true };
+
+/**
+ * The figures of a parent and its parts (children, or groups by sex or place), with what must stay
+ * hidden decided over the whole table, exactly as the competency dashboard does.
+ */
+function figuresOf(
+  compiled: Compiled[],
+  parent: string,
+  parts: string[],
+  totals: Map<string, Totals>,
+  allTeachers: Map<string, Totals> | null,
+) {
+  const raws = new Map([parent, ...parts].map((id) => [id, compiled.map((c) => raw(c, totals.get(id)))]));
+  const figures: Figures = new Map(
+    [parent, ...parts].map((id) => [
+      id,
+      {
+        teachers: totals.get(id)?.get('teachers') ?? 0,
+        allTeachers: (allTeachers ?? totals).get(id)?.get('teachers') ?? 0,
+        perItem: raws.get(id)!.map((r) => ({ assessed: r.population, atTarget: r.numerator })),
+      },
+    ]),
+  );
+  const hidden = suppress(parent, parts, figures, allTeachers !== null, compiled.length);
+  return (id: string, i: number): Figure =>
+    hidden.rows.has(id) || hidden.cells.has(`${id}|${i}`)
+      ? hiddenFigure
+      : shown(compiled[i]!.row.factor as Indicator['factor'], raws.get(id)![i]!);
+}
+
+function statusOf(indicator: Indicator, figure: Figure, target: number | null, recorded: boolean): Status {
+  if (figure.suppressed) return 'suppressed';
+  if (!recorded || figure.value === null) return 'no_data';
+  if (target === null) return 'no_target';
+  const ratio = target === 0 ? 1 : figure.value / target;
+  if (ratio >= indicator.legend.onTrack) return 'on_track';
+  if (ratio >= indicator.legend.atRisk) return 'at_risk';
+  return 'off_track';
+}
+
+const nameOf = (ctx: Ctx, json: string) =>
+  resolveText(JSON.parse(json) as LocalizedText, ctx.locale, ctx.defaultLocale);
+
+/**
+ * Headline indicators of a unit for a roadmap year: the figure (live for this year and later; the
+ * recorded one for a past year), the target in effect and who set it, the status against it by the
+ * indicator's legend, the progress line, each child unit, and breakdowns by sex, urban/rural and type
+ * of institution. Read from the live aggregates; groups under 5 teachers show nothing.
+ */
+export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuery): Promise<IndicatorDashboard> {
+  const unitId = query.unitId ?? (await topOfScope(ctx));
+  const { unit, children } = await org.unitWithChildren(ctx, unitId, 'reports.read');
+  const year = query.year ?? thisYear();
+  const live = year >= thisYear();
+  const chainRows = (await org.unitsOnPath(ctx, unit.path)).reverse();
+  const { compiled, wanted } = await compile(ctx, await repo.listIndicators(ctx.db, ctx.tenantId));
+  const ids = compiled.map((c) => c.row.id);
+  const unitIds = [unit.id, ...children.map((c) => c.id)];
+
+  const [totals, allTeachers, targetRows, actualRows] = await Promise.all([
+    repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds }, query.sex, wanted),
+    query.sex ? repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds }, undefined, emptyWanted) : null,
+    repo.targetsOf(ctx.db, ctx.tenantId, ids, [...chainRows.map((u) => u.id), ...children.map((c) => c.id)]),
+    repo.actualsOf(ctx.db, ctx.tenantId, ids, unitIds),
+  ]);
+  const liveFigure = figuresOf(
+    compiled,
+    unit.id,
+    children.map((c) => c.id),
+    totals,
+    allTeachers,
+  );
+  const recordedFigure = (
+    indicatorId: string,
+    factor: Indicator['factor'],
+    unitOf: string,
+    y: number,
+  ): Figure | null => {
+    const a = actualRows.find((r) => r.indicator_id === indicatorId && r.unit_id === unitOf && r.year === y);
+    if (!a) return null;
+    if (a.population < MINIMUM_GROUP) return hiddenFigure;
+    return shown(factor, {
+      numerator: Number(a.numerator),
+      denominator: a.denominator === null ? null : Number(a.denominator),
+      population: a.population,
+    });
+  };
+  // A past year's figure is what was recorded for it; filtering by sex needs the live figures.
+  const figureAt = (c: Compiled, i: number, unitOf: string): { figure: Figure; recorded: boolean } => {
+    if (live || query.sex) return { figure: liveFigure(unitOf, i), recorded: live };
+    const r = recordedFigure(c.row.id, c.indicator.factor, unitOf, year);
+    return r ? { figure: r, recorded: true } : { figure: { ...hiddenFigure, suppressed: false }, recorded: false };
+  };
+
+  const chain = chainRows.map((u) => ({ id: u.id, name: u.name }));
+  const targetsFor = (indicatorId: string, unitChain: typeof chain) =>
+    effectiveTargets(
+      ctx,
+      targetRows.filter((r) => r.indicator_id === indicatorId),
+      unitChain,
+    );
+  const breakdowns = await breakdownsOf(ctx, compiled, unit, query, wanted, live);
+
+  return {
+    unit: { id: unit.id, name: unit.displayName, type: unit.type, hasChildren: !LEAF_TYPES.has(unit.type) },
+    ancestors: chainRows
+      .slice(1)
+      .reverse()
+      .filter((a) => hasPermissionAt(ctx, 'reports.read', a.path))
+      .map((a) => ({ id: a.id, name: nameOf(ctx, a.name) })),
+    year,
+    sex: query.sex ?? null,
+    minimumGroup: MINIMUM_GROUP,
+    indicators: compiled.map((c, i) => {
+      const targets = targetsFor(c.row.id, chain);
+      const target = targets.find((t) => t.year === year) ?? null;
+      const { figure, recorded } = figureAt(c, i, unit.id);
+      const baselineRow = targetRows.find(
+        (r) => r.indicator_id === c.row.id && r.unit_id === unit.id && r.kind === 'baseline',
+      );
+      const baseline = baselineRow ? { year: baselineRow.year, value: Number(baselineRow.value) } : null;
+      const past = actualRows.filter((r) => r.indicator_id === c.row.id && r.unit_id === unit.id);
+      return {
+        indicator: c.indicator,
+        current: figure,
+        target,
+        baseline,
+        status: statusOf(c.indicator, figure, target?.value ?? null, recorded),
+        timeline: timelineOf(c, baseline, past, targets, query.sex ? null : liveFigure(unit.id, i)),
+        children: children.map((child) => {
+          const childTarget =
+            targetsFor(c.row.id, [{ id: child.id, name: JSON.stringify(child.name) }, ...chain]).find(
+              (t) => t.year === year,
+            ) ?? null;
+          const at = figureAt(c, i, child.id);
+          return {
+            unitId: child.id,
+            name: child.displayName,
+            figure: at.figure,
+            status: statusOf(c.indicator, at.figure, childTarget?.value ?? null, at.recorded),
+          };
+        }),
+        breakdowns: breakdowns.map((b) => ({ by: b.by, groups: b.groups(i, c) })),
+      };
+    }),
+  };
+}
+
+const emptyWanted: repo.Wanted = { items: [], aspects: [], facts: [] };
+
+/** Breakdowns of the unit's figures (this year's only: recorded years keep totals, not groups). */
+async function breakdownsOf(
+  ctx: Ctx,
+  compiled: Compiled[],
+  unit: { id: string; path: string },
+  query: IndicatorDashboardQuery,
+  wanted: repo.Wanted,
+  live: boolean,
+) {
+  if (!live) return [];
+  const kinds = (['sex', 'locality', 'school_type'] as const).filter((by) => !(by === 'sex' && query.sex));
+  const out = [];
+  for (const by of kinds) {
+    const grouped = await repo.totals(
+      ctx.db,
+      ctx.tenantId,
+      by === 'sex' ? { by, unitId: unit.id } : { by, path: unit.path },
+      by === 'sex' ? undefined : query.sex,
+      wanted,
+    );
+    const keys = [...grouped.keys()].sort();
+    // The groups together are the parent, so one small group cannot be worked out from the others.
+    const whole = new Map<string, number>();
+    for (const t of grouped.values()) for (const [k, v] of t) whole.set(k, (whole.get(k) ?? 0) + v);
+    const all = new Map([...grouped, ['\u0000all', whole]]);
+    const figure = figuresOf(compiled, '\u0000all', keys, all, null);
+    out.push({
+      by,
+      groups: (i: number, c: Compiled) =>
+        c.indicator.disaggregations.includes(by === 'school_type' ? 'school_type' : by)
+          ? keys.map((key) => ({ key, figure: figure(key, i) }))
+          : [],
+    });
+  }
+  return out;
+}
+
+function timelineOf(
+  c: Compiled,
+  baseline: { year: number; value: number } | null,
+  past: repo.ActualRow[],
+  targets: { year: number; value: number }[],
+  liveNow: Figure | null,
+): IndicatorFigures['timeline'] {
+  const now = thisYear();
+  const years = new Set<number>([now, ...past.map((p) => p.year), ...targets.map((t) => t.year)]);
+  if (baseline) years.add(baseline.year);
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const target = targets.find((t) => t.year === year)?.value ?? null;
+      if (year === now && liveNow)
+        return { year, actual: liveNow.suppressed ? null : liveNow.value, target, source: 'live' as const };
+      const recorded = past.find((p) => p.year === year);
+      if (recorded && year !== now) {
+        const figure =
+          recorded.population < MINIMUM_GROUP
+            ? null
+            : figureValue(c.indicator.factor, {
+                numerator: Number(recorded.numerator),
+                denominator: recorded.denominator === null ? null : Number(recorded.denominator),
+                population: recorded.population,
+              });
+        return { year, actual: figure, target, source: 'recorded' as const };
+      }
+      if (baseline?.year === year) return { year, actual: baseline.value, target, source: 'baseline' as const };
+      return { year, actual: null, target, source: 'none' as const };
+    });
+}
+
+/**
+ * Records a closed year's figures for every indicator and every unit (`indicators.write` at the top
+ * unit). The live aggregates only know today, so this is what progress lines show for past years;
+ * recording a year again replaces its figures.
+ */
+export async function recordActuals(ctx: Ctx, year: number) {
+  requirePermissionAt(ctx, 'indicators.write', await org.topUnitPath(ctx));
+  const { compiled, wanted } = await compile(ctx, await repo.listIndicators(ctx.db, ctx.tenantId));
+  let after = '';
+  let recorded = 0;
+  const at = nowIso();
+  for (;;) {
+    const unitIds = await repo.unitIdsAfter(ctx.db, ctx.tenantId, after, 200);
+    if (unitIds.length === 0 || compiled.length === 0) break;
+    const totals = await repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds }, undefined, wanted);
+    const rows: repo.ActualRow[] = [];
+    for (const unitId of unitIds)
+      for (const c of compiled) {
+        const r = raw(c, totals.get(unitId));
+        rows.push({
+          tenant_id: ctx.tenantId,
+          indicator_id: c.row.id,
+          unit_id: unitId,
+          year,
+          numerator: r.numerator,
+          denominator: r.denominator,
+          population: r.population,
+          recorded_at: at,
+        });
+      }
+    await repo.putActuals(ctx.db, rows);
+    recorded += rows.length;
+    after = unitIds.at(-1)!;
+  }
+  return { year, recorded };
+}
+
+/**
+ * The logframe for end-of-project evaluation: the objectives (goal > outcomes > outputs) and, under
+ * each, its indicators with baseline, final target, this year's actual, status and means of verification.
+ */
+export async function logframe(
+  ctx: Ctx,
+  query: { unitId?: string | undefined; year?: number | undefined },
+): Promise<Logframe> {
+  const board = await indicatorDashboard(ctx, { unitId: query.unitId, year: query.year });
+  const objectives = await repo.listObjectives(ctx.db, ctx.tenantId);
+  const text = (json: string) => nameOf(ctx, json);
+  return {
+    unit: { id: board.unit.id, name: board.unit.name },
+    year: board.year,
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      parentId: o.parent_id,
+      level: o.level as Logframe['objectives'][number]['level'],
+      title: text(o.title),
+      indicators: board.indicators
+        .filter((f) => f.indicator.objectiveId === o.id)
+        .map((f) => {
+          const last = f.timeline.filter((p) => p.target !== null).at(-1);
+          return {
+            indicatorId: f.indicator.id,
+            code: f.indicator.code,
+            name: f.indicator.name,
+            factor: f.indicator.factor,
+            baseline: f.baseline,
+            target: last ? { year: last.year, value: last.target! } : null,
+            actual: f.current.value,
+            status: f.status,
+            meansOfVerification: f.indicator.meansOfVerification,
+          };
+        }),
+    })),
+  };
+}
+
+/** The indicators dashboard as a table: one row per unit and indicator, suppressed figures empty. */
+export function indicatorTable(board: IndicatorDashboard): (string | number | null)[][] {
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+  const header = [
+    `unit (${board.year}${board.sex ? `; ${board.sex}` : ''})`,
+    'indicator_code',
+    'indicator',
+    'unit_of_measure',
+    'value',
+    'numerator',
+    'denominator',
+    'target',
+    'target_set_by',
+    'status',
+  ];
+  const rows: (string | number | null)[][] = [header];
+  for (const f of board.indicators) {
+    const line = (unitName: string, figure: Figure, status: string, target: IndicatorFigures['target']) => [
+      unitName,
+      f.indicator.code,
+      f.indicator.name.text,
+      f.indicator.factor,
+      round(figure.value),
+      figure.numerator,
+      figure.denominator,
+      target?.value ?? null,
+      target?.setBy.name.text ?? null,
+      status,
+    ];
+    rows.push(line(board.unit.name.text, f.current, f.status, f.target));
+    for (const child of f.children) rows.push(line(child.name.text, child.figure, child.status, null));
+  }
+  return rows;
+}

@@ -1,0 +1,245 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  DB,
+  IndicatorActualTable,
+  IndicatorTable,
+  IndicatorTargetTable,
+  LogframeObjectiveTable,
+} from '../../db/schema.ts';
+import { subtreeUpperBound } from '../../shared/access.ts';
+
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type TargetRow = Selectable<IndicatorTargetTable>;
+export type ActualRow = Selectable<IndicatorActualTable>;
+export type ObjectiveRow = Selectable<LogframeObjectiveTable>;
+
+/** Units where teachers work: what urban/rural and school-type figures are summed over. */
+export const PLACES_OF_WORK = ['school', 'tei', 'resource_centre'];
+
+export function listIndicators(db: Kysely<DB>, tenantId: string) {
+  return db.selectFrom('indicator').selectAll().where('tenant_id', '=', tenantId).orderBy('position').execute();
+}
+
+export function getIndicator(db: Kysely<DB>, tenantId: string, id: string) {
+  return db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function indicatorByCode(db: Kysely<DB>, tenantId: string, code: string) {
+  return db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function insertIndicator(db: Kysely<DB>, row: IndicatorRow) {
+  await db.insertInto('indicator').values(row).execute();
+}
+
+export async function updateIndicator(db: Kysely<DB>, tenantId: string, id: string, patch: Partial<IndicatorRow>) {
+  await db.updateTable('indicator').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function nextIndicatorPosition(db: Kysely<DB>, tenantId: string) {
+  const row = await db
+    .selectFrom('indicator')
+    .select((eb) => eb.fn.max<number>('position').as('last'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+export function targetsOf(db: Kysely<DB>, tenantId: string, indicatorIds: string[], unitIds: string[]) {
+  if (indicatorIds.length === 0 || unitIds.length === 0) return Promise.resolve([] as TargetRow[]);
+  return db
+    .selectFrom('indicator_target')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('indicator_id', 'in', indicatorIds)
+    .where('unit_id', 'in', unitIds)
+    .orderBy('year')
+    .execute();
+}
+
+/** Replaces a unit's baseline and targets for one indicator. */
+export async function replaceTargets(
+  db: Kysely<DB>,
+  tenantId: string,
+  indicatorId: string,
+  unitId: string,
+  rows: TargetRow[],
+) {
+  await db
+    .deleteFrom('indicator_target')
+    .where('tenant_id', '=', tenantId)
+    .where('indicator_id', '=', indicatorId)
+    .where('unit_id', '=', unitId)
+    .execute();
+  if (rows.length) await db.insertInto('indicator_target').values(rows).execute();
+}
+
+export function actualsOf(db: Kysely<DB>, tenantId: string, indicatorIds: string[], unitIds: string[]) {
+  if (indicatorIds.length === 0 || unitIds.length === 0) return Promise.resolve([] as ActualRow[]);
+  return db
+    .selectFrom('indicator_actual')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('indicator_id', 'in', indicatorIds)
+    .where('unit_id', 'in', unitIds)
+    .orderBy('year')
+    .execute();
+}
+
+export async function putActuals(db: Kysely<DB>, rows: ActualRow[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('indicator_actual')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'indicator_id', 'unit_id', 'year']).doUpdateSet((eb) => ({
+          numerator: eb.ref('excluded.numerator'),
+          denominator: eb.ref('excluded.denominator'),
+          population: eb.ref('excluded.population'),
+          recorded_at: eb.ref('excluded.recorded_at'),
+        })),
+      )
+      .execute();
+}
+
+/** Every unit of the tenant by id, in pages (recording a year's actuals walks them all). */
+export function unitIdsAfter(db: Kysely<DB>, tenantId: string, after: string, limit: number) {
+  return db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+export function listObjectives(db: Kysely<DB>, tenantId: string) {
+  return db
+    .selectFrom('logframe_objective')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('position')
+    .execute();
+}
+
+export async function insertObjective(db: Kysely<DB>, row: ObjectiveRow) {
+  await db.insertInto('logframe_objective').values(row).execute();
+}
+
+/**
+ * How figures are grouped: by unit (a unit and its children), by sex within one unit, or by an
+ * attribute (urban/rural, type) of the places of work under a unit.
+ */
+export type Grouping =
+  | { by: 'unit'; unitIds: string[] }
+  | { by: 'sex'; unitId: string }
+  | { by: 'locality' | 'school_type'; path: string };
+
+/** What to read: competency items (level counts), aspect items (aspect facts) and other facts. */
+export interface Wanted {
+  items: string[];
+  aspects: string[];
+  facts: string[];
+}
+
+/**
+ * Sums of the live aggregates per group, keyed `teachers`, `c:{item}:{basis}:{level}` (competency
+ * levels) or the fact name (`aspect:{item}:{basis}:{level}` among them).
+ */
+export async function totals(
+  db: Kysely<DB>,
+  tenantId: string,
+  grouping: Grouping,
+  sex: string | undefined,
+  wanted: Wanted,
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  const add = (group: string, key: string, value: number) => {
+    const m = out.get(group) ?? new Map<string, number>();
+    out.set(group, m);
+    m.set(key, (m.get(key) ?? 0) + Number(value));
+  };
+  // The group column and the rows it reads, the same for the three aggregate tables.
+  const scope = (table: 'unit_teacher_count' | 'unit_competency_count' | 'unit_fact_count') => {
+    const t = sql.table(table);
+    if (grouping.by === 'unit') {
+      if (grouping.unitIds.length === 0) return null;
+      return {
+        group: sql<string>`${t}.unit_id`,
+        from: sql`${t}`,
+        where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id in (${sql.join(grouping.unitIds)})`,
+      };
+    }
+    if (grouping.by === 'sex')
+      return {
+        group: sql<string>`${t}.sex`,
+        from: sql`${t}`,
+        where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id = ${grouping.unitId}`,
+      };
+    const column = grouping.by === 'locality' ? sql`coalesce(u.locality, 'unknown')` : sql`u.type`;
+    return {
+      group: sql<string>`${column}`,
+      from: sql`${t} join org_unit u on u.tenant_id = ${t}.tenant_id and u.id = ${t}.unit_id`,
+      where: sql`${t}.tenant_id = ${tenantId} and u.path >= ${grouping.path} and u.path < ${subtreeUpperBound(grouping.path)}
+        and u.type in (${sql.join(PLACES_OF_WORK)})`,
+    };
+  };
+  const bySex = (table: string) => (sex ? sql` and ${sql.table(table)}.sex = ${sex}` : sql``);
+
+  const teachers = scope('unit_teacher_count');
+  if (!teachers) return out;
+  const rows = await sql<{ grp: string; n: number }>`
+    select ${teachers.group} as grp, sum(unit_teacher_count.teachers) as n
+    from ${teachers.from} where ${teachers.where}${bySex('unit_teacher_count')} group by ${teachers.group}`.execute(db);
+  for (const r of rows.rows) add(r.grp, 'teachers', r.n);
+
+  if (wanted.items.length) {
+    const s = scope('unit_competency_count')!;
+    const levels = await sql<{ grp: string; item_id: string; basis: string; level_code: string; n: number }>`
+      select ${s.group} as grp, unit_competency_count.item_id, unit_competency_count.basis,
+        unit_competency_count.level_code, sum(unit_competency_count.teachers) as n
+      from ${s.from} where ${s.where}${bySex('unit_competency_count')}
+        and unit_competency_count.item_id in (${sql.join(wanted.items)})
+      group by ${s.group}, unit_competency_count.item_id, unit_competency_count.basis, unit_competency_count.level_code`.execute(
+      db,
+    );
+    for (const r of levels.rows) add(r.grp, `c:${r.item_id}:${r.basis}:${r.level_code}`, r.n);
+  }
+
+  if (wanted.facts.length || wanted.aspects.length) {
+    const s = scope('unit_fact_count')!;
+    const named = wanted.facts.length ? sql`unit_fact_count.fact in (${sql.join(wanted.facts)})` : sql`1 = 0`;
+    // Ids are UUIDs (no LIKE wildcards); a unit has a few dozen fact rows, so no index is needed here.
+    const ranges = wanted.aspects.map((id) => sql`unit_fact_count.fact like ${`aspect:${id}:%`}`);
+    const facts = await sql<{ grp: string; fact: string; n: number }>`
+      select ${s.group} as grp, unit_fact_count.fact, sum(unit_fact_count.value) as n
+      from ${s.from} where ${s.where}${bySex('unit_fact_count')} and (${sql.join([named, ...ranges], sql` or `)})
+      group by ${s.group}, unit_fact_count.fact`.execute(db);
+    for (const r of facts.rows) add(r.grp, r.fact, r.n);
+  }
+  return out;
+}
+
+/** The framework of a published (or retired) version's item, if there is one. */
+export function itemFramework(db: Kysely<DB>, tenantId: string, itemId: string) {
+  return db
+    .selectFrom('framework_item as i')
+    .innerJoin('framework as f', (j) => j.onRef('f.tenant_id', '=', 'i.tenant_id').onRef('f.id', '=', 'i.framework_id'))
+    .select(['i.framework_id', 'i.type'])
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.id', '=', itemId)
+    .where('f.status', 'in', ['published', 'retired'])
+    .executeTakeFirst();
+}
