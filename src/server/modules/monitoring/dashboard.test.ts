@@ -152,7 +152,7 @@ describeOnEachDatabase('competency dashboards', (getDb) => {
       .find((l) => l.startsWith('School A1-1'))!
       .split(',');
     expect(school[2]).toBe('6');
-    expect(school[4]).toBe('50.0');
+    expect(school[4]).toBe('50');
     const outside = await app.inject({
       url: `/api/dashboards/competencies/export.csv?frameworkId=${standard.id}&unitId=${world.nation.id}`,
       headers: district.headers,

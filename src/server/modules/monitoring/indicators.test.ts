@@ -182,7 +182,7 @@ describeOnEachDatabase('indicators, roadmap targets and their dashboard', (getDb
     ]);
     const regionB = t1.children.find((c) => c.unitId === world.regionB.id)!;
     expect(regionB).toMatchObject({ status: 'suppressed', figure: { value: null, suppressed: true } });
-    const v1 = body.indicators.find((f) => f.indicator.code === 'V1')!;
+    const v1 = body.indicators.find((f) => f.indicator.id === visits.id)!;
     expect(v1.current.value).toBe(2);
     expect(v1.status).toBe('no_target');
     const bySex = t1.breakdowns.find((b) => b.by === 'sex')!;
