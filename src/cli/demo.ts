@@ -4,6 +4,7 @@ import * as frameworks from '../server/modules/frameworks/frameworks.service.ts'
 import { registerMonitoring } from '../server/modules/monitoring/aggregates.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
+import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
 import type { Role } from '../server/shared/access.ts';
 import { recordAudit } from '../server/shared/audit.ts';
 import { type Ctx, inTransaction, systemBase } from '../server/shared/context.ts';
@@ -11,6 +12,7 @@ import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
 import { seedDemoAssessment } from './demo-assessment.ts';
 import { seedDemoFramework } from './demo-framework.ts';
+import { seedDemoRecognition } from './demo-recognition.ts';
 import { seedDemoTraining } from './demo-training.ts';
 
 export const DEMO_TENANT = 'demo';
@@ -95,6 +97,7 @@ export interface DemoOptions {
 /** Seeds the fictional Republic of Meridia. Deterministic: the same N gives the same country. */
 export async function seedDemo(database: Database, options: DemoOptions) {
   registerMonitoring();
+  registerRecognition();
   const base = systemBase(database);
   const { tenant, root } = await org.createTenant(base, {
     code: DEMO_TENANT,
@@ -245,6 +248,10 @@ export async function seedDemo(database: Database, options: DemoOptions) {
       { teiId: tei1.id, nationId: root.id, districtId: district1.id },
       { trainerId: personOf('trainer'), teacherId: personOf('teacher') },
     );
+    await seedDemoRecognition(tx, standard, {
+      trainerId: personOf('trainer'),
+      assessor: { id: personOf('assessor'), accountId: accountOf.get('assessor')! },
+    });
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }

@@ -7,6 +7,7 @@ import * as assessment from '../server/modules/assessment/assessment.service.ts'
 import { rebuildAggregates, registerMonitoring } from '../server/modules/monitoring/aggregates.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
+import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
 import { ROLES, type Role } from '../server/shared/access.ts';
 import { systemBase } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
@@ -19,6 +20,7 @@ import { registerImportCommands } from './import.ts';
 import { progressBar } from './progress.ts';
 
 registerMonitoring();
+registerRecognition();
 const program = new Command('pathway').description('Pathway: competency-based teacher ICT training reform.');
 program.option(
   '--database <location>',

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError, SESSION_ENDED_EVENT } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
@@ -41,11 +41,19 @@ const PlanPage = lazy(() => import('./training/PlanPage.tsx'));
 const DemandPage = lazy(() => import('./training/DemandPage.tsx'));
 const CascadePage = lazy(() => import('./training/CascadePage.tsx'));
 const SchoolPlansPage = lazy(() => import('./training/SchoolPlansPage.tsx'));
+const RulesPage = lazy(() => import('./recognition/RulesPage.tsx'));
+const RuleEditor = lazy(() => import('./recognition/RuleEditor.tsx'));
+const ApprovalQueue = lazy(() => import('./recognition/ApprovalQueue.tsx'));
+const WalletPage = lazy(() => import('./recognition/WalletPage.tsx'));
+const IssuerPage = lazy(() => import('./recognition/IssuerPage.tsx'));
+const VerifyPage = lazy(() => import('./recognition/VerifyPage.tsx'));
+const VerifyFilePage = lazy(() => import('./recognition/VerifyFilePage.tsx'));
 
 export function App() {
   const client = useQueryClient();
   const me = useMeQuery();
   const [expired, setExpired] = useState(false);
+  const { pathname } = useLocation();
 
   useEffect(() => {
     const ended = () => {
@@ -57,6 +65,16 @@ export function App() {
     return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
   }, [client]);
 
+  // Verification is public: a stranger who scans a certificate's QR code needs no account.
+  if (pathname === '/verify' || pathname.startsWith('/verify/'))
+    return (
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/verify" element={<VerifyFilePage />} />
+          <Route path="/verify/:id" element={<VerifyPage />} />
+        </Routes>
+      </Suspense>
+    );
   if (me.isPending) return <Loading />;
   const signedOut = !me.data || (me.error instanceof ApiError && me.error.status === 401);
   if (me.error && !signedOut) {
@@ -116,6 +134,12 @@ export function App() {
             <Route path="/org/:unitId/training-demand" element={<DemandPage />} />
             <Route path="/org/:unitId/training-cascade" element={<CascadePage />} />
             <Route path="/org/:unitId/development-plans" element={<SchoolPlansPage />} />
+            <Route path="/my-credentials" element={<WalletPage />} />
+            <Route path="/recognition/rules" element={<RulesPage />} />
+            <Route path="/recognition/rules/new" element={<RuleEditor />} />
+            <Route path="/recognition/rules/:ruleId" element={<RuleEditor />} />
+            <Route path="/recognition/approvals" element={<ApprovalQueue />} />
+            <Route path="/recognition/issuer" element={<IssuerPage />} />
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/dashboard/:unitId" element={<DashboardPage />} />
             <Route path="/indicators" element={<IndicatorsPage />} />

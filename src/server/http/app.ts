@@ -33,6 +33,8 @@ import { registerMonitoring } from '../modules/monitoring/aggregates.service.ts'
 import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { registerRecognition } from '../modules/recognition/awards.service.ts';
+import { recognitionRoutes } from '../modules/recognition/recognition.routes.ts';
 import { trainingRoutes } from '../modules/training/training.routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -57,6 +59,7 @@ export interface AppDeps {
 
 export async function buildApp({ config, database, files }: AppDeps) {
   registerMonitoring();
+  registerRecognition();
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -128,6 +131,7 @@ export async function buildApp({ config, database, files }: AppDeps) {
   monitoringRoutes(app);
   assessmentRoutes(app, files ?? diskStore(fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-files-'))));
   trainingRoutes(app);
+  recognitionRoutes(app);
 
   serveWebApp(app, config.webDir);
   return app;

@@ -68,6 +68,9 @@ export function listAwards(
     .innerJoin('recognition_rule as r', (j) =>
       j.onRef('r.tenant_id', '=', 'a.tenant_id').onRef('r.id', '=', 'a.rule_id'),
     )
+    .leftJoin('credential as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.credential_id'),
+    )
     .leftJoin('user_account as d', (j) =>
       j.onRef('d.tenant_id', '=', 'a.tenant_id').onRef('d.id', '=', 'a.decided_by_account_id'),
     )
@@ -81,6 +84,7 @@ export function listAwards(
       'r.achievement_type',
       'r.mode',
       'd.username as decided_by',
+      'c.status as credential_status',
     ])
     .where('a.tenant_id', '=', tenantId)
     .where((eb) => pathUnder(eb, 'p.org_path', filter.roots));

@@ -13,6 +13,8 @@ export const Award = z.object({
   unitName: Resolved,
   status: z.enum(AWARD_STATUSES),
   credentialId: z.string().nullable(),
+  /** The issued credential's status now: active, suspended or revoked. */
+  credentialStatus: z.enum(['active', 'suspended', 'revoked']).nullable(),
   qualifiedAt: z.string(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),

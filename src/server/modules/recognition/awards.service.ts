@@ -166,6 +166,7 @@ function toAward(ctx: Ctx, row: ListedRow): Award {
     unitName: text(ctx, JSON.parse(row.unit_name)),
     status: row.status as Award['status'],
     credentialId: row.credential_id,
+    credentialStatus: (row.credential_status ?? null) as Award['credentialStatus'],
     qualifiedAt: row.qualified_at,
     decidedAt: row.decided_at,
     decidedBy: row.decided_by ?? null,

@@ -129,7 +129,12 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
     expect(activated.body).toMatchObject({ status: 'active', awards: { pending: 0 } });
     const other = await make.person(world.ctx, world.schoolA1b);
     for (const id of [teacher.person.id, other.id])
-      await reviews.rate(assessorA.ctx, id, { frameworkId: standard.id, itemId: c1.id, levelCode: 'KD', evidenceIds: [] });
+      await reviews.rate(assessorA.ctx, id, {
+        frameworkId: standard.id,
+        itemId: c1.id,
+        levelCode: 'KD',
+        evidenceIds: [],
+      });
 
     // Everyone signed in reads the active rule; the teacher sees their own award waiting.
     expect((await call(sessions.teacher, 'GET', '/api/recognition/rules')).body.items).toHaveLength(1);
@@ -143,7 +148,9 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
     const award = queueA.body.items.find((a: Json) => a.personId === teacher.person.id);
 
     // Outside the approver's subtree the award does not exist; the teacher cannot decide it.
-    expect((await call(sessions.assessorB, 'POST', `/api/recognition/awards/${award.id}/approve`, {})).status).toBe(404);
+    expect((await call(sessions.assessorB, 'POST', `/api/recognition/awards/${award.id}/approve`, {})).status).toBe(
+      404,
+    );
     expect((await call(sessions.teacher, 'POST', `/api/recognition/awards/${award.id}/approve`, {})).status).toBe(403);
 
     const approved = await call(sessions.assessorA, 'POST', `/api/recognition/awards/${award.id}/approve`, {});
@@ -169,7 +176,11 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
     const rejected = await call(sessions.assessorA, 'POST', `/api/recognition/awards/${second.id}/reject`, {
       reason: 'The rating is under appeal.',
     });
-    expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'The rating is under appeal.', credentialId: null });
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      reason: 'The rating is under appeal.',
+      credentialId: null,
+    });
     expect((await call(sessions.assessorA, 'POST', `/api/recognition/awards/${second.id}/approve`, {})).status).toBe(
       409,
     );
@@ -195,7 +206,12 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
     });
     await rules.setStatus(ministry.ctx, rule.id, 'active');
     const person = await make.person(world.ctx, world.schoolA2);
-    await reviews.rate(assessorA.ctx, person.id, { frameworkId: standard.id, itemId: c2.id, levelCode: 'KC', evidenceIds: [] });
+    await reviews.rate(assessorA.ctx, person.id, {
+      frameworkId: standard.id,
+      itemId: c2.id,
+      levelCode: 'KC',
+      evidenceIds: [],
+    });
     const [pending] = await awards.listAwards(assessorA.ctx, { status: 'pending', personId: person.id, limit: 5 });
     const other = await make.user(world.ctx, 'assessor', world.regionA);
     const outcomes = await Promise.allSettled([
@@ -210,7 +226,11 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
 
   it('previews a saved rule and documents the routes', async () => {
     const [rule] = (await call(sessions.ministry, 'GET', '/api/recognition/rules?status=active')).body.items;
-    const preview = await call(sessions.assessorA, 'GET', `/api/recognition/rules/${rule.id}/preview?unitId=${world.regionA.id}`);
+    const preview = await call(
+      sessions.assessorA,
+      'GET',
+      `/api/recognition/rules/${rule.id}/preview?unitId=${world.regionA.id}`,
+    );
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ qualifying: 2, awarded: 2 });
     const openapi = await app.inject({ method: 'GET', url: '/api/openapi.json' });

@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import { useCan } from '../auth/session.tsx';
+import { formatNumber } from '../i18n/index.ts';
+import { QueryState } from '../shell/ErrorText.tsx';
+import { LocalText } from '../shell/LocalText.tsx';
+import type { Rule } from './types.ts';
+
+/** Recognition rules: what earns a credential, how it is issued, and how many have been awarded. */
+export default function RulesPage() {
+  const { t } = useTranslation();
+  const manager = useCan('recognition.manage');
+  const rules = useQuery({
+    queryKey: ['recognition-rules'],
+    queryFn: () => api<{ items: Rule[] }>('/api/recognition/rules'),
+  });
+  return (
+    <>
+      <h1>{t('recognition.rules.title')}</h1>
+      <p className="muted">{t('recognition.rules.intro')}</p>
+      {manager ? (
+        <p>
+          <Link className="button-link" to="/recognition/rules/new">
+            {t('recognition.rules.new')}
+          </Link>
+        </p>
+      ) : null}
+      <QueryState query={rules}>
+        {() =>
+          rules.data!.items.length === 0 ? (
+            <p>{t('recognition.rules.empty')}</p>
+          ) : (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('recognition.rule.name')}</th>
+                  <th scope="col">{t('recognition.rule.type')}</th>
+                  <th scope="col">{t('recognition.rule.mode')}</th>
+                  <th scope="col">{t('recognition.rule.status')}</th>
+                  <th scope="col">{t('recognition.award.state.issued')}</th>
+                  <th scope="col">{t('recognition.award.state.pending')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rules.data!.items.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/recognition/rules/${r.id}`}>
+                        <LocalText value={r.displayName} />
+                      </Link>
+                    </td>
+                    <td>{t(`recognition.type.${r.achievementType}`)}</td>
+                    <td>{t(`recognition.mode.${r.mode}`)}</td>
+                    <td>
+                      <span className={`tag status-${r.status}`}>{t(`recognition.status.${r.status}`)}</span>
+                    </td>
+                    <td>{formatNumber(r.awards.issued)}</td>
+                    <td>{formatNumber(r.awards.pending)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}

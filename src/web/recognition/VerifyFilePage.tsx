@@ -1,0 +1,62 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { upload } from '../api/client.ts';
+import { RecognitionError } from './RecognitionError.tsx';
+import type { Verification } from './types.ts';
+import { Checks, PublicFrame } from './VerifyPage.tsx';
+
+/** Public, no sign-in: anyone checks a credential file, from Pathway or any other issuer. */
+export default function VerifyFilePage() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<Verification | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setFailure(null);
+    setResult(null);
+    try {
+      setResult(await upload<Verification>('/api/public/verify', file, 'application/json', () => {}));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <PublicFrame>
+      <h1>{t('recognition.verifyFile.title')}</h1>
+      <p>{t('recognition.verifyFile.intro')}</p>
+      <form className="stack" onSubmit={submit}>
+        <label>
+          {t('recognition.verifyFile.file')}
+          <input
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setResult(null);
+            }}
+          />
+        </label>
+        <button type="submit" disabled={!file || busy}>
+          {t('recognition.verifyFile.check')}
+        </button>
+      </form>
+      <RecognitionError error={failure} />
+      {result ? (
+        <div aria-live="polite">
+          <p className={result.verified ? 'success' : 'error'} role="status">
+            <strong>
+              {t(result.verified ? 'recognition.verify.standing.verified' : 'recognition.verify.standing.failed')}
+            </strong>
+          </p>
+          <Checks verification={result} />
+        </div>
+      ) : null}
+    </PublicFrame>
+  );
+}
