@@ -12,16 +12,29 @@ export interface Config {
   logLevel: string;
   /** Where uploaded files (evidence) are kept on local disk. */
   filesDir: string;
+  /** The origin every URL inside a credential names (issuer, keys, status lists, verification page). */
+  publicUrl: string;
+  /** Encrypts issuer signing keys at rest; when null, the secret in `keySecretFile` (made on first use). */
+  keySecret: string | null;
+  keySecretFile: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const database = env.PATHWAY_DATABASE ?? './data/pathway.sqlite';
+  const port = Number(env.PORT ?? 3000);
+  // Beside the data: the SQLite file's folder, or ./data when the database is elsewhere.
+  const dataDir =
+    /^postgres(ql)?:\/\//.test(database) || database === ':memory:' ? './data' : path.dirname(database);
   return {
-    database: env.PATHWAY_DATABASE ?? './data/pathway.sqlite',
-    port: Number(env.PORT ?? 3000),
+    database,
+    port,
     host: env.HOST ?? '0.0.0.0',
     secureCookies: env.PATHWAY_SECURE_COOKIES === 'true',
     webDir: env.PATHWAY_WEB_DIR ?? path.resolve(import.meta.dirname, '../../dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     filesDir: env.PATHWAY_FILES_DIR ?? './data/files',
+    publicUrl: (env.PATHWAY_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    keySecret: env.PATHWAY_KEY_SECRET || null,
+    keySecretFile: env.PATHWAY_KEY_SECRET_FILE ?? path.join(dataDir, 'issuer-keys.secret'),
   };
 }

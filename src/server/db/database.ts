@@ -10,6 +10,7 @@ import * as assessment from './migrations/0004_assessment.ts';
 import * as training from './migrations/0005_training.ts';
 import * as monitoring from './migrations/0006_monitoring.ts';
 import * as indicators from './migrations/0007_indicators.ts';
+import * as credentials from './migrations/0008_credentials.ts';
 import * as recognitionRules from './migrations/0009_recognition_rules.ts';
 import type { DB } from './schema.ts';
 
@@ -97,6 +98,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_training': training,
   '0006_monitoring': monitoring,
   '0007_indicators': indicators,
+  '0008_credentials': credentials,
   '0009_recognition_rules': recognitionRules,
 };
 

