@@ -113,4 +113,14 @@ export type {
   Logframe,
   TargetsInput,
 } from '../../server/modules/monitoring/indicators.schemas.ts';
+
+import type {
+  Alignment as PolicyAlignmentSchema,
+  TargetsView as TargetsViewSchema,
+} from '../../server/modules/monitoring/indicators.schemas.ts';
+
+/** Policy goals > competencies > attainment under a unit (the monitoring side of alignment). */
+export type PolicyAlignment = z.infer<typeof PolicyAlignmentSchema>;
+/** A unit's roadmap for one indicator: its own baseline and targets, and those in effect there. */
+export type Roadmap = z.infer<typeof TargetsViewSchema>;
 export type { Dashboard } from '../../server/modules/monitoring/monitoring.schemas.ts';

@@ -2,14 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
+import type { PolicyAlignment } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
 import { counted, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
 import { useStandard } from '../training/standard.ts';
-import { type AlignedGoal, type AlignmentDashboard, MINIMUM_GROUP, shareText } from './indicators.ts';
+import { MINIMUM_GROUP, shareText } from './indicators.ts';
 import { MonitoringTabs } from './parts.tsx';
+
+type AlignedGoal = PolicyAlignment['goals'][number];
 
 /**
  * From policy to classroom: each goal of the master plan, the competencies that serve it, and how
@@ -27,7 +30,7 @@ export default function AlignmentPage() {
   });
   const alignment = useQuery({
     queryKey: ['alignment-dashboard', unitId ?? 'top', standard.frameworkId],
-    queryFn: () => api<AlignmentDashboard>(`/api/dashboards/alignment?${query}`),
+    queryFn: () => api<PolicyAlignment>(`/api/dashboards/alignment?${query}`),
     enabled: allowed && !!standard.frameworkId,
   });
   if (!allowed) return <NotAllowed />;

@@ -3,14 +3,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
-import type { IndicatorDashboard, TargetsInput } from '../api/types.ts';
+import type { IndicatorDashboard, Roadmap, TargetsInput } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
 import { useAct } from '../shell/useAct.ts';
-import { type Factor, figureText, type Roadmap, yearText } from './indicators.ts';
+import { type Factor, figureText, yearText } from './indicators.ts';
 import { MonitoringError } from './parts.tsx';
 
 type Row = { key: number; year: string; value: string };

@@ -37,32 +37,6 @@ export const MINIMUM_GROUP = 5;
 export type Factor = (typeof FACTORS)[number];
 export type Status = (typeof STATUSES)[number];
 export type Resolved = { text: string; locale: string; fallback: boolean };
-export type YearValue = { year: number; value: number };
-
-/** `GET /api/indicators/{id}/targets`: what the unit set, and what applies to it (its own or from above). */
-export interface Roadmap {
-  unitId: string;
-  baseline: YearValue | null;
-  targets: YearValue[];
-  effective: (YearValue & { setBy: { unitId: string; name: Resolved } })[];
-}
-
-/** `GET /api/dashboards/alignment`: policy goals, the competencies serving each, and their attainment. */
-export interface AlignmentDashboard {
-  unit: { id: string; name: Resolved };
-  frameworkId: string;
-  target: { levelCode: string; title: Resolved };
-  goals: AlignedGoal[];
-  /** Goals no competency serves. */
-  unservedGoals: Omit<AlignedGoal, 'competencies'>[];
-}
-export interface AlignedGoal {
-  id: string;
-  code: string;
-  title: Resolved;
-  competencies: { itemId: string; code: string; title: Resolved; share: number | null }[];
-}
-
 /** One decimal at most: figures are read by people, not recomputed. */
 function rounded(value: number): string {
   return formatNumber(Math.round(value * 10) / 10);
