@@ -635,60 +635,6 @@ export interface CredentialStatusListTable {
   updated_at: string;
 }
 
-export interface CredentialIssuerTable {
-  tenant_id: string;
-  key_seq: number;
-  next_status_index: number;
-  created_at: string;
-}
-
-export interface IssuerKeyTable {
-  tenant_id: string;
-  id: string;
-  public_key_multibase: string;
-  /** AES-256-GCM ciphertext of the secret key multibase, never the key itself. */
-  secret_key_encrypted: string;
-  created_at: string;
-  /** Null while the key signs; retired keys stay published for old credentials. */
-  retired_at: string | null;
-}
-
-export interface CredentialTable {
-  tenant_id: string;
-  id: string;
-  person_id: string;
-  achievement_key: string;
-  achievement_name: string;
-  locale: string;
-  /** recognition_rule | vc_api */
-  source_type: string;
-  source_id: string | null;
-  key_id: string;
-  /** The credential's bit in its tenant's revocation and suspension status lists. */
-  status_index: number;
-  valid_from: string;
-  valid_until: string | null;
-  issued_at: string;
-  issued_by_account_id: string | null;
-  /** active | suspended | revoked */
-  status: string;
-  status_reason: string | null;
-  status_changed_at: string | null;
-  status_changed_by_account_id: string | null;
-  /** The signed OpenBadgeCredential exactly as issued. */
-  document: string;
-}
-
-export interface CredentialStatusListTable {
-  tenant_id: string;
-  /** revocation | suspension */
-  purpose: string;
-  list_no: number;
-  /** The signed BitstringStatusListCredential. */
-  document: string;
-  updated_at: string;
-}
-
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -734,10 +680,6 @@ export interface DB {
   recognition_rule: RecognitionRuleTable;
   recognition_rule_ref: RecognitionRuleRefTable;
   recognition_award: RecognitionAwardTable;
-  credential_issuer: CredentialIssuerTable;
-  issuer_key: IssuerKeyTable;
-  credential: CredentialTable;
-  credential_status_list: CredentialStatusListTable;
   credential_issuer: CredentialIssuerTable;
   issuer_key: IssuerKeyTable;
   credential: CredentialTable;
