@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
@@ -249,6 +250,17 @@ describeOnEachDatabase('indicators, roadmap targets and their dashboard', (getDb
     expect(
       (await send(district, 'GET', `/api/dashboards/indicators/export.csv?unitId=${world.nation.id}`)).statusCode,
     ).toBe(404);
+  });
+
+  it('prints a PDF report per unit and year: the headline page, then a page per indicator', async () => {
+    const res = await send(ministry, 'GET', `/api/reports/unit.pdf?unitId=${world.nation.id}&year=${year}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="monitoring-report-${year}.pdf"`);
+    const pdf = await PDFDocument.load(res.rawPayload);
+    expect(pdf.getPageCount()).toBe(3);
+    expect(pdf.getTitle()).toBe(`Monitoring report: ${world.nation.displayName.text} ${year}`);
+    expect((await send(district, 'GET', `/api/reports/unit.pdf?unitId=${world.nation.id}`)).statusCode).toBe(404);
   });
 
   it('builds the logframe from objectives and the indicators that measure them', async () => {

@@ -3,7 +3,7 @@ import type { ZodApp } from '../../http/app.ts';
 import { tableCsv } from '../../shared/csv.ts';
 import { xlsxBytes } from '../../shared/xlsx.ts';
 import { competencyDashboard, dashboardTable, policyAlignment } from './dashboard.service.ts';
-import { indicatorDashboard, indicatorTable, logframe, recordActuals } from './indicators.figures.ts';
+import { indicatorDashboard, indicatorTable, logframe, recordActuals, thisYear } from './indicators.figures.ts';
 import {
   Alignment,
   Indicator,
@@ -26,6 +26,7 @@ import {
   updateIndicator,
 } from './indicators.service.ts';
 import { Dashboard, DashboardQuery } from './monitoring.schemas.ts';
+import { unitReportPdf } from './report.pdf.ts';
 
 const tags = ['monitoring'];
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
@@ -179,6 +180,23 @@ export function monitoringRoutes(app: ZodApp) {
         .send(
           await xlsxBytes([{ name: 'Indicators', rows: indicatorTable(await indicatorDashboard(req.ctx, req.query)) }]),
         ),
+  );
+
+  app.get(
+    '/api/reports/unit.pdf',
+    {
+      schema: {
+        tags,
+        querystring: UnitYear,
+        description:
+          "A unit's indicators for a roadmap year as a PDF for evaluation meetings (figures, targets, status, progress charts, units below), in the reader's language.",
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(`monitoring-report-${req.query.year ?? thisYear()}.pdf`))
+        .send(await unitReportPdf(req.ctx, req.query)),
   );
 
   app.get(
