@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import type { FactSpec, Indicator, IndicatorInput, Logframe } from '../api/types.ts';
 import { useCan, useMe } from '../auth/session.tsx';
-import { formatNumber, LANGUAGES, languageName } from '../i18n/index.ts';
+import { counted, formatNumber, LANGUAGES, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed } from '../shell/Pages.tsx';
 import { useAct } from '../shell/useAct.ts';
 import { type FactChoices, FactPicker, factText, useFactChoices } from './FactPicker.tsx';
-import { DISAGGREGATIONS, editableCopy, FACTORS, type Factor } from './indicators.ts';
+import { DISAGGREGATIONS, editableCopy, FACTORS, type Factor, yearText } from './indicators.ts';
 import { MonitoringError, MonitoringTabs } from './parts.tsx';
 
 type Draft = ReturnType<typeof editableCopy>;
@@ -144,7 +144,57 @@ export default function IndicatorsAdmin() {
           </button>
         </p>
       )}
+      <RecordYear />
     </>
+  );
+}
+
+/** Keeps a closed year's figures: the live aggregates only know today, the progress line needs the past. */
+function RecordYear() {
+  const { t } = useTranslation();
+  const write = useAct([['indicator-dashboard'], ['logframe']]);
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [result, setResult] = useState<{ year: number; recorded: number } | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setResult(null);
+    await write.act(async () =>
+      setResult(
+        await api<{ year: number; recorded: number }>('/api/indicators/actuals', {
+          method: 'POST',
+          body: { year: Number(year) },
+        }),
+      ),
+    );
+  }
+  return (
+    <section className="panel" aria-labelledby="record-year">
+      <h2 id="record-year">{t('monitoring.manage.record.title')}</h2>
+      <p className="muted">{t('monitoring.manage.record.help')}</p>
+      <form className="inline" onSubmit={submit}>
+        <label>
+          {t('monitoring.indicators.year')}
+          <input
+            type="number"
+            min={2000}
+            max={2100}
+            inputMode="numeric"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            required
+          />
+        </label>
+        <button type="submit" disabled={write.busy}>
+          {t('monitoring.manage.record.submit')}
+        </button>
+      </form>
+      {result && (
+        <p className="success" role="status">
+          {t('monitoring.manage.record.done', { ...counted(result.recorded), year: yearText(result.year) })}
+        </p>
+      )}
+      <MonitoringError error={write.failure} />
+    </section>
   );
 }
 
