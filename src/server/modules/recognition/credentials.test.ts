@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
@@ -14,13 +16,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type TestApp, testApp } from '../../../../test/http.ts';
+import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { Ctx } from '../../shared/context.ts';
 import * as accounts from '../accounts/accounts.service.ts';
 import { documentLoader, OfflineDocumentError, signCredential } from './credentials.proof.ts';
 import * as credentials from './credentials.service.ts';
 import { adaptSchemaToVc2, readOfficialSchema, SCHEMA_FILE, verifyDocument } from './credentials.verify.ts';
-import { configureCredentials, decryptSecretKey } from './issuer.keys.ts';
+import { configureCredentials, decryptSecretKey, resolveKeySecret } from './issuer.keys.ts';
 
 const PUBLIC_URL = 'https://pathway.test';
 const KEY_SECRET = 'test-key-secret-for-credentials';
@@ -96,6 +99,20 @@ describe('the Open Badges schema Pathway verifies against', () => {
       ),
     );
     expect(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'))).toEqual(published);
+  });
+
+  it('makes a key secret file (mode 0600) on a fresh machine, and keeps using it; a configured secret wins', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-secret-'));
+    const file = path.join(dir, 'data', 'issuer-keys.secret');
+    const first = resolveKeySecret({ keySecret: null, keySecretFile: file });
+    expect(first.length).toBeGreaterThanOrEqual(40);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(resolveKeySecret({ keySecret: null, keySecretFile: file })).toBe(first);
+    expect(resolveKeySecret({ keySecret: 'from-the-environment', keySecretFile: file })).toBe('from-the-environment');
+    const config = loadConfig({ PATHWAY_DATABASE: path.join(dir, 'db', 'p.sqlite'), PORT: '4100' });
+    expect(config.publicUrl).toBe('http://localhost:4100');
+    expect(config.keySecretFile).toBe(path.join(dir, 'db', 'issuer-keys.secret'));
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('the document loader never goes to the network', async () => {
@@ -278,6 +295,10 @@ describeOnEachDatabase('credentials', (getDb) => {
       expect.objectContaining({ check: 'status', code: 'revoked' }),
     ]);
     expect(await verifier.statusBits(issued.credential)).toEqual(['revocation']);
+    // The list is itself a signed credential, and verifies independently.
+    const listUrl = issued.credential.credentialStatus[0].statusListCredential as string;
+    const list = (await app.inject({ method: 'GET', url: listUrl.slice(PUBLIC_URL.length) })).json();
+    expect((await verifier.verify(list)).verified).toBe(true);
     expect((await verifier.verify(issued.credential)).verified).toBe(false);
     const audit = await getDb()
       .db.selectFrom('audit_log')

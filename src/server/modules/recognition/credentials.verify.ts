@@ -290,6 +290,19 @@ function ourEntry(entry: Record<string, unknown>): ParsedEntry | 'foreign' | 'in
   return { tenantId: match[1]!, purpose: match[2] as StatusPurpose, listNo: Number(match[3]), index };
 }
 
+/** A stored list changes only when re-signed (new updated_at): its proof is checked once per version. */
+const verifiedLists = new Map<string, boolean>();
+async function listProofHolds(list: Record<string, unknown>, version: string, resolveLocal: LocalResolver) {
+  const key = `${String(list.id)}|${version}`;
+  let holds = verifiedLists.get(key);
+  if (holds === undefined) {
+    holds = (await verifyProof(list, resolveLocal)).verified;
+    if (verifiedLists.size >= 1000) verifiedLists.delete(verifiedLists.keys().next().value!);
+    verifiedLists.set(key, holds);
+  }
+  return holds;
+}
+
 async function checkStatus(
   db: Kysely<DB>,
   credential: Record<string, unknown>,
@@ -316,11 +329,10 @@ async function checkStatus(
   const set: StatusPurpose[] = [];
   for (const entry of ours) {
     const row = await repo.getStatusList(db, entry.tenantId, entry.purpose, entry.listNo);
-    const list = row ? (JSON.parse(row.document) as Record<string, unknown>) : undefined;
-    if (!list) return failed('status', 'status_unavailable', `The ${entry.purpose} list does not exist.`);
+    if (!row) return failed('status', 'status_unavailable', `The ${entry.purpose} list does not exist.`);
+    const list = JSON.parse(row.document) as Record<string, unknown>;
     // The list is itself a credential: it must be signed by the same issuer.
-    const proof = await verifyProof(list, resolveLocal);
-    if (!proof.verified || issuerIdOf(list) !== issuer)
+    if (!(await listProofHolds(list, row.updated_at, resolveLocal)) || issuerIdOf(list) !== issuer)
       return failed(
         'status',
         'status_unavailable',
