@@ -6,6 +6,8 @@ import * as credentials from './credentials.service.ts';
 import { configureCredentials } from './issuer.keys.ts';
 
 const PUBLIC_URL = 'https://pathway.test';
+// biome-ignore lint/suspicious/noExplicitAny: tests read free-form credential JSON.
+type Json = Record<string, any>;
 configureCredentials({ publicUrl: PUBLIC_URL, keySecret: 'http-test-key-secret-0123' });
 
 describeOnEachDatabase('credentials over HTTP', (getDb) => {
@@ -33,7 +35,8 @@ describeOnEachDatabase('credentials over HTTP', (getDb) => {
         },
         source: { type: 'recognition_rule', id: 'rule-http' },
       });
-      return credentials.getCredential(officerUser.ctx, id);
+      const detail = await credentials.getCredential(officerUser.ctx, id);
+      return { ...detail, credential: detail.credential as Json };
     };
     return { ...country, standard, officerUser, teacherUser, competency, issue };
   }

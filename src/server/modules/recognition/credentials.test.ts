@@ -162,7 +162,8 @@ describeOnEachDatabase('credentials', (getDb) => {
       source: { type: 'recognition_rule', id: 'rule-1' },
       ...extra,
     });
-    return credentials.getCredential(world.officer.ctx, id);
+    const detail = await credentials.getCredential(world.officer.ctx, id);
+    return { ...detail, credential: detail.credential as Json };
   }
 
   it('issues an OpenBadgeCredential that the OB 3.0 schema accepts, apart from two VC 2.0 differences', async () => {
