@@ -112,6 +112,34 @@ describe('recognition in a real browser', () => {
     await assessor.getByRole('listitem').filter({ hasText: 'Master trainer' }).waitFor();
   });
 
+  it('lets the ministry write a rule with a live preview, and activate it', async () => {
+    const page = await world.signedIn('ministry');
+    await page.getByRole('link', { name: 'Recognition rules' }).click();
+    await page.getByRole('heading', { name: 'Recognition rules' }).waitFor();
+    await page.getByRole('link', { name: 'New rule' }).click();
+    await page.getByRole('heading', { name: 'New rule' }).waitFor();
+    await page.getByLabel('Name (English)').fill('Creative pedagogy');
+    await page.getByLabel('Description (English)').fill('Leads learners to manage their own learning with ICT.');
+    await page
+      .getByLabel('Criteria (as the credential states them) (English)')
+      .fill('A3.3 confirmed at Knowledge creation.');
+    await page.getByLabel('Kind of achievement').selectOption('Badge');
+    await page.getByLabel('Issued after an approver signs off').check();
+    await page.getByLabel('Competency', { exact: true }).selectOption({ label: 'A3.3 Learner self-management' });
+    await page.getByLabel('Confirmed at least at').selectOption({ label: 'Knowledge creation' });
+    // Only the demo trainer is confirmed that high (the demo's assessor did it).
+    await page.getByText('1 person qualifies').waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/\/recognition\/rules\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Creative pedagogy' }).waitFor();
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await page.getByText('Active', { exact: true }).waitFor();
+    await page.getByText('1 person qualifies · 1 already awarded').waitFor();
+    expect(await page.locator('dl.facts').textContent()).toContain(
+      'A3.3 Learner self-management confirmed at Knowledge creation or above',
+    );
+  });
+
   it('checks an uploaded credential file without signing in', async () => {
     const page = await (await world.browser.newContext()).newPage();
     page.setDefaultTimeout(15_000);

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleCatalogue } from './catalogue.ts';
 import type { Condition } from './types.ts';
@@ -109,6 +110,8 @@ function LeafEditor({
   catalogue: RuleCatalogue;
 }) {
   const { t } = useTranslation();
+  // Each select is named by its label's text alone (aria-labelledby), not by the text and the chosen option.
+  const id = useId();
   const choose = (
     options: { id: string; code: string; title: string }[],
     selected: string,
@@ -116,8 +119,8 @@ function LeafEditor({
     label: string,
   ) => (
     <label>
-      {label}
-      <select value={selected} onChange={(e) => set(e.target.value)}>
+      <span id={`${id}-item`}>{label}</span>
+      <select aria-labelledby={`${id}-item`} value={selected} onChange={(e) => set(e.target.value)}>
         {options.map((o) => (
           <option key={o.id} value={o.id}>
             {o.code} {o.title}
@@ -128,8 +131,8 @@ function LeafEditor({
   );
   const level = (levelCode: string, set: (code: string) => void) => (
     <label>
-      {t('recognition.editor.atLeast')}
-      <select value={levelCode} onChange={(e) => set(e.target.value)}>
+      <span id={`${id}-level`}>{t('recognition.editor.atLeast')}</span>
+      <select aria-labelledby={`${id}-level`} value={levelCode} onChange={(e) => set(e.target.value)}>
         {catalogue.levels.map((l) => (
           <option key={l.code} value={l.code}>
             {l.title}
@@ -141,8 +144,12 @@ function LeafEditor({
   return (
     <div className="inline condition-leaf">
       <label>
-        {t('recognition.editor.kind')}
-        <select value={value.type} onChange={(e) => onChange(newLeaf(e.target.value as Leaf['type'], catalogue))}>
+        <span id={`${id}-kind`}>{t('recognition.editor.kind')}</span>
+        <select
+          aria-labelledby={`${id}-kind`}
+          value={value.type}
+          onChange={(e) => onChange(newLeaf(e.target.value as Leaf['type'], catalogue))}
+        >
           {LEAF_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`recognition.kind.${type}`)}

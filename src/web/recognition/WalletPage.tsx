@@ -119,7 +119,11 @@ function EarnableRules({ rules }: { rules: Rule[] }) {
               <LocalText value={r.displayName} />
             </strong>{' '}
             ({t(`recognition.mode.${r.mode}`)})
-            {catalogue.ready ? <ConditionSummary value={r.condition} catalogue={catalogue} /> : null}
+            {catalogue.ready ? (
+              <div>
+                <ConditionSummary value={r.condition} catalogue={catalogue} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>
