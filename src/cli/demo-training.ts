@@ -1,3 +1,4 @@
+import * as observations from '../server/modules/assessment/observation.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import * as plans from '../server/modules/training/plans.service.ts';
 import * as training from '../server/modules/training/training.service.ts';
@@ -141,16 +142,51 @@ export async function seedDemoTraining(
     amberfield.slice(0, 4).map((t) => t.id),
   );
 
-  // Plans for teachers who assessed themselves, so the district sees demand for each module.
+  // Plans for teachers who assessed themselves, so the district sees demand for each module; the
+  // first ones their school leader has agreed.
   let planned = 0;
   for (const teacher of amberfield.slice(4, 14)) {
     try {
-      await plans.generatePlan(ctx, teacher.id, framework.id);
+      const plan = await plans.generatePlan(ctx, teacher.id, framework.id);
+      if (planned < 6) await plans.setPlanStatus(ctx, plan.id, 'agreed');
       planned++;
     } catch (error) {
       // A teacher who has not assessed themself, or has no gap, has nothing to plan.
       if (!(error instanceof AppError && error.code === 'no_gaps')) throw error;
     }
   }
+
+  // Last term's run of the same module: most of its participants completed it, and the trainer
+  // has since visited some of them in their classrooms.
+  const lastTerm = await training.createOffering(ctx, {
+    moduleId: oneToOne.id,
+    hostUnitId: places.teiId,
+    startDate: day(seeded, -60),
+    endDate: day(seeded, -56),
+    venue: 'Northern Highlands Teacher College, Room 12',
+    onlineUrl: null,
+    capacity: 20,
+    language: 'en',
+    enrolOpens: day(seeded, -90),
+    enrolCloses: day(seeded, -61),
+    trainerIds: [demo.trainerId],
+  });
+  const cohort = amberfield.slice(14, 32).map((t) => t.id);
+  await training.nominate(ctx, lastTerm.id, cohort);
+  await training.recordResults(ctx, lastTerm.id, {
+    results: cohort.map((personId, i) => ({
+      personId,
+      result: i % 9 === 8 ? ('not_completed' as const) : ('completed' as const),
+      score: null,
+    })),
+  });
+  const trainer = { ...ctx, actor: { ...ctx.actor, personId: demo.trainerId } };
+  for (const [i, personId] of cohort.slice(0, 8).entries())
+    await observations.recordCoachingVisit(trainer, personId, {
+      visitedOn: day(seeded, -40 + i * 3),
+      focusItemIds: [item('A4.1'), item('A4.2')],
+      notes: 'Learners worked in pairs on shared devices; the teacher moved between groups.',
+      agreedActions: 'Set a routine for handing out and collecting devices.',
+    });
   return { modules: [oneToOne.id, pbl.id, coaching.id], programmeId: programme.id, offeringId: offering.id, planned };
 }

@@ -12,6 +12,7 @@ import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
 import { seedDemoAssessment } from './demo-assessment.ts';
 import { seedDemoFramework } from './demo-framework.ts';
+import { seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
 import { seedDemoTraining } from './demo-training.ts';
 
@@ -187,7 +188,8 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     const rows: people.PersonRow[] = [];
     for (let i = start; i < Math.min(options.teachers, start + batch); i++) {
       const school = units.schools[i % units.schools.length]!;
-      rows.push(demoPerson(ctx.tenantId, school, i, 'teacher', at));
+      // Alternate the sex within each school, not across schools (an even count of schools would make each single-sex).
+      rows.push(demoPerson(ctx.tenantId, school, i, 'teacher', at, Math.floor(i / units.schools.length)));
     }
     await inTransaction(ctx, (tx) => people.upsertPeopleRows(tx, rows));
     options.onProgress?.(Math.min(options.teachers, start + batch), options.teachers);
@@ -242,11 +244,17 @@ export async function seedDemo(database: Database, options: DemoOptions) {
         assessor: { id: personOf('assessor'), accountId: accountOf.get('assessor')! },
       },
     );
-    await seedDemoTraining(
+    const trained = await seedDemoTraining(
       tx,
       standard,
       { teiId: tei1.id, nationId: root.id, districtId: district1.id },
       { trainerId: personOf('trainer'), teacherId: personOf('teacher') },
+    );
+    await seedDemoMonitoring(
+      tx,
+      standard,
+      { nationId: root.id, regionId: region1.id },
+      { integrationModuleId: trained.modules[0]! },
     );
     await seedDemoRecognition(tx, standard, {
       trainerId: personOf('trainer'),
@@ -262,8 +270,9 @@ function demoPerson(
   i: number,
   category: string,
   at: string,
+  round = 0,
 ): people.PersonRow {
-  const sex = i % 2 === 0 ? 'female' : 'male';
+  const sex = (i + round) % 2 === 0 ? 'female' : 'male';
   const given = GIVEN[sex][i % 10]!;
   const family = FAMILY[(i * 7) % FAMILY.length]!;
   const subject = SUBJECTS[i % SUBJECTS.length]!;
