@@ -78,9 +78,7 @@ describe('indicators against the roadmap in a real browser', () => {
     const page = await world.signedIn('district');
     await page.getByRole('link', { name: 'Indicators', exact: true }).first().click();
     await heading(page, 'Indicators: Amberfield');
-    const card = page.locator('.indicator-card').first();
-    const name = (await card.locator('h3').textContent()) ?? '';
-    await card.getByRole('link', { name: 'Roadmap' }).click();
+    await page.locator('.indicator-card').first().getByRole('link', { name: 'Roadmap' }).click();
     await page.getByRole('heading', { level: 1, name: /^Roadmap: / }).waitFor();
     await page.getByRole('button', { name: 'Add a year' }).click();
     await page.getByLabel('Year, row 1').fill('2030');
@@ -93,7 +91,6 @@ describe('indicators against the roadmap in a real browser', () => {
     await row.getByText('Set by this unit').waitFor();
     await page.getByRole('link', { name: 'Back to the indicators' }).click();
     await heading(page, 'Indicators: Amberfield');
-    expect(name.length).toBeGreaterThan(0);
   });
 
   it('gives the logframe and the policy alignment of the nation', async () => {

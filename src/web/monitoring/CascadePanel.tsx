@@ -77,7 +77,7 @@ export function CascadePanel({
               </dl>
               {c.regions.length > 0 && (
                 <div className="scroll">
-                  <table className="figures">
+                  <table className="figures compact">
                     <caption>{t('monitoring.coverage.byRegion')}</caption>
                     <thead>
                       <tr>

@@ -309,7 +309,7 @@ function IndicatorDetail({ figures: f, minimum }: { figures: IndicatorFigures; m
       )}
       {f.timeline.length > 0 && (
         <div className="scroll">
-          <table className="figures">
+          <table className="figures compact">
             <caption>{t('monitoring.indicators.timelineCaption', { name: f.indicator.name.text })}</caption>
             <thead>
               <tr>
@@ -337,7 +337,7 @@ function IndicatorDetail({ figures: f, minimum }: { figures: IndicatorFigures; m
       {f.breakdowns.length > 0 && (
         <div className="breakdowns">
           {f.breakdowns.map((b) => (
-            <table key={b.by} className="figures">
+            <table key={b.by} className="figures compact">
               <caption>{t(`monitoring.indicators.by.${b.by}`)}</caption>
               <tbody>
                 {b.groups.map((g) => (

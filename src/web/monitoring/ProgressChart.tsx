@@ -9,8 +9,8 @@ echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRen
 
 /**
  * Actual against target by year: a solid line for the actual figures, a dashed one for the
- * roadmap's targets (the two differ by line style and marker shape, not by colour only). Years
- * without a figure leave a gap. The page gives the same figures as a table.
+ * roadmap's targets (the two differ by line style and marker shape, not by colour only). Each line
+ * joins the years that have a figure; the page gives the same figures, gaps included, as a table.
  */
 export function ProgressChart({
   label,
@@ -46,6 +46,7 @@ export function ProgressChart({
           type: 'line',
           name: names.actual,
           data: actual,
+          connectNulls: true,
           symbol: 'circle',
           symbolSize: 8,
           lineStyle: { width: 3, color: '#0b5c8e' },

@@ -59,7 +59,7 @@ export default function RoadmapPage() {
             </p>
             <Effective roadmap={roadmap.data!} unitId={unitId!} factor={indicator.factor} />
             <RoadmapForm
-              key={JSON.stringify(roadmap.data)}
+              key={`${indicatorId}-${unitId}`}
               roadmap={roadmap.data!}
               indicatorId={indicatorId!}
               unitId={unitId!}
@@ -77,7 +77,7 @@ function Effective({ roadmap, unitId, factor }: { roadmap: Roadmap; unitId: stri
   if (roadmap.effective.length === 0) return <p className="muted">{t('monitoring.roadmap.noneApply')}</p>;
   return (
     <div className="scroll">
-      <table className="roadmap">
+      <table className="roadmap compact">
         <caption>{t('monitoring.roadmap.effectiveCaption')}</caption>
         <thead>
           <tr>
@@ -194,7 +194,7 @@ function RoadmapForm({
           )}
         </fieldset>
         <div className="scroll">
-          <table className="roadmap">
+          <table className="roadmap compact">
             <caption>{t('monitoring.roadmap.targetsCaption')}</caption>
             <thead>
               <tr>
