@@ -26,6 +26,16 @@ export async function allocateStatusIndex(db: Kysely<DB>, tenantId: string): Pro
   return row.next_status_index - 1;
 }
 
+/** Takes the issuer row lock (PostgreSQL) without changing anything: status list rebuilds queue behind it. */
+export async function lockIssuer(db: Kysely<DB>, tenantId: string): Promise<void> {
+  await ensureIssuer(db, tenantId);
+  await db
+    .updateTable('credential_issuer')
+    .set((eb) => ({ key_seq: eb.ref('key_seq') }))
+    .where('tenant_id', '=', tenantId)
+    .execute();
+}
+
 export async function nextKeySeq(db: Kysely<DB>, tenantId: string): Promise<number> {
   await ensureIssuer(db, tenantId);
   const row = await db

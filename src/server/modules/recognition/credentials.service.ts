@@ -357,7 +357,7 @@ export async function changeStatus(
     requirePermissionAt(tx, 'recognition.manage', person.org_path);
     const transition = TRANSITIONS[action];
     // Lock order as in issuing: the issuer row first, so status lists are rebuilt one writer at a time.
-    await repo.allocateStatusIndex(tx.db, tx.tenantId);
+    await repo.lockIssuer(tx.db, tx.tenantId);
     const at = nowIso();
     const changed = await repo.setStatus(tx.db, tx.tenantId, id, [...transition.from], {
       status: transition.to,
@@ -432,7 +432,7 @@ export async function issuerOverview(ctx: Ctx): Promise<IssuerOverview> {
 export async function rotateKey(ctx: Ctx): Promise<IssuerOverview> {
   requirePermissionAt(ctx, 'recognition.manage', await org.topUnitPath(ctx));
   await inTransaction(ctx, async (tx) => {
-    await repo.ensureIssuer(tx.db, tx.tenantId);
+    await repo.lockIssuer(tx.db, tx.tenantId);
     const retired = await repo.retireKeys(tx.db, tx.tenantId, nowIso());
     const key = await createKey(tx);
     await recordAudit(

@@ -496,6 +496,29 @@ describeOnEachDatabase('credentials', (getDb) => {
     }
   });
 
+  it('issues concurrently in a new tenant: one key, distinct status indexes, every credential valid', async () => {
+    const db = getDb();
+    const other = await make.tenant(db);
+    const school = await make.unit(other.ctx, other.nation, 'school');
+    const standard = await make.publishedStandard(other.ctx);
+    const competency = standard.items.find((i) => i.type === 'competency')!;
+    const teachers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => make.person(other.ctx, school)));
+    const issued = await Promise.all(
+      teachers.map((t) =>
+        credentials.issueCredential(other.ctx, {
+          personId: t.id,
+          achievement: { ...spec(), alignments: [{ frameworkId: standard.id, itemId: competency.id }], results: [] },
+          source: { type: 'recognition_rule', id: null },
+        }),
+      ),
+    );
+    const rows = await db.db.selectFrom('credential').selectAll().where('tenant_id', '=', other.ctx.tenantId).execute();
+    expect(new Set(rows.map((r) => r.status_index)).size).toBe(issued.length);
+    const keys = await db.db.selectFrom('issuer_key').selectAll().where('tenant_id', '=', other.ctx.tenantId).execute();
+    expect(keys).toHaveLength(1);
+    for (const row of rows) expect((await verifyDocument(db.db, JSON.parse(row.document))).verified).toBe(true);
+  });
+
   it('refuses achievements it cannot state', async () => {
     const base = { personId: world.teacher.person.id, source: { type: 'recognition_rule' as const, id: null } };
     await expect(
