@@ -152,6 +152,7 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
       404,
     );
     expect((await call(sessions.teacher, 'POST', `/api/recognition/awards/${award.id}/approve`, {})).status).toBe(403);
+    expect((await call(sessions.district, 'POST', `/api/recognition/awards/${award.id}/approve`, {})).status).toBe(403);
 
     const approved = await call(sessions.assessorA, 'POST', `/api/recognition/awards/${award.id}/approve`, {});
     expect(approved.status).toBe(200);

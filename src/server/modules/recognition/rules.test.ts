@@ -53,9 +53,9 @@ describeOnEachDatabase('recognition rules: validation, evaluation, preview', (ge
   const awardsOf = (personId: string, status: 'pending' | 'issued' | 'rejected' = 'issued') =>
     awards.listAwards(world.ctx, { status, personId, limit: 50 });
 
-  const complete = async (offering: { id: string }, personIds: string[]) => {
+  const complete = async (offering: { id: string }, personIds: string[], recorder = world.ctx) => {
     await training.nominate(world.ctx, offering.id, personIds);
-    await training.recordResults(world.ctx, offering.id, {
+    await training.recordResults(recorder, offering.id, {
       results: personIds.map((personId) => ({ personId, result: 'completed' as const, score: 80 })),
     });
   };
@@ -209,11 +209,15 @@ describeOnEachDatabase('recognition rules: validation, evaluation, preview', (ge
     expect(await awardsOf(viaLevel.id)).toHaveLength(1);
 
     await rate(viaModule.id, c4.id, 'KC');
-    await complete(await make.offering(ministry.ctx, tei, { moduleId: pbl.id, trainerIds: [nationalTrainer.id] }), [
-      viaModule.id,
-      onlyOne.id,
-    ]);
-    expect(await awardsOf(viaModule.id)).toHaveLength(1);
+    // The offering's trainer records the results: they hold no recognition permission, and the
+    // automatic rule still issues (as the system acting on the active rule).
+    const trainer = await make.user(world.ctx, 'trainer', tei);
+    await complete(
+      await make.offering(ministry.ctx, tei, { moduleId: pbl.id, trainerIds: [trainer.person.id] }),
+      [viaModule.id, onlyOne.id],
+      trainer.ctx,
+    );
+    expect(await awardsOf(viaModule.id)).toMatchObject([{ status: 'issued', credentialId: expect.any(String) }]);
     // Completed the module but not confirmed in c4; a confirmation elsewhere changes nothing.
     await rate(onlyOne.id, c6.id, 'KC');
     expect(await awardsOf(onlyOne.id)).toHaveLength(0);
