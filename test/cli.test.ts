@@ -95,4 +95,28 @@ describe('the pathway command', () => {
     expect(await count()).toBe(before);
     await db.close();
   });
+
+  it("records a closed year's indicator figures for every unit, and refuses a year that is not one", async () => {
+    const { stdout } = await pathway('record-actuals', '--tenant', 'demo', '--year', '2025');
+    const db = openDatabase(database);
+    const [units, indicators, recorded] = await Promise.all(
+      (['org_unit', 'indicator', 'indicator_actual'] as const).map(async (table) =>
+        Number(
+          (
+            await db.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ),
+    );
+    await db.close();
+    expect(indicators).toBeGreaterThan(0);
+    expect(recorded).toBe(units! * indicators!);
+    expect(stdout).toBe(`Recorded ${recorded} figures for 2025.\n`);
+    await expect(pathway('record-actuals', '--tenant', 'demo', '--year', 'last')).rejects.toMatchObject({
+      stderr: expect.stringMatching(/year/),
+    });
+  });
 });

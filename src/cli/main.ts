@@ -5,6 +5,7 @@ import { startServer } from '../server/main.ts';
 import * as accounts from '../server/modules/accounts/accounts.service.ts';
 import * as assessment from '../server/modules/assessment/assessment.service.ts';
 import { rebuildAggregates, registerMonitoring } from '../server/modules/monitoring/aggregates.service.ts';
+import { recordActuals } from '../server/modules/monitoring/indicators.figures.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
@@ -152,6 +153,18 @@ program
       const started = performance.now();
       await rebuildAggregates(await systemCtx(database, opts.tenant));
       console.log(`Rebuilt the aggregates in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }),
+  );
+
+program
+  .command('record-actuals')
+  .description("Record a closed year's indicator figures for every unit (what progress lines show for past years).")
+  .requiredOption('--tenant <code>', 'Tenant code')
+  .requiredOption('--year <year>', 'The year closed, e.g. 2026', positiveInt)
+  .action((opts: { tenant: string; year: number }) =>
+    withDatabase(async (database) => {
+      const { recorded } = await recordActuals(await systemCtx(database, opts.tenant), opts.year);
+      console.log(`Recorded ${recorded} figures for ${opts.year}.`);
     }),
   );
 
