@@ -26,9 +26,10 @@ function depthOf(condition: Condition): number {
   return condition.type === 'all' || condition.type === 'any' ? 1 + Math.max(...condition.conditions.map(depthOf)) : 0;
 }
 
-function needsStandard(condition: Condition): boolean {
-  if (condition.type === 'all' || condition.type === 'any') return condition.conditions.some(needsStandard);
-  return condition.type === 'competency' || condition.type === 'aspect';
+/** Whether any condition of the tree is of one of these types. */
+function names(condition: Condition, types: Condition['type'][]): boolean {
+  if (condition.type === 'all' || condition.type === 'any') return condition.conditions.some((c) => names(c, types));
+  return types.includes(condition.type);
 }
 
 /**
@@ -46,12 +47,11 @@ async function compile(
   if (leavesOf(condition) > MAX_CONDITIONS)
     throw new AppError('condition_too_large', `A rule may hold ${MAX_CONDITIONS} conditions at most.`, { field });
   let standard: Standard | null = null;
-  if (frameworkId || needsStandard(condition)) {
+  if (frameworkId || names(condition, ['competency', 'aspect'])) {
     standard = await loadStandard(ctx, frameworkId);
     requireAssessable(standard, true);
   }
-  const needsCatalogue = JSON.stringify(condition).match(/"type":"(module|programme)"/);
-  const [modules, programmes] = needsCatalogue
+  const [modules, programmes] = names(condition, ['module', 'programme'])
     ? await Promise.all([training.listModules(ctx), training.listProgrammes(ctx)])
     : [[], []];
   const refs: { type: repo.RefType; id: string }[] = [];
@@ -312,8 +312,12 @@ async function requirePreviewUnit(ctx: Ctx, unitId: string) {
   return org.requireUnit(ctx, unitId, manager ? 'recognition.manage' : 'recognition.approve');
 }
 
-async function preview(ctx: Ctx, unitId: string, compiled: repo.Compiled, ruleId: string | null): Promise<Preview> {
-  const unit = await requirePreviewUnit(ctx, unitId);
+async function preview(
+  ctx: Ctx,
+  unit: { id: string; path: string },
+  compiled: repo.Compiled,
+  ruleId: string | null,
+): Promise<Preview> {
   const found = await repo.preview(ctx.db, ctx.tenantId, unit.path, compiled.condition, ruleId, PREVIEW_PAGE);
   return {
     unitId: unit.id,
@@ -333,13 +337,13 @@ export async function previewDraft(
   ctx: Ctx,
   input: { unitId: string; frameworkId?: string | undefined; condition: Condition },
 ): Promise<Preview> {
-  await requirePreviewUnit(ctx, input.unitId);
+  const unit = await requirePreviewUnit(ctx, input.unitId);
   const { compiled } = await compile(ctx, input.frameworkId, input.condition);
-  return preview(ctx, input.unitId, compiled, null);
+  return preview(ctx, unit, compiled, null);
 }
 
 /** "Who would qualify today" for a saved rule, with who already holds its award. */
 export async function previewRule(ctx: Ctx, id: string, unitId: string): Promise<Preview> {
   const row = await requireRule(ctx, id);
-  return preview(ctx, unitId, repo.compiledOf(row), row.id);
+  return preview(ctx, await requirePreviewUnit(ctx, unitId), repo.compiledOf(row), row.id);
 }
