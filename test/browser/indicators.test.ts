@@ -102,4 +102,27 @@ describe('indicators against the roadmap in a real browser', () => {
     await heading(page, 'Policy alignment: Meridia');
     await page.locator('section.goal').first().waitFor();
   });
+
+  it('lets a ministry officer define an indicator over a competency level, and says why a code is refused', async () => {
+    const page = await world.signedIn('ministry');
+    await page.goto(`${world.base}/indicators/manage`);
+    await heading(page, 'Manage indicators');
+    const existing = (await page.locator('table.figures-list tbody th[scope="row"]').first().textContent()) ?? '';
+    await page.getByRole('button', { name: 'New indicator' }).click();
+    await page.getByLabel('Code', { exact: true }).fill(existing);
+    await page.getByLabel('Name in English', { exact: true }).fill('Teachers confirmed at the first level in A1');
+    await page.getByLabel('Definition in English', { exact: true }).fill('Of all teachers.');
+    await page.getByLabel('Means of verification in English', { exact: true }).fill('Assessor ratings in Pathway');
+    const numerator = page.getByRole('group', { name: 'Numerator: what is counted' });
+    await numerator.getByLabel('Fact').selectOption('at_level');
+    await numerator.getByLabel('Competency or aspect').selectOption({ index: 1 });
+    await numerator.getByLabel('At or above the level').selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Save the indicator' }).click();
+    await page.getByRole('alert').getByText('Another indicator already has this code.').waitFor();
+    await page.getByLabel('Code', { exact: true }).fill('IND-A1');
+    await page.getByRole('button', { name: 'Save the indicator' }).click();
+    const row = page.locator('table.figures-list tbody tr', { hasText: 'IND-A1' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Teachers at or above .+ \(confirmed\) \/ Teachers/);
+  });
 });

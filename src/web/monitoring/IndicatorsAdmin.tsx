@@ -216,6 +216,7 @@ function IndicatorForm({
   const [draft, setDraft] = useState<Draft>(initial);
   const language = i18n.language;
   const formId = useId();
+  const errorId = `${formId}-error`;
   const others = LANGUAGES.filter((l) => l.code !== language);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setText = (field: TextField, code: string, text: string) =>
@@ -276,8 +277,8 @@ function IndicatorForm({
             required
             maxLength={32}
             aria-invalid={!!fieldErrors.code}
+            aria-describedby={fieldErrors.code ? errorId : undefined}
           />
-          {fieldErrors.code && <span className="field-error">{fieldErrors.code}</span>}
         </label>
         {textInput('name', language, false)}
         {textInput('definition', language, true)}
@@ -364,6 +365,7 @@ function IndicatorForm({
                 value={Math.round(draft.legend.onTrack * 100)}
                 onChange={(e) => set('legend', { ...draft.legend, onTrack: Number(e.target.value) / 100 })}
                 aria-invalid={!!fieldErrors['legend.onTrack']}
+                aria-describedby={fieldErrors['legend.onTrack'] ? errorId : undefined}
               />
             </label>
             <label>
@@ -377,8 +379,8 @@ function IndicatorForm({
                 value={Math.round(draft.legend.atRisk * 100)}
                 onChange={(e) => set('legend', { ...draft.legend, atRisk: Number(e.target.value) / 100 })}
                 aria-invalid={!!fieldErrors['legend.atRisk']}
+                aria-describedby={fieldErrors['legend.atRisk'] ? errorId : undefined}
               />
-              {fieldErrors['legend.atRisk'] && <span className="field-error">{fieldErrors['legend.atRisk']}</span>}
             </label>
           </div>
           <p className="muted">
@@ -388,7 +390,7 @@ function IndicatorForm({
             })}
           </p>
         </fieldset>
-        <MonitoringError error={write.failure} fields={fields} />
+        <MonitoringError id={errorId} error={write.failure} fields={fields} />
         <div className="inline">
           <button type="submit" disabled={write.busy}>
             {t('monitoring.manage.save')}

@@ -30,7 +30,16 @@ export function StatusBadge({ status, minimum }: { status: Status; minimum: numb
  * A failed request in the user's language. Codes of the monitoring API are named in its own block
  * of the catalogue; the rest come from the shared `errors` block. Field problems are listed by field.
  */
-export function MonitoringError({ error, fields = {} }: { error: unknown; fields?: Record<string, string> }) {
+export function MonitoringError({
+  error,
+  fields = {},
+  id,
+}: {
+  error: unknown;
+  fields?: Record<string, string>;
+  /** For fields that point at the problem with `aria-describedby`. */
+  id?: string;
+}) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : 'unknown';
@@ -38,7 +47,7 @@ export function MonitoringError({ error, fields = {} }: { error: unknown; fields
   const message = i18n.exists(own) ? t(own) : t(`errors.${code}`, { defaultValue: t('errors.unknown') });
   const issues = error instanceof ApiError ? Object.entries(error.fieldErrors()) : [];
   return (
-    <div className="error" role="alert">
+    <div className="error" role="alert" id={id}>
       <p>{message}</p>
       {issues.length > 0 && (
         <ul>
