@@ -8,7 +8,7 @@ async function bytesOf(download: Promise<Download>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 
 describe('indicators against the roadmap in a real browser', () => {
   let world: BrowserWorld;
@@ -98,6 +98,14 @@ describe('indicators against the roadmap in a real browser', () => {
     await page.goto(`${world.base}/logframe`);
     await heading(page, 'Logframe: Meridia');
     await page.locator('table.logframe th[scope="rowgroup"]', { hasText: 'Goal' }).first().waitFor();
+    await page.getByLabel('Level').selectOption('outcome');
+    await page.getByLabel('Serves').selectOption({ index: 1 });
+    await page.getByLabel('Objective', { exact: true }).fill('School leaders plan ICT use with their staff');
+    await page.getByRole('button', { name: 'Add the objective' }).click();
+    await page.getByRole('status').getByText('The objective is added.').waitFor();
+    await page
+      .locator('table.logframe th[scope="rowgroup"]', { hasText: 'School leaders plan ICT use with their staff' })
+      .waitFor();
     await page.getByRole('link', { name: 'Policy alignment' }).click();
     await heading(page, 'Policy alignment: Meridia');
     await page.locator('section.goal').first().waitFor();
@@ -124,5 +132,17 @@ describe('indicators against the roadmap in a real browser', () => {
     const row = page.locator('table.figures-list tbody tr', { hasText: 'IND-A1' });
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/Teachers at or above .+ \(confirmed\) \/ Teachers/);
+  });
+
+  it('writes years and figures in Nepali with Devanagari digits', async () => {
+    const page = await world.signedIn('ministry');
+    await page.getByLabel('Language').selectOption('ne');
+    await page.getByRole('link', { name: 'सूचकहरू', exact: true }).first().click();
+    await heading(page, /^सूचकहरू: /);
+    const year = (await page.getByLabel('वर्ष').locator('option:checked').textContent()) ?? '';
+    expect(year).toMatch(/^[०-९]{4}$/);
+    const values = await page.locator('.indicator-card .value').allTextContents();
+    for (const value of values) expect(value).not.toMatch(/[0-9]/);
+    expect(values.join('')).toMatch(/[०-९]/);
   });
 });
