@@ -1,3 +1,4 @@
+import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
@@ -20,6 +21,8 @@ export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 
 /** Every JSON-LD context a credential Pathway issues or accepts may use, held in memory. */
 const STATIC_CONTEXTS = new Map<string, object>([
+  // VC 1.1 (and VC 2.0's undefined-terms context), for credentials of issuers still on VC 1.1.
+  ...credentialsContexts,
   ...credentialsV2,
   ...openBadgesContext.contexts,
   ...dataIntegrityContext.contexts,

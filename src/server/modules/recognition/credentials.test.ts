@@ -376,6 +376,77 @@ describeOnEachDatabase('credentials', (getDb) => {
     expect(ghostResult.results.find((r) => r.check === 'issuer_key')).toMatchObject({ code: 'key_unknown' });
   });
 
+  it('verifies credentials of other issuers offline: did:key issuers, on VC 2.0 or VC 1.1', async () => {
+    const stranger = await Ed25519Multikey.generate();
+    const did = `did:key:${stranger.publicKeyMultibase}`;
+    const exported = await stranger.export({ publicKey: true, secretKey: true });
+    const key = {
+      id: `${did}#${stranger.publicKeyMultibase}`,
+      controller: did,
+      publicKeyMultibase: exported.publicKeyMultibase,
+      secretKeyMultibase: exported.secretKeyMultibase!,
+    };
+    const body = {
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      id: 'urn:uuid:5b2f3a5e-9d0c-4b8e-9a53-1f4c8f2d7a11',
+      name: 'Open educator',
+      issuer: { id: did, type: ['Profile'], name: 'Another academy' },
+      credentialSubject: {
+        id: 'did:example:learner',
+        type: ['AchievementSubject'],
+        achievement: {
+          id: 'https://academy.example/achievements/open-educator',
+          type: ['Achievement'],
+          name: 'Open educator',
+          description: 'Publishes open lesson plans.',
+          criteria: { narrative: 'Three open lesson plans.' },
+        },
+      },
+    };
+    const vc2 = await signCredential(
+      {
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        ...body,
+        validFrom: '2025-01-01T00:00:00Z',
+      },
+      key,
+      async () => undefined,
+    );
+    const vc1 = await signCredential(
+      {
+        '@context': [
+          'https://www.w3.org/2018/credentials/v1',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        ...body,
+        issuanceDate: '2025-01-01T00:00:00Z',
+      },
+      key,
+      async () => undefined,
+    );
+    for (const credential of [vc2, vc1]) {
+      const result = await verifyDocument(getDb().db, credential);
+      expect(result.verified, JSON.stringify(result.errors)).toBe(true);
+      expect(result.results.find((r) => r.check === 'status')).toMatchObject({
+        outcome: 'not_checked',
+        code: 'no_status',
+      });
+      expect(result.warnings).toHaveLength(1);
+    }
+    // A context that is not bundled cannot be processed offline: said so, not fetched.
+    const unknownContext = {
+      ...structuredClone(vc2),
+      '@context': [...(vc2['@context'] as string[]), 'https://academy.example/ctx.json'],
+    };
+    expect((await verifyDocument(getDb().db, unknownContext)).results.find((r) => r.check === 'proof')).toMatchObject({
+      outcome: 'failed',
+      code: 'document_unknown',
+    });
+  });
+
   it('answers malformed, unsigned and foreign input with failed checks, never an exception', async () => {
     const db = getDb().db;
     for (const input of [

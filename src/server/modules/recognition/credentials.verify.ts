@@ -22,7 +22,7 @@ export interface Check {
   check: CheckName;
   outcome: 'passed' | 'failed' | 'not_checked';
   /** Stable, for the UI to translate: passed, malformed, schema_invalid, proof_missing, proof_invalid,
-   * key_unknown, key_not_issuers, not_yet_valid, expired, date_invalid, revoked, suspended,
+   * key_unknown, document_unknown, key_not_issuers, not_yet_valid, expired, date_invalid, revoked, suspended,
    * status_unavailable, status_offline, no_status. */
   code: string;
   message: string;
@@ -46,7 +46,7 @@ export const SCHEMA_FILE = new URL('./ob-v3p0-achievementcredential.schema.json'
 /**
  * The official Open Badges 3.0 AchievementCredential schema (draft 4), with the changes the VC
  * Data Model 2.0 needs and nothing else. The bundled schema predates VC 2.0: it requires
- * `issuanceDate` (VC 2.0 names it `validFrom`), allows one credentialStatus object (VC 2.0 allows
+ * `issuanceDate` (VC 2.0 names it `validFrom`; either is accepted), allows one credentialStatus object (VC 2.0 allows
  * a set; Pathway names a revocation and a suspension entry) and closes CredentialStatus to `id`
  * and `type` (a BitstringStatusListEntry also carries its purpose, index and list). The test
  * suite checks that these are the only faults an issued credential has against the schema as published.
@@ -54,10 +54,13 @@ export const SCHEMA_FILE = new URL('./ob-v3p0-achievementcredential.schema.json'
 export function adaptSchemaToVc2(schema: Record<string, unknown>) {
   const adapted = structuredClone(schema) as {
     required: string[];
+    anyOf?: object[];
     properties: Record<string, unknown>;
     $defs: { CredentialStatus: { properties: Record<string, unknown> } };
   };
-  adapted.required = adapted.required.map((r) => (r === 'issuanceDate' ? 'validFrom' : r));
+  // VC 2.0's validFrom, or VC 1.1's issuanceDate for credentials from issuers still on VC 1.1.
+  adapted.required = adapted.required.filter((r) => r !== 'issuanceDate');
+  adapted.anyOf = [{ required: ['validFrom'] }, { required: ['issuanceDate'] }];
   const entry = { $ref: '#/$defs/CredentialStatus' };
   adapted.properties.credentialStatus = { oneOf: [entry, { type: 'array', minItems: 1, items: entry }] };
   Object.assign(adapted.$defs.CredentialStatus.properties, {
@@ -227,11 +230,17 @@ async function checkProof(credential: Record<string, unknown>, resolveLocal: Loc
   let proofCheck: Check;
   if (outcome.verified)
     proofCheck = passed('proof', 'The eddsa-rdfc-2022 signature is valid: the content is as signed.');
-  else if (outcome.unknownUrl)
+  else if (outcome.unknownUrl && (outcome.unknownUrl === vm || outcome.unknownUrl === controller))
     proofCheck = failed(
       'proof',
       'key_unknown',
       `Cannot check the signature: ${outcome.unknownUrl} is not known offline.`,
+    );
+  else if (outcome.unknownUrl)
+    proofCheck = failed(
+      'proof',
+      'document_unknown',
+      `Cannot check the signature: the credential uses ${outcome.unknownUrl}, which is not known offline.`,
     );
   else
     proofCheck = failed(

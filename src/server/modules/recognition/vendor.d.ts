@@ -67,6 +67,9 @@ declare module '@digitalbazaar/bitstring' {
   }
 }
 
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, object>;
+}
 declare module '@digitalcredentials/credentials-v2-context' {
   export const contexts: Map<string, object>;
 }
