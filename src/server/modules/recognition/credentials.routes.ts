@@ -153,7 +153,7 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
   app.get(
     '/api/public/credentials/:id',
     {
-      config: { public: true },
+      config: { public: true, rateLimit: publicLimit },
       schema: {
         tags,
         params: CredentialParams,

@@ -23,7 +23,7 @@ export interface Check {
   outcome: 'passed' | 'failed' | 'not_checked';
   /** Stable, for the UI to translate: passed, malformed, schema_invalid, proof_missing, proof_invalid,
    * key_unknown, document_unknown, key_not_issuers, not_yet_valid, expired, date_invalid, revoked, suspended,
-   * status_unavailable, status_offline, no_status. */
+   * status_unavailable, status_offline, no_status, check_error. */
   code: string;
   message: string;
 }
@@ -155,12 +155,23 @@ export async function verifyDocument(db: Kysely<DB>, input: unknown, now = new D
     return summarise(CHECKS.map((check) => failed(check, 'malformed', message)));
   }
   const resolveLocal = issuerDocuments(db);
-  const [schema, proofChecks, status] = await Promise.all([
-    checkSchema(credential),
-    checkProof(credential, resolveLocal),
-    checkStatus(db, credential, resolveLocal),
+  const [schema, proofChecks, dates, status] = await Promise.all([
+    safely(['schema'], async () => [await checkSchema(credential)]),
+    safely(['proof', 'issuer_key'], () => checkProof(credential, resolveLocal)),
+    safely(['dates'], async () => [checkDates(credential, now)]),
+    safely(['status'], async () => [await checkStatus(db, credential, resolveLocal)]),
   ]);
-  return summarise([schema, ...proofChecks, checkDates(credential, now), status]);
+  return summarise([...schema, ...proofChecks, ...dates, ...status]);
+}
+
+/** Input no check foresaw still ends as a failed check, never as a 500. */
+async function safely(checks: CheckName[], run: () => Promise<Check[]>): Promise<Check[]> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = `Could not be checked: ${(error as Error)?.message ?? String(error)}`;
+    return checks.map((check) => failed(check, 'check_error', message));
+  }
 }
 
 function summarise(results: Check[]): Verification {
