@@ -10,7 +10,7 @@ import { Loading, QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
 import { CascadePanel } from './CascadePanel.tsx';
-import { figureText, type Resolved, type Status, yearChoices, yearText } from './indicators.ts';
+import { figureText, type Resolved, yearChoices, yearText } from './indicators.ts';
 import { MonitoringTabs, StatusBadge } from './parts.tsx';
 
 const ProgressChart = lazy(() => import('./ProgressChart.tsx'));
@@ -244,7 +244,7 @@ function ChildUnits({ dashboard: d, params }: { dashboard: IndicatorDashboard; p
                       {c ? (
                         <>
                           {c.figure.suppressed ? '' : figureText(t, c.figure.value, f.indicator.factor)}{' '}
-                          <StatusBadge status={c.status as Status} minimum={d.minimumGroup} />
+                          <StatusBadge status={c.status} minimum={d.minimumGroup} />
                         </>
                       ) : (
                         '—'
@@ -287,6 +287,8 @@ function IndicatorDetail({ figures: f, minimum }: { figures: IndicatorFigures; m
   );
   const format = useMemo(() => (v: number) => figureText(t, v, factor), [t, factor]);
   const headingId = `indicator-${f.indicator.id}`;
+  // An indicator not broken down a way has no groups that way.
+  const breakdowns = f.breakdowns.filter((b) => b.groups.length > 0);
   return (
     <section className="indicator-detail" aria-labelledby={headingId}>
       <h3 id={headingId} tabIndex={-1}>
@@ -334,9 +336,9 @@ function IndicatorDetail({ figures: f, minimum }: { figures: IndicatorFigures; m
           </table>
         </div>
       )}
-      {f.breakdowns.length > 0 && (
+      {breakdowns.length > 0 && (
         <div className="breakdowns">
-          {f.breakdowns.map((b) => (
+          {breakdowns.map((b) => (
             <table key={b.by} className="figures compact">
               <caption>{t(`monitoring.indicators.by.${b.by}`)}</caption>
               <tbody>
