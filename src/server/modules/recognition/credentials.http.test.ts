@@ -87,6 +87,13 @@ describeOnEachDatabase('credentials over HTTP', (getDb) => {
       });
     }
     expect((await app.inject({ method: 'GET', url: '/issuers/nobody' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/status/${world.ctx.tenantId}/revocation/7` })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await app.inject({ method: 'GET', url: `/status/${world.ctx.tenantId}/revocation/99999999999` })).statusCode,
+    ).toBe(400);
+    expect((await app.inject({ method: 'GET', url: `/status/${world.ctx.tenantId}/other/0` })).statusCode).toBe(400);
   });
 
   it('POST /credentials/verify speaks the VC API: 200 when verified, 400 with the failed checks when not', async () => {

@@ -7,7 +7,7 @@ export const KeyParams = z.object({ tenantId: z.string().min(1).max(100), keyId:
 export const StatusListParams = z.object({
   tenantId: z.string().min(1).max(100),
   purpose: z.enum(['revocation', 'suspension']),
-  listNo: z.coerce.number().int().min(0),
+  listNo: z.coerce.number().int().min(0).max(1_000_000),
 });
 
 export const StatusChangeBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
