@@ -23,8 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = env.PATHWAY_DATABASE ?? './data/pathway.sqlite';
   const port = Number(env.PORT ?? 3000);
   // Beside the data: the SQLite file's folder, or ./data when the database is elsewhere.
-  const dataDir =
-    /^postgres(ql)?:\/\//.test(database) || database === ':memory:' ? './data' : path.dirname(database);
+  const dataDir = /^postgres(ql)?:\/\//.test(database) || database === ':memory:' ? './data' : path.dirname(database);
   return {
     database,
     port,
