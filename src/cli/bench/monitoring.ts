@@ -9,9 +9,10 @@ import {
   unregisterMonitoring,
 } from '../../server/modules/monitoring/aggregates.service.ts';
 import { competencyDashboard } from '../../server/modules/monitoring/dashboard.service.ts';
+import { indicatorDashboard } from '../../server/modules/monitoring/indicators.figures.ts';
 import * as org from '../../server/modules/org/org.service.ts';
+import { registerRecognition, unregisterRecognition } from '../../server/modules/recognition/awards.service.ts';
 import type { Ctx } from '../../server/shared/context.ts';
-import { nowIso } from '../../server/shared/ids.ts';
 import { systemCtx } from '../context.ts';
 import { seedDemo } from '../demo.ts';
 import { p95, report, timeIt } from './measure.ts';
@@ -20,7 +21,7 @@ import { rawDriver } from './raw.ts';
 const WRITES = 600;
 
 /**
- * Dashboards over a national ledger: every teacher rated in every competency, statuses and
+ * Dashboards over a national ledger: every teacher rated five times in every competency, statuses and
  * aggregates rebuilt, then the national (regions x competencies) and a district (schools x
  * competencies) dashboard read from the aggregates; and what keeping them live costs a write.
  */
@@ -32,16 +33,21 @@ export async function monitoringBench(database: Database, location: string, teac
   const competencies = (await frameworks.getFramework(ctx, standard.id)).items.filter((i) => i.type === 'competency');
   await reports.setTarget(ctx, (await org.unitsOnPath(ctx, '/1/'))[0]!.id, standard.id, 'KD');
 
-  // One assessor rating per teacher and competency, spread over the levels, written inside the database.
-  const at = nowIso();
+  // Five assessor ratings per teacher and competency, a month apart, spread over the levels (the
+  // latest decides the status), written inside the database.
+  const months = [4, 3, 2, 1, 0].map((m) => new Date(Date.now() - m * 30 * 86_400_000).toISOString());
   await sql`
     insert into assessment_event (tenant_id, id, person_id, framework_id, item_id, level_code, kind, source_type,
       source_id, evidence_ids, comment, supersedes_id, is_void, effective_at, recorded_at, actor_account_id, actor_person_id)
-    select p.tenant_id, p.id || ':' || i.id, p.id, i.framework_id, i.id,
-      case (length(p.national_id) + i.position + cast(substr(p.national_id, length(p.national_id), 1) as integer)) % 4
+    select p.tenant_id, p.id || ':' || i.id || ':' || k.n, p.id, i.framework_id, i.id,
+      case (length(p.national_id) + i.position + k.n + cast(substr(p.national_id, length(p.national_id), 1) as integer)) % 4
         when 0 then 'KA' when 1 then 'KD' when 2 then 'KC' else null end,
-      'assessor', 'bench', null, '[]', null, null, 0, ${at}, ${at}, null, null
+      'assessor', 'bench', null, '[]', null, null, 0,
+      (case k.n when 1 then ${months[0]} when 2 then ${months[1]} when 3 then ${months[2]} when 4 then ${months[3]}
+        else ${months[4]} end)${sql.raw(database.dialect === 'postgres' ? '::timestamptz' : '')},
+      ${months[4]}, null, null
     from person p cross join framework_item i
+      cross join (select 1 as n union all select 2 union all select 3 union all select 4 union all select 5) k
     where p.tenant_id = ${ctx.tenantId} and p.category = 'teacher'
       and i.tenant_id = ${ctx.tenantId} and i.framework_id = ${standard.id} and i.type = 'competency'
   `.execute(database.db);
@@ -81,6 +87,13 @@ export async function monitoringBench(database: Database, location: string, teac
   report(`${name}.monitoring.dashboard_national.p95`, national, 'ms');
   report(`${name}.monitoring.dashboard_national.raw_read_p95`, rawNational, 'ms');
   report(`${name}.monitoring.dashboard_district.p95`, district, 'ms');
+  // The indicators dashboard: every demo indicator with target, children and breakdowns.
+  const indicatorsNational = await p95(50, () => indicatorDashboard(ctx, { unitId: nation.id }));
+  const indicatorsDistrict = await p95(50, (i) =>
+    indicatorDashboard(ctx, { unitId: districts[i % districts.length]!.id }),
+  );
+  report(`${name}.monitoring.indicators_national.p95`, indicatorsNational, 'ms');
+  report(`${name}.monitoring.indicators_district.p95`, indicatorsDistrict, 'ms');
 
   // Writes of a submission's worth (18 competencies) for different teachers, with and without upkeep.
   const people = await database.db
@@ -103,6 +116,9 @@ export async function monitoringBench(database: Database, location: string, teac
         sourceType: 'bench',
       })),
     );
+  // Assessor ratings of every competency meet the demo's automatic badge rule; signing those
+  // credentials would swamp both sides, so recognition is detached here.
+  unregisterRecognition();
   unregisterMonitoring();
   const without = await timeIt(async () => {
     for (let i = 0; i < WRITES; i++) await write(ctx, people[i]!.id, 'KC');
@@ -115,6 +131,7 @@ export async function monitoringBench(database: Database, location: string, teac
   report(`${name}.monitoring.event_write.rate_with_aggregates`, rate(withUpkeep.ms), 'events/s');
   report(`${name}.monitoring.event_write.rate_without_aggregates`, rate(without.ms), 'events/s');
   report(`${name}.monitoring.event_write.ratio`, rate(withUpkeep.ms) / rate(without.ms), 'ratio');
+  registerRecognition();
 
   // Lag: the first dashboard read after a write commits must already count it.
   const probe = people[WRITES * 2 - 1]!.id;

@@ -116,6 +116,7 @@ async function onStatusChanged(ctx: Ctx, changes: assessment.StatusChange[]) {
     ctx,
     moved.map((c) => (c.after ?? c.before)!.person_id),
     ['aspect'],
+    [...placements.values()],
   );
 }
 

@@ -101,12 +101,18 @@ async function aspectFacts(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.status
  * Brings these people's facts of the given families up to date and adds the difference to every
  * unit above each teacher. The people are locked first, so two writers cannot both read the old facts.
  */
-export async function refreshFacts(ctx: Ctx, personIds: string[], families: readonly Family[]) {
+export async function refreshFacts(
+  ctx: Ctx,
+  personIds: string[],
+  families: readonly Family[],
+  /** The people's placements, when the caller has them (read after it locked them). */
+  known?: people.Placement[],
+) {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
-  await people.lockPeople(ctx, ids);
+  if (!known) await people.lockPeople(ctx, ids);
   const [placements, stored, fresh] = await Promise.all([
-    people.placementsOf(ctx, ids),
+    known ? known.filter((p) => ids.includes(p.id)) : people.placementsOf(ctx, ids),
     repo.personFactsOf(ctx.db, ctx.tenantId, ids),
     computeFacts(ctx, ids, families),
   ]);
