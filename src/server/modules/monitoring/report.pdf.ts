@@ -264,14 +264,18 @@ function chart(
   doc.fontSize(7).fillColor('#444444');
   doc.font('regular').text(String(Math.round(top)), x, py(top) - 3, { width: 26, align: 'right' });
   doc.text('0', x, py(0) - 3, { width: 26, align: 'right' });
-  points.forEach((p, i) => doc.text(String(p.year), px(i) - 12, y + height - 15, { width: 24, align: 'center' }));
+  for (const [i, p] of points.entries())
+    doc.text(String(p.year), px(i) - 12, y + height - 15, { width: 24, align: 'center' });
   const line = (pick: (p: (typeof points)[number]) => number | null, colour: string, dashed: boolean) => {
     const at = points.map((p, i) => [i, pick(p)] as const).filter((p): p is readonly [number, number] => p[1] !== null);
     if (at.length === 0) return;
     doc.lineWidth(1.5).strokeColor(colour).fillColor(colour);
     if (dashed) doc.dash(4, { space: 3 });
     else doc.undash();
-    at.forEach(([i, v], n) => (n === 0 ? doc.moveTo(px(i), py(v)) : doc.lineTo(px(i), py(v))));
+    for (const [n, [i, v]] of at.entries()) {
+      if (n === 0) doc.moveTo(px(i), py(v));
+      else doc.lineTo(px(i), py(v));
+    }
     doc.stroke().undash();
     for (const [i, v] of at) doc.circle(px(i), py(v), 2).fill();
   };
