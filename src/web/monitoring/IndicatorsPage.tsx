@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
@@ -14,6 +14,7 @@ import { figureText, type Resolved, yearChoices, yearText } from './indicators.t
 import { MonitoringTabs, StatusBadge } from './parts.tsx';
 
 const ProgressChart = lazy(() => import('./ProgressChart.tsx'));
+const ComparisonChart = lazy(() => import('./ComparisonChart.tsx'));
 
 /**
  * Where a unit stands on the roadmap: each indicator's figure against the year's target, the
@@ -212,10 +213,45 @@ function ChildUnits({ dashboard: d, params }: { dashboard: IndicatorDashboard; p
     return [...seen];
   }, [d]);
   const cells = useMemo(() => d.indicators.map((f) => new Map(f.children.map((c) => [c.unitId, c] as const))), [d]);
+  const [chosen, setChosen] = useState(0);
+  const shown = d.indicators[chosen] ?? d.indicators[0]!;
+  const chart = useMemo(
+    () => ({
+      units: units.map(([, name]) => name.text),
+      values: units.map(([id]) => {
+        const c = cells[d.indicators.indexOf(shown)]!.get(id);
+        return c && !c.figure.suppressed ? c.figure.value : null;
+      }),
+      target: shown.target
+        ? { value: shown.target.value, name: t('monitoring.indicators.targetLine', { unit: d.unit.name.text }) }
+        : null,
+    }),
+    [units, cells, d, shown, t],
+  );
+  const format = useMemo(() => (v: number) => figureText(t, v, shown.indicator.factor), [t, shown]);
   if (units.length === 0) return null;
   return (
     <>
       <h2>{t('monitoring.indicators.byUnit')}</h2>
+      <label className="no-print compare-choice">
+        {t('monitoring.indicators.compare')}
+        <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
+          {d.indicators.map((f, i) => (
+            <option key={f.indicator.id} value={i}>
+              {f.indicator.code} {f.indicator.name.text}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Suspense fallback={<Loading />}>
+        <ComparisonChart
+          label={t('monitoring.indicators.compareLabel', { name: shown.indicator.name.text })}
+          units={chart.units}
+          values={chart.values}
+          target={chart.target}
+          format={format}
+        />
+      </Suspense>
       <div className="scroll">
         <table className="figures">
           <caption>{t('monitoring.indicators.byUnitCaption', { year: yearText(d.year) })}</caption>
