@@ -33,7 +33,9 @@ describe('indicators against the roadmap in a real browser', () => {
     const statuses = await page.locator('.indicator-card .badge').allTextContents();
     for (const status of statuses)
       expect(status).toMatch(/On track|At risk|Off track|No target|No figures recorded|Fewer than 5/);
-    await expect(page.locator('.progress-chart svg').count()).resolves.toBeGreaterThan(0);
+    // The progress lines and the comparison load their chart code lazily, after the figures.
+    await page.locator('.progress-chart svg').first().waitFor();
+    await page.locator('.comparison-chart svg').waitFor();
     // Sibling comparison: one row per region, each a drill-down.
     const regions = page.locator('table.figures', { hasText: 'Indicators by unit below' }).locator('tbody tr');
     expect(await regions.count()).toBe(7);
