@@ -33,6 +33,12 @@ describe('the competency dashboard in a real browser', () => {
     for await (const chunk of csv) text += chunk;
     expect(text).toMatch(/^unit \(target KD; self\)/);
     expect(text).toContain('Amberfield School No. 1');
+    const workbook = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download this table (XLSX)' }).click();
+    const chunks: Buffer[] = [];
+    for await (const chunk of await (await workbook).createReadStream()) chunks.push(Buffer.from(chunk));
+    // An XLSX workbook is a zip archive.
+    expect(Buffer.concat(chunks).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('keeps a district officer to their district', async () => {
