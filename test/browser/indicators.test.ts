@@ -147,4 +147,14 @@ describe('indicators against the roadmap in a real browser', () => {
     for (const value of values) expect(value).not.toMatch(/[0-9]/);
     expect(values.join('')).toMatch(/[०-९]/);
   });
+
+  it('fits a phone: no monitoring page is wider than the screen', async () => {
+    const page = await world.signedIn('district', { width: 360, height: 740 });
+    for (const path of ['/indicators', '/logframe', '/alignment']) {
+      await page.goto(`${world.base}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.locator('.badge, section.goal').first().waitFor();
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+    }
+  });
 });
