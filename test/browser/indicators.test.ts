@@ -113,7 +113,7 @@ describe('indicators against the roadmap in a real browser', () => {
     await page.locator('section.goal').first().waitFor();
   });
 
-  it('lets a ministry officer define an indicator over a competency level, and says why a code is refused', async () => {
+  it('lets a ministry officer define and edit an indicator over a competency level, and says why a code is refused', async () => {
     const page = await world.signedIn('ministry');
     await page.goto(`${world.base}/indicators/manage`);
     await heading(page, 'Manage indicators');
@@ -134,6 +134,13 @@ describe('indicators against the roadmap in a real browser', () => {
     const row = page.locator('table.figures-list tbody tr', { hasText: 'IND-A1' });
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/Teachers at or above .+ \(confirmed\) \/ Teachers/);
+    // Editing keeps the definition and changes only what was changed.
+    await row.getByRole('button', { name: 'Edit IND-A1' }).click();
+    await page.getByRole('heading', { name: 'Edit IND-A1' }).waitFor();
+    await page.getByLabel('Name in English', { exact: true }).fill('Teachers confirmed in A1');
+    await page.getByRole('button', { name: 'Save the indicator' }).click();
+    await row.getByText('Teachers confirmed in A1').waitFor();
+    await expect(row.textContent()).resolves.toMatch(/\(confirmed\) \/ Teachers/);
   });
 
   it('writes years and figures in Nepali with Devanagari digits', async () => {
