@@ -154,6 +154,9 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<
 export async function updatePerson(ctx: Ctx, personId: string, input: UpdatePersonInput): Promise<Person> {
   return inTransaction(ctx, async (tx) => {
     requireScope(tx, 'people.write');
+    // Locked before it is read: two concurrent moves would otherwise both start from the same unit
+    // and leave the teacher counts and the aggregates off by one.
+    await lockPeople(tx, [personId]);
     const before = await requirePerson(tx, personId);
     requirePermissionAt(tx, 'people.write', before.org_path);
     let unit = { id: before.org_unit_id, path: before.org_path };
