@@ -28,8 +28,10 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
   const targetRank = standard.rank.get(targetCode)!;
   const units = [unit, ...children];
   const ids = units.map((u) => u.id);
-  const [competencyRows, teacherRows, above] = await Promise.all([
+  const [competencyRows, bothSexes, teacherRows, above] = await Promise.all([
     repo.levelCountsOf(ctx.db, ctx.tenantId, ids, { frameworkId, basis: query.basis, sex: query.sex }),
+    // Filtered by sex, a cell must also hide when the other sex's assessed are few.
+    query.sex ? repo.levelCountsOf(ctx.db, ctx.tenantId, ids, { frameworkId, basis: query.basis }) : null,
     repo.teacherCountsOf(ctx.db, ctx.tenantId, ids),
     org.unitsOnPath(ctx, unit.path),
   ]);
@@ -44,8 +46,14 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
       const mine = counted.filter((r) => r.unit_id === u.id);
       const perItem = competencyIds.map((itemId) => {
         const rows = mine.filter((r) => r.item_id === itemId);
+        const assessed = rows.reduce((n, r) => n + r.teachers, 0);
         return {
-          assessed: rows.reduce((n, r) => n + r.teachers, 0),
+          assessed,
+          allAssessed: bothSexes
+            ? bothSexes
+                .filter((r) => r.unit_id === u.id && r.item_id === itemId)
+                .reduce((n, r) => n + Number(r.teachers), 0)
+            : assessed,
           atTarget: rows
             .filter((r) => (standard.rank.get(r.level_code) ?? -1) >= targetRank)
             .reduce((n, r) => n + r.teachers, 0),
@@ -125,7 +133,12 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
 
 export type Figures = Map<
   string,
-  { teachers: number; allTeachers: number; perItem: { assessed: number; atTarget: number }[] }
+  {
+    teachers: number;
+    allTeachers: number;
+    /** `allAssessed`: the same cell's assessed teachers of both sexes (equal to `assessed` unfiltered). */
+    perItem: { assessed: number; allAssessed: number; atTarget: number }[];
+  }
 >;
 
 const isSmall = (n: number) => n > 0 && n < MINIMUM_GROUP;
@@ -160,7 +173,10 @@ export function suppress(parentId: string, childIds: string[], figures: Figures,
   );
   for (let i = 0; i < items; i++) {
     const assessed = (id: string) => figures.get(id)!.perItem[i]!.assessed;
-    for (const id of figures.keys()) if (isSmall(assessed(id))) cells.add(`${id}|${i}`);
+    for (const id of figures.keys()) {
+      const cell = figures.get(id)!.perItem[i]!;
+      if (isSmall(cell.assessed) || (bySex && isSmall(cell.allAssessed - cell.assessed))) cells.add(`${id}|${i}`);
+    }
     complete(
       assessed,
       (id) => rows.has(id) || cells.has(`${id}|${i}`),

@@ -28,23 +28,26 @@ interface Reader {
   value(t: Totals): number;
   /** Teachers the figure is about: those assessed for a level fact, else all teachers of the group. */
   population(t: Totals): number;
+  /** Whether the value counts teachers (not hours or visits): a count of 1 to 4 then describes a few people. */
+  countsTeachers: boolean;
 }
 
 async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<Reader> {
   const teachers = (t: Totals) => t.get('teachers') ?? 0;
-  const key = (name: string): Reader => {
+  const key = (name: string, countsTeachers = true): Reader => {
     wanted.facts.push(name);
-    return { value: (t) => t.get(name) ?? 0, population: teachers };
+    return { value: (t) => t.get(name) ?? 0, population: teachers, countsTeachers };
   };
   switch (spec.fact) {
     case 'teachers':
-      return { value: teachers, population: teachers };
+      return { value: teachers, population: teachers, countsTeachers: true };
     case 'self_assessed':
       return key('self_assessed');
     case 'cpd_hours':
+    case 'coaching_visits':
+      return key(spec.fact, false);
     case 'plan_agreed':
     case 'coached':
-    case 'coaching_visits':
       return key(spec.fact);
     case 'trained':
       return key(
@@ -69,6 +72,7 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
       return {
         value: (t) => sum(t, (level) => (standard?.rank.get(level) ?? 0) >= least),
         population: (t) => sum(t, () => true),
+        countsTeachers: true,
       };
     }
   }
@@ -106,20 +110,18 @@ interface Raw {
   population: number;
 }
 
+/**
+ * The figure's parts and the smallest group of teachers it is about: those assessed for a level
+ * fact (on either side), else all teachers of the group, and a denominator that counts teachers.
+ */
 function raw(c: Compiled, t: Totals | undefined): Raw {
   const totals = t ?? new Map();
-  // A level figure is about the teachers assessed in it; any other about all teachers of the group.
-  const about =
-    c.indicator.numerator.fact === 'at_level'
-      ? c.numerator
-      : c.indicator.denominator?.fact === 'at_level'
-        ? c.denominator!
-        : c.numerator;
-  return {
-    numerator: c.numerator.value(totals),
-    denominator: c.denominator ? c.denominator.value(totals) : null,
-    population: about.population(totals),
-  };
+  const numerator = c.numerator.value(totals);
+  const denominator = c.denominator ? c.denominator.value(totals) : null;
+  const sizes = [c.numerator.population(totals)];
+  if (c.denominator) sizes.push(c.denominator.population(totals));
+  if (c.denominator?.countsTeachers && denominator !== null) sizes.push(denominator);
+  return { numerator, denominator, population: Math.min(...sizes) };
 }
 
 function figureValue(factor: Indicator['factor'], r: Raw): number | null {
@@ -145,24 +147,80 @@ function figuresOf(
   parent: string,
   parts: string[],
   totals: Map<string, Totals>,
-  allTeachers: Map<string, Totals> | null,
+  /** Filtered by sex: the same totals for both sexes, so a small other sex hides rows and cells too. */
+  bothSexes: Map<string, Totals> | null,
 ) {
-  const raws = new Map([parent, ...parts].map((id) => [id, compiled.map((c) => raw(c, totals.get(id)))]));
+  const ids = [parent, ...parts];
+  const raws = new Map(ids.map((id) => [id, compiled.map((c) => raw(c, totals.get(id)))]));
+  const allRaws = bothSexes ? new Map(ids.map((id) => [id, compiled.map((c) => raw(c, bothSexes.get(id)))])) : raws;
   const figures: Figures = new Map(
-    [parent, ...parts].map((id) => [
+    ids.map((id) => [
       id,
       {
         teachers: totals.get(id)?.get('teachers') ?? 0,
-        allTeachers: (allTeachers ?? totals).get(id)?.get('teachers') ?? 0,
-        perItem: raws.get(id)!.map((r) => ({ assessed: r.population, atTarget: r.numerator })),
+        allTeachers: (bothSexes ?? totals).get(id)?.get('teachers') ?? 0,
+        perItem: raws.get(id)!.map((r, i) => ({
+          assessed: r.population,
+          allAssessed: allRaws.get(id)![i]!.population,
+          atTarget: r.numerator,
+        })),
       },
     ]),
   );
-  const hidden = suppress(parent, parts, figures, allTeachers !== null, compiled.length);
+  return hideOver(compiled, parent, parts, figures, bothSexes !== null, (id, i) => raws.get(id)![i]!);
+}
+
+/** Applies the table-wide suppression to figures whose raw parts `rawOf` gives. */
+function hideOver(
+  compiled: Compiled[],
+  parent: string,
+  parts: string[],
+  figures: Figures,
+  bySex: boolean,
+  rawOf: (id: string, i: number) => Raw,
+) {
+  const hidden = suppress(parent, parts, figures, bySex, compiled.length);
   return (id: string, i: number): Figure =>
     hidden.rows.has(id) || hidden.cells.has(`${id}|${i}`)
       ? hiddenFigure
-      : shown(compiled[i]!.row.factor as Indicator['factor'], raws.get(id)![i]!);
+      : shown(compiled[i]!.row.factor as Indicator['factor'], rawOf(id, i));
+}
+
+/**
+ * A closed year's recorded figures of a parent and its children, suppressed over the table like the
+ * live ones; null for a unit and indicator with nothing recorded that year.
+ */
+function recordedFiguresOf(
+  compiled: Compiled[],
+  parent: string,
+  parts: string[],
+  rows: repo.ActualRow[],
+  year: number,
+) {
+  const ids = [parent, ...parts];
+  const rawOf = (id: string, i: number): Raw | null => {
+    const a = rows.find((r) => r.indicator_id === compiled[i]!.row.id && r.unit_id === id && r.year === year);
+    return a
+      ? {
+          numerator: Number(a.numerator),
+          denominator: a.denominator === null ? null : Number(a.denominator),
+          population: a.population,
+        }
+      : null;
+  };
+  const figures: Figures = new Map(
+    ids.map((id) => {
+      const perItem = compiled.map((_, i) => {
+        const r = rawOf(id, i);
+        return { assessed: r?.population ?? 0, allAssessed: r?.population ?? 0, atTarget: r?.numerator ?? 0 };
+      });
+      // A recorded year keeps each figure's population, not the unit's head count: the largest stands for it.
+      const teachers = Math.max(0, ...perItem.map((p) => p.assessed));
+      return [id, { teachers, allTeachers: teachers, perItem }];
+    }),
+  );
+  const figure = hideOver(compiled, parent, parts, figures, false, (id, i) => rawOf(id, i)!);
+  return (id: string, i: number): Figure | null => (rawOf(id, i) ? figure(id, i) : null);
 }
 
 function statusOf(indicator: Indicator, figure: Figure, target: number | null, recorded: boolean): Status {
@@ -194,39 +252,22 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
   const ids = compiled.map((c) => c.row.id);
   const unitIds = [unit.id, ...children.map((c) => c.id)];
 
-  const [totals, allTeachers, targetRows, actualRows] = await Promise.all([
+  const childIds = children.map((c) => c.id);
+  const [totals, bothSexes, targetRows, actualRows] = await Promise.all([
     repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds }, query.sex, wanted),
-    query.sex ? repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds }, undefined, emptyWanted) : null,
-    repo.targetsOf(ctx.db, ctx.tenantId, ids, [...chainRows.map((u) => u.id), ...children.map((c) => c.id)]),
+    query.sex ? repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds }, undefined, wanted) : null,
+    repo.targetsOf(ctx.db, ctx.tenantId, ids, [...chainRows.map((u) => u.id), ...childIds]),
     repo.actualsOf(ctx.db, ctx.tenantId, ids, unitIds),
   ]);
-  const liveFigure = figuresOf(
-    compiled,
-    unit.id,
-    children.map((c) => c.id),
-    totals,
-    allTeachers,
-  );
-  const recordedFigure = (
-    indicatorId: string,
-    factor: Indicator['factor'],
-    unitOf: string,
-    y: number,
-  ): Figure | null => {
-    const a = actualRows.find((r) => r.indicator_id === indicatorId && r.unit_id === unitOf && r.year === y);
-    if (!a) return null;
-    if (a.population < MINIMUM_GROUP) return hiddenFigure;
-    return shown(factor, {
-      numerator: Number(a.numerator),
-      denominator: a.denominator === null ? null : Number(a.denominator),
-      population: a.population,
-    });
-  };
-  // A past year's figure is what was recorded for it; filtering by sex needs the live figures.
-  const figureAt = (c: Compiled, i: number, unitOf: string): { figure: Figure; recorded: boolean } => {
-    if (live || query.sex) return { figure: liveFigure(unitOf, i), recorded: live };
-    const r = recordedFigure(c.row.id, c.indicator.factor, unitOf, year);
-    return r ? { figure: r, recorded: true } : { figure: { ...hiddenFigure, suppressed: false }, recorded: false };
+  const liveFigure = figuresOf(compiled, unit.id, childIds, totals, bothSexes);
+  const recordedFigure = live ? null : recordedFiguresOf(compiled, unit.id, childIds, actualRows, year);
+  const notRecorded = { figure: { ...hiddenFigure, suppressed: false }, recorded: false };
+  // A past year's figure is what was recorded for it; recorded years keep no figures by sex.
+  const figureAt = (i: number, unitOf: string): { figure: Figure; recorded: boolean } => {
+    if (!recordedFigure) return { figure: liveFigure(unitOf, i), recorded: true };
+    if (query.sex) return notRecorded;
+    const figure = recordedFigure(unitOf, i);
+    return figure ? { figure, recorded: true } : notRecorded;
   };
 
   const chain = chainRows.map((u) => ({ id: u.id, name: u.name }));
@@ -236,7 +277,17 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
       targetRows.filter((r) => r.indicator_id === indicatorId),
       unitChain,
     );
-  const breakdowns = await breakdownsOf(ctx, compiled, unit, query, wanted, live);
+  const breakdowns = live
+    ? await breakdownsOf(
+        ctx,
+        compiled,
+        unit,
+        query,
+        wanted,
+        { filtered: totals.get(unit.id) ?? new Map(), bothSexes: bothSexes?.get(unit.id) ?? null },
+        (i) => childIds.some((id) => liveFigure(id, i).suppressed),
+      )
+    : [];
 
   return {
     unit: { id: unit.id, name: unit.displayName, type: unit.type, hasChildren: !LEAF_TYPES.has(unit.type) },
@@ -251,7 +302,7 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
     indicators: compiled.map((c, i) => {
       const targets = targetsFor(c.row.id, chain);
       const target = targets.find((t) => t.year === year) ?? null;
-      const { figure, recorded } = figureAt(c, i, unit.id);
+      const { figure, recorded } = figureAt(i, unit.id);
       const baselineRow = targetRows.find(
         (r) => r.indicator_id === c.row.id && r.unit_id === unit.id && r.kind === 'baseline',
       );
@@ -269,11 +320,12 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
             targetsFor(c.row.id, [{ id: child.id, name: JSON.stringify(child.name) }, ...chain]).find(
               (t) => t.year === year,
             ) ?? null;
-          const at = figureAt(c, i, child.id);
+          const at = figureAt(i, child.id);
           return {
             unitId: child.id,
             name: child.displayName,
             figure: at.figure,
+            target: childTarget,
             status: statusOf(c.indicator, at.figure, childTarget?.value ?? null, at.recorded),
           };
         }),
@@ -283,39 +335,55 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
   };
 }
 
-const emptyWanted: repo.Wanted = { items: [], aspects: [], facts: [] };
+const PARENT = '\u0000all';
 
-/** Breakdowns of the unit's figures (this year's only: recorded years keep totals, not groups). */
+/**
+ * Breakdowns of the unit's figures (this year's only: recorded years keep totals, not groups). The
+ * parent of the groups is the unit itself, and teachers not placed at a school or institution form an
+ * `other` group, so the groups add up to the headline and none can be worked out by subtraction. Where
+ * a unit below is hidden, the place breakdowns are hidden too: a group sum could otherwise give it away.
+ */
 async function breakdownsOf(
   ctx: Ctx,
   compiled: Compiled[],
   unit: { id: string; path: string },
   query: IndicatorDashboardQuery,
   wanted: repo.Wanted,
-  live: boolean,
+  whole: { filtered: Totals; bothSexes: Totals | null },
+  childHidden: (i: number) => boolean,
 ) {
-  if (!live) return [];
   const kinds = (['sex', 'locality', 'school_type'] as const).filter((by) => !(by === 'sex' && query.sex));
   const out = [];
   for (const by of kinds) {
-    const grouped = await repo.totals(
-      ctx.db,
-      ctx.tenantId,
-      by === 'sex' ? { by, unitId: unit.id } : { by, path: unit.path },
-      by === 'sex' ? undefined : query.sex,
-      wanted,
+    const grouping: repo.Grouping = by === 'sex' ? { by, unitId: unit.id } : { by, path: unit.path };
+    const sexFilter = by === 'sex' ? undefined : query.sex;
+    const [grouped, groupedBoth] = await Promise.all([
+      repo.totals(ctx.db, ctx.tenantId, grouping, sexFilter, wanted),
+      sexFilter ? repo.totals(ctx.db, ctx.tenantId, grouping, undefined, wanted) : null,
+    ]);
+    const withRest = (groups: Map<string, Totals>, parent: Totals) => {
+      const rest = new Map(parent);
+      for (const t of groups.values()) for (const [k, v] of t) rest.set(k, (rest.get(k) ?? 0) - v);
+      const all = new Map(groups);
+      if ((rest.get('teachers') ?? 0) > 0) all.set('other', rest);
+      all.set(PARENT, parent);
+      return all;
+    };
+    const parent = by === 'sex' ? (whole.bothSexes ?? whole.filtered) : whole.filtered;
+    const all = withRest(grouped, parent);
+    const keys = [...all.keys()].filter((k) => k !== PARENT).sort();
+    const figure = figuresOf(
+      compiled,
+      PARENT,
+      keys,
+      all,
+      groupedBoth && whole.bothSexes ? withRest(groupedBoth, whole.bothSexes) : null,
     );
-    const keys = [...grouped.keys()].sort();
-    // The groups together are the parent, so one small group cannot be worked out from the others.
-    const whole = new Map<string, number>();
-    for (const t of grouped.values()) for (const [k, v] of t) whole.set(k, (whole.get(k) ?? 0) + v);
-    const all = new Map([...grouped, ['\u0000all', whole]]);
-    const figure = figuresOf(compiled, '\u0000all', keys, all, null);
     out.push({
       by,
       groups: (i: number, c: Compiled) =>
-        c.indicator.disaggregations.includes(by === 'school_type' ? 'school_type' : by)
-          ? keys.map((key) => ({ key, figure: figure(key, i) }))
+        c.indicator.disaggregations.includes(by)
+          ? keys.map((key) => ({ key, figure: by !== 'sex' && childHidden(i) ? hiddenFigure : figure(key, i) }))
           : [],
     });
   }
@@ -461,7 +529,7 @@ export function indicatorTable(board: IndicatorDashboard): (string | number | nu
       status,
     ];
     rows.push(line(board.unit.name.text, f.current, f.status, f.target));
-    for (const child of f.children) rows.push(line(child.name.text, child.figure, child.status, null));
+    for (const child of f.children) rows.push(line(child.name.text, child.figure, child.status, child.target));
   }
   return rows;
 }

@@ -119,10 +119,20 @@ export const IndicatorFigures = z.object({
       source: z.enum(['baseline', 'recorded', 'live', 'none']),
     }),
   ),
-  children: z.array(z.object({ unitId: z.string(), name: Resolved, figure: Figure, status: z.enum(STATUSES) })),
+  /** Each unit below with its figure and the target in effect there (its own or inherited). */
+  children: z.array(
+    z.object({
+      unitId: z.string(),
+      name: Resolved,
+      figure: Figure,
+      target: Target.nullable(),
+      status: z.enum(STATUSES),
+    }),
+  ),
   breakdowns: z.array(
     z.object({
       by: z.enum(['sex', 'locality', 'school_type']),
+      /** Group keys: female/male/unknown; urban/rural/unknown; school/tei/resource_centre; `other` = teachers placed elsewhere. */
       groups: z.array(z.object({ key: z.string(), figure: Figure })),
     }),
   ),

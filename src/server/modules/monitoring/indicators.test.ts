@@ -237,7 +237,10 @@ describeOnEachDatabase('indicators, roadmap targets and their dashboard', (getDb
     expect(lines[0]).toBe(
       `unit (${year}),indicator_code,indicator,unit_of_measure,value,numerator,denominator,target,target_set_by,status`,
     );
-    expect(lines).toContain(`Region B,T1,Teachers at KD in the first competency (T1),percent,,,,,,suppressed`);
+    // A unit below shows the target in effect there (inherited from the nation) and no figure.
+    expect(lines).toContain(
+      `Region B,T1,Teachers at KD in the first competency (T1),percent,,,,60,${world.nation.displayName.text},suppressed`,
+    );
     const xlsx = await send(ministry, 'GET', `/api/dashboards/indicators/export.xlsx?unitId=${world.nation.id}`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
