@@ -111,26 +111,43 @@ export interface ProofOutcome {
 /**
  * Checks the proof and that its key is an assertion method of its controller, and nothing else
  * (dates, status and schema are separate checks). Never throws.
+ *
+ * Exactly one proof is accepted: jsonld-signatures passes a set of proofs when any one of them
+ * verifies, so with two a valid proof by anyone's key would vouch for a second one naming the
+ * issuer's key. With one, the key reported is the key that verified.
  */
 export async function verifyProof(document: object, resolveLocal: LocalResolver): Promise<ProofOutcome> {
-  const proofs = [(document as { proof?: unknown }).proof].flat().filter((p) => p && typeof p === 'object');
-  const verificationMethod =
-    proofs.map((p) => (p as { verificationMethod?: unknown }).verificationMethod).find((v) => typeof v === 'string') ??
-    null;
-  if (proofs.length === 0) return { verified: false, verificationMethod, errors: ['No proof.'], unknownUrl: null };
+  const proofs = [(document as { proof?: unknown }).proof].flat().filter((p) => p !== undefined && p !== null);
+  if (proofs.length === 0)
+    return { verified: false, verificationMethod: null, errors: ['No proof.'], unknownUrl: null };
+  if (proofs.length > 1)
+    return {
+      verified: false,
+      verificationMethod: null,
+      errors: [`The credential carries ${proofs.length} proofs; exactly one is accepted.`],
+      unknownUrl: null,
+    };
+  const proof = proofs[0];
+  const named =
+    proof && typeof proof === 'object' ? (proof as { verificationMethod?: unknown }).verificationMethod : null;
+  const verificationMethod = typeof named === 'string' ? named : null;
+  if (!proof || typeof proof !== 'object')
+    return { verified: false, verificationMethod, errors: ['The proof is not an object.'], unknownUrl: null };
   try {
-    const result = await jsigs.verify(document, {
-      suite: new DataIntegrityProof({ cryptosuite }),
-      purpose: new jsigs.purposes.AssertionProofPurpose(),
-      documentLoader: documentLoader(resolveLocal),
-    });
-    if (result.verified)
-      return { verified: true, verificationMethod: verificationMethod as string, errors: [], unknownUrl: null };
+    const result = await jsigs.verify(
+      { ...(document as Record<string, unknown>), proof },
+      {
+        suite: new DataIntegrityProof({ cryptosuite }),
+        purpose: new jsigs.purposes.AssertionProofPurpose(),
+        documentLoader: documentLoader(resolveLocal),
+      },
+    );
+    if (result.verified) return { verified: true, verificationMethod, errors: [], unknownUrl: null };
     const errors = flattenErrors(result.error);
     const offline = findOffline(result.error);
     return {
       verified: false,
-      verificationMethod: verificationMethod as string | null,
+      verificationMethod,
       errors: errors.length > 0 ? errors : ['The proof does not verify.'],
       unknownUrl: offline?.url ?? null,
     };
@@ -138,7 +155,7 @@ export async function verifyProof(document: object, resolveLocal: LocalResolver)
     const offline = findOffline(error);
     return {
       verified: false,
-      verificationMethod: verificationMethod as string | null,
+      verificationMethod,
       errors: flattenErrors(error),
       unknownUrl: offline?.url ?? null,
     };

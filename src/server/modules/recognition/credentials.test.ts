@@ -22,7 +22,13 @@ import type { Ctx } from '../../shared/context.ts';
 import * as accounts from '../accounts/accounts.service.ts';
 import { documentLoader, OfflineDocumentError, signCredential } from './credentials.proof.ts';
 import * as credentials from './credentials.service.ts';
-import { adaptSchemaToVc2, readOfficialSchema, SCHEMA_FILE, verifyDocument } from './credentials.verify.ts';
+import {
+  adaptSchemaToVc2,
+  issuerDocuments,
+  readOfficialSchema,
+  SCHEMA_FILE,
+  verifyDocument,
+} from './credentials.verify.ts';
 import { configureCredentials, decryptSecretKey, resolveKeySecret } from './issuer.keys.ts';
 
 const PUBLIC_URL = 'https://pathway.test';
@@ -374,6 +380,88 @@ describeOnEachDatabase('credentials', (getDb) => {
       code: 'key_unknown',
     });
     expect(ghostResult.results.find((r) => r.check === 'issuer_key')).toMatchObject({ code: 'key_unknown' });
+  });
+
+  it('fails a forgery that adds a valid proof by another key beside a proof naming the issuer’s key', async () => {
+    const { credential } = await issue();
+    const { proof: realProof, ...unsigned } = credential;
+    unsigned.credentialSubject.achievement.name = 'Master Trainer (forged)';
+    unsigned.id = 'urn:uuid:00000000-0000-7000-8000-000000000000';
+    const stranger = await Ed25519Multikey.generate();
+    const did = `did:key:${stranger.publicKeyMultibase}`;
+    const exported = await stranger.export({ publicKey: true, secretKey: true });
+    const signed = await signCredential(
+      unsigned,
+      {
+        id: `${did}#${stranger.publicKeyMultibase}`,
+        controller: did,
+        publicKeyMultibase: exported.publicKeyMultibase,
+        secretKeyMultibase: exported.secretKeyMultibase!,
+      },
+      async () => undefined,
+    );
+    for (const proof of [
+      [realProof, signed.proof],
+      [signed.proof, realProof],
+    ]) {
+      const result = await verifyDocument(getDb().db, { ...signed, proof });
+      expect(result.verified).toBe(false);
+      expect(result.results.find((r) => r.check === 'proof')).toMatchObject({ outcome: 'failed' });
+      expect(result.results.find((r) => r.check === 'issuer_key')).toMatchObject({ outcome: 'failed' });
+    }
+    // One proof, by the stranger's key, naming Pathway as issuer: the key is not the issuer's.
+    const alone = await verifyDocument(getDb().db, signed);
+    expect(alone.results.find((r) => r.check === 'proof')).toMatchObject({ outcome: 'passed' });
+    expect(alone.results.find((r) => r.check === 'issuer_key')).toMatchObject({ code: 'key_not_issuers' });
+    expect(alone.verified).toBe(false);
+  });
+
+  it('fails a credential signed with a retired key of the issuer that the issuer never stored', async () => {
+    const before = await issue();
+    await credentials.rotateKey(world.officer.ctx);
+    const row = await getDb()
+      .db.selectFrom('issuer_key')
+      .selectAll()
+      .where('tenant_id', '=', world.ctx.tenantId)
+      .where('id', '=', before.keyId)
+      .executeTakeFirstOrThrow();
+    const { proof, ...unsigned } = structuredClone(before.credential);
+    unsigned.id = 'urn:uuid:00000000-0000-7000-8000-000000000001';
+    unsigned.credentialSubject.achievement.name = 'Minted with a leaked key';
+    const minted = await signCredential(
+      unsigned,
+      {
+        id: proof.verificationMethod,
+        controller: `${PUBLIC_URL}/issuers/${world.ctx.tenantId}`,
+        publicKeyMultibase: row.public_key_multibase,
+        secretKeyMultibase: decryptSecretKey(row.secret_key_encrypted, row.tenant_id, row.id, KEY_SECRET),
+      },
+      issuerDocuments(getDb().db),
+    );
+    const result = await verifyDocument(getDb().db, minted);
+    expect(result.results.find((r) => r.check === 'proof')).toMatchObject({ outcome: 'passed' });
+    expect(result.results.find((r) => r.check === 'issuer_key')).toMatchObject({
+      outcome: 'failed',
+      code: 'not_issued',
+    });
+    expect(result.verified).toBe(false);
+    // The same id as a stored credential, with other content and a fresh signature: not what was issued.
+    const altered = await signCredential(
+      { ...unsigned, id: before.credential.id },
+      {
+        id: proof.verificationMethod,
+        controller: `${PUBLIC_URL}/issuers/${world.ctx.tenantId}`,
+        publicKeyMultibase: row.public_key_multibase,
+        secretKeyMultibase: decryptSecretKey(row.secret_key_encrypted, row.tenant_id, row.id, KEY_SECRET),
+      },
+      issuerDocuments(getDb().db),
+    );
+    expect((await verifyDocument(getDb().db, altered)).results.find((r) => r.check === 'issuer_key')).toMatchObject({
+      code: 'not_issued',
+    });
+    // What was issued still verifies, key order in the JSON notwithstanding.
+    const reordered = Object.fromEntries(Object.entries(before.credential).reverse());
+    expect((await verifyDocument(getDb().db, reordered)).verified).toBe(true);
   });
 
   it('verifies credentials of other issuers offline: did:key issuers, on VC 2.0 or VC 1.1', async () => {

@@ -22,7 +22,7 @@ export interface Check {
   check: CheckName;
   outcome: 'passed' | 'failed' | 'not_checked';
   /** Stable, for the UI to translate: passed, malformed, schema_invalid, proof_missing, proof_invalid,
-   * key_unknown, document_unknown, key_not_issuers, not_yet_valid, expired, date_invalid, revoked, suspended,
+   * key_unknown, document_unknown, key_not_issuers, not_issued, not_yet_valid, expired, date_invalid, revoked, suspended,
    * status_unavailable, status_offline, no_status, check_error. */
   code: string;
   message: string;
@@ -157,7 +157,7 @@ export async function verifyDocument(db: Kysely<DB>, input: unknown, now = new D
   const resolveLocal = issuerDocuments(db);
   const [schema, proofChecks, dates, status] = await Promise.all([
     safely(['schema'], async () => [await checkSchema(credential)]),
-    safely(['proof', 'issuer_key'], () => checkProof(credential, resolveLocal)),
+    safely(['proof', 'issuer_key'], () => checkProof(db, credential, resolveLocal)),
     safely(['dates'], async () => [checkDates(credential, now)]),
     safely(['status'], async () => [await checkStatus(db, credential, resolveLocal)]),
   ]);
@@ -202,12 +202,20 @@ function issuerIdOf(credential: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-async function checkProof(credential: Record<string, unknown>, resolveLocal: LocalResolver): Promise<Check[]> {
+async function checkProof(
+  db: Kysely<DB>,
+  credential: Record<string, unknown>,
+  resolveLocal: LocalResolver,
+): Promise<Check[]> {
   if (!credential.proof) {
     return [
       failed('proof', 'proof_missing', 'The credential is not signed: it has no proof.'),
       failed('issuer_key', 'proof_missing', 'No key to check: the credential has no proof.'),
     ];
+  }
+  if (Array.isArray(credential.proof) && credential.proof.length > 1) {
+    const message = `The credential carries ${credential.proof.length} proofs; exactly one is accepted.`;
+    return [failed('proof', 'proof_invalid', message), failed('issuer_key', 'proof_invalid', message)];
   }
   const outcome = await verifyProof(credential, resolveLocal);
   const vm = outcome.verificationMethod;
@@ -224,7 +232,7 @@ async function checkProof(credential: Record<string, unknown>, resolveLocal: Loc
       const issuer = issuerIdOf(credential);
       keyCheck =
         controller && controller === issuer
-          ? passed('issuer_key', `Signed with ${vm}, a key of the issuer.`)
+          ? await issuedByPathway(db, credential, issuer, vm)
           : failed(
               'issuer_key',
               'key_not_issuers',
@@ -260,6 +268,38 @@ async function checkProof(credential: Record<string, unknown>, resolveLocal: Loc
       `The signature does not match the content: ${outcome.errors.join('; ')}`,
     );
   return [proofCheck, keyCheck];
+}
+
+/** The same JSON value whatever the order of its keys. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A credential naming a Pathway issuer must be one that issuer stored, unchanged: a signature by
+ * one of its keys is not enough on its own, since retired keys stay published and a key that
+ * leaked could sign anything.
+ */
+async function issuedByPathway(db: Kysely<DB>, credential: Record<string, unknown>, issuer: string, vm: string) {
+  const good = passed('issuer_key', `Signed with ${vm}, a key of the issuer.`);
+  const base = `${credentialSettings().publicUrl}/issuers/`;
+  if (!issuer.startsWith(base)) return good;
+  const tenantId = issuer.slice(base.length);
+  const id = typeof credential.id === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/i.exec(credential.id)?.[1] : undefined;
+  const row = id ? await repo.getCredential(db, tenantId, id) : undefined;
+  if (!row || canonicalJson(JSON.parse(row.document)) !== canonicalJson(credential))
+    return failed(
+      'issuer_key',
+      'not_issued',
+      `The issuer has no record of issuing this credential${row ? ' with this content' : ''}.`,
+    );
+  return good;
 }
 
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
