@@ -281,6 +281,15 @@ function ChildUnits({ dashboard: d, params }: { dashboard: IndicatorDashboard; p
                         <>
                           {c.figure.suppressed ? '' : figureText(t, c.figure.value, f.indicator.factor)}{' '}
                           <StatusBadge status={c.status} minimum={d.minimumGroup} />
+                          {c.target && (
+                            <span className="muted cell-target">
+                              {' '}
+                              {t('monitoring.indicators.targetFor', {
+                                year: yearText(c.target.year),
+                                value: figureText(t, c.target.value, f.indicator.factor),
+                              })}
+                            </span>
+                          )}
                         </>
                       ) : (
                         '—'
