@@ -216,6 +216,36 @@ describeOnEachDatabase('credentials over HTTP', (getDb) => {
     expect((await app.inject({ method: 'GET', url: `/api/credentials/${issued.id}` })).statusCode).toBe(401);
   });
 
+  it('shows a credential only to the holder and to those who may see their individual ratings', async () => {
+    const issued = await world.issue();
+    const urls = [
+      `/api/credentials/${issued.id}`,
+      `/api/credentials/${issued.id}/download`,
+      `/api/credentials/${issued.id}/certificate.pdf`,
+    ];
+    // A district officer reads the person (people.read) but not their ratings.
+    const districtUser = await make.user(world.ctx, 'district_officer', world.districtA1);
+    const district = await signIn(app, districtUser.username, districtUser.password);
+    for (const url of urls) {
+      const res = await app.inject({ method: 'GET', url, headers: district.headers });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('credential_not_found');
+    }
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/people/${world.teacherUser.person.id}/credentials`,
+      headers: district.headers,
+    });
+    expect(list.statusCode).toBe(404);
+    // An assessor over the school (assessment.read) and a recognition manager do.
+    const assessorUser = await make.user(world.ctx, 'assessor', world.districtA1);
+    const assessor = await signIn(app, assessorUser.username, assessorUser.password);
+    for (const session of [assessor, officer, teacher]) {
+      for (const url of urls)
+        expect((await app.inject({ method: 'GET', url, headers: session.headers })).statusCode, url).toBe(200);
+    }
+  });
+
   it('POST /credentials/issue issues to someone in scope and only with a caller', async () => {
     const credential = {
       '@context': [

@@ -41,7 +41,8 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
         tags,
         params: PersonParams,
         response: { 200: z.array(CredentialSummary) },
-        description: "A person's credentials, newest first: for the holder and whoever may read the person.",
+        description:
+          "A person's credentials, newest first: for the holder and whoever may see their individual ratings (assessment.read, recognition.manage or recognition.approve over them).",
       },
     },
     (req) => credentials.listCredentials(req.ctx, { personId: req.params.personId }),

@@ -313,9 +313,25 @@ async function issueSigned(ctx: Ctx, input: IssueInput) {
   return { row: { id }, signed };
 }
 
-/** Credentials of a person, for the holder or whoever may read the person. */
+/**
+ * A credential's results carry the holder's confirmed levels, so only those who may see individual
+ * ratings read it: the holder, or assessment.read, recognition.manage or recognition.approve over
+ * them (reading the person, people.read, is not enough). Anyone else is told "not found".
+ */
+async function requireCredentialReader(ctx: Ctx, personId: string): Promise<people.PersonRow> {
+  const person = await people.requirePerson(ctx, personId);
+  const allowed =
+    person.id === ctx.actor.personId ||
+    (['assessment.read', 'recognition.manage', 'recognition.approve'] as const).some((p) =>
+      hasPermissionAt(ctx, p, person.org_path),
+    );
+  if (!allowed) throw notFound('person', personId);
+  return person;
+}
+
+/** Credentials of a person, for the holder or whoever may see their individual ratings. */
 export async function listCredentials(ctx: Ctx, query: { personId: string }): Promise<CredentialSummary[]> {
-  const person = await people.requirePerson(ctx, query.personId);
+  const person = await requireCredentialReader(ctx, query.personId);
   return (await repo.credentialsOf(ctx.db, ctx.tenantId, person.id)).map(toSummary);
 }
 
@@ -323,7 +339,7 @@ async function requireReadableCredential(ctx: Ctx, id: string) {
   const row = await repo.getCredential(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound('credential', id);
   try {
-    const person = await people.requirePerson(ctx, row.person_id);
+    const person = await requireCredentialReader(ctx, row.person_id);
     return { row, person };
   } catch (error) {
     if (error instanceof AppError && error.code === 'person_not_found') throw notFound('credential', id);

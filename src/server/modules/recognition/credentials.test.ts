@@ -610,6 +610,20 @@ describeOnEachDatabase('credentials', (getDb) => {
     await expect(credentials.getCredential(stranger.ctx, own[0]!.id)).rejects.toMatchObject({
       code: 'credential_not_found',
     });
+    // Results carry confirmed levels: reading the person is not enough, seeing their ratings is.
+    for (const role of ['district_officer', 'regional_officer'] as const) {
+      const reader = await make.user(world.ctx, role, role === 'district_officer' ? world.districtA1 : world.nation);
+      await expect(credentials.getCredential(reader.ctx, own[0]!.id)).rejects.toMatchObject({
+        code: 'credential_not_found',
+      });
+      await expect(
+        credentials.listCredentials(reader.ctx, { personId: world.teacher.person.id }),
+      ).rejects.toMatchObject({ code: 'person_not_found' });
+    }
+    for (const role of ['assessor', 'school_leader'] as const) {
+      const reader = await make.user(world.ctx, role, world.schoolA1);
+      expect((await credentials.getCredential(reader.ctx, own[0]!.id)).id).toBe(own[0]!.id);
+    }
   });
 
   it('rotates keys: new credentials use the new key, old ones still verify', async () => {
