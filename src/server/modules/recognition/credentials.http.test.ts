@@ -291,14 +291,55 @@ describeOnEachDatabase('credentials over HTTP', (getDb) => {
       payload: { verifiableCredential: vc },
     });
     expect(verified.statusCode).toBe(200);
-    // A teacher has no recognition scope: the subject is "not found".
+    // Nobody issues to themself, a teacher included.
     const byTeacher = await app.inject({
       method: 'POST',
       url: '/credentials/issue',
       headers: teacher.headers,
       payload: { credential },
     });
-    expect(byTeacher.statusCode).toBe(404);
+    expect(byTeacher.statusCode).toBe(403);
+  });
+
+  it('POST /credentials/issue needs recognition.manage over the holder, and nobody issues to themself', async () => {
+    const credentialFor = (personId: string) => ({
+      credentialSubject: {
+        id: `urn:uuid:${personId}`,
+        achievement: { name: 'National Master Trainer', description: 'Self-made.', criteria: { narrative: 'None.' } },
+      },
+    });
+    const assessorUser = await make.user(world.ctx, 'assessor', world.districtA1);
+    const assessor = await signIn(app, assessorUser.username, assessorUser.password);
+    const post = (session: Session, personId: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/credentials/issue',
+        headers: session.headers,
+        payload: { credential: credentialFor(personId) },
+      });
+    // An assessor approves what a rule found; free-form issuing is not theirs, to anyone.
+    const toTeacher = await post(assessor, world.teacherUser.person.id);
+    expect(toTeacher.statusCode).toBe(404);
+    const toSelf = await post(assessor, assessorUser.person.id);
+    expect(toSelf.statusCode).toBe(403);
+    expect(toSelf.json().error.code).toBe('forbidden');
+    // A recognition manager issues to others, never to themself, by any path.
+    expect((await post(officer, world.officerUser.person.id)).statusCode).toBe(403);
+    await expect(
+      credentials.issueCredential(world.officerUser.ctx, {
+        personId: world.officerUser.person.id,
+        achievement: {
+          key: 'self',
+          name: { en: 'Self' },
+          description: { en: 'Self.' },
+          criteria: { en: 'Self.' },
+          achievementType: 'Badge',
+          alignments: [],
+        },
+        source: { type: 'recognition_rule', id: 'self' },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await post(officer, world.teacherUser.person.id)).statusCode).toBe(201);
   });
 
   it('shows the issuer to recognition managers and rotates its key', async () => {

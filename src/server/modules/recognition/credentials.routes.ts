@@ -142,7 +142,7 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
         body: IssueBody,
         response: { 201: z.object({ verifiableCredential: JsonLdDocument }) },
         description:
-          'W3C VC API. The credential is an unsigned OpenBadgeCredential whose credentialSubject.id is urn:uuid:<person id> (someone in your recognition scope), with achievement name, description and criteria.narrative; alignment targetCode may name CASE identifiers of published competencies. Sign in (session with CSRF header) or use an API token.',
+          'W3C VC API. The credential is an unsigned OpenBadgeCredential whose credentialSubject.id is urn:uuid:<person id> (someone in your recognition.manage scope, never yourself: 403), with achievement name, description and criteria.narrative; alignment targetCode may name CASE identifiers of published competencies. Sign in (session with CSRF header) or use an API token.',
       },
     },
     async (req, reply) => {

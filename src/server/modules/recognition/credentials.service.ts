@@ -135,13 +135,24 @@ function toSummary(row: repo.CredentialRow): CredentialSummary {
 
 const displayName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`.trim();
 
-/** The person, if the actor may issue to them: recognition.manage or .approve over them. Otherwise "not found". */
-async function requireIssuablePerson(ctx: Ctx, personId: string): Promise<people.PersonRow> {
+/** Who may issue: from a rule or an approval, a recognition manager or approver; free-form, a manager only. */
+type IssuingPermission = 'recognition.manage' | 'recognition.approve';
+const FROM_RULE: IssuingPermission[] = ['recognition.manage', 'recognition.approve'];
+const FREE_FORM: IssuingPermission[] = ['recognition.manage'];
+
+/**
+ * The person, if the actor may issue to them with one of `permissions` over them; otherwise "not
+ * found". Nobody issues to themself: only the system, acting on a rule, has no self to favour.
+ */
+async function requireIssuablePerson(
+  ctx: Ctx,
+  personId: string,
+  permissions: IssuingPermission[],
+): Promise<people.PersonRow> {
   const row = await people.requirePerson(ctx, personId);
-  const allowed =
-    ctx.actor.system ||
-    hasPermissionAt(ctx, 'recognition.manage', row.org_path) ||
-    hasPermissionAt(ctx, 'recognition.approve', row.org_path);
+  if (!ctx.actor.system && row.id === ctx.actor.personId)
+    throw new AppError('forbidden', 'Nobody can issue a credential to themself.', { personId });
+  const allowed = ctx.actor.system || permissions.some((p) => hasPermissionAt(ctx, p, row.org_path));
   if (!allowed) throw notFound('person', personId);
   return row;
 }
@@ -237,12 +248,12 @@ async function holderLocale(ctx: Ctx, personId: string, defaultLocale: string): 
  * Joins the caller's transaction when there is one.
  */
 export async function issueCredential(ctx: Ctx, input: IssueInput): Promise<{ id: string }> {
-  return inTransaction(ctx, async (tx) => (await issueSigned(tx, input)).row);
+  return inTransaction(ctx, async (tx) => (await issueSigned(tx, input, FROM_RULE)).row);
 }
 
-async function issueSigned(ctx: Ctx, input: IssueInput) {
+async function issueSigned(ctx: Ctx, input: IssueInput, permissions: IssuingPermission[]) {
   checkSpec(input.achievement, input.validUntil);
-  const person = await requireIssuablePerson(ctx, input.personId);
+  const person = await requireIssuablePerson(ctx, input.personId, permissions);
   const tenant = await org.getTenant(ctx);
   const locale = await holderLocale(ctx, person.id, tenant.defaultLocale);
   const text = (t: LocalizedText) => resolveText(t, locale, tenant.defaultLocale).text;
@@ -465,7 +476,11 @@ export async function rotateKey(ctx: Ctx): Promise<IssuerOverview> {
   return issuerOverview(ctx);
 }
 
-/** W3C VC API issue: an unsigned OpenBadgeCredential naming a person in scope as `credentialSubject.id`. */
+/**
+ * W3C VC API issue: an unsigned OpenBadgeCredential naming a person in the actor's
+ * recognition.manage scope as `credentialSubject.id`. Free-form, it states whatever the caller
+ * says, so an approver (who signs off what a rule found) may not use it.
+ */
 export async function issueFromVcApi(ctx: Ctx, credential: unknown): Promise<Record<string, unknown>> {
   const invalid = (message: string, field: string) => new AppError('validation_failed', message, { field });
   if (!credential || typeof credential !== 'object' || Array.isArray(credential))
@@ -497,20 +512,25 @@ export async function issueFromVcApi(ctx: Ctx, credential: unknown): Promise<Rec
       : `vc-api-${createHash('sha256').update(JSON.stringify(name)).digest('hex').slice(0, 24)}`;
   const validUntil = typeof c.validUntil === 'string' ? c.validUntil : null;
   const { signed } = await inTransaction(ctx, (tx) =>
-    issueSigned(tx, {
-      personId,
-      achievement: {
-        key,
-        name,
-        description: str(achievement.description, 'description'),
-        criteria: str((achievement.criteria as { narrative?: unknown } | undefined)?.narrative, 'criteria.narrative'),
-        achievementType: typeof achievement.achievementType === 'string' ? achievement.achievementType : 'Achievement',
-        alignments,
+    issueSigned(
+      tx,
+      {
+        personId,
+        achievement: {
+          key,
+          name,
+          description: str(achievement.description, 'description'),
+          criteria: str((achievement.criteria as { narrative?: unknown } | undefined)?.narrative, 'criteria.narrative'),
+          achievementType:
+            typeof achievement.achievementType === 'string' ? achievement.achievementType : 'Achievement',
+          alignments,
+        },
+        evidence: evidenceOf(c.evidence),
+        source: { type: 'vc_api', id: ctx.actor.accountId },
+        validUntil,
       },
-      evidence: evidenceOf(c.evidence),
-      source: { type: 'vc_api', id: ctx.actor.accountId },
-      validUntil,
-    }),
+      FREE_FORM,
+    ),
   );
   return signed;
 }

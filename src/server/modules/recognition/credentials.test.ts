@@ -568,7 +568,8 @@ describeOnEachDatabase('credentials', (getDb) => {
 
   it('refuses to issue outside the actor’s scope with the people module’s not-found', async () => {
     await expect(issue(world.assessorA.ctx, world.teacherB.id)).rejects.toMatchObject({ code: 'person_not_found' });
-    await expect(issue(world.teacher.ctx, world.teacher.person.id)).rejects.toMatchObject({ code: 'person_not_found' });
+    // To themself, nobody: forbidden, whatever their roles.
+    await expect(issue(world.teacher.ctx, world.teacher.person.id)).rejects.toMatchObject({ code: 'forbidden' });
     const count = await getDb()
       .db.selectFrom('credential')
       .select((eb) => eb.fn.countAll<number>().as('n'))
