@@ -40,6 +40,15 @@ export async function loadStandard(ctx: Ctx, frameworkId?: string): Promise<Stan
 }
 
 /**
+ * The shape of a version (competencies, aspects, level ranks) for projections that follow changes
+ * already checked by their writer: a settled version's shape never changes, so it is served from the
+ * cache without reading its status again.
+ */
+export async function standardShape(ctx: Ctx, frameworkId: string): Promise<Standard> {
+  return settled.get(`${ctx.tenantId}/${frameworkId}`) ?? loadStandard(ctx, frameworkId);
+}
+
+/**
  * Published and retired versions never change, and every submission and rating reads one: they
  * are kept parsed here (a few hundred at most), by tenant and id.
  */

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../shared/context.ts';
-import { loadStandard } from '../assessment/assessment.standard.ts';
+import { standardShape } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import * as training from '../training/training.service.ts';
@@ -73,7 +73,7 @@ async function aspectFacts(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.status
   }
   for (const [key, mine] of byPersonFramework) {
     const [personId, frameworkId] = key.split('|') as [string, string];
-    const standard = await loadStandard(ctx, frameworkId);
+    const standard = await standardShape(ctx, frameworkId);
     const byItem = new Map(mine.map((r) => [r.item_id, r]));
     const members = new Map<string, string[]>();
     for (const c of standard.competencies) {
