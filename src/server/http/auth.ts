@@ -25,7 +25,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The API docs page and its assets (served by @fastify/swagger-ui, which cannot mark its routes public). */
 const isDocsRoute = (route: string) => route === '/api/docs' || route.startsWith('/api/docs/');
 
-function sameSecret(given: string | string[] | undefined, expected: string | null): boolean {
+/** Constant-time comparison of a secret sent by the client; any length or bytes, never throws. */
+export function sameSecret(given: string | string[] | undefined, expected: string | null): boolean {
   if (typeof given !== 'string' || !expected) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);

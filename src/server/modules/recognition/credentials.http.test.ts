@@ -275,6 +275,15 @@ describeOnEachDatabase('credentials over HTTP', (getDb) => {
       payload: { credential },
     });
     expect(noCsrf.statusCode).toBe(403);
+    // A token of the right length in characters but not in bytes is refused, not a 500.
+    const nonAscii = await app.inject({
+      method: 'POST',
+      url: '/credentials/issue',
+      headers: { cookie: officer.cookie, 'x-csrf-token': `\u00e9${officer.csrf.slice(1)}` },
+      payload: { credential },
+    });
+    expect(nonAscii.statusCode).toBe(403);
+    expect(nonAscii.json().error.code).toBe('csrf_failed');
     const res = await app.inject({
       method: 'POST',
       url: '/credentials/issue',

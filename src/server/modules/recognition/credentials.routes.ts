@@ -1,9 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
-import { CSRF_HEADER, contextFor } from '../../http/auth.ts';
+import { CSRF_HEADER, contextFor, sameSecret } from '../../http/auth.ts';
 import { acceptRawBodies } from '../../http/raw-body.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
@@ -260,14 +259,8 @@ function parseJson(body: unknown): unknown {
 function callerCtx(req: FastifyRequest, database: Database) {
   if (!req.auth) throw new AppError('not_authenticated', 'Sign in or send an API token.');
   if (req.auth.sessionId) {
-    const given = req.headers[CSRF_HEADER];
-    const expected = req.auth.csrfToken;
-    const same =
-      typeof given === 'string' &&
-      !!expected &&
-      given.length === expected.length &&
-      timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-    if (!same) throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
+    if (!sameSecret(req.headers[CSRF_HEADER], req.auth.csrfToken))
+      throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
   }
   return contextFor(database, req.auth, req.id);
 }
