@@ -52,9 +52,9 @@ export interface BadgeInput {
 }
 
 /**
- * The holder is named by a salted SHA-256 of an identifier (the national teacher id, else
- * Pathway's person id), never in clear: whoever knows the identifier and reads the salt can
- * confirm it, nobody can read it off a shared credential.
+ * The holder is named by a salted SHA-256 of Pathway's person id (a random UUID), never in clear:
+ * whoever knows the id and reads the salt can confirm it, nobody can read it off a shared
+ * credential. Not the national id: it is short enough to recover by trying every value.
  */
 export function identityHash(identity: string, salt: string): string {
   return `sha256$${createHash('sha256')

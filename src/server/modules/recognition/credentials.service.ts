@@ -267,16 +267,17 @@ async function issueSigned(ctx: Ctx, input: IssueInput, permissions: IssuingPerm
 
   const id = newId();
   const now = nowIso();
-  const nationalId = person.national_id?.trim();
   const unsigned = openBadgeCredential({
     credentialId: id,
     issuer: { id: issuerUrl(ctx.tenantId), name: text(tenant.name), url: credentialSettings().publicUrl },
     locale,
     validFrom: now,
     validUntil: input.validUntil ?? null,
+    // The person id, a random UUID, and never the national id: the salt is public, and a national
+    // id is short enough to find by hashing every candidate against it.
     holder: {
-      identity: nationalId || person.id,
-      identityType: nationalId ? 'nationalIdentityNumber' : 'sourcedId',
+      identity: person.id,
+      identityType: 'sourcedId',
       salt: randomBytes(16).toString('hex'),
     },
     achievement: {

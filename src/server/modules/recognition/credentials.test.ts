@@ -210,14 +210,18 @@ describeOnEachDatabase('credentials', (getDb) => {
     );
     expect(credential.evidence[0]).toMatchObject({ id: 'https://evidence.example/plan-1', name: 'Lesson plan' });
     const identity = credential.credentialSubject.identifier[0];
-    expect(identity).toMatchObject({ type: 'IdentityObject', hashed: true, identityType: 'nationalIdentityNumber' });
+    // The person id (a UUID), not the national id: a national id is short enough to find by trying
+    // every one against the public salt and hash.
+    expect(identity).toMatchObject({ type: 'IdentityObject', hashed: true, identityType: 'sourcedId' });
     expect(JSON.stringify(credential)).not.toContain(world.teacher.person.nationalId!);
+    expect(JSON.stringify(credential)).not.toContain(world.teacher.person.id);
     const { createHash } = await import('node:crypto');
-    expect(identity.identityHash).toBe(
+    const hash = (identifier: string) =>
       `sha256$${createHash('sha256')
-        .update(world.teacher.person.nationalId! + identity.salt)
-        .digest('hex')}`,
-    );
+        .update(identifier + identity.salt)
+        .digest('hex')}`;
+    expect(identity.identityHash).toBe(hash(world.teacher.person.id));
+    expect(identity.identityHash).not.toBe(hash(world.teacher.person.nationalId!));
     expect(credential.issuer).toMatchObject({ id: `${PUBLIC_URL}/issuers/${world.ctx.tenantId}`, type: ['Profile'] });
     expect(credential.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
   });
