@@ -10,6 +10,8 @@ import { RecognitionError } from './RecognitionError.tsx';
 import type { Condition, Preview } from './types.ts';
 
 const PREVIEWING_ROLES = new Set(['admin', 'ministry_officer', 'assessor']);
+/** The server's MINIMUM_GROUP: smaller counts are not shown to readers who may not see individual ratings. */
+const MINIMUM_GROUP = 5;
 
 /** Waits until the value has stopped changing for a moment, so typing does not fire a request per key. */
 function useSettled<T>(value: T, ms = 400): T {
@@ -73,9 +75,16 @@ export function PreviewPanel({
         {preview.data ? (
           <>
             <p>
-              <strong>{t('recognition.preview.qualifying', counted(preview.data.qualifying))}</strong>
-              {ruleId ? ` · ${t('recognition.preview.awarded', counted(preview.data.awarded))}` : null}
+              <strong>
+                {preview.data.qualifying === null
+                  ? t('recognition.preview.fewerThan', counted(MINIMUM_GROUP))
+                  : t('recognition.preview.qualifying', counted(preview.data.qualifying))}
+              </strong>
+              {ruleId && preview.data.awarded !== null
+                ? ` · ${t('recognition.preview.awarded', counted(preview.data.awarded))}`
+                : null}
             </p>
+            {preview.data.suppressed ? <p className="muted">{t('recognition.preview.suppressed')}</p> : null}
             {preview.data.people.length > 0 ? (
               <table className="data">
                 <caption className="visually-hidden">{t('recognition.preview.first')}</caption>

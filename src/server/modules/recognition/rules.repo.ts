@@ -240,6 +240,8 @@ export async function preview(
   condition: Resolved,
   ruleId: string | null,
   limit: number,
+  /** Subtrees whose people may be named; none, counts only. */
+  nameRoots: string[],
 ) {
   const base = db
     .selectFrom('person as p')
@@ -259,15 +261,23 @@ export async function preview(
       eb.fn.count<number | string>('a.id').as('awarded'),
     ])
     .executeTakeFirst();
-  const people = await base
-    .innerJoin('org_unit as u', (join) =>
-      join.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'),
-    )
-    .select(['p.id', 'p.given_name', 'p.family_name', 'u.name as unit_name', 'a.status as award_status'])
-    .orderBy('p.sort_name')
-    .orderBy('p.id')
-    .limit(limit)
-    .execute();
+  const people =
+    nameRoots.length === 0
+      ? []
+      : await base
+          .where((eb) =>
+            eb.or(
+              nameRoots.map((r) => eb.and([eb('p.org_path', '>=', r), eb('p.org_path', '<', subtreeUpperBound(r))])),
+            ),
+          )
+          .innerJoin('org_unit as u', (join) =>
+            join.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'),
+          )
+          .select(['p.id', 'p.given_name', 'p.family_name', 'u.name as unit_name', 'a.status as award_status'])
+          .orderBy('p.sort_name')
+          .orderBy('p.id')
+          .limit(limit)
+          .execute();
   return {
     qualifying: Number(counts?.qualifying ?? 0),
     awarded: Number(counts?.awarded ?? 0),

@@ -105,10 +105,16 @@ export const PreviewQuery = z.strictObject({ unitId: Id });
 
 export const Preview = z.object({
   unitId: z.string(),
-  /** People under the unit who meet the condition today. */
-  qualifying: z.number(),
-  /** Of them, how many hold an award of this rule already (saved rules only). */
-  awarded: z.number(),
+  /** People under the unit who meet the condition today; null when suppressed (1 to 4, see `suppressed`). */
+  qualifying: z.number().nullable(),
+  /** Of them, how many hold an award of this rule already (saved rules only); null when suppressed. */
+  awarded: z.number().nullable(),
+  /**
+   * For a reader who may not see individual ratings under the unit, a count of 1 to 4 (fewer than
+   * reports' MINIMUM_GROUP) is not given: it would say who stands at what level.
+   */
+  suppressed: z.boolean(),
+  /** Names only of people whose individual ratings the reader may see (assessment.read). */
   people: z.array(
     z.object({
       personId: z.string(),

@@ -1,4 +1,4 @@
-import { hasPermissionAnywhere, hasPermissionAt, requirePermissionAt } from '../../shared/access.ts';
+import { hasPermissionAnywhere, hasPermissionAt, requirePermissionAt, scopePaths } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { NOT_YET } from '../assessment/assessment.schemas.ts';
 import { loadStandard, requireAssessable, type Standard } from '../assessment/assessment.standard.ts';
+import { MINIMUM_GROUP } from '../assessment/reports.service.ts';
 import * as org from '../org/org.service.ts';
 import * as training from '../training/training.service.ts';
 import * as awards from './awards.service.ts';
@@ -312,17 +313,37 @@ async function requirePreviewUnit(ctx: Ctx, unitId: string) {
   return org.requireUnit(ctx, unitId, manager ? 'recognition.manage' : 'recognition.approve');
 }
 
+/**
+ * Qualifying for a rule says who stands at what confirmed level: names go only to readers who may
+ * see those people's ratings (assessment.read), and a reader who may not see them all gets counts
+ * of fewer than MINIMUM_GROUP suppressed, as reports do.
+ */
 async function preview(
   ctx: Ctx,
   unit: { id: string; path: string },
   compiled: repo.Compiled,
   ruleId: string | null,
 ): Promise<Preview> {
-  const found = await repo.preview(ctx.db, ctx.tenantId, unit.path, compiled.condition, ruleId, PREVIEW_PAGE);
+  const nameRoots = scopePaths(ctx, 'assessment.read')
+    .filter((root) => root.startsWith(unit.path) || unit.path.startsWith(root))
+    .map((root) => (root.startsWith(unit.path) ? root : unit.path));
+  const found = await repo.preview(
+    ctx.db,
+    ctx.tenantId,
+    unit.path,
+    compiled.condition,
+    ruleId,
+    PREVIEW_PAGE,
+    nameRoots,
+  );
+  const seesAll = hasPermissionAt(ctx, 'assessment.read', unit.path);
+  const hidden = (n: number) => !seesAll && n > 0 && n < MINIMUM_GROUP;
+  const suppressed = hidden(found.qualifying) || hidden(found.awarded);
   return {
     unitId: unit.id,
-    qualifying: found.qualifying,
-    awarded: found.awarded,
+    qualifying: hidden(found.qualifying) ? null : found.qualifying,
+    awarded: suppressed ? null : found.awarded,
+    suppressed,
     people: found.people.map((p) => ({
       personId: p.id,
       name: `${p.given_name} ${p.family_name}`,

@@ -316,14 +316,15 @@ describeOnEachDatabase('recognition rules: validation, evaluation, preview', (ge
     const condition: Condition = { type: 'competency', itemId: c9.id, levelCode: 'KD' };
 
     const inA = await rules.previewDraft(assessorA.ctx, { unitId: world.regionA.id, condition });
-    expect(inA).toMatchObject({ qualifying: 1, awarded: 0 });
+    expect(inA).toMatchObject({ qualifying: 1, awarded: 0, suppressed: false });
     expect(inA.people).toEqual([expect.objectContaining({ personId: a.id, name: 'Ana Aaberg', awardStatus: null })]);
     const national = await rules.previewDraft(ministry.ctx, {
       unitId: world.nation.id,
       frameworkId: standard.id,
       condition,
     });
-    expect(national.qualifying).toBe(2);
+    // A ministry officer may not see individual ratings: two is too few to tell, and nobody is named.
+    expect(national).toMatchObject({ qualifying: null, suppressed: true, people: [] });
 
     // Out of scope is "not found"; without a recognition permission, "forbidden".
     expect((await refused(rules.previewDraft(assessorA.ctx, { unitId: world.regionB.id, condition }))).code).toBe(
@@ -336,5 +337,48 @@ describeOnEachDatabase('recognition rules: validation, evaluation, preview', (ge
     const rule = await activeRule(condition, { mode: 'approval' });
     const saved = await rules.previewRule(assessorB.ctx, rule.id, world.regionB.id);
     expect(saved).toMatchObject({ qualifying: 1, awarded: 1, people: [{ personId: c.id, awardStatus: 'pending' }] });
+  });
+
+  it('names qualifying people only to readers of their ratings, and counts fewer than 5 as suppressed', async () => {
+    const c16 = competencies[16]!; // of an aspect no other test rates
+    const condition: Condition = { type: 'competency', itemId: c16.id, levelCode: 'KC' };
+    const one = await make.person(world.ctx, world.schoolA1, { givenName: 'Only', familyName: 'One' });
+    await rate(one.id, c16.id, 'KC');
+    // One teacher at a school: the officer (recognition.manage, no assessment.read) learns nothing.
+    const single = await rules.previewDraft(ministry.ctx, { unitId: world.schoolA1.id, condition });
+    expect(single).toMatchObject({ qualifying: null, awarded: null, suppressed: true, people: [] });
+    for (let i = 0; i < 5; i++) {
+      const p = await make.person(world.ctx, i < 3 ? world.schoolA1 : world.schoolB1);
+      await rate(p.id, c16.id, 'KC', i < 3 ? assessorA : assessorB);
+    }
+    // Six across the country: a count, still no names.
+    const national = await rules.previewDraft(ministry.ctx, { unitId: world.nation.id, condition });
+    expect(national).toMatchObject({ qualifying: 6, awarded: 0, suppressed: false, people: [] });
+    // The assessor over region A sees the ratings there: names and small counts alike.
+    const regional = await rules.previewDraft(assessorA.ctx, { unitId: world.regionA.id, condition });
+    expect(regional).toMatchObject({ qualifying: 4, suppressed: false });
+    expect(regional.people).toHaveLength(4);
+    // A manager who also assesses one school is named only the people of that school.
+    const both = {
+      ...ministry.ctx,
+      actor: {
+        ...ministry.ctx.actor,
+        grants: [
+          ...ministry.ctx.actor.grants,
+          { role: 'assessor' as const, orgUnitId: world.schoolA1.id, orgUnitPath: world.schoolA1.path },
+        ],
+      },
+    };
+    const mixed = await rules.previewDraft(both, { unitId: world.nation.id, condition });
+    expect(mixed.qualifying).toBe(6);
+    expect(mixed.people).toHaveLength(4);
+    expect(mixed.people.map((p) => p.personId)).toContain(one.id);
+    const saved = await activeRule(condition);
+    expect(await rules.previewRule(ministry.ctx, saved.id, world.schoolA1.id)).toMatchObject({
+      qualifying: null,
+      awarded: null,
+      suppressed: true,
+      people: [],
+    });
   });
 });
