@@ -98,6 +98,32 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
     expect(level.body.error).toMatchObject({ code: 'unknown_level', details: { field: 'body.condition.levelCode' } });
   });
 
+  it('refuses a condition nested a thousand deep or a thousand wide with 422, before validating its shape', async () => {
+    const leaf = '{"type":"module","moduleId":"x"}';
+    const deep = `${'{"type":"all","conditions":['.repeat(1000)}${leaf}${']}'.repeat(1000)}`;
+    const wide = `{"type":"any","conditions":[${Array.from({ length: 1000 }, () => leaf).join(',')}]}`;
+    const rule = JSON.stringify(ruleBody('__CONDITION__'));
+    for (const [condition, code] of [
+      [deep, 'condition_too_deep'],
+      [wide, 'condition_too_large'],
+    ] as const) {
+      for (const [method, url, payload] of [
+        ['POST', '/api/recognition/preview', `{"unitId":"${world.nation.id}","condition":${condition}}`],
+        ['POST', '/api/recognition/rules', rule.replace('"__CONDITION__"', condition)],
+        ['PUT', '/api/recognition/rules/some-rule', rule.replace('"__CONDITION__"', condition)],
+      ] as const) {
+        const res = await app.inject({
+          method,
+          url,
+          headers: { ...sessions.ministry.headers, 'content-type': 'application/json' },
+          payload,
+        });
+        expect(res.statusCode, `${url} ${code}`).toBe(422);
+        expect(res.json().error).toMatchObject({ code, details: { field: 'body.condition' } });
+      }
+    }
+  });
+
   it('refuses rule writing to a teacher and an assessor, and previewing to a district officer', async () => {
     const body = ruleBody({ type: 'competency', itemId: competencies[0]!.id, levelCode: 'KD' });
     expect((await call(sessions.teacher, 'POST', '/api/recognition/rules', body)).status).toBe(403);

@@ -1,9 +1,14 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
+import { AppError } from '../../shared/errors.ts';
 import { ApproveBody, Award, AwardQuery, RejectBody } from './awards.schemas.ts';
 import * as awards from './awards.service.ts';
 import {
+  conditionBoundsFault,
   IdParams,
+  MAX_CONDITIONS,
+  MAX_DEPTH,
   Preview,
   PreviewBody,
   PreviewQuery,
@@ -16,6 +21,16 @@ import * as rules from './rules.service.ts';
 
 const tags = ['recognition'];
 
+/** A condition too deep or too large is refused before zod, whose recursion it would overflow. */
+const conditionWithinBounds = async (req: FastifyRequest) => {
+  const condition = (req.body as { condition?: unknown } | null | undefined)?.condition;
+  const fault = conditionBoundsFault(condition);
+  if (fault === 'condition_too_deep')
+    throw new AppError(fault, `Groups may nest ${MAX_DEPTH} deep at most.`, { field: 'body.condition' });
+  if (fault === 'condition_too_large')
+    throw new AppError(fault, `A rule may hold ${MAX_CONDITIONS} conditions at most.`, { field: 'body.condition' });
+};
+
 /** Recognition rules, their preview, and the approval queue (credentials themselves: credentials.routes.ts). */
 export function recognitionRoutes(app: ZodApp) {
   app.get(
@@ -25,7 +40,7 @@ export function recognitionRoutes(app: ZodApp) {
   );
   app.post(
     '/api/recognition/rules',
-    { schema: { tags, body: RuleBody, response: { 201: Rule } } },
+    { preValidation: conditionWithinBounds, schema: { tags, body: RuleBody, response: { 201: Rule } } },
     async (req, reply) => reply.code(201).send(await rules.createRule(req.ctx, req.body)),
   );
   app.get('/api/recognition/rules/:id', { schema: { tags, params: IdParams, response: { 200: Rule } } }, (req) =>
@@ -33,7 +48,10 @@ export function recognitionRoutes(app: ZodApp) {
   );
   app.put(
     '/api/recognition/rules/:id',
-    { schema: { tags, params: IdParams, body: RuleBody, response: { 200: Rule } } },
+    {
+      preValidation: conditionWithinBounds,
+      schema: { tags, params: IdParams, body: RuleBody, response: { 200: Rule } },
+    },
     (req) => rules.updateRule(req.ctx, req.params.id, req.body),
   );
   app.post(
@@ -41,8 +59,10 @@ export function recognitionRoutes(app: ZodApp) {
     { schema: { tags, params: IdParams, body: RuleStatusBody, response: { 200: Rule } } },
     (req) => rules.setStatus(req.ctx, req.params.id, req.body.status),
   );
-  app.post('/api/recognition/preview', { schema: { tags, body: PreviewBody, response: { 200: Preview } } }, (req) =>
-    rules.previewDraft(req.ctx, req.body),
+  app.post(
+    '/api/recognition/preview',
+    { preValidation: conditionWithinBounds, schema: { tags, body: PreviewBody, response: { 200: Preview } } },
+    (req) => rules.previewDraft(req.ctx, req.body),
   );
   app.get(
     '/api/recognition/rules/:id/preview',

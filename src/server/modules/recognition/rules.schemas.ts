@@ -26,6 +26,26 @@ export const AWARD_STATUSES = ['pending', 'issued', 'rejected'] as const;
 export const MAX_DEPTH = 4;
 export const MAX_CONDITIONS = 60;
 
+/**
+ * The bounds above, checked on the raw JSON before zod walks it: zod validates a recursive schema
+ * recursively, and a condition nested a thousand deep overflows the stack (a 500). Iterative, and
+ * stops at the first bound crossed, so any body costs at most a few hundred steps.
+ */
+export function conditionBoundsFault(raw: unknown): 'condition_too_deep' | 'condition_too_large' | null {
+  const stack: { node: unknown; depth: number }[] = [{ node: raw, depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (++nodes > MAX_CONDITIONS * (MAX_DEPTH + 1)) return 'condition_too_large';
+    const children = node && typeof node === 'object' ? (node as { conditions?: unknown }).conditions : undefined;
+    if (!Array.isArray(children)) continue;
+    if (depth + 1 > MAX_DEPTH) return 'condition_too_deep';
+    if (children.length > MAX_CONDITIONS) return 'condition_too_large';
+    for (const child of children) stack.push({ node: child, depth: depth + 1 });
+  }
+  return null;
+}
+
 export type Leaf =
   | { type: 'competency'; itemId: string; levelCode: string }
   | { type: 'aspect'; itemId: string; levelCode: string }
