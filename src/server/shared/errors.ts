@@ -67,6 +67,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   condition_too_large: 422,
   rule_not_draft: 409,
   award_decided: 409,
+  award_no_longer_met: 409,
   valid_until_past: 422,
   // The key secret is not the one the issuer keys were stored under: a configuration fault.
   issuer_key_unreadable: 500,

@@ -231,10 +231,18 @@ async function decide(
   });
 }
 
-/** An approver signs off: the credential is issued in the same transaction. */
+/**
+ * An approver signs off: the credential is issued in the same transaction, if the person still
+ * meets the rule (a level may have been corrected down since they qualified); else 409
+ * award_no_longer_met and the award stays pending, for the approver to reject.
+ */
 export function approve(ctx: Ctx, id: string, comment?: string): Promise<Award> {
   return decide(ctx, id, 'issued', comment ?? null, async (tx, row) => {
     const rule = (await rules.getRule(tx.db, tx.tenantId, row.rule_id))!;
+    if (!(await rules.meets(tx.db, tx.tenantId, rules.compiledOf(rule).condition, row.person_id)))
+      throw new AppError('award_no_longer_met', 'The person no longer meets the rule; reject the award instead.', {
+        id,
+      });
     const award = (await repo.getAward(tx.db, tx.tenantId, id))!;
     await issueFor(tx, rule, award);
   });

@@ -226,6 +226,35 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
     ]);
   });
 
+  it('re-checks the rule on approval: a person rated down since is 409 award_no_longer_met, still pending', async () => {
+    const c5 = competencies[5]!;
+    const created = await call(
+      sessions.ministry,
+      'POST',
+      '/api/recognition/rules',
+      ruleBody({ type: 'competency', itemId: c5.id, levelCode: 'KD' }),
+    );
+    await call(sessions.ministry, 'POST', `/api/recognition/rules/${created.body.id}/status`, { status: 'active' });
+    const person = await make.person(world.ctx, world.schoolA1);
+    const rateAt = (levelCode: string) =>
+      reviews.rate(assessorA.ctx, person.id, { frameworkId: standard.id, itemId: c5.id, levelCode, evidenceIds: [] });
+    await rateAt('KD');
+    const queue = await call(sessions.assessorA, 'GET', `/api/recognition/awards?status=pending&personId=${person.id}`);
+    const award = queue.body.items.find((a: Json) => a.ruleId === created.body.id);
+    expect(award).toBeDefined();
+    await rateAt('KA');
+    const approved = await call(sessions.assessorA, 'POST', `/api/recognition/awards/${award.id}/approve`, {});
+    expect(approved.status).toBe(409);
+    expect(approved.body.error.code).toBe('award_no_longer_met');
+    const still = await call(sessions.assessorA, 'GET', `/api/recognition/awards?status=pending&personId=${person.id}`);
+    expect(still.body.items.map((a: Json) => a.id)).toContain(award.id);
+    expect(await credentials.listCredentials(world.ctx, { personId: person.id })).toEqual([]);
+    const rejected = await call(sessions.assessorA, 'POST', `/api/recognition/awards/${award.id}/reject`, {
+      reason: 'Rated down since.',
+    });
+    expect(rejected.status).toBe(200);
+  });
+
   it('lets only one of two simultaneous decisions through', async () => {
     const c2 = competencies[2]!;
     const rule = await rules.createRule(ministry.ctx, {

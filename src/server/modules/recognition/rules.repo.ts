@@ -174,6 +174,18 @@ export function predicate(condition: Resolved): RawBuilder<SqlBool> {
 }
 
 /** Of these people, those who meet the condition and hold no award of the rule yet. */
+/** Whether one person meets the condition now, award or none (an approval re-checks before issuing). */
+export async function meets(db: Kysely<DB>, tenantId: string, condition: Resolved, personId: string) {
+  const row = await db
+    .selectFrom('person as p')
+    .select('p.id')
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.id', '=', personId)
+    .where(predicate(condition))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function qualifyingAmong(
   db: Kysely<DB>,
   tenantId: string,
