@@ -351,6 +351,44 @@ describeOnEachDatabase('credentials over HTTP', (getDb) => {
     expect((await post(officer, world.teacherUser.person.id)).statusCode).toBe(201);
   });
 
+  it('verifies bodies up to 64 KB, 20 a minute from one address', async () => {
+    const big = JSON.stringify({ verifiableCredential: { filler: 'x'.repeat(65 * 1024) } });
+    for (const url of ['/credentials/verify', '/api/public/verify']) {
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: big,
+        remoteAddress: '198.51.100.1',
+      });
+      expect(res.statusCode, url).toBe(413);
+      expect(res.json().error.code).toBe('body_too_large');
+    }
+    const issued = await world.issue();
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/public/verify',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify(issued.credential),
+        remoteAddress: '198.51.100.2',
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 20)).toEqual(Array(20).fill(200));
+    expect(codes[20]).toBe(429);
+    // Another address is not held back.
+    const other = await app.inject({
+      method: 'POST',
+      url: '/credentials/verify',
+      headers: { 'content-type': 'application/json' },
+      payload: { verifiableCredential: issued.credential },
+      remoteAddress: '198.51.100.3',
+    });
+    expect(other.statusCode).toBe(200);
+  });
+
   it('shows the issuer to recognition managers and rotates its key', async () => {
     await world.issue();
     const before = await app.inject({ method: 'GET', url: '/api/issuer', headers: officer.headers });

@@ -23,9 +23,12 @@ import {
 import * as credentials from './credentials.service.ts';
 
 const tags = ['recognition'];
-const MAX_CREDENTIAL_BYTES = 512 * 1024;
-// Verifying costs a few milliseconds of CPU: enough for any person or wallet, not for a flood.
+// A credential Pathway issues is a few kilobytes; verifying costs CPU in proportion to its size.
+const MAX_CREDENTIAL_BYTES = 64 * 1024;
+// Reading the public page of a stored credential: enough for any person or wallet, not for a flood.
 const publicLimit = { max: 120, timeWindow: '1 minute' };
+// Verifying a document someone sends costs up to a second of CPU: 20 a minute from one address.
+const verifyLimit = { max: 20, timeWindow: '1 minute' };
 
 /** Documents other verifiers fetch (keys, status lists) may be read from any origin. */
 const openToAll = async (_req: FastifyRequest, reply: FastifyReply) => {
@@ -204,13 +207,13 @@ function verifyRoutes(app: ZodApp, database: Database) {
   app.post(
     '/credentials/verify',
     {
-      config: { public: true, rateLimit: publicLimit },
+      config: { public: true, rateLimit: verifyLimit },
       bodyLimit: MAX_CREDENTIAL_BYTES,
       schema: {
         tags,
         response: { 200: Verification, 400: Verification },
         description:
-          'W3C VC API: { verifiableCredential, options? } > { checks, warnings, errors } (and verified, results). 200 when verified, 400 with the failed checks when not. Offline: status lists of other issuers are not checked (a warning).',
+          'W3C VC API: { verifiableCredential, options? } > { checks, warnings, errors } (and verified, results). 200 when verified, 400 with the failed checks when not. Offline: status lists of other issuers are not checked (a warning). Bodies over 64 KB are 413 body_too_large; a credential of more than 6,000 values, lists over 500 or nesting over 24 fails every check as malformed. 20 a minute per address.',
       },
     },
     async (req, reply) => {
@@ -226,13 +229,13 @@ function verifyRoutes(app: ZodApp, database: Database) {
   app.post(
     '/api/public/verify',
     {
-      config: { public: true, rateLimit: publicLimit },
+      config: { public: true, rateLimit: verifyLimit },
       bodyLimit: MAX_CREDENTIAL_BYTES,
       schema: {
         tags,
         response: { 200: Verification },
         description:
-          'No sign-in: verify an uploaded credential file (the raw JSON as the body; a VC API { verifiableCredential } wrapper is unwrapped). Always 200: `verified` and the checks say the outcome.',
+          'No sign-in: verify an uploaded credential file (the raw JSON as the body; a VC API { verifiableCredential } wrapper is unwrapped). Always 200: `verified` and the checks say the outcome (413 body_too_large over 64 KB). 20 a minute per address.',
       },
     },
     async (req) => {

@@ -539,6 +539,45 @@ describeOnEachDatabase('credentials', (getDb) => {
     });
   });
 
+  it('refuses to canonicalise a flood: too many values, a long list or deep nesting fail as malformed, quickly', async () => {
+    const { credential } = await issue();
+    const floods: Json[] = [
+      { ...credential, evidence: Array.from({ length: 1000 }, (_, i) => ({ type: ['Evidence'], name: `e${i}` })) },
+      {
+        ...credential,
+        evidence: Array.from({ length: 400 }, (_, i) => ({
+          type: ['Evidence'],
+          name: `e${i}`,
+          a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        })),
+      },
+    ];
+    let deep: Json = {};
+    const root = deep;
+    for (let i = 0; i < 20000; i++) {
+      deep.a = {};
+      deep = deep.a;
+    }
+    floods.push({ ...credential, credentialSubject: { ...credential.credentialSubject, extra: root } });
+    for (const flood of floods) {
+      const started = Date.now();
+      const result = await verifyDocument(getDb().db, flood);
+      expect(Date.now() - started).toBeLessThan(200);
+      expect(result.verified).toBe(false);
+      expect(result.results.map((r) => r.code)).toEqual([
+        'malformed',
+        'malformed',
+        'malformed',
+        'malformed',
+        'malformed',
+      ]);
+      expect(result.results[0]!.message).toMatch(/^Too large to check: /);
+    }
+    // As JSON text too (an uploaded file), brackets nested far deeper than any credential.
+    const text = `{"credentialSubject":${'['.repeat(30000)}${']'.repeat(30000)}}`;
+    expect((await verifyDocument(getDb().db, text)).results[0]).toMatchObject({ code: 'malformed' });
+  });
+
   it('answers malformed, unsigned and foreign input with failed checks, never an exception', async () => {
     const db = getDb().db;
     for (const input of [
