@@ -562,7 +562,7 @@ describeOnEachDatabase('credentials', (getDb) => {
     for (const flood of floods) {
       const started = Date.now();
       const result = await verifyDocument(getDb().db, flood);
-      expect(Date.now() - started).toBeLessThan(200);
+      expect(Date.now() - started).toBeLessThan(500);
       expect(result.verified).toBe(false);
       expect(result.results.map((r) => r.code)).toEqual([
         'malformed',
