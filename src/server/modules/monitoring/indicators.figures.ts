@@ -352,15 +352,36 @@ async function breakdownsOf(
   whole: { filtered: Totals; bothSexes: Totals | null },
   childHidden: (i: number) => boolean,
 ) {
-  const kinds = (['sex', 'locality', 'school_type'] as const).filter((by) => !(by === 'sex' && query.sex));
+  const kinds = (['sex', 'locality', 'school_type'] as const).filter(
+    (by) => !(by === 'sex' && query.sex) && compiled.some((c) => c.indicator.disaggregations.includes(by)),
+  );
   const out = [];
+  // Places of work grouped once by (locality, type); each place breakdown sums over the other half.
+  const byPlace = kinds.some((by) => by !== 'sex');
+  const placeTotals = (sex: string | undefined) =>
+    repo.totals(ctx.db, ctx.tenantId, { by: 'place', path: unit.path }, sex, wanted);
+  const [places, placesBoth] = await Promise.all([
+    byPlace ? placeTotals(query.sex) : new Map<string, Totals>(),
+    byPlace && query.sex ? placeTotals(undefined) : null,
+  ]);
+  const rollUp = (grouped: Map<string, Totals>, half: 0 | 1) => {
+    const sums = new Map<string, Totals>();
+    for (const [key, totals] of grouped) {
+      const group = key.split('|')[half]!;
+      const sum = sums.get(group) ?? new Map<string, number>();
+      sums.set(group, sum);
+      for (const [k, v] of totals) sum.set(k, (sum.get(k) ?? 0) + v);
+    }
+    return sums;
+  };
   for (const by of kinds) {
-    const grouping: repo.Grouping = by === 'sex' ? { by, unitId: unit.id } : { by, path: unit.path };
-    const sexFilter = by === 'sex' ? undefined : query.sex;
-    const [grouped, groupedBoth] = await Promise.all([
-      repo.totals(ctx.db, ctx.tenantId, grouping, sexFilter, wanted),
-      sexFilter ? repo.totals(ctx.db, ctx.tenantId, grouping, undefined, wanted) : null,
-    ]);
+    const [grouped, groupedBoth] =
+      by === 'sex'
+        ? [await repo.totals(ctx.db, ctx.tenantId, { by, unitId: unit.id }, undefined, wanted), null]
+        : [
+            rollUp(places, by === 'locality' ? 0 : 1),
+            placesBoth ? rollUp(placesBoth, by === 'locality' ? 0 : 1) : null,
+          ];
     const withRest = (groups: Map<string, Totals>, parent: Totals) => {
       const rest = new Map(parent);
       for (const t of groups.values()) for (const [k, v] of t) rest.set(k, (rest.get(k) ?? 0) - v);

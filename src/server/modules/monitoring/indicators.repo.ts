@@ -145,7 +145,8 @@ export async function insertObjective(db: Kysely<DB>, row: ObjectiveRow) {
 export type Grouping =
   | { by: 'unit'; unitIds: string[] }
   | { by: 'sex'; unitId: string }
-  | { by: 'locality' | 'school_type'; path: string };
+  /** Groups keyed `{locality}|{type}`: one pass serves both the urban/rural and the type breakdowns. */
+  | { by: 'place'; path: string };
 
 /** What to read: competency items (level counts), aspect items (aspect facts) and other facts. */
 export interface Wanted {
@@ -188,7 +189,7 @@ export async function totals(
         from: sql`${t}`,
         where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id = ${grouping.unitId}`,
       };
-    const column = grouping.by === 'locality' ? sql`coalesce(u.locality, 'unknown')` : sql`u.type`;
+    const column = sql`coalesce(u.locality, 'unknown') || '|' || u.type`;
     return {
       group: sql<string>`${column}`,
       from: sql`${t} join org_unit u on u.tenant_id = ${t}.tenant_id and u.id = ${t}.unit_id`,
