@@ -33,9 +33,9 @@ import { registerMonitoring } from '../modules/monitoring/aggregates.service.ts'
 import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { registerRecognition } from '../modules/recognition/awards.service.ts';
 import { credentialsRoutes } from '../modules/recognition/credentials.routes.ts';
 import { configureCredentialsFrom } from '../modules/recognition/issuer.keys.ts';
-import { registerRecognition } from '../modules/recognition/awards.service.ts';
 import { recognitionRoutes } from '../modules/recognition/recognition.routes.ts';
 import { trainingRoutes } from '../modules/training/training.routes.ts';
 import { AppError } from '../shared/errors.ts';
