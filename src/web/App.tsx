@@ -4,7 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError, SESSION_ENDED_EVENT } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
-import { SessionProvider, useMeQuery } from './auth/session.tsx';
+import { SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
 import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/Pages.tsx';
@@ -103,7 +103,7 @@ export function App() {
       <Layout>
         <Suspense fallback={<Loading />}>
           <Routes>
-            <Route path="/" element={<Navigate to="/org" replace />} />
+            <Route path="/" element={<Home />} />
             <Route path="/org" element={<OrgBrowser />} />
             <Route path="/org/:unitId" element={<OrgBrowser />} />
             <Route path="/people" element={<PeopleList />} />
@@ -156,4 +156,11 @@ export function App() {
       </Layout>
     </SessionProvider>
   );
+}
+
+/** Where signing in lands: a teacher (and nothing more) on their self-assessment, everyone else on the tree. */
+function Home() {
+  const me = useMe();
+  const onlyTeaching = me.grants.length > 0 && me.grants.every((g) => g.role === 'teacher');
+  return <Navigate to={onlyTeaching ? '/self-assessment' : '/org'} replace />;
 }

@@ -97,6 +97,15 @@ describe('the web app in a real browser', () => {
     await expect(page.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
   });
 
+  it('lands a teacher on their self-assessment and an officer on the organisation', async () => {
+    const teacher = await signedIn('teacher');
+    await teacher.getByRole('heading', { name: 'Self-assessment' }).waitFor();
+    expect(new URL(teacher.url()).pathname).toBe('/self-assessment');
+    const officer = await signedIn('district');
+    await officer.getByRole('heading', { name: 'Organisation' }).waitFor();
+    expect(new URL(officer.url()).pathname).toBe('/org');
+  });
+
   it('shows the not-allowed page for a screen the role does not have', async () => {
     const page = await signedIn('teacher');
     await page.goto(`${world.base}/admin/accounts`);
