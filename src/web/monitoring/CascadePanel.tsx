@@ -6,6 +6,7 @@ import type { Cascade, IndicatorFigures, UnitDetail } from '../api/types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
+import { CascadeRegions, CascadeTotals } from '../training/CascadeFigures.tsx';
 import { figureText, shareText } from './indicators.ts';
 import { StatusBadge } from './parts.tsx';
 
@@ -55,51 +56,24 @@ export function CascadePanel({
                 : shareText(Math.min(1, c.totals.teachersReached / teachers));
           return (
             <>
-              <dl className="facts">
-                <div>
-                  <dt>{t('training.cascade.masterTrainers')}</dt>
-                  <dd>{formatNumber(c.totals.masterTrainers)}</dd>
-                </div>
-                <div>
-                  <dt>{t('training.cascade.trainers')}</dt>
-                  <dd>{formatNumber(c.totals.trainers)}</dd>
-                </div>
-                <div>
-                  <dt>{t('training.cascade.teachersReached')}</dt>
-                  <dd>{formatNumber(c.totals.teachersReached)}</dd>
-                </div>
-                {reach !== null && (
-                  <div>
-                    <dt>{t('monitoring.coverage.reachShare')}</dt>
-                    <dd>{reach}</dd>
-                  </div>
-                )}
-              </dl>
+              <CascadeTotals
+                totals={c.totals}
+                more={
+                  reach !== null && (
+                    <div>
+                      <dt>{t('monitoring.coverage.reachShare')}</dt>
+                      <dd>{reach}</dd>
+                    </div>
+                  )
+                }
+              />
               {c.regions.length > 0 && (
                 <div className="scroll">
-                  <table className="figures compact">
-                    <caption>{t('monitoring.coverage.byRegion')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('org.type.region')}</th>
-                        <th scope="col">{t('training.cascade.masterTrainers')}</th>
-                        <th scope="col">{t('training.cascade.trainers')}</th>
-                        <th scope="col">{t('training.cascade.teachersReached')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {c.regions.map((r) => (
-                        <tr key={r.unitId}>
-                          <th scope="row">
-                            <LocalText value={r.name} />
-                          </th>
-                          <td data-label={t('training.cascade.masterTrainers')}>{formatNumber(r.masterTrainers)}</td>
-                          <td data-label={t('training.cascade.trainers')}>{formatNumber(r.trainers)}</td>
-                          <td data-label={t('training.cascade.teachersReached')}>{formatNumber(r.teachersReached)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <CascadeRegions
+                    regions={c.regions}
+                    caption={t('monitoring.coverage.byRegion')}
+                    className="figures compact"
+                  />
                 </div>
               )}
               <p className="no-print">

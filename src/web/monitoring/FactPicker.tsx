@@ -1,40 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { FactSpec, FrameworkDetail, Programme, TrainingModule } from '../api/types.ts';
-import { localText } from '../frameworks/text.ts';
-import { useStandard } from '../training/standard.ts';
+import type { FactSpec } from '../api/types.ts';
+import { useStandard, useTrainingChoices } from '../training/standard.ts';
 import { FACTS } from './indicators.ts';
 
 /** What the fact pickers choose from: the published standard's aspects, competencies and levels, and the training catalogue. */
 export function useFactChoices() {
-  const { i18n } = useTranslation();
   const standard = useStandard();
-  const detail = useQuery({
-    queryKey: ['framework', standard.frameworkId],
-    queryFn: () => api<FrameworkDetail>(`/api/frameworks/${standard.frameworkId}`),
-    enabled: !!standard.frameworkId,
-    staleTime: 10 * 60_000,
-  });
-  const modules = useQuery({
-    queryKey: ['training-modules'],
-    queryFn: () => api<{ items: TrainingModule[] }>('/api/training/modules'),
-  });
-  const programmes = useQuery({
-    queryKey: ['training-programmes'],
-    queryFn: () => api<{ items: Programme[] }>('/api/training/programmes'),
-  });
-  const fallback = detail.data?.languages[0] ?? 'en';
-  const items = (detail.data?.items ?? [])
-    .filter((i) => i.type === 'aspect' || i.type === 'competency')
-    .map((i) => ({ id: i.id, code: i.code, type: i.type, title: localText(i.title, i18n.language, fallback) }));
+  const training = useTrainingChoices();
   return {
-    items,
+    // Each aspect followed by its competencies (codes A1, A1.1, A1.2, A2...).
+    items: [
+      ...standard.aspects.map((a) => ({ ...a, type: 'aspect' })),
+      ...standard.competencies.map((c) => ({ ...c, type: 'competency' })),
+    ].sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true })),
     levels: standard.levels,
     levelName: standard.levelName,
-    modules: (modules.data?.items ?? []).map((m) => ({ id: m.id, code: m.code, title: m.displayTitle.text })),
-    programmes: (programmes.data?.items ?? []).map((p) => ({ id: p.id, code: p.code, title: p.displayTitle.text })),
+    modules: training.modules,
+    programmes: training.programmes,
   };
 }
 export type FactChoices = ReturnType<typeof useFactChoices>;

@@ -354,34 +354,22 @@ function IndicatorForm({
           <legend>{t('monitoring.manage.legend')}</legend>
           <p className="muted">{t('monitoring.manage.legendHelp')}</p>
           <div className="row">
-            <label>
-              {t('monitoring.manage.onTrack')}
-              <input
-                type="number"
-                min={0}
-                max={200}
-                step={1}
-                inputMode="numeric"
-                value={Math.round(draft.legend.onTrack * 100)}
-                onChange={(e) => set('legend', { ...draft.legend, onTrack: Number(e.target.value) / 100 })}
-                aria-invalid={!!fieldErrors['legend.onTrack']}
-                aria-describedby={fieldErrors['legend.onTrack'] ? errorId : undefined}
-              />
-            </label>
-            <label>
-              {t('monitoring.manage.atRisk')}
-              <input
-                type="number"
-                min={0}
-                max={200}
-                step={1}
-                inputMode="numeric"
-                value={Math.round(draft.legend.atRisk * 100)}
-                onChange={(e) => set('legend', { ...draft.legend, atRisk: Number(e.target.value) / 100 })}
-                aria-invalid={!!fieldErrors['legend.atRisk']}
-                aria-describedby={fieldErrors['legend.atRisk'] ? errorId : undefined}
-              />
-            </label>
+            {(['onTrack', 'atRisk'] as const).map((threshold) => (
+              <label key={threshold}>
+                {t(`monitoring.manage.${threshold}`)}
+                <input
+                  type="number"
+                  min={0}
+                  max={200}
+                  step={1}
+                  inputMode="numeric"
+                  value={Math.round(draft.legend[threshold] * 100)}
+                  onChange={(e) => set('legend', { ...draft.legend, [threshold]: Number(e.target.value) / 100 })}
+                  aria-invalid={!!fieldErrors[`legend.${threshold}`]}
+                  aria-describedby={fieldErrors[`legend.${threshold}`] ? errorId : undefined}
+                />
+              </label>
+            ))}
           </div>
           <p className="muted">
             {t('monitoring.manage.legendNow', {

@@ -5,8 +5,8 @@ import { ApiError, api } from '../api/client.ts';
 import type { Cascade } from '../api/types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
-import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
+import { CascadeRegions, CascadeTotals } from './CascadeFigures.tsx';
 import { UnitHeading } from './UnitHeading.tsx';
 
 /** The training cascade under a unit: master trainers, the trainers they trained, and teachers reached. */
@@ -27,46 +27,12 @@ export default function CascadePage() {
           const c = cascade.data!;
           return (
             <>
-              <dl className="facts">
-                <div>
-                  <dt>{t('training.cascade.masterTrainers')}</dt>
-                  <dd>{formatNumber(c.totals.masterTrainers)}</dd>
-                </div>
-                <div>
-                  <dt>{t('training.cascade.trainers')}</dt>
-                  <dd>{formatNumber(c.totals.trainers)}</dd>
-                </div>
-                <div>
-                  <dt>{t('training.cascade.teachersReached')}</dt>
-                  <dd>{formatNumber(c.totals.teachersReached)}</dd>
-                </div>
-              </dl>
+              <CascadeTotals totals={c.totals} />
               <h2>{t('training.cascade.byRegion')}</h2>
               {c.regions.length === 0 ? (
                 <p className="muted">{t('training.cascade.none')}</p>
               ) : (
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('org.type.region')}</th>
-                      <th scope="col">{t('training.cascade.masterTrainers')}</th>
-                      <th scope="col">{t('training.cascade.trainers')}</th>
-                      <th scope="col">{t('training.cascade.teachersReached')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.regions.map((r) => (
-                      <tr key={r.unitId}>
-                        <th scope="row">
-                          <LocalText value={r.name} />
-                        </th>
-                        <td>{formatNumber(r.masterTrainers)}</td>
-                        <td>{formatNumber(r.trainers)}</td>
-                        <td>{formatNumber(r.teachersReached)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CascadeRegions regions={c.regions} className="data" />
               )}
               <h2>{t('training.cascade.masterTrainers')}</h2>
               {c.masterTrainers.length === 0 ? (

@@ -4,6 +4,12 @@ import { api } from '../api/client.ts';
 import type { FrameworkDetail, FrameworkSummary } from '../api/types.ts';
 import { localText } from '../frameworks/text.ts';
 
+export interface Named {
+  id: string;
+  code: string;
+  title: string;
+}
+
 /**
  * The published standard training is aligned to: the one given, else the newest published. Gives
  * its competencies and levels in the reader's language, for filters, pickers and level names.
@@ -26,17 +32,43 @@ export function useStandard(frameworkId?: string | null) {
     staleTime: 10 * 60_000,
   });
   const fallback = detail.data?.languages[0] ?? 'en';
-  const competencies = (detail.data?.items ?? [])
-    .filter((i) => i.type === 'competency')
-    .map((i) => ({ id: i.id, code: i.code, title: localText(i.title, i18n.language, fallback) }));
+  const ofType = (type: string): Named[] =>
+    (detail.data?.items ?? [])
+      .filter((i) => i.type === type)
+      .map((i) => ({ id: i.id, code: i.code, title: localText(i.title, i18n.language, fallback) }));
+  const competencies = ofType('competency');
   const levels = (detail.data?.levels ?? []).map((l) => ({
     code: l.code,
     title: localText(l.title, i18n.language, fallback),
   }));
   return {
     frameworkId: id ?? null,
+    ready: detail.isSuccess,
+    error: list.error ?? detail.error,
     competencies,
+    aspects: ofType('aspect'),
     levels,
     levelName: (code: string | null | undefined) => levels.find((l) => l.code === code)?.title ?? code ?? '—',
+  };
+}
+
+/** The training catalogue's modules and programmes by code and title, for pickers. */
+export function useTrainingChoices() {
+  type Row = { id: string; code: string; displayTitle: { text: string } };
+  const modules = useQuery({
+    queryKey: ['training-modules', ''],
+    queryFn: () => api<{ items: Row[] }>('/api/training/modules'),
+  });
+  const programmes = useQuery({
+    queryKey: ['training-programmes'],
+    queryFn: () => api<{ items: Row[] }>('/api/training/programmes'),
+  });
+  const named = (rows?: Row[]): Named[] =>
+    (rows ?? []).map((r) => ({ id: r.id, code: r.code, title: r.displayTitle.text }));
+  return {
+    ready: modules.isSuccess && programmes.isSuccess,
+    error: modules.error ?? programmes.error,
+    modules: named(modules.data?.items),
+    programmes: named(programmes.data?.items),
   };
 }

@@ -6,11 +6,12 @@ import { getTarget, MINIMUM_GROUP } from '../assessment/reports.service.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import type { OrgUnit } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
+import { PLACES_OF_WORK } from './indicators.repo.ts';
 import type { Alignment } from './indicators.schemas.ts';
 import * as repo from './monitoring.repo.ts';
 import type { Dashboard, DashboardQuery, DashboardRow } from './monitoring.schemas.ts';
 
-export const LEAF_TYPES = new Set(['school', 'tei', 'resource_centre']);
+export const LEAF_TYPES = new Set(PLACES_OF_WORK);
 
 /**
  * Where the gap between policy and classroom is: for a unit and each unit directly below it, the

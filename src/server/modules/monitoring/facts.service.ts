@@ -18,9 +18,9 @@ import * as repo from './monitoring.repo.ts';
  * teacher, in the transaction of the change.
  */
 export type Family = 'aspect' | 'self' | 'training' | 'plan' | 'coaching';
-export const ALL_FAMILIES: readonly Family[] = ['aspect', 'self', 'training', 'plan', 'coaching'];
+const ALL_FAMILIES: readonly Family[] = ['aspect', 'self', 'training', 'plan', 'coaching'];
 
-export function familyOf(fact: string): Family {
+function familyOf(fact: string): Family {
   if (fact.startsWith('aspect:')) return 'aspect';
   if (fact === 'self_assessed') return 'self';
   if (fact === 'plan_agreed') return 'plan';
@@ -145,11 +145,6 @@ export async function refreshFacts(
   }
   await repo.putPersonFacts(ctx.db, writes);
   await repo.addFactCounts(ctx.db, deltas);
-}
-
-/** A teacher's facts, as unit rows to move with them when they change unit, category or sex. */
-export async function factsOfPerson(ctx: Ctx, personId: string) {
-  return repo.personFactsOf(ctx.db, ctx.tenantId, [personId]);
 }
 
 /** Recomputes every person's facts of the tenant (in pages), then the unit figures from them. */

@@ -30,10 +30,7 @@ import { unitReportPdf } from './report.pdf.ts';
 
 const tags = ['monitoring'];
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
-const UnitYear = z.strictObject({
-  unitId: z.string().min(1).max(64).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
+const UnitYear = IndicatorDashboardQuery.omit({ sex: true });
 const AlignmentQuery = z.strictObject({
   unitId: z.string().min(1).max(64).optional(),
   frameworkId: z.string().min(1).max(64).optional(),
