@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
@@ -115,23 +116,45 @@ describeOnEachDatabase('training guards', (getDb, dialect) => {
       ],
     };
     if (dialect === 'postgres') {
-      // The leader's agreement holds the row; the edit starts meanwhile and must not land on the agreed plan.
+      // The leader's agreement holds the plan's row and stays open until PostgreSQL reports the edit waiting
+      // on it (pg_blocking_pids): the two overlap on every run, not by timing luck.
       let release!: () => void;
       const held = new Promise<void>((resolve) => {
         release = resolve;
+      });
+      let holding!: (pid: number) => void;
+      const holder = new Promise<number>((resolve) => {
+        holding = resolve;
       });
       const agreeing = getDb()
         .db.transaction()
         .execute(async (trx) => {
           await plans.setPlanStatus({ ...leader.ctx, db: trx }, plan.id, 'agreed');
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+          holding(rows[0]!.pid);
           await held;
         });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const editing = refused(plans.editPlan(teacher.ctx, plan.id, edit));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const holderPid = await Promise.race([
+        holder,
+        agreeing.then(() => Promise.reject(new Error('the agreement ended before holding the plan'))),
+      ]);
+      let settled = false;
+      const editing = refused(plans.editPlan(teacher.ctx, plan.id, edit)).finally(() => {
+        settled = true;
+      });
+      let waited = false;
+      while (!waited && !settled) {
+        const { rows } = await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_stat_activity where ${holderPid} = any(pg_blocking_pids(pid))
+        `.execute(getDb().db);
+        waited = rows[0]!.waiting > 0;
+        if (!waited) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
       release();
       await agreeing;
       expect((await editing).code).toBe('plan_not_draft');
+      // The edit reached the plan while the agreement held it, rather than finishing before or after.
+      expect(waited).toBe(true);
     } else {
       await plans.setPlanStatus(leader.ctx, plan.id, 'agreed');
       expect((await refused(plans.editPlan(teacher.ctx, plan.id, edit))).code).toBe('plan_not_draft');
@@ -161,7 +184,12 @@ describeOnEachDatabase('training guards', (getDb, dialect) => {
       code: 'validation_failed',
       details: { issues: [{ path: 'body.results.2.personId' }] },
     });
-    expect((await training.listEnrolments(trainer.ctx, run.id)).every((e) => e.result === null)).toBe(true);
+    expect((await training.listEnrolments(trainer.ctx, run.id)).map((e) => [e.personId, e.result]).sort()).toEqual(
+      [
+        [a.id, null],
+        [b.id, null],
+      ].sort(),
+    );
     expect((await assessment.listEvents(world.ctx, a.id)).filter((e) => e.kind === 'training')).toEqual([]);
 
     const attendance = await app.inject({
@@ -182,7 +210,7 @@ describeOnEachDatabase('training guards', (getDb, dialect) => {
       details: { issues: [{ path: 'body.records.1.personId' }] },
     });
     const sheet = await training.attendanceSheet(trainer.ctx, run.id);
-    expect(sheet.rows.every((r) => Object.keys(r.present).length === 0)).toBe(true);
+    expect(sheet.rows.map((r) => r.present)).toEqual([{}, {}]);
   });
 
   it('writes one set of training events when the same completion is recorded twice at once', async () => {
