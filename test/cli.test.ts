@@ -57,6 +57,24 @@ describe('the pathway command', () => {
       'long-enough-password',
     );
     expect(ok.stdout).toMatch(/Created account aruna/);
+    const accounts = async (username: string) => {
+      const db = openDatabase(database);
+      try {
+        return await db.db
+          .selectFrom('user_account')
+          .innerJoin('person', 'person.id', 'user_account.person_id')
+          .innerJoin('role_assignment', 'role_assignment.account_id', 'user_account.id')
+          .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
+          .select(['person.national_id', 'user_account.status', 'role_assignment.role', 'org_unit.code'])
+          .where('user_account.username', '=', username)
+          .execute();
+      } finally {
+        await db.close();
+      }
+    };
+    expect(await accounts('aruna')).toEqual([
+      { national_id: 'MRD00000001', status: 'active', role: 'school_leader', code: 'R1-D1-S1' },
+    ]);
     const bad = pathway(
       'user',
       'create',
@@ -74,6 +92,7 @@ describe('the pathway command', () => {
       'long-enough-password',
     );
     await expect(bad).rejects.toMatchObject({ stderr: expect.stringMatching(/Unknown role emperor/) });
+    expect(await accounts('gita')).toEqual([]);
   });
 
   it('rebuilds the competency status of the demo from its ledger, to the same figures', async () => {

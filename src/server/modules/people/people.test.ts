@@ -65,7 +65,9 @@ describeOnEachDatabase('people', (getDb) => {
     expect((await list(`q=${local.nationalId}`)).items.map((p) => p.id)).toEqual([ids[2]]);
     expect((await list('q=shrestha-far')).items).toEqual([]);
     expect((await list('q=FAR-1')).items).toEqual([]);
-    expect((await list(`unitId=${world.schoolA1.id}&limit=200`)).items.every((p) => p.orgUnitId === world.schoolA1.id));
+    const inSchool = await list(`unitId=${world.schoolA1.id}&limit=200`);
+    expect(names(inSchool)).toEqual(['Shrestha1', 'Shrestha3', 'Shrestha5', 'Trainer']);
+    expect(new Set(inSchool.items.map((p) => p.orgUnitId))).toEqual(new Set([world.schoolA1.id]));
     const byUnit = await app.inject({ url: `/api/people?unitId=${world.schoolB1.id}`, headers: officer.headers });
     expect(byUnit.statusCode).toBe(404);
 

@@ -253,6 +253,15 @@ describeOnEachDatabase('recognition: rules over HTTP and the approval queue', (g
       reason: 'Rated down since.',
     });
     expect(rejected.status).toBe(200);
+    const decided = await call(
+      sessions.assessorA,
+      'GET',
+      `/api/recognition/awards?status=rejected&personId=${person.id}`,
+    );
+    expect(decided.body.items.map((a: Json) => [a.id, a.status])).toEqual([[award.id, 'rejected']]);
+    const left = await call(sessions.assessorA, 'GET', `/api/recognition/awards?status=pending&personId=${person.id}`);
+    expect(left.body.items.map((a: Json) => a.id)).not.toContain(award.id);
+    expect(await credentials.listCredentials(world.ctx, { personId: person.id })).toEqual([]);
   });
 
   it('lets only one of two simultaneous decisions through', async () => {
