@@ -41,8 +41,9 @@ import { trainingRoutes } from '../modules/training/training.routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { diskStore, type FileStore } from '../shared/storage.ts';
-import { registerAuth } from './auth.ts';
+import { declareRouteAuth, registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
+import { requireStrictInput } from './strict-input.ts';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -59,9 +60,18 @@ export interface AppDeps {
   database: Database;
   /** Uploaded files; a throwaway folder when not given (tests). */
   files?: FileStore;
+  /** Socket and request time limits (tests shorten them). */
+  timeouts?: { idleMs: number; requestMs: number };
 }
 
-export async function buildApp({ config, database, files }: AppDeps) {
+/**
+ * A socket silent for a minute is closed; a whole request (an upload over a slow rural link
+ * included) must arrive within 15 minutes. Uploads are spooled to disk before any transaction
+ * opens, so a slow one costs a socket, never the database.
+ */
+const TIMEOUTS = { idleMs: 60_000, requestMs: 15 * 60_000 };
+
+export async function buildApp({ config, database, files, timeouts = TIMEOUTS }: AppDeps) {
   registerMonitoring();
   if (config.publicUrl && config.keySecretFile) {
     const { publicUrl, keySecretFile } = config;
@@ -71,6 +81,8 @@ export async function buildApp({ config, database, files }: AppDeps) {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : newId();
@@ -79,15 +91,14 @@ export async function buildApp({ config, database, files }: AppDeps) {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  requireStrictInput(app);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  // CSV uploads arrive as a stream; the import reads it row by row with its own size cap.
-  app.addContentTypeParser(['text/csv', 'text/plain'], (_req, payload, done) => done(null, payload));
-
   await app.register(fastifyCookie);
+  registerAuth(app, database);
   await app.register(fastifyRateLimit, {
     global: false,
     // After the body is parsed, so that a limit can key on the username being tried.
@@ -110,15 +121,18 @@ export async function buildApp({ config, database, files }: AppDeps) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  registerAuth(app, database);
+  await app.register(async (scope) => {
+    declareRouteAuth(scope, 'public');
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
 
   app.get(
     '/api/health',
     {
-      config: { public: true },
+      config: { auth: 'public' },
       schema: {
         tags: ['system'],
+        querystring: z.strictObject({}),
         response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
       },
     },
@@ -127,13 +141,17 @@ export async function buildApp({ config, database, files }: AppDeps) {
       return { status: 'ok' as const, database: database.dialect };
     },
   );
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { config: { auth: 'public' }, schema: { hide: true, querystring: z.strictObject({}) } },
+    async () => app.swagger(),
+  );
 
   accountsRoutes(app, config, database);
   orgRoutes(app);
   peopleRoutes(app);
   auditRoutes(app);
-  importsRoutes(app);
+  app.register(async (scope) => importsRoutes(scope as ZodApp));
   frameworksRoutes(app);
   caseRoutes(app, database);
   monitoringRoutes(app);
@@ -146,10 +164,30 @@ export async function buildApp({ config, database, files }: AppDeps) {
   return app;
 }
 
-/** The built single-page app: files as they are, and index.html for every other non-API path. */
+/** Content-hashed build output never changes under its name; everything else is revalidated. */
+function cacheFor(file: string) {
+  return /[/\\]assets[/\\]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * The built single-page app: files as they are (brotli or gzip copies made at build, chosen by
+ * Accept-Encoding), and index.html for every other non-API path.
+ */
 function serveWebApp(app: ZodApp, webDir: string) {
   const built = fs.existsSync(path.join(webDir, 'index.html'));
-  if (built) app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (built) {
+    app.register(async (scope) => {
+      declareRouteAuth(scope, 'public');
+      await scope.register(fastifyStatic, {
+        root: webDir,
+        wildcard: false,
+        index: false,
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)),
+      });
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/ims/') || req.method !== 'GET') {
       return reply
@@ -157,6 +195,6 @@ function serveWebApp(app: ZodApp, webDir: string) {
         .send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
     }
     if (!built) return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
-    return reply.type('text/html').sendFile('index.html');
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

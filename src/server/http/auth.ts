@@ -8,22 +8,27 @@ import { AppError } from '../shared/errors.ts';
 export const SESSION_COOKIE = 'pathway_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
+/**
+ * What a route needs from its caller, declared on the route as `config: { auth }` and checked in
+ * one hook: `public` (anyone; a caller who sent valid credentials is still identified), `token`
+ * (signed in with a browser session or an API token; the default), `session` (signed in with a
+ * browser session only: what an API token must never do, such as minting tokens or changing the
+ * password).
+ */
+export type RouteAuth = 'public' | 'token' | 'session';
+
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Reachable without signing in. */
-    public?: boolean;
+    auth?: RouteAuth;
   }
   interface FastifyRequest {
     auth: accounts.Authenticated | null;
-    /** The service context of the signed-in caller. Only on non-public routes. */
+    /** The service context of the signed-in caller. Only on routes that need a caller. */
     ctx: Ctx;
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** The API docs page and its assets (served by @fastify/swagger-ui, which cannot mark its routes public). */
-const isDocsRoute = (route: string) => route === '/api/docs' || route.startsWith('/api/docs/');
 
 /** Constant-time comparison of a secret sent by the client; any length or bytes, never throws. */
 export function sameSecret(given: string | string[] | undefined, expected: string | null): boolean {
@@ -33,36 +38,49 @@ export function sameSecret(given: string | string[] | undefined, expected: strin
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Every route says what it needs; one left silent needs a signed-in caller. */
+export function declareRouteAuth(app: FastifyInstance, auth: RouteAuth | 'default') {
+  app.addHook('onRoute', (route) => {
+    const declared = route.config?.auth;
+    route.config = { ...route.config, auth: auth === 'default' ? (declared ?? 'token') : auth };
+  });
+}
+
 /**
  * Who is calling: a session cookie (browser; unsafe methods must echo the session's CSRF token
- * in a header, which another site cannot read) or an API token (`Authorization: Bearer pw_...`).
+ * in a header, which another site cannot read) or an API token (`Authorization: Bearer pw_...`),
+ * checked against what the route declares.
  */
 export function registerAuth(app: FastifyInstance, database: Database) {
   app.decorateRequest('auth', null);
   app.decorateRequest('ctx', null as unknown as Ctx);
+  declareRouteAuth(app, 'default');
 
   // On request, before the body is read: a caller who may not write learns nothing from validating
   // their body, and a missing CSRF token is refused whatever the body holds.
   app.addHook('onRequest', async (req: FastifyRequest) => {
+    // No route matched: the not-found answer is the same for everyone.
+    const needs: RouteAuth = req.is404 ? 'public' : (req.routeOptions.config.auth ?? 'token');
     const bearer = req.headers.authorization?.match(/^Bearer (\S+)$/i)?.[1];
     const cookie = req.cookies[SESSION_COOKIE];
     let expired = false;
     if (bearer) {
       req.auth = await accounts.authenticateToken(database.db, bearer);
-      if (!req.auth) throw new AppError('not_authenticated', 'The API token is unknown or revoked.');
+      if (!req.auth && needs !== 'public')
+        throw new AppError('not_authenticated', 'The API token is unknown or revoked.');
     } else if (cookie) {
       const found = await accounts.authenticateSession(database.db, cookie);
       expired = found === 'expired';
       req.auth = found === 'expired' ? null : found;
     }
-    // The web app's files, the API docs page and the not-found answer are open; every other API route needs a caller.
-    const route = req.routeOptions.url;
-    const open = !route?.startsWith('/api/') || isDocsRoute(route);
-    if (req.routeOptions.config.public || open) return;
+    if (needs === 'public') return;
     if (!req.auth) {
       throw expired || cookie
         ? new AppError('session_expired', 'Your session has ended. Sign in again.')
         : new AppError('not_authenticated', 'Sign in first.');
+    }
+    if (needs === 'session' && !req.auth.sessionId) {
+      throw new AppError('session_required', 'This needs a signed-in browser session, not an API token.');
     }
     if (
       req.auth.sessionId &&

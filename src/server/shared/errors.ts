@@ -22,6 +22,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   invalid_credentials: 401,
   session_expired: 401,
   csrf_failed: 403,
+  session_required: 403,
+  upload_incomplete: 400,
   forbidden: 403,
   too_many_requests: 429,
   conflict: 409,

@@ -27,7 +27,7 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
     '/api/auth/login',
     {
       config: {
-        public: true,
+        auth: 'public',
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
@@ -48,7 +48,7 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
     },
   );
 
-  app.post('/api/auth/logout', { config: { public: true }, schema: { tags } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { auth: 'public' }, schema: { tags } }, async (req, reply) => {
     if (req.auth) await accounts.logout(contextFor(database, req.auth, req.id), req.auth.sessionId);
     clearSessionCookie(reply);
     return reply.code(204).send();
@@ -63,10 +63,19 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
     return accounts.me({ ...req.ctx, locale: req.body.locale }, req.auth?.csrfToken ?? null);
   });
 
-  app.post('/api/me/password', { schema: { tags, body: ChangePasswordBody } }, async (req, reply) => {
-    await accounts.changePassword(req.ctx, req.body.currentPassword, req.body.newPassword, req.auth?.sessionId ?? null);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/me/password',
+    { config: { auth: 'session' }, schema: { tags, body: ChangePasswordBody } },
+    async (req, reply) => {
+      await accounts.changePassword(
+        req.ctx,
+        req.body.currentPassword,
+        req.body.newPassword,
+        req.auth?.sessionId ?? null,
+      );
+      return reply.code(204).send();
+    },
+  );
 
   app.get(
     '/api/me/tokens',
@@ -78,9 +87,8 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
 
   app.post(
     '/api/me/tokens',
-    { schema: { tags, body: CreateTokenBody, response: { 201: ApiTokenCreated } } },
-    async (req, reply) =>
-      reply.code(201).send(await accounts.createApiToken(req.ctx, req.body.name, req.auth?.sessionId ?? null)),
+    { config: { auth: 'session' }, schema: { tags, body: CreateTokenBody, response: { 201: ApiTokenCreated } } },
+    async (req, reply) => reply.code(201).send(await accounts.createApiToken(req.ctx, req.body.name)),
   );
 
   app.delete('/api/me/tokens/:tokenId', { schema: { tags, params: TokenParams } }, async (req, reply) => {

@@ -372,10 +372,8 @@ export async function setAccountStatus(ctx: Ctx, accountId: string, status: 'act
  * Tokens are made from a signed-in browser session, never from another token: revoking a leaked
  * token must end the leak, which it could not if the token had minted others.
  */
-export async function createApiToken(ctx: Ctx, name: string, sessionId: string | null) {
-  if (!sessionId) {
-    throw new AppError('forbidden', 'Create API tokens while signed in with a password, not with another token.');
-  }
+/** Only a browser session creates tokens (the route says so): a leaked token cannot mint another. */
+export async function createApiToken(ctx: Ctx, name: string) {
   const account = await requireOwnAccount(ctx);
   const token = `pw_${secret()}`;
   const row = {

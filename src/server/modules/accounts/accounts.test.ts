@@ -244,7 +244,7 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     // A token cannot mint another: revoking a leaked token must end the leak.
     const minted = await app.inject({ method: 'POST', url: '/api/me/tokens', headers: bearer, payload: { name: 'x' } });
     expect(minted.statusCode).toBe(403);
-    expect(minted.json().error.code).toBe('forbidden');
+    expect(minted.json().error.code).toBe('session_required');
     expect((await app.inject({ url: '/api/audit', headers: bearer })).statusCode).toBe(403);
 
     const list = await app.inject({ url: '/api/me/tokens', headers: bearer });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
-import { acceptRawBodies } from '../../http/raw-body.ts';
+import { acceptUploads, requireUpload } from '../../http/uploads.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FileStore } from '../../shared/storage.ts';
 import {
@@ -258,11 +258,10 @@ export function assessmentRoutes(app: ZodApp, files: FileStore) {
 
 /** Files arrive as the raw request body (any content type); the type is sniffed, never trusted. */
 function evidenceUploadRoute(app: ZodApp, files: FileStore) {
-  acceptRawBodies(app, evidence.EVIDENCE_MAX_BYTES);
+  acceptUploads(app, evidence.EVIDENCE_MAX_BYTES);
   app.post(
     '/api/people/:personId/evidence',
     {
-      bodyLimit: evidence.EVIDENCE_MAX_BYTES,
       schema: {
         tags,
         params: PersonParams,
@@ -272,8 +271,7 @@ function evidenceUploadRoute(app: ZodApp, files: FileStore) {
       },
     },
     async (req, reply) => {
-      if (!Buffer.isBuffer(req.body))
-        throw new AppError('file_empty', 'Send the file as the request body.', { field: 'body' });
+      const file = await requireUpload(req.body).bytes();
       const itemIds = (req.query.itemIds ?? '')
         .split(',')
         .map((s) => s.trim())
@@ -283,7 +281,7 @@ function evidenceUploadRoute(app: ZodApp, files: FileStore) {
         files,
         req.params.personId,
         { title: req.query.title, fileName: req.query.fileName, itemIds, frameworkId: req.query.frameworkId },
-        req.body,
+        file,
       );
       return reply.code(201).send(created);
     },

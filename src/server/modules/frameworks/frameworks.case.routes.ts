@@ -47,7 +47,7 @@ export function caseRoutes(app: ZodApp, database: Database) {
     (req) => frameworks.exportCase(req.ctx, req.params.frameworkId, origin(req)),
   );
 
-  const publicRoute = { config: { public: true }, errorHandler: imsxError };
+  const publicRoute = { config: { auth: 'public' as const }, errorHandler: imsxError };
   app.get(`${CASE_PATH}/CFDocuments`, { ...publicRoute, schema: { tags, querystring: Paging } }, async (req, reply) => {
     const { total, CFDocuments } = await frameworks.caseDocuments(database, req.query, origin(req));
     return reply.header('X-Total-Count', String(total)).send({ CFDocuments });

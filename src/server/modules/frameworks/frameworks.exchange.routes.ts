@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
-import { acceptRawBodies } from '../../http/raw-body.ts';
+import { acceptUploads, requireUpload } from '../../http/uploads.ts';
 import { AppError } from '../../shared/errors.ts';
 import { EXCHANGE_FORMATS, exportFramework, importFramework } from './frameworks.exchange.ts';
 import { FrameworkDetail, FrameworkParams } from './frameworks.schemas.ts';
@@ -36,11 +36,10 @@ const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
  * caught and located, not silently replaced), in its own scope so other routes keep their parsers.
  */
 export async function exchangeRoutes(app: ZodApp) {
-  acceptRawBodies(app, MAX_FILE_BYTES);
+  acceptUploads(app, MAX_FILE_BYTES);
   app.post(
     '/api/frameworks/import',
     {
-      bodyLimit: MAX_FILE_BYTES,
       schema: {
         tags,
         querystring: ImportQuery,
@@ -50,9 +49,8 @@ export async function exchangeRoutes(app: ZodApp) {
       },
     },
     async (req, reply) => {
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-        throw new AppError('validation_failed', 'Send the file as the request body.', { field: 'body' });
-      return reply.code(201).send(await importFramework(req.ctx, req.body, req.query));
+      const file = await requireUpload(req.body).bytes();
+      return reply.code(201).send(await importFramework(req.ctx, file, req.query));
     },
   );
   app.get(

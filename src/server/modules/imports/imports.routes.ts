@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { CsvInput } from './csv.ts';
+import { acceptUploads, requireUpload } from '../../http/uploads.ts';
+import { MAX_IMPORT_BYTES } from './csv.ts';
 import * as imports from './imports.service.ts';
 
 const ImportQuery = z.strictObject({
@@ -23,20 +23,17 @@ const csvBody = {
   description: 'The CSV file as the request body (Content-Type: text/csv). See docs/imports.md.',
 };
 
-function csvStream(body: unknown): CsvInput {
-  if (body && typeof body === 'object' && Symbol.asyncIterator in body) return body as CsvInput;
-  throw new AppError('unsupported_media_type', 'Send the file as the body with Content-Type: text/csv.');
-}
-
+/** Roster files arrive whole (spooled to a private temporary file) before the import opens its transaction. */
 export function importsRoutes(app: ZodApp) {
+  acceptUploads(app, MAX_IMPORT_BYTES, ['text/csv', 'text/plain']);
   app.post(
     '/api/imports/org-units',
     { schema: { tags, ...csvBody, querystring: ImportQuery, response: { 200: ImportResult } } },
-    (req) => imports.importOrgUnits(req.ctx, csvStream(req.body), { dryRun: req.query.dryRun }),
+    (req) => imports.importOrgUnits(req.ctx, requireUpload(req.body).stream(), { dryRun: req.query.dryRun }),
   );
   app.post(
     '/api/imports/people',
     { schema: { tags, ...csvBody, querystring: ImportQuery, response: { 200: ImportResult } } },
-    (req) => imports.importPeople(req.ctx, csvStream(req.body), { dryRun: req.query.dryRun }),
+    (req) => imports.importPeople(req.ctx, requireUpload(req.body).stream(), { dryRun: req.query.dryRun }),
   );
 }

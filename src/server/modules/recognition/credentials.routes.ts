@@ -2,8 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
-import { CSRF_HEADER, contextFor, sameSecret } from '../../http/auth.ts';
-import { acceptRawBodies } from '../../http/raw-body.ts';
+import { acceptUploads, Upload } from '../../http/uploads.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   CredentialDetail,
@@ -134,11 +133,10 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
     (req) => credentials.rotateKey(req.ctx),
   );
 
-  // W3C VC API issuing. Outside /api/, so the route asks for a caller itself.
+  // W3C VC API issuing.
   app.post(
     '/credentials/issue',
     {
-      config: { public: true },
       schema: {
         tags,
         body: IssueBody,
@@ -148,7 +146,7 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
       },
     },
     async (req, reply) => {
-      const verifiableCredential = await credentials.issueFromVcApi(callerCtx(req, database), req.body.credential);
+      const verifiableCredential = await credentials.issueFromVcApi(req.ctx, req.body.credential);
       return reply.code(201).send({ verifiableCredential });
     },
   );
@@ -156,7 +154,7 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
   app.get(
     '/api/public/credentials/:id',
     {
-      config: { public: true, rateLimit: publicLimit },
+      config: { auth: 'public', rateLimit: publicLimit },
       schema: {
         tags,
         params: CredentialParams,
@@ -170,7 +168,7 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
   app.get(
     '/issuers/:tenantId',
     {
-      config: { public: true },
+      config: { auth: 'public' },
       onRequest: openToAll,
       schema: { tags, params: IssuerParams, response: { 200: JsonLdDocument } },
     },
@@ -179,7 +177,7 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
   app.get(
     '/issuers/:tenantId/keys/:keyId',
     {
-      config: { public: true },
+      config: { auth: 'public' },
       onRequest: openToAll,
       schema: { tags, params: KeyParams, response: { 200: JsonLdDocument } },
     },
@@ -188,7 +186,7 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
   app.get(
     '/status/:tenantId/:purpose/:listNo',
     {
-      config: { public: true },
+      config: { auth: 'public' },
       onRequest: openToAll,
       schema: { tags, params: StatusListParams, response: { 200: JsonLdDocument } },
     },
@@ -203,12 +201,11 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
  * answered with the failed checks, never with a parser error.
  */
 function verifyRoutes(app: ZodApp, database: Database) {
-  acceptRawBodies(app, MAX_CREDENTIAL_BYTES);
+  acceptUploads(app, MAX_CREDENTIAL_BYTES);
   app.post(
     '/credentials/verify',
     {
-      config: { public: true, rateLimit: verifyLimit },
-      bodyLimit: MAX_CREDENTIAL_BYTES,
+      config: { auth: 'public', rateLimit: verifyLimit },
       schema: {
         tags,
         response: { 200: Verification, 400: Verification },
@@ -217,7 +214,7 @@ function verifyRoutes(app: ZodApp, database: Database) {
       },
     },
     async (req, reply) => {
-      const body = parseJson(req.body);
+      const body = await parseJson(req.body);
       const credential =
         body && typeof body === 'object'
           ? (body as { verifiableCredential?: unknown }).verifiableCredential
@@ -229,8 +226,7 @@ function verifyRoutes(app: ZodApp, database: Database) {
   app.post(
     '/api/public/verify',
     {
-      config: { public: true, rateLimit: verifyLimit },
-      bodyLimit: MAX_CREDENTIAL_BYTES,
+      config: { auth: 'public', rateLimit: verifyLimit },
       schema: {
         tags,
         response: { 200: Verification },
@@ -239,7 +235,7 @@ function verifyRoutes(app: ZodApp, database: Database) {
       },
     },
     async (req) => {
-      const body = parseJson(req.body);
+      const body = await parseJson(req.body);
       const wrapped =
         body && typeof body === 'object' && !('@context' in body) && 'verifiableCredential' in body
           ? (body as { verifiableCredential: unknown }).verifiableCredential
@@ -249,21 +245,11 @@ function verifyRoutes(app: ZodApp, database: Database) {
   );
 }
 
-function parseJson(body: unknown): unknown {
-  if (!Buffer.isBuffer(body) || body.length === 0) return undefined;
+async function parseJson(body: unknown): Promise<unknown> {
+  if (!(body instanceof Upload) || body.size === 0) return undefined;
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse((await body.bytes()).toString('utf8'));
   } catch {
     return undefined;
   }
-}
-
-/** The signed-in caller of a route outside /api/ (which auth.ts leaves open): session with CSRF, or API token. */
-function callerCtx(req: FastifyRequest, database: Database) {
-  if (!req.auth) throw new AppError('not_authenticated', 'Sign in or send an API token.');
-  if (req.auth.sessionId) {
-    if (!sameSecret(req.headers[CSRF_HEADER], req.auth.csrfToken))
-      throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
-  }
-  return contextFor(database, req.auth, req.id);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
-import { acceptRawBodies } from '../../http/raw-body.ts';
+import { acceptUploads, requireUpload } from '../../http/uploads.ts';
 import { AppError } from '../../shared/errors.ts';
 import * as plans from './plans.service.ts';
 import * as records from './records.service.ts';
@@ -295,11 +295,10 @@ export function trainingRoutes(app: ZodApp) {
 
 /** The results file arrives as raw bytes so invalid UTF-8 is found and located, not replaced. */
 function resultsImportRoute(app: ZodApp) {
-  acceptRawBodies(app, MAX_RESULTS_BYTES);
+  acceptUploads(app, MAX_RESULTS_BYTES);
   app.post(
     '/api/offerings/:offeringId/results/import',
     {
-      bodyLimit: MAX_RESULTS_BYTES,
       schema: {
         tags,
         params: OfferingParams,
@@ -308,10 +307,6 @@ function resultsImportRoute(app: ZodApp) {
           'CSV: national_id, then any of name, result (completed|not_completed), score, completed_on, and one column per session day (1/0). All or nothing: csv_invalid lists each fault with its line.',
       },
     },
-    async (req) => {
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-        throw new AppError('validation_failed', 'Send the file as the request body.', { field: 'body' });
-      return importResults(req.ctx, req.params.offeringId, req.body);
-    },
+    async (req) => importResults(req.ctx, req.params.offeringId, await requireUpload(req.body).bytes()),
   );
 }
