@@ -5,6 +5,9 @@ export type Cell = string | number | null;
 /**
  * A workbook for a spreadsheet user: one sheet per table, the first row a bold, frozen header.
  * Numbers stay numbers; text is written as text, never as a formula, so nothing in a cell runs.
+ * Unlike CSV (shared/csv.ts), a workbook says each cell's type: a string cell holding `=SUM(A1)`
+ * is shown as that text and never evaluated, so it needs no leading-quote guard (which a workbook
+ * would show as part of the value).
  */
 export async function xlsxBytes(sheets: { name: string; rows: Cell[][] }[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

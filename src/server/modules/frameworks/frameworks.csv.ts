@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { csvLine, unguardCell } from '../../shared/csv.ts';
 import { resolveText } from '../../shared/text.ts';
 import { caseId, type Faults, type ImportSpec, type ItemType, isUuid, type SpecLevel } from './frameworks.import.ts';
 import { type FrameworkDetail, ITEM_TYPES, type Item } from './frameworks.schemas.ts';
@@ -11,6 +12,12 @@ import { type FrameworkDetail, ITEM_TYPES, type Item } from './frameworks.schema
  * - Pathway's own CSV: code, parent_code, type, level, then title_<lang>, statement_<lang> and
  *   notes_<lang> per language, and an optional identifier (the CASE identifier, kept on re-import).
  *   Rows of type `level` define the proficiency levels (title = name, statement = description).
+ *
+ * Both are written with formula-like cells guarded (a leading quote, shared/csv.ts), because people
+ * open them in spreadsheets, and both strip the guard on reading, so export > import gives the
+ * original text. The trade-off is Moodle: its importer (tool_lpimportcsv) reads cells verbatim, so a
+ * title like `=SUM(A1)` or `-5 points` arrives in Moodle as `'=SUM(A1)` or `'-5 points`. A file
+ * that is safe to open matters more than those few titles; they can be corrected in Moodle.
  */
 
 /** Moodle's columns: the current label first, then older or variant labels of the same column. */
@@ -51,7 +58,7 @@ function rows(text: string, faults: Faults): Row[] {
       const line = previous + 1;
       previous = info.lines;
       if (record.every((c) => c.trim() === '')) continue;
-      out.push({ line, cells: record });
+      out.push({ line, cells: record.map(unguardCell) });
     }
     return out;
   } catch (error) {
@@ -300,10 +307,6 @@ function emptySpec(format: CsvFormat, languages: string[]): ImportSpec {
 
 // ---------- export ----------
 
-const quote = (value: string) =>
-  /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
-const line = (cells: string[]) => `${cells.map(quote).join(',')}\r\n`;
-
 /** Items parent-first, siblings in order: every row's parent is above it. */
 function depthFirst(fw: FrameworkDetail): { item: Item; depth: number }[] {
   const children = new Map<string | null, Item[]>();
@@ -340,8 +343,8 @@ export function toMoodleCsv(fw: FrameworkDetail): string {
         })),
       ])
     : '';
-  let out = line(MOODLE_COLUMNS.map((labels) => labels[0]!));
-  out += line([
+  let out = csvLine(MOODLE_COLUMNS.map((labels) => labels[0]!));
+  out += csvLine([
     '',
     fw.caseIdentifier,
     text(fw.title),
@@ -359,7 +362,7 @@ export function toMoodleCsv(fw: FrameworkDetail): string {
   ]);
   for (const { item } of ordered) {
     const parent = item.parentId ? byId.get(item.parentId)!.code : '';
-    out += line([
+    out += csvLine([
       parent,
       item.code,
       text(item.title),
@@ -383,9 +386,9 @@ export function toPathwayCsv(fw: FrameworkDetail): string {
   const columns = ['code', 'parent_code', 'type', 'level'];
   for (const l of fw.languages) columns.push(`title_${l}`, `statement_${l}`, `notes_${l}`);
   columns.push('identifier');
-  let out = line(columns);
+  let out = csvLine(columns);
   for (const level of fw.levels) {
-    out += line([
+    out += csvLine([
       `${level.code}`,
       '',
       'level',
@@ -396,7 +399,7 @@ export function toPathwayCsv(fw: FrameworkDetail): string {
   }
   const byId = new Map(fw.items.map((i) => [i.id, i]));
   for (const { item } of depthFirst(fw)) {
-    out += line([
+    out += csvLine([
       item.code,
       item.parentId ? byId.get(item.parentId)!.code : '',
       item.type,

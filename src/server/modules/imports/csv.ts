@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { unguardCell } from '../../shared/csv.ts';
 import { AppError } from '../../shared/errors.ts';
 
 export interface CsvFault {
@@ -59,6 +60,8 @@ async function* capped(input: CsvInput, maxBytes: number) {
  * Streams the records of a CSV file with their line numbers, after checking the header against
  * the columns the format knows. Header names match case-insensitively; columns may come in any
  * order. Header faults (missing or unknown column) end the import at once: no row can be read.
+ * Values are trimmed and lose the formula guard of shared/csv.ts, so an exported cell reads back
+ * as the value it was.
  */
 export async function* readCsv(
   input: CsvInput,
@@ -93,7 +96,7 @@ export async function* readCsv(
           faults.add(line, columns[i]!, 'The text is not valid UTF-8.');
           broken = true;
         }
-        values[columns[i]!] = value.trim();
+        values[columns[i]!] = unguardCell(value.trim());
       }
       if (!broken) yield { line, values };
     }
