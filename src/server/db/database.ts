@@ -12,6 +12,7 @@ import * as monitoring from './migrations/0006_monitoring.ts';
 import * as indicators from './migrations/0007_indicators.ts';
 import * as credentials from './migrations/0008_credentials.ts';
 import * as recognitionRules from './migrations/0009_recognition_rules.ts';
+import * as loginThrottle from './migrations/0010_login_throttle.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -100,6 +101,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_indicators': indicators,
   '0008_credentials': credentials,
   '0009_recognition_rules': recognitionRules,
+  '0010_login_throttle': loginThrottle,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

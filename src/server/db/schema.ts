@@ -87,6 +87,16 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** Sign-in throttling: 'addr:<ip>' (failures in a window) or 'acct:<username>' (consecutive failures). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: string;
+  /** No attempt under this key is checked before this time. */
+  next_allowed_at: string | null;
+  updated_at: string;
+}
+
 export interface ApiTokenTable {
   tenant_id: string;
   id: string;
@@ -643,6 +653,7 @@ export interface DB {
   role_assignment: RoleAssignmentTable;
   session: SessionTable;
   api_token: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   framework: FrameworkTable;
   framework_level: FrameworkLevelTable;
