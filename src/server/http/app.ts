@@ -182,19 +182,22 @@ function serveWebApp(app: ZodApp, webDir: string) {
         root: webDir,
         wildcard: false,
         index: false,
+        decorateReply: false,
         preCompressed: true,
         cacheControl: false,
         setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)),
       });
     });
   }
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/ims/') || req.method !== 'GET') {
       return reply
         .code(404)
         .send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
     }
     if (!built) return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
-    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    // Read each time: a rebuild while the server runs is served at once (the page is small and never cached).
+    const page = await fs.promises.readFile(path.join(webDir, 'index.html'));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
   });
 }

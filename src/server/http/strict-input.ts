@@ -16,7 +16,7 @@ function unstorableText(value: unknown, where: string): string | null {
       if (UNSTORABLE.test(node)) return at;
     } else if (Array.isArray(node)) {
       for (const [i, item] of node.entries()) stack.push([item, `${at}.${i}`]);
-    } else if (node && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+    } else if (isPlainObject(node)) {
       for (const [key, item] of Object.entries(node)) {
         if (UNSTORABLE.test(key)) return at;
         stack.push([item, `${at}.${key}`]);
@@ -24,6 +24,16 @@ function unstorableText(value: unknown, where: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Parsed JSON, and query strings (whose parser makes objects on a prototype-less prototype); not
+ * uploads or other class instances.
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
 }
 
 async function refuseUnstorableText(req: FastifyRequest) {
