@@ -8,6 +8,7 @@ import { type Database, migrate, openDatabase } from '../../server/db/database.t
 import { assessmentBench } from './assessment.ts';
 import { monitoringBench } from './monitoring.ts';
 import { rosterBench } from './roster.ts';
+import { uploadsBench } from './uploads.ts';
 
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -16,6 +17,7 @@ const BENCHES: Record<string, Bench> = {
   roster: rosterBench,
   assessment: assessmentBench,
   monitoring: monitoringBench,
+  uploads: uploadsBench,
 };
 
 async function onSqlite(teachers: number, benches: Bench[]) {
