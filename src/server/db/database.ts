@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { makePrivateDir, privateFile } from '../shared/storage.ts';
 import * as foundation from './migrations/0001_foundation.ts';
 import * as frameworks from './migrations/0002_frameworks.ts';
 import * as crosswalks from './migrations/0003_crosswalks.ts';
@@ -42,7 +42,13 @@ export function openDatabase(location: string): Database {
 }
 
 function openSqlite(file: string): Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:' && file !== '') {
+    makePrivateDir(path.dirname(path.resolve(file)));
+    // SQLite gives the -wal and -shm files the database file's mode, so a 0600 database keeps
+    // all three private; ones left by an earlier run are tightened too.
+    privateFile(file);
+    for (const suffix of ['-wal', '-shm']) privateFile(`${file}${suffix}`, { create: false });
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

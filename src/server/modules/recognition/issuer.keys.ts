@@ -6,6 +6,7 @@ import { type Config, loadConfig } from '../../config.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { nowIso } from '../../shared/ids.ts';
+import { makePrivateDir } from '../../shared/storage.ts';
 import type { SigningKey } from './credentials.proof.ts';
 import * as repo from './credentials.repo.ts';
 
@@ -45,7 +46,7 @@ export function resolveKeySecret(config: Pick<Config, 'keySecret' | 'keySecretFi
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
   const secret = randomBytes(32).toString('base64url');
   try {
     fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
