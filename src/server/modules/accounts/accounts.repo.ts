@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, UserAccountTable } from '../../db/schema.ts';
+import type { DB, LoginThrottleTable, UserAccountTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
 
 export type AccountRow = Selectable<UserAccountTable>;
@@ -119,15 +119,17 @@ export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', id).execute();
 }
 
+/** Ends every session of an account but `exceptId`; answers how many ended. */
 export async function deleteSessionsOf(
   db: Kysely<DB>,
   tenantId: string,
   accountId: string,
   exceptId?: string,
-): Promise<void> {
+): Promise<number> {
   let query = db.deleteFrom('session').where('tenant_id', '=', tenantId).where('account_id', '=', accountId);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  await query.execute();
+  const { numDeletedRows } = await query.executeTakeFirstOrThrow();
+  return Number(numDeletedRows);
 }
 
 export async function insertToken(
@@ -163,6 +165,18 @@ export async function updateToken(
   await db.updateTable('api_token').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
+/** Revokes every live API token of an account; answers how many it revoked. */
+export async function revokeTokensOf(db: Kysely<DB>, tenantId: string, accountId: string, at: string): Promise<number> {
+  const { numUpdatedRows } = await db
+    .updateTable('api_token')
+    .set({ revoked_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(numUpdatedRows);
+}
+
 /** Moves the end of every session of an account (an operator ending them at a set time; tests age a session). */
 export async function setSessionsExpiry(
   db: Kysely<DB>,
@@ -176,4 +190,60 @@ export async function setSessionsExpiry(
     .where('tenant_id', '=', tenantId)
     .where('account_id', '=', accountId)
     .execute();
+}
+
+export type ThrottleRow = Selectable<LoginThrottleTable>;
+
+export function getThrottle(db: Kysely<DB>, key: string): Promise<ThrottleRow | undefined> {
+  return db
+    .selectFrom('login_throttle')
+    .select(['key', 'failures', 'window_start', 'next_allowed_at', 'updated_at'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Inserts the first row of a key; false when another request inserted it first. */
+export async function insertThrottle(db: Kysely<DB>, row: ThrottleRow): Promise<boolean> {
+  const result = await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirstOrThrow();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Replaces a key's row if nobody changed it since it was read as `seen`; false otherwise. */
+export async function replaceThrottle(db: Kysely<DB>, seen: ThrottleRow, row: ThrottleRow): Promise<boolean> {
+  const { numUpdatedRows } = await db
+    .updateTable('login_throttle')
+    .set({
+      failures: row.failures,
+      window_start: row.window_start,
+      next_allowed_at: row.next_allowed_at,
+      updated_at: row.updated_at,
+    })
+    .where('key', '=', seen.key)
+    .where('failures', '=', seen.failures)
+    .where('updated_at', '=', seen.updated_at)
+    .executeTakeFirstOrThrow();
+  return Number(numUpdatedRows) === 1;
+}
+
+/** Gives back one counted attempt of a window (it turned out not to be a failure). */
+export async function uncountThrottle(db: Kysely<DB>, key: string, windowStart: string): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set((eb) => ({ failures: eb('failures', '-', 1), next_allowed_at: null }))
+    .where('key', '=', key)
+    .where('window_start', '=', windowStart)
+    .where('failures', '>', 0)
+    .execute();
+}
+
+export async function deleteThrottle(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+export async function pruneThrottles(db: Kysely<DB>, untouchedSince: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('updated_at', '<', untouchedSince).execute();
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { clearSessionCookie, contextFor, setSessionCookie } from '../../http/auth.ts';
+import { AppError } from '../../shared/errors.ts';
 import {
   Account,
   AccountParams,
@@ -26,22 +27,21 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
   app.post(
     '/api/auth/login',
     {
-      config: {
-        auth: 'public',
-        rateLimit: {
-          max: 10,
-          timeWindow: '1 minute',
-          keyGenerator: (req) =>
-            `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
-        },
-      },
+      // Throttled per address and per username in the service (accounts.throttle.ts). req.ip
+      // follows Fastify's trustProxy setting, so behind a proxy it is the client's address.
+      config: { auth: 'public' },
       schema: { tags, body: LoginBody, response: { 200: Me } },
+      onError: async (_req, reply, error: unknown) => {
+        const retryAfter = error instanceof AppError ? error.details?.retryAfter : undefined;
+        if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      },
     },
     async (req, reply) => {
       const { token, expiresAt, auth } = await accounts.login(
         { db: database.db, dialect: database.dialect, requestId: req.id },
         req.body.username,
         req.body.password,
+        { ip: req.ip },
       );
       setSessionCookie(reply, token, expiresAt, config.secureCookies);
       return accounts.me(contextFor(database, auth, req.id), auth.csrfToken);
@@ -67,12 +67,10 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
     '/api/me/password',
     { config: { auth: 'session' }, schema: { tags, body: ChangePasswordBody } },
     async (req, reply) => {
-      await accounts.changePassword(
-        req.ctx,
-        req.body.currentPassword,
-        req.body.newPassword,
-        req.auth?.sessionId ?? null,
-      );
+      await accounts.changePassword(req.ctx, req.body.currentPassword, req.body.newPassword, {
+        sessionId: req.auth?.sessionId ?? null,
+        tokens: req.body.keepTokens,
+      });
       return reply.code(204).send();
     },
   );

@@ -47,6 +47,8 @@ export const UpdateMeBody = z.strictObject({ locale: LocaleSchema });
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: PasswordSchema,
+  /** Keep the account's API tokens working (they are revoked by default, as after a leak). */
+  keepTokens: z.boolean().default(false),
 });
 
 export const RoleAssignmentBody = z.strictObject({ role: RoleSchema, orgUnitId: z.string().min(1) });

@@ -22,6 +22,7 @@ import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import * as repo from './accounts.repo.ts';
 import type { Account, CreateAccountInput, Me } from './accounts.schemas.ts';
+import * as throttle from './accounts.throttle.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -70,14 +71,36 @@ export interface SignInBase {
   requestId: string | null;
 }
 
-export async function login(base: SignInBase, username: string, password: string) {
+/** Where a sign-in attempt comes from, and when it is made (tests move the clock). */
+export interface SignInAttempt {
+  ip: string;
+  at?: Date;
+}
+
+function tooManyAttempts(retryAfterMs: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new AppError('too_many_requests', `Too many sign-in attempts. Try again in ${retryAfter} s.`, { retryAfter });
+}
+
+export async function login(base: SignInBase, username: string, password: string, from: SignInAttempt) {
   const { db } = base;
+  const now = from.at ?? new Date();
+  // Throttled before anything is checked, and the same way for usernames that do not exist.
+  const address = await throttle.claimAddress(db, from.ip, now);
+  if ('retryAfterMs' in address) throw tooManyAttempts(address.retryAfterMs);
+  const attempt = await throttle.claimAccount(db, username, now);
+  if ('retryAfterMs' in attempt) {
+    await throttle.releaseAddress(db, address.held);
+    throw tooManyAttempts(attempt.retryAfterMs);
+  }
   const account = await repo.findAccountByUsername(db, username);
   // Verify against a dummy hash when the account is unknown so timing does not reveal which usernames exist.
   const ok = await verify(account?.password_hash ?? DUMMY_HASH, password).catch(() => false);
   if (!account || !ok || account.status !== 'active') {
+    // Both attempts stay counted as failures.
     throw new AppError('invalid_credentials', 'Wrong username or password.');
   }
+  await throttle.signedIn(db, username, address.held);
   const token = secret();
   const csrf = secret();
   const at = new Date();
@@ -201,11 +224,21 @@ export async function setMyLocale(ctx: Ctx, locale: string): Promise<void> {
   });
 }
 
+/**
+ * Ends an account's sign-ins: every session but `keepSessionId` and, unless kept, every API token.
+ * Call it in the transaction of the change that calls for it; the counts go into its audit record.
+ */
+async function endSignIns(tx: Ctx, accountId: string, keep: { sessionId?: string | null; tokens?: boolean } = {}) {
+  const sessionsEnded = await repo.deleteSessionsOf(tx.db, tx.tenantId, accountId, keep.sessionId ?? undefined);
+  const tokensRevoked = keep.tokens ? 0 : await repo.revokeTokensOf(tx.db, tx.tenantId, accountId, nowIso());
+  return { sessionsEnded, tokensRevoked };
+}
+
 export async function changePassword(
   ctx: Ctx,
   currentPassword: string,
   newPassword: string,
-  keepSessionId: string | null,
+  keep: { sessionId: string | null; tokens: boolean },
 ) {
   const account = await requireOwnAccount(ctx);
   if (!(await verify(account.password_hash, currentPassword).catch(() => false))) {
@@ -215,9 +248,12 @@ export async function changePassword(
   const passwordHash = await hashPassword(newPassword);
   return inTransaction(ctx, async (tx) => {
     await repo.updateAccount(tx.db, tx.tenantId, account.id, { password_hash: passwordHash, updated_at: nowIso() });
-    // Other sessions of this account end: a changed password is often a response to a leak.
-    await repo.deleteSessionsOf(tx.db, tx.tenantId, account.id, keepSessionId ?? undefined);
-    await recordAudit(tx.db, tx, 'account.change_password', { type: 'user_account', id: account.id }, null, null);
+    // Other sessions and the API tokens end: a changed password is often a response to a leak.
+    const ended = await endSignIns(tx, account.id, keep);
+    await recordAudit(tx.db, tx, 'account.change_password', { type: 'user_account', id: account.id }, null, {
+      ...ended,
+      tokensKept: keep.tokens,
+    });
   });
 }
 
@@ -355,14 +391,15 @@ export async function setAccountStatus(ctx: Ctx, accountId: string, status: 'act
       requirePermissionAt(tx, 'accounts.manage', grant.path);
     }
     await repo.updateAccount(tx.db, tx.tenantId, accountId, { status, updated_at: nowIso() });
-    if (status === 'disabled') await repo.deleteSessionsOf(tx.db, tx.tenantId, accountId);
+    // Disabling ends every session and revokes every token for good: enabling again revives none.
+    const ended = status === 'disabled' ? await endSignIns(tx, accountId) : {};
     await recordAudit(
       tx.db,
       tx,
       'account.status',
       { type: 'user_account', id: accountId },
       { status: account.status },
-      { status },
+      { status, ...ended },
     );
   });
   return getAccount(ctx, accountId);

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import type { AppError } from '../../shared/errors.ts';
 import * as repo from './accounts.repo.ts';
+import * as accounts from './accounts.service.ts';
+import * as throttle from './accounts.throttle.ts';
 
 describeOnEachDatabase('accounts and sessions', (getDb) => {
   let app: TestApp;
@@ -17,9 +20,27 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
   });
   afterAll(() => app.close());
 
-  const login = (username: string, password: string) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = (username: string, password: string, from = '127.0.0.1') =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: from });
   const me = (headers: Record<string, string>) => app.inject({ url: '/api/me', headers });
+  const newToken = async (session: Session, name = 'sync') => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: session.headers,
+      payload: { name },
+    });
+    return { authorization: `Bearer ${res.json().token}` };
+  };
+  const auditOf = (action: string, accountId: string) =>
+    getDb()
+      .db.selectFrom('audit_log')
+      .select('after_json')
+      .where('action', '=', action)
+      .where('entity_id', '=', accountId)
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow()
+      .then((r) => JSON.parse(r.after_json ?? 'null'));
 
   it('signs in with an HTTP-only, SameSite=Lax cookie and answers who the user is', async () => {
     const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
@@ -91,6 +112,16 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
       payload: { status: 'active' },
     });
     expect((await login(teacher.username, teacher.password)).statusCode).toBe(200);
+    // Enabling the account again revives no token: they were revoked, and the audit record says so.
+    expect((await me(bearer)).statusCode).toBe(401);
+    const disabling = await getDb()
+      .db.selectFrom('audit_log')
+      .select('after_json')
+      .where('action', '=', 'account.status')
+      .where('entity_id', '=', teacher.account.id)
+      .orderBy('at')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(disabling.after_json!)).toEqual({ status: 'disabled', sessionsEnded: 1, tokensRevoked: 1 });
   });
 
   it('ends the session on logout, and only that one', async () => {
@@ -168,27 +199,164 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     }
   });
 
-  it('rate-limits sign-in attempts for one username, not for the others', async () => {
+  const throttleRow = (key: string) => repo.getThrottle(getDb().db, key);
+  /** The time a throttle row holds an attempt back to passes (the tests keep no clock over HTTP). */
+  const letDelayPass = (key: string) =>
+    getDb().db.updateTable('login_throttle').set({ next_allowed_at: null }).where('key', '=', key).execute();
+
+  it('refuses an address spraying many usernames once its failure budget is spent, and says how long', async () => {
     const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
-    const neighbour = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const sprayer = '10.1.0.1';
     const codes: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      // Spelled differently each time: the limit counts the account, not the spelling.
-      const name = i % 2 ? teacher.username.toUpperCase() : ` ${teacher.username}`;
-      codes.push((await login(name, 'wrong-wrong-wrong')).statusCode);
+    for (let i = 0; i < 120; i++) {
+      // Known and unknown usernames alike; each is tried once, so no username's own delay applies.
+      const name = i === 7 ? teacher.username : `sprayed-${i}`;
+      codes.push((await login(name, 'Summer2024!', sprayer)).statusCode);
     }
-    expect(codes.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(codes[10]).toBe(429);
-    const right = await login(teacher.username, teacher.password);
-    expect(right.statusCode).toBe(429);
-    expect(right.json().error.code).toBe('too_many_requests');
-    expect((await login(neighbour.username, neighbour.password)).statusCode).toBe(200);
+    expect(codes.slice(0, throttle.ADDRESS_FAILURES)).toEqual(Array(throttle.ADDRESS_FAILURES).fill(401));
+    expect(codes.slice(throttle.ADDRESS_FAILURES)).toEqual(Array(120 - throttle.ADDRESS_FAILURES).fill(429));
+
+    const refused = await login(teacher.username, teacher.password, sprayer);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('too_many_requests');
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBe(refused.json().error.details.retryAfter);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(throttle.ADDRESS_WINDOW_MS / 1000);
+    const row = await throttleRow(throttle.addressKey(sprayer));
+    expect(row?.failures).toBe(throttle.ADDRESS_FAILURES);
+    expect(Date.parse(row!.next_allowed_at!) - Date.parse(row!.window_start)).toBe(throttle.ADDRESS_WINDOW_MS);
+    // Attempts refused at the address never reached the usernames.
+    expect(await throttleRow(throttle.accountKey(`sprayed-${throttle.ADDRESS_FAILURES + 5}`))).toBeUndefined();
+    // The user is not locked out elsewhere: one failure of theirs was counted, far from any delay.
+    expect((await login(teacher.username, teacher.password, '10.1.0.2')).statusCode).toBe(200);
   });
 
-  it('changes a password: checks the current one, keeps this session, ends the others', async () => {
+  it('delays a username after five failures in a row from any address, then lets the rightful user in', async () => {
+    const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const key = throttle.accountKey(teacher.username);
+    for (let i = 0; i < throttle.ACCOUNT_FREE_FAILURES; i++) {
+      // Spelled differently each time: the delay counts the username, not the spelling.
+      const name = i % 2 ? teacher.username.toUpperCase() : ` ${teacher.username}`;
+      expect((await login(name, 'wrong-wrong-wrong', `10.2.0.${i + 1}`)).statusCode).toBe(401);
+    }
+    const row = await throttleRow(key);
+    expect(row?.failures).toBe(throttle.ACCOUNT_FREE_FAILURES);
+    expect(Date.parse(row!.next_allowed_at!) - Date.parse(row!.updated_at)).toBe(1000);
+
+    // The rightful user at another address waits the current delay, not a fixed lockout.
+    const held = await login(teacher.username, teacher.password, '10.2.0.100');
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error).toMatchObject({ code: 'too_many_requests', details: { retryAfter: 1 } });
+    expect(held.headers['retry-after']).toBe('1');
+    // A refused attempt is not checked, so it neither counts nor moves the delay.
+    expect(await throttleRow(key)).toEqual(row);
+
+    await letDelayPass(key);
+    expect((await login(teacher.username, teacher.password, '10.2.0.100')).statusCode).toBe(200);
+    expect(await throttleRow(key)).toBeUndefined();
+    // The count started again: the next mistakes are answered at once.
+    expect((await login(teacher.username, 'wrong-wrong-wrong', '10.2.0.100')).statusCode).toBe(401);
+    expect((await throttleRow(key))?.next_allowed_at).toBeNull();
+  });
+
+  it("keeps an address open to other users while one username is delayed, up to the address's budget", async () => {
+    const shared = '10.3.0.1'; // a school's NAT
+    const careless = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const colleague = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) codes.push((await login(careless.username, 'wrong-wrong-wrong', shared)).statusCode);
+    expect(codes).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+    // Only the five checked failures count against the address.
+    expect((await throttleRow(throttle.addressKey(shared)))?.failures).toBe(5);
+    expect((await login(colleague.username, colleague.password, shared)).statusCode).toBe(200);
+    // A success is not a failure: the budget is as it was.
+    expect((await throttleRow(throttle.addressKey(shared)))?.failures).toBe(5);
+
+    for (let i = 5; i < throttle.ADDRESS_FAILURES; i++) {
+      expect((await login(`mistyped-${i}`, 'wrong-wrong-wrong', shared)).statusCode).toBe(401);
+    }
+    expect((await login(colleague.username, colleague.password, shared)).statusCode).toBe(429);
+    expect((await login(colleague.username, colleague.password, '10.3.0.2')).statusCode).toBe(200);
+  });
+
+  it('answers throttled known and unknown usernames alike, and keeps the same count for both', async () => {
+    const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const unknown = 'nobody-by-this-name';
+    for (const name of [teacher.username, unknown]) {
+      for (let i = 0; i < throttle.ACCOUNT_FREE_FAILURES; i++)
+        await login(name, 'wrong-wrong-wrong', `10.4.0.${i + 1}`);
+    }
+    const known = await login(teacher.username, 'wrong-wrong-wrong', '10.4.0.9');
+    const stranger = await login(unknown, 'wrong-wrong-wrong', '10.4.0.9');
+    expect(known.statusCode).toBe(429);
+    expect(known.json()).toEqual(stranger.json());
+    const [a, b] = await Promise.all([teacher.username, unknown].map((n) => throttleRow(throttle.accountKey(n))));
+    expect(a?.failures).toBe(b?.failures);
+  });
+
+  describe('the delay over time (service, with a clock)', () => {
+    const base = () => ({ db: getDb().db, dialect: getDb().dialect, requestId: null });
+    const attempt = (username: string, password: string, ip: string, at: Date) =>
+      accounts.login(base(), username, password, { ip, at }).then(
+        () => 'signed in',
+        (e: AppError) => (e.code === 'too_many_requests' ? { wait: e.details?.retryAfter } : e.code),
+      );
+
+    it('grows 1 s, 2 s, 4 s ... up to five minutes, and a success resets it', async () => {
+      const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+      const key = throttle.accountKey(teacher.username);
+      let at = new Date('2030-01-01T00:00:00.000Z');
+      const delays: number[] = [];
+      for (let i = 0; i < 16; i++) {
+        // Each from a new address, so only the username's own delay is at work.
+        expect(await attempt(teacher.username, 'wrong-wrong-wrong', `10.5.0.${i}`, at)).toBe('invalid_credentials');
+        const row = await throttleRow(key);
+        const next = row?.next_allowed_at ? Date.parse(row.next_allowed_at) : at.getTime();
+        delays.push((next - at.getTime()) / 1000);
+        if (next > at.getTime()) {
+          // A moment before the delay ends the attempt is refused unchecked, even with the right password.
+          const early = new Date(next - 1);
+          expect(await attempt(teacher.username, teacher.password, '10.5.1.1', early)).toEqual({ wait: 1 });
+        }
+        at = new Date(next);
+      }
+      expect(delays).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300]);
+      expect(await attempt(teacher.username, teacher.password, '10.5.1.1', at)).toBe('signed in');
+      expect(await throttleRow(key)).toBeUndefined();
+    });
+
+    it("forgets a username's failures a day after the last one", async () => {
+      const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+      const start = Date.parse('2030-02-01T00:00:00.000Z');
+      for (let i = 0; i < 8; i++) {
+        await attempt(teacher.username, 'wrong-wrong-wrong', `10.6.0.${i}`, new Date(start + i * 600_000));
+      }
+      const row = await throttleRow(throttle.accountKey(teacher.username));
+      const dayLater = new Date(Date.parse(row!.updated_at) + throttle.FORGET_AFTER_MS + 1);
+      expect(await attempt(teacher.username, 'wrong-wrong-wrong', '10.6.1.1', dayLater)).toBe('invalid_credentials');
+      expect((await throttleRow(throttle.accountKey(teacher.username)))?.failures).toBe(1);
+    });
+
+    it('opens an address again when its window ends', async () => {
+      const ip = '10.7.0.1';
+      const start = Date.parse('2030-03-01T00:00:00.000Z');
+      for (let i = 0; i < throttle.ADDRESS_FAILURES; i++) {
+        expect(await attempt(`guess-${i}`, 'wrong-wrong-wrong', ip, new Date(start + i))).toBe('invalid_credentials');
+      }
+      const closed = await attempt('guess-x', 'wrong-wrong-wrong', ip, new Date(start + 60_000));
+      expect(closed).toEqual({ wait: throttle.ADDRESS_WINDOW_MS / 1000 - 60 });
+      const reopened = new Date(start + throttle.ADDRESS_WINDOW_MS);
+      expect(await attempt('guess-y', 'wrong-wrong-wrong', ip, reopened)).toBe('invalid_credentials');
+      expect((await throttleRow(throttle.addressKey(ip)))?.failures).toBe(1);
+    });
+  });
+
+  it('changes a password: checks the current one, keeps this session, ends the others and the tokens', async () => {
     const leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
     const here = await signIn(app, leader.username, leader.password);
     const elsewhere = await signIn(app, leader.username, leader.password);
+    const bearer = await newToken(here);
     const change = (payload: object) =>
       app.inject({ method: 'POST', url: '/api/me/password', headers: here.headers, payload });
     const wrong = await change({ currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' });
@@ -198,16 +366,59 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     expect(short.statusCode).toBe(400);
     expect(short.json().error.code).toBe('validation_failed');
     expect(short.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['body.newPassword']);
-    // Neither refusal ended a session or changed the password.
+    // Neither refusal ended a session or a token, or changed the password.
     expect((await me(elsewhere.headers)).statusCode).toBe(200);
-    expect((await login(leader.username, leader.password)).statusCode).toBe(200);
+    expect((await me(bearer)).statusCode).toBe(200);
+    const third = await signIn(app, leader.username, leader.password);
 
     const ok = await change({ currentPassword: leader.password, newPassword: 'a-brand-new-password' });
     expect(ok.statusCode).toBe(204);
     expect((await me(here.headers)).statusCode).toBe(200);
     expect((await me(elsewhere.headers)).statusCode).toBe(401);
+    expect((await me(third.headers)).statusCode).toBe(401);
+    const old = await me(bearer);
+    expect(old.statusCode).toBe(401);
+    expect(old.json().error.code).toBe('not_authenticated');
+    const [token] = (await app.inject({ url: '/api/me/tokens', headers: here.headers })).json().items;
+    expect(token.revokedAt).toEqual(expect.any(String));
+    expect(await auditOf('account.change_password', leader.account.id)).toEqual({
+      sessionsEnded: 2,
+      tokensRevoked: 1,
+      tokensKept: false,
+    });
     expect((await login(leader.username, leader.password)).statusCode).toBe(401);
     expect((await login(leader.username, 'a-brand-new-password')).statusCode).toBe(200);
+  });
+
+  it('keeps the API tokens through a password change when asked, and still ends the other sessions', async () => {
+    const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
+    const here = await signIn(app, officer.username, officer.password);
+    const elsewhere = await signIn(app, officer.username, officer.password);
+    const bearer = await newToken(here, 'EMIS sync');
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: here.headers,
+      payload: { currentPassword: officer.password, newPassword: 'another-new-password', keepTokens: true },
+    });
+    expect(ok.statusCode).toBe(204);
+    expect((await me(bearer)).statusCode).toBe(200);
+    expect((await me(here.headers)).statusCode).toBe(200);
+    expect((await me(elsewhere.headers)).statusCode).toBe(401);
+    expect(await auditOf('account.change_password', officer.account.id)).toEqual({
+      sessionsEnded: 1,
+      tokensRevoked: 0,
+      tokensKept: true,
+    });
+    // A token still cannot change the password, keepTokens or not.
+    const byToken = await app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: bearer,
+      payload: { currentPassword: 'another-new-password', newPassword: 'yet-another-password', keepTokens: true },
+    });
+    expect(byToken.statusCode).toBe(403);
+    expect(byToken.json().error.code).toBe('session_required');
   });
 
   it('issues API tokens that act with the account scope, need no CSRF, and stop when revoked', async () => {
