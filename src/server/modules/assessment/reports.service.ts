@@ -3,6 +3,7 @@ import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { nowIso } from '../../shared/ids.ts';
+import { decide, MINIMUM_GROUP, sliceFor } from '../../shared/suppression.ts';
 import * as org from '../org/org.service.ts';
 import * as repo from './assessment.repo.ts';
 import { type Feedback, NOT_YET } from './assessment.schemas.ts';
@@ -10,7 +11,7 @@ import { emptyStatus, requireSubject, toStatus } from './assessment.service.ts';
 import { loadStandard, requireLevel, resolver, type Standard } from './assessment.standard.ts';
 
 /** Groups smaller than this are never shown: individuals must not be identifiable. */
-export const MINIMUM_GROUP = 5;
+export { MINIMUM_GROUP };
 
 /** The target level that applies at a unit: its own, else the nearest unit above that sets one. */
 async function effectiveTarget(ctx: Ctx, unitPath: string, standard: Standard) {
@@ -125,19 +126,35 @@ export async function feedback(ctx: Ctx, personId: string, frameworkId?: string)
 
 /**
  * How the teachers under a unit assessed themselves, per competency: counts per level, no names.
- * Fewer than MINIMUM_GROUP respondents (in the unit, or for a competency) shows nothing.
+ * Whether the unit's respondents and each competency are shown is decided over the tree
+ * (`shared/suppression.ts`), as the dashboards decide it, so no two reports subtract to a few people.
  */
 export async function groupReport(ctx: Ctx, unitId: string, frameworkId?: string) {
   const unit = await org.requireUnit(ctx, unitId, 'reports.read');
   const standard = await loadStandard(ctx, frameworkId);
   const text = resolver(ctx);
   const frameworkIdResolved = standard.framework.id;
-  const [respondents, levelCounts, counted] = await Promise.all([
-    repo.respondentsUnder(ctx.db, ctx.tenantId, [unit.path], frameworkIdResolved),
-    repo.selfLevelsUnder(ctx.db, ctx.tenantId, [unit.path], frameworkIdResolved),
-    org.getUnit(ctx, unitId),
-  ]);
-  const suppressed = respondents < MINIMUM_GROUP;
+  const [index, counted] = await Promise.all([org.unitIndex(ctx), org.getUnit(ctx, unitId)]);
+  const slice = sliceFor(index, unit.id, false);
+  const pathOf = new Map(index.map((u) => [u.id, u.path]));
+  const figures = new Map(
+    await Promise.all(
+      slice.units.map(async (id) => {
+        const roots = [pathOf.get(id)!];
+        const [respondents, levels] = await Promise.all([
+          repo.respondentsUnder(ctx.db, ctx.tenantId, roots, frameworkIdResolved),
+          repo.selfLevelsUnder(ctx.db, ctx.tenantId, roots, frameworkIdResolved),
+        ]);
+        return [id, { respondents, levels }] as const;
+      }),
+    ),
+  );
+  const selfAssessedIn = (id: string, itemId: string) =>
+    figures.get(id)!.levels.reduce((n, r) => n + (r.item_id === itemId ? Number(r.n) : 0), 0);
+  const suppressed = decide(slice, { sizes: ['respondents'], size: (id) => figures.get(id)!.respondents }).units.has(
+    unitId,
+  );
+  const { respondents, levels: levelCounts } = figures.get(unitId)!;
   return {
     unitId,
     frameworkId: frameworkIdResolved,
@@ -149,7 +166,10 @@ export async function groupReport(ctx: Ctx, unitId: string, frameworkId?: string
     competencies: standard.competencies.map((c) => {
       const rows = levelCounts.filter((r) => r.item_id === c.id);
       const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
-      const hidden = suppressed || total < MINIMUM_GROUP;
+      // The same sizes as the self-assessed dashboard's and indicators' figures of this competency.
+      const hidden =
+        suppressed ||
+        decide(slice, { sizes: [`c:${c.id}:self`], size: (id) => selfAssessedIn(id, c.id) }).units.has(unitId);
       const aspect = standard.aspectOf.get(c.id);
       return {
         itemId: c.id,

@@ -1,8 +1,9 @@
 import { hasPermissionAt, requireScope } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { decide, type Family, type Hidden, isSmall, MINIMUM_GROUP, sliceFor } from '../../shared/suppression.ts';
 import type { Cell } from '../../shared/xlsx.ts';
 import { loadStandard, resolver } from '../assessment/assessment.standard.ts';
-import { getTarget, MINIMUM_GROUP } from '../assessment/reports.service.ts';
+import { getTarget } from '../assessment/reports.service.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import type { OrgUnit } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
@@ -16,89 +17,72 @@ export const LEAF_TYPES = new Set(PLACES_OF_WORK);
 /**
  * Where the gap between policy and classroom is: for a unit and each unit directly below it, the
  * share of teachers at or above the target level in each competency. Read from the live aggregates
- * only; any group under the minimum size shows no figure at all.
+ * only; what is shown is decided over the tree (`shared/suppression.ts`), the same in every request.
  */
 export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashboard> {
   const unitId = query.unitId ?? (await topOfScope(ctx));
-  const { unit, children } = await org.unitWithChildren(ctx, unitId, 'reports.read');
+  const [{ unit, children }, index] = await Promise.all([
+    org.unitWithChildren(ctx, unitId, 'reports.read'),
+    org.unitIndex(ctx),
+  ]);
   const standard = await loadStandard(ctx, query.frameworkId);
   const text = resolver(ctx);
   const frameworkId = standard.framework.id;
   const target = await getTarget(ctx, unitId, frameworkId);
   const targetCode = target.levelCode ?? standard.framework.levels[0]!.code;
   const targetRank = standard.rank.get(targetCode)!;
-  const units = [unit, ...children];
-  const ids = units.map((u) => u.id);
-  const [competencyRows, bothSexes, teacherRows, above] = await Promise.all([
-    repo.levelCountsOf(ctx.db, ctx.tenantId, ids, { frameworkId, basis: query.basis, sex: query.sex }),
-    // Filtered by sex, a cell must also hide when the other sex's assessed are few.
-    query.sex ? repo.levelCountsOf(ctx.db, ctx.tenantId, ids, { frameworkId, basis: query.basis }) : null,
-    repo.teacherCountsOf(ctx.db, ctx.tenantId, ids),
+  const slice = sliceFor(index, unit.id, true);
+  const [competencyRows, teacherRows, above] = await Promise.all([
+    repo.levelCountsOf(ctx.db, ctx.tenantId, slice.units, { frameworkId, basis: query.basis }),
+    repo.teacherCountsOf(ctx.db, ctx.tenantId, slice.units),
     org.unitsOnPath(ctx, unit.path),
   ]);
-  const inGroup = (r: { sex: string }) => !query.sex || r.sex === query.sex;
-  const counted = competencyRows.map((r) => ({ ...r, teachers: Number(r.teachers) }));
   const competencyIds = standard.competencies.map((c) => c.id);
 
-  // Raw figures first; what may be shown is decided over the whole table (see `suppress`).
-  const figures = new Map(
-    units.map((u) => {
-      const ofUnit = teacherRows.filter((r) => r.unit_id === u.id);
-      const mine = counted.filter((r) => r.unit_id === u.id);
-      const perItem = competencyIds.map((itemId) => {
-        const rows = mine.filter((r) => r.item_id === itemId);
-        const assessed = rows.reduce((n, r) => n + r.teachers, 0);
-        return {
-          assessed,
-          allAssessed: bothSexes
-            ? bothSexes
-                .filter((r) => r.unit_id === u.id && r.item_id === itemId)
-                .reduce((n, r) => n + Number(r.teachers), 0)
-            : assessed,
-          atTarget: rows
-            .filter((r) => (standard.rank.get(r.level_code) ?? -1) >= targetRank)
-            .reduce((n, r) => n + r.teachers, 0),
-        };
-      });
-      return [
-        u.id,
-        {
-          teachers: ofUnit.filter(inGroup).reduce((n, r) => n + r.teachers, 0),
-          allTeachers: ofUnit.reduce((n, r) => n + r.teachers, 0),
-          perItem,
-        },
-      ];
-    }),
+  const teachers = new BySex();
+  for (const r of teacherRows) teachers.add(r.unit_id, r.sex, Number(r.teachers));
+  const assessed = new Map(competencyIds.map((id) => [id, new BySex()]));
+  const atTarget = new Map(competencyIds.map((id) => [id, new BySex()]));
+  for (const r of competencyRows) {
+    const n = Number(r.teachers);
+    assessed.get(r.item_id)?.add(r.unit_id, r.sex, n);
+    if ((standard.rank.get(r.level_code) ?? -1) >= targetRank) atTarget.get(r.item_id)?.add(r.unit_id, r.sex, n);
+  }
+  const sexes = teachers.sexes();
+  // A row is about the unit's teachers; a cell about them and those assessed in the competency.
+  const rowHidden = decide(slice, sexFamily(['teachers'], [teachers], sexes));
+  const cellHidden = competencyIds.map((id) =>
+    decide(slice, sexFamily(['teachers', `c:${id}:${query.basis}`], [teachers, assessed.get(id)!], sexes)),
   );
-  const hidden = suppress(
-    unit.id,
-    children.map((c) => c.id),
-    figures,
-    Boolean(query.sex),
-    competencyIds.length,
-  );
+  const shownIn = (hidden: Hidden, id: string) =>
+    !hidden.units.has(id) && !(query.sex && hidden.breakdowns.get('sex')!.has(id));
 
   const row = (u: OrgUnit): DashboardRow => {
-    const f = figures.get(u.id)!;
-    const rowHidden = hidden.rows.has(u.id);
-    const cellHidden = (i: number) => rowHidden || hidden.cells.has(`${u.id}|${i}`);
-    const shares = f.perItem.map((c) => (f.teachers ? c.atTarget / f.teachers : 0));
-    const assessed = Math.max(0, ...f.perItem.map((c) => c.assessed));
-    const anyCellHidden = f.perItem.some((_, i) => cellHidden(i));
+    const headcount = teachers.of(u.id, query.sex);
+    // A unit without teachers (of the sex asked for) has nothing to show.
+    const rowShown = headcount > 0 && shownIn(rowHidden, u.id);
+    const cellShown = (i: number) => rowShown && shownIn(cellHidden[i]!, u.id);
+    const perItem = competencyIds.map((id) => ({
+      assessed: assessed.get(id)!.of(u.id, query.sex),
+      atTarget: atTarget.get(id)!.of(u.id, query.sex),
+    }));
+    const shares = perItem.map((c) => (headcount ? c.atTarget / headcount : 0));
+    const mostAssessed = Math.max(0, ...perItem.map((c) => c.assessed));
+    const everyCellShown = perItem.every((_, i) => cellShown(i));
     return {
       unitId: u.id,
       name: u.displayName,
       type: u.type,
       hasChildren: !LEAF_TYPES.has(u.type),
-      teachers: rowHidden ? null : f.teachers,
-      assessed: rowHidden || isSmall(assessed) ? null : assessed,
-      suppressed: rowHidden,
+      teachers: rowShown ? headcount : null,
+      assessed: everyCellShown && !isSmall(mostAssessed) ? mostAssessed : null,
+      suppressed: !rowShown,
       // An average over every cell would let a hidden cell be worked out from the others.
-      meanShare: anyCellHidden || shares.length === 0 ? null : shares.reduce((a, b) => a + b, 0) / shares.length,
-      cells: f.perItem.map((c, i) => ({
+      meanShare: !everyCellShown || shares.length === 0 ? null : shares.reduce((a, b) => a + b, 0) / shares.length,
+      cells: perItem.map((c, i) => ({
         itemId: competencyIds[i]!,
-        atTarget: cellHidden(i) ? null : c.atTarget,
-        share: cellHidden(i) ? null : shares[i]!,
+        atTarget: cellShown(i) ? c.atTarget : null,
+        share: cellShown(i) ? shares[i]! : null,
       })),
     };
   };
@@ -132,59 +116,37 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
   };
 }
 
-export type Figures = Map<
-  string,
-  {
-    teachers: number;
-    allTeachers: number;
-    /** `allAssessed`: the same cell's assessed teachers of both sexes (equal to `assessed` unfiltered). */
-    perItem: { assessed: number; allAssessed: number; atTarget: number }[];
+/** Counts per unit and sex. */
+class BySex {
+  private counts = new Map<string, Map<string, number>>();
+  add(unitId: string, sex: string, n: number) {
+    const m = this.counts.get(unitId) ?? new Map<string, number>();
+    this.counts.set(unitId, m);
+    m.set(sex, (m.get(sex) ?? 0) + n);
   }
->;
+  /** One sex, or all when none is named. */
+  of(unitId: string, sex?: string | undefined) {
+    const m = this.counts.get(unitId);
+    if (!m) return 0;
+    if (sex) return m.get(sex) ?? 0;
+    let n = 0;
+    for (const v of m.values()) n += v;
+    return n;
+  }
+  sexes() {
+    const all = new Set<string>();
+    for (const m of this.counts.values()) for (const s of m.keys()) all.add(s);
+    return [...all].sort();
+  }
+}
 
-const isSmall = (n: number) => n > 0 && n < MINIMUM_GROUP;
-
-/**
- * Which rows and cells must not be shown, so that no group of fewer than 5 teachers can be read,
- * directly or by subtraction: a row whose group is small (or, filtered by sex, whose other sex is);
- * a cell where few teachers were assessed; and then, among the children of the unit, further rows
- * or cells until what is hidden cannot be recovered as the parent minus the shown children (the
- * hidden total is nought or at least 5). Differences between separate requests (one unit, then a
- * sibling) are not covered here.
- */
-export function suppress(parentId: string, childIds: string[], figures: Figures, bySex: boolean, items: number) {
-  const rows = new Set<string>();
-  const cells = new Set<string>();
-  for (const [id, f] of figures)
-    if (f.teachers < MINIMUM_GROUP || (bySex && isSmall(f.allTeachers - f.teachers))) rows.add(id);
-  const complete = (size: (id: string) => number, isHidden: (id: string) => boolean, hide: (id: string) => void) => {
-    let hiddenMass = size(parentId) - childIds.reduce((n, id) => n + size(id), 0);
-    hiddenMass += childIds.filter(isHidden).reduce((n, id) => n + size(id), 0);
-    while (isSmall(hiddenMass)) {
-      const next = childIds.filter((id) => !isHidden(id) && size(id) > 0).sort((a, b) => size(a) - size(b))[0];
-      if (!next) break;
-      hide(next);
-      hiddenMass += size(next);
-    }
+/** A figure whose sizes are these counts, broken down by sex. */
+function sexFamily(names: string[], counts: BySex[], sexes: string[]): Family {
+  return {
+    sizes: names,
+    size: (u, k) => counts[k]!.of(u),
+    breakdowns: [{ name: 'sex', groups: sexes, size: (u, g, k) => counts[k]!.of(u, g) }],
   };
-  complete(
-    (id) => figures.get(id)!.teachers,
-    (id) => rows.has(id),
-    (id) => rows.add(id),
-  );
-  for (let i = 0; i < items; i++) {
-    const assessed = (id: string) => figures.get(id)!.perItem[i]!.assessed;
-    for (const id of figures.keys()) {
-      const cell = figures.get(id)!.perItem[i]!;
-      if (isSmall(cell.assessed) || (bySex && isSmall(cell.allAssessed - cell.assessed))) cells.add(`${id}|${i}`);
-    }
-    complete(
-      assessed,
-      (id) => rows.has(id) || cells.has(`${id}|${i}`),
-      (id) => cells.add(`${id}|${i}`),
-    );
-  }
-  return { rows, cells };
 }
 
 /**

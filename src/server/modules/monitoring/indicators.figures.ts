@@ -1,11 +1,11 @@
 import { hasPermissionAt, requirePermissionAt } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { nowIso } from '../../shared/ids.ts';
+import { decide, type Hidden, MINIMUM_GROUP, sliceFor, type TreeSlice } from '../../shared/suppression.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
-import { MINIMUM_GROUP } from '../assessment/reports.service.ts';
 import * as org from '../org/org.service.ts';
-import { type Figures, LEAF_TYPES, suppress, topOfScope } from './dashboard.service.ts';
+import { LEAF_TYPES, topOfScope } from './dashboard.service.ts';
 import * as repo from './indicators.repo.ts';
 import type {
   FactSpec,
@@ -30,17 +30,32 @@ interface Reader {
   population(t: Totals): number;
   /** Whether the value counts teachers (not hours or visits): a count of 1 to 4 then describes a few people. */
   countsTeachers: boolean;
+  /** Names of the population and of the value, the same wherever the same people are counted. */
+  populationKey: string;
+  valueKey: string;
 }
 
 async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<Reader> {
   const teachers = (t: Totals) => t.get('teachers') ?? 0;
   const key = (name: string, countsTeachers = true): Reader => {
     wanted.facts.push(name);
-    return { value: (t) => t.get(name) ?? 0, population: teachers, countsTeachers };
+    return {
+      value: (t) => t.get(name) ?? 0,
+      population: teachers,
+      countsTeachers,
+      populationKey: 'teachers',
+      valueKey: name,
+    };
   };
   switch (spec.fact) {
     case 'teachers':
-      return { value: teachers, population: teachers, countsTeachers: true };
+      return {
+        value: teachers,
+        population: teachers,
+        countsTeachers: true,
+        populationKey: 'teachers',
+        valueKey: 'teachers',
+      };
     case 'self_assessed':
       return key('self_assessed');
     case 'cpd_hours':
@@ -69,10 +84,13 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
         for (const [k, v] of t) if (k.startsWith(prefix) && counted(k.slice(prefix.length))) n += v;
         return n;
       };
+      const populationKey = isCompetency ? `c:${spec.itemId}:${spec.basis}` : `aspect:${spec.itemId}:${spec.basis}`;
       return {
         value: (t) => sum(t, (level) => (standard?.rank.get(level) ?? 0) >= least),
         population: (t) => sum(t, () => true),
         countsTeachers: true,
+        populationKey,
+        valueKey: `${populationKey}:${spec.levelCode}+`,
       };
     }
   }
@@ -83,6 +101,15 @@ interface Compiled {
   indicator: Indicator;
   numerator: Reader;
   denominator: Reader | null;
+  /** The counts of people the figure is about (see `raw`), each named once: what suppression weighs. */
+  sizes: { key: string; of: (t: Totals) => number }[];
+}
+
+function sizesOf(numerator: Reader, denominator: Reader | null): Compiled['sizes'] {
+  const all = [{ key: numerator.populationKey, of: numerator.population }];
+  if (denominator) all.push({ key: denominator.populationKey, of: denominator.population });
+  if (denominator?.countsTeachers) all.push({ key: denominator.valueKey, of: denominator.value });
+  return all.filter((s, i) => all.findIndex((o) => o.key === s.key) === i);
 }
 
 async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
@@ -90,12 +117,9 @@ async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
   const compiled: Compiled[] = [];
   for (const row of rows) {
     const indicator = toIndicator(ctx, row);
-    compiled.push({
-      row,
-      indicator,
-      numerator: await readerOf(ctx, indicator.numerator, wanted),
-      denominator: indicator.denominator ? await readerOf(ctx, indicator.denominator, wanted) : null,
-    });
+    const numerator = await readerOf(ctx, indicator.numerator, wanted);
+    const denominator = indicator.denominator ? await readerOf(ctx, indicator.denominator, wanted) : null;
+    compiled.push({ row, indicator, numerator, denominator, sizes: sizesOf(numerator, denominator) });
   }
   const unique = (list: string[]) => [...new Set(list)];
   return {
@@ -138,91 +162,6 @@ const shown = (factor: Indicator['factor'], r: Raw): Figure => ({
 });
 const hiddenFigure: Figure = { value: null, numerator: null, denominator: null, suppressed: true };
 
-/**
- * The figures of a parent and its parts (children, or groups by sex or place), with what must stay
- * hidden decided over the whole table, exactly as the competency dashboard does.
- */
-function figuresOf(
-  compiled: Compiled[],
-  parent: string,
-  parts: string[],
-  totals: Map<string, Totals>,
-  /** Filtered by sex: the same totals for both sexes, so a small other sex hides rows and cells too. */
-  bothSexes: Map<string, Totals> | null,
-) {
-  const ids = [parent, ...parts];
-  const raws = new Map(ids.map((id) => [id, compiled.map((c) => raw(c, totals.get(id)))]));
-  const allRaws = bothSexes ? new Map(ids.map((id) => [id, compiled.map((c) => raw(c, bothSexes.get(id)))])) : raws;
-  const figures: Figures = new Map(
-    ids.map((id) => [
-      id,
-      {
-        teachers: totals.get(id)?.get('teachers') ?? 0,
-        allTeachers: (bothSexes ?? totals).get(id)?.get('teachers') ?? 0,
-        perItem: raws.get(id)!.map((r, i) => ({
-          assessed: r.population,
-          allAssessed: allRaws.get(id)![i]!.population,
-          atTarget: r.numerator,
-        })),
-      },
-    ]),
-  );
-  return hideOver(compiled, parent, parts, figures, bothSexes !== null, (id, i) => raws.get(id)![i]!);
-}
-
-/** Applies the table-wide suppression to figures whose raw parts `rawOf` gives. */
-function hideOver(
-  compiled: Compiled[],
-  parent: string,
-  parts: string[],
-  figures: Figures,
-  bySex: boolean,
-  rawOf: (id: string, i: number) => Raw,
-) {
-  const hidden = suppress(parent, parts, figures, bySex, compiled.length);
-  return (id: string, i: number): Figure =>
-    hidden.rows.has(id) || hidden.cells.has(`${id}|${i}`)
-      ? hiddenFigure
-      : shown(compiled[i]!.row.factor as Indicator['factor'], rawOf(id, i));
-}
-
-/**
- * A closed year's recorded figures of a parent and its children, suppressed over the table like the
- * live ones; null for a unit and indicator with nothing recorded that year.
- */
-function recordedFiguresOf(
-  compiled: Compiled[],
-  parent: string,
-  parts: string[],
-  rows: repo.ActualRow[],
-  year: number,
-) {
-  const ids = [parent, ...parts];
-  const rawOf = (id: string, i: number): Raw | null => {
-    const a = rows.find((r) => r.indicator_id === compiled[i]!.row.id && r.unit_id === id && r.year === year);
-    return a
-      ? {
-          numerator: Number(a.numerator),
-          denominator: a.denominator === null ? null : Number(a.denominator),
-          population: a.population,
-        }
-      : null;
-  };
-  const figures: Figures = new Map(
-    ids.map((id) => {
-      const perItem = compiled.map((_, i) => {
-        const r = rawOf(id, i);
-        return { assessed: r?.population ?? 0, allAssessed: r?.population ?? 0, atTarget: r?.numerator ?? 0 };
-      });
-      // A recorded year keeps each figure's population, not the unit's head count: the largest stands for it.
-      const teachers = Math.max(0, ...perItem.map((p) => p.assessed));
-      return [id, { teachers, allTeachers: teachers, perItem }];
-    }),
-  );
-  const figure = hideOver(compiled, parent, parts, figures, false, (id, i) => rawOf(id, i)!);
-  return (id: string, i: number): Figure | null => (rawOf(id, i) ? figure(id, i) : null);
-}
-
 function statusOf(indicator: Indicator, figure: Figure, target: number | null, recorded: boolean): Status {
   if (figure.suppressed) return 'suppressed';
   if (!recorded || figure.value === null) return 'no_data';
@@ -240,33 +179,80 @@ const nameOf = (ctx: Ctx, json: string) =>
  * Headline indicators of a unit for a roadmap year: the figure (live for this year and later; the
  * recorded one for a past year), the target in effect and who set it, the status against it by the
  * indicator's legend, the progress line, each child unit, and breakdowns by sex, urban/rural and type
- * of institution. Read from the live aggregates; groups under 5 teachers show nothing.
+ * of institution. Read from the live aggregates; what is shown is decided over the tree
+ * (`shared/suppression.ts`), the same in every request and as the other reports decide it.
  */
 export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuery): Promise<IndicatorDashboard> {
   const unitId = query.unitId ?? (await topOfScope(ctx));
-  const { unit, children } = await org.unitWithChildren(ctx, unitId, 'reports.read');
+  const [{ unit, children }, index] = await Promise.all([
+    org.unitWithChildren(ctx, unitId, 'reports.read'),
+    org.unitIndex(ctx),
+  ]);
   const year = query.year ?? thisYear();
   const live = year >= thisYear();
   const chainRows = (await org.unitsOnPath(ctx, unit.path)).reverse();
   const { compiled, wanted } = await compile(ctx, await repo.listIndicators(ctx.db, ctx.tenantId));
   const ids = compiled.map((c) => c.row.id);
-  const unitIds = [unit.id, ...children.map((c) => c.id)];
-
+  const slice = sliceFor(index, unit.id, true);
   const childIds = children.map((c) => c.id);
-  const [totals, bothSexes, targetRows, actualRows] = await Promise.all([
-    repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds }, query.sex, wanted),
-    query.sex ? repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds }, undefined, wanted) : null,
+  // Breakdowns are of this year's figures (recorded years keep totals); filtered by sex, only the units.
+  const kinds = live
+    ? (['sex', 'locality', 'school_type'] as const).filter(
+        (by) => !query.sex && compiled.some((c) => c.indicator.disaggregations.includes(by)),
+      )
+    : [];
+  const bySex = Boolean(query.sex) || kinds.includes('sex');
+  const pathOf = new Map(index.map((u) => [u.id, u.path]));
+  const [totals, sexTotals, places, targetRows, actualRows] = await Promise.all([
+    repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds: slice.units }, undefined, wanted),
+    bySex && live
+      ? repo.totals(ctx.db, ctx.tenantId, { by: 'unitSex', unitIds: slice.units }, undefined, wanted)
+      : new Map<string, Totals>(),
+    kinds.some((by) => by !== 'sex')
+      ? Promise.all(
+          slice.units.map(async (id) => {
+            const grouped = await repo.totals(
+              ctx.db,
+              ctx.tenantId,
+              { by: 'place', path: pathOf.get(id)! },
+              undefined,
+              wanted,
+            );
+            return [id, grouped] as const;
+          }),
+        ).then((pairs) => new Map(pairs))
+      : new Map<string, Map<string, Totals>>(),
     repo.targetsOf(ctx.db, ctx.tenantId, ids, [...chainRows.map((u) => u.id), ...childIds]),
-    repo.actualsOf(ctx.db, ctx.tenantId, ids, unitIds),
+    repo.actualsOf(ctx.db, ctx.tenantId, ids, slice.units),
   ]);
-  const liveFigure = figuresOf(compiled, unit.id, childIds, totals, bothSexes);
-  const recordedFigure = live ? null : recordedFiguresOf(compiled, unit.id, childIds, actualRows, year);
+  const groupsOf = breakdownGroups(slice.units, totals, sexTotals, places);
+  const kindsDecided = [...(bySex ? (['sex'] as const) : []), ...kinds.filter((by) => by !== 'sex')];
+  const liveHidden = compiled.map((c) =>
+    decide(slice, {
+      sizes: c.sizes.map((s) => s.key),
+      size: (u, k) => c.sizes[k]!.of(totals.get(u) ?? NONE),
+      breakdowns: kindsDecided.map((by) => ({
+        name: by,
+        groups: groupsOf(by).keys,
+        size: (u: string, g: string, k: number) => c.sizes[k]!.of(groupsOf(by).of(u).get(g) ?? NONE),
+      })),
+    }),
+  );
+  const liveFigure = (unitOf: string, i: number): Figure => {
+    const hidden = liveHidden[i]!;
+    if (hidden.units.has(unitOf) || (query.sex && hidden.breakdowns.get('sex')!.has(unitOf))) return hiddenFigure;
+    const t = query.sex ? groupsOf('sex').of(unitOf).get(query.sex) : totals.get(unitOf);
+    // A unit without teachers (of the sex asked for) has nothing to show.
+    if (!t?.get('teachers')) return hiddenFigure;
+    return shown(compiled[i]!.row.factor as Indicator['factor'], raw(compiled[i]!, t));
+  };
+  const recorded = recordedFigures(compiled, slice, actualRows);
   const notRecorded = { figure: { ...hiddenFigure, suppressed: false }, recorded: false };
   // A past year's figure is what was recorded for it; recorded years keep no figures by sex.
   const figureAt = (i: number, unitOf: string): { figure: Figure; recorded: boolean } => {
-    if (!recordedFigure) return { figure: liveFigure(unitOf, i), recorded: true };
+    if (live) return { figure: liveFigure(unitOf, i), recorded: true };
     if (query.sex) return notRecorded;
-    const figure = recordedFigure(unitOf, i);
+    const figure = recorded(year, unitOf, i);
     return figure ? { figure, recorded: true } : notRecorded;
   };
 
@@ -277,17 +263,6 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
       targetRows.filter((r) => r.indicator_id === indicatorId),
       unitChain,
     );
-  const breakdowns = live
-    ? await breakdownsOf(
-        ctx,
-        compiled,
-        unit,
-        query,
-        wanted,
-        { filtered: totals.get(unit.id) ?? new Map(), bothSexes: bothSexes?.get(unit.id) ?? null },
-        (i) => childIds.some((id) => liveFigure(id, i).suppressed),
-      )
-    : [];
 
   return {
     unit: { id: unit.id, name: unit.displayName, type: unit.type, hasChildren: !LEAF_TYPES.has(unit.type) },
@@ -302,7 +277,7 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
     indicators: compiled.map((c, i) => {
       const targets = targetsFor(c.row.id, chain);
       const target = targets.find((t) => t.year === year) ?? null;
-      const { figure, recorded } = figureAt(i, unit.id);
+      const { figure, recorded: isRecorded } = figureAt(i, unit.id);
       const baselineRow = targetRows.find(
         (r) => r.indicator_id === c.row.id && r.unit_id === unit.id && r.kind === 'baseline',
       );
@@ -313,8 +288,10 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
         current: figure,
         target,
         baseline,
-        status: statusOf(c.indicator, figure, target?.value ?? null, recorded),
-        timeline: timelineOf(c, baseline, past, targets, query.sex ? null : liveFigure(unit.id, i)),
+        status: statusOf(c.indicator, figure, target?.value ?? null, isRecorded),
+        timeline: timelineOf(baseline, past, targets, query.sex || !live ? null : liveFigure(unit.id, i), (pastYear) =>
+          recorded(pastYear, unit.id, i),
+        ),
         children: children.map((child) => {
           const childTarget =
             targetsFor(c.row.id, [{ id: child.id, name: JSON.stringify(child.name) }, ...chain]).find(
@@ -329,94 +306,113 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
             status: statusOf(c.indicator, at.figure, childTarget?.value ?? null, at.recorded),
           };
         }),
-        breakdowns: breakdowns.map((b) => ({ by: b.by, groups: b.groups(i, c) })),
+        breakdowns: kinds.map((by) => ({
+          by,
+          groups: c.indicator.disaggregations.includes(by)
+            ? groupsOf(by)
+                .present(unit.id)
+                .map((key) => ({
+                  key,
+                  figure: liveHidden[i]!.breakdowns.get(by)!.has(unit.id)
+                    ? hiddenFigure
+                    : shown(c.row.factor as Indicator['factor'], raw(c, groupsOf(by).of(unit.id).get(key))),
+                }))
+            : [],
+        })),
       };
     }),
   };
 }
 
-const PARENT = '\u0000all';
+const NONE: Totals = new Map();
 
 /**
- * Breakdowns of the unit's figures (this year's only: recorded years keep totals, not groups). The
- * parent of the groups is the unit itself, and teachers not placed at a school or institution form an
- * `other` group, so the groups add up to the headline and none can be worked out by subtraction. Where
- * a unit below is hidden, the place breakdowns are hidden too: a group sum could otherwise give it away.
+ * The groups of each breakdown per unit of the slice: by sex, or over the places of work by
+ * urban/rural or type, where teachers placed elsewhere form an `other` group so the groups add up to
+ * the unit and none can be worked out by subtraction.
  */
-async function breakdownsOf(
-  ctx: Ctx,
-  compiled: Compiled[],
-  unit: { id: string; path: string },
-  query: IndicatorDashboardQuery,
-  wanted: repo.Wanted,
-  whole: { filtered: Totals; bothSexes: Totals | null },
-  childHidden: (i: number) => boolean,
+function breakdownGroups(
+  units: string[],
+  totals: Map<string, Totals>,
+  sexTotals: Map<string, Totals>,
+  places: Map<string, Map<string, Totals>>,
 ) {
-  const kinds = (['sex', 'locality', 'school_type'] as const).filter(
-    (by) => !(by === 'sex' && query.sex) && compiled.some((c) => c.indicator.disaggregations.includes(by)),
-  );
-  const out = [];
-  // Places of work grouped once by (locality, type); each place breakdown sums over the other half.
-  const byPlace = kinds.some((by) => by !== 'sex');
-  const placeTotals = (sex: string | undefined) =>
-    repo.totals(ctx.db, ctx.tenantId, { by: 'place', path: unit.path }, sex, wanted);
-  const [places, placesBoth] = await Promise.all([
-    byPlace ? placeTotals(query.sex) : new Map<string, Totals>(),
-    byPlace && query.sex ? placeTotals(undefined) : null,
-  ]);
-  const rollUp = (grouped: Map<string, Totals>, half: 0 | 1) => {
-    const sums = new Map<string, Totals>();
-    for (const [key, totals] of grouped) {
-      const group = key.split('|')[half]!;
-      const sum = sums.get(group) ?? new Map<string, number>();
-      sums.set(group, sum);
-      for (const [k, v] of totals) sum.set(k, (sum.get(k) ?? 0) + v);
-    }
-    return sums;
+  const cache = new Map<
+    string,
+    { keys: string[]; of: (unit: string) => Map<string, Totals>; present: (unit: string) => string[] }
+  >();
+  const add = (into: Totals, from: Totals, sign = 1) => {
+    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + sign * v);
   };
-  for (const by of kinds) {
-    const [grouped, groupedBoth] =
-      by === 'sex'
-        ? [await repo.totals(ctx.db, ctx.tenantId, { by, unitId: unit.id }, undefined, wanted), null]
-        : [
-            rollUp(places, by === 'locality' ? 0 : 1),
-            placesBoth ? rollUp(placesBoth, by === 'locality' ? 0 : 1) : null,
-          ];
-    const withRest = (groups: Map<string, Totals>, parent: Totals) => {
-      const rest = new Map(parent);
-      for (const t of groups.values()) for (const [k, v] of t) rest.set(k, (rest.get(k) ?? 0) - v);
-      const all = new Map(groups);
-      if ((rest.get('teachers') ?? 0) > 0) all.set('other', rest);
-      all.set(PARENT, parent);
-      return all;
-    };
-    const parent = by === 'sex' ? (whole.bothSexes ?? whole.filtered) : whole.filtered;
-    const all = withRest(grouped, parent);
-    const keys = [...all.keys()].filter((k) => k !== PARENT).sort();
-    const figure = figuresOf(
-      compiled,
-      PARENT,
+  return (by: 'sex' | 'locality' | 'school_type') => {
+    const known = cache.get(by);
+    if (known) return known;
+    const perUnit = new Map<string, Map<string, Totals>>(units.map((u) => [u, new Map()]));
+    if (by === 'sex')
+      for (const [key, t] of sexTotals) {
+        const cut = key.lastIndexOf('|');
+        perUnit.get(key.slice(0, cut))?.set(key.slice(cut + 1), t);
+      }
+    else
+      for (const u of units) {
+        const groups = perUnit.get(u)!;
+        for (const [key, t] of places.get(u) ?? []) {
+          const group = key.split('|')[by === 'locality' ? 0 : 1]!;
+          const sum = groups.get(group) ?? new Map<string, number>();
+          groups.set(group, sum);
+          add(sum, t);
+        }
+        const rest = new Map(totals.get(u) ?? NONE);
+        for (const t of groups.values()) add(rest, t, -1);
+        groups.set('other', rest);
+      }
+    const keys = [...new Set([...perUnit.values()].flatMap((g) => [...g.keys()]))].sort();
+    const entry = {
       keys,
-      all,
-      groupedBoth && whole.bothSexes ? withRest(groupedBoth, whole.bothSexes) : null,
-    );
-    out.push({
-      by,
-      groups: (i: number, c: Compiled) =>
-        c.indicator.disaggregations.includes(by)
-          ? keys.map((key) => ({ key, figure: by !== 'sex' && childHidden(i) ? hiddenFigure : figure(key, i) }))
-          : [],
+      of: (unit: string) => perUnit.get(unit) ?? new Map<string, Totals>(),
+      present: (unit: string) =>
+        [...(perUnit.get(unit) ?? new Map<string, Totals>()).entries()]
+          .filter(([, t]) => (t.get('teachers') ?? 0) > 0)
+          .map(([k]) => k)
+          .sort(),
+    };
+    cache.set(by, entry);
+    return entry;
+  };
+}
+
+/**
+ * A closed year's recorded figure of a unit in the slice, shown or hidden over the tree like the live
+ * ones (by the population recorded with it); null where nothing was recorded that year.
+ */
+function recordedFigures(compiled: Compiled[], slice: TreeSlice, rows: repo.ActualRow[]) {
+  const decided = new Map<string, Hidden>();
+  const rowOf = (year: number, unitId: string, i: number) =>
+    rows.find((r) => r.indicator_id === compiled[i]!.row.id && r.unit_id === unitId && r.year === year);
+  return (year: number, unitId: string, i: number): Figure | null => {
+    const a = rowOf(year, unitId, i);
+    if (!a) return null;
+    const key = `${year}|${i}`;
+    let hidden = decided.get(key);
+    if (!hidden) {
+      hidden = decide(slice, { sizes: ['population'], size: (u) => rowOf(year, u, i)?.population ?? 0 });
+      decided.set(key, hidden);
+    }
+    if (hidden.units.has(unitId)) return hiddenFigure;
+    return shown(compiled[i]!.row.factor as Indicator['factor'], {
+      numerator: Number(a.numerator),
+      denominator: a.denominator === null ? null : Number(a.denominator),
+      population: a.population,
     });
-  }
-  return out;
+  };
 }
 
 function timelineOf(
-  c: Compiled,
   baseline: { year: number; value: number } | null,
   past: repo.ActualRow[],
   targets: { year: number; value: number }[],
   liveNow: Figure | null,
+  recordedIn: (year: number) => Figure | null,
 ): IndicatorFigures['timeline'] {
   const now = thisYear();
   const years = new Set<number>([now, ...past.map((p) => p.year), ...targets.map((t) => t.year)]);
@@ -427,18 +423,8 @@ function timelineOf(
       const target = targets.find((t) => t.year === year)?.value ?? null;
       if (year === now && liveNow)
         return { year, actual: liveNow.suppressed ? null : liveNow.value, target, source: 'live' as const };
-      const recorded = past.find((p) => p.year === year);
-      if (recorded && year !== now) {
-        const figure =
-          recorded.population < MINIMUM_GROUP
-            ? null
-            : figureValue(c.indicator.factor, {
-                numerator: Number(recorded.numerator),
-                denominator: recorded.denominator === null ? null : Number(recorded.denominator),
-                population: recorded.population,
-              });
-        return { year, actual: figure, target, source: 'recorded' as const };
-      }
+      const recorded = year !== now && past.some((p) => p.year === year) ? recordedIn(year) : null;
+      if (recorded) return { year, actual: recorded.value, target, source: 'recorded' as const };
       if (baseline?.year === year) return { year, actual: baseline.value, target, source: 'baseline' as const };
       return { year, actual: null, target, source: 'none' as const };
     });

@@ -139,12 +139,13 @@ export async function insertObjective(db: Kysely<DB>, row: ObjectiveRow) {
 }
 
 /**
- * How figures are grouped: by unit (a unit and its children), by sex within one unit, or by an
- * attribute (urban/rural, type) of the places of work under a unit.
+ * How figures are grouped: by unit, by unit and sex, or by an attribute (urban/rural, type) of the
+ * places of work under a unit.
  */
 export type Grouping =
   | { by: 'unit'; unitIds: string[] }
-  | { by: 'sex'; unitId: string }
+  /** Groups keyed `{unit}|{sex}`. */
+  | { by: 'unitSex'; unitIds: string[] }
   /** Groups keyed `{locality}|{type}`: one pass serves both the urban/rural and the type breakdowns. */
   | { by: 'place'; path: string };
 
@@ -183,12 +184,14 @@ export async function totals(
         where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id in (${sql.join(grouping.unitIds)})`,
       };
     }
-    if (grouping.by === 'sex')
+    if (grouping.by === 'unitSex') {
+      if (grouping.unitIds.length === 0) return null;
       return {
-        group: sql<string>`${t}.sex`,
+        group: sql<string>`${t}.unit_id || '|' || ${t}.sex`,
         from: sql`${t}`,
-        where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id = ${grouping.unitId}`,
+        where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id in (${sql.join(grouping.unitIds)})`,
       };
+    }
     const column = sql`coalesce(u.locality, 'unknown') || '|' || u.type`;
     return {
       group: sql<string>`${column}`,

@@ -200,24 +200,22 @@ export function competencyCountsOf(db: Kysely<DB>, tenantId: string, unitIds: st
     .execute();
 }
 
-/** Teachers per (unit, item, level) for one basis, summed over sex unless one sex is asked for. */
+/** Teachers per (unit, item, level, sex) for one basis: the dashboard decides what it shows over every sex. */
 export function levelCountsOf(
   db: Kysely<DB>,
   tenantId: string,
   unitIds: string[],
-  filter: { frameworkId: string; basis: string; sex?: string | undefined },
+  filter: { frameworkId: string; basis: string },
 ) {
   if (unitIds.length === 0) return Promise.resolve([]);
-  let q = db
+  return db
     .selectFrom('unit_competency_count')
-    .select(['unit_id', 'item_id', 'level_code', (eb) => eb.fn.sum<number>('teachers').as('teachers')])
+    .select(['unit_id', 'item_id', 'level_code', 'sex', (eb) => eb.fn.sum<number>('teachers').as('teachers')])
     .where('tenant_id', '=', tenantId)
     .where('unit_id', 'in', unitIds)
     .where('framework_id', '=', filter.frameworkId)
-    .where('basis', '=', filter.basis);
-  if (filter.sex) q = q.where('sex', '=', filter.sex);
-  return q
-    .groupBy(['unit_id', 'item_id', 'level_code'])
+    .where('basis', '=', filter.basis)
+    .groupBy(['unit_id', 'item_id', 'level_code', 'sex'])
     .having((eb) => eb.fn.sum('teachers'), '!=', 0)
     .execute();
 }
