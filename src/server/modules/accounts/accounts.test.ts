@@ -280,6 +280,25 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     expect((await login(colleague.username, colleague.password, '10.3.0.2')).statusCode).toBe(200);
   });
 
+  it('lets only one of many simultaneous attempts through a free slot', async () => {
+    const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    for (let i = 1; i < throttle.ACCOUNT_FREE_FAILURES; i++) {
+      await login(teacher.username, 'wrong-wrong-wrong', `10.8.0.${i}`);
+    }
+    // The fifth failure starts the delay: of six attempts at once from six addresses, one is checked.
+    const burst = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((i) => login(teacher.username, 'wrong-wrong-wrong', `10.8.1.${i}`)),
+    );
+    expect(burst.map((r) => r.statusCode).sort()).toEqual([401, 429, 429, 429, 429, 429]);
+    expect((await throttleRow(throttle.accountKey(teacher.username)))?.failures).toBe(throttle.ACCOUNT_FREE_FAILURES);
+
+    const ip = '10.8.2.1';
+    for (let i = 1; i < throttle.ADDRESS_FAILURES; i++) await login(`crowd-${i}`, 'wrong-wrong-wrong', ip);
+    const last = await Promise.all([1, 2, 3, 4, 5].map((i) => login(`crowd-last-${i}`, 'wrong-wrong-wrong', ip)));
+    expect(last.map((r) => r.statusCode).sort()).toEqual([401, 429, 429, 429, 429]);
+    expect((await throttleRow(throttle.addressKey(ip)))?.failures).toBe(throttle.ADDRESS_FAILURES);
+  });
+
   it('answers throttled known and unknown usernames alike, and keeps the same count for both', async () => {
     const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
     const unknown = 'nobody-by-this-name';
