@@ -225,7 +225,7 @@ export async function setMyLocale(ctx: Ctx, locale: string): Promise<void> {
 }
 
 /**
- * Ends an account's sign-ins: every session but `keepSessionId` and, unless kept, every API token.
+ * Ends an account's sign-ins: every session but `keep.sessionId` and, unless `keep.tokens`, every API token.
  * Call it in the transaction of the change that calls for it; the counts go into its audit record.
  */
 async function endSignIns(tx: Ctx, accountId: string, keep: { sessionId?: string | null; tokens?: boolean } = {}) {
