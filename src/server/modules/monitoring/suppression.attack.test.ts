@@ -9,7 +9,7 @@ import type { OrgUnit } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
 import { registerMonitoring } from './aggregates.service.ts';
 import { competencyDashboard } from './dashboard.service.ts';
-import { indicatorDashboard } from './indicators.figures.ts';
+import { indicatorDashboard, recordActuals } from './indicators.figures.ts';
 import { PLACES_OF_WORK } from './indicators.repo.ts';
 import { createIndicator } from './indicators.service.ts';
 
@@ -187,6 +187,7 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
         }
       }
     }
+    await recordActuals(ctx, new Date().getUTCFullYear() - 1);
     return { ctx, units, parentOf, teachers };
   }
 
@@ -219,10 +220,14 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
           }
         }
 
-      for (const sex of [undefined, 'female', 'male'] as const) {
-        const board = await indicatorDashboard(ctx, { unitId: unit.id, sex });
+      // This year by sex and not, and last year's recorded figures (the same people, counted then).
+      for (const sex of [undefined, 'female', 'male', 'recorded'] as const) {
+        const board =
+          sex === 'recorded'
+            ? await indicatorDashboard(ctx, { unitId: unit.id, year: new Date().getUTCFullYear() - 1 })
+            : await indicatorDashboard(ctx, { unitId: unit.id, sex });
         tally.reports++;
-        const group = sex ? `sex:${sex}` : 'all';
+        const group = sex && sex !== 'recorded' ? `sex:${sex}` : 'all';
         for (const f of board.indicators) {
           const family: Family =
             f.indicator.code === 'I1' ? `confirmed:${c1}` : f.indicator.code === 'I3' ? `self:${c2}` : 'teachers';
@@ -231,11 +236,13 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
             ...f.children.map((c) => ({ unitId: c.unitId, figure: c.figure })),
           ];
           for (const { unitId, figure } of figures) if (!figure.suppressed) show(family, group, unitId);
-          if (!f.current.suppressed && f.timeline.some((p) => p.source === 'live' && p.actual !== null))
-            show(family, group, unit.id);
+          // The progress line: today's live point and last year's recorded one.
+          if (f.timeline.some((p) => (p.source === 'live' || p.source === 'recorded') && p.actual !== null))
+            show(family, 'all', unit.id);
           for (const b of f.breakdowns)
             for (const g of b.groups)
-              if (!g.figure.suppressed) show(family, sex ? `${group}&${b.by}:${g.key}` : `${b.by}:${g.key}`, unit.id);
+              if (!g.figure.suppressed)
+                show(family, group === 'all' ? `${b.by}:${g.key}` : `${group}&${b.by}:${g.key}`, unit.id);
         }
       }
     }
