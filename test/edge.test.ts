@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { precompress } from '../src/cli/precompress.ts';
+import { parseTrustProxy } from '../src/server/config.ts';
 import { buildApp } from '../src/server/http/app.ts';
 import { describeOnEachDatabase } from './db.ts';
 import * as make from './factories.ts';
@@ -134,6 +135,40 @@ describeOnEachDatabase('the edge of the API', (getDb) => {
       const page = await app.inject({ url, headers: { 'accept-encoding': 'br' } });
       expect(page.statusCode, url).toBe(200);
       expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+});
+
+describeOnEachDatabase('behind a proxy (PATHWAY_TRUST_PROXY)', (getDb) => {
+  it('reads the setting: the socket address, any proxy, a hop count, or a list of addresses', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy(' 10.0.0.0/8, 127.0.0.1 ')).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    const twoHops = parseTrustProxy('2') as (address: string, hop: number) => boolean;
+    expect([twoHops('10.0.0.1', 0), twoHops('10.0.0.1', 1), twoHops('10.0.0.1', 2)]).toEqual([true, true, false]);
+  });
+
+  it('throttles sign-ins per client behind a trusted proxy, not per proxy', async () => {
+    const app = await buildApp({
+      config: { secureCookies: false, webDir: '/nonexistent', logLevel: 'silent', trustProxy: ['127.0.0.1'] },
+      database: getDb(),
+    });
+    try {
+      const attempt = (client: string, username: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-for': client },
+          payload: { username, password: 'wrong-password' },
+        });
+      let status = 401;
+      for (let i = 0; i < 60 && status === 401; i++) status = (await attempt('203.0.113.7', `spray${i}`)).statusCode;
+      expect(status).toBe(429);
+      // Another school behind the same proxy is not held back by the first one's failures.
+      expect((await attempt('198.51.100.9', 'someone')).statusCode).toBe(401);
+    } finally {
+      await app.close();
     }
   });
 });

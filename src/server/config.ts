@@ -17,6 +17,8 @@ export interface Config {
   /** Encrypts issuer signing keys at rest; when null, the secret in `keySecretFile` (made on first use). */
   keySecret: string | null;
   keySecretFile: string;
+  /** Which X-Forwarded-For entries to believe for the client's address (req.ip): Fastify's trustProxy. */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +37,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PATHWAY_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     keySecret: env.PATHWAY_KEY_SECRET || null,
     keySecretFile: env.PATHWAY_KEY_SECRET_FILE ?? path.join(dataDir, 'issuer-keys.secret'),
+    trustProxy: parseTrustProxy(env.PATHWAY_TRUST_PROXY),
   };
+}
+
+/** unset/false: the socket address; true: any proxy; N: that many hops; else addresses/CIDRs, comma-separated. */
+export function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const setting = value?.trim() ?? '';
+  if (setting === '' || setting === 'false') return false;
+  if (setting === 'true') return true;
+  if (/^\d+$/.test(setting)) {
+    // Fastify 5.12 ignores a bare hop count (a direct client could fake the header); this restores it.
+    const hops = Number(setting);
+    return (_address, hop) => hop < hops;
+  }
+  return setting
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -56,7 +56,7 @@ export type ZodApp = FastifyInstance<
 export interface AppDeps {
   config: Pick<Config, 'secureCookies' | 'webDir' | 'logLevel'> &
     // Credential URLs and the key secret; tests leave them out (credentials then read the environment).
-    Partial<Pick<Config, 'publicUrl' | 'keySecret' | 'keySecretFile'>>;
+    Partial<Pick<Config, 'publicUrl' | 'keySecret' | 'keySecretFile' | 'trustProxy'>>;
   database: Database;
   /** Uploaded files; a throwaway folder when not given (tests). */
   files?: FileStore;
@@ -81,6 +81,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy ?? false,
     connectionTimeout: timeouts.idleMs,
     requestTimeout: timeouts.requestMs,
     genReqId: (req) => {
