@@ -106,7 +106,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
     hook: 'preHandler',
     errorResponseBuilder: (_req, context) =>
       new AppError('too_many_requests', `Too many attempts. Try again in ${context.after}.`, {
-        retryAfter: context.after,
+        retryAfter: Math.ceil(context.ttl / 1000),
       }),
   });
   await app.register(fastifySwagger, {
