@@ -10,6 +10,7 @@ import type {
   SelfAssessmentTable,
 } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
+import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type EventRow = Selectable<AssessmentEventTable>;
 export type StatusRow = Selectable<CompetencyStatusTable>;
@@ -30,11 +31,9 @@ export function columnFor(kind: string): StatusColumn {
 // ---- the ledger (insert and read only: there is no update or delete of assessment_event) ----
 
 export async function insertEvents(db: Kysely<DB>, rows: EventRow[]) {
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('assessment_event')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await writeInBatches(rows, rowsPerStatement(18), (batch) =>
+    db.insertInto('assessment_event').values(batch).execute(),
+  );
 }
 
 export function getEvent(db: Kysely<DB>, tenantId: string, id: string) {
@@ -145,39 +144,42 @@ export async function advanceStatus(db: Kysely<DB>, events: EventRow[]) {
     if (batch.length === 0) continue;
     const { id, at } = POINTERS[column];
     const changed = Object.keys(pointerValues(column, null)) as (keyof StatusRow)[];
-    await db
-      .insertInto('competency_status')
-      .values(
-        batch.map(
-          (event) =>
-            ({
-              tenant_id: event.tenant_id,
-              person_id: event.person_id,
-              item_id: event.item_id,
-              framework_id: event.framework_id,
-              ...pointerValues('self', null),
-              ...pointerValues('confirmed', null),
-              ...pointerValues('trained', null),
-              ...pointerValues(column, event),
-            }) as StatusRow,
-        ),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['tenant_id', 'person_id', 'item_id'])
-          .doUpdateSet((eb) => Object.fromEntries(changed.map((c) => [c, eb.ref(`excluded.${c}`)])))
-          .where((eb) =>
-            eb.or([
-              eb(`competency_status.${at}`, 'is', null),
-              eb(`competency_status.${at}`, '<', eb.ref(`excluded.${at}`)),
-              eb.and([
-                eb(`competency_status.${at}`, '=', eb.ref(`excluded.${at}`)),
-                eb(`competency_status.${id}`, '<', eb.ref(`excluded.${id}`)),
-              ]),
-            ]),
+    // A results file of 3,000 completions projects 3,000 rows of 13 columns: more than one statement binds.
+    await writeInBatches(batch, rowsPerStatement(13), (rows) =>
+      db
+        .insertInto('competency_status')
+        .values(
+          rows.map(
+            (event) =>
+              ({
+                tenant_id: event.tenant_id,
+                person_id: event.person_id,
+                item_id: event.item_id,
+                framework_id: event.framework_id,
+                ...pointerValues('self', null),
+                ...pointerValues('confirmed', null),
+                ...pointerValues('trained', null),
+                ...pointerValues(column, event),
+              }) as StatusRow,
           ),
-      )
-      .execute();
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['tenant_id', 'person_id', 'item_id'])
+            .doUpdateSet((eb) => Object.fromEntries(changed.map((c) => [c, eb.ref(`excluded.${c}`)])))
+            .where((eb) =>
+              eb.or([
+                eb(`competency_status.${at}`, 'is', null),
+                eb(`competency_status.${at}`, '<', eb.ref(`excluded.${at}`)),
+                eb.and([
+                  eb(`competency_status.${at}`, '=', eb.ref(`excluded.${at}`)),
+                  eb(`competency_status.${id}`, '<', eb.ref(`excluded.${id}`)),
+                ]),
+              ]),
+            ),
+        )
+        .execute(),
+    );
   }
 }
 
@@ -213,14 +215,17 @@ export function statusOf(db: Kysely<DB>, tenantId: string, personId: string, fra
 
 /** The status rows of these people for these items (a batch's before-and-after picture). */
 export function statusFor(db: Kysely<DB>, tenantId: string, personIds: string[], itemIds: string[]) {
-  if (personIds.length === 0 || itemIds.length === 0) return Promise.resolve([] as StatusRow[]);
-  return db
-    .selectFrom('competency_status')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', 'in', personIds)
-    .where('item_id', 'in', itemIds)
-    .execute();
+  return readInBatches([...new Set(personIds)], (people) =>
+    readInBatches([...new Set(itemIds)], (items) =>
+      db
+        .selectFrom('competency_status')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', 'in', people)
+        .where('item_id', 'in', items)
+        .execute(),
+    ),
+  );
 }
 
 export function allStatus(db: Kysely<DB>, tenantId: string) {
@@ -372,8 +377,9 @@ export function evidenceOfPerson(db: Kysely<DB>, tenantId: string, personId: str
 }
 
 export function evidenceByIds(db: Kysely<DB>, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('evidence').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  return readInBatches([...new Set(ids)], (batch) =>
+    db.selectFrom('evidence').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', batch).execute(),
+  );
 }
 
 // ---- review requests ----

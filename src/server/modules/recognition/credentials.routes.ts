@@ -208,7 +208,8 @@ function verifyRoutes(app: ZodApp, database: Database) {
       config: { auth: 'public', rateLimit: verifyLimit },
       schema: {
         tags,
-        response: { 200: Verification, 400: Verification },
+        // A request refused before verification (an unknown query parameter, say) answers the coded error.
+        response: { 200: Verification, 400: z.union([Verification, RefusedRequest]) },
         description:
           'W3C VC API: { verifiableCredential, options? } > { checks, warnings, errors } (and verified, results). 200 when verified, 400 with the failed checks when not. Offline: status lists of other issuers are not checked (a warning). Bodies over 64 KB are 413 body_too_large; a credential of more than 6,000 values, lists over 500 or nesting over 24 fails every check as malformed. 20 a minute per address.',
       },
@@ -244,6 +245,10 @@ function verifyRoutes(app: ZodApp, database: Database) {
     },
   );
 }
+
+const RefusedRequest = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
 
 async function parseJson(body: unknown): Promise<unknown> {
   if (!(body instanceof Upload) || body.size === 0) return undefined;

@@ -26,8 +26,29 @@ const PRESENT = new Set(['1', 'yes', 'y', 'present', 'p', 'true']);
 const ABSENT = new Set(['0', 'no', 'n', 'absent', 'a', 'false']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** All or nothing: every faulty line is reported (csv_invalid with line and column) and nothing is written. */
-export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer) {
+/** What a dry run would have committed, carried out of its transaction so that it rolls back. */
+class DryRunDone {
+  constructor(readonly summary: Awaited<ReturnType<typeof resultsSummary>> & { rows: number; dryRun: true }) {}
+}
+
+/**
+ * All or nothing: every faulty line is reported (csv_invalid with line and column) and nothing is
+ * written. A dry run goes through every check and every write, reads the summary, and rolls back:
+ * the counts are exactly what the import would give, and nothing stays.
+ */
+export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer, options: { dryRun?: boolean } = {}) {
+  if (!options.dryRun) return checkAndWrite(ctx, offeringId, bytes, false);
+  if (ctx.db.isTransaction) throw new Error('A dry run rolls back its own transaction: call it outside one.');
+  try {
+    await checkAndWrite(ctx, offeringId, bytes, true);
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.summary;
+    throw error;
+  }
+  throw new Error('unreachable: a dry run always rolls back');
+}
+
+async function checkAndWrite(ctx: Ctx, offeringId: string, bytes: Buffer, dryRun: boolean) {
   return inTransaction(ctx, async (tx) => {
     const offering = await requireOffering(tx, offeringId);
     await requireRunner(tx, offering);
@@ -37,6 +58,7 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
     const faults = new FaultList();
     const lines: { line: number; nationalId: string; values: Record<string, string | undefined> }[] = [];
     let dayColumns: string[] | null = null;
+    const seen = new Set<string>();
     for await (const record of readCsv([bytes], RESULTS_COLUMNS, faults)) {
       if (dayColumns === null) {
         dayColumns = Object.keys(record.values).filter((c) => RESULTS_COLUMNS.pattern.test(c));
@@ -45,8 +67,9 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
       }
       const nationalId = record.values.national_id ?? '';
       if (!nationalId) faults.add(record.line, 'national_id', 'The national id is empty.');
-      else if (lines.some((l) => l.nationalId === nationalId))
+      else if (seen.has(nationalId))
         faults.add(record.line, 'national_id', `National id ${nationalId} appears on an earlier line.`);
+      seen.add(nationalId);
       lines.push({ line: record.line, nationalId, values: record.values });
     }
     if (lines.length === 0) faults.add(2, '', 'The file has no rows.');
@@ -60,6 +83,7 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
       people.map((p) => p.id),
     );
     const enrolled = new Set(enrolments.filter((e) => e.status === 'enrolled').map((e) => e.person_id));
+    const enrolmentOf = new Map(enrolments.map((e) => [e.person_id, e]));
     const marks: { personId: string; day: string; present: boolean }[] = [];
     const results: ResultRow[] = [];
     for (const { line, nationalId, values } of lines) {
@@ -91,7 +115,7 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
         faults.add(line, 'completed_on', `The date is written YYYY-MM-DD, not "${completedOn}".`);
       if (result === '' && (score !== '' || completedOn !== ''))
         faults.add(line, 'result', 'A score or completion date needs a result.');
-      const earlier = enrolments.find((e) => e.person_id === personId)!;
+      const earlier = enrolmentOf.get(personId)!;
       if (earlier.result === 'completed' && result !== '' && (result !== 'completed' || scoreValue !== earlier.score))
         faults.add(line, 'result', 'This teacher’s completion was recorded already and is final.');
       if (result !== '')
@@ -105,6 +129,8 @@ export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer)
     if (faults.any) faults.fail();
     if (marks.length) await writeAttendance(tx, offering, marks);
     if (results.length) await writeResults(tx, offering, results);
-    return resultsSummary(tx, offering.id, marks.length);
+    const summary = { ...(await resultsSummary(tx, offering.id, marks.length)), rows: lines.length };
+    if (dryRun) throw new DryRunDone({ ...summary, dryRun: true });
+    return { ...summary, dryRun: false };
   });
 }

@@ -10,6 +10,7 @@ import type {
   TrainingProgrammeTable,
 } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
+import { KEYS_PER_STATEMENT, readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type ModuleRow = Selectable<TrainingModuleTable>;
 export type ProgrammeRow = Selectable<TrainingProgrammeTable>;
@@ -48,14 +49,10 @@ export function findModuleByCode(db: Kysely<DB>, tenantId: string, code: string)
     .executeTakeFirst();
 }
 
-export function modulesByIds(db: Kysely<DB>, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([] as ModuleRow[]);
-  return db
-    .selectFrom('training_module')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+export function modulesByIds(db: Kysely<DB>, tenantId: string, ids: string[]): Promise<ModuleRow[]> {
+  return readInBatches([...new Set(ids)], (batch) =>
+    db.selectFrom('training_module').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', batch).execute(),
+  );
 }
 
 /** The catalogue; an outcome filter keeps modules with at least one outcome matching both parts. */
@@ -81,38 +78,38 @@ export function listModules(
 
 export async function replaceOutcomes(db: Kysely<DB>, tenantId: string, moduleId: string, outcomes: OutcomeRow[]) {
   await db.deleteFrom('training_outcome').where('tenant_id', '=', tenantId).where('module_id', '=', moduleId).execute();
-  if (outcomes.length)
-    await db
+  await writeInBatches(outcomes, rowsPerStatement(4), (batch) =>
+    db
       .insertInto('training_outcome')
-      .values(outcomes.map((o) => ({ tenant_id: tenantId, ...o })))
-      .execute();
+      .values(batch.map((o) => ({ tenant_id: tenantId, ...o })))
+      .execute(),
+  );
 }
 
 export function outcomesOf(db: Kysely<DB>, tenantId: string, moduleIds: string[]): Promise<OutcomeRow[]> {
-  if (moduleIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('training_outcome')
-    .select(['module_id', 'item_id', 'level_code'])
-    .where('tenant_id', '=', tenantId)
-    .where('module_id', 'in', [...new Set(moduleIds)])
-    .execute();
+  return readInBatches([...new Set(moduleIds)], (batch) =>
+    db
+      .selectFrom('training_outcome')
+      .select(['module_id', 'item_id', 'level_code'])
+      .where('tenant_id', '=', tenantId)
+      .where('module_id', 'in', batch)
+      .execute(),
+  );
 }
 
 // ---- programmes ----
 
 export async function insertProgramme(db: Kysely<DB>, row: ProgrammeRow, moduleIds: string[]) {
   await db.insertInto('training_programme').values(row).execute();
-  await db
-    .insertInto('training_programme_module')
-    .values(
-      moduleIds.map((moduleId, position) => ({
-        tenant_id: row.tenant_id,
-        programme_id: row.id,
-        module_id: moduleId,
-        position,
-      })),
-    )
-    .execute();
+  const links = moduleIds.map((moduleId, position) => ({
+    tenant_id: row.tenant_id,
+    programme_id: row.id,
+    module_id: moduleId,
+    position,
+  }));
+  await writeInBatches(links, rowsPerStatement(4), (batch) =>
+    db.insertInto('training_programme_module').values(batch).execute(),
+  );
 }
 
 export function getProgramme(db: Kysely<DB>, tenantId: string, id: string) {
@@ -145,25 +142,25 @@ export function listProgrammes(db: Kysely<DB>, tenantId: string, filter: { ids?:
 
 /** The modules of programmes, in order. */
 export function programmeModules(db: Kysely<DB>, tenantId: string, programmeIds?: string[]) {
-  let q = db
+  const q = db
     .selectFrom('training_programme_module')
     .select(['programme_id', 'module_id', 'position'])
     .where('tenant_id', '=', tenantId);
-  if (programmeIds) {
-    if (programmeIds.length === 0) return Promise.resolve([]);
-    q = q.where('programme_id', 'in', programmeIds);
-  }
-  return q.orderBy('programme_id').orderBy('position').execute();
+  if (!programmeIds) return q.orderBy('programme_id').orderBy('position').execute();
+  // Ids in order, so slice after slice keeps the (programme_id, position) order.
+  return readInBatches([...new Set(programmeIds)].sort(), (batch) =>
+    q.where('programme_id', 'in', batch).orderBy('programme_id').orderBy('position').execute(),
+  );
 }
 
 // ---- offerings ----
 
 export async function insertOffering(db: Kysely<DB>, row: OfferingRow, trainerIds: string[]) {
   await db.insertInto('training_offering').values(row).execute();
-  await db
-    .insertInto('training_offering_trainer')
-    .values(trainerIds.map((personId) => ({ tenant_id: row.tenant_id, offering_id: row.id, person_id: personId })))
-    .execute();
+  const leads = trainerIds.map((personId) => ({ tenant_id: row.tenant_id, offering_id: row.id, person_id: personId }));
+  await writeInBatches(leads, rowsPerStatement(3), (batch) =>
+    db.insertInto('training_offering_trainer').values(batch).execute(),
+  );
 }
 
 export type OfferingWithHost = OfferingRow & { host_name: string };
@@ -238,16 +235,18 @@ export function listOfferings(
   return q.orderBy('o.start_date').orderBy('o.id').limit(500).execute();
 }
 
+/** The trainers of offerings, in name order within each offering. */
 export function trainersOf(db: Kysely<DB>, tenantId: string, offeringIds: string[]) {
-  if (offeringIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('training_offering_trainer as t')
-    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 't.tenant_id').onRef('p.id', '=', 't.person_id'))
-    .select(['t.offering_id', 't.person_id', 'p.given_name', 'p.family_name', 'p.org_path'])
-    .where('t.tenant_id', '=', tenantId)
-    .where('t.offering_id', 'in', offeringIds)
-    .orderBy('p.sort_name')
-    .execute();
+  return readInBatches([...new Set(offeringIds)], (batch) =>
+    db
+      .selectFrom('training_offering_trainer as t')
+      .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 't.tenant_id').onRef('p.id', '=', 't.person_id'))
+      .select(['t.offering_id', 't.person_id', 'p.given_name', 'p.family_name', 'p.org_path'])
+      .where('t.tenant_id', '=', tenantId)
+      .where('t.offering_id', 'in', batch)
+      .orderBy('p.sort_name')
+      .execute(),
+  );
 }
 
 /** Every (offering, trainer) pair: the cascade is read from who led what. */
@@ -260,15 +259,16 @@ export function allLeads(db: Kysely<DB>, tenantId: string) {
 }
 
 export function seatCounts(db: Kysely<DB>, tenantId: string, offeringIds: string[]) {
-  if (offeringIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('training_enrolment')
-    .select(['offering_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', tenantId)
-    .where('offering_id', 'in', offeringIds)
-    .where('status', 'in', ['enrolled', 'waitlisted'])
-    .groupBy(['offering_id', 'status'])
-    .execute();
+  return readInBatches([...new Set(offeringIds)], (batch) =>
+    db
+      .selectFrom('training_enrolment')
+      .select(['offering_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('tenant_id', '=', tenantId)
+      .where('offering_id', 'in', batch)
+      .where('status', 'in', ['enrolled', 'waitlisted'])
+      .groupBy(['offering_id', 'status'])
+      .execute(),
+  );
 }
 
 // ---- enrolments ----
@@ -295,15 +295,21 @@ export function getEnrolment(db: Kysely<DB>, tenantId: string, id: string) {
     .executeTakeFirst();
 }
 
-export function enrolmentsOfPeople(db: Kysely<DB>, tenantId: string, offeringId: string, personIds: string[]) {
-  if (personIds.length === 0) return Promise.resolve([] as EnrolmentRow[]);
-  return db
-    .selectFrom('training_enrolment')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('offering_id', '=', offeringId)
-    .where('person_id', 'in', personIds)
-    .execute();
+export function enrolmentsOfPeople(
+  db: Kysely<DB>,
+  tenantId: string,
+  offeringId: string,
+  personIds: string[],
+): Promise<EnrolmentRow[]> {
+  return readInBatches([...new Set(personIds)], (batch) =>
+    db
+      .selectFrom('training_enrolment')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('offering_id', '=', offeringId)
+      .where('person_id', 'in', batch)
+      .execute(),
+  );
 }
 
 export async function countEnrolled(db: Kysely<DB>, tenantId: string, offeringId: string) {
@@ -363,8 +369,8 @@ export function enrolmentsOfPerson(db: Kysely<DB>, tenantId: string, personId: s
 }
 
 /** Completed enrolments of people (all of them when `personIds` is absent), with what they completed. */
-export function completions(db: Kysely<DB>, tenantId: string, personIds?: string[]) {
-  let q = db
+export async function completions(db: Kysely<DB>, tenantId: string, personIds?: string[]) {
+  const q = db
     .selectFrom('training_enrolment as e')
     .innerJoin('training_offering as o', (j) =>
       j.onRef('o.tenant_id', '=', 'e.tenant_id').onRef('o.id', '=', 'e.offering_id'),
@@ -381,43 +387,50 @@ export function completions(db: Kysely<DB>, tenantId: string, personIds?: string
     ])
     .where('e.tenant_id', '=', tenantId)
     .where('e.result', '=', 'completed');
-  if (personIds) {
-    if (personIds.length === 0) return Promise.resolve([]);
-    q = q.where('e.person_id', 'in', personIds);
-  }
-  return q.orderBy('e.completed_on').orderBy('e.id').execute();
+  if (!personIds) return q.orderBy('e.completed_on').orderBy('e.id').execute();
+  const unique = [...new Set(personIds)];
+  const rows = await readInBatches(unique, (batch) =>
+    q.where('e.person_id', 'in', batch).orderBy('e.completed_on').orderBy('e.id').execute(),
+  );
+  // Slices come back one after another: one order across them (a completion always has its date).
+  if (unique.length > KEYS_PER_STATEMENT)
+    rows.sort((a, b) => (a.completed_on ?? '').localeCompare(b.completed_on ?? '') || (a.id < b.id ? -1 : 1));
+  return rows;
 }
 
 /** Open enrolments (enrolled or waitlisted, no result yet) of people in offerings of these modules. */
 export function openEnrolmentsInModules(db: Kysely<DB>, tenantId: string, moduleIds: string[]) {
-  if (moduleIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('training_enrolment as e')
-    .innerJoin('training_offering as o', (j) =>
-      j.onRef('o.tenant_id', '=', 'e.tenant_id').onRef('o.id', '=', 'e.offering_id'),
-    )
-    .select(['e.person_id', 'o.module_id'])
-    .where('e.tenant_id', '=', tenantId)
-    .where('e.status', 'in', ['enrolled', 'waitlisted'])
-    .where('e.result', 'is', null)
-    .where('o.module_id', 'in', moduleIds)
-    .execute();
+  return readInBatches([...new Set(moduleIds)], (batch) =>
+    db
+      .selectFrom('training_enrolment as e')
+      .innerJoin('training_offering as o', (j) =>
+        j.onRef('o.tenant_id', '=', 'e.tenant_id').onRef('o.id', '=', 'e.offering_id'),
+      )
+      .select(['e.person_id', 'o.module_id'])
+      .where('e.tenant_id', '=', tenantId)
+      .where('e.status', 'in', ['enrolled', 'waitlisted'])
+      .where('e.result', 'is', null)
+      .where('o.module_id', 'in', batch)
+      .execute(),
+  );
 }
 
 // ---- attendance ----
 
+/** Marks of a whole results file (3,000 teachers x 10 days) go out 500 rows to a statement. */
 export async function putAttendance(db: Kysely<DB>, rows: AttendanceRow[]) {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('training_attendance')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'offering_id', 'person_id', 'day']).doUpdateSet((eb) => ({
-        present: eb.ref('excluded.present'),
-        recorded_at: eb.ref('excluded.recorded_at'),
-      })),
-    )
-    .execute();
+  await writeInBatches(rows, rowsPerStatement(6), (batch) =>
+    db
+      .insertInto('training_attendance')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'offering_id', 'person_id', 'day']).doUpdateSet((eb) => ({
+          present: eb.ref('excluded.present'),
+          recorded_at: eb.ref('excluded.recorded_at'),
+        })),
+      )
+      .execute(),
+  );
 }
 
 export function attendanceOf(db: Kysely<DB>, tenantId: string, offeringId: string) {
@@ -473,34 +486,37 @@ export function trainersNear(db: Kysely<DB>, tenantId: string, institutions: str
 // ---- people (reads only: names, placement and national ids for rosters and imports) ----
 
 export function peopleByIds(db: Kysely<DB>, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('person')
-    .select(['id', 'given_name', 'family_name', 'org_path', 'national_id', 'category'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  return readInBatches([...new Set(ids)], (batch) =>
+    db
+      .selectFrom('person')
+      .select(['id', 'given_name', 'family_name', 'org_path', 'national_id', 'category'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', batch)
+      .execute(),
+  );
 }
 
 export function peopleByNationalIds(db: Kysely<DB>, tenantId: string, nationalIds: string[]) {
-  if (nationalIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('person')
-    .select(['id', 'national_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('national_id', 'in', [...new Set(nationalIds)])
-    .execute();
+  return readInBatches([...new Set(nationalIds)], (batch) =>
+    db
+      .selectFrom('person')
+      .select(['id', 'national_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('national_id', 'in', batch)
+      .execute(),
+  );
 }
 
 export function peopleUnder(db: Kysely<DB>, tenantId: string, ids: string[], roots: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('person as p')
-    .select(['p.id', 'p.org_path'])
-    .where('p.tenant_id', '=', tenantId)
-    .where('p.id', 'in', [...new Set(ids)])
-    .where((eb) => pathUnder(eb, 'p.org_path', roots))
-    .execute();
+  return readInBatches([...new Set(ids)], (batch) =>
+    db
+      .selectFrom('person as p')
+      .select(['p.id', 'p.org_path'])
+      .where('p.tenant_id', '=', tenantId)
+      .where('p.id', 'in', batch)
+      .where((eb) => pathUnder(eb, 'p.org_path', roots))
+      .execute(),
+  );
 }
 
 // ---- development plans ----
@@ -546,7 +562,9 @@ export async function replacePlanItems(db: Kysely<DB>, tenantId: string, planId:
     .where('tenant_id', '=', tenantId)
     .where('plan_id', '=', planId)
     .execute();
-  if (items.length) await db.insertInto('development_plan_item').values(items).execute();
+  await writeInBatches(items, rowsPerStatement(10), (batch) =>
+    db.insertInto('development_plan_item').values(batch).execute(),
+  );
 }
 
 export function getPlan(db: Kysely<DB>, tenantId: string, id: string) {
@@ -558,16 +576,18 @@ export function getPlan(db: Kysely<DB>, tenantId: string, id: string) {
     .executeTakeFirst();
 }
 
-export function planItems(db: Kysely<DB>, tenantId: string, planIds: string[]) {
-  if (planIds.length === 0) return Promise.resolve([] as PlanItemRow[]);
-  return db
-    .selectFrom('development_plan_item')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('plan_id', 'in', planIds)
-    .orderBy('plan_id')
-    .orderBy('position')
-    .execute();
+export function planItems(db: Kysely<DB>, tenantId: string, planIds: string[]): Promise<PlanItemRow[]> {
+  // Ids in order, so slice after slice keeps the (plan_id, position) order.
+  return readInBatches([...new Set(planIds)].sort(), (batch) =>
+    db
+      .selectFrom('development_plan_item')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('plan_id', 'in', batch)
+      .orderBy('plan_id')
+      .orderBy('position')
+      .execute(),
+  );
 }
 
 export function plansOfPerson(db: Kysely<DB>, tenantId: string, personId: string) {
@@ -578,6 +598,19 @@ export function plansOfPerson(db: Kysely<DB>, tenantId: string, personId: string
     .where('person_id', '=', personId)
     .orderBy('created_at', 'desc')
     .execute();
+}
+
+/** The plans of these people in one status. */
+export function plansOfPeople(db: Kysely<DB>, tenantId: string, personIds: string[], status: string) {
+  return readInBatches([...new Set(personIds)], (batch) =>
+    db
+      .selectFrom('development_plan')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', batch)
+      .where('status', '=', status)
+      .execute(),
+  );
 }
 
 /** Plans whose teacher is placed under `roots`, with the teacher's name. */

@@ -30,6 +30,8 @@ import {
   PlanSummary,
   Programme,
   ResultsBody,
+  ResultsImportQuery,
+  ResultsImportSummary,
   ResultsSummary,
   SchedulingOptions,
   SchedulingQuery,
@@ -302,11 +304,15 @@ function resultsImportRoute(app: ZodApp) {
       schema: {
         tags,
         params: OfferingParams,
-        response: { 200: ResultsSummary },
+        querystring: ResultsImportQuery,
+        response: { 200: ResultsImportSummary },
         description:
-          'CSV: national_id, then any of name, result (completed|not_completed), score, completed_on, and one column per session day (1/0). All or nothing: csv_invalid lists each fault with its line.',
+          'CSV: national_id, then any of name, result (completed|not_completed), score, completed_on, and one column per session day (1/0). All or nothing: csv_invalid lists each fault with its line. dryRun=true checks every row and answers the counts as they would be, writing nothing.',
       },
     },
-    async (req) => importResults(req.ctx, req.params.offeringId, await requireUpload(req.body).bytes()),
+    async (req) =>
+      importResults(req.ctx, req.params.offeringId, await requireUpload(req.body).bytes(), {
+        dryRun: req.query.dryRun,
+      }),
   );
 }

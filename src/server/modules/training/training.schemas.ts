@@ -287,6 +287,20 @@ export const ResultsSummary = z.object({
   enrolments: z.array(Enrolment),
 });
 
+export const ResultsImportQuery = z.strictObject({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('Check every row and report the counts as they would be, writing nothing.'),
+});
+
+/** The summary after the file, or as it would be after it (dryRun: nothing was written). */
+export const ResultsImportSummary = ResultsSummary.extend({
+  rows: z.number().int().describe('Lines of the file (after its header).'),
+  dryRun: z.boolean(),
+});
+
 // ---- transcript ----
 
 export const TranscriptQuery = z.strictObject({

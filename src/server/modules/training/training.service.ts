@@ -844,7 +844,8 @@ function requireSessionDay(offering: repo.OfferingRow, day: string, field: strin
 /** Enrolled (not waitlisted, not withdrawn) people of the offering, or the first who is not. */
 async function requireEnrolled(ctx: Ctx, offering: repo.OfferingRow, personIds: string[]) {
   const rows = await repo.enrolmentsOfPeople(ctx.db, ctx.tenantId, offering.id, personIds);
-  const missing = personIds.filter((id) => !rows.some((r) => r.person_id === id && r.status === 'enrolled'));
+  const enrolled = new Set(rows.filter((r) => r.status === 'enrolled').map((r) => r.person_id));
+  const missing = personIds.filter((id) => !enrolled.has(id));
   if (missing.length)
     throw new AppError('not_enrolled', 'Someone named is not enrolled in this offering.', { personIds: missing });
   return rows;
@@ -997,17 +998,18 @@ export async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results
 
 /** An agreed plan becomes active when its teacher completes one of its modules. */
 async function startAgreedPlans(ctx: Ctx, personIds: string[], moduleIds: string[]) {
-  for (const personId of personIds) {
-    const agreed = (await repo.plansOfPerson(ctx.db, ctx.tenantId, personId)).filter((p) => p.status === 'agreed');
-    const items = await repo.planItems(
-      ctx.db,
-      ctx.tenantId,
-      agreed.map((p) => p.id),
-    );
-    for (const plan of agreed)
-      if (items.some((i) => i.plan_id === plan.id && i.module_id && moduleIds.includes(i.module_id)))
-        await repo.movePlan(ctx.db, ctx.tenantId, plan.id, 'agreed', { status: 'active', updated_at: nowIso() });
-  }
+  const agreed = await repo.plansOfPeople(ctx.db, ctx.tenantId, personIds, 'agreed');
+  if (agreed.length === 0) return;
+  const completed = new Set(moduleIds);
+  const items = await repo.planItems(
+    ctx.db,
+    ctx.tenantId,
+    agreed.map((p) => p.id),
+  );
+  const starting = new Set(items.filter((i) => i.module_id && completed.has(i.module_id)).map((i) => i.plan_id));
+  for (const plan of agreed)
+    if (starting.has(plan.id))
+      await repo.movePlan(ctx.db, ctx.tenantId, plan.id, 'agreed', { status: 'active', updated_at: nowIso() });
 }
 
 export async function resultsSummary(ctx: Ctx, offeringId: string, attendanceMarks: number) {
