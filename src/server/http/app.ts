@@ -102,7 +102,6 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   registerAuth(app, database);
   await app.register(fastifyRateLimit, {
     global: false,
-    // After the body is parsed, so that a limit can key on the username being tried.
     hook: 'preHandler',
     errorResponseBuilder: (_req, context) =>
       new AppError('too_many_requests', `Too many attempts. Try again in ${context.after}.`, {

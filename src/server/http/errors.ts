@@ -74,5 +74,7 @@ export function toErrorResponse(error: unknown): {
 export function handleError(error: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toErrorResponse(error);
   if (status >= 500) req.log.error({ err: error }, 'request failed');
+  const retryAfter = (body.error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  if (status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.code(status).send(body);
 }

@@ -31,10 +31,6 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
       // follows Fastify's trustProxy setting, so behind a proxy it is the client's address.
       config: { auth: 'public' },
       schema: { tags, body: LoginBody, response: { 200: Me } },
-      onError: async (_req, reply, error: unknown) => {
-        const retryAfter = error instanceof AppError ? error.details?.retryAfter : undefined;
-        if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-      },
     },
     async (req, reply) => {
       const { token, expiresAt, auth } = await accounts.login(
