@@ -459,14 +459,14 @@ describeOnEachDatabase('self-assessment, evidence and assessor ratings', (getDb)
 
   describe('group report', () => {
     it('shows a school leader anonymous level counts, and nothing for fewer than five respondents', async () => {
-      const school = await make.unit(world.ctx, world.districtA2, 'school', 'Report school');
+      const school = await make.unit(world.ctx, world.districtB1, 'school', 'Report school');
       const leader = await make.user(world.ctx, 'school_leader', school);
       const leaderHere = await signIn(app, leader.username, leader.password);
       const report = () =>
         call(leaderHere, 'GET', `/api/units/${school.id}/self-assessment-report?frameworkId=${standard.id}`);
       const questionIds = competencies.map((c) => c.id);
-      const submitAs = async (level: string) => {
-        const t = await make.user(world.ctx, 'teacher', school);
+      const submitAs = async (level: string, at = school) => {
+        const t = await make.user(world.ctx, 'teacher', at);
         const s = await signIn(app, t.username, t.password);
         const sa = (await call(s, 'POST', '/api/self-assessments', { frameworkId: standard.id })).json();
         await call(s, 'PATCH', `/api/self-assessments/${sa.id}`, {
@@ -485,6 +485,9 @@ describeOnEachDatabase('self-assessment, evidence and assessor ratings', (getDb)
       );
 
       await submitAs('KC');
+      // Five here, but region A holds a single respondent: the nation minus region B would name them.
+      expect((await report()).json()).toMatchObject({ suppressed: true, respondents: null });
+      for (const level of ['KA', 'KA', 'KD', 'KD']) await submitAs(level, world.schoolA1);
       const shown = (await report()).json();
       expect(shown).toMatchObject({ suppressed: false, respondents: 5, teachers: 5 });
       expect(shown.competencies[0].distribution).toEqual({ KA: 2, KD: 1, KC: 1, not_yet: 1 });
@@ -495,7 +498,7 @@ describeOnEachDatabase('self-assessment, evidence and assessor ratings', (getDb)
       const district = await make.user(world.ctx, 'district_officer', world.districtA1);
       const elsewhere = await signIn(app, district.username, district.password);
       expect((await call(elsewhere, 'GET', `/api/units/${school.id}/self-assessment-report`)).statusCode).toBe(404);
-      const region = await make.user(world.ctx, 'regional_officer', world.regionA);
+      const region = await make.user(world.ctx, 'regional_officer', world.regionB);
       const regional = await signIn(app, region.username, region.password);
       expect(
         (
@@ -503,7 +506,9 @@ describeOnEachDatabase('self-assessment, evidence and assessor ratings', (getDb)
         ).json().respondents,
       ).toBe(5);
       // Officers see group figures, not a teacher's individual ratings.
-      expect((await call(regional, 'GET', `/api/people/${teacher.person.id}/feedback`)).statusCode).toBe(403);
+      const officerA = await make.user(world.ctx, 'regional_officer', world.regionA);
+      const regionalA = await signIn(app, officerA.username, officerA.password);
+      expect((await call(regionalA, 'GET', `/api/people/${teacher.person.id}/feedback`)).statusCode).toBe(403);
     });
   });
 });
