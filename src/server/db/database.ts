@@ -13,6 +13,7 @@ import * as indicators from './migrations/0007_indicators.ts';
 import * as credentials from './migrations/0008_credentials.ts';
 import * as recognitionRules from './migrations/0009_recognition_rules.ts';
 import * as loginThrottle from './migrations/0010_login_throttle.ts';
+import * as frameworkVersions from './migrations/0011_framework_versions.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -108,6 +109,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_credentials': credentials,
   '0009_recognition_rules': recognitionRules,
   '0010_login_throttle': loginThrottle,
+  '0011_framework_versions': frameworkVersions,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

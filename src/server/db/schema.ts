@@ -137,6 +137,10 @@ export interface FrameworkTable {
   updated_at: string;
   published_at: string | null;
   retired_at: string | null;
+  /** When a newer version of the lineage was published over this one. */
+  superseded_at: string | null;
+  /** What publishing this version did with ratings of changed items: 'carry_over' | 'new_evidence'. */
+  changed_items: string | null;
 }
 
 export interface FrameworkLevelTable {

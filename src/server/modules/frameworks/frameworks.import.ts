@@ -237,6 +237,8 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
       updated_at: spec.updatedAt ?? at,
       published_at: null,
       retired_at: null,
+      superseded_at: null,
+      changed_items: null,
     };
     await repo.insertFramework(tx.db, row);
     const levels = spec.levels.map((l, position) => ({

@@ -160,6 +160,8 @@ function frameworkRow(
     updated_at: at,
     published_at: null,
     retired_at: null,
+    superseded_at: null,
+    changed_items: null,
   };
 }
 
@@ -525,6 +527,8 @@ export async function newVersion(ctx: Ctx, frameworkId: string, version: string)
       updated_at: at,
       published_at: null,
       retired_at: null,
+      superseded_at: null,
+      changed_items: null,
     };
     await repo.insertFramework(tx.db, row);
     const levels = await repo.levelsOf(tx.db, tx.tenantId, from.id);
