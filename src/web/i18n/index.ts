@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
+import * as format from './format.ts';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English', intl: 'en' },
@@ -72,35 +73,22 @@ export async function setLanguage(code: LanguageCode): Promise<void> {
 /** Settles once the device's language is loaded: the app renders after it. */
 export const languageReady = setLanguage(initialLanguage());
 
-const DEVANAGARI_DIGITS = '०१२३४५६७८९';
-
-/**
- * Nepali is written with Devanagari digits. Browsers built with reduced locale data (Debian's
- * chromium among them) format 'ne' with Latin digits, so the digits are mapped here.
- */
-function localDigits(text: string, code: string): string {
-  return code === 'ne' ? text.replace(/[0-9]/g, (d) => DEVANAGARI_DIGITS[Number(d)]!) : text;
-}
-
+/** The one place screens format numbers, percentages, dates and days: see format.ts. */
 export function formatNumber(value: number, code = i18n.language): string {
-  return localDigits(new Intl.NumberFormat(intlLocale(code)).format(value), code);
+  return format.formatNumber(value, code);
 }
 
-export function formatDate(iso: string, code = i18n.language): string {
-  return localDigits(
-    new Intl.DateTimeFormat(intlLocale(code), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    code,
-  );
+export function formatPercent(value: number, code = i18n.language): string {
+  return format.formatPercent(value, code);
+}
+
+export function formatDate(iso: string | Date, code = i18n.language): string {
+  return format.formatDate(iso, code);
 }
 
 /** A calendar day (YYYY-MM-DD) without a time, read as that day wherever the browser is. */
 export function formatDay(day: string, code = i18n.language): string {
-  return localDigits(
-    new Intl.DateTimeFormat(intlLocale(code), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    ),
-    code,
-  );
+  return format.formatDay(day, code);
 }
 
 /** Arguments of a plural message: `count` chooses the form, `n` is the number as the language writes it. */

@@ -4,7 +4,7 @@ import type {
   STATUSES as ServerStatuses,
 } from '../../server/modules/monitoring/indicators.schemas.ts';
 import type { FactSpec, Indicator } from '../api/types.ts';
-import { formatNumber, i18n, intlLocale } from '../i18n/index.ts';
+import { formatNumber, formatPercent } from '../i18n/index.ts';
 
 // Copies of the server's lists (its schema file loads zod); the types keep them equal.
 export const FACTORS: typeof ServerFactors = ['percent', 'per_thousand', 'count'];
@@ -42,23 +42,9 @@ function rounded(value: number): string {
   return formatNumber(Math.round(value * 10) / 10);
 }
 
-/**
- * A percentage placed as the reader's language places it ("45%", "45 %", "%45"): the pattern comes
- * from Intl, the number from the app's formatting (so Nepali keeps Devanagari digits).
- */
+/** A percentage placed as the reader's language places it ("45%", "45 %"), Nepali in Devanagari digits. */
 export function percentText(value: number): string {
-  const parts = new Intl.NumberFormat(intlLocale(i18n.language), { style: 'percent' }).formatToParts(0.5);
-  let number = false;
-  return parts
-    .map((p) => {
-      if (p.type === 'integer' || p.type === 'group' || p.type === 'decimal' || p.type === 'fraction') {
-        if (number) return '';
-        number = true;
-        return rounded(value);
-      }
-      return p.value;
-    })
-    .join('');
+  return formatPercent(value);
 }
 
 /** A figure in its indicator's factor, as the reader's language writes it ("45%", "12 per 1,000", "310"). */
