@@ -14,6 +14,7 @@ import * as credentials from './migrations/0008_credentials.ts';
 import * as recognitionRules from './migrations/0009_recognition_rules.ts';
 import * as loginThrottle from './migrations/0010_login_throttle.ts';
 import * as frameworkVersions from './migrations/0011_framework_versions.ts';
+import * as notifications from './migrations/0012_notifications.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -110,6 +111,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_recognition_rules': recognitionRules,
   '0010_login_throttle': loginThrottle,
   '0011_framework_versions': frameworkVersions,
+  '0012_notifications': notifications,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -67,6 +67,8 @@ export interface UserAccountTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** 1 until the person sets their own password (accounts made by import or an administrator). */
+  must_change_password: Generated<number>;
 }
 
 export interface RoleAssignmentTable {
@@ -649,6 +651,59 @@ export interface CredentialStatusListTable {
   updated_at: string;
 }
 
+export interface NotificationTable {
+  tenant_id: string;
+  id: string;
+  account_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  in_inbox: number;
+  /** 'none' | 'pending' (waits for the daily digest) | 'sent' */
+  digest: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationPreferenceTable {
+  tenant_id: string;
+  account_id: string;
+  kind: string;
+  inbox: number;
+  /** 'off' | 'immediate' | 'daily' */
+  email: string;
+  updated_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  tenant_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  tenant_id: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PasswordResetRequestTable {
+  id: string;
+  key: string;
+  at: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -699,6 +754,11 @@ export interface DB {
   issuer_key: IssuerKeyTable;
   credential: CredentialTable;
   credential_status_list: CredentialStatusListTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
+  outbox: OutboxTable;
+  password_reset: PasswordResetTable;
+  password_reset_request: PasswordResetRequestTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }

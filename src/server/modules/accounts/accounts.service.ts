@@ -326,6 +326,7 @@ export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promis
       created_at: at,
       updated_at: at,
       last_login_at: null,
+      must_change_password: 0,
     };
     await repo.insertAccount(tx.db, row);
     await recordAudit(tx.db, tx, 'account.create', { type: 'user_account', id: row.id }, null, {
