@@ -213,6 +213,39 @@ export function statusOf(db: Kysely<DB>, tenantId: string, personId: string, fra
   return q.execute();
 }
 
+/** The status rows of these items, of everyone or of some people (carrying statuses into a new version). */
+export function statusOfItems(db: Kysely<DB>, tenantId: string, itemIds: string[], personIds?: string[]) {
+  return readInBatches([...new Set(itemIds)], (items) => {
+    let q = db
+      .selectFrom('competency_status')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('item_id', 'in', items);
+    if (personIds) q = q.where('person_id', 'in', personIds);
+    return q.execute();
+  });
+}
+
+export function eventsByIds(db: Kysely<DB>, tenantId: string, ids: string[]) {
+  return readInBatches([...new Set(ids)], (batch) =>
+    db.selectFrom('assessment_event').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', batch).execute(),
+  );
+}
+
+/** Per item, the people with a self-assessed or confirmed level. */
+export function ratingCounts(db: Kysely<DB>, tenantId: string, itemIds: string[]) {
+  return readInBatches([...new Set(itemIds)], (items) =>
+    db
+      .selectFrom('competency_status')
+      .select(['item_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('tenant_id', '=', tenantId)
+      .where('item_id', 'in', items)
+      .where((eb) => eb.or([eb('self_event_id', 'is not', null), eb('confirmed_event_id', 'is not', null)]))
+      .groupBy('item_id')
+      .execute(),
+  );
+}
+
 /** The status rows of these people for these items (a batch's before-and-after picture). */
 export function statusFor(db: Kysely<DB>, tenantId: string, personIds: string[], itemIds: string[]) {
   return readInBatches([...new Set(personIds)], (people) =>
@@ -292,14 +325,18 @@ export function selfLevelsUnder(db: Kysely<DB>, tenantId: string, roots: string[
     .execute();
 }
 
+/**
+ * Teachers under `roots` with a self-assessed level in this version: submitted on it, or carried into
+ * it from the version it superseded.
+ */
 export async function respondentsUnder(db: Kysely<DB>, tenantId: string, roots: string[], frameworkId: string) {
   const row = await db
-    .selectFrom('self_assessment as s')
+    .selectFrom('competency_status as s')
     .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.person_id'))
     .select((eb) => eb.fn.count<number>('s.person_id').distinct().as('n'))
     .where('s.tenant_id', '=', tenantId)
     .where('s.framework_id', '=', frameworkId)
-    .where('s.status', '=', 'submitted')
+    .where('s.self_event_id', 'is not', null)
     .where('p.category', '=', 'teacher')
     .where((eb) => pathUnder(eb, 'p.org_path', roots))
     .executeTakeFirstOrThrow();

@@ -99,15 +99,82 @@ export async function recordEvents(ctx: Ctx, inputs: NewEvent[]): Promise<repo.E
   return inTransaction(ctx, async (tx) => {
     const at = nowIso();
     const rows = inputs.map((input) => eventRow(tx, input, at));
-    await repo.insertEvents(tx.db, rows);
-    await announcingChanges(
-      tx,
-      rows.map((r) => r.person_id),
-      rows.map((r) => r.item_id),
-      () => repo.advanceStatus(tx.db, rows),
-    );
+    await appendAndProject(tx, rows);
     return rows;
   });
+}
+
+async function appendAndProject(tx: Ctx, rows: repo.EventRow[]) {
+  if (rows.length === 0) return;
+  await repo.insertEvents(tx.db, rows);
+  await announcingChanges(
+    tx,
+    rows.map((r) => r.person_id),
+    rows.map((r) => r.item_id),
+    () => repo.advanceStatus(tx.db, rows),
+  );
+}
+
+/** An item of a superseded version and the item of the newer version its statuses carry into. */
+export interface CarryPair {
+  fromItemId: string;
+  toItemId: string;
+}
+
+/**
+ * Carries the current statuses of some items into the items of a newer version, through the ledger:
+ * each event a status points at is copied as a new event of the same kind and level on the new item,
+ * with source `carried` naming the old event and the old event's effective time (so it never outranks
+ * later evidence). The projection moves by the ordinary rules, so rebuilding it from the ledger gives
+ * the same rows, and aggregates follow through `statusChanged`. A level the new version lacks is not
+ * carried. Callers checked the versions; nothing here needs a scope (the ministry publishes).
+ */
+export async function carryStatuses(
+  ctx: Ctx,
+  toFrameworkId: string,
+  pairs: CarryPair[],
+  options: { levelCodes: Set<string>; personIds?: string[]; columns?: repo.StatusColumn[] },
+): Promise<number> {
+  if (pairs.length === 0) return 0;
+  return inTransaction(ctx, async (tx) => {
+    const target = new Map(pairs.map((p) => [p.fromItemId, p.toItemId]));
+    const columns = new Set(options.columns ?? ['self', 'confirmed', 'trained']);
+    const statuses = await repo.statusOfItems(tx.db, tx.tenantId, [...target.keys()], options.personIds);
+    const eventIds = statuses.flatMap((r) =>
+      [
+        columns.has('self') ? r.self_event_id : null,
+        columns.has('confirmed') ? r.confirmed_event_id : null,
+        columns.has('trained') ? r.trained_event_id : null,
+      ].filter((id): id is string => id !== null),
+    );
+    const events = await repo.eventsByIds(tx.db, tx.tenantId, eventIds);
+    const at = nowIso();
+    const rows = events
+      .filter((e) => e.level_code === null || options.levelCodes.has(e.level_code))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((e) => ({
+        ...eventRow(
+          tx,
+          {
+            ...fromRow(e),
+            frameworkId: toFrameworkId,
+            itemId: target.get(e.item_id)!,
+            sourceType: 'carried',
+            sourceId: e.id,
+            comment: e.comment,
+          },
+          at,
+        ),
+        effective_at: e.effective_at,
+      }));
+    await appendAndProject(tx, rows);
+    return rows.length;
+  });
+}
+
+/** Per item, how many people have a self-assessed or confirmed level (the publish-impact preview). */
+export async function ratingCounts(ctx: Ctx, itemIds: string[]): Promise<Map<string, number>> {
+  return new Map((await repo.ratingCounts(ctx.db, ctx.tenantId, itemIds)).map((r) => [r.item_id, Number(r.n)]));
 }
 
 /**

@@ -18,21 +18,22 @@ export interface Standard {
 }
 
 /**
- * A framework version to assess against: the one named, or the newest published one. Competencies
+ * A framework version to assess against: the one named (a superseded one shows history), or the
+ * tenant's current version (one per lineage; `frameworks.currentVersionId`). Competencies
  * are the items of type competency (or the leaves, for a standard without that type); each belongs
  * to its nearest aspect.
  */
 export async function loadStandard(ctx: Ctx, frameworkId?: string): Promise<Standard> {
-  const id = frameworkId ?? (await newestPublishedId(ctx));
+  const id = frameworkId ?? (await frameworks.currentVersionId(ctx));
   const key = `${ctx.tenantId}/${id}`;
   const cached = settled.get(key);
   if (cached) {
-    // The content cannot change; the status (published > retired) can, and reading it checks access.
+    // The content cannot change; the status (published > superseded > retired) can, and reading it checks access.
     const status = await frameworks.versionStatus(ctx, id);
     return status === cached.framework.status ? cached : { ...cached, framework: { ...cached.framework, status } };
   }
   const standard = buildStandard(await frameworks.getFramework(ctx, id));
-  if (standard.framework.status === 'published' || standard.framework.status === 'retired') {
+  if (['published', 'superseded', 'retired'].includes(standard.framework.status)) {
     if (settled.size >= 200) settled.delete(settled.keys().next().value!);
     settled.set(key, standard);
   }
@@ -78,14 +79,6 @@ function buildStandard(framework: Detail): Standard {
   };
 }
 
-async function newestPublishedId(ctx: Ctx): Promise<string> {
-  const published = (await frameworks.listFrameworks(ctx))
-    .filter((f) => f.status === 'published')
-    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-  if (!published[0]) throw new AppError('framework_not_found', 'No standard is published yet.');
-  return published[0].id;
-}
-
 function depthFirst(items: ItemDetail[]): ItemDetail[] {
   const children = new Map<string | null, ItemDetail[]>();
   for (const item of items) children.set(item.parentId, [...(children.get(item.parentId) ?? []), item]);
@@ -100,10 +93,13 @@ function depthFirst(items: ItemDetail[]): ItemDetail[] {
   return out;
 }
 
-/** Assessment is recorded against published (or, for history, retired) versions only. */
+/**
+ * New work is recorded against the current (published) version only; corrections of earlier evidence
+ * also against superseded and retired versions.
+ */
 export function requireAssessable(standard: Standard, forNewWork: boolean) {
   const { status, id } = standard.framework;
-  const ok = forNewWork ? status === 'published' : status === 'published' || status === 'retired';
+  const ok = forNewWork ? status === 'published' : ['published', 'superseded', 'retired'].includes(status);
   if (!ok)
     throw new AppError('framework_not_published', 'Assessment is recorded against a published standard only.', {
       frameworkId: id,

@@ -188,9 +188,14 @@ export function toCfPackage(fw: FrameworkDetail, options: Options) {
       language,
       version: fw.version,
       caseVersion: '1.1' as const,
-      adoptionStatus: { draft: 'Draft', in_review: 'Private Draft', published: 'Adopted', retired: 'Deprecated' }[
-        fw.status
-      ],
+      adoptionStatus: {
+        draft: 'Draft',
+        in_review: 'Private Draft',
+        published: 'Adopted',
+        // A newer version is the adopted one; evidence recorded against this one stays valid in Pathway.
+        superseded: 'Deprecated',
+        retired: 'Deprecated',
+      }[fw.status],
       ...(fw.publishedAt ? { statusStartDate: fw.publishedAt.slice(0, 10) } : {}),
       ...(fw.licence ? { notes: `Licence: ${fw.licence}` } : {}),
       extensions: {

@@ -19,6 +19,7 @@ import {
   ItemParams,
   MoveItemBody,
   NewVersionBody,
+  PublishImpact,
   RubricBody,
   RubricParams,
   StatusBody,
@@ -26,6 +27,7 @@ import {
   UpdateItemBody,
 } from './frameworks.schemas.ts';
 import * as frameworks from './frameworks.service.ts';
+import * as versions from './frameworks.versions.ts';
 
 const tags = ['frameworks'];
 
@@ -68,7 +70,13 @@ export function frameworksRoutes(app: ZodApp) {
   app.post(
     '/api/frameworks/:frameworkId/status',
     { schema: { tags, params: FrameworkParams, body: StatusBody, response: { 200: FrameworkSummary } } },
-    (req) => frameworks.setStatus(req.ctx, req.params.frameworkId, req.body.status),
+    (req) =>
+      frameworks.setStatus(req.ctx, req.params.frameworkId, req.body.status, { changedItems: req.body.changedItems }),
+  );
+  app.get(
+    '/api/frameworks/:frameworkId/publish-impact',
+    { schema: { tags, params: FrameworkParams, response: { 200: PublishImpact } } },
+    (req) => versions.publishImpact(req.ctx, req.params.frameworkId),
   );
   app.post(
     '/api/frameworks/:frameworkId/versions',

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../../shared/text.ts';
 
-export const FRAMEWORK_STATUSES = ['draft', 'in_review', 'published', 'retired'] as const;
+export const FRAMEWORK_STATUSES = ['draft', 'in_review', 'published', 'superseded', 'retired'] as const;
+/** What publishing a new version does with ratings of items whose content changed. */
+export const CHANGED_ITEMS = ['carry_over', 'new_evidence'] as const;
 export const ITEM_TYPES = ['aspect', 'competency', 'indicator'] as const;
 export const StatusSchema = z.enum(FRAMEWORK_STATUSES);
 const Code = z.string().trim().min(1).max(40);
@@ -62,7 +64,7 @@ export const RubricBody = z.strictObject({
   descriptor: LocalizedTextSchema,
   score: z.number().min(0).max(1000).nullable().optional(),
 });
-export const StatusBody = z.strictObject({ status: StatusSchema });
+export const StatusBody = z.strictObject({ status: StatusSchema, changedItems: z.enum(CHANGED_ITEMS).optional() });
 export const NewVersionBody = z.strictObject({ version: z.string().trim().min(1).max(20) });
 
 export const FrameworkParams = z.object({ frameworkId: z.string().min(1) });
@@ -87,6 +89,9 @@ export const FrameworkSummary = z.object({
   source: z.string(),
   updatedAt: z.string(),
   publishedAt: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+  /** Set when the version was published: what happened to ratings of its changed items. */
+  changedItems: z.enum(CHANGED_ITEMS).nullable(),
 });
 export type FrameworkSummary = z.infer<typeof FrameworkSummary>;
 
@@ -159,3 +164,20 @@ export const Alignment = z.object({
   ),
   unservedGoalIds: z.array(z.string()),
 });
+
+/** What publishing a version would do to ratings recorded against the lineage's current version. */
+export const PublishImpact = z.object({
+  from: z.object({ id: z.string(), version: z.string() }).nullable(),
+  to: z.object({ id: z.string(), version: z.string() }),
+  /** Ratings (a person's self-assessed or confirmed level of a competency) on unchanged items: always carried. */
+  carryOver: z.number(),
+  changedItems: z.number(),
+  /** Ratings on changed items: carried or needing new evidence, as the ministry chooses when publishing. */
+  changedRatings: z.number(),
+  addedItems: z.number(),
+  removedItems: z.number(),
+  /** Ratings on removed items: they stay with the superseded version. */
+  removedRatings: z.number(),
+  changed: z.array(ItemChange.extend({ ratings: z.number() })),
+});
+export type PublishImpact = z.infer<typeof PublishImpact>;

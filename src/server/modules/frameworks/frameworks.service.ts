@@ -21,6 +21,7 @@ import type {
   UpdateItemInput,
 } from './frameworks.schemas.ts';
 import { TEMPLATE_ASPECTS, TEMPLATE_DESCRIPTION, TEMPLATE_LEVELS, TEMPLATE_TITLE } from './frameworks.template.ts';
+import * as versionsRepo from './frameworks.versions.repo.ts';
 
 /** CASE identifiers are lowercase UUIDs. */
 const caseId = () => randomUUID().toLowerCase();
@@ -49,7 +50,7 @@ async function requireFramework(ctx: Ctx, id: string): Promise<repo.FrameworkRow
 async function requireDraft(ctx: Ctx, id: string): Promise<repo.FrameworkRow> {
   await requireWriter(ctx);
   const row = await requireFramework(ctx, id);
-  if (row.status === 'published' || row.status === 'retired') {
+  if (row.status === 'published' || row.status === 'superseded' || row.status === 'retired') {
     throw new AppError('framework_published', 'A published framework cannot be edited; create a new version.', {
       frameworkId: id,
       status: row.status,
@@ -77,11 +78,14 @@ function toSummary(row: repo.FrameworkRow): FrameworkSummary {
     source: row.source,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
+    supersededAt: row.superseded_at,
+    changedItems: row.changed_items as FrameworkSummary['changedItems'],
   };
 }
 
 export async function listFrameworks(ctx: Ctx): Promise<FrameworkSummary[]> {
-  const statuses = (await canWrite(ctx)) ? ['draft', 'in_review', 'published', 'retired'] : ['published', 'retired'];
+  const settled = [...versionsRepo.SETTLED_STATUSES];
+  const statuses = (await canWrite(ctx)) ? ['draft', 'in_review', ...settled] : settled;
   return (await repo.listFrameworks(ctx.db, ctx.tenantId, statuses)).map(toSummary);
 }
 
@@ -468,13 +472,31 @@ const TRANSITIONS: Record<string, string[]> = {
   draft: ['in_review'],
   in_review: ['draft', 'published'],
   published: ['retired'],
+  superseded: ['retired'],
   retired: [],
 };
 
-export async function setStatus(ctx: Ctx, frameworkId: string, status: string): Promise<FrameworkSummary> {
+export type ChangedItems = 'carry_over' | 'new_evidence';
+
+/**
+ * Moves a version along its workflow. Publishing makes it the current version of its lineage: the
+ * lineage is locked, the version current until now becomes `superseded` (still readable, its
+ * evidence still valid), and competency statuses are carried into the new version through the ledger
+ * (unchanged items always; changed items as `changedItems` says, by default they need new evidence).
+ */
+export async function setStatus(
+  ctx: Ctx,
+  frameworkId: string,
+  status: string,
+  options: { changedItems?: ChangedItems | undefined } = {},
+): Promise<FrameworkSummary> {
   await requireWriter(ctx);
   return inTransaction(ctx, async (tx) => {
-    const row = await requireFramework(tx, frameworkId);
+    let row = await requireFramework(tx, frameworkId);
+    if (status === 'published') {
+      await versionsRepo.lockLineage(tx.db, tx.dialect, tx.tenantId, row.lineage_id);
+      row = await requireFramework(tx, frameworkId);
+    }
     if (!TRANSITIONS[row.status]!.includes(status)) {
       throw new AppError('invalid_transition', `A ${row.status} framework cannot become ${status}.`, {
         from: row.status,
@@ -489,13 +511,30 @@ export async function setStatus(ctx: Ctx, frameworkId: string, status: string): 
       });
     }
     const at = nowIso();
+    const changedItems = options.changedItems ?? 'new_evidence';
     const patch = {
       status,
       updated_at: at,
-      ...(status === 'published' ? { published_at: at } : {}),
+      ...(status === 'published' ? { published_at: at, changed_items: changedItems } : {}),
       ...(status === 'retired' ? { retired_at: at } : {}),
     };
+    const previous =
+      status === 'published' ? await versionsRepo.currentOfLineage(tx.db, tx.tenantId, row.lineage_id) : undefined;
+    if (previous) await versionsRepo.supersede(tx.db, tx.tenantId, previous.id, at);
     await repo.updateFramework(tx.db, tx.tenantId, frameworkId, patch);
+    if (previous) {
+      // Imported lazily: carrying reads assessment, which reads frameworks through this service.
+      const { carryForward } = await import('./frameworks.versions.ts');
+      await carryForward(tx, previous.id, frameworkId, changedItems);
+      await recordAudit(
+        tx.db,
+        tx,
+        'framework.superseded',
+        { type: 'framework', id: previous.id },
+        { status: 'published' },
+        { status: 'superseded', by: frameworkId },
+      );
+    }
     await recordAudit(
       tx.db,
       tx,
@@ -743,6 +782,31 @@ export async function caseDocuments(database: Database, page: { limit: number; o
   const documents = [];
   for (const row of rows) documents.push((await casePackage(database, row.case_identifier, origin)).CFDocument);
   return { total, CFDocuments: documents };
+}
+
+/** The current (published) version of a lineage, or without one the tenant's most recently published current version. */
+export async function currentVersionId(ctx: Ctx, lineageId?: string): Promise<string> {
+  const row = lineageId
+    ? await versionsRepo.currentOfLineage(ctx.db, ctx.tenantId, lineageId)
+    : (await versionsRepo.currentVersions(ctx.db, ctx.tenantId))[0];
+  if (!row) throw new AppError('framework_not_found', 'No standard is published yet.');
+  return row.id;
+}
+
+/** The current version of the lineage this version belongs to (itself when it is current). */
+export async function currentVersionOf(ctx: Ctx, frameworkId: string): Promise<FrameworkSummary | null> {
+  const row = await requireFramework(ctx, frameworkId);
+  const current = await versionsRepo.currentOfLineage(ctx.db, ctx.tenantId, row.lineage_id);
+  return current ? toSummary(current) : null;
+}
+
+/**
+ * An item as the current version of its standard has it, matched by CASE identifier: what indicators
+ * and rules naming an item of an older version read. The item itself when no current version keeps it.
+ */
+export async function currentItem(ctx: Ctx, itemId: string): Promise<{ id: string; frameworkId: string } | null> {
+  const row = await versionsRepo.currentItemOf(ctx.db, ctx.tenantId, itemId);
+  return row ? { id: row.id, frameworkId: row.framework_id } : null;
 }
 
 /** The status of a version the actor may read: a cheap check for callers that keep published content cached. */

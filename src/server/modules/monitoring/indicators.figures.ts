@@ -4,6 +4,7 @@ import { nowIso } from '../../shared/ids.ts';
 import { decide, type Hidden, MINIMUM_GROUP, sliceFor, type TreeSlice } from '../../shared/suppression.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
+import * as frameworks from '../frameworks/frameworks.service.ts';
 import * as org from '../org/org.service.ts';
 import { LEAF_TYPES, topOfScope } from './dashboard.service.ts';
 import * as repo from './indicators.repo.ts';
@@ -73,18 +74,21 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
             : 'trained',
       );
     case 'at_level': {
-      const item = await repo.itemFramework(ctx.db, ctx.tenantId, spec.itemId);
+      // An indicator naming an item of an older version reads the current version's item with the
+      // same CASE identifier, where the carried statuses are counted.
+      const itemId = (await frameworks.currentItem(ctx, spec.itemId))?.id ?? spec.itemId;
+      const item = await repo.itemFramework(ctx.db, ctx.tenantId, itemId);
       const standard = item ? await loadStandard(ctx, item.framework_id) : undefined;
-      const isCompetency = standard?.competencies.some((c) => c.id === spec.itemId) ?? false;
-      (isCompetency ? wanted.items : wanted.aspects).push(spec.itemId);
-      const prefix = isCompetency ? `c:${spec.itemId}:${spec.basis}:` : `aspect:${spec.itemId}:${spec.basis}:`;
+      const isCompetency = standard?.competencies.some((c) => c.id === itemId) ?? false;
+      (isCompetency ? wanted.items : wanted.aspects).push(itemId);
+      const prefix = isCompetency ? `c:${itemId}:${spec.basis}:` : `aspect:${itemId}:${spec.basis}:`;
       const least = standard?.rank.get(spec.levelCode) ?? Number.POSITIVE_INFINITY;
       const sum = (t: Totals, counted: (level: string) => boolean) => {
         let n = 0;
         for (const [k, v] of t) if (k.startsWith(prefix) && counted(k.slice(prefix.length))) n += v;
         return n;
       };
-      const populationKey = isCompetency ? `c:${spec.itemId}:${spec.basis}` : `aspect:${spec.itemId}:${spec.basis}`;
+      const populationKey = isCompetency ? `c:${itemId}:${spec.basis}` : `aspect:${itemId}:${spec.basis}`;
       return {
         value: (t) => sum(t, (level) => (standard?.rank.get(level) ?? 0) >= least),
         population: (t) => sum(t, () => true),

@@ -236,7 +236,7 @@ export async function totals(
   return out;
 }
 
-/** The framework of a published (or retired) version's item, if there is one. */
+/** The framework of a published (or superseded or retired) version's item, if there is one. */
 export function itemFramework(db: Kysely<DB>, tenantId: string, itemId: string) {
   return db
     .selectFrom('framework_item as i')
@@ -244,6 +244,6 @@ export function itemFramework(db: Kysely<DB>, tenantId: string, itemId: string) 
     .select(['i.framework_id', 'i.type'])
     .where('i.tenant_id', '=', tenantId)
     .where('i.id', '=', itemId)
-    .where('f.status', 'in', ['published', 'retired'])
+    .where('f.status', 'in', ['published', 'superseded', 'retired'])
     .executeTakeFirst();
 }
