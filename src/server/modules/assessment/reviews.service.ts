@@ -2,6 +2,7 @@ import { requireScope } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import * as people from '../people/people.service.ts';
 import * as repo from './assessment.repo.ts';
@@ -16,6 +17,16 @@ import {
   type Standard,
 } from './assessment.standard.ts';
 import { requireEvidenceOf } from './evidence.service.ts';
+
+/** A review moved, announced in its transaction (notifications tell the teacher or the assessors). */
+export const reviewChanged = domainEvent<{
+  reviewId: string;
+  personId: string;
+  frameworkId: string;
+  itemId: string;
+  change: 'requested' | 'evidence_requested' | 'evidence_added' | 'decided';
+  levelCode: string | null;
+}>();
 
 /** An assessor's judgement is about someone else. */
 function requireNotSelf(ctx: Ctx, personId: string) {
@@ -143,6 +154,7 @@ export async function requestReview(
     };
     await repo.insertReview(tx.db, row);
     await recordAudit(tx.db, tx, 'review.request', { type: 'review_request', id }, null, row);
+    await reviewChanged.emit(tx, { ...changeOf(row), change: 'requested', levelCode: row.claimed_level_code });
   });
   return reviewById(ctx, id);
 }
@@ -180,6 +192,10 @@ async function transition(
   return row;
 }
 
+function changeOf(row: repo.ReviewRow) {
+  return { reviewId: row.id, personId: row.person_id, frameworkId: row.framework_id, itemId: row.item_id };
+}
+
 async function asAssessor(ctx: Ctx, id: string) {
   const row = await loadReview(ctx, id);
   await requireSubject(ctx, row.person_id, 'assessment.rate');
@@ -203,8 +219,8 @@ export async function startReview(ctx: Ctx, id: string): Promise<ReviewRequest> 
 
 export async function askForEvidence(ctx: Ctx, id: string, comment: string): Promise<ReviewRequest> {
   await asAssessor(ctx, id);
-  await inTransaction(ctx, (tx) =>
-    transition(
+  await inTransaction(ctx, async (tx) => {
+    const row = await transition(
       tx,
       id,
       ['submitted', 'under_review'],
@@ -215,8 +231,9 @@ export async function askForEvidence(ctx: Ctx, id: string, comment: string): Pro
         updated_at: nowIso(),
       },
       'review.ask_evidence',
-    ),
-  );
+    );
+    await reviewChanged.emit(tx, { ...changeOf(row), change: 'evidence_requested', levelCode: null });
+  });
   return reviewById(ctx, id);
 }
 
@@ -246,6 +263,7 @@ export async function addReviewEvidence(
       },
       'review.add_evidence',
     );
+    await reviewChanged.emit(tx, { ...changeOf(current), change: 'evidence_added', levelCode: null });
   });
   return reviewById(ctx, id);
 }
@@ -285,6 +303,7 @@ export async function decideReview(
       },
       'review.decide',
     );
+    await reviewChanged.emit(tx, { ...changeOf(row), change: 'decided', levelCode: input.levelCode });
   });
   return reviewById(ctx, id);
 }

@@ -2,6 +2,7 @@ import { requireScope } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction, systemActor } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import * as assessment from '../assessment/assessment.service.ts';
@@ -97,6 +98,9 @@ async function issueFor(ctx: Ctx, rule: rules.RuleRow, award: repo.AwardRow, iss
   return credential.id;
 }
 
+/** Awards now wait in the approval queue (notifications tell the approvers over each person). */
+export const awardsQueued = domainEvent<{ ruleId: string; personIds: string[] }>();
+
 /**
  * Awards the rule to those who meet it and hold no award of it yet: among `personIds`, or in the
  * whole tenant when null (activation). Automatic rules issue the credential at once; the others
@@ -126,6 +130,7 @@ export async function awardQualifying(ctx: Ctx, rule: rules.RuleRow, personIds: 
       reason: null,
     })),
   );
+  if (!automatic) await awardsQueued.emit(ctx, { ruleId: rule.id, personIds: inserted.map((a) => a.person_id) });
   for (const award of inserted) {
     if (automatic) award.credential_id = await issueFor(ctx, rule, award, { ...ctx, actor: systemActor() });
     await recordAudit(

@@ -4,6 +4,7 @@ import { hasPermissionAt, requirePermissionAt, requireScope } from '../../shared
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction, systemBase } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { CASE_PATH } from '../frameworks/frameworks.case.ts';
@@ -247,6 +248,13 @@ async function holderLocale(ctx: Ctx, personId: string, defaultLocale: string): 
  * Issues a signed Open Badges 3.0 credential to a person in the actor's recognition scope.
  * Joins the caller's transaction when there is one.
  */
+/** A credential was issued or its status changed (notifications tell the holder). */
+export const credentialChanged = domainEvent<{
+  credentialId: string;
+  personId: string;
+  change: 'issued' | StatusAction;
+}>();
+
 export async function issueCredential(ctx: Ctx, input: IssueInput): Promise<{ id: string }> {
   return inTransaction(ctx, async (tx) => (await issueSigned(tx, input, FROM_RULE)).row);
 }
@@ -315,6 +323,7 @@ async function issueSigned(ctx: Ctx, input: IssueInput, permissions: IssuingPerm
     document: JSON.stringify(signed),
   };
   await repo.insertCredential(ctx.db, row);
+  await credentialChanged.emit(ctx, { credentialId: id, personId: person.id, change: 'issued' });
   await recordAudit(ctx.db, ctx, 'credential.issue', { type: 'credential', id }, null, {
     personId: person.id,
     achievementKey: input.achievement.key,
@@ -412,6 +421,7 @@ export async function changeStatus(
         reason: why,
       },
     );
+    await credentialChanged.emit(tx, { credentialId: id, personId: row.person_id, change: action });
     const updated = await repo.getCredential(tx.db, tx.tenantId, id);
     return toSummary(updated!);
   });

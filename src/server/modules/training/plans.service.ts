@@ -117,6 +117,7 @@ export async function generatePlan(ctx: Ctx, personId: string, frameworkId?: str
       updated_at: at,
     };
     await repo.insertPlan(tx.db, plan);
+    await planProposed.emit(tx, { personId, planId: plan.id });
     await repo.replacePlanItems(
       tx.db,
       tx.tenantId,
@@ -289,7 +290,10 @@ export async function editPlan(ctx: Ctx, planId: string, input: EditPlanInput): 
  * it active by itself.
  */
 /** A plan was agreed, sent back to draft, started or finished (monitoring counts agreed plans). */
-export const planStatusChanged = domainEvent<{ personId: string }>();
+export const planStatusChanged = domainEvent<{ personId: string; planId?: string; status?: Plan['status'] }>();
+
+/** A leader proposed a new draft plan to a teacher (notifications tell the teacher). */
+export const planProposed = domainEvent<{ personId: string; planId: string }>();
 
 export async function setPlanStatus(ctx: Ctx, planId: string, status: Plan['status']): Promise<Plan> {
   return inTransaction(ctx, async (tx) => {
@@ -320,7 +324,7 @@ export async function setPlanStatus(ctx: Ctx, planId: string, status: Plan['stat
     if (!(await repo.movePlan(tx.db, tx.tenantId, planId, plan.status, patch)))
       throw new AppError('conflict', 'The plan changed meanwhile; reload it.', { planId });
     const after = await getPlan(tx, planId);
-    await planStatusChanged.emit(tx, { personId: person.id });
+    await planStatusChanged.emit(tx, { personId: person.id, planId, status });
     await recordAudit(tx.db, tx, `development_plan.${status}`, { type: 'development_plan', id: planId }, plan, after);
     return after;
   });
