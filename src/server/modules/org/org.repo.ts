@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, OrgUnitTable, TenantTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
+import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type UnitRow = Selectable<OrgUnitTable>;
 export type TenantRow = Selectable<TenantTable>;
@@ -49,19 +50,17 @@ export function getUnit(db: Kysely<DB>, tenantId: string, id: string): Promise<U
 }
 
 export function getUnitsByIds(db: Kysely<DB>, tenantId: string, ids: string[]): Promise<UnitRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('org_unit').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  return readInBatches([...new Set(ids)], (batch) =>
+    db.selectFrom('org_unit').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', batch).execute(),
+  );
 }
 
-export function getUnitsByPaths(db: Kysely<DB>, tenantId: string, paths: string[]): Promise<UnitRow[]> {
-  if (paths.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('org_unit')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('path', 'in', paths)
-    .orderBy('path')
-    .execute();
+export async function getUnitsByPaths(db: Kysely<DB>, tenantId: string, paths: string[]): Promise<UnitRow[]> {
+  const rows = await readInBatches([...new Set(paths)], (batch) =>
+    db.selectFrom('org_unit').selectAll().where('tenant_id', '=', tenantId).where('path', 'in', batch).execute(),
+  );
+  // Byte-wise, as the paths' C collation orders them on both databases.
+  return rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export function findUnitByCode(db: Kysely<DB>, tenantId: string, code: string): Promise<UnitRow | undefined> {
@@ -116,25 +115,26 @@ export async function countsUnder(
   tenantId: string,
   unitIds: string[],
 ): Promise<Map<string, UnitCounts>> {
-  if (unitIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('org_unit as u')
-    .innerJoin('org_unit as d', (join) =>
-      join
-        .onRef('d.tenant_id', '=', 'u.tenant_id')
-        .onRef('d.path', '>=', 'u.path')
-        .on('d.path', '<', sql<string>`substr(u.path, 1, length(u.path) - 1) || '0'`),
-    )
-    .select((eb) => [
-      'u.id as id',
-      eb.fn.sum<number>('d.teacher_count').as('teachers'),
-      eb.fn.sum<number>(eb.case().when('d.type', '=', 'school').then(1).else(0).end()).as('schools'),
-      eb.fn.sum<number>(eb.case().when('d.parent_id', '=', eb.ref('u.id')).then(1).else(0).end()).as('children'),
-    ])
-    .where('u.tenant_id', '=', tenantId)
-    .where('u.id', 'in', unitIds)
-    .groupBy('u.id')
-    .execute();
+  const rows = await readInBatches([...new Set(unitIds)], (batch) =>
+    db
+      .selectFrom('org_unit as u')
+      .innerJoin('org_unit as d', (join) =>
+        join
+          .onRef('d.tenant_id', '=', 'u.tenant_id')
+          .onRef('d.path', '>=', 'u.path')
+          .on('d.path', '<', sql<string>`substr(u.path, 1, length(u.path) - 1) || '0'`),
+      )
+      .select((eb) => [
+        'u.id as id',
+        eb.fn.sum<number>('d.teacher_count').as('teachers'),
+        eb.fn.sum<number>(eb.case().when('d.type', '=', 'school').then(1).else(0).end()).as('schools'),
+        eb.fn.sum<number>(eb.case().when('d.parent_id', '=', eb.ref('u.id')).then(1).else(0).end()).as('children'),
+      ])
+      .where('u.tenant_id', '=', tenantId)
+      .where('u.id', 'in', batch)
+      .groupBy('u.id')
+      .execute(),
+  );
   return new Map(
     rows.map((r) => [
       r.id,
@@ -219,16 +219,9 @@ export function unitHistory(db: Kysely<DB>, tenantId: string, unitId: string) {
     .execute();
 }
 
-const UNIT_BATCH = 500;
-
 /** Multi-row inserts for bulk loads (demo, roster import); the caller holds the transaction. */
 export async function insertUnits(db: Kysely<DB>, rows: UnitRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += UNIT_BATCH) {
-    await db
-      .insertInto('org_unit')
-      .values(rows.slice(i, i + UNIT_BATCH))
-      .execute();
-  }
+  await writeInBatches(rows, rowsPerStatement(13), (batch) => db.insertInto('org_unit').values(batch).execute());
 }
 
 /** Recomputes every unit's direct teacher count from the people table (after bulk loads). */

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, PersonTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
+import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -117,7 +118,6 @@ export const PERSON_COLUMNS = [
 ] as const satisfies readonly (keyof PersonRow)[];
 
 // 18 columns a row: 500 rows stay far below both dialects' bound-parameter limits.
-const PEOPLE_BATCH = 500;
 const upsertSql = new Map<string, string>();
 
 /**
@@ -161,38 +161,41 @@ function upsertStatement(db: Kysely<DB>, n: number): string {
  * person (re-importing a roster updates, never duplicates). The caller holds the transaction.
  */
 export async function upsertPeople(db: Kysely<DB>, rows: PersonRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += PEOPLE_BATCH) {
-    const batch = rows.slice(start, start + PEOPLE_BATCH);
+  await writeInBatches(rows, rowsPerStatement(PERSON_COLUMNS.length), async (batch) => {
     const parameters: unknown[] = [];
     for (const row of batch) for (const column of PERSON_COLUMNS) parameters.push(row[column]);
     await db.executeQuery(CompiledQuery.raw(upsertStatement(db, batch.length), parameters));
-  }
+  });
 }
 
 export function placementsOf(db: Kysely<DB>, tenantId: string, nationalIds: string[]) {
-  if (nationalIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('person')
-    .select(['national_id', 'org_path'])
-    .where('tenant_id', '=', tenantId)
-    .where('national_id', 'in', nationalIds)
-    .execute();
+  return readInBatches([...new Set(nationalIds)], (batch) =>
+    db
+      .selectFrom('person')
+      .select(['national_id', 'org_path'])
+      .where('tenant_id', '=', tenantId)
+      .where('national_id', 'in', batch)
+      .execute(),
+  );
 }
 
 export function getPeopleByIds(db: Kysely<DB>, tenantId: string, ids: string[]): Promise<PersonRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('person').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  return readInBatches([...new Set(ids)], (batch) =>
+    db.selectFrom('person').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', batch).execute(),
+  );
 }
 
 /** Row locks on these people until the transaction ends (PostgreSQL; SQLite runs one writer at a time). */
 export async function lockPeople(db: Kysely<DB>, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return;
-  await db
-    .selectFrom('person')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...ids].sort())
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  // Sorted, slice after slice: every locker takes the locks in the same order, so none deadlock.
+  await readInBatches([...new Set(ids)].sort(), (batch) =>
+    db
+      .selectFrom('person')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', batch)
+      .orderBy('id')
+      .forUpdate()
+      .execute(),
+  );
 }

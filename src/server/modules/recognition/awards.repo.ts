@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, RecognitionAwardTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
+import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type AwardRow = Selectable<RecognitionAwardTable>;
 
@@ -10,8 +11,7 @@ export type AwardRow = Selectable<RecognitionAwardTable>;
  */
 export async function insertAwards(db: Kysely<DB>, rows: AwardRow[]): Promise<AwardRow[]> {
   const inserted: AwardRow[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const batch = rows.slice(i, i + 500);
+  await writeInBatches(rows, rowsPerStatement(10), async (batch) => {
     const ids = await db
       .insertInto('recognition_award')
       .values(batch)
@@ -20,7 +20,7 @@ export async function insertAwards(db: Kysely<DB>, rows: AwardRow[]): Promise<Aw
       .execute();
     const went = new Set(ids.map((r) => r.id));
     inserted.push(...batch.filter((r) => went.has(r.id)));
-  }
+  });
   return inserted;
 }
 
@@ -96,25 +96,27 @@ export function listAwards(
 
 /** Pending, issued and rejected awards per rule. */
 export async function countsByRule(db: Kysely<DB>, tenantId: string, ruleIds: string[]) {
-  if (ruleIds.length === 0) return [];
-  return db
-    .selectFrom('recognition_award')
-    .select(['rule_id', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('tenant_id', '=', tenantId)
-    .where('rule_id', 'in', ruleIds)
-    .groupBy(['rule_id', 'status'])
-    .execute();
+  return readInBatches([...new Set(ruleIds)], (batch) =>
+    db
+      .selectFrom('recognition_award')
+      .select(['rule_id', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('tenant_id', '=', tenantId)
+      .where('rule_id', 'in', batch)
+      .groupBy(['rule_id', 'status'])
+      .execute(),
+  );
 }
 
 /** The confirmed levels a person holds in these items: the results a credential states. */
 export function confirmedIn(db: Kysely<DB>, tenantId: string, personId: string, itemIds: string[]) {
-  if (itemIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('competency_status')
-    .select(['framework_id', 'item_id', 'confirmed_level_code'])
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', '=', personId)
-    .where('item_id', 'in', itemIds)
-    .where('confirmed_event_id', 'is not', null)
-    .execute();
+  return readInBatches([...new Set(itemIds)], (batch) =>
+    db
+      .selectFrom('competency_status')
+      .select(['framework_id', 'item_id', 'confirmed_level_code'])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', personId)
+      .where('item_id', 'in', batch)
+      .where('confirmed_event_id', 'is not', null)
+      .execute(),
+  );
 }

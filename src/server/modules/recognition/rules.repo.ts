@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { DB, RecognitionRuleTable } from '../../db/schema.ts';
 import { subtreeUpperBound } from '../../shared/access.ts';
+import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type RuleRow = Selectable<RecognitionRuleTable>;
 export type RefType = 'item' | 'module' | 'programme';
@@ -90,11 +91,12 @@ export async function replaceRefs(
 ) {
   await db.deleteFrom('recognition_rule_ref').where('tenant_id', '=', tenantId).where('rule_id', '=', ruleId).execute();
   const unique = [...new Map(refs.map((r) => [`${r.type}|${r.id}`, r])).values()];
-  if (unique.length)
-    await db
+  await writeInBatches(unique, rowsPerStatement(4), (batch) =>
+    db
       .insertInto('recognition_rule_ref')
-      .values(unique.map((r) => ({ tenant_id: tenantId, rule_id: ruleId, ref_type: r.type, ref_id: r.id })))
-      .execute();
+      .values(batch.map((r) => ({ tenant_id: tenantId, rule_id: ruleId, ref_type: r.type, ref_id: r.id })))
+      .execute(),
+  );
 }
 
 /** Active rules naming any of these items, modules or programmes: the only ones a change can affect. */
@@ -193,29 +195,31 @@ export async function qualifyingAmong(
   condition: Resolved,
   personIds: string[],
 ): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 0; i < personIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('person as p')
-      .select('p.id')
-      .where('p.tenant_id', '=', tenantId)
-      .where('p.id', 'in', personIds.slice(i, i + 500))
-      .where(predicate(condition))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('recognition_award as a')
-              .select(sql`1`.as('one'))
-              .whereRef('a.tenant_id', '=', 'p.tenant_id')
-              .whereRef('a.person_id', '=', 'p.id')
-              .where('a.rule_id', '=', ruleId),
+  // 500 people a statement: the condition's own parameters ride along in each.
+  const rows = await readInBatches(
+    personIds,
+    (batch) =>
+      db
+        .selectFrom('person as p')
+        .select('p.id')
+        .where('p.tenant_id', '=', tenantId)
+        .where('p.id', 'in', batch)
+        .where(predicate(condition))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('recognition_award as a')
+                .select(sql`1`.as('one'))
+                .whereRef('a.tenant_id', '=', 'p.tenant_id')
+                .whereRef('a.person_id', '=', 'p.id')
+                .where('a.rule_id', '=', ruleId),
+            ),
           ),
-        ),
-      )
-      .execute();
-    out.push(...rows.map((r) => r.id));
-  }
-  return out;
+        )
+        .execute(),
+    500,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Everyone in the tenant who meets the condition and holds no award of the rule yet (activation). */

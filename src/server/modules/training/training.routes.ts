@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
 import { acceptUploads, requireUpload } from '../../http/uploads.ts';
-import { AppError } from '../../shared/errors.ts';
 import * as plans from './plans.service.ts';
 import * as records from './records.service.ts';
 import { importResults } from './training.import.ts';
