@@ -9,6 +9,13 @@ import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { ImportFramework } from './ImportFramework.tsx';
 import { localText } from './text.ts';
 
+/** Current versions first, then work in progress, then history (superseded and retired versions). */
+const GROUPS: { key: string; statuses: string[] }[] = [
+  { key: 'current', statuses: ['published'] },
+  { key: 'drafts', statuses: ['draft', 'in_review'] },
+  { key: 'history', statuses: ['superseded', 'retired'] },
+];
+
 export default function FrameworkList() {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('frameworks.write');
@@ -46,18 +53,27 @@ export default function FrameworkList() {
           list.data!.items.length === 0 ? (
             <p>{t('frameworks.none')}</p>
           ) : (
-            <ul className="cards">
-              {list.data!.items.map((f) => (
-                <li key={f.id} className="card">
-                  <Link to={`/frameworks/${f.id}`} className="card-title">
-                    {localText(f.title, i18n.language)}
-                  </Link>
-                  <span className="muted">
-                    {t('frameworks.version', { version: f.version })} · {t(`frameworks.status.${f.status}`)}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            GROUPS.map((group) => {
+              const items = list.data!.items.filter((f) => group.statuses.includes(f.status));
+              if (items.length === 0) return null;
+              return (
+                <section key={group.key} aria-labelledby={`frameworks-${group.key}`}>
+                  <h2 id={`frameworks-${group.key}`}>{t(`frameworks.list.${group.key}`)}</h2>
+                  <ul className="cards">
+                    {items.map((f) => (
+                      <li key={f.id} className="card">
+                        <Link to={`/frameworks/${f.id}`} className="card-title">
+                          {localText(f.title, i18n.language)}
+                        </Link>
+                        <span className="muted">
+                          {t('frameworks.version', { version: f.version })} · {t(`frameworks.status.${f.status}`)}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })
           )
         }
       </QueryState>

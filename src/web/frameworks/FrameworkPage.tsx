@@ -14,16 +14,16 @@ import { ExportLinks } from './ExportLinks.tsx';
 import { type Section, sectionText, useFrameworkWrite } from './editing.ts';
 import { ItemsEditor } from './ItemsEditor.tsx';
 import { LANGUAGE_PANEL, LanguagesForm, LanguageTabs, languageTabId } from './LanguageTabs.tsx';
+import { PublishImpactView } from './PublishImpact.tsx';
 import { RubricMatrix } from './RubricMatrix.tsx';
 import { VersionsDiff } from './VersionsDiff.tsx';
 
 const NEXT: Record<string, { status: string; label: string }[]> = {
   draft: [{ status: 'in_review', label: 'frameworks.review' }],
-  in_review: [
-    { status: 'published', label: 'frameworks.publish' },
-    { status: 'draft', label: 'frameworks.backToDraft' },
-  ],
+  // Publishing is a form of its own (PublishImpactView): the ministry reads the impact and chooses first.
+  in_review: [{ status: 'draft', label: 'frameworks.backToDraft' }],
   published: [{ status: 'retired', label: 'frameworks.retire' }],
+  superseded: [{ status: 'retired', label: 'frameworks.retire' }],
   retired: [],
 };
 
@@ -107,6 +107,17 @@ function Framework({ framework: f }: { framework: FrameworkDetail }) {
           ))}
         <ExportLinks framework={f} />
       </div>
+      {canWrite && f.status === 'in_review' && (
+        <PublishImpactView
+          frameworkId={f.id}
+          busy={write.busy}
+          onPublish={(changedItems) =>
+            void write.run(() =>
+              api(`/api/frameworks/${f.id}/status`, { method: 'POST', body: { status: 'published', changedItems } }),
+            )
+          }
+        />
+      )}
       {canWrite && f.status !== 'draft' && (
         <form className="inline" onSubmit={(e) => void newVersion(e)}>
           <label>

@@ -7,6 +7,7 @@ import type { FrameworkDiff, FrameworkSummary } from '../api/types.ts';
 import { formatDate } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import type { Section } from './editing.ts';
+import { PublishImpactView } from './PublishImpact.tsx';
 
 /** The other versions of this standard (same lineage), and what changed between one of them and this one. */
 export function VersionsDiff({ section }: { section: Section }) {
@@ -70,6 +71,9 @@ export function VersionsDiff({ section }: { section: Section }) {
         )}
       </QueryState>
       {otherId && <DiffView fromId={otherId} toId={f.id} />}
+      {section.canWrite && (f.status === 'draft' || f.status === 'in_review') && (
+        <PublishImpactView frameworkId={f.id} />
+      )}
     </>
   );
 }

@@ -8,7 +8,6 @@ import type {
   PolicyGoalTable,
   RubricDescriptorTable,
 } from '../../db/schema.ts';
-import { KEYS_PER_STATEMENT, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type FrameworkRow = Selectable<FrameworkTable>;
 export type LevelRow = Selectable<FrameworkLevelTable>;
@@ -95,14 +94,15 @@ export function alignmentsOf(db: Kysely<DB>, tenantId: string, frameworkId: stri
 }
 
 export async function insertLevels(db: Kysely<DB>, rows: LevelRow[]) {
-  await writeInBatches(rows, rowsPerStatement(7), (batch) => db.insertInto('framework_level').values(batch).execute());
+  if (rows.length) await db.insertInto('framework_level').values(rows).execute();
 }
 
 export async function insertItems(db: Kysely<DB>, rows: ItemRow[]) {
-  // 200 a statement: an item's texts in every language make each row long.
-  await writeInBatches(rows, rowsPerStatement(12, 200), (batch) =>
-    db.insertInto('framework_item').values(batch).execute(),
-  );
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('framework_item')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export async function updateItem(db: Kysely<DB>, tenantId: string, id: string, patch: Partial<ItemRow>) {
@@ -110,11 +110,10 @@ export async function updateItem(db: Kysely<DB>, tenantId: string, id: string, p
 }
 
 export async function deleteItems(db: Kysely<DB>, tenantId: string, ids: string[]) {
-  await writeInBatches([...new Set(ids)], KEYS_PER_STATEMENT, async (batch) => {
-    await db.deleteFrom('rubric_descriptor').where('tenant_id', '=', tenantId).where('item_id', 'in', batch).execute();
-    await db.deleteFrom('item_goal').where('tenant_id', '=', tenantId).where('item_id', 'in', batch).execute();
-    await db.deleteFrom('framework_item').where('tenant_id', '=', tenantId).where('id', 'in', batch).execute();
-  });
+  if (ids.length === 0) return;
+  await db.deleteFrom('rubric_descriptor').where('tenant_id', '=', tenantId).where('item_id', 'in', ids).execute();
+  await db.deleteFrom('item_goal').where('tenant_id', '=', tenantId).where('item_id', 'in', ids).execute();
+  await db.deleteFrom('framework_item').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
 }
 
 export async function putRubric(db: Kysely<DB>, row: RubricRow) {
@@ -137,16 +136,18 @@ export async function deleteRubric(db: Kysely<DB>, tenantId: string, itemId: str
 }
 
 export async function insertRubrics(db: Kysely<DB>, rows: RubricRow[]) {
-  await writeInBatches(rows, rowsPerStatement(6, 200), (batch) =>
-    db.insertInto('rubric_descriptor').values(batch).execute(),
-  );
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('rubric_descriptor')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export async function insertAlignments(
   db: Kysely<DB>,
   rows: { tenant_id: string; item_id: string; goal_id: string; framework_id: string }[],
 ) {
-  await writeInBatches(rows, rowsPerStatement(4), (batch) => db.insertInto('item_goal').values(batch).execute());
+  if (rows.length) await db.insertInto('item_goal').values(rows).execute();
 }
 
 export async function clearAlignments(db: Kysely<DB>, tenantId: string, itemId: string) {
@@ -171,14 +172,14 @@ export async function insertGoal(db: Kysely<DB>, row: GoalRow) {
 }
 
 /**
- * Published and retired versions across tenants, for the public CASE provider: CASE
+ * Published, superseded and retired versions across tenants, for the public CASE provider: CASE
  * identifiers are globally unique, and what a ministry publishes is public by intent.
  */
 export function publicFrameworks(db: Kysely<DB>, page: { limit: number; offset: number }) {
   return db
     .selectFrom('framework')
     .selectAll()
-    .where('status', 'in', ['published', 'retired'])
+    .where('status', 'in', ['published', 'superseded', 'retired'])
     .orderBy('published_at', 'desc')
     .orderBy('id')
     .limit(page.limit)
@@ -190,7 +191,7 @@ export async function countPublicFrameworks(db: Kysely<DB>) {
   const row = await db
     .selectFrom('framework')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', ['published', 'retired'])
+    .where('status', 'in', ['published', 'superseded', 'retired'])
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -200,7 +201,7 @@ export function publicFrameworkByCaseId(db: Kysely<DB>, caseIdentifier: string) 
     .selectFrom('framework')
     .selectAll()
     .where('case_identifier', '=', caseIdentifier)
-    .where('status', 'in', ['published', 'retired'])
+    .where('status', 'in', ['published', 'superseded', 'retired'])
     .executeTakeFirst();
 }
 
@@ -211,7 +212,7 @@ export function publicFrameworkOfItem(db: Kysely<DB>, caseIdentifier: string) {
     .innerJoin('framework as f', (j) => j.onRef('f.tenant_id', '=', 'i.tenant_id').onRef('f.id', '=', 'i.framework_id'))
     .selectAll('f')
     .where('i.case_identifier', '=', caseIdentifier)
-    .where('f.status', 'in', ['published', 'retired'])
+    .where('f.status', 'in', ['published', 'superseded', 'retired'])
     .orderBy('f.published_at', 'desc')
     .executeTakeFirst();
 }

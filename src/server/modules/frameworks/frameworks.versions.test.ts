@@ -196,6 +196,11 @@ describeOnEachDatabase('standard versions carry the reform forward', (getDb) => 
     expect(history.frameworkId).toBe(v1.id);
     expect(history.unit.cells.find((c) => c.itemId === itemOf(v1, changedCase).id)!.atTarget).toBe(4);
 
+    // 1.0 stays public for evidence that points at it; CASE calls it deprecated.
+    const casePackage = await app.inject({ url: `/ims/case/v1p1/CFPackages/${v1.caseIdentifier}` });
+    expect(casePackage.statusCode).toBe(200);
+    expect(casePackage.json().CFDocument.adoptionStatus).toBe('Deprecated');
+
     // The carried statuses are ledger events: rebuilding the projection and the aggregates changes nothing.
     const statuses = JSON.stringify(await ledger.statusRowsOf(world.ctx, teachers[0]!.person.id));
     const counts = await aggregateSnapshot(world.ctx);
