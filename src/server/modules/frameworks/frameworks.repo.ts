@@ -8,6 +8,7 @@ import type {
   PolicyGoalTable,
   RubricDescriptorTable,
 } from '../../db/schema.ts';
+import { KEYS_PER_STATEMENT, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type FrameworkRow = Selectable<FrameworkTable>;
 export type LevelRow = Selectable<FrameworkLevelTable>;
@@ -94,15 +95,14 @@ export function alignmentsOf(db: Kysely<DB>, tenantId: string, frameworkId: stri
 }
 
 export async function insertLevels(db: Kysely<DB>, rows: LevelRow[]) {
-  if (rows.length) await db.insertInto('framework_level').values(rows).execute();
+  await writeInBatches(rows, rowsPerStatement(7), (batch) => db.insertInto('framework_level').values(batch).execute());
 }
 
 export async function insertItems(db: Kysely<DB>, rows: ItemRow[]) {
-  for (let i = 0; i < rows.length; i += 200)
-    await db
-      .insertInto('framework_item')
-      .values(rows.slice(i, i + 200))
-      .execute();
+  // 200 a statement: an item's texts in every language make each row long.
+  await writeInBatches(rows, rowsPerStatement(12, 200), (batch) =>
+    db.insertInto('framework_item').values(batch).execute(),
+  );
 }
 
 export async function updateItem(db: Kysely<DB>, tenantId: string, id: string, patch: Partial<ItemRow>) {
@@ -110,10 +110,11 @@ export async function updateItem(db: Kysely<DB>, tenantId: string, id: string, p
 }
 
 export async function deleteItems(db: Kysely<DB>, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return;
-  await db.deleteFrom('rubric_descriptor').where('tenant_id', '=', tenantId).where('item_id', 'in', ids).execute();
-  await db.deleteFrom('item_goal').where('tenant_id', '=', tenantId).where('item_id', 'in', ids).execute();
-  await db.deleteFrom('framework_item').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  await writeInBatches([...new Set(ids)], KEYS_PER_STATEMENT, async (batch) => {
+    await db.deleteFrom('rubric_descriptor').where('tenant_id', '=', tenantId).where('item_id', 'in', batch).execute();
+    await db.deleteFrom('item_goal').where('tenant_id', '=', tenantId).where('item_id', 'in', batch).execute();
+    await db.deleteFrom('framework_item').where('tenant_id', '=', tenantId).where('id', 'in', batch).execute();
+  });
 }
 
 export async function putRubric(db: Kysely<DB>, row: RubricRow) {
@@ -136,18 +137,16 @@ export async function deleteRubric(db: Kysely<DB>, tenantId: string, itemId: str
 }
 
 export async function insertRubrics(db: Kysely<DB>, rows: RubricRow[]) {
-  for (let i = 0; i < rows.length; i += 200)
-    await db
-      .insertInto('rubric_descriptor')
-      .values(rows.slice(i, i + 200))
-      .execute();
+  await writeInBatches(rows, rowsPerStatement(6, 200), (batch) =>
+    db.insertInto('rubric_descriptor').values(batch).execute(),
+  );
 }
 
 export async function insertAlignments(
   db: Kysely<DB>,
   rows: { tenant_id: string; item_id: string; goal_id: string; framework_id: string }[],
 ) {
-  if (rows.length) await db.insertInto('item_goal').values(rows).execute();
+  await writeInBatches(rows, rowsPerStatement(4), (batch) => db.insertInto('item_goal').values(batch).execute());
 }
 
 export async function clearAlignments(db: Kysely<DB>, tenantId: string, itemId: string) {
