@@ -41,6 +41,13 @@ export default function FeedbackReport() {
         { name: t('assessment.confirmed'), values: f.aspects.map((a) => a.confirmedScore) },
       ],
       levelNames: [t('assessment.notYet'), ...f.levels.map((l) => l.title.text)],
+      valueText: (v: number) => formatNumber(Math.round(v * 10) / 10),
+      target: f.target
+        ? {
+            rank: f.levels.findIndex((l) => l.code === f.target!.levelCode) + 1,
+            label: t('assessment.feedback.targetMark', { level: f.target.title.text }),
+          }
+        : undefined,
     };
   }, [feedback.data, t]);
   if (feedback.error instanceof ApiError && feedback.error.status === 404) return <NotFound />;

@@ -1,18 +1,33 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import type { Instrument, SelfAssessment } from '../api/types.ts';
-import { counted, formatDate } from '../i18n/index.ts';
+import { counted, formatDate, formatNumber } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 
 type Current = { selfAssessment: SelfAssessment | null };
 
+const PHONE = '(max-width: 600px)';
+
+/** Whether the screen is a phone's: there the questions come one aspect at a time. */
+function usePhone(): boolean {
+  const [phone, setPhone] = useState(() => window.matchMedia(PHONE).matches);
+  useEffect(() => {
+    const query = window.matchMedia(PHONE);
+    const change = () => setPhone(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return phone;
+}
+
 /**
  * A teacher's self-assessment: one question per competency, answered in any order. Every answer is
- * saved as it is given, so closing the browser loses nothing; submitting puts it in the ledger.
+ * saved as it is given, so closing the browser loses nothing; submitting puts it in the ledger. On a
+ * phone the aspects come one per screen ("Aspect 2 of 6"), opening at the first with a question left.
  */
 export default function SelfAssessmentPage() {
   const { t } = useTranslation();
@@ -31,6 +46,14 @@ export default function SelfAssessmentPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const pending = useRef(Promise.resolve());
+  const phone = usePhone();
+  /** The aspect shown on a phone; until the teacher moves, the first with a question left. */
+  const [step, setStep] = useState<number | null>(null);
+  const top = useRef<HTMLDivElement>(null);
+  function goTo(index: number) {
+    setStep(index);
+    top.current?.scrollIntoView({ block: 'start' });
+  }
 
   const open = current.data?.selfAssessment?.status === 'in_progress' ? current.data.selfAssessment : null;
 
@@ -48,7 +71,8 @@ export default function SelfAssessmentPage() {
     }
   }
 
-  function answer(itemId: string, value: string) {
+  function answer(itemId: string, value: string, aspectIndex: number) {
+    setStep((s) => s ?? aspectIndex);
     setAnswers((a) => ({ ...a, [itemId]: value }));
     setMissing((m) => m.filter((id) => id !== itemId));
     setSaving((n) => n + 1);
@@ -79,7 +103,10 @@ export default function SelfAssessmentPage() {
       navigate('/my-results');
     } catch (error) {
       if (error instanceof ApiError && error.code === 'self_assessment_incomplete') {
-        setMissing((error.details.missing as { itemId: string }[]).map((m) => m.itemId));
+        const ids = (error.details.missing as { itemId: string }[]).map((m) => m.itemId);
+        setMissing(ids);
+        const first = instrument.data!.aspects.findIndex((a) => a.questions.some((q) => ids.includes(q.itemId)));
+        if (first >= 0) setStep(first);
       }
       setFailure(error);
     }
@@ -96,6 +123,10 @@ export default function SelfAssessmentPage() {
         const questions = ins.aspects.flatMap((a) => a.questions);
         const answered = questions.filter((q) => given[q.itemId] !== undefined).length;
         const last = current.data!.selfAssessment;
+        const firstOpen = ins.aspects.findIndex((a) => a.questions.some((q) => given[q.itemId] === undefined));
+        const shown = Math.min(step ?? Math.max(0, firstOpen), ins.aspects.length - 1);
+        const aspects = phone ? [ins.aspects[shown]!] : ins.aspects;
+        const onLast = shown === ins.aspects.length - 1;
         return (
           <div className="self-assessment">
             <h1>{t('assessment.self.title')}</h1>
@@ -142,7 +173,18 @@ export default function SelfAssessmentPage() {
                     {saving > 0 ? t('assessment.self.saving') : t('assessment.self.saved')}
                   </span>
                 </div>
-                {ins.aspects.map((aspect) => (
+                {phone && (
+                  <div className="aspect-step" ref={top}>
+                    <p className="aspect-progress" aria-live="polite">
+                      {t('assessment.self.aspectOf', {
+                        n: formatNumber(shown + 1),
+                        total: formatNumber(ins.aspects.length),
+                      })}
+                    </p>
+                    <progress max={ins.aspects.length} value={shown + 1} aria-hidden="true" />
+                  </div>
+                )}
+                {aspects.map((aspect) => (
                   <section key={aspect.id} className="aspect">
                     <h2>
                       {aspect.code} <LocalText value={aspect.title} />
@@ -174,7 +216,7 @@ export default function SelfAssessmentPage() {
                                 name={q.itemId}
                                 value={o.value}
                                 checked={given[q.itemId] === o.value}
-                                onChange={() => answer(q.itemId, o.value)}
+                                onChange={() => answer(q.itemId, o.value, ins.aspects.indexOf(aspect))}
                               />
                               <span>
                                 <strong>{level ? <LocalText value={level.title} /> : t('assessment.notYet')}</strong>
@@ -188,15 +230,39 @@ export default function SelfAssessmentPage() {
                     ))}
                   </section>
                 ))}
+                {phone && (
+                  <div className="inline aspect-nav">
+                    {shown > 0 && (
+                      <button type="button" className="secondary" onClick={() => goTo(shown - 1)}>
+                        {t('assessment.self.previous')}
+                      </button>
+                    )}
+                    {!onLast && (
+                      <button type="button" onClick={() => goTo(shown + 1)}>
+                        {t('assessment.self.next')}
+                      </button>
+                    )}
+                  </div>
+                )}
                 {missing.length > 0 && (
                   <p className="error" role="alert">
                     {t('assessment.self.missing', counted(missing.length))}{' '}
-                    <a href={`#q-${missing[0]}`}>{t('assessment.self.goToFirst')}</a>
+                    <a
+                      href={`#q-${missing[0]}`}
+                      onClick={() => {
+                        const index = ins.aspects.findIndex((a) => a.questions.some((q) => q.itemId === missing[0]));
+                        if (phone && index >= 0) setStep(index);
+                      }}
+                    >
+                      {t('assessment.self.goToFirst')}
+                    </a>
                   </p>
                 )}
-                <button type="button" onClick={() => void submit()}>
-                  {t('assessment.self.submit')}
-                </button>
+                {(!phone || onLast || answered === questions.length) && (
+                  <button type="button" onClick={() => void submit()}>
+                    {t('assessment.self.submit')}
+                  </button>
+                )}
                 <p className="muted">{t('assessment.self.resumeHint')}</p>
               </>
             )}

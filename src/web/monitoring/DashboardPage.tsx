@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import type { Dashboard } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, formatPercent } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
@@ -50,7 +50,7 @@ export default function DashboardPage() {
   if (!allowed) return <NotAllowed />;
   if (dashboard.error instanceof ApiError && dashboard.error.status === 404) return <NotFound />;
 
-  const percent = (share: number | null) => (share === null ? '—' : `${formatNumber(Math.round(share * 100))}%`);
+  const percent = (share: number | null) => (share === null ? '—' : formatPercent(Math.round(share * 100)));
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -126,7 +126,7 @@ export default function DashboardPage() {
           {d!.rows.length > 0 && heat && (
             <>
               <h2>{t('monitoring.byUnit')}</h2>
-              <Heatmap label={t('monitoring.heatmapLabel')} {...heat} onRow={drill} />
+              <Heatmap label={t('monitoring.heatmapLabel')} {...heat} minimum={d!.minimumGroup} onRow={drill} />
               <div className="scroll">
                 <table className="dashboard">
                   <caption>{t('monitoring.tableCaption')}</caption>

@@ -3,18 +3,30 @@ import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/com
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber, formatPercent } from '../i18n/index.ts';
 
 echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
+/** Colour bands of the share at or above the target (percent), read from the key below the chart. */
+const BANDS = [
+  { min: 0, max: 20, color: '#b2182b' },
+  { min: 20, max: 40, color: '#f4a582' },
+  { min: 40, max: 60, color: '#fddbc7' },
+  { min: 60, max: 80, color: '#92c5de' },
+  { min: 80, max: 100, color: '#2166ac' },
+];
+
 /**
  * Rows (units) by columns (competencies), coloured by share; a click on a row's cell calls `onRow`.
- * Suppressed cells are left blank. The page shows the same figures in a table beside it.
+ * Suppressed cells are left blank and the key says why. The page shows the same figures in a table.
  */
 export function Heatmap({
   label,
   rows,
   columns,
   values,
+  minimum,
   onRow,
 }: {
   label: string;
@@ -22,35 +34,53 @@ export function Heatmap({
   columns: string[];
   /** values[row][column]: a share 0..1, or null when not shown. */
   values: (number | null)[][];
+  /** The smallest group shown, for the key's word on blank cells. */
+  minimum: number;
   onRow: (row: number) => void;
 }) {
+  const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    const width = ref.current.clientWidth;
+    // Figures in the cells only where they fit; the table below always has them.
+    const cell = (width * 0.65) / Math.max(1, columns.length);
     const data = values.flatMap((row, r) =>
       row.map((v, c) => [c, r, v === null ? '-' : Math.round(v * 100)] as [number, number, number | string]),
     );
     chart.setOption({
       animation: false,
-      grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
+      grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
       tooltip: {
         formatter: (p: { value: [number, number, number | string] }) =>
-          `${rows[p.value[1]]} · ${columns[p.value[0]]}: ${p.value[2]}%`,
+          `${rows[p.value[1]]} · ${columns[p.value[0]]}: ${
+            typeof p.value[2] === 'number' ? formatPercent(p.value[2]) : t('monitoring.tooFew')
+          }`,
       },
       xAxis: { type: 'category', data: columns, axisLabel: { interval: 0, rotate: 60 } },
-      yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { width: 180, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        data: rows,
+        inverse: true,
+        axisLabel: { width: Math.min(180, Math.round(width * 0.3)), overflow: 'truncate' },
+      },
       visualMap: {
-        min: 0,
-        max: 100,
-        calculable: false,
-        orient: 'horizontal',
-        left: 'center',
-        bottom: 0,
-        inRange: { color: ['#b2182b', '#f4a582', '#fddbc7', '#d1e5f0', '#4393c3', '#2166ac'] },
+        type: 'piecewise',
+        show: false,
+        pieces: BANDS.map((b) => ({ gte: b.min, lt: b.max === 100 ? 100.1 : b.max, color: b.color })),
       },
       series: [
-        { type: 'heatmap', data, label: { show: true, formatter: (p: { value: unknown[] }) => `${p.value[2]}` } },
+        {
+          type: 'heatmap',
+          data,
+          label: {
+            show: cell >= 24,
+            fontSize: cell < 32 ? 10 : 12,
+            formatter: (p: { value: unknown[] }) =>
+              typeof p.value[2] === 'number' ? formatNumber(p.value[2]) : '',
+          },
+        },
       ],
     });
     chart.on('click', (p) => {
@@ -63,14 +93,31 @@ export function Heatmap({
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [rows, columns, values, onRow]);
+  }, [rows, columns, values, onRow, t, i18n.language]);
   return (
-    <div
-      ref={ref}
-      className="chart heatmap"
-      role="img"
-      aria-label={label}
-      style={{ height: `${Math.max(220, rows.length * 36 + 140)}px`, maxWidth: 'none' }}
-    />
+    <figure className="heatmap-figure">
+      <div
+        ref={ref}
+        className="chart heatmap"
+        role="img"
+        aria-label={label}
+        style={{ height: `${Math.max(200, rows.length * 36 + 100)}px`, maxWidth: 'none' }}
+      />
+      <figcaption className="heatmap-key">
+        <span className="key-title">{t('monitoring.legend')}</span>
+        <ul>
+          {BANDS.map((b) => (
+            <li key={b.min}>
+              <span className="swatch" style={{ background: b.color }} aria-hidden="true" />
+              {formatNumber(b.min)}–{formatPercent(b.max)}
+            </li>
+          ))}
+          <li>
+            <span className="swatch empty" aria-hidden="true" />
+            {t('monitoring.legendSuppressed', { minimum: formatNumber(minimum) })}
+          </li>
+        </ul>
+      </figcaption>
+    </figure>
   );
 }

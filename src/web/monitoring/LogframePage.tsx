@@ -85,7 +85,7 @@ export default function LogframePage() {
               <p className="muted">{t('monitoring.logframe.none')}</p>
             ) : (
               <div className="scroll">
-                <table className="logframe">
+                <table className="logframe cards">
                   <caption>{t('monitoring.logframe.caption', { year: yearText(l.year) })}</caption>
                   <thead>
                     <tr>

@@ -32,7 +32,8 @@ export default function RulesPage() {
           rules.data!.items.length === 0 ? (
             <p>{t('recognition.rules.empty')}</p>
           ) : (
-            <table className="data">
+            <table className="data cards">
+              <caption className="visually-hidden">{t('recognition.rules.title')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('recognition.rule.name')}</th>
@@ -46,18 +47,18 @@ export default function RulesPage() {
               <tbody>
                 {rules.data!.items.map((r) => (
                   <tr key={r.id}>
-                    <td>
+                    <th scope="row">
                       <Link to={`/recognition/rules/${r.id}`}>
                         <LocalText value={r.displayName} />
                       </Link>
-                    </td>
-                    <td>{t(`recognition.type.${r.achievementType}`)}</td>
-                    <td>{t(`recognition.mode.${r.mode}`)}</td>
-                    <td>
+                    </th>
+                    <td data-label={t('recognition.rule.type')}>{t(`recognition.type.${r.achievementType}`)}</td>
+                    <td data-label={t('recognition.rule.mode')}>{t(`recognition.mode.${r.mode}`)}</td>
+                    <td data-label={t('recognition.rule.status')}>
                       <span className={`tag status-${r.status}`}>{t(`recognition.status.${r.status}`)}</span>
                     </td>
-                    <td>{formatNumber(r.awards.issued)}</td>
-                    <td>{formatNumber(r.awards.pending)}</td>
+                    <td data-label={t('recognition.award.state.issued')}>{formatNumber(r.awards.issued)}</td>
+                    <td data-label={t('recognition.award.state.pending')}>{formatNumber(r.awards.pending)}</td>
                   </tr>
                 ))}
               </tbody>
