@@ -7,6 +7,7 @@ import * as reports from '../assessment/reports.service.ts';
 import * as self from '../assessment/selfassessment.service.ts';
 import { aggregateSnapshot, rebuildAggregates } from '../monitoring/aggregates.service.ts';
 import type { Dashboard } from '../monitoring/monitoring.schemas.ts';
+import * as rules from '../recognition/rules.service.ts';
 import type { FrameworkDetail, FrameworkSummary } from './frameworks.schemas.ts';
 
 describeOnEachDatabase('standard versions carry the reform forward', (getDb) => {
@@ -18,6 +19,8 @@ describeOnEachDatabase('standard versions carry the reform forward', (getDb) => 
   let keptCase: string;
   let late: Awaited<ReturnType<typeof make.user>>;
   let lateId: string;
+  let ruleId: string;
+  let assessorCtx: Awaited<ReturnType<typeof make.user>>['ctx'];
   const teachers: Awaited<ReturnType<typeof make.user>>[] = [];
 
   const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
@@ -37,6 +40,7 @@ describeOnEachDatabase('standard versions carry the reform forward', (getDb) => 
     const officer = await make.user(world.ctx, 'ministry_officer', world.nation);
     ministry = await signIn(app, officer.username, officer.password);
     const assessor = await make.user(world.ctx, 'assessor', world.nation);
+    assessorCtx = assessor.ctx;
     // Six teachers of one school self-assess the whole standard and are rated on two competencies.
     for (let n = 0; n < 6; n++) {
       const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
@@ -61,6 +65,17 @@ describeOnEachDatabase('standard versions carry the reform forward', (getDb) => 
         })),
       );
     }
+    // A recognition rule written against 1.0: confirmed at KD or above in the competency 2.0 changes.
+    const rule = await rules.createRule(officer.ctx, {
+      name: { en: 'Changed competency at KD' },
+      description: { en: 'Confirmed at knowledge deepening.' },
+      criteria: { en: 'Confirmed at knowledge deepening.' },
+      achievementType: 'Competency',
+      frameworkId: v1.id,
+      condition: { type: 'competency', itemId: itemOf(v1, changedCase).id, levelCode: 'KD' },
+      mode: 'automatic',
+    });
+    ruleId = (await rules.setStatus(officer.ctx, rule.id, 'active')).id;
     // A seventh teacher is half-way through a self-assessment of 1.0 when 2.0 is published.
     late = await make.user(world.ctx, 'teacher', world.schoolA1);
     const open = await self.startSelfAssessment(late.ctx);
@@ -210,6 +225,31 @@ describeOnEachDatabase('standard versions carry the reform forward', (getDb) => 
     expect(await aggregateSnapshot(world.ctx)).toEqual(counts);
   });
 
+  it('keeps awards earned on 1.0 and lets new evidence on 2.0 meet rules written against 1.0', async () => {
+    const awarded = async () =>
+      (
+        await world.ctx.db.selectFrom('recognition_award').select('person_id').where('rule_id', '=', ruleId).execute()
+      ).map((r) => r.person_id);
+    expect(await awarded()).toHaveLength(4);
+    const list = (await send('GET', '/api/frameworks')).json().items as FrameworkSummary[];
+    const v2Id = list.find((f) => f.lineageId === v1.lineageId && f.status === 'published')!.id;
+    const v2 = (await send('GET', `/api/frameworks/${v2Id}`)).json() as FrameworkDetail;
+    // (In the same school: a lone teacher elsewhere would be a small group the school's figures give away.)
+    const elsewhere = await make.person(world.ctx, world.schoolA1);
+    await ledger.recordEvents(assessorCtx, [
+      {
+        personId: elsewhere.id,
+        frameworkId: v2Id,
+        itemId: itemOf(v2, changedCase).id,
+        levelCode: 'KC',
+        kind: 'assessor',
+        sourceType: 'test',
+      },
+    ]);
+    expect(await awarded()).toContain(elsewhere.id);
+    expect(await awarded()).toHaveLength(5);
+  });
+
   it('lets a self-assessment begun on 1.0 finish there and carries it into 2.0; new ones start on 2.0', async () => {
     const submitted = await self.submitSelfAssessment(late.ctx, lateId);
     expect(submitted.status).toBe('submitted');
@@ -250,10 +290,13 @@ describeOnEachDatabase('standard versions carry the reform forward', (getDb) => 
     );
     expect(after.filter((f) => f.status === 'published')).toHaveLength(1);
     expect(after.find((f) => f.id === current.id)!.status).toBe('superseded');
-    // Whichever won, the unchanged items' figures carried all the way.
+    // Whichever won, confirmed levels carried all the way (3.x changed nothing).
     const dashboard = (
       await send('GET', `/api/dashboards/competencies?unitId=${world.schoolA1.id}&basis=confirmed`)
     ).json() as Dashboard;
-    expect(dashboard.unit.assessed).toBe(6);
+    const winner = after.find((f) => f.status === 'published')!;
+    expect(dashboard.frameworkId).toBe(winner.id);
+    const detail = (await send('GET', `/api/frameworks/${winner.id}`)).json() as FrameworkDetail;
+    expect(dashboard.unit.cells.find((c) => c.itemId === itemOf(detail, keptCase).id)!.atTarget).toBe(4);
   });
 });

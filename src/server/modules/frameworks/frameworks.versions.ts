@@ -1,5 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import * as assessment from '../assessment/assessment.service.ts';
+import * as rules from '../recognition/rules.service.ts';
 import type { FrameworkDetail, PublishImpact } from './frameworks.schemas.ts';
 import type { ChangedItems } from './frameworks.service.ts';
 import * as frameworks from './frameworks.service.ts';
@@ -62,6 +63,7 @@ function carried(pairs: ReturnType<typeof match>, changedItems: ChangedItems) {
 export async function carryForward(ctx: Ctx, fromId: string, toId: string, changedItems: ChangedItems) {
   const [from, to] = [await frameworks.getFramework(ctx, fromId), await frameworks.getFramework(ctx, toId)];
   const pairs = match(from, to);
+  await rules.followNewVersion(ctx, fromId, toId, [...pairs.unchanged, ...pairs.changed]);
   return assessment.carryStatuses(ctx, toId, carried(pairs, changedItems), {
     levelCodes: new Set(to.levels.map((l) => l.code)),
   });

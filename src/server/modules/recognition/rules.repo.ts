@@ -99,6 +99,39 @@ export async function replaceRefs(
   );
 }
 
+/** Rules (any status) naming any of these items. */
+export function rulesNamingItems(db: Kysely<DB>, tenantId: string, itemIds: string[]) {
+  return readInBatches([...new Set(itemIds)], (batch) =>
+    db
+      .selectFrom('recognition_rule as r')
+      .selectAll('r')
+      .where('r.tenant_id', '=', tenantId)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('recognition_rule_ref as x')
+            .select(sql`1`.as('one'))
+            .whereRef('x.tenant_id', '=', 'r.tenant_id')
+            .whereRef('x.rule_id', '=', 'r.id')
+            .where('x.ref_type', '=', 'item')
+            .where('x.ref_id', 'in', batch),
+        ),
+      )
+      .execute(),
+  );
+}
+
+/** Adds references without removing any (a rule following a new version keeps naming the old items too). */
+export async function addRefs(db: Kysely<DB>, tenantId: string, ruleId: string, refs: { type: RefType; id: string }[]) {
+  await writeInBatches(refs, rowsPerStatement(4), (batch) =>
+    db
+      .insertInto('recognition_rule_ref')
+      .values(batch.map((r) => ({ tenant_id: tenantId, rule_id: ruleId, ref_type: r.type, ref_id: r.id })))
+      .onConflict((oc) => oc.columns(['tenant_id', 'ref_type', 'ref_id', 'rule_id']).doNothing())
+      .execute(),
+  );
+}
+
 /** Active rules naming any of these items, modules or programmes: the only ones a change can affect. */
 export function activeRulesNaming(db: Kysely<DB>, tenantId: string, refs: { type: RefType; ids: string[] }[]) {
   const wanted = refs.filter((r) => r.ids.length > 0);
@@ -155,11 +188,19 @@ export function predicate(condition: Resolved): RawBuilder<SqlBool> {
     }
     case 'confirmed': {
       if (condition.itemIds.length === 0 || condition.levels.length === 0) return sql<SqlBool>`1 = 0`;
-      return sql<SqlBool>`(select count(*) from competency_status cs
-        where cs.tenant_id = p.tenant_id and cs.person_id = p.id
-          and cs.item_id in (${list(condition.itemIds)})
-          and cs.confirmed_event_id is not null
-          and cs.confirmed_level_code in (${list(condition.levels)})) = ${condition.itemIds.length}`;
+      // A named item is met by a confirmed level on it or on the item with its CASE identifier in any
+      // version of its standard: evidence on a superseded version stays valid, and new evidence on the
+      // current version counts for rules written against an earlier one.
+      return sql<SqlBool>`(select count(*) from framework_item ri
+        where ri.tenant_id = p.tenant_id and ri.id in (${list(condition.itemIds)})
+          and exists (select 1 from framework rf
+            inner join framework vf on vf.tenant_id = rf.tenant_id and vf.lineage_id = rf.lineage_id
+            inner join framework_item ci on ci.tenant_id = vf.tenant_id and ci.framework_id = vf.id
+              and ci.case_identifier = ri.case_identifier
+            inner join competency_status cs on cs.tenant_id = ci.tenant_id and cs.person_id = p.id and cs.item_id = ci.id
+            where rf.tenant_id = ri.tenant_id and rf.id = ri.framework_id
+              and cs.confirmed_event_id is not null
+              and cs.confirmed_level_code in (${list(condition.levels)}))) = ${condition.itemIds.length}`;
     }
     case 'module':
       return moduleDone(condition.moduleId);

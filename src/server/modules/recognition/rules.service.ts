@@ -184,6 +184,51 @@ async function isManager(ctx: Ctx) {
   return hasPermissionAt(ctx, 'recognition.manage', await org.topUnitPath(ctx));
 }
 
+/**
+ * A new version of a standard was published: rules naming items of the version it superseded also
+ * name the items that keep their CASE identifiers, so ratings on the current version reach them.
+ * Called in the publish transaction, before statuses are carried.
+ */
+export async function followNewVersion(
+  ctx: Ctx,
+  fromFrameworkId: string,
+  toFrameworkId: string,
+  pairs: { fromItemId: string; toItemId: string }[],
+) {
+  const successor = new Map(pairs.map((p) => [p.fromItemId, p.toItemId]));
+  const rows = await repo.rulesNamingItems(ctx.db, ctx.tenantId, [...successor.keys()]);
+  // Ids are UUIDs, so replacing them in the stored JSON touches nothing else: the condition, its
+  // resolved form (evaluated by CASE identifier across versions, so evidence on either counts) and
+  // the credential's alignments all name the current version's items from now on.
+  const follow = (text: string) => text.replace(/[0-9a-f-]{36}/g, (id) => successor.get(id) ?? id);
+  for (const row of rows) {
+    const values = {
+      condition: follow(row.condition),
+      resolved: follow(row.resolved.replaceAll(`"${fromFrameworkId}"`, `"${toFrameworkId}"`)),
+      framework_id: row.framework_id === fromFrameworkId ? toFrameworkId : row.framework_id,
+      updated_at: nowIso(),
+    };
+    await repo.updateRule(ctx.db, ctx.tenantId, row.id, values);
+    const named = (JSON.stringify(JSON.parse(row.resolved)).match(/[0-9a-f-]{36}/g) ?? []).filter((id) =>
+      successor.has(id),
+    );
+    await repo.addRefs(
+      ctx.db,
+      ctx.tenantId,
+      row.id,
+      named.map((id) => ({ type: 'item' as const, id: successor.get(id)! })),
+    );
+    await recordAudit(
+      ctx.db,
+      ctx,
+      'recognition_rule.follow_version',
+      { type: 'recognition_rule', id: row.id },
+      { frameworkId: row.framework_id },
+      { frameworkId: values.framework_id },
+    );
+  }
+}
+
 /** Everyone signed in reads active rules (what can be earned); managers also read drafts and retired ones. */
 export async function listRules(ctx: Ctx, status?: Rule['status']): Promise<Rule[]> {
   const manager = await isManager(ctx);
