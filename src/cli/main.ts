@@ -6,12 +6,14 @@ import * as accounts from '../server/modules/accounts/accounts.service.ts';
 import * as assessment from '../server/modules/assessment/assessment.service.ts';
 import { rebuildAggregates, registerMonitoring } from '../server/modules/monitoring/aggregates.service.ts';
 import { recordActuals } from '../server/modules/monitoring/indicators.figures.ts';
+import { registerNotifications, sendDigests } from '../server/modules/notifications/notifications.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
 import { ROLES, type Role } from '../server/shared/access.ts';
 import { systemBase } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
+import { startMailSender } from '../server/shared/mail.ts';
 import { registerBenchCommand } from './bench/bench.ts';
 import { registerBuildReport } from './build-report.ts';
 import { systemCtx } from './context.ts';
@@ -22,6 +24,7 @@ import { progressBar } from './progress.ts';
 
 registerMonitoring();
 registerRecognition();
+registerNotifications();
 const program = new Command('pathway').description('Pathway: competency-based teacher ICT training reform.');
 program.option(
   '--database <location>',
@@ -71,6 +74,8 @@ program
       await seedDemo(database, { teachers: opts.teachers });
     }
     const { url } = await startServer(cfg, database);
+    // Sends the mail outbox every 30 s and soon after each new mail (shared/mail.ts).
+    startMailSender(database.db);
     console.log(`\nPathway is running at ${url} (database: ${database.dialect})`);
     if ((await org.findTenantByCode(base, DEMO_TENANT)) !== undefined) printDemoLogins();
   });
@@ -141,6 +146,18 @@ program
       const started = performance.now();
       const { rows } = await assessment.rebuildStatus(await systemCtx(database, opts.tenant));
       console.log(`Rebuilt ${rows} competency statuses in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }),
+  );
+
+program
+  .command('send-digests')
+  .description(
+    'Mail each person the notifications waiting for their daily digest (run once a day), then send the outbox.',
+  )
+  .action(() =>
+    withDatabase(async (database) => {
+      const { digests, sent, failed } = await sendDigests(database.db);
+      console.log(`${digests} digest(s) written; ${sent} mail(s) sent, ${failed} waiting for a retry.`);
     }),
   );
 

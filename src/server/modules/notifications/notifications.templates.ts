@@ -1,0 +1,145 @@
+import type { Locale } from '../../shared/text.ts';
+
+export const KINDS = [
+  'review_requested',
+  'review_decided',
+  'evidence_requested',
+  'credential_issued',
+  'credential_revoked',
+  'approval_waiting',
+  'plan_proposed',
+  'plan_agreed',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+type Template = { title: string; body: string };
+
+/** Message templates per kind and language; `{name}` is replaced by the parameter of that name. */
+export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
+  review_requested: {
+    en: { title: 'Review requested: {item}', body: '{person} asks you to confirm {item} at level {level}.' },
+    ru: { title: 'Запрос на оценку: {item}', body: '{person} просит подтвердить «{item}» на уровне {level}.' },
+    uz: {
+      title: 'Baholash so‘raldi: {item}',
+      body: '{person} «{item}» ni {level} darajasida tasdiqlashingizni so‘ramoqda.',
+    },
+    ne: { title: 'समीक्षा अनुरोध: {item}', body: '{person} ले {item} लाई {level} तहमा पुष्टि गर्न अनुरोध गर्नुभएको छ।' },
+    fil: {
+      title: 'Hiniling ang pagsusuri: {item}',
+      body: 'Hinihiling ni {person} na kumpirmahin mo ang {item} sa antas {level}.',
+    },
+  },
+  review_decided: {
+    en: { title: 'Review decided: {item}', body: 'Your review of {item} was decided at level {level}.' },
+    ru: { title: 'Оценка завершена: {item}', body: 'По вашему запросу «{item}» подтверждён уровень {level}.' },
+    uz: { title: 'Baholash yakunlandi: {item}', body: '«{item}» bo‘yicha so‘rovingiz {level} darajasida hal qilindi.' },
+    ne: { title: 'समीक्षाको निर्णय: {item}', body: 'तपाईंको {item} को समीक्षा {level} तहमा निर्णय भयो।' },
+    fil: {
+      title: 'Napagpasyahan ang pagsusuri: {item}',
+      body: 'Napagpasyahan ang pagsusuri mo sa {item} sa antas {level}.',
+    },
+  },
+  evidence_requested: {
+    en: { title: 'More evidence requested: {item}', body: 'The assessor asks for more evidence for {item}.' },
+    ru: { title: 'Нужно больше свидетельств: {item}', body: 'Оценщик просит добавить свидетельства для «{item}».' },
+    uz: { title: 'Qo‘shimcha dalil so‘raldi: {item}', body: 'Baholovchi «{item}» uchun qo‘shimcha dalil so‘ramoqda.' },
+    ne: { title: 'थप प्रमाण माग गरियो: {item}', body: 'मूल्याङ्कनकर्ताले {item} का लागि थप प्रमाण माग गर्नुभएको छ।' },
+    fil: {
+      title: 'Humihingi ng dagdag na ebidensya: {item}',
+      body: 'Humihingi ang tagasuri ng dagdag na ebidensya para sa {item}.',
+    },
+  },
+  credential_issued: {
+    en: { title: 'Credential issued: {name}', body: 'You have been awarded {name}.' },
+    ru: { title: 'Выдан документ: {name}', body: 'Вам присвоено: {name}.' },
+    uz: { title: 'Sertifikat berildi: {name}', body: 'Sizga {name} berildi.' },
+    ne: { title: 'प्रमाणपत्र जारी: {name}', body: 'तपाईंलाई {name} प्रदान गरिएको छ।' },
+    fil: { title: 'Naibigay ang kredensyal: {name}', body: 'Iginawad sa iyo ang {name}.' },
+  },
+  credential_revoked: {
+    en: { title: 'Credential status changed: {name}', body: 'The status of your credential {name} is now: {status}.' },
+    ru: { title: 'Статус документа изменён: {name}', body: 'Новый статус документа «{name}»: {status}.' },
+    uz: { title: 'Sertifikat holati o‘zgardi: {name}', body: '«{name}» sertifikatingiz holati endi: {status}.' },
+    ne: { title: 'प्रमाणपत्रको स्थिति बदलियो: {name}', body: 'तपाईंको प्रमाणपत्र {name} को स्थिति अब: {status}।' },
+    fil: {
+      title: 'Nagbago ang katayuan ng kredensyal: {name}',
+      body: 'Ang katayuan ng kredensyal mong {name} ay: {status}.',
+    },
+  },
+  approval_waiting: {
+    en: { title: 'Awards wait for approval', body: '{count} award(s) of {name} wait for your approval.' },
+    ru: { title: 'Награды ждут утверждения', body: 'Ожидают вашего утверждения ({count}): {name}.' },
+    uz: { title: 'Mukofotlar tasdiqni kutmoqda', body: '{name}: {count} ta mukofot tasdiqlashingizni kutmoqda.' },
+    ne: { title: 'पुरस्कार स्वीकृतिको पर्खाइमा', body: '{name} का {count} पुरस्कार तपाईंको स्वीकृति पर्खिरहेका छन्।' },
+    fil: {
+      title: 'May mga gantimpalang naghihintay ng pag-apruba',
+      body: '{count} gantimpala ng {name} ang naghihintay ng iyong pag-apruba.',
+    },
+  },
+  plan_proposed: {
+    en: {
+      title: 'A development plan was proposed',
+      body: 'A new development plan has been proposed to you. Review it with your school leader.',
+    },
+    ru: {
+      title: 'Предложен план развития',
+      body: 'Вам предложен новый план профессионального развития. Обсудите его с руководителем школы.',
+    },
+    uz: {
+      title: 'Rivojlanish rejasi taklif qilindi',
+      body: 'Sizga yangi rivojlanish rejasi taklif qilindi. Uni maktab rahbari bilan ko‘rib chiqing.',
+    },
+    ne: {
+      title: 'विकास योजना प्रस्ताव गरियो',
+      body: 'तपाईंलाई नयाँ विकास योजना प्रस्ताव गरिएको छ। विद्यालय प्रमुखसँग यसको समीक्षा गर्नुहोस्।',
+    },
+    fil: {
+      title: 'May iminungkahing plano sa pag-unlad',
+      body: 'May bagong plano sa pag-unlad na iminungkahi sa iyo. Suriin ito kasama ang punong-guro.',
+    },
+  },
+  plan_agreed: {
+    en: { title: 'Development plan: {status}', body: 'Your development plan is now: {status}.' },
+    ru: { title: 'План развития: {status}', body: 'Статус вашего плана развития: {status}.' },
+    uz: { title: 'Rivojlanish rejasi: {status}', body: 'Rivojlanish rejangiz holati: {status}.' },
+    ne: { title: 'विकास योजना: {status}', body: 'तपाईंको विकास योजना अब: {status}।' },
+    fil: { title: 'Plano sa pag-unlad: {status}', body: 'Ang plano mo sa pag-unlad ay: {status}.' },
+  },
+};
+
+/** Words for statuses named in messages. */
+export const STATUS_WORDS: Record<string, Record<Locale, string>> = {
+  revoke: { en: 'revoked', ru: 'отозван', uz: 'bekor qilingan', ne: 'रद्द गरिएको', fil: 'binawi' },
+  suspend: { en: 'suspended', ru: 'приостановлен', uz: 'to‘xtatilgan', ne: 'निलम्बित', fil: 'sinuspinde' },
+  reinstate: { en: 'active again', ru: 'снова действует', uz: 'qayta faol', ne: 'फेरि सक्रिय', fil: 'aktibo muli' },
+  agreed: { en: 'agreed', ru: 'согласован', uz: 'kelishilgan', ne: 'सहमति भएको', fil: 'napagkasunduan' },
+  draft: {
+    en: 'back to draft',
+    ru: 'возвращён в черновик',
+    uz: 'qoralamaga qaytarildi',
+    ne: 'मस्यौदामा फर्काइयो',
+    fil: 'ibinalik sa draft',
+  },
+  active: { en: 'started', ru: 'начат', uz: 'boshlangan', ne: 'सुरु भएको', fil: 'sinimulan' },
+  done: { en: 'completed', ru: 'выполнен', uz: 'bajarilgan', ne: 'पूरा भएको', fil: 'natapos' },
+};
+
+export const DIGEST: Record<Locale, { subject: string; intro: string; open: string }> = {
+  en: {
+    subject: 'Pathway: {count} new notification(s)',
+    intro: 'Here is what happened since the last summary:',
+    open: 'Open',
+  },
+  ru: { subject: 'Pathway: новых уведомлений: {count}', intro: 'Что произошло с прошлой сводки:', open: 'Открыть' },
+  uz: {
+    subject: 'Pathway: {count} ta yangi bildirishnoma',
+    intro: 'Oxirgi xulosadan beri nima bo‘ldi:',
+    open: 'Ochish',
+  },
+  ne: { subject: 'Pathway: {count} नयाँ सूचना', intro: 'अघिल्लो सारांशपछि भएका कुरा:', open: 'खोल्नुहोस्' },
+  fil: { subject: 'Pathway: {count} bagong abiso', intro: 'Narito ang nangyari mula sa huling buod:', open: 'Buksan' },
+};
+
+export function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
