@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
+import * as frameworks from '../frameworks/frameworks.service.ts';
 import * as people from '../people/people.service.ts';
 import * as repo from './assessment.repo.ts';
 import type { AssessmentEvent, CompetencyStatus, EventKind, SupersedeInput } from './assessment.schemas.ts';
@@ -100,6 +101,7 @@ export async function recordEvents(ctx: Ctx, inputs: NewEvent[]): Promise<repo.E
     const at = nowIso();
     const rows = inputs.map((input) => eventRow(tx, input, at));
     await appendAndProject(tx, rows);
+    await carryLateEvidence(tx, rows);
     return rows;
   });
 }
@@ -113,6 +115,25 @@ async function appendAndProject(tx: Ctx, rows: repo.EventRow[]) {
     rows.map((r) => r.item_id),
     () => repo.advanceStatus(tx.db, rows),
   );
+}
+
+/**
+ * Evidence recorded against a superseded version (a self-assessment begun before the new version was
+ * published, a training module aligned to the old items) is carried into the lineage's current
+ * version by the rule that version was published with, like the statuses carried at publishing.
+ */
+async function carryLateEvidence(tx: Ctx, rows: repo.EventRow[]) {
+  for (const frameworkId of new Set(rows.map((r) => r.framework_id))) {
+    if ((await frameworks.versionStatus(tx, frameworkId)) !== 'superseded') continue;
+    const mine = rows.filter((r) => r.framework_id === frameworkId);
+    // Imported lazily: carrying reads frameworks, whose publishing writes here.
+    const { carryIntoCurrent } = await import('../frameworks/frameworks.versions.ts');
+    await carryIntoCurrent(tx, frameworkId, {
+      personIds: [...new Set(mine.map((r) => r.person_id))],
+      itemIds: [...new Set(mine.map((r) => r.item_id))],
+      columns: [...new Set(mine.map((r) => repo.columnFor(r.kind)))],
+    });
+  }
 }
 
 /** An item of a superseded version and the item of the newer version its statuses carry into. */

@@ -3,7 +3,6 @@ import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
-import { carryIntoCurrent } from '../frameworks/frameworks.versions.ts';
 import * as repo from './assessment.repo.ts';
 import { type Instrument, NOT_YET, type SelfAssessment } from './assessment.schemas.ts';
 import { recordEvents } from './assessment.service.ts';
@@ -155,7 +154,7 @@ export async function submitSelfAssessment(ctx: Ctx, id: string): Promise<SelfAs
     if (row.status !== 'in_progress') throw alreadySubmitted(id);
     const standard = await loadStandard(tx, row.framework_id);
     // One started before a newer version was published finishes on its own version; what it records
-    // is then carried into the current version like every other status (carryIntoCurrent).
+    // is then carried into the current version like every other status (recordEvents does).
     const superseded = standard.framework.status === 'superseded';
     if (!superseded) requireAssessable(standard, true);
     const answers = JSON.parse(row.answers) as Record<string, string>;
@@ -180,7 +179,6 @@ export async function submitSelfAssessment(ctx: Ctx, id: string): Promise<SelfAs
         sourceId: id,
       })),
     );
-    if (superseded) await carryIntoCurrent(tx, row.framework_id, row.person_id);
     await recordAudit(tx.db, tx, 'self_assessment.submit', { type: 'self_assessment', id }, null, { answers });
     await selfAssessmentSubmitted.emit(tx, { personId: row.person_id });
     return toSelfAssessment({ ...row, status: 'submitted', submitted_at: at, updated_at: at }, standard);

@@ -70,20 +70,26 @@ export async function carryForward(ctx: Ctx, fromId: string, toId: string, chang
 }
 
 /**
- * A self-assessment finished on a superseded version: the teacher's self-assessed levels are carried
+ * Evidence recorded late on a superseded version (some people, items and status columns): carried
  * into the lineage's current version by the rule that version was published with.
  */
-export async function carryIntoCurrent(ctx: Ctx, fromId: string, personId: string) {
+export async function carryIntoCurrent(
+  ctx: Ctx,
+  fromId: string,
+  only: { personIds: string[]; itemIds: string[]; columns: ('self' | 'confirmed' | 'trained')[] },
+) {
   const from = await frameworks.getFramework(ctx, fromId);
   const current = await versionsRepo.currentOfLineage(ctx.db, ctx.tenantId, from.lineageId);
   if (!current || current.id === fromId) return 0;
   const to = await frameworks.getFramework(ctx, current.id);
   const rule = (current.changed_items as ChangedItems | null) ?? 'new_evidence';
-  return assessment.carryStatuses(ctx, to.id, carried(match(from, to), rule), {
-    levelCodes: new Set(to.levels.map((l) => l.code)),
-    personIds: [personId],
-    columns: ['self'],
-  });
+  const items = new Set(only.itemIds);
+  return assessment.carryStatuses(
+    ctx,
+    to.id,
+    carried(match(from, to), rule).filter((p) => items.has(p.fromItemId)),
+    { levelCodes: new Set(to.levels.map((l) => l.code)), personIds: only.personIds, columns: only.columns },
+  );
 }
 
 /** What publishing this version would do: ratings carried over, items changed (and ratings on them), added, removed. */
