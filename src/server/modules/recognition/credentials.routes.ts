@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { acceptUploads, Upload } from '../../http/uploads.ts';
-import { AppError } from '../../shared/errors.ts';
 import {
   CredentialDetail,
   CredentialParams,
