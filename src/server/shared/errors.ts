@@ -23,6 +23,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   session_expired: 401,
   csrf_failed: 403,
   session_required: 403,
+  password_change_required: 403,
+  url_too_long: 414,
   upload_incomplete: 400,
   forbidden: 403,
   too_many_requests: 429,
