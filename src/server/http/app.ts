@@ -89,6 +89,8 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : newId();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL the router cannot read (bad escapes, over-long parameters) gets the same coded answer as anything else.
+    frameworkErrors: (error, req, reply) => handleError(error, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
