@@ -132,8 +132,9 @@ describe('the pathway command', () => {
     );
     await db.close();
     expect(indicators).toBeGreaterThan(0);
-    expect(recorded).toBe(units! * indicators!);
-    expect(stdout).toBe(`Recorded ${recorded} figures for 2025.\n`);
+    // The demo recorded 2024 and 2025 as they closed; recording 2025 again replaces that year's figures.
+    expect(recorded).toBe(2 * units! * indicators!);
+    expect(stdout).toBe(`Recorded ${units! * indicators!} figures for 2025.\n`);
     await expect(pathway('record-actuals', '--tenant', 'demo', '--year', 'last')).rejects.toMatchObject({
       stderr: expect.stringMatching(/year/),
     });

@@ -22,6 +22,9 @@ export async function seedDemoMonitoring(
     title: {
       en: 'Teachers integrate ICT into teaching and learning across the country',
       ru: 'Учителя по всей стране интегрируют ИКТ в преподавание и обучение',
+      uz: 'Butun mamlakat o‘qituvchilari AKTni o‘qitish va ta’limga joriy etadi',
+      ne: 'देशभरका शिक्षकहरूले शिक्षण र सिकाइमा सूचना प्रविधि एकीकृत गर्छन्',
+      fil: 'Isinasama ng mga guro sa buong bansa ang ICT sa pagtuturo at pagkatuto',
     },
   });
   const competence = await createObjective(ctx, {
@@ -30,6 +33,9 @@ export async function seedDemoMonitoring(
     title: {
       en: "Teachers' ICT competency reaches the national standard's target level",
       ru: 'ИКТ-компетентность учителей достигает целевого уровня национального стандарта',
+      uz: 'O‘qituvchilarning AKT kompetensiyasi milliy standartning maqsadli darajasiga yetadi',
+      ne: 'शिक्षकको सूचना प्रविधि दक्षता राष्ट्रिय मापदण्डको लक्षित तहमा पुग्छ',
+      fil: 'Naaabot ng kakayahan sa ICT ng mga guro ang target na antas ng pambansang pamantayan',
     },
   });
   const learning = await createObjective(ctx, {
@@ -38,6 +44,9 @@ export async function seedDemoMonitoring(
     title: {
       en: 'Teachers take part in competency-based professional development',
       ru: 'Учителя участвуют в профессиональном развитии на основе компетенций',
+      uz: 'O‘qituvchilar kompetensiyaga asoslangan kasbiy rivojlanishda qatnashadi',
+      ne: 'शिक्षकहरू दक्षतामा आधारित पेशागत विकासमा सहभागी हुन्छन्',
+      fil: 'Nakikilahok ang mga guro sa propesyonal na pag-unlad na batay sa kakayahan',
     },
   });
   const support = await createObjective(ctx, {
@@ -46,6 +55,9 @@ export async function seedDemoMonitoring(
     title: {
       en: 'Training and follow-through coaching reach schools',
       ru: 'Обучение и последующий коучинг доходят до школ',
+      uz: 'O‘qitish va keyingi murabbiylik maktablarga yetib boradi',
+      ne: 'तालिम र त्यसपछिको कोचिङ विद्यालयसम्म पुग्छ',
+      fil: 'Umaabot sa mga paaralan ang pagsasanay at ang kasunod na coaching',
     },
   });
 
@@ -71,7 +83,13 @@ export async function seedDemoMonitoring(
   const indicators = [
     share(
       'IND-1',
-      { en: 'Teachers who completed a self-assessment', ru: 'Учителя, прошедшие самооценку' },
+      {
+        en: 'Teachers who completed a self-assessment',
+        ru: 'Учителя, прошедшие самооценку',
+        uz: 'O‘zini o‘zi baholashdan o‘tgan o‘qituvchilar',
+        ne: 'स्वमूल्याङ्कन पूरा गरेका शिक्षक',
+        fil: 'Mga gurong nakatapos ng pansariling pagtatasa',
+      },
       {
         en: 'Teachers who submitted at least one self-assessment against the national standard, of all teachers.',
         ru: 'Учителя, отправившие хотя бы одну самооценку по национальному стандарту, от всех учителей.',
@@ -85,6 +103,9 @@ export async function seedDemoMonitoring(
       {
         en: 'Teachers confirmed at knowledge deepening or above in pedagogy',
         ru: 'Учителя с подтверждённым уровнем «углубление знаний» и выше по педагогике',
+        uz: 'Pedagogikada «bilimlarni chuqurlashtirish» va undan yuqori darajasi tasdiqlangan o‘qituvchilar',
+        ne: 'शिक्षणशास्त्रमा ज्ञान गहनता वा माथिल्लो तह पुष्टि भएका शिक्षक',
+        fil: 'Mga gurong kumpirmadong nasa pagpapalalim ng kaalaman o mas mataas sa pedagohiya',
       },
       {
         en: 'Teachers whose every pedagogy competency an assessor confirmed at knowledge deepening or above, of all teachers.',
@@ -99,7 +120,13 @@ export async function seedDemoMonitoring(
     ),
     share(
       'IND-3',
-      { en: 'Teachers trained in ICT integration', ru: 'Учителя, прошедшие обучение по интеграции ИКТ' },
+      {
+        en: 'Teachers trained in ICT integration',
+        ru: 'Учителя, прошедшие обучение по интеграции ИКТ',
+        uz: 'AKTni integratsiya qilish bo‘yicha o‘qitilgan o‘qituvchilar',
+        ne: 'सूचना प्रविधि एकीकरणमा तालिम पाएका शिक्षक',
+        fil: 'Mga gurong nasanay sa pagsasama ng ICT',
+      },
       {
         en: 'Teachers who completed the one-to-one classroom module, of all teachers.',
         ru: 'Учителя, завершившие модуль «Класс один к одному», от всех учителей.',
@@ -110,7 +137,13 @@ export async function seedDemoMonitoring(
     ),
     share(
       'IND-4',
-      { en: 'Teachers with an agreed development plan', ru: 'Учителя с согласованным планом развития' },
+      {
+        en: 'Teachers with an agreed development plan',
+        ru: 'Учителя с согласованным планом развития',
+        uz: 'Rivojlanish rejasi kelishilgan o‘qituvchilar',
+        ne: 'स्वीकृत विकास योजना भएका शिक्षक',
+        fil: 'Mga gurong may napagkasunduang plano sa pag-unlad',
+      },
       {
         en: 'Teachers whose development plan their school leader agreed (agreed, active or done), of all teachers.',
         ru: 'Учителя, чей план развития согласован руководителем школы (согласован, выполняется или выполнен), от всех учителей.',
@@ -121,7 +154,13 @@ export async function seedDemoMonitoring(
     ),
     {
       code: 'IND-5',
-      name: { en: 'Coaching visits after training', ru: 'Визиты коучинга после обучения' },
+      name: {
+        en: 'Coaching visits after training',
+        ru: 'Визиты коучинга после обучения',
+        uz: 'O‘qishdan keyingi murabbiylik tashriflari',
+        ne: 'तालिमपछिका कोचिङ भ्रमण',
+        fil: 'Mga pagbisita sa coaching pagkatapos ng pagsasanay',
+      },
       definition: {
         en: 'Follow-through coaching visits to teachers in their classrooms.',
         ru: 'Визиты последующего коучинга к учителям на их уроки.',

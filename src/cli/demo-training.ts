@@ -1,33 +1,34 @@
 import * as observations from '../server/modules/assessment/observation.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
-import * as plans from '../server/modules/training/plans.service.ts';
 import * as training from '../server/modules/training/training.service.ts';
 import type { Ctx } from '../server/shared/context.ts';
-import { AppError } from '../server/shared/errors.ts';
 
 type Framework = { id: string; items: { id: string; code: string; type: string }[] };
 
 const day = (from: Date, offset: number) => new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The demo's training: two modules, a master-trainer programme the demo `trainer` completed last
- * term, and their offering of "1:1 computing in the classroom" at the Northern Highlands Teacher
- * College with a few teachers of Amberfield enrolled; plans for some Amberfield teachers who
- * assessed themselves, so the district sees demand. Dates follow the day of seeding, so enrolment
- * is open whenever the demo is loaded.
+ * The demo's catalogue: two modules and a master-trainer programme, which a national expert ran
+ * last term for the demo `trainer`. Dates follow the day of seeding.
  */
-export async function seedDemoTraining(
+export async function seedDemoCatalogue(
   ctx: Ctx,
   framework: Framework,
-  places: { teiId: string; nationId: string; districtId: string },
-  demo: { trainerId: string; teacherId: string },
+  places: { teiId: string; nationId: string },
+  demo: { trainerId: string },
 ) {
   const item = (code: string) => framework.items.find((i) => i.code === code)!.id;
   const kd = (...codes: string[]) => codes.map((code) => ({ itemId: item(code), levelCode: 'KD' }));
   const coaching = await training.createModule(ctx, {
     code: 'MT-COACH',
     frameworkId: framework.id,
-    title: { en: 'Leading teacher learning', ru: 'Руководство обучением учителей' },
+    title: {
+      en: 'Leading teacher learning',
+      ru: 'Руководство обучением учителей',
+      uz: 'O‘qituvchilar ta’limiga rahbarlik',
+      ne: 'शिक्षक सिकाइको नेतृत्व',
+      fil: 'Pamumuno sa pagkatuto ng mga guro',
+    },
     summary: {
       en: 'Planning and running workshops for adults, coaching after training, and building networks of practice.',
       ru: 'Планирование и проведение семинаров для взрослых, коучинг после обучения и создание профессиональных сетей.',
@@ -45,7 +46,13 @@ export async function seedDemoTraining(
   });
   const programme = await training.createProgramme(ctx, {
     code: 'MTP',
-    title: { en: 'Master trainer programme', ru: 'Программа подготовки мастер-тренеров' },
+    title: {
+      en: 'Master trainer programme',
+      ru: 'Программа подготовки мастер-тренеров',
+      uz: 'Master-trenerlar tayyorlash dasturi',
+      ne: 'मास्टर प्रशिक्षक कार्यक्रम',
+      fil: 'Programa para sa dalubhasang tagapagsanay',
+    },
     summary: {
       en: 'Prepares experienced teachers and teacher educators to lead the national training cascade.',
       ru: 'Готовит опытных учителей и преподавателей вузов к руководству национальным каскадом обучения.',
@@ -59,7 +66,13 @@ export async function seedDemoTraining(
   const oneToOne = await training.createModule(ctx, {
     code: 'ICT-1TO1',
     frameworkId: framework.id,
-    title: { en: '1:1 computing in the classroom', ru: 'Обучение в классе «один ученик — одно устройство»' },
+    title: {
+      en: '1:1 computing in the classroom',
+      ru: 'Обучение в классе «один ученик — одно устройство»',
+      uz: 'Sinfda «bir o‘quvchi — bir qurilma»',
+      ne: 'कक्षाकोठामा एक विद्यार्थी एक उपकरण',
+      fil: 'Isang device bawat mag-aaral sa silid-aralan',
+    },
     summary: {
       en: 'Organising lessons where every learner has a device: classroom routines, fair access, subject software and safe use.',
       ru: 'Организация уроков, на которых у каждого ученика есть устройство: порядок работы, равный доступ, предметные программы и безопасность.',
@@ -75,7 +88,13 @@ export async function seedDemoTraining(
   const pbl = await training.createModule(ctx, {
     code: 'ICT-PBL',
     frameworkId: framework.id,
-    title: { en: 'Project-based learning with ICT', ru: 'Проектное обучение с ИКТ' },
+    title: {
+      en: 'Project-based learning with ICT',
+      ru: 'Проектное обучение с ИКТ',
+      uz: 'AKT yordamida loyihaviy ta’lim',
+      ne: 'सूचना प्रविधिसहित परियोजनामा आधारित सिकाइ',
+      fil: 'Pagkatutong batay sa proyekto gamit ang ICT',
+    },
     summary: {
       en: 'Designing projects in which learners research, collaborate online and publish what they make.',
       ru: 'Разработка проектов, в которых ученики исследуют, работают вместе в сети и публикуют результаты.',
@@ -118,10 +137,37 @@ export async function seedDemoTraining(
   await training.recordResults(ctx, mtp.id, {
     results: [{ personId: demo.trainerId, result: 'completed', score: 92 }],
   });
+  return { modules: [oneToOne.id, pbl.id, coaching.id] as const, programmeId: programme.id, expertId: expert.id };
+}
+
+/** The Amberfield teachers the demo's own offerings enrol: the country's training leaves them out. */
+export async function amberfieldCohorts(ctx: Ctx, districtId: string, teacherId: string) {
+  const amberfield = (
+    await people.listPeople(ctx, { unitId: districtId, category: 'teacher', limit: 40 })
+  ).items.filter((t) => t.id !== teacherId);
+  return { upcoming: amberfield.slice(0, 4).map((t) => t.id), lastTerm: amberfield.slice(14, 32).map((t) => t.id) };
+}
+
+/**
+ * The demo trainer's offerings of "1:1 computing in the classroom" at the Northern Highlands
+ * Teacher College: an upcoming run with a few Amberfield teachers enrolled (enrolment open whenever
+ * the demo is loaded), and last term's, most of whose participants completed it and some of whom
+ * the trainer has since coached.
+ */
+export async function seedDemoTraining(
+  ctx: Ctx,
+  framework: Framework,
+  places: { teiId: string; districtId: string },
+  demo: { trainerId: string; teacherId: string },
+  catalogue: { moduleId: string },
+) {
+  const item = (code: string) => framework.items.find((i) => i.code === code)!.id;
+  const seeded = new Date();
+  const cohorts = await amberfieldCohorts(ctx, places.districtId, demo.teacherId);
 
   const start = day(seeded, 14);
   const offering = await training.createOffering(ctx, {
-    moduleId: oneToOne.id,
+    moduleId: catalogue.moduleId,
     hostUnitId: places.teiId,
     startDate: start,
     endDate: day(seeded, 18),
@@ -133,33 +179,12 @@ export async function seedDemoTraining(
     enrolCloses: day(seeded, 13),
     trainerIds: [demo.trainerId],
   });
-  const amberfield = (
-    await people.listPeople(ctx, { unitId: places.districtId, category: 'teacher', limit: 40 })
-  ).items.filter((t) => t.id !== demo.teacherId);
-  await training.nominate(
-    ctx,
-    offering.id,
-    amberfield.slice(0, 4).map((t) => t.id),
-  );
-
-  // Plans for teachers who assessed themselves, so the district sees demand for each module; the
-  // first ones their school leader has agreed.
-  let planned = 0;
-  for (const teacher of amberfield.slice(4, 14)) {
-    try {
-      const plan = await plans.generatePlan(ctx, teacher.id, framework.id);
-      if (planned < 6) await plans.setPlanStatus(ctx, plan.id, 'agreed');
-      planned++;
-    } catch (error) {
-      // A teacher who has not assessed themself, or has no gap, has nothing to plan.
-      if (!(error instanceof AppError && error.code === 'no_gaps')) throw error;
-    }
-  }
+  await training.nominate(ctx, offering.id, cohorts.upcoming);
 
   // Last term's run of the same module: most of its participants completed it, and the trainer
   // has since visited some of them in their classrooms.
   const lastTerm = await training.createOffering(ctx, {
-    moduleId: oneToOne.id,
+    moduleId: catalogue.moduleId,
     hostUnitId: places.teiId,
     startDate: day(seeded, -60),
     endDate: day(seeded, -56),
@@ -171,7 +196,7 @@ export async function seedDemoTraining(
     enrolCloses: day(seeded, -61),
     trainerIds: [demo.trainerId],
   });
-  const cohort = amberfield.slice(14, 32).map((t) => t.id);
+  const cohort = cohorts.lastTerm;
   await training.nominate(ctx, lastTerm.id, cohort);
   await training.recordResults(ctx, lastTerm.id, {
     results: cohort.map((personId, i) => ({
@@ -188,5 +213,5 @@ export async function seedDemoTraining(
       notes: 'Learners worked in pairs on shared devices; the teacher moved between groups.',
       agreedActions: 'Set a routine for handing out and collecting devices.',
     });
-  return { modules: [oneToOne.id, pbl.id, coaching.id], programmeId: programme.id, offeringId: offering.id, planned };
+  return { offeringId: offering.id };
 }

@@ -11,10 +11,11 @@ import { type Ctx, inTransaction, systemBase } from '../server/shared/context.ts
 import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
 import { seedDemoAssessment } from './demo-assessment.ts';
+import { type ActiveTeacher, seedDemoCountry } from './demo-country.ts';
 import { seedDemoFramework } from './demo-framework.ts';
 import { seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
-import { seedDemoTraining } from './demo-training.ts';
+import { amberfieldCohorts, seedDemoCatalogue, seedDemoTraining } from './demo-training.ts';
 
 export const DEMO_TENANT = 'demo';
 export const DEMO_PASSWORD = 'pathway-demo';
@@ -87,6 +88,12 @@ const LEVELS: LocalizedText[] = [
   { en: 'District', ru: 'Район', uz: 'Tuman', ne: 'जिल्ला', fil: 'Distrito' },
   { en: 'School', ru: 'Школа', uz: 'Maktab', ne: 'विद्यालय', fil: 'Paaralan' },
 ];
+
+/**
+ * The teachers the country's activity reaches (self-assessments, ratings, training, plans, coaching):
+ * all of them at demo sizes; a sample of a benchmark's million, so its seed stays bounded.
+ */
+const ACTIVE_TEACHERS = 4000;
 
 export interface DemoOptions {
   teachers: number;
@@ -182,6 +189,12 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     return { schools, districts, teis, regions: rows.filter((u) => u.type === 'region') };
   });
 
+  // Where each school is, for the pace of its activity: region, district within it, urban or rural.
+  const schoolPlace = units.schools.map((school) => {
+    const [, r, d] = /^R(\d+)-D(\d+)-/.exec(school.code ?? '')!;
+    return { region: Number(r) - 1, district: Number(d) - 1, urban: school.locality === 'urban' };
+  });
+  const active: ActiveTeacher[] = [];
   // Teachers in batches, each its own transaction so a million-teacher seed streams with a progress bar.
   const batch = 5000;
   for (let start = 0; start < options.teachers; start += batch) {
@@ -190,6 +203,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
       const school = units.schools[i % units.schools.length]!;
       // Alternate the sex within each school, not across schools (an even count of schools would make each single-sex).
       rows.push(demoPerson(ctx.tenantId, school, i, 'teacher', at, Math.floor(i / units.schools.length)));
+      if (i < ACTIVE_TEACHERS) active.push({ id: rows.at(-1)!.id, n: i, ...schoolPlace[i % units.schools.length]! });
     }
     await inTransaction(ctx, (tx) => people.upsertPeopleRows(tx, rows));
     options.onProgress?.(Math.min(options.teachers, start + batch), options.teachers);
@@ -234,32 +248,43 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     const framework = await seedDemoFramework(tx);
     const personOf = (username: string) => rows[DEMO_LOGINS.findIndex((l) => l.username === username)]!.id;
     const standard = await frameworks.getFramework(tx, framework.id);
+    const leader = { id: personOf('leader'), accountId: accountOf.get('leader')! };
+    const assessor = { id: personOf('assessor'), accountId: accountOf.get('assessor')! };
     await seedDemoAssessment(
       tx,
       standard,
       { nationId: root.id, districtId: district1.id, schoolId: school1.id },
-      {
-        teacherId: personOf('teacher'),
-        leader: { id: personOf('leader'), accountId: accountOf.get('leader')! },
-        assessor: { id: personOf('assessor'), accountId: accountOf.get('assessor')! },
-      },
+      { teacherId: personOf('teacher'), leader },
     );
-    const trained = await seedDemoTraining(
+    const catalogue = await seedDemoCatalogue(
       tx,
       standard,
-      { teiId: tei1.id, nationId: root.id, districtId: district1.id },
-      { trainerId: personOf('trainer'), teacherId: personOf('teacher') },
+      { teiId: tei1.id, nationId: root.id },
+      { trainerId: personOf('trainer') },
     );
     await seedDemoMonitoring(
       tx,
       standard,
       { nationId: root.id, regionId: region1.id },
-      { integrationModuleId: trained.modules[0]! },
+      { integrationModuleId: catalogue.modules[0] },
     );
-    await seedDemoRecognition(tx, standard, {
-      trainerId: personOf('trainer'),
-      assessor: { id: personOf('assessor'), accountId: accountOf.get('assessor')! },
-    });
+    await seedDemoRecognition(tx, standard, { trainerId: personOf('trainer'), assessor });
+    const cohorts = await amberfieldCohorts(tx, district1.id, personOf('teacher'));
+    await seedDemoCountry(
+      tx,
+      standard,
+      { teiIds: units.teis.map((t) => t.id), nationId: root.id },
+      active.filter((t) => t.id !== personOf('teacher')),
+      new Set([...cohorts.upcoming, ...cohorts.lastTerm]),
+      { moduleIds: catalogue.modules, programmeId: catalogue.programmeId, expertId: catalogue.expertId },
+    );
+    await seedDemoTraining(
+      tx,
+      standard,
+      { teiId: tei1.id, districtId: district1.id },
+      { trainerId: personOf('trainer'), teacherId: personOf('teacher') },
+      { moduleId: catalogue.modules[0] },
+    );
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }

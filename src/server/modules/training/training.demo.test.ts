@@ -39,11 +39,13 @@ describeOnEachDatabase('the demo training', (getDb) => {
     const lastTerm = offerings.find((o) => o.startDate < today)!;
     const completed = (await training.listEnrolments(ctx, lastTerm.id)).filter((e) => e.result === 'completed');
     expect(completed.length).toBeGreaterThan(0);
-    expect(cascade.totals).toMatchObject({ masterTrainers: 1, teachersReached: completed.length });
+    // The demo trainer and each region's college trainer lead the cascade; the trainer's completers are among those reached.
+    expect(cascade.totals.masterTrainers).toBe(8);
+    expect(cascade.totals.teachersReached).toBeGreaterThan(completed.length);
 
     const amberfield = (await org.findUnitByCode(ctx, 'R1-D1')).id;
     const demand = await plans.demand(ctx, amberfield);
     expect(demand.modules.length).toBeGreaterThan(0);
     expect(demand.modules.every((m) => m.proposed > 0)).toBe(true);
-  });
+  }, 240_000); // the demo country takes a while to seed on PostgreSQL
 });
