@@ -191,7 +191,8 @@ async function resolveAlignments(ctx: Ctx, spec: AchievementSpec, locale: string
     let fw = loaded.get(id);
     if (!fw) {
       fw = await frameworks.getFramework(ctx, id);
-      if (fw.status !== 'published' && fw.status !== 'retired')
+      // A superseded or retired version still names real, once-published items (a rule on an item the new version dropped).
+      if (fw.status === 'draft' || fw.status === 'in_review')
         throw new AppError('framework_not_published', 'Credentials align only to published frameworks.', {
           frameworkId: id,
         });
