@@ -247,3 +247,43 @@ export async function deleteThrottle(db: Kysely<DB>, key: string): Promise<void>
 export async function pruneThrottles(db: Kysely<DB>, untouchedSince: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('updated_at', '<', untouchedSince).execute();
 }
+
+/** Where a reset link is mailed: the person's address. */
+export async function emailOfPerson(db: Kysely<DB>, tenantId: string, personId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('person')
+    .select('email')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row?.email ?? null;
+}
+
+export async function insertPasswordReset(
+  db: Kysely<DB>,
+  row: { token_hash: string; tenant_id: string; account_id: string; created_at: string; expires_at: string },
+) {
+  await db
+    .insertInto('password_reset')
+    .values({ ...row, used_at: null })
+    .execute();
+}
+
+/** Takes a reset link if it is unused and unexpired: at most one caller ever gets it. */
+export async function claimPasswordReset(db: Kysely<DB>, tokenHash: string, at: string) {
+  const row = await db
+    .selectFrom('password_reset')
+    .select(['tenant_id', 'account_id'])
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const taken = await db
+    .updateTable('password_reset')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1 ? row : undefined;
+}

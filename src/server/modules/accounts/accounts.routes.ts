@@ -11,10 +11,13 @@ import {
   ChangePasswordBody,
   CreateAccountBody,
   CreateTokenBody,
+  ForceResetBody,
+  ForgotPasswordBody,
   GrantParams,
   ListAccountsQuery,
   LoginBody,
   Me,
+  ResetPasswordBody,
   RoleAssignmentBody,
   TokenParams,
   UpdateMeBody,
@@ -23,7 +26,17 @@ import * as accounts from './accounts.service.ts';
 
 const tags = ['accounts'];
 
+/** What an account that must change its password may still call. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/me', '/api/me/password', '/api/auth/logout']);
+
 export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, database: Database) {
+  // Runs after the auth hook (added before this one): an account made by an administrator or an
+  // import, or whose reset was forced, changes its password before anything else.
+  app.addHook('onRequest', async (req) => {
+    if (req.auth?.mustChangePassword && !req.is404 && !BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? ''))
+      throw new AppError('password_change_required', 'Set a new password first.');
+  });
+
   app.post(
     '/api/auth/login',
     {
@@ -49,6 +62,36 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
     clearSessionCookie(reply);
     return reply.code(204).send();
   });
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      // Limited per address and per username in the service; the same answer for every username.
+      config: { auth: 'public' },
+      schema: { tags, body: ForgotPasswordBody },
+    },
+    async (req, reply) => {
+      await accounts.requestPasswordReset(
+        { db: database.db, dialect: database.dialect, requestId: req.id },
+        req.body.username,
+        { ip: req.ip },
+      );
+      return reply.code(202).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    { config: { auth: 'public' }, schema: { tags, body: ResetPasswordBody } },
+    async (req, reply) => {
+      await accounts.resetPassword(
+        { db: database.db, dialect: database.dialect, requestId: req.id },
+        req.body.token,
+        req.body.newPassword,
+      );
+      return reply.code(204).send();
+    },
+  );
 
   app.get('/api/me', { schema: { tags, response: { 200: Me } } }, (req) =>
     accounts.me(req.ctx, req.auth?.csrfToken ?? null),
@@ -99,7 +142,9 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
   app.post(
     '/api/accounts',
     { schema: { tags, body: CreateAccountBody, response: { 201: Account } } },
-    async (req, reply) => reply.code(201).send(await accounts.createAccount(req.ctx, req.body)),
+    // Made by an administrator: the person chooses their own password at first sign-in.
+    async (req, reply) =>
+      reply.code(201).send(await accounts.createAccount(req.ctx, req.body, { mustChangePassword: true })),
   );
 
   app.get('/api/accounts/:accountId', { schema: { tags, params: AccountParams, response: { 200: Account } } }, (req) =>
@@ -117,6 +162,19 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
       },
     },
     (req) => accounts.setAccountStatus(req.ctx, req.params.accountId, req.body.status),
+  );
+
+  app.post(
+    '/api/accounts/:accountId/password-reset',
+    {
+      schema: {
+        tags,
+        params: AccountParams,
+        body: ForceResetBody,
+        response: { 200: z.object({ mailed: z.boolean() }) },
+      },
+    },
+    (req) => accounts.forcePasswordReset(req.ctx, req.params.accountId, req.body),
   );
 
   app.post(

@@ -40,10 +40,19 @@ export const Me = z.object({
   grants: z.array(GrantView),
   permissions: z.array(z.enum(PERMISSIONS)),
   csrfToken: z.string().nullable(),
+  /** Set for accounts made by import or an administrator, or by a forced reset: change the password first. */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
 export const UpdateMeBody = z.strictObject({ locale: LocaleSchema });
+export const ForgotPasswordBody = z.strictObject({ username: z.string().min(1).max(200) });
+export const ResetPasswordBody = z.strictObject({ token: z.string().min(20).max(200), newPassword: PasswordSchema });
+export const ForceResetBody = z.strictObject({
+  sendLink: z.boolean().default(true),
+  mustChange: z.boolean().default(true),
+});
+
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: PasswordSchema,

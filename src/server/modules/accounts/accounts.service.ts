@@ -17,10 +17,12 @@ import { recordAudit } from '../../shared/audit.ts';
 import { type Actor, type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
+import { sendMail } from '../../shared/mail.ts';
 import { resolveText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import * as repo from './accounts.repo.ts';
+import * as reset from './accounts.reset.ts';
 import type { Account, CreateAccountInput, Me } from './accounts.schemas.ts';
 import * as throttle from './accounts.throttle.ts';
 
@@ -42,6 +44,8 @@ export interface Authenticated {
   actor: Actor;
   sessionId: string | null;
   csrfToken: string | null;
+  /** Until set, every API call but me, the password change and sign-out answers 403 password_change_required. */
+  mustChangePassword: boolean;
 }
 
 async function authenticatedAs(db: Kysely<DB>, account: repo.AccountRow, session?: { id: string; csrf: string }) {
@@ -61,6 +65,7 @@ async function authenticatedAs(db: Kysely<DB>, account: repo.AccountRow, session
     actor,
     sessionId: session?.id ?? null,
     csrfToken: session?.csrf ?? null,
+    mustChangePassword: account.must_change_password === 1,
   } satisfies Authenticated;
 }
 
@@ -200,6 +205,7 @@ export async function me(ctx: Ctx, csrfToken: string | null): Promise<Me> {
     grants: (await grantViews(ctx, [account.id])).map((g) => g.view),
     permissions: permissionsOf(ctx.actor.grants),
     csrfToken,
+    mustChangePassword: account.must_change_password === 1,
   };
 }
 
@@ -247,7 +253,11 @@ export async function changePassword(
   // Hashing takes tens of milliseconds: done before the transaction, which on SQLite holds the only connection.
   const passwordHash = await hashPassword(newPassword);
   return inTransaction(ctx, async (tx) => {
-    await repo.updateAccount(tx.db, tx.tenantId, account.id, { password_hash: passwordHash, updated_at: nowIso() });
+    await repo.updateAccount(tx.db, tx.tenantId, account.id, {
+      password_hash: passwordHash,
+      must_change_password: 0,
+      updated_at: nowIso(),
+    });
     // Other sessions and the API tokens end: a changed password is often a response to a leak.
     const ended = await endSignIns(tx, account.id, keep);
     await recordAudit(tx.db, tx, 'account.change_password', { type: 'user_account', id: account.id }, null, {
@@ -305,7 +315,11 @@ export async function getAccount(ctx: Ctx, accountId: string): Promise<Account> 
   };
 }
 
-export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promise<Account> {
+export async function createAccount(
+  ctx: Ctx,
+  input: CreateAccountInput,
+  options: { mustChangePassword?: boolean } = {},
+): Promise<Account> {
   const passwordHash = await hashPassword(input.password);
   requireScope(ctx, 'accounts.manage');
   const id = await inTransaction(ctx, async (tx) => {
@@ -326,7 +340,7 @@ export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promis
       created_at: at,
       updated_at: at,
       last_login_at: null,
-      must_change_password: 0,
+      must_change_password: options.mustChangePassword ? 1 : 0,
     };
     await repo.insertAccount(tx.db, row);
     await recordAudit(tx.db, tx, 'account.create', { type: 'user_account', id: row.id }, null, {
@@ -452,4 +466,91 @@ export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<void> {
     await repo.updateToken(tx.db, tx.tenantId, tokenId, { revoked_at: nowIso() });
     await recordAudit(tx.db, tx, 'api_token.revoke', { type: 'api_token', id: tokenId }, null, null);
   });
+}
+
+// ---------------------------------------------------------------- forgotten passwords
+
+/**
+ * "Forgot password": mails a single-use link valid 30 minutes to the account's person, in the
+ * account's language. The answer is the same whether or not the username exists (and the mail is
+ * sent after the answer, by the outbox), so the answer does not tell who has an account. Limited per client address (429) and per
+ * username (silently: the same answer, no more mail).
+ */
+export async function requestPasswordReset(base: SignInBase, username: string, from: SignInAttempt): Promise<void> {
+  const at = from.at ?? reset.resetClock.now();
+  const byAddress = await reset.countRequest(base.db, `addr:${from.ip}`, at);
+  if (byAddress > reset.PER_ADDRESS_PER_HOUR)
+    throw new AppError('too_many_requests', 'Too many password reset requests from this address.', {
+      retryAfter: 3600,
+    });
+  const byName = await reset.countRequest(base.db, `user:${username.toLowerCase()}`, at);
+  const token = reset.newResetToken();
+  const account = await repo.findAccountByUsername(base.db, username);
+  if (account?.status !== 'active' || byName > reset.PER_USERNAME_PER_HOUR) return;
+  await mailResetLink(base.db, account, token, at);
+}
+
+async function mailResetLink(db: Kysely<DB>, account: repo.AccountRow, token: string, at: Date) {
+  const email = await repo.emailOfPerson(db, account.tenant_id, account.person_id);
+  if (!email) return false;
+  const tenant = await org.getTenant({ db, tenantId: account.tenant_id } as Ctx);
+  const mail = reset.resetMail(account.locale ?? tenant.defaultLocale, account.username, token);
+  await inTransaction({ db } as Ctx, async (tx) => {
+    await repo.insertPasswordReset(tx.db, {
+      token_hash: reset.tokenHash(token),
+      tenant_id: account.tenant_id,
+      account_id: account.id,
+      created_at: at.toISOString(),
+      expires_at: new Date(at.getTime() + reset.RESET_MINUTES * 60_000).toISOString(),
+    });
+    await sendMail(tx.db, { tenantId: account.tenant_id, to: email, ...mail }, at);
+  });
+  return true;
+}
+
+/** Sets a new password from a reset link (once, within 30 minutes); every session and API token ends. */
+export async function resetPassword(base: SignInBase, token: string, newPassword: string): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  const at = reset.resetClock.now().toISOString();
+  await base.db.transaction().execute(async (trx) => {
+    const claimed = await repo.claimPasswordReset(trx, reset.tokenHash(token), at);
+    if (!claimed)
+      throw new AppError('reset_link_invalid', 'This link has expired or has been used; ask for a new one.');
+    const account = await repo.getAccount(trx, claimed.tenant_id, claimed.account_id);
+    if (account?.status !== 'active')
+      throw new AppError('reset_link_invalid', 'This link has expired or has been used; ask for a new one.');
+    await repo.updateAccount(trx, account.tenant_id, account.id, {
+      password_hash: passwordHash,
+      must_change_password: 0,
+      updated_at: at,
+    });
+    const tx = callerCtx({ ...base, db: trx }, await authenticatedAs(trx, account));
+    const ended = await endSignIns(tx, account.id);
+    await recordAudit(trx, tx, 'account.reset_password', { type: 'user_account', id: account.id }, null, ended);
+  });
+}
+
+/**
+ * An administrator over the person forces a reset: mails a link (when the person has an address)
+ * and/or makes the next sign-in change the password. Either way the account's sign-ins end.
+ */
+export async function forcePasswordReset(
+  ctx: Ctx,
+  accountId: string,
+  input: { sendLink: boolean; mustChange: boolean },
+): Promise<{ mailed: boolean }> {
+  const account = await requireManagedAccount(ctx, accountId);
+  let mailed = false;
+  await inTransaction(ctx, async (tx) => {
+    if (input.mustChange)
+      await repo.updateAccount(tx.db, tx.tenantId, accountId, { must_change_password: 1, updated_at: nowIso() });
+    if (input.sendLink) mailed = await mailResetLink(tx.db, account, reset.newResetToken(), reset.resetClock.now());
+    const ended = await endSignIns(tx, accountId);
+    await recordAudit(tx.db, tx, 'account.force_reset', { type: 'user_account', id: accountId }, null, {
+      ...input,
+      mailed,
+      ...ended,
+    });
+  });
+  return { mailed };
 }
