@@ -42,11 +42,13 @@ export function LevelChart({
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
     const width = ref.current.clientWidth;
     const narrow = width < 520;
+    // The level names share the width, each centred on its mark, wrapping onto lines of its own.
+    const labelWidth = Math.min(110, Math.floor((width - 16) / levelNames.length) - 4);
     const top = 32 + (target ? 24 : 0);
     const bottom = narrow ? 48 : 28;
     chart.setOption({
       animation: false,
-      grid: { left: 8, right: 40, top, bottom, containLabel: false },
+      grid: { left: labelWidth / 2 + 4, right: Math.max(40, labelWidth / 2 + 4), top, bottom, containLabel: false },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: {
@@ -56,13 +58,14 @@ export function LevelChart({
         interval: 1,
         axisLabel: {
           formatter: (v: number) => levelNames[v] ?? '',
-          // The level names share the width: each may wrap onto lines of its own column.
-          width: Math.max(40, (width - 48) / Math.max(1, levelNames.length - 1) - 6),
+          width: labelWidth,
           overflow: 'break',
           interval: 0,
           fontSize: narrow ? 10 : 12,
           lineHeight: narrow ? 12 : 14,
           hideOverlap: false,
+          showMinLabel: true,
+          showMaxLabel: true,
         },
       },
       yAxis: {
@@ -77,7 +80,7 @@ export function LevelChart({
           align: 'left',
           margin: 0,
           padding: [0, 0, perCategory / 2 - 6, 0],
-          width: width - 56,
+          width: width - labelWidth - 48,
           overflow: 'truncate',
           color: '#333',
           fontWeight: 600,

@@ -356,7 +356,7 @@ function IndicatorDetail({ figures: f, minimum }: { figures: IndicatorFigures; m
       )}
       {f.timeline.length > 0 && (
         <div className="scroll">
-          <table className="figures compact">
+          <table className="figures">
             <caption>{t('monitoring.indicators.timelineCaption', { name: f.indicator.name.text })}</caption>
             <thead>
               <tr>
