@@ -7,6 +7,7 @@ import type {
   LogframeObjectiveTable,
 } from '../../db/schema.ts';
 import { subtreeUpperBound } from '../../shared/access.ts';
+import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type IndicatorRow = Selectable<IndicatorTable>;
 export type TargetRow = Selectable<IndicatorTargetTable>;
@@ -56,15 +57,17 @@ export async function nextIndicatorPosition(db: Kysely<DB>, tenantId: string) {
 }
 
 export function targetsOf(db: Kysely<DB>, tenantId: string, indicatorIds: string[], unitIds: string[]) {
-  if (indicatorIds.length === 0 || unitIds.length === 0) return Promise.resolve([] as TargetRow[]);
-  return db
-    .selectFrom('indicator_target')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('indicator_id', 'in', indicatorIds)
-    .where('unit_id', 'in', unitIds)
-    .orderBy('year')
-    .execute();
+  if (indicatorIds.length === 0) return Promise.resolve([] as TargetRow[]);
+  const rows = readInBatches(unitIds, (ids) =>
+    db
+      .selectFrom('indicator_target')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('indicator_id', 'in', indicatorIds)
+      .where('unit_id', 'in', ids)
+      .execute(),
+  );
+  return rows.then((all) => all.sort((a, b) => a.year - b.year));
 }
 
 /** Replaces a unit's baseline and targets for one indicator. */
@@ -85,22 +88,24 @@ export async function replaceTargets(
 }
 
 export function actualsOf(db: Kysely<DB>, tenantId: string, indicatorIds: string[], unitIds: string[]) {
-  if (indicatorIds.length === 0 || unitIds.length === 0) return Promise.resolve([] as ActualRow[]);
-  return db
-    .selectFrom('indicator_actual')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('indicator_id', 'in', indicatorIds)
-    .where('unit_id', 'in', unitIds)
-    .orderBy('year')
-    .execute();
+  if (indicatorIds.length === 0) return Promise.resolve([] as ActualRow[]);
+  const rows = readInBatches(unitIds, (ids) =>
+    db
+      .selectFrom('indicator_actual')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('indicator_id', 'in', indicatorIds)
+      .where('unit_id', 'in', ids)
+      .execute(),
+  );
+  return rows.then((all) => all.sort((a, b) => a.year - b.year));
 }
 
 export async function putActuals(db: Kysely<DB>, rows: ActualRow[]) {
-  for (let i = 0; i < rows.length; i += 500)
-    await db
+  await writeInBatches(rows, rowsPerStatement(8), (batch) =>
+    db
       .insertInto('indicator_actual')
-      .values(rows.slice(i, i + 500))
+      .values(batch)
       .onConflict((oc) =>
         oc.columns(['tenant_id', 'indicator_id', 'unit_id', 'year']).doUpdateSet((eb) => ({
           numerator: eb.ref('excluded.numerator'),
@@ -109,7 +114,8 @@ export async function putActuals(db: Kysely<DB>, rows: ActualRow[]) {
           recorded_at: eb.ref('excluded.recorded_at'),
         })),
       )
-      .execute();
+      .execute(),
+  );
 }
 
 /** Every unit of the tenant by id, in pages (recording a year's actuals walks them all). */

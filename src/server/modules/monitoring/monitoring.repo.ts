@@ -6,6 +6,7 @@ import type {
   UnitFactCountTable,
   UnitTeacherCountTable,
 } from '../../db/schema.ts';
+import { batches, KEYS_PER_STATEMENT, readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export type CompetencyCountRow = Selectable<UnitCompetencyCountTable>;
 export type TeacherCountRow = Selectable<UnitTeacherCountTable>;
@@ -22,16 +23,17 @@ export async function addCompetencyCounts(db: Kysely<DB>, rows: CompetencyCountR
     else summed.set(key, { ...r });
   }
   const changes = [...summed.values()].filter((r) => r.teachers !== 0);
-  for (let i = 0; i < changes.length; i += 500)
-    await db
+  await writeInBatches(changes, rowsPerStatement(8), (batch) =>
+    db
       .insertInto('unit_competency_count')
-      .values(changes.slice(i, i + 500))
+      .values(batch)
       .onConflict((oc) =>
         oc
           .columns(['tenant_id', 'unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex'])
           .doUpdateSet((eb) => ({ teachers: eb('unit_competency_count.teachers', '+', eb.ref('excluded.teachers')) })),
       )
-      .execute();
+      .execute(),
+  );
 }
 
 export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) {
@@ -43,16 +45,17 @@ export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) 
     else summed.set(key, { ...r });
   }
   const changes = [...summed.values()].filter((r) => r.teachers !== 0);
-  if (changes.length === 0) return;
-  await db
-    .insertInto('unit_teacher_count')
-    .values(changes)
-    .onConflict((oc) =>
-      oc
-        .columns(['tenant_id', 'unit_id', 'sex'])
-        .doUpdateSet((eb) => ({ teachers: eb('unit_teacher_count.teachers', '+', eb.ref('excluded.teachers')) })),
-    )
-    .execute();
+  await writeInBatches(changes, rowsPerStatement(4), (batch) =>
+    db
+      .insertInto('unit_teacher_count')
+      .values(batch)
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'unit_id', 'sex'])
+          .doUpdateSet((eb) => ({ teachers: eb('unit_teacher_count.teachers', '+', eb.ref('excluded.teachers')) })),
+      )
+      .execute(),
+  );
 }
 
 export async function addFactCounts(db: Kysely<DB>, rows: FactCountRow[]) {
@@ -64,26 +67,23 @@ export async function addFactCounts(db: Kysely<DB>, rows: FactCountRow[]) {
     else summed.set(key, { ...r });
   }
   const changes = [...summed.values()].filter((r) => r.value !== 0);
-  for (let i = 0; i < changes.length; i += 500)
-    await db
+  await writeInBatches(changes, rowsPerStatement(5), (batch) =>
+    db
       .insertInto('unit_fact_count')
-      .values(changes.slice(i, i + 500))
+      .values(batch)
       .onConflict((oc) =>
         oc
           .columns(['tenant_id', 'unit_id', 'fact', 'sex'])
           .doUpdateSet((eb) => ({ value: eb('unit_fact_count.value', '+', eb.ref('excluded.value')) })),
       )
-      .execute();
+      .execute(),
+  );
 }
 
 export function personFactsOf(db: Kysely<DB>, tenantId: string, personIds: string[]): Promise<PersonFactRow[]> {
-  if (personIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('person_fact')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', 'in', personIds)
-    .execute();
+  return readInBatches(personIds, (ids) =>
+    db.selectFrom('person_fact').selectAll().where('tenant_id', '=', tenantId).where('person_id', 'in', ids).execute(),
+  );
 }
 
 /** Sets these facts of these people to the given values; a nought removes the row. */
@@ -97,38 +97,51 @@ export async function putPersonFacts(db: Kysely<DB>, rows: PersonFactRow[]) {
       .where('person_id', '=', r.person_id)
       .where('fact', '=', r.fact)
       .execute();
-  for (let i = 0; i < kept.length; i += 500)
-    await db
+  await writeInBatches(kept, rowsPerStatement(4), (batch) =>
+    db
       .insertInto('person_fact')
-      .values(kept.slice(i, i + 500))
+      .values(batch)
       .onConflict((oc) =>
         oc.columns(['tenant_id', 'person_id', 'fact']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
       )
-      .execute();
+      .execute(),
+  );
 }
 
 /** Statuses of several people: what aspect attainment is worked out from. */
 export function statusesOfPeople(db: Kysely<DB>, tenantId: string, personIds: string[]) {
-  if (personIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('competency_status')
-    .select([
-      'person_id',
-      'framework_id',
-      'item_id',
-      'self_event_id',
-      'self_level_code',
-      'confirmed_event_id',
-      'confirmed_level_code',
-    ])
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', 'in', personIds)
-    .execute();
+  return readInBatches(personIds, (ids) =>
+    db
+      .selectFrom('competency_status')
+      .select([
+        'person_id',
+        'framework_id',
+        'item_id',
+        'self_event_id',
+        'self_level_code',
+        'confirmed_event_id',
+        'confirmed_level_code',
+      ])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', ids)
+      .execute(),
+  );
 }
 
 /** Self-assessments submitted, agreed plans and coaching visits of several people. */
 export async function activityOf(db: Kysely<DB>, tenantId: string, personIds: string[]) {
-  if (personIds.length === 0) return { submitted: [], plans: [], coaching: [], hours: [] };
+  const parts = await Promise.all(
+    batches(personIds, KEYS_PER_STATEMENT).map((ids) => activityOfSome(db, tenantId, ids)),
+  );
+  return {
+    submitted: parts.flatMap((p) => p.submitted),
+    plans: parts.flatMap((p) => p.plans),
+    coaching: parts.flatMap((p) => p.coaching),
+    hours: parts.flatMap((p) => p.hours),
+  };
+}
+
+async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: string[]) {
   const [submitted, plans, coaching, hours] = await Promise.all([
     db
       .selectFrom('self_assessment')
@@ -178,26 +191,28 @@ export function personIdsAfter(db: Kysely<DB>, tenantId: string, after: string, 
     .then((rows) => rows.map((r) => r.id));
 }
 
-export function factCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]) {
-  if (unitIds.length === 0) return Promise.resolve([] as FactCountRow[]);
-  return db
-    .selectFrom('unit_fact_count')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('unit_id', 'in', unitIds)
-    .where('value', '!=', 0)
-    .execute();
+export function factCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]): Promise<FactCountRow[]> {
+  return readInBatches(unitIds, (ids) =>
+    db
+      .selectFrom('unit_fact_count')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('unit_id', 'in', ids)
+      .where('value', '!=', 0)
+      .execute(),
+  );
 }
 
-export function competencyCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]) {
-  if (unitIds.length === 0) return Promise.resolve([] as CompetencyCountRow[]);
-  return db
-    .selectFrom('unit_competency_count')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('unit_id', 'in', unitIds)
-    .where('teachers', '!=', 0)
-    .execute();
+export function competencyCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]): Promise<CompetencyCountRow[]> {
+  return readInBatches(unitIds, (ids) =>
+    db
+      .selectFrom('unit_competency_count')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('unit_id', 'in', ids)
+      .where('teachers', '!=', 0)
+      .execute(),
+  );
 }
 
 /** Teachers per (unit, item, level, sex) for one basis: the dashboard decides what it shows over every sex. */
@@ -207,28 +222,30 @@ export function levelCountsOf(
   unitIds: string[],
   filter: { frameworkId: string; basis: string },
 ) {
-  if (unitIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('unit_competency_count')
-    .select(['unit_id', 'item_id', 'level_code', 'sex', (eb) => eb.fn.sum<number>('teachers').as('teachers')])
-    .where('tenant_id', '=', tenantId)
-    .where('unit_id', 'in', unitIds)
-    .where('framework_id', '=', filter.frameworkId)
-    .where('basis', '=', filter.basis)
-    .groupBy(['unit_id', 'item_id', 'level_code', 'sex'])
-    .having((eb) => eb.fn.sum('teachers'), '!=', 0)
-    .execute();
+  return readInBatches(unitIds, (ids) =>
+    db
+      .selectFrom('unit_competency_count')
+      .select(['unit_id', 'item_id', 'level_code', 'sex', (eb) => eb.fn.sum<number>('teachers').as('teachers')])
+      .where('tenant_id', '=', tenantId)
+      .where('unit_id', 'in', ids)
+      .where('framework_id', '=', filter.frameworkId)
+      .where('basis', '=', filter.basis)
+      .groupBy(['unit_id', 'item_id', 'level_code', 'sex'])
+      .having((eb) => eb.fn.sum('teachers'), '!=', 0)
+      .execute(),
+  );
 }
 
-export function teacherCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]) {
-  if (unitIds.length === 0) return Promise.resolve([] as TeacherCountRow[]);
-  return db
-    .selectFrom('unit_teacher_count')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('unit_id', 'in', unitIds)
-    .where('teachers', '!=', 0)
-    .execute();
+export function teacherCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]): Promise<TeacherCountRow[]> {
+  return readInBatches(unitIds, (ids) =>
+    db
+      .selectFrom('unit_teacher_count')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('unit_id', 'in', ids)
+      .where('teachers', '!=', 0)
+      .execute(),
+  );
 }
 
 export function allCounts(db: Kysely<DB>, tenantId: string) {
