@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import { type GroupReport, NOT_YET, type UnitDetail } from '../api/types.ts';
-import { counted, formatNumber } from '../i18n/index.ts';
+import { counted, formatNumber, formatPercent } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
@@ -27,7 +27,7 @@ export default function GroupReportPage() {
           ...r.levels.map((l) => ({ code: l.code, title: l.title.text })),
           { code: NOT_YET, title: t('assessment.notYet') },
         ];
-        const percent = (n: number, total: number) => formatNumber(Math.round((n / total) * 100));
+        const percent = (n: number, total: number) => formatPercent(Math.round((n / total) * 100));
         return (
           <>
             <h1>{t('assessment.group.title')}</h1>
@@ -78,7 +78,7 @@ export default function GroupReportPage() {
                             return (
                               <td key={col.code}>
                                 <span className="bar" style={{ width: `${(n / c.respondents!) * 100}%` }} />
-                                {formatNumber(n)} ({percent(n, c.respondents!)}%)
+                                {formatNumber(n)} ({percent(n, c.respondents!)})
                               </td>
                             );
                           })
