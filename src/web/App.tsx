@@ -16,6 +16,8 @@ const PersonPage = lazy(() => import('./people/PersonPage.tsx'));
 const Accounts = lazy(() => import('./admin/Accounts.tsx'));
 const ImportPage = lazy(() => import('./imports/ImportPage.tsx'));
 const AccountPage = lazy(() => import('./account/AccountPage.tsx'));
+const NotificationsPage = lazy(() => import('./notifications/NotificationsPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./auth/ResetPassword.tsx'));
 const FrameworkList = lazy(() => import('./frameworks/FrameworkList.tsx'));
 const FrameworkPage = lazy(() => import('./frameworks/FrameworkPage.tsx'));
 const SelfAssessmentPage = lazy(() => import('./assessment/SelfAssessmentPage.tsx'));
@@ -66,12 +68,14 @@ export function App() {
   }, [client]);
 
   // Verification is public: a stranger who scans a certificate's QR code needs no account.
-  if (pathname === '/verify' || pathname.startsWith('/verify/'))
+  // So is setting a new password from a reset link.
+  if (pathname === '/verify' || pathname.startsWith('/verify/') || pathname === '/reset-password')
     return (
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/verify" element={<VerifyFilePage />} />
           <Route path="/verify/:id" element={<VerifyPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
         </Routes>
       </Suspense>
     );
@@ -98,6 +102,17 @@ export function App() {
       />
     );
   }
+  // An account made by an administrator or an import, or whose reset was forced: the password first.
+  if (me.data!.mustChangePassword)
+    return (
+      <SessionProvider me={me.data!}>
+        <main id="main" className="narrow">
+          <Suspense fallback={<Loading />}>
+            <AccountPage mustChange onChanged={() => void me.refetch()} />
+          </Suspense>
+        </main>
+      </SessionProvider>
+    );
   return (
     <SessionProvider me={me.data!}>
       <Layout>
@@ -111,6 +126,7 @@ export function App() {
             <Route path="/admin/accounts" element={<Accounts />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/frameworks" element={<FrameworkList />} />
             <Route path="/frameworks/:frameworkId" element={<FrameworkPage />} />
             <Route path="/self-assessment" element={<SelfAssessmentPage />} />

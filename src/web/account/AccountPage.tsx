@@ -1,9 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.ts';
+import { PreferencesForm } from '../notifications/PreferencesForm.tsx';
 import { ErrorText } from '../shell/ErrorText.tsx';
 
-export default function AccountPage() {
+/** `mustChange`: the account must set its own password before anything else (nothing but the form is shown). */
+export default function AccountPage({
+  mustChange = false,
+  onChanged,
+}: {
+  mustChange?: boolean;
+  onChanged?: () => void;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ current: '', next: '', confirm: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -28,6 +36,7 @@ export default function AccountPage() {
       });
       setSaved(true);
       setForm({ current: '', next: '', confirm: '' });
+      onChanged?.();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credentials')
         setErrors({ currentPassword: t('errors.invalid_credentials') });
@@ -56,6 +65,11 @@ export default function AccountPage() {
   return (
     <>
       <h1>{t('account.title')}</h1>
+      {mustChange && (
+        <p className="warning" role="status">
+          {t('account.mustChange')}
+        </p>
+      )}
       <form className="panel" onSubmit={submit} noValidate>
         <h2>{t('account.password')}</h2>
         {field('current', 'currentPassword', t('account.current'), 'current-password')}
@@ -71,6 +85,7 @@ export default function AccountPage() {
           {t('account.save')}
         </button>
       </form>
+      {!mustChange && <PreferencesForm />}
     </>
   );
 }

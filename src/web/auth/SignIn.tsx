@@ -11,6 +11,70 @@ export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: 
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [forgot, setForgot] = useState(false);
+  const [sent, setSent] = useState(false);
+
+  async function askForLink(event: FormEvent) {
+    event.preventDefault();
+    if (!username.trim()) return setProblem(t('signIn.required'));
+    setBusy(true);
+    setProblem(null);
+    try {
+      await api('/api/auth/password-reset', { method: 'POST', body: { username: username.trim() } });
+      setSent(true);
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'unknown';
+      setProblem(t(`errors.${code}`, { defaultValue: t('errors.unknown') }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (forgot)
+    return (
+      <main id="main" className="sign-in">
+        <div className="sign-in-top">
+          <LanguageSwitcher />
+        </div>
+        <form onSubmit={askForLink} noValidate aria-labelledby="forgot-title">
+          <p className="brand">{t('app.name')}</p>
+          <h1 id="forgot-title">{t('signIn.forgotTitle')}</h1>
+          <p className="muted">{t('signIn.forgotHelp')}</p>
+          <label htmlFor="username">{t('signIn.username')}</label>
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+          {sent && (
+            <p className="success" role="status">
+              {t('signIn.forgotSent')}
+            </p>
+          )}
+          {problem && (
+            <p className="error" role="alert">
+              {problem}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            {t('signIn.forgotSend')}
+          </button>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setForgot(false);
+              setSent(false);
+              setProblem(null);
+            }}
+          >
+            {t('signIn.back')}
+          </button>
+        </form>
+      </main>
+    );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,6 +134,16 @@ export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: 
         )}
         <button type="submit" disabled={busy}>
           {busy ? t('signIn.busy') : t('signIn.submit')}
+        </button>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setForgot(true);
+            setProblem(null);
+          }}
+        >
+          {t('signIn.forgot')}
         </button>
       </form>
     </main>

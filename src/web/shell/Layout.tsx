@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Me } from '../api/types.ts';
 import { useMe, useSignOut } from '../auth/session.tsx';
+import { UnreadBadge } from '../notifications/UnreadBadge.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 type NavItem = { to: string; label: string; permission: Me['permissions'][number] | null; teachers?: true };
@@ -66,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="who">
+          <UnreadBadge />
           <LanguageSwitcher signedIn />
           <button type="button" className="link" onClick={() => void signOut()}>
             {t('nav.signOut')}
