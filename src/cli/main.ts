@@ -6,7 +6,7 @@ import * as accounts from '../server/modules/accounts/accounts.service.ts';
 import * as assessment from '../server/modules/assessment/assessment.service.ts';
 import { rebuildAggregates, registerMonitoring } from '../server/modules/monitoring/aggregates.service.ts';
 import { recordActuals } from '../server/modules/monitoring/indicators.figures.ts';
-import { registerNotifications, sendDigests } from '../server/modules/notifications/notifications.service.ts';
+import { sendDigests } from '../server/modules/notifications/notifications.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
@@ -24,7 +24,6 @@ import { progressBar } from './progress.ts';
 
 registerMonitoring();
 registerRecognition();
-registerNotifications();
 const program = new Command('pathway').description('Pathway: competency-based teacher ICT training reform.');
 program.option(
   '--database <location>',
