@@ -27,7 +27,14 @@ import * as accounts from './accounts.service.ts';
 const tags = ['accounts'];
 
 /** What an account that must change its password may still call. */
-const BEFORE_PASSWORD_CHANGE = new Set(['/api/me', '/api/me/password', '/api/auth/logout']);
+const BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/me',
+  '/api/me/password',
+  '/api/auth/logout',
+  '/api/auth/login',
+  '/api/auth/password-reset',
+  '/api/auth/password-reset/confirm',
+]);
 
 export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, database: Database) {
   // Runs after the auth hook (added before this one): an account made by an administrator or an
