@@ -20,12 +20,15 @@ export interface MailSettings {
   /** smtp://user:pass@host:port or smtps://...; null: mail is written to the log only. */
   smtpUrl: string | null;
   from: string;
+  /** The origin links in mails point at (PATHWAY_PUBLIC_URL). */
+  publicUrl: string;
   log: (line: string, fields: Record<string, unknown>) => void;
 }
 
 let settings: MailSettings = {
   smtpUrl: process.env.PATHWAY_SMTP_URL || null,
   from: process.env.PATHWAY_MAIL_FROM || 'Pathway <no-reply@pathway.invalid>',
+  publicUrl: (process.env.PATHWAY_PUBLIC_URL || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, ''),
   log: (line, fields) => console.info(JSON.stringify({ msg: line, ...fields })),
 };
 let transport: Transporter | null = null;
@@ -34,6 +37,11 @@ export function configureMail(change: Partial<MailSettings>): void {
   settings = { ...settings, ...change };
   transport?.close();
   transport = null;
+}
+
+/** A path of the web app as an absolute URL for a mail. */
+export function mailLink(path: string): string {
+  return `${settings.publicUrl}${path}`;
 }
 
 export async function sendMail(db: Kysely<DB>, mail: Mail, at: Date = new Date()): Promise<void> {
