@@ -80,4 +80,25 @@ describe('data on a phone', () => {
     await page.getByRole('button', { name: 'Previous aspect' }).click();
     await page.getByText('Aspect 1 of 6').waitFor();
   });
+
+  it('fits the screen in Uzbek and Nepali too, with Nepali figures in Devanagari', async () => {
+    const nation = await world.database.db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('type', '=', 'nation')
+      .executeTakeFirstOrThrow();
+    for (const locale of ['uz', 'ne']) {
+      await world.database.db.updateTable('user_account').set({ locale }).where('username', '=', 'ministry').execute();
+      const page = await world.signedIn('ministry', PHONE);
+      for (const path of ['/dashboard', `/org/${nation.id}/self-assessment`, '/indicators']) {
+        await page.goto(`${world.base}${path}`);
+        await page.locator('main table').first().waitFor();
+        await expect(pageWidth(page)).resolves.toBeLessThanOrEqual(360);
+      }
+      await page.goto(`${world.base}/dashboard`);
+      const figures = await page.locator('table.dashboard tbody td').allTextContents();
+      if (locale === 'ne') expect(figures.join('')).not.toMatch(/[0-9]/);
+      await page.context().close();
+    }
+  });
 });
