@@ -49,7 +49,6 @@ describe('the demo country', () => {
       return cells.reduce((sum, c) => sum + c.share!, 0) / cells.length;
     };
     for (const row of regions)
-      console.log(row.name.text, share(row.name.text), row.meanShare, row.assessed, row.teachers);
     expect(share('Northern Highlands')).toBeGreaterThan(share('Island Provinces'));
 
     // 2024 and 2025 were recorded as the years closed, 2026 is live, and each year moved the figures.
