@@ -19,32 +19,47 @@ describe('assessment in a real browser', () => {
     await page.getByRole('link', { name: 'Self-assessment' }).click();
     await page.getByRole('button', { name: 'Start the self-assessment' }).click();
     await page.getByText('0 of 18 answered').waitFor();
+    // On a phone: one aspect (three competencies) per screen, with its place in the whole.
+    await page.getByText('Aspect 1 of 6').waitFor();
     const questions = page.locator('fieldset.question');
-    expect(await questions.count()).toBe(18);
+    expect(await questions.count()).toBe(3);
     // Each question carries an example of the competency in practice, and the levels are explained.
-    await expect(questions.locator('summary', { hasText: 'Example' }).count()).resolves.toBe(18);
+    await expect(questions.locator('summary', { hasText: 'Example' }).count()).resolves.toBe(3);
     await page.getByText('What the levels mean').click();
     await page.getByText('Knowledge acquisition', { exact: true }).first().waitFor();
-    // Answer the first nine, then leave: the answers are saved as they are given.
-    for (let i = 0; i < 9; i++) {
-      await questions
-        .nth(i)
-        .getByRole('radio')
-        .nth(i % 3 === 0 ? 3 : 0)
-        .check();
+    let asked = 0;
+    const answerAspect = async (aspect: number, choose: (i: number) => number) => {
+      await page.getByText(`Aspect ${aspect} of 6`).waitFor();
+      const shown = await questions.count();
+      for (let i = 0; i < shown; i++)
+        await questions
+          .nth(i)
+          .getByRole('radio')
+          .nth(choose(asked + i))
+          .check();
+      asked += shown;
+    };
+    const next = () => page.getByRole('button', { name: 'Next aspect' }).click();
+    // Answer the first three aspects, then leave: the answers are saved as they are given.
+    for (let aspect = 1; aspect <= 3; aspect++) {
+      await answerAspect(aspect, (i) => (i % 3 === 0 ? 3 : 0));
+      await next();
     }
     await page.getByText('9 of 18 answered · all answers saved').waitFor();
     await page.reload();
     await page.getByText('9 of 18 answered').waitFor();
-    // Submitting early points at what is missing.
+    // Back where the teacher left off.
+    await page.getByText('Aspect 4 of 6').waitFor();
+    // Submitting early (from the last aspect) points at what is missing and goes back to it.
+    await next();
+    await next();
+    await page.getByText('Aspect 6 of 6').waitFor();
     await page.getByRole('button', { name: 'Submit and see my feedback' }).click();
     await page.getByText('9 questions are not answered yet.').waitFor();
-    for (let i = 9; i < 18; i++)
-      await questions
-        .nth(i)
-        .getByRole('radio')
-        .nth(i % 2)
-        .check();
+    for (let aspect = 4; aspect <= 6; aspect++) {
+      await answerAspect(aspect, (i) => i % 2);
+      if (aspect < 6) await next();
+    }
     await page.getByText('18 of 18 answered · all answers saved').waitFor();
     await page.getByRole('button', { name: 'Submit and see my feedback' }).click();
     await page.getByRole('heading', { name: 'Feedback report' }).waitFor();
