@@ -203,3 +203,19 @@ export function ruleName(db: Kysely<DB>, tenantId: string, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** An offering's title (its module's or programme's, multilingual JSON) and first day. */
+export function offeringTitle(db: Kysely<DB>, tenantId: string, offeringId: string) {
+  return db
+    .selectFrom('training_offering as o')
+    .leftJoin('training_module as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'o.tenant_id').onRef('m.id', '=', 'o.module_id'),
+    )
+    .leftJoin('training_programme as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.id', '=', 'o.programme_id'),
+    )
+    .select(['m.title as module_title', 'p.title as programme_title', 'o.start_date'])
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.id', '=', offeringId)
+    .executeTakeFirst();
+}

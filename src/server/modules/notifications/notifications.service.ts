@@ -11,6 +11,7 @@ import { reviewChanged } from '../assessment/reviews.service.ts';
 import { awardsQueued } from '../recognition/awards.service.ts';
 import { credentialChanged } from '../recognition/credentials.service.ts';
 import { planProposed, planStatusChanged } from '../training/plans.service.ts';
+import { enrolmentChanged } from '../training/training.service.ts';
 import * as repo from './notifications.repo.ts';
 import type { InboxQuery, Notification, Preference } from './notifications.schemas.ts';
 import { DIGEST, fill, KINDS, type Kind, STATUS_WORDS, TEMPLATES } from './notifications.templates.ts';
@@ -179,6 +180,25 @@ async function onPlanMoved(ctx: Ctx, plan: { personId: string; status?: string }
   await notify(ctx, 'plan_agreed', teacher, { status: { words: STATUS_WORDS[plan.status]! } }, '/my-plan');
 }
 
+async function onEnrolment(
+  ctx: Ctx,
+  change: { offeringId: string; placed: { personId: string; status: 'enrolled' | 'waitlisted' | 'promoted' }[] },
+) {
+  const offering = await repo.offeringTitle(ctx.db, ctx.tenantId, change.offeringId);
+  if (!offering) return;
+  const title = offering.module_title ?? offering.programme_title;
+  const params = { offering: title ? parsedName(title) : '', start: offering.start_date };
+  const kinds = {
+    enrolled: 'enrolment_confirmed',
+    waitlisted: 'enrolment_waitlisted',
+    promoted: 'enrolment_promoted',
+  } as const;
+  for (const placed of change.placed) {
+    const person = await repo.accountsOfPerson(ctx.db, ctx.tenantId, placed.personId);
+    await notify(ctx, kinds[placed.status], person, params, `/offerings/${change.offeringId}`);
+  }
+}
+
 /** Attaches the listeners; called once at the composition root (and by tests). */
 export function registerNotifications() {
   reviewChanged.on(onReviewChanged);
@@ -186,6 +206,7 @@ export function registerNotifications() {
   awardsQueued.on(onAwardsQueued);
   planProposed.on(onPlanProposed);
   planStatusChanged.on(onPlanMoved);
+  enrolmentChanged.on(onEnrolment);
 }
 
 export function unregisterNotifications() {
@@ -194,6 +215,7 @@ export function unregisterNotifications() {
   awardsQueued.off(onAwardsQueued);
   planProposed.off(onPlanProposed);
   planStatusChanged.off(onPlanMoved);
+  enrolmentChanged.off(onEnrolment);
 }
 
 // ---------------------------------------------------------------- the inbox

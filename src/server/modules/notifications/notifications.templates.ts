@@ -9,6 +9,9 @@ export const KINDS = [
   'approval_waiting',
   'plan_proposed',
   'plan_agreed',
+  'enrolment_confirmed',
+  'enrolment_waitlisted',
+  'enrolment_promoted',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -104,6 +107,58 @@ export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
     uz: { title: 'Rivojlanish rejasi: {status}', body: 'Rivojlanish rejangiz holati: {status}.' },
     ne: { title: 'विकास योजना: {status}', body: 'तपाईंको विकास योजना अब: {status}।' },
     fil: { title: 'Plano sa pag-unlad: {status}', body: 'Ang plano mo sa pag-unlad ay: {status}.' },
+  },
+  // {offering} is the module or programme title, {start} its first day.
+  enrolment_confirmed: {
+    en: { title: 'Enrolled: {offering}', body: 'You have a seat in {offering}, starting {start}.' },
+    ru: { title: 'Вы записаны: {offering}', body: 'За вами место на «{offering}», начало {start}.' },
+    uz: {
+      title: 'Ro‘yxatga olindingiz: {offering}',
+      body: '«{offering}» da sizga joy ajratildi, boshlanishi {start}.',
+    },
+    ne: { title: 'भर्ना भयो: {offering}', body: '{offering} मा तपाईंको सिट पक्का भयो, सुरु {start}।' },
+    fil: { title: 'Naka-enrol: {offering}', body: 'May upuan ka sa {offering}, magsisimula sa {start}.' },
+  },
+  enrolment_waitlisted: {
+    en: {
+      title: 'On the waitlist: {offering}',
+      body: '{offering} is full; you are on its waitlist and will be told if a seat frees up.',
+    },
+    ru: {
+      title: 'В листе ожидания: {offering}',
+      body: 'Мест на «{offering}» нет; вы в листе ожидания, мы сообщим, если место освободится.',
+    },
+    uz: {
+      title: 'Kutish ro‘yxatida: {offering}',
+      body: '«{offering}» to‘lgan; siz kutish ro‘yxatidasiz, joy bo‘shasa xabar beramiz.',
+    },
+    ne: {
+      title: 'प्रतीक्षा सूचीमा: {offering}',
+      body: '{offering} भरिएको छ; तपाईं प्रतीक्षा सूचीमा हुनुहुन्छ, सिट खाली भए जानकारी दिइनेछ।',
+    },
+    fil: {
+      title: 'Nasa waitlist: {offering}',
+      body: 'Puno na ang {offering}; nasa waitlist ka at sasabihan ka kapag may bakanteng upuan.',
+    },
+  },
+  enrolment_promoted: {
+    en: {
+      title: 'A seat freed up: {offering}',
+      body: 'You moved from the waitlist to a seat in {offering}, starting {start}.',
+    },
+    ru: {
+      title: 'Освободилось место: {offering}',
+      body: 'Вы переведены из листа ожидания на «{offering}», начало {start}.',
+    },
+    uz: {
+      title: 'Joy bo‘shadi: {offering}',
+      body: 'Siz kutish ro‘yxatidan «{offering}» ga o‘tkazildingiz, boshlanishi {start}.',
+    },
+    ne: { title: 'सिट खाली भयो: {offering}', body: 'तपाईं प्रतीक्षा सूचीबाट {offering} मा सिटमा सर्नुभयो, सुरु {start}।' },
+    fil: {
+      title: 'May bakanteng upuan: {offering}',
+      body: 'Nailipat ka mula sa waitlist sa isang upuan sa {offering}, magsisimula sa {start}.',
+    },
   },
 };
 

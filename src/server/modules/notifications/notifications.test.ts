@@ -7,6 +7,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { configureMail, deliverOutbox } from '../../shared/mail.ts';
 import * as accounts from '../accounts/accounts.service.ts';
 import * as reviews from '../assessment/reviews.service.ts';
+import * as training from '../training/training.service.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { registerNotifications, sendDigests, unregisterNotifications } from './notifications.service.ts';
 import { startTestSmtp } from './test-smtp.ts';
@@ -207,6 +208,36 @@ describeOnEachDatabase('notifications', (getDb) => {
       .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(2);
     expect(row.sent_at).not.toBeNull();
+  });
+  it('tells nominated teachers they are enrolled or waitlisted, and moved up when a seat frees', async () => {
+    const tei = await make.unit(world.ctx, world.regionA, 'tei', 'Region A Teacher College');
+    const trainer = await make.person(world.ctx, tei, { category: 'trainer' });
+    const module = await make.trainingModule(world.ctx, standard);
+    const offering = await make.offering(world.ctx, tei, {
+      moduleId: module.id,
+      trainerIds: [trainer.id],
+      capacity: 1,
+    });
+    const id = suffix();
+    const other = await signedInUser(world.ctx, 'teacher', world.schoolA1, `other${id}@school.example`);
+    const leader = await signedInUser(world.ctx, 'school_leader', world.schoolA1, `leader${id}@school.example`);
+    const [first] = await training.nominate(leader.ctx, offering.id, [teacher.person.id]);
+    await training.nominate(leader.ctx, offering.id, [other.person.id]);
+    const kinds = async (accountId: string) =>
+      (
+        await getDb()
+          .db.selectFrom('notification')
+          .select(['kind', 'title'])
+          .where('account_id', '=', accountId)
+          .where('kind', 'like', 'enrolment_%')
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute()
+      ).map((r) => r.kind);
+    expect(await kinds(teacher.account.id)).toEqual(['enrolment_confirmed']);
+    expect(await kinds(other.account.id)).toEqual(['enrolment_waitlisted']);
+    await training.withdraw(leader.ctx, first!.id);
+    expect(await kinds(other.account.id)).toEqual(['enrolment_waitlisted', 'enrolment_promoted']);
   });
 });
 

@@ -753,6 +753,10 @@ async function place(ctx: Ctx, offering: repo.OfferingRow, personIds: string[], 
   }
   const rows = await repo.roster(ctx.db, ctx.tenantId, offering.id);
   const placed = ids.map((id) => toEnrolment(rows.find((r) => r.id === id)!));
+  await enrolmentChanged.emit(ctx, {
+    offeringId: offering.id,
+    placed: placed.map((e) => ({ personId: e.personId, status: e.status as 'enrolled' | 'waitlisted' })),
+  });
   await recordAudit(
     ctx.db,
     ctx,
@@ -766,6 +770,12 @@ async function place(ctx: Ctx, offering: repo.OfferingRow, personIds: string[], 
   );
   return placed;
 }
+
+/** People placed on an offering, or moved up from its waitlist (notifications tell each person). */
+export const enrolmentChanged = domainEvent<{
+  offeringId: string;
+  placed: { personId: string; status: 'enrolled' | 'waitlisted' | 'promoted' }[];
+}>();
 
 /** The signed-in person enrols themself. */
 export async function enrol(ctx: Ctx, offeringId: string): Promise<Enrolment> {
@@ -817,6 +827,10 @@ export async function withdraw(ctx: Ctx, enrolmentId: string) {
       if (next) {
         await repo.updateEnrolment(tx.db, tx.tenantId, next.id, { status: 'enrolled', updated_at: at });
         promoted = next.id;
+        await enrolmentChanged.emit(tx, {
+          offeringId: offering.id,
+          placed: [{ personId: next.person_id, status: 'promoted' }],
+        });
       }
     }
     await recordAudit(tx.db, tx, 'enrolment.withdraw', { type: 'enrolment', id: enrolmentId }, current, {
