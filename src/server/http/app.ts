@@ -31,6 +31,8 @@ import { frameworksRoutes } from '../modules/frameworks/frameworks.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { registerMonitoring } from '../modules/monitoring/aggregates.service.ts';
 import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.ts';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
+import { registerNotifications } from '../modules/notifications/notifications.service.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { registerRecognition } from '../modules/recognition/awards.service.ts';
@@ -78,6 +80,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
     configureCredentialsFrom({ publicUrl, keySecretFile, keySecret: config.keySecret ?? null });
   }
   registerRecognition();
+  registerNotifications();
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -161,6 +164,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   trainingRoutes(app);
   credentialsRoutes(app, database);
   recognitionRoutes(app);
+  notificationsRoutes(app);
 
   serveWebApp(app, config.webDir);
   return app;

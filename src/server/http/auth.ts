@@ -20,6 +20,11 @@ export type RouteAuth = 'public' | 'token' | 'session';
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /**
+     * Open to an account that must change its password first (made by an administrator or an
+     * import, or whose reset was forced); every other signed-in route answers 403 until it has.
+     */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     auth: accounts.Authenticated | null;
@@ -78,6 +83,9 @@ export function registerAuth(app: FastifyInstance, database: Database) {
       throw expired || cookie
         ? new AppError('session_expired', 'Your session has ended. Sign in again.')
         : new AppError('not_authenticated', 'Sign in first.');
+    }
+    if (req.auth.mustChangePassword && !req.routeOptions.config.beforePasswordChange) {
+      throw new AppError('password_change_required', 'Set a new password first.');
     }
     if (needs === 'session' && !req.auth.sessionId) {
       throw new AppError('session_required', 'This needs a signed-in browser session, not an API token.');

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { clearSessionCookie, contextFor, setSessionCookie } from '../../http/auth.ts';
-import { AppError } from '../../shared/errors.ts';
 import {
   Account,
   AccountParams,
@@ -26,24 +25,7 @@ import * as accounts from './accounts.service.ts';
 
 const tags = ['accounts'];
 
-/** What an account that must change its password may still call. */
-const BEFORE_PASSWORD_CHANGE = new Set([
-  '/api/me',
-  '/api/me/password',
-  '/api/auth/logout',
-  '/api/auth/login',
-  '/api/auth/password-reset',
-  '/api/auth/password-reset/confirm',
-]);
-
 export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, database: Database) {
-  // Runs after the auth hook (added before this one): an account made by an administrator or an
-  // import, or whose reset was forced, changes its password before anything else.
-  app.addHook('onRequest', async (req) => {
-    if (req.auth?.mustChangePassword && !req.is404 && !BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? ''))
-      throw new AppError('password_change_required', 'Set a new password first.');
-  });
-
   app.post(
     '/api/auth/login',
     {
@@ -100,7 +82,7 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
     },
   );
 
-  app.get('/api/me', { schema: { tags, response: { 200: Me } } }, (req) =>
+  app.get('/api/me', { config: { beforePasswordChange: true }, schema: { tags, response: { 200: Me } } }, (req) =>
     accounts.me(req.ctx, req.auth?.csrfToken ?? null),
   );
 
@@ -111,7 +93,7 @@ export function accountsRoutes(app: ZodApp, config: { secureCookies: boolean }, 
 
   app.post(
     '/api/me/password',
-    { config: { auth: 'session' }, schema: { tags, body: ChangePasswordBody } },
+    { config: { auth: 'session', beforePasswordChange: true }, schema: { tags, body: ChangePasswordBody } },
     async (req, reply) => {
       await accounts.changePassword(req.ctx, req.body.currentPassword, req.body.newPassword, {
         sessionId: req.auth?.sessionId ?? null,

@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { signIn, type TestApp, testApp } from '../../../../test/http.ts';
-import type { ZodApp } from '../../http/app.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { configureMail, deliverOutbox } from '../../shared/mail.ts';
 import * as accounts from '../accounts/accounts.service.ts';
 import * as reviews from '../assessment/reviews.service.ts';
 import * as training from '../training/training.service.ts';
-import { notificationsRoutes } from './notifications.routes.ts';
 import { registerNotifications, sendDigests, unregisterNotifications } from './notifications.service.ts';
 import { startTestSmtp } from './test-smtp.ts';
 
@@ -80,7 +78,6 @@ describeOnEachDatabase('notifications', (getDb) => {
     teacher = await signedInUser(world.ctx, 'teacher', world.schoolA1, `teacher${id}@school.example`);
     assessor = await signedInUser(world.ctx, 'assessor', world.districtA1, `assessor${id}@district.example`, 'ne');
     app = await testApp(database);
-    app.register(async (scope) => notificationsRoutes(scope as ZodApp));
   });
   afterAll(async () => {
     await app?.close();
