@@ -6,6 +6,7 @@ import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
 import { ErrorText, Loading } from './shell/ErrorText.tsx';
+import { startPage } from './home/start.ts';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/Pages.tsx';
 
@@ -49,6 +50,9 @@ const ApprovalQueue = lazy(() => import('./recognition/ApprovalQueue.tsx'));
 const WalletPage = lazy(() => import('./recognition/WalletPage.tsx'));
 const IssuerPage = lazy(() => import('./recognition/IssuerPage.tsx'));
 const VerifyPage = lazy(() => import('./recognition/VerifyPage.tsx'));
+const TeacherHome = lazy(() => import('./home/TeacherHome.tsx'));
+const TrainerHome = lazy(() => import('./home/TrainerHome.tsx'));
+const SchoolHome = lazy(() => import('./home/SchoolHome.tsx'));
 const VerifyFilePage = lazy(() => import('./recognition/VerifyFilePage.tsx'));
 
 export function App() {
@@ -119,6 +123,9 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<Home />} />
+            <Route path="/my-learning" element={<TeacherHome />} />
+            <Route path="/my-offerings" element={<TrainerHome />} />
+            <Route path="/my-school" element={<SchoolHome />} />
             <Route path="/org" element={<OrgBrowser />} />
             <Route path="/org/:unitId" element={<OrgBrowser />} />
             <Route path="/people" element={<PeopleList />} />
@@ -174,9 +181,7 @@ export function App() {
   );
 }
 
-/** Where signing in lands: a teacher (and nothing more) on their self-assessment, everyone else on the tree. */
+/** Where signing in lands: each role on its own work (home/start.ts). */
 function Home() {
-  const me = useMe();
-  const onlyTeaching = me.grants.length > 0 && me.grants.every((g) => g.role === 'teacher');
-  return <Navigate to={onlyTeaching ? '/self-assessment' : '/org'} replace />;
+  return <Navigate to={startPage(useMe())} replace />;
 }

@@ -3,31 +3,49 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Me } from '../api/types.ts';
 import { useMe, useSignOut } from '../auth/session.tsx';
+import { navRank } from '../home/start.ts';
 import { UnreadBadge } from '../notifications/UnreadBadge.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
-type NavItem = { to: string; label: string; permission: Me['permissions'][number] | null; teachers?: true };
+type Role = Me['grants'][number]['role'];
+type NavItem = { to: string; label: string; permission: Me['permissions'][number] | null; roles?: Role[] };
+/** Every item, in the order shown once each role's own work (see home/start.ts) has been put first. */
 const NAV: NavItem[] = [
-  { to: '/self-assessment', label: 'nav.selfAssessment', permission: null, teachers: true },
-  { to: '/my-results', label: 'nav.myResults', permission: null, teachers: true },
-  { to: '/my-portfolio', label: 'nav.myPortfolio', permission: null, teachers: true },
-  { to: '/my-plan', label: 'nav.myPlan', permission: null, teachers: true },
-  { to: '/my-transcript', label: 'nav.myTranscript', permission: null, teachers: true },
-  { to: '/my-credentials', label: 'recognition.nav.wallet', permission: null },
+  { to: '/my-learning', label: 'nav.myLearning', permission: null, roles: ['teacher'] },
+  { to: '/my-offerings', label: 'nav.myOfferings', permission: null, roles: ['trainer'] },
+  { to: '/my-school', label: 'nav.mySchool', permission: null, roles: ['school_leader'] },
+  { to: '/self-assessment', label: 'nav.selfAssessment', permission: null, roles: ['teacher'] },
+  { to: '/my-results', label: 'nav.myResults', permission: null, roles: ['teacher'] },
+  { to: '/my-portfolio', label: 'nav.myPortfolio', permission: null, roles: ['teacher'] },
+  { to: '/my-plan', label: 'nav.myPlan', permission: null, roles: ['teacher'] },
+  { to: '/my-transcript', label: 'nav.myTranscript', permission: null, roles: ['teacher'] },
   { to: '/dashboard', label: 'nav.dashboard', permission: 'reports.read' },
   { to: '/indicators', label: 'monitoring.nav.indicators', permission: 'reports.read' },
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/people', label: 'nav.people', permission: 'people.read' },
   { to: '/frameworks', label: 'nav.frameworks', permission: null },
   { to: '/training', label: 'nav.training', permission: null },
+  { to: '/offerings', label: 'training.offerings.title', permission: null },
   { to: '/reviews', label: 'nav.reviews', permission: 'assessment.rate' },
   { to: '/recognition/approvals', label: 'recognition.nav.approvals', permission: 'recognition.approve' },
   { to: '/recognition/rules', label: 'recognition.nav.rules', permission: 'recognition.manage' },
   { to: '/recognition/issuer', label: 'recognition.nav.issuer', permission: 'recognition.manage' },
   { to: '/admin/accounts', label: 'nav.accounts', permission: 'accounts.manage' },
   { to: '/import', label: 'nav.import', permission: 'import.run' },
+  { to: '/my-credentials', label: 'recognition.nav.wallet', permission: null },
   { to: '/account', label: 'nav.account', permission: null },
 ];
+
+/** The items this person may open, their own work first. */
+function navFor(me: Me): NavItem[] {
+  const shown = NAV.filter(
+    (item) =>
+      (!item.permission || me.permissions.includes(item.permission)) &&
+      (!item.roles || me.grants.some((g) => item.roles!.includes(g.role))),
+  );
+  // A stable sort: items outside the role's own work keep the order above.
+  return shown.sort((a, b) => navRank(me, a.to) - navRank(me, b.to));
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -53,11 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </button>
         <nav aria-label={t('nav.label')} id="main-nav" className={open ? 'open' : undefined}>
           <ul>
-            {NAV.filter(
-              (item) =>
-                (!item.permission || me.permissions.includes(item.permission)) &&
-                (!item.teachers || me.grants.some((g) => g.role === 'teacher')),
-            ).map((item) => (
+            {navFor(me).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} onClick={() => setOpen(false)}>
                   {t(item.label)}

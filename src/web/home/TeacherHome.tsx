@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import type { Plan, SelfAssessment, Transcript } from '../api/types.ts';
+import { useMe } from '../auth/session.tsx';
+import { formatNumber } from '../i18n/index.ts';
+import type { CredentialSummary } from '../recognition/types.ts';
+import { Loading } from '../shell/ErrorText.tsx';
+
+/** One piece of a teacher's work: a link to it and a line on where it stands. */
+function Card({ to, title, children }: { to: string; title: string; children: ReactNode }) {
+  return (
+    <li className="card">
+      <Link to={to} className="card-title">
+        {title}
+      </Link>
+      <div>{children}</div>
+    </li>
+  );
+}
+
+/** A teacher's start page: their self-assessment, plan, trainings and credentials, each with where it stands. */
+export default function TeacherHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const year = new Date().getFullYear();
+  // The same queries (and keys) as the pages these cards open, so a click finds them loaded.
+  const current = useQuery({
+    queryKey: ['self-assessment'],
+    queryFn: () => api<{ selfAssessment: SelfAssessment | null }>('/api/self-assessment'),
+  });
+  const plans = useQuery({
+    queryKey: ['plans', me.personId],
+    queryFn: () => api<{ items: Plan[] }>(`/api/people/${me.personId}/development-plans`),
+  });
+  const transcript = useQuery({
+    queryKey: ['transcript', me.personId, year],
+    queryFn: () => api<Transcript>(`/api/people/${me.personId}/transcript?year=${year}`),
+  });
+  const credentials = useQuery({
+    queryKey: ['credentials', me.personId],
+    queryFn: () => api<CredentialSummary[]>(`/api/people/${me.personId}/credentials`),
+  });
+  const status = current.data?.selfAssessment?.status ?? 'none';
+  const latest = [...(plans.data?.items ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  const pending = <Loading />;
+  return (
+    <>
+      <h1>{t('nav.myLearning')}</h1>
+      <p>{t('home.teacher.intro')}</p>
+      <ul className="cards">
+        <Card to={status === 'submitted' ? '/my-results' : '/self-assessment'} title={t('nav.selfAssessment')}>
+          {current.isPending ? pending : t(`home.teacher.selfAssessment.${status}`)}
+        </Card>
+        <Card to="/my-plan" title={t('nav.myPlan')}>
+          {plans.isPending
+            ? pending
+            : latest
+              ? t('home.teacher.plan.status', { status: t(`training.plan.status.${latest.status}`) })
+              : t('home.teacher.plan.none')}
+        </Card>
+        <Card to="/my-transcript" title={t('nav.myTranscript')}>
+          {transcript.isPending
+            ? pending
+            : transcript.data
+              ? t('home.teacher.trainings', {
+                  hours: formatNumber(transcript.data.totalHours),
+                  modules: formatNumber(transcript.data.modulesCompleted),
+                })
+              : null}
+        </Card>
+        <Card to="/my-credentials" title={t('recognition.nav.wallet')}>
+          {credentials.isPending
+            ? pending
+            : credentials.data
+              ? t('home.teacher.credentials', { n: formatNumber(credentials.data.length) })
+              : null}
+        </Card>
+      </ul>
+      <p>
+        <Link to="/training">{t('training.catalogue.title')}</Link>
+      </p>
+    </>
+  );
+}

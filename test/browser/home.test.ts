@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserWorld, startBrowserWorld } from './harness.ts';
+
+describe('each role starts on its own work', () => {
+  let world: BrowserWorld;
+  beforeAll(async () => {
+    world = await startBrowserWorld(20);
+  }, 120_000);
+  afterAll(() => world?.close());
+
+  const cases = [
+    { user: 'teacher', path: '/my-learning', heading: 'My learning', first: 'My learning' },
+    { user: 'trainer', path: '/my-offerings', heading: 'My offerings', first: 'My offerings' },
+    { user: 'assessor', path: '/reviews', heading: 'Reviews to do', first: 'Reviews' },
+    { user: 'leader', path: '/my-school', heading: 'My school', first: 'My school' },
+    { user: 'district', path: '/dashboard', heading: null, first: 'Dashboard' },
+  ];
+
+  for (const { user, path, heading, first } of cases) {
+    it(`lands the ${user} on ${path} with "${first}" first in the menu`, async () => {
+      const page = await world.signedIn(user);
+      expect(new URL(page.url()).pathname).toBe(path);
+      if (heading) await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await expect(nav.getByRole('link').first().textContent()).resolves.toBe(first);
+      await page.context().close();
+    });
+  }
+
+  it('gives the trainer an Offerings item and today’s and coming offerings', async () => {
+    const page = await world.signedIn('trainer');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Offerings', exact: true }).count()).resolves.toBe(1);
+    await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Coming up', level: 2 }).waitFor();
+    await page.context().close();
+  });
+
+  it('shows the teacher a summary of their work, linked, on a phone', async () => {
+    const page = await world.signedIn('teacher', { width: 360, height: 740 });
+    const main = page.locator('main');
+    for (const name of ['Self-assessment', 'My plan', 'My transcript', 'My credentials'])
+      await main.getByRole('link', { name, exact: true }).waitFor();
+    await main.getByText(/Credentials held: \d+/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await main.getByRole('link', { name: 'My plan', exact: true }).click();
+    expect(new URL(page.url()).pathname).toBe('/my-plan');
+    await page.context().close();
+  });
+
+  it('takes the school leader straight to the group report, plans and observations, on a phone', async () => {
+    const page = await world.signedIn('leader', { width: 360, height: 740 });
+    const main = page.locator('main');
+    await main.getByRole('link', { name: 'Amberfield School No. 1' }).waitFor();
+    await main.getByRole('link', { name: 'Development plans' }).waitFor();
+    await main.getByRole('link', { name: 'Classroom observations' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await main.getByRole('link', { name: 'Self-assessment report' }).click();
+    expect(new URL(page.url()).pathname).toMatch(/^\/org\/[^/]+\/self-assessment$/);
+    await page.context().close();
+  });
+});
