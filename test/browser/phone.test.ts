@@ -55,7 +55,10 @@ describe('data on a phone', () => {
     await page.goto(`${world.base}/recognition/rules`);
     const row = page.locator('table tbody tr').first();
     await row.waitFor();
-    const issued = await row.locator('td').nth(3).evaluate((el) => getComputedStyle(el, '::before').content);
+    const issued = await row
+      .locator('td')
+      .nth(3)
+      .evaluate((el) => getComputedStyle(el, '::before').content);
     expect(issued).toContain('Issued');
     await expect(pageWidth(page)).resolves.toBeLessThanOrEqual(360);
   });

@@ -65,20 +65,7 @@ const STYLES: Record<FormatLanguage, Style> = {
     percent: (n) => `${n}%`,
   },
   ne: {
-    months: [
-      'जनवरी',
-      'फेब्रुअरी',
-      'मार्च',
-      'अप्रिल',
-      'मे',
-      'जुन',
-      'जुलाई',
-      'अगस्ट',
-      'सेप्टेम्बर',
-      'अक्टोबर',
-      'नोभेम्बर',
-      'डिसेम्बर',
-    ],
+    months: ['जनवरी', 'फेब्रुअरी', 'मार्च', 'अप्रिल', 'मे', 'जुन', 'जुलाई', 'अगस्ट', 'सेप्टेम्बर', 'अक्टोबर', 'नोभेम्बर', 'डिसेम्बर'],
     day: (d, month, y) => `${y} ${month} ${d}`,
     time: (h, m) => `${two(h)}:${two(m)}`,
     dateTime: (date, time) => `${date}, ${time}`,
@@ -181,5 +168,9 @@ export function formatDay(day: string, code: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   if (!match) return day;
   const style = styleOf(code);
-  return dayText({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0 }, style, code);
+  return dayText(
+    { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0 },
+    style,
+    code,
+  );
 }

@@ -40,6 +40,7 @@ export function Heatmap({
 }) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart writes its figures in the current language, so a language change redraws it.
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
@@ -77,8 +78,7 @@ export function Heatmap({
           label: {
             show: cell >= 24,
             fontSize: cell < 32 ? 10 : 12,
-            formatter: (p: { value: unknown[] }) =>
-              typeof p.value[2] === 'number' ? formatNumber(p.value[2]) : '',
+            formatter: (p: { value: unknown[] }) => (typeof p.value[2] === 'number' ? formatNumber(p.value[2]) : ''),
           },
         },
       ],

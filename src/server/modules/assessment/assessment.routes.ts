@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
 import { acceptUploads, requireUpload } from '../../http/uploads.ts';
-import { AppError } from '../../shared/errors.ts';
 import type { FileStore } from '../../shared/storage.ts';
 import {
   AddEvidenceBody,

@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
 import { acceptUploads, requireUpload } from '../../http/uploads.ts';
-import { AppError } from '../../shared/errors.ts';
 import { EXCHANGE_FORMATS, exportFramework, importFramework } from './frameworks.exchange.ts';
 import { FrameworkDetail, FrameworkParams } from './frameworks.schemas.ts';
 
