@@ -23,6 +23,8 @@ describe('the web app in a real browser', () => {
   it('lets a district officer on a phone browse the tree down to a teacher', async () => {
     const page = await signedIn('district', { width: 360, height: 740 });
     await expect(page.getByText('District officer · Amberfield').isVisible()).resolves.toBe(true);
+    // The officer starts on the dashboard; the tree is one page away.
+    await page.goto(`${world.base}/org`);
     await page.getByRole('link', { name: 'Amberfield', exact: true }).click();
     await page.getByRole('heading', { name: 'Amberfield' }).waitFor();
     await page.getByRole('link', { name: 'Amberfield School No. 1' }).click();
@@ -41,6 +43,7 @@ describe('the web app in a real browser', () => {
 
   it('switches to Nepali, with Nepali digits, and keeps it at the next sign-in', async () => {
     const page = await signedIn('regional');
+    await page.goto(`${world.base}/org`);
     await page.getByLabel('Language').selectOption('ne');
     await page.getByRole('heading', { name: 'संगठन' }).waitFor();
     await expect(page.getByRole('link', { name: 'व्यक्तिहरू' }).isVisible()).resolves.toBe(true);
@@ -50,7 +53,8 @@ describe('the web app in a real browser', () => {
     await again.getByLabel('Username').fill('regional');
     await again.getByLabel('Password').fill('pathway-demo');
     await again.getByRole('button', { name: 'Sign in' }).click();
-    await again.getByRole('heading', { name: 'संगठन' }).waitFor();
+    // The officer starts on the dashboard, in Nepali.
+    await again.getByRole('link', { name: 'ड्यासबोर्ड' }).waitFor();
   });
 
   it('imports a roster with one bad line and shows that line', async () => {
@@ -97,13 +101,16 @@ describe('the web app in a real browser', () => {
     await expect(page.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
   });
 
-  it('lands a teacher on their self-assessment and an officer on the organisation', async () => {
+  it('lands a teacher on their own work and an officer on the dashboard', async () => {
     const teacher = await signedIn('teacher');
-    await teacher.getByRole('heading', { name: 'Self-assessment' }).waitFor();
-    expect(new URL(teacher.url()).pathname).toBe('/self-assessment');
+    await teacher.getByRole('heading', { name: 'My learning', level: 1 }).waitFor();
+    expect(new URL(teacher.url()).pathname).toBe('/my-learning');
     const officer = await signedIn('district');
-    await officer.getByRole('heading', { name: 'Organisation' }).waitFor();
-    expect(new URL(officer.url()).pathname).toBe('/org');
+    await officer.getByRole('heading', { name: /^Competencies against the target/ }).waitFor();
+    expect(new URL(officer.url()).pathname).toBe('/dashboard');
+    const admin = await signedIn('admin');
+    await admin.getByRole('heading', { name: 'Organisation' }).waitFor();
+    expect(new URL(admin.url()).pathname).toBe('/org');
   });
 
   it('shows the not-allowed page for a screen the role does not have', async () => {

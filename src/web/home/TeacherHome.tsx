@@ -9,14 +9,15 @@ import { formatNumber } from '../i18n/index.ts';
 import type { CredentialSummary } from '../recognition/types.ts';
 import { Loading } from '../shell/ErrorText.tsx';
 
-/** One piece of a teacher's work: a link to it and a line on where it stands. */
+/**
+ * One piece of a teacher's work: its name, and where it stands as the link to it (the menu already
+ * has a link named after each page).
+ */
 function Card({ to, title, children }: { to: string; title: string; children: ReactNode }) {
   return (
     <li className="card">
-      <Link to={to} className="card-title">
-        {title}
-      </Link>
-      <div>{children}</div>
+      <h2 className="card-title">{title}</h2>
+      {children === null ? <Loading /> : <Link to={to}>{children}</Link>}
     </li>
   );
 }
@@ -45,7 +46,7 @@ export default function TeacherHome() {
   });
   const status = current.data?.selfAssessment?.status ?? 'none';
   const latest = [...(plans.data?.items ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  const pending = <Loading />;
+  const pending = null;
   return (
     <>
       <h1>{t('nav.myLearning')}</h1>
