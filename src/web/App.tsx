@@ -5,8 +5,8 @@ import { ApiError, SESSION_ENDED_EVENT } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
-import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { startPage } from './home/start.ts';
+import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/Pages.tsx';
 
