@@ -40,11 +40,26 @@ describeOnEachDatabase('certificate of attendance', (getDb) => {
     const tei = await make.unit(world.ctx, world.regionA, 'tei', 'Region A Teacher College');
     const trainer = await make.user(world.ctx, 'trainer', tei);
     const district = await make.user(world.ctx, 'district_officer', world.districtA1);
-    offering = await make.offering(district.ctx, tei, { moduleId: module.id, trainerIds: [trainer.person.id] });
+    // The course ran last week: its results are in.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    offering = await make.offering(district.ctx, tei, {
+      moduleId: module.id,
+      trainerIds: [trainer.person.id],
+      startDate: day(-9),
+      endDate: day(-7),
+      enrolOpens: day(-30),
+      enrolCloses: day(-9),
+    });
     graduate = await make.user(world.ctx, 'teacher', world.schoolA1);
     const classmate = await make.user(world.ctx, 'teacher', world.schoolA1);
     const leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
-    const [done, open] = await training.nominate(leader.ctx, offering.id, [graduate.person.id, classmate.person.id]);
+    // Nominated then (the system records enrolments of a past course), and present every day.
+    const [done, open] = await training.nominate(world.ctx, offering.id, [graduate.person.id, classmate.person.id]);
+    for (const day of offering.sessionDays)
+      await training.recordAttendance(trainer.ctx, offering.id, {
+        day,
+        records: [{ personId: graduate.person.id, present: true }],
+      });
     completedId = done!.id;
     openId = open!.id;
     const stranger = await make.user(world.ctx, 'teacher', world.schoolB1);

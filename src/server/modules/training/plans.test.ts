@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import type { AppError } from '../../shared/errors.ts';
@@ -15,6 +15,10 @@ async function refused(promise: Promise<unknown>): Promise<AppError> {
   }
   throw new Error('expected a refusal');
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describeOnEachDatabase('development plans from gaps', (getDb) => {
   let world: Awaited<ReturnType<typeof make.country>>;
@@ -115,9 +119,18 @@ describeOnEachDatabase('development plans from gaps', (getDb) => {
 
     // Completing BOTH starts the plan and marks c[2] trained; a rating at KD achieves it.
     await training.nominate(leader.ctx, offering.id, [teacher.person.id]);
+    for (const day of offering.sessionDays)
+      await training.recordAttendance(district.ctx, offering.id, {
+        day,
+        records: [{ personId: teacher.person.id, present: true }],
+      });
+    // Results wait for the training: the day after it ends.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.parse(`${offering.endDate}T09:00:00Z`) + 86_400_000));
     await training.recordResults(district.ctx, offering.id, {
       results: [{ personId: teacher.person.id, result: 'completed', score: null }],
     });
+    vi.useRealTimers();
     const active = await plans.getPlan(leader.ctx, plan!.id);
     expect(active.status).toBe('active');
     expect(active.progress).toEqual({ items: 3, trained: 1, achieved: 0 });

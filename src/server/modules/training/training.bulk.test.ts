@@ -20,7 +20,8 @@ describeOnEachDatabase('results import of a whole cohort', (getDb) => {
   let admin: Session;
   let offeringId: string;
   let csv: string;
-  const days = [7, 8, 9, 10, 11].map(day);
+  // The training ran last week: its results are in.
+  const days = [-11, -10, -9, -8, -7].map(day);
 
   beforeAll(async () => {
     world = await make.country(getDb());
@@ -33,7 +34,10 @@ describeOnEachDatabase('results import of a whole cohort', (getDb) => {
       moduleId: module.id,
       trainerIds: [lead.id],
       capacity: 10_000,
+      startDate: days[0]!,
       endDate: days[4]!,
+      enrolOpens: day(-30),
+      enrolCloses: days[0]!,
       sessionDays: days,
     });
     offeringId = offering.id;

@@ -79,6 +79,31 @@ describeOnEachDatabase('training guards', (getDb, dialect) => {
     return run;
   }
 
+  /** A course that ran last week, everyone present every day: its results may be recorded. */
+  async function ranWith(people: { id: string }[]) {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const run = await make.offering(district.ctx, tei, {
+      moduleId: module.id,
+      trainerIds: [trainer.person.id],
+      startDate: day(-9),
+      endDate: day(-7),
+      enrolOpens: day(-30),
+      enrolCloses: day(-9),
+    });
+    // The system records the enrolments of a course already run.
+    await training.nominate(
+      world.ctx,
+      run.id,
+      people.map((p) => p.id),
+    );
+    for (const day of run.sessionDays)
+      await training.recordAttendance(trainer.ctx, run.id, {
+        day,
+        records: people.map((p) => ({ personId: p.id, present: true })),
+      });
+    return run;
+  }
+
   it('lets only the teacher or their school leader propose a plan over the draft', async () => {
     const teacher = await teacherWithGap();
     const draft = await plans.generatePlan(teacher.ctx, teacher.person.id, standard.id);
@@ -215,7 +240,7 @@ describeOnEachDatabase('training guards', (getDb, dialect) => {
 
   it('writes one set of training events when the same completion is recorded twice at once', async () => {
     const people = [await make.person(world.ctx, world.schoolA1), await make.person(world.ctx, world.schoolA1)];
-    const run = await runWith(people);
+    const run = await ranWith(people);
     const input = { results: people.map((p) => ({ personId: p.id, result: 'completed' as const, score: null })) };
     await Promise.all([
       training.recordResults(trainer.ctx, run.id, input),

@@ -9,6 +9,7 @@ import type * as training from './training.service.ts';
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
 type Json = Record<string, any>;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const ran = [day(-2), day(-1)] as const;
 
 /**
  * The issue's story over HTTP: a district officer schedules a module at a teacher college with a
@@ -163,8 +164,20 @@ describeOnEachDatabase('training over HTTP', (getDb) => {
     const sheet = (await call(trainerSession, 'GET', `/api/offerings/${offeringId}/attendance`)).json();
     expect(sheet.rows.map((r: Json) => r.present)).toEqual([{}, {}]);
 
+    // The course has run since: its days move into the past, as the clock would (results wait for it).
+    await getDb()
+      .db.updateTable('training_offering')
+      .set({
+        start_date: ran[0],
+        end_date: ran[1],
+        session_days: JSON.stringify(ran),
+        enrol_opens: day(-30),
+        enrol_closes: ran[0],
+      })
+      .where('id', '=', offeringId)
+      .execute();
     const ok = await upload(
-      `national_id,${day(7)},${day(8)},result,score\n${a},1,1,completed,88\n${b},1,0,not_completed,\n`,
+      `national_id,${ran[0]},${ran[1]},result,score\n${a},1,1,completed,88\n${b},1,0,not_completed,\n`,
     );
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ completed: 1, notCompleted: 1, attendanceMarks: 4 });
@@ -172,7 +185,7 @@ describeOnEachDatabase('training over HTTP', (getDb) => {
 
   it('updates the teacher’s transcript (exportable) and plan, and the district’s remaining demand', async () => {
     const me = await signIn(app, teachers[0]!.username, teachers[0]!.password);
-    const year = Number(day(8).slice(0, 4));
+    const year = Number(ran[1].slice(0, 4));
     const transcript = (await call(me, 'GET', `/api/people/${teachers[0]!.person.id}/transcript?year=${year}`)).json();
     expect(transcript).toMatchObject({ totalHours: 24, modulesCompleted: 1 });
     const csv = await call(me, 'GET', `/api/people/${teachers[0]!.person.id}/transcript/export?year=${year}`);

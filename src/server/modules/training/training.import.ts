@@ -1,7 +1,9 @@
 import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
 import { FaultList, readCsv } from '../imports/csv.ts';
 import * as repo from './training.repo.ts';
 import {
+  checkResultsTiming,
   type ResultRow,
   requireOffering,
   requireRunner,
@@ -86,6 +88,7 @@ async function checkAndWrite(ctx: Ctx, offeringId: string, bytes: Buffer, dryRun
     const enrolmentOf = new Map(enrolments.map((e) => [e.person_id, e]));
     const marks: { personId: string; day: string; present: boolean }[] = [];
     const results: ResultRow[] = [];
+    const lineOf = new Map<string, number>();
     for (const { line, nationalId, values } of lines) {
       if (!nationalId) continue;
       const personId = personOf.get(nationalId);
@@ -118,6 +121,7 @@ async function checkAndWrite(ctx: Ctx, offeringId: string, bytes: Buffer, dryRun
       const earlier = enrolmentOf.get(personId)!;
       if (earlier.result === 'completed' && result !== '' && (result !== 'completed' || scoreValue !== earlier.score))
         faults.add(line, 'result', 'This teacher’s completion was recorded already and is final.');
+      lineOf.set(personId, line);
       if (result !== '')
         results.push({
           personId,
@@ -128,6 +132,20 @@ async function checkAndWrite(ctx: Ctx, offeringId: string, bytes: Buffer, dryRun
     }
     if (faults.any) faults.fail();
     if (marks.length) await writeAttendance(tx, offering, marks);
+    // After the file's own attendance is written (and rolled back with everything on a refusal).
+    const short = (
+      await checkResultsTiming(
+        tx,
+        offering,
+        results.filter((r) => enrolmentOf.get(r.personId)!.result !== 'completed'),
+      )
+    ).map((s) => ({ line: lineOf.get(s.personId)!, ...s }));
+    if (short.length)
+      throw new AppError(
+        'attendance_below_threshold',
+        `Line ${short[0]!.line}: too few session days attended to complete the offering.`,
+        { ...short[0]!, lines: short },
+      );
     if (results.length) await writeResults(tx, offering, results);
     const summary = { ...(await resultsSummary(tx, offering.id, marks.length)), rows: lines.length };
     if (dryRun) throw new DryRunDone({ ...summary, dryRun: true });

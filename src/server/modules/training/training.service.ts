@@ -936,6 +936,49 @@ export const trainingCompleted = domainEvent<{
   hours: number;
 }>();
 
+/**
+ * Share of session days a participant attends to complete an offering. An offering has no column
+ * of its own for it yet; when one is added, read it here (`attendanceThreshold(offering)`).
+ */
+export const ATTENDANCE_THRESHOLD = 0.8;
+
+export function attendanceThreshold(_offering: repo.OfferingRow) {
+  return ATTENDANCE_THRESHOLD;
+}
+
+/**
+ * Results wait for the training: nothing before the last session day, and a completion needs the
+ * attendance threshold. The system (demo seeder, CLI) records training that ran before Pathway did,
+ * with no attendance in Pathway, so it is not held to either. Throws offering_not_finished; returns
+ * those completing below the threshold, with the numbers (the CSV import reports them by line).
+ */
+export async function checkResultsTiming(
+  ctx: Ctx,
+  offering: repo.OfferingRow,
+  results: { personId: string; result: 'completed' | 'not_completed' }[],
+) {
+  if (ctx.actor.system || results.length === 0) return [];
+  const days = JSON.parse(offering.session_days) as string[];
+  const lastDay = days.at(-1) ?? offering.end_date;
+  if (today() < lastDay)
+    throw new AppError('offering_not_finished', 'Results are recorded after the offering’s last session day.', {
+      lastSessionDay: lastDay,
+      today: today(),
+    });
+  const completing = results.filter((r) => r.result === 'completed').map((r) => r.personId);
+  if (completing.length === 0) return [];
+  const threshold = attendanceThreshold(offering);
+  const required = Math.ceil(threshold * days.length - 1e-9);
+  const marks = await repo.attendanceOf(ctx.db, ctx.tenantId, offering.id);
+  const sessionDays = new Set(days);
+  return completing.flatMap((personId) => {
+    const attended = marks.filter((m) => m.person_id === personId && m.present === 1 && sessionDays.has(m.day)).length;
+    return attended >= required
+      ? []
+      : [{ personId, attendedDays: attended, sessionDays: days.length, requiredDays: required, threshold }];
+  });
+}
+
 export interface ResultRow {
   personId: string;
   result: 'completed' | 'not_completed';
@@ -962,6 +1005,12 @@ export async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results
       personIds: final.map((r) => r.personId),
     });
   const fresh = results.filter((r) => byPerson.get(r.personId)!.result !== 'completed');
+  const short = await checkResultsTiming(ctx, offering, fresh);
+  if (short.length)
+    throw new AppError('attendance_below_threshold', 'Too few session days attended to complete the offering.', {
+      ...short[0]!,
+      people: short,
+    });
   const moduleIds = offering.module_id
     ? [offering.module_id]
     : (await repo.programmeModules(ctx.db, ctx.tenantId, [offering.programme_id!])).map((l) => l.module_id);

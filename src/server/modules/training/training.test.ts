@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import type { AppError } from '../../shared/errors.ts';
@@ -9,7 +9,17 @@ import { importResults } from './training.import.ts';
 import * as repo from './training.repo.ts';
 import * as training from './training.service.ts';
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Days counted from when the file was loaded, so that a test moving the clock past a course keeps them.
+const loaded = Date.now();
+const day = (offset: number) => new Date(loaded + offset * 86_400_000).toISOString().slice(0, 10);
+/** Results wait for the training: the clock moves to the day after `last`. */
+const courseOver = (last: string) => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(Date.parse(`${last}T09:00:00Z`) + 86_400_000));
+};
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 async function refused(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -289,6 +299,11 @@ describeOnEachDatabase('training: catalogue, cascade, enrolment, results', (getD
     });
 
     it('credits CPD hours on completion, marks the outcomes trained (not confirmed), and keeps completions final', async () => {
+      await training.recordAttendance(trainer.ctx, offering.id, {
+        day: day(9),
+        records: [{ personId: teachers[0]!.id, present: true }],
+      });
+      courseOver(day(9));
       const summary = await training.recordResults(trainer.ctx, offering.id, {
         results: [
           { personId: teachers[0]!.id, result: 'completed', score: 81 },
@@ -367,6 +382,7 @@ describeOnEachDatabase('training: catalogue, cascade, enrolment, results', (getD
         column: day(9),
       });
 
+      courseOver(day(8));
       const good = [
         `national_id,${day(7)},${day(8)},result,score,completed_on`,
         `${people[0]!.nationalId},1,1,completed,75.5,${day(8)}`,
