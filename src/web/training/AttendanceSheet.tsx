@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import type { AttendanceSheet as Sheet } from '../api/types.ts';
 import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
+import { LocalText } from '../shell/LocalText.tsx';
 import { useAct } from '../shell/useAct.ts';
 import { today } from './OfferingTable.tsx';
 
@@ -80,7 +81,13 @@ export function AttendanceSheet({ offeringId, sheet }: { offeringId: string; she
               return (
                 <li key={r.personId}>
                   <fieldset>
-                    <legend>{r.personName}</legend>
+                    {/* Two participants of one name are told apart by national id and school. */}
+                    <legend>
+                      {r.personName}{' '}
+                      <span className="muted">
+                        {t('people.nationalId')} {r.nationalId ?? '—'} · <LocalText value={r.schoolName} />
+                      </span>
+                    </legend>
                     <label className={present === true ? 'mark chosen' : 'mark'}>
                       <input
                         type="radio"

@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import type { Enrolment, Offering } from '../api/types.ts';
 import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
+import { LocalText } from '../shell/LocalText.tsx';
 import { useAct } from '../shell/useAct.ts';
 
 /** Who is enrolled and waitlisted (as far as the reader may see), with enrol and withdraw. */
@@ -43,6 +44,7 @@ export function Roster({
         <tr>
           <th scope="col">{t('people.name')}</th>
           <th scope="col">{t('people.nationalId')}</th>
+          <th scope="col">{t('org.type.school')}</th>
           <th scope="col">{t('training.roster.result')}</th>
           <th scope="col">{t('training.roster.actions')}</th>
         </tr>
@@ -52,6 +54,9 @@ export function Roster({
           <tr key={e.id}>
             <td>{canManage ? <Link to={`/people/${e.personId}/transcript`}>{e.personName}</Link> : e.personName}</td>
             <td>{e.nationalId ?? '—'}</td>
+            <td>
+              <LocalText value={e.schoolName} />
+            </td>
             <td>
               {e.result ? t(`training.results.${e.result}`) : '—'}
               {e.score !== null ? ` · ${formatNumber(e.score)}` : ''}

@@ -341,6 +341,8 @@ export type RosterRow = EnrolmentRow & {
   family_name: string;
   national_id: string | null;
   org_path: string;
+  /** The person's school (or other unit): its name as stored, localized JSON. */
+  unit_name: string;
 };
 
 /** The enrolments of an offering with names; `roots` keeps only people under those paths. */
@@ -348,8 +350,9 @@ export function roster(db: Kysely<DB>, tenantId: string, offeringId: string, roo
   let q = db
     .selectFrom('training_enrolment as e')
     .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'))
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
     .selectAll('e')
-    .select(['p.given_name', 'p.family_name', 'p.national_id', 'p.org_path'])
+    .select(['p.given_name', 'p.family_name', 'p.national_id', 'p.org_path', 'u.name as unit_name'])
     .where('e.tenant_id', '=', tenantId)
     .where('e.offering_id', '=', offeringId);
   if (roots) q = q.where((eb) => pathUnder(eb, 'p.org_path', roots));
@@ -360,8 +363,9 @@ export function enrolmentsOfPerson(db: Kysely<DB>, tenantId: string, personId: s
   return db
     .selectFrom('training_enrolment as e')
     .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'))
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
     .selectAll('e')
-    .select(['p.given_name', 'p.family_name', 'p.national_id', 'p.org_path'])
+    .select(['p.given_name', 'p.family_name', 'p.national_id', 'p.org_path', 'u.name as unit_name'])
     .where('e.tenant_id', '=', tenantId)
     .where('e.person_id', '=', personId)
     .orderBy('e.created_at', 'desc')

@@ -84,6 +84,23 @@ describeOnEachDatabase('training results wait for the training', (getDb) => {
     expect(roster[0]).toMatchObject({ result: null, cpdHours: null });
   });
 
+  it('tells participants of one name apart by national id and school, on the roster and the attendance sheet', async () => {
+    const { offering, teachers } = await course(1);
+    const namesake = await make.person(world.ctx, world.schoolA1b, {
+      givenName: teachers[0]!.givenName,
+      familyName: teachers[0]!.familyName,
+    });
+    await training.nominate(district.ctx, offering.id, [namesake.id]);
+    const sheet = await training.attendanceSheet(trainerCtx, offering.id);
+    const shown = sheet.rows.map((r) => [r.personName, r.nationalId, r.schoolName.text]);
+    expect(shown).toEqual([
+      [expect.any(String), teachers[0]!.nationalId, world.schoolA1.name.en],
+      [shown[0]![0], namesake.nationalId, world.schoolA1b.name.en],
+    ]);
+    const roster = await training.listEnrolments(trainerCtx, offering.id);
+    expect(roster.map((e) => [e.nationalId, e.schoolName.text])).toEqual(shown.map((r) => r.slice(1)));
+  });
+
   it('completes only at 80% of session days attended; not completed needs no attendance', async () => {
     const { offering, teachers } = await course(3);
     await attend(offering.id, teachers[0]!.id, 3);

@@ -218,6 +218,8 @@ export const Enrolment = z.object({
   personId: z.string(),
   personName: z.string(),
   nationalId: z.string().nullable(),
+  /** The participant's school (or other unit): two people of one name are told apart by it. */
+  schoolName: Resolved,
   status: z.enum(ENROLMENT_STATUSES),
   nominatedByAccountId: z.string().nullable(),
   queuedAt: z.string(),
@@ -259,6 +261,8 @@ export const AttendanceSheet = z.object({
     z.object({
       personId: z.string(),
       personName: z.string(),
+      nationalId: z.string().nullable(),
+      schoolName: Resolved,
       present: z.record(z.string(), z.boolean()),
     }),
   ),

@@ -614,7 +614,7 @@ export async function enrolmentsOfPerson(ctx: Ctx, personId: string) {
     ctx,
     await repo.listOfferings(ctx.db, ctx.tenantId, { ids: rows.map((r) => r.offering_id) }),
   );
-  return rows.map((r) => ({ ...toEnrolment(r), offering: offerings.find((o) => o.id === r.offering_id)! }));
+  return rows.map((r) => ({ ...toEnrolment(ctx, r), offering: offerings.find((o) => o.id === r.offering_id)! }));
 }
 
 /** Offerings are a public schedule within the tenant: anyone signed in may find one to enrol in. */
@@ -648,13 +648,16 @@ export async function requireRunner(ctx: Ctx, offering: repo.OfferingRow) {
 
 // ---------------------------------------------------------------- enrolment
 
-function toEnrolment(row: repo.RosterRow): Enrolment {
+const unitName = (ctx: Ctx, row: repo.RosterRow) => text(ctx, JSON.parse(row.unit_name));
+
+function toEnrolment(ctx: Ctx, row: repo.RosterRow): Enrolment {
   return {
     id: row.id,
     offeringId: row.offering_id,
     personId: row.person_id,
     personName: nameOf(row),
     nationalId: row.national_id,
+    schoolName: unitName(ctx, row),
     status: row.status as Enrolment['status'],
     nominatedByAccountId: row.nominated_by_account_id,
     queuedAt: row.queued_at,
@@ -679,7 +682,7 @@ export async function listEnrolments(ctx: Ctx, offeringId: string): Promise<Enro
     ? []
     : (await repo.roster(ctx.db, ctx.tenantId, offeringId)).filter((r) => r.person_id === ctx.actor.personId);
   const byId = new Map([...rows, ...own].map((r) => [r.id, r]));
-  return [...byId.values()].map(toEnrolment);
+  return [...byId.values()].map((r) => toEnrolment(ctx, r));
 }
 
 async function requirePrerequisites(ctx: Ctx, personIds: string[], offering: repo.OfferingRow) {
@@ -752,7 +755,7 @@ async function place(ctx: Ctx, offering: repo.OfferingRow, personIds: string[], 
     }
   }
   const rows = await repo.roster(ctx.db, ctx.tenantId, offering.id);
-  const placed = ids.map((id) => toEnrolment(rows.find((r) => r.id === id)!));
+  const placed = ids.map((id) => toEnrolment(ctx, rows.find((r) => r.id === id)!));
   await enrolmentChanged.emit(ctx, {
     offeringId: offering.id,
     placed: placed.map((e) => ({ personId: e.personId, status: e.status as 'enrolled' | 'waitlisted' })),
@@ -838,7 +841,7 @@ export async function withdraw(ctx: Ctx, enrolmentId: string) {
       promotedEnrolmentId: promoted,
     });
     const rows = await repo.roster(tx.db, tx.tenantId, offering.id);
-    const pick = (id: string | null) => (id ? toEnrolment(rows.find((r) => r.id === id)!) : null);
+    const pick = (id: string | null) => (id ? toEnrolment(tx, rows.find((r) => r.id === id)!) : null);
     return { withdrawn: pick(enrolmentId)!, promoted: pick(promoted) };
   });
 }
@@ -915,6 +918,8 @@ export async function attendanceSheet(ctx: Ctx, offeringId: string) {
       .map((r) => ({
         personId: r.person_id,
         personName: nameOf(r),
+        nationalId: r.national_id,
+        schoolName: unitName(ctx, r),
         present: Object.fromEntries(
           marks.filter((m) => m.person_id === r.person_id).map((m) => [m.day, m.present === 1]),
         ),
@@ -1076,7 +1081,7 @@ async function startAgreedPlans(ctx: Ctx, personIds: string[], moduleIds: string
 }
 
 export async function resultsSummary(ctx: Ctx, offeringId: string, attendanceMarks: number) {
-  const rows = (await repo.roster(ctx.db, ctx.tenantId, offeringId)).map(toEnrolment);
+  const rows = (await repo.roster(ctx.db, ctx.tenantId, offeringId)).map((r) => toEnrolment(ctx, r));
   return {
     offeringId,
     completed: rows.filter((r) => r.result === 'completed').length,
