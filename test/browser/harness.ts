@@ -58,7 +58,7 @@ export async function startBrowserWorld(teachers: number): Promise<BrowserWorld>
       await page.getByLabel('Username').fill(username);
       await page.getByLabel('Password').fill('pathway-demo');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      // Each role lands on its own start page (a teacher on the self-assessment, others on the tree).
+      // Each role lands on its own start page (web/home/start.ts); every one has a heading.
       await page.getByLabel('Password').waitFor({ state: 'detached' });
       await page.locator('main h1').first().waitFor();
       return page;

@@ -164,7 +164,7 @@ describe('training in a real browser', () => {
   it('lets the trainer take attendance on a tablet and record the completion', async () => {
     const page = await world.signedIn('trainer', TABLET);
     await page.getByRole('link', { name: 'Training', exact: true }).click();
-    await page.getByRole('link', { name: 'Offerings' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Offerings', exact: true }).click();
     // Trainers see what they lead first: the demo offering and the new one.
     await expect.poll(() => page.locator('table.data tbody tr').count()).toBeGreaterThanOrEqual(2);
     await page
@@ -249,6 +249,8 @@ describe('training in a real browser', () => {
 
   it('shows the district officer the demand that remains', async () => {
     const page = await world.signedIn('district');
+    // The district officer starts on the dashboard; the demand is on the district's page.
+    await page.goto(`${world.base}/org`);
     await page.getByRole('link', { name: 'Amberfield', exact: true }).click();
     await page.getByRole('link', { name: 'Training demand' }).click();
     await page.getByRole('heading', { name: 'Training demand' }).waitFor();
