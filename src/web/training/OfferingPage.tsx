@@ -129,7 +129,7 @@ export default function OfferingPage() {
                   offering={o}
                   enrolments={roster.data!.items}
                   personId={me.personId}
-                  canEnrol={open && !!me.personId}
+                  canEnrol={open && !!me.personId && !o.trainers.some((tr) => tr.personId === me.personId)}
                   canManage={canNominate || runs}
                   canNominate={canNominate}
                 />

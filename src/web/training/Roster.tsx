@@ -94,9 +94,10 @@ export function Roster({
     <section>
       <h2>{t('training.roster.title')}</h2>
       <p>
+        {/* The offering's own counts: the rows below are only those this reader may see. */}
         {t('training.roster.counts', {
-          ...counted(enrolled.length),
-          waitlisted: formatNumber(waitlisted.length),
+          ...counted(offering.enrolled),
+          waitlisted: formatNumber(offering.waitlisted),
         })}
       </p>
       {mine ? (

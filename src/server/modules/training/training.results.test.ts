@@ -84,6 +84,16 @@ describeOnEachDatabase('training results wait for the training', (getDb) => {
     expect(roster[0]).toMatchObject({ result: null, cpdHours: null });
   });
 
+  it('keeps the trainers of an offering off its roster, whoever enrols them', async () => {
+    const { offering } = await course(0);
+    const self = await refused(training.enrol(trainerCtx, offering.id));
+    expect(self).toMatchObject({ code: 'trainer_cannot_enrol', details: { personIds: [trainer.id] } });
+    const nominated = await refused(training.nominate(world.ctx, offering.id, [trainer.id]));
+    expect(nominated.code).toBe('trainer_cannot_enrol');
+    expect(await training.listEnrolments(trainerCtx, offering.id)).toEqual([]);
+    expect((await training.getOffering(district.ctx, offering.id)).enrolled).toBe(0);
+  });
+
   it('tells participants of one name apart by national id and school, on the roster and the attendance sheet', async () => {
     const { offering, teachers } = await course(1);
     const namesake = await make.person(world.ctx, world.schoolA1b, {

@@ -713,6 +713,13 @@ async function place(ctx: Ctx, offering: repo.OfferingRow, personIds: string[], 
         closes: offering.enrol_closes,
       });
   }
+  // Who leads a course does not also take a seat in it (nor appear on its register).
+  const trainers = new Set((await repo.trainersOf(ctx.db, ctx.tenantId, [offering.id])).map((t) => t.person_id));
+  const leading = personIds.filter((id) => trainers.has(id));
+  if (leading.length)
+    throw new AppError('trainer_cannot_enrol', 'A trainer of this offering cannot enrol in it.', {
+      personIds: leading,
+    });
   await requirePrerequisites(ctx, personIds, offering);
   await repo.lockOffering(ctx.db, ctx.tenantId, offering.id);
   const existing = await repo.enrolmentsOfPeople(ctx.db, ctx.tenantId, offering.id, personIds);
