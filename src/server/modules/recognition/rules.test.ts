@@ -212,11 +212,24 @@ describeOnEachDatabase('recognition rules: validation, evaluation, preview', (ge
     // The offering's trainer records the results: they hold no recognition permission, and the
     // automatic rule still issues (as the system acting on the active rule).
     const trainer = await make.user(world.ctx, 'trainer', tei);
-    await complete(
-      await make.offering(ministry.ctx, tei, { moduleId: pbl.id, trainerIds: [trainer.person.id] }),
-      [viaModule.id, onlyOne.id],
-      trainer.ctx,
-    );
+    // A course that has run (results wait for its last day), attended every day.
+    const ran = await make.offering(ministry.ctx, tei, {
+      moduleId: pbl.id,
+      trainerIds: [trainer.person.id],
+      startDate: '2026-03-02',
+      endDate: '2026-03-03',
+      enrolOpens: '2026-02-01',
+      enrolCloses: '2026-03-01',
+    });
+    await training.nominate(world.ctx, ran.id, [viaModule.id, onlyOne.id]);
+    for (const day of ['2026-03-02', '2026-03-03'])
+      await training.recordAttendance(trainer.ctx, ran.id, {
+        day,
+        records: [viaModule.id, onlyOne.id].map((personId) => ({ personId, present: true })),
+      });
+    await training.recordResults(trainer.ctx, ran.id, {
+      results: [viaModule.id, onlyOne.id].map((personId) => ({ personId, result: 'completed' as const, score: 80 })),
+    });
     expect(await awardsOf(viaModule.id)).toMatchObject([{ status: 'issued', credentialId: expect.any(String) }]);
     // Completed the module but not confirmed in c4; a confirmation elsewhere changes nothing.
     await rate(onlyOne.id, c6.id, 'KC');
