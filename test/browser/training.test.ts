@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemCtx } from '../../src/cli/context.ts';
 import { DEMO_TENANT } from '../../src/cli/demo.ts';
 import * as people from '../../src/server/modules/people/people.service.ts';
@@ -204,15 +204,37 @@ describe('training in a real browser', () => {
     await page.locator('.faults tbody tr', { hasText: 'national_id' }).first().waitFor();
     expect(await page.locator('.faults tbody td').first().textContent()).toBe('2');
 
+    // Before the course has run, no result is taken.
     await page.getByLabel(`Result of ${teacherName}`).selectOption({ label: 'Completed' });
     await page.getByLabel(`Score of ${teacherName}`).fill('86');
     await page.getByRole('button', { name: 'Record results' }).click();
-    await page.getByText('Results recorded: 1 completed, 0 not completed.').waitFor();
-    await page
-      .getByRole('table', { name: 'Enrolled' })
-      .getByText(/Completed · 86 · .* · 24 h/)
-      .waitFor();
-    await page.getByRole('link', { name: `Certificate of ${teacherName}` }).waitFor();
+    await page.getByText('Results can be recorded only after the offering’s last session day.').waitFor();
+
+    // The day after the course (the server's clock; the in-process server shares this one), the
+    // teacher present on both days: the completion is taken.
+    const offeringUrl = page.url();
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${day(4)}T09:00:00Z`) });
+    try {
+      const after = await world.signedIn('trainer', TABLET);
+      await after.goto(offeringUrl);
+      await after.getByRole('heading', { name: 'Attendance sheet' }).waitFor();
+      await after.getByRole('radio', { name: shown(start) }).check();
+      await after.locator('.register > li', { hasText: teacherName }).getByRole('radio', { name: 'Present' }).check();
+      await after.locator('.register > li', { hasNotText: teacherName }).getByRole('radio', { name: 'Absent' }).check();
+      await after.getByRole('button', { name: `Save attendance for ${shown(start)}` }).click();
+      await after.getByText(`Attendance for ${shown(start)} saved.`).waitFor();
+      await after.getByLabel(`Result of ${teacherName}`).selectOption({ label: 'Completed' });
+      await after.getByLabel(`Score of ${teacherName}`).fill('86');
+      await after.getByRole('button', { name: 'Record results' }).click();
+      await after.getByText('Results recorded: 1 completed, 0 not completed.').waitFor();
+      await after
+        .getByRole('table', { name: 'Enrolled' })
+        .getByText(/Completed · 86 · .* · 24 h/)
+        .waitFor();
+      await after.getByRole('link', { name: `Certificate of ${teacherName}` }).waitFor();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows the teacher the hours and module on the transcript and the progress of the plan', async () => {
