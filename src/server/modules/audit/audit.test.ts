@@ -141,7 +141,7 @@ describeOnEachDatabase('audit log', (getDb) => {
       ['role.assign', createId, null, { role: 'teacher', orgUnitId: world.schoolA1.id }],
       ['role.assign', assignId, null, { role: 'school_leader', orgUnitId: world.schoolA1b.id }],
       ['role.remove', removeId, { role: 'teacher', orgUnitId: world.schoolA1.id }, null],
-      ['account.status', statusId, { status: 'active' }, { status: 'disabled' }],
+      ['account.status', statusId, { status: 'active' }, { status: 'disabled', sessionsEnded: 0, tokensRevoked: 0 }],
     ]);
     // The password is never part of the record.
     expect(JSON.stringify(entries)).not.toContain('long-enough-1');
@@ -186,7 +186,7 @@ describeOnEachDatabase('audit log', (getDb) => {
       ['role.assign', null, null, expect.anything()],
       ['account.sign_in', signInId, null, null],
       ['account.locale', localeId, { locale: null }, { locale: 'ne' }],
-      ['account.change_password', passwordId, null, null],
+      ['account.change_password', passwordId, null, { sessionsEnded: 0, tokensRevoked: 0, tokensKept: false }],
       ['account.sign_out', signOutId, null, null],
     ]);
     expect(own.slice(2).every((e) => e.actorAccountId === teacher.account.id)).toBe(true);
