@@ -58,7 +58,8 @@ describe('recognition in a real browser', () => {
     await teacher.getByRole('link', { name: 'My credentials' }).click();
     await teacher.getByRole('heading', { name: 'My credentials' }).waitFor();
     const card = teacher.getByRole('listitem').filter({ hasText: 'ICT foundations for teaching' });
-    await expect(card.getByText('Valid', { exact: true }).isVisible()).resolves.toBe(true);
+    // The wallet loads after its heading: wait for the card rather than look once.
+    await card.getByText('Valid', { exact: true }).waitFor();
     const [download] = await Promise.all([
       teacher.waitForEvent('download'),
       card.getByRole('link', { name: 'Download the certificate (PDF)' }).click(),
