@@ -119,8 +119,9 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 
 /** Rejects bytes that are not UTF-8, naming the line of the first bad byte. */
 export function decodeUtf8(bytes: Buffer, format: ImportSpec['format']): string {
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     let offset = 0;
     // Find the first offset where decoding fails by decoding growing prefixes line by line.
@@ -144,6 +145,17 @@ export function decodeUtf8(bytes: Buffer, format: ImportSpec['format']): string 
     faults.failIfAny(format);
     throw new Error('unreachable');
   }
+  // PostgreSQL stores no U+0000: a raw NUL, or one escaped in JSON, is named rather than failing the write.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what this refuses.
+  const nul = /\u0000|(^|[^\\])\\u0000/i.exec(text);
+  if (nul) {
+    const line = text.slice(0, nul.index).split('\n').length;
+    const faults = new Faults();
+    const message = `The file holds a NUL character (U+0000) on line ${line}, which cannot be stored.`;
+    faults.add(format === 'case' ? { path: '$' } : { line, column: '' }, message);
+    faults.failIfAny(format);
+  }
+  return text;
 }
 
 const natural = new Intl.Collator('en', { numeric: true });

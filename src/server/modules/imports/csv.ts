@@ -96,6 +96,10 @@ export async function* readCsv(
           faults.add(line, columns[i]!, 'The text is not valid UTF-8.');
           broken = true;
         }
+        if (value.includes('\u0000')) {
+          faults.add(line, columns[i]!, 'The text holds a NUL character (U+0000), which cannot be stored.');
+          broken = true;
+        }
         values[columns[i]!] = unguardCell(value.trim());
       }
       if (!broken) yield { line, values };

@@ -136,6 +136,16 @@ describeOnEachDatabase('roster import', (getDb) => {
     ]);
     const utf8 = await faultsOf(importPeople(officer.ctx, [latin1]));
     expect(utf8).toEqual([{ line: 2, column: 'given_name', message: 'The text is not valid UTF-8.' }]);
+    // PostgreSQL cannot store U+0000: the cell is named, not a 500.
+    const nul = await faultsOf(
+      importPeople(
+        officer.ctx,
+        csv('national_id,given_name,family_name,sex,category,org_unit_code', 'N-1,An\u0000a,Cruz,female,teacher,HS-1'),
+      ),
+    );
+    expect(nul).toEqual([
+      expect.objectContaining({ line: 2, column: 'given_name', message: expect.stringContaining('U+0000') }),
+    ]);
     const empty = await faultsOf(importPeople(officer.ctx, [Buffer.from('')]));
     expect(empty[0]!.message).toMatch(/empty/);
     await expect(people.findByNationalId(world.ctx, 'U-1')).rejects.toThrow();
