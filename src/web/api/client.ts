@@ -61,8 +61,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     if (error.code === 'session_expired') window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT));
     throw error;
   }
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  // 204, or an accepted request answered without a body (202 for a password-reset link).
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Uploads a file as the raw body, reporting upload progress (0..1); resolves with the JSON answer. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.ts';
-import { LanguageSwitcher } from '../shell/LanguageSwitcher.tsx';
+import { SignInFrame } from './SignInFrame.tsx';
 
 /** Opened from the mailed link: the token is in the fragment, so it never reaches a server log. */
 export default function ResetPassword() {
@@ -32,49 +32,43 @@ export default function ResetPassword() {
   }
 
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-top">
-        <LanguageSwitcher />
-      </div>
-      <form onSubmit={submit} noValidate aria-labelledby="reset-title">
-        <p className="brand">{t('app.name')}</p>
-        <h1 id="reset-title">{t('signIn.forgotTitle')}</h1>
-        {done ? (
-          <p role="status" className="success">
-            {t('signIn.resetDone')}
-          </p>
-        ) : (
-          <>
-            <label htmlFor="new-password">{t('account.new')}</label>
-            <input
-              id="new-password"
-              type="password"
-              autoComplete="new-password"
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-            />
-            <label htmlFor="confirm-password">{t('account.confirm')}</label>
-            <input
-              id="confirm-password"
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-            />
-            {problem && (
-              <p className="error" role="alert">
-                {problem}
-              </p>
-            )}
-            <button type="submit" disabled={busy || !token}>
-              {t('account.save')}
-            </button>
-          </>
-        )}
-        <p>
-          <a href="/">{t('signIn.back')}</a>
+    <SignInFrame titleId="reset-title" onSubmit={submit}>
+      <h1 id="reset-title">{t('signIn.forgotTitle')}</h1>
+      {done ? (
+        <p role="status" className="success">
+          {t('signIn.resetDone')}
         </p>
-      </form>
-    </main>
+      ) : (
+        <>
+          <label htmlFor="new-password">{t('account.new')}</label>
+          <input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+          <label htmlFor="confirm-password">{t('account.confirm')}</label>
+          <input
+            id="confirm-password"
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
+          {problem && (
+            <p className="error" role="alert">
+              {problem}
+            </p>
+          )}
+          <button type="submit" disabled={busy || !token}>
+            {t('account.save')}
+          </button>
+        </>
+      )}
+      <p>
+        <a href="/">{t('signIn.back')}</a>
+      </p>
+    </SignInFrame>
   );
 }

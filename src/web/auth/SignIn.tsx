@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import { LanguageSwitcher } from '../shell/LanguageSwitcher.tsx';
+import { SignInFrame } from './SignInFrame.tsx';
 import { adoptMe } from './session.tsx';
 
 export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: (me: Me) => void }) {
@@ -32,48 +32,42 @@ export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: 
 
   if (forgot)
     return (
-      <main id="main" className="sign-in">
-        <div className="sign-in-top">
-          <LanguageSwitcher />
-        </div>
-        <form onSubmit={askForLink} noValidate aria-labelledby="forgot-title">
-          <p className="brand">{t('app.name')}</p>
-          <h1 id="forgot-title">{t('signIn.forgotTitle')}</h1>
-          <p className="muted">{t('signIn.forgotHelp')}</p>
-          <label htmlFor="username">{t('signIn.username')}</label>
-          <input
-            id="username"
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-          {sent && (
-            <p className="success" role="status">
-              {t('signIn.forgotSent')}
-            </p>
-          )}
-          {problem && (
-            <p className="error" role="alert">
-              {problem}
-            </p>
-          )}
-          <button type="submit" disabled={busy}>
-            {t('signIn.forgotSend')}
-          </button>
-          <button
-            type="button"
-            className="link"
-            onClick={() => {
-              setForgot(false);
-              setSent(false);
-              setProblem(null);
-            }}
-          >
-            {t('signIn.back')}
-          </button>
-        </form>
-      </main>
+      <SignInFrame titleId="forgot-title" onSubmit={askForLink}>
+        <h1 id="forgot-title">{t('signIn.forgotTitle')}</h1>
+        <p className="muted">{t('signIn.forgotHelp')}</p>
+        <label htmlFor="username">{t('signIn.username')}</label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        {sent && (
+          <p className="success" role="status">
+            {t('signIn.forgotSent')}
+          </p>
+        )}
+        {problem && (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t('signIn.forgotSend')}
+        </button>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setForgot(false);
+            setSent(false);
+            setProblem(null);
+          }}
+        >
+          {t('signIn.back')}
+        </button>
+      </SignInFrame>
     );
 
   async function submit(event: FormEvent) {
@@ -97,55 +91,49 @@ export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: 
   }
 
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-top">
-        <LanguageSwitcher />
-      </div>
-      <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
-        <p className="brand">{t('app.name')}</p>
-        <p className="muted">{t('app.tagline')}</p>
-        <h1 id="sign-in-title">{t('signIn.title')}</h1>
-        {expired && (
-          <p className="warning" role="status">
-            {t('signIn.expired')}
-          </p>
-        )}
-        <label htmlFor="username">{t('signIn.username')}</label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-        <label htmlFor="password">{t('signIn.password')}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        {problem && (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? t('signIn.busy') : t('signIn.submit')}
-        </button>
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            setForgot(true);
-            setProblem(null);
-          }}
-        >
-          {t('signIn.forgot')}
-        </button>
-      </form>
-    </main>
+    <SignInFrame titleId="sign-in-title" onSubmit={submit}>
+      <p className="muted">{t('app.tagline')}</p>
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      {expired && (
+        <p className="warning" role="status">
+          {t('signIn.expired')}
+        </p>
+      )}
+      <label htmlFor="username">{t('signIn.username')}</label>
+      <input
+        id="username"
+        name="username"
+        autoComplete="username"
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+      />
+      <label htmlFor="password">{t('signIn.password')}</label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? t('signIn.busy') : t('signIn.submit')}
+      </button>
+      <button
+        type="button"
+        className="link"
+        onClick={() => {
+          setForgot(true);
+          setProblem(null);
+        }}
+      >
+        {t('signIn.forgot')}
+      </button>
+    </SignInFrame>
   );
 }
