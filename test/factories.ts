@@ -6,7 +6,7 @@ import * as org from '../src/server/modules/org/org.service.ts';
 import type { CreatePersonInput, Person } from '../src/server/modules/people/people.schemas.ts';
 import * as people from '../src/server/modules/people/people.service.ts';
 import type { CreateModuleInput, CreateOfferingInput } from '../src/server/modules/training/training.schemas.ts';
-import * as training from '../src/server/modules/training/training.service.ts';
+import * as training from '../src/server/modules/training/training.ts';
 import type { Role } from '../src/server/shared/access.ts';
 import { type Ctx, systemBase } from '../src/server/shared/context.ts';
 

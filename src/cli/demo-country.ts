@@ -4,7 +4,7 @@ import * as self from '../server/modules/assessment/selfassessment.service.ts';
 import { recordActuals } from '../server/modules/monitoring/indicators.figures.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import * as plans from '../server/modules/training/plans.service.ts';
-import * as training from '../server/modules/training/training.service.ts';
+import * as training from '../server/modules/training/training.ts';
 import type { Ctx } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
 

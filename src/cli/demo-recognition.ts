@@ -1,6 +1,6 @@
 import * as reviews from '../server/modules/assessment/reviews.service.ts';
 import * as rules from '../server/modules/recognition/rules.service.ts';
-import * as training from '../server/modules/training/training.service.ts';
+import * as training from '../server/modules/training/catalogue.service.ts';
 import type { Ctx } from '../server/shared/context.ts';
 
 type Framework = { id: string; items: { id: string; code: string; type: string }[] };

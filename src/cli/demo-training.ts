@@ -1,6 +1,6 @@
 import * as observations from '../server/modules/assessment/observation.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
-import * as training from '../server/modules/training/training.service.ts';
+import * as training from '../server/modules/training/training.ts';
 import type { Ctx } from '../server/shared/context.ts';
 
 type Framework = { id: string; items: { id: string; code: string; type: string }[] };

@@ -6,7 +6,7 @@ import { selfAssessmentSubmitted } from '../assessment/selfassessment.service.ts
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import { planStatusChanged } from '../training/plans.service.ts';
-import { trainingCompleted } from '../training/training.service.ts';
+import { trainingCompleted } from '../training/results.service.ts';
 import { type Family, rebuildFacts, refreshFacts } from './facts.service.ts';
 import * as repo from './monitoring.repo.ts';
 

@@ -5,7 +5,7 @@ import * as ledger from '../assessment/assessment.service.ts';
 import { recordCoachingVisit } from '../assessment/observation.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
-import * as training from '../training/training.service.ts';
+import * as training from '../training/training.ts';
 import { aggregateSnapshot, rebuildAggregates, registerMonitoring } from './aggregates.service.ts';
 
 /** A small deterministic generator, so a failing history can be replayed from its seed. */

@@ -2,7 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { standardShape } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
-import * as training from '../training/training.service.ts';
+import * as training from '../training/catalogue.service.ts';
 import * as repo from './monitoring.repo.ts';
 
 /**

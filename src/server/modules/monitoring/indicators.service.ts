@@ -6,7 +6,7 @@ import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
-import * as training from '../training/training.service.ts';
+import * as training from '../training/catalogue.service.ts';
 import * as repo from './indicators.repo.ts';
 import type { FactSpec, Indicator, IndicatorInput, ObjectiveInput, TargetsInput } from './indicators.schemas.ts';
 

@@ -6,7 +6,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { configureMail, deliverOutbox } from '../../shared/mail.ts';
 import * as accounts from '../accounts/accounts.service.ts';
 import * as reviews from '../assessment/reviews.service.ts';
-import * as training from '../training/training.service.ts';
+import * as training from '../training/enrolment.service.ts';
 import { registerNotifications, sendDigests, unregisterNotifications } from './notifications.service.ts';
 import { startTestSmtp } from './test-smtp.ts';
 

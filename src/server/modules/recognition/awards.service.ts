@@ -6,7 +6,7 @@ import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import * as assessment from '../assessment/assessment.service.ts';
-import * as training from '../training/training.service.ts';
+import * as training from '../training/results.service.ts';
 import * as repo from './awards.repo.ts';
 import type { Award, AwardQuery } from './awards.schemas.ts';
 import { type AchievementSpec, issueCredential } from './credentials.service.ts';

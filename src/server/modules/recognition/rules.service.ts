@@ -8,7 +8,7 @@ import { NOT_YET } from '../assessment/assessment.schemas.ts';
 import { loadStandard, requireAssessable, type Standard } from '../assessment/assessment.standard.ts';
 import { MINIMUM_GROUP } from '../assessment/reports.service.ts';
 import * as org from '../org/org.service.ts';
-import * as training from '../training/training.service.ts';
+import * as training from '../training/catalogue.service.ts';
 import * as awards from './awards.service.ts';
 import * as repo from './rules.repo.ts';
 import { type Condition, MAX_CONDITIONS, MAX_DEPTH, type Preview, type Rule, type RuleInput } from './rules.schemas.ts';

@@ -4,7 +4,7 @@ import * as make from '../../../../test/factories.ts';
 import type { AppError } from '../../shared/errors.ts';
 import * as reviews from '../assessment/reviews.service.ts';
 import * as self from '../assessment/selfassessment.service.ts';
-import * as training from '../training/training.service.ts';
+import * as training from '../training/training.ts';
 import * as awards from './awards.service.ts';
 import * as ruleRepo from './rules.repo.ts';
 import type { Condition, RuleInput } from './rules.schemas.ts';

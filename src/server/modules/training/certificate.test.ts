@@ -3,7 +3,7 @@ import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import { certificateNumber } from './records.service.ts';
-import * as training from './training.service.ts';
+import * as training from './training.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
 type Json = Record<string, any>;

@@ -10,9 +10,10 @@ import * as assessment from '../assessment/assessment.service.ts';
 import { loadStandard, requireCompetency, requireLevel } from '../assessment/assessment.standard.ts';
 import * as reports from '../assessment/reports.service.ts';
 import * as org from '../org/org.service.ts';
+import { completedBy } from './catalogue.service.ts';
+import { today } from './offerings.service.ts';
 import * as repo from './training.repo.ts';
 import type { EditPlanInput, Plan } from './training.schemas.ts';
-import { completedBy, today } from './training.service.ts';
 
 /** Plans are built from individual levels: they are read by those who may read the teacher's assessment. */
 async function requirePlan(ctx: Ctx, planId: string) {

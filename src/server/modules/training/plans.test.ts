@@ -5,7 +5,7 @@ import type { AppError } from '../../shared/errors.ts';
 import * as reports from '../assessment/reports.service.ts';
 import * as reviews from '../assessment/reviews.service.ts';
 import * as plans from './plans.service.ts';
-import * as training from './training.service.ts';
+import * as training from './training.ts';
 
 async function refused(promise: Promise<unknown>): Promise<AppError> {
   try {

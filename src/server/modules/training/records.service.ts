@@ -7,9 +7,10 @@ import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
+import { completedBy } from './catalogue.service.ts';
+import { canManageAt } from './offerings.service.ts';
 import * as repo from './training.repo.ts';
 import type { Certificate, Transcript } from './training.schemas.ts';
-import { canManageAt, completedBy } from './training.service.ts';
 
 /**
  * A teacher's CPD transcript for a calendar year: every completed module or programme with the

@@ -3,8 +3,8 @@ import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import * as imports from '../imports/imports.service.ts';
+import * as training from './enrolment.service.ts';
 import * as repo from './training.repo.ts';
-import * as training from './training.service.ts';
 
 const TEACHERS = 3_000;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

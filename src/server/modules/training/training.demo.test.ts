@@ -6,7 +6,7 @@ import * as accounts from '../accounts/accounts.service.ts';
 import * as org from '../org/org.service.ts';
 import * as plans from './plans.service.ts';
 import * as records from './records.service.ts';
-import * as training from './training.service.ts';
+import * as training from './training.ts';
 
 describeOnEachDatabase('the demo training', (getDb) => {
   it('has both example modules, a master-trainer programme, and the qualified demo trainer leading an offering with enrolled teachers', async () => {

@@ -10,7 +10,7 @@ import * as reviews from '../assessment/reviews.service.ts';
 import * as plans from './plans.service.ts';
 import { importResults } from './training.import.ts';
 import * as repo from './training.repo.ts';
-import * as training from './training.service.ts';
+import * as training from './training.ts';
 
 async function refused(promise: Promise<unknown>): Promise<AppError> {
   try {

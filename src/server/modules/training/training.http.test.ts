@@ -4,7 +4,7 @@ import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import * as reports from '../assessment/reports.service.ts';
 import * as reviews from '../assessment/reviews.service.ts';
-import type * as training from './training.service.ts';
+import type * as training from './catalogue.service.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
 type Json = Record<string, any>;

@@ -1,16 +1,15 @@
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { FaultList, readCsv } from '../imports/csv.ts';
-import * as repo from './training.repo.ts';
+import { requireOffering, requireRunner } from './offerings.service.ts';
 import {
   checkResultsTiming,
   type ResultRow,
-  requireOffering,
-  requireRunner,
   resultsSummary,
   writeAttendance,
   writeResults,
-} from './training.service.ts';
+} from './results.service.ts';
+import * as repo from './training.repo.ts';
 
 /**
  * The attendance and results of one offering as CSV: `national_id` (required), then any of

@@ -3,7 +3,7 @@ import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import type { AppError } from '../../shared/errors.ts';
 import { importResults } from './training.import.ts';
-import * as training from './training.service.ts';
+import * as training from './training.ts';
 
 // Fixed before any test moves the clock.
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

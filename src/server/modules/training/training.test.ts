@@ -7,7 +7,7 @@ import * as reviews from '../assessment/reviews.service.ts';
 import * as records from './records.service.ts';
 import { importResults } from './training.import.ts';
 import * as repo from './training.repo.ts';
-import * as training from './training.service.ts';
+import * as training from './training.ts';
 
 // Days counted from when the file was loaded, so that a test moving the clock past a course keeps them.
 const loaded = Date.now();
