@@ -15,6 +15,7 @@ import * as recognitionRules from './migrations/0009_recognition_rules.ts';
 import * as loginThrottle from './migrations/0010_login_throttle.ts';
 import * as frameworkVersions from './migrations/0011_framework_versions.ts';
 import * as notifications from './migrations/0012_notifications.ts';
+import * as evidenceHash from './migrations/0013_evidence_hash.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -112,6 +113,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_login_throttle': loginThrottle,
   '0011_framework_versions': frameworkVersions,
   '0012_notifications': notifications,
+  '0013_evidence_hash': evidenceHash,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

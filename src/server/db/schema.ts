@@ -275,6 +275,8 @@ export interface EvidenceTable {
   item_ids: string;
   uploaded_by_account_id: string | null;
   created_at: string;
+  /** Hex SHA-256 of an uploaded file's bytes; null for links and files uploaded before 0013. */
+  content_sha256: string | null;
 }
 
 export interface ReviewRequestTable {

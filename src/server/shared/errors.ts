@@ -47,6 +47,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   event_void: 409,
   event_of_another_person: 422,
   evidence_is_link: 409,
+  evidence_duplicate: 409,
   file_empty: 400,
   file_too_large: 413,
   file_type_not_allowed: 415,

@@ -403,6 +403,17 @@ export function getEvidence(db: Kysely<DB>, tenantId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** The file with these bytes already in the person's portfolio, if any. */
+export function evidenceWithHash(db: Kysely<DB>, tenantId: string, personId: string, sha256: string) {
+  return db
+    .selectFrom('evidence')
+    .select(['id', 'title', 'file_name', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .where('content_sha256', '=', sha256)
+    .executeTakeFirst();
+}
+
 export function evidenceOfPerson(db: Kysely<DB>, tenantId: string, personId: string) {
   return db
     .selectFrom('evidence')

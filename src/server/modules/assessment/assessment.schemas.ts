@@ -191,6 +191,23 @@ export const RateBody = z.strictObject({
 });
 export type RateInput = z.infer<typeof RateBody>;
 
+export const Evidence = z.object({
+  id: z.string(),
+  personId: z.string(),
+  kind: z.enum(['file', 'link']),
+  title: z.string(),
+  fileName: z.string().nullable(),
+  contentType: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  url: z.string().nullable(),
+  itemIds: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+/** A competency's rubric: each level of the standard with its descriptor for the competency. */
+export const RubricLevel = z.object({ levelCode: z.string(), levelTitle: Resolved, descriptor: Resolved });
+
 export const REVIEW_STATUSES = ['submitted', 'under_review', 'more_evidence_requested', 'confirmed'] as const;
 export const ReviewRequest = z.object({
   id: z.string(),
@@ -209,6 +226,9 @@ export const ReviewRequest = z.object({
   decidedLevelCode: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the assessor decides with: the evidence named (in the order given) and the rubric per level. */
+  evidence: z.array(Evidence),
+  rubric: z.array(RubricLevel),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 export const RequestReviewBody = z.strictObject({
@@ -227,19 +247,6 @@ export const AskEvidenceBody = z.strictObject({ comment: Text(2000) });
 export const AddEvidenceBody = z.strictObject({ evidenceIds: z.array(Id).min(1).max(50), note: Text(2000).optional() });
 export const DecideBody = z.strictObject({ levelCode: LevelAnswer, comment: Text(2000).optional() });
 
-export const Evidence = z.object({
-  id: z.string(),
-  personId: z.string(),
-  kind: z.enum(['file', 'link']),
-  title: z.string(),
-  fileName: z.string().nullable(),
-  contentType: z.string().nullable(),
-  sizeBytes: z.number().int().nullable(),
-  url: z.string().nullable(),
-  itemIds: z.array(z.string()),
-  createdAt: z.string(),
-});
-export type Evidence = z.infer<typeof Evidence>;
 export const UploadQuery = z.strictObject({
   title: Text(200),
   fileName: Text(200),
@@ -261,7 +268,7 @@ export const Portfolio = z.object({
       title: Resolved,
       aspectTitle: Resolved,
       status: CompetencyStatus,
-      rubric: z.array(z.object({ levelCode: z.string(), levelTitle: Resolved, descriptor: Resolved })),
+      rubric: z.array(RubricLevel),
       evidence: z.array(Evidence),
       events: z.array(AssessmentEvent),
     }),

@@ -129,6 +129,16 @@ export function requireLevel(standard: Standard, levelCode: string, field: strin
   return levelCode;
 }
 
+/** Each level of the standard with its descriptor for the competency (else the level's description). */
+export function rubricOf(ctx: Ctx, standard: Standard, itemId: string) {
+  const text = resolver(ctx);
+  return standard.framework.levels.map((l) => ({
+    levelCode: l.code,
+    levelTitle: text(l.title),
+    descriptor: text(standard.rubric(itemId, l.code) ?? l.description),
+  }));
+}
+
 /** Data text in the reader's language, else the tenant's, marked when it falls back. */
 export function resolver(ctx: Ctx) {
   return (value: LocalizedText) => resolveText(value, ctx.locale, ctx.defaultLocale);

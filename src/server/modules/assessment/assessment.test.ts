@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import * as frameworks from '../frameworks/frameworks.service.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
 type Json = Record<string, any>;
@@ -191,6 +192,33 @@ describeOnEachDatabase('self-assessment, evidence and assessor ratings', (getDb)
     expect(script.statusCode).toBe(400);
   });
 
+  it('refuses the same file twice in one portfolio, naming the evidence already there', async () => {
+    const bytes = Buffer.concat([PDF, Buffer.from('% unit test of fractions\n')]);
+    const first = await upload(teacherSession, teacher.person.id, 'fractions test.pdf', bytes);
+    expect(first.statusCode).toBe(201);
+    const again = await upload(teacherSession, teacher.person.id, 'copy of the test.pdf', bytes);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      code: 'evidence_duplicate',
+      details: {
+        evidenceId: first.json().id,
+        title: 'fractions test.pdf',
+        fileName: 'fractions test.pdf',
+        createdAt: first.json().createdAt,
+      },
+    });
+    // Nothing was added by the refused upload.
+    const list = (await call(teacherSession, 'GET', `/api/people/${teacher.person.id}/evidence`)).json();
+    expect(list.items.filter((e: Json) => e.fileName === 'copy of the test.pdf')).toEqual([]);
+    // One changed byte is another file; the same file in another teacher's portfolio is theirs.
+    const changed = Buffer.from(bytes);
+    changed[changed.length - 2] = 0x21;
+    expect((await upload(teacherSession, teacher.person.id, 'fractions v2.pdf', changed)).statusCode).toBe(201);
+    const colleague = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const colleagueSession = await signIn(app, colleague.username, colleague.password);
+    expect((await upload(colleagueSession, colleague.person.id, 'fractions test.pdf', bytes)).statusCode).toBe(201);
+  });
+
   it('runs a review from request to confirmation, and the teacher sees the result and comments', async () => {
     const item = competencies[3]!;
     const evidence = (
@@ -233,7 +261,8 @@ describeOnEachDatabase('self-assessment, evidence and assessor ratings', (getDb)
     const early = await call(assessorSession, 'POST', `/api/review-requests/${review.id}/decide`, { levelCode: 'KD' });
     expect(early.statusCode).toBe(409);
 
-    const plan = (await upload(teacherSession, teacher.person.id, 'plan.pdf', PDF, [item.id])).json();
+    const planBytes = Buffer.concat([PDF, Buffer.from('% the project plan\n')]);
+    const plan = (await upload(teacherSession, teacher.person.id, 'plan.pdf', planBytes, [item.id])).json();
     const resubmitted = await call(teacherSession, 'POST', `/api/review-requests/${review.id}/evidence`, {
       evidenceIds: [plan.id],
     });
@@ -510,5 +539,62 @@ describeOnEachDatabase('self-assessment, evidence and assessor ratings', (getDb)
       const regionalA = await signIn(app, officerA.username, officerA.password);
       expect((await call(regionalA, 'GET', `/api/people/${teacher.person.id}/feedback`)).statusCode).toBe(403);
     });
+  });
+
+  // Last: it publishes a second standard, which becomes the tenant's newest.
+  it('gives the assessor deciding a review the evidence and the rubric of the competency', async () => {
+    // A standard whose competency has its own descriptor at one level; the others fall back to the level.
+    const draft = await frameworks.createFromTemplate(world.ctx, { version: '7.1' });
+    const item = draft.items.filter((i) => i.type === 'competency')[4]!;
+    await frameworks.setRubric(world.ctx, draft.id, item.id, 'KD', {
+      descriptor: { en: 'Learners use spreadsheets to test their own hypotheses.' },
+    });
+    await frameworks.setStatus(world.ctx, draft.id, 'in_review');
+    await frameworks.setStatus(world.ctx, draft.id, 'published');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 8, 7, 6]);
+    const file = (await upload(teacherSession, teacher.person.id, 'poster.png', png)).json();
+    const link = (
+      await call(teacherSession, 'POST', `/api/people/${teacher.person.id}/evidence-links`, {
+        title: 'Lesson video',
+        url: 'https://video.example.org/lesson-31',
+      })
+    ).json();
+    const review = (
+      await call(teacherSession, 'POST', '/api/review-requests', {
+        frameworkId: draft.id,
+        itemId: item.id,
+        claimedLevelCode: 'KC',
+        evidenceIds: [file.id, link.id],
+      })
+    ).json();
+    const queue = (await call(assessorSession, 'GET', '/api/review-requests?status=submitted')).json();
+    const inQueue = queue.items.find((r: Json) => r.id === review.id);
+    expect(inQueue.evidence).toEqual([
+      expect.objectContaining({
+        id: file.id,
+        kind: 'file',
+        title: 'poster.png',
+        fileName: 'poster.png',
+        contentType: 'image/png',
+        sizeBytes: png.length,
+      }),
+      expect.objectContaining({ id: link.id, kind: 'link', url: 'https://video.example.org/lesson-31' }),
+    ]);
+    expect(inQueue.rubric).toEqual(
+      draft.levels.map((l) =>
+        expect.objectContaining({
+          levelCode: l.code,
+          levelTitle: expect.objectContaining({ text: l.title.en }),
+          descriptor: expect.objectContaining({
+            text: l.code === 'KD' ? 'Learners use spreadsheets to test their own hypotheses.' : l.description.en,
+          }),
+        }),
+      ),
+    );
+    // The teacher reads the same on their own review; an assessor outside the scope sees none of it.
+    const own = (await call(teacherSession, 'GET', `/api/review-requests?personId=${teacher.person.id}`)).json();
+    expect(own.items.find((r: Json) => r.id === review.id).evidence).toHaveLength(2);
+    const outside = (await call(outsideAssessor, 'GET', '/api/review-requests?status=submitted')).json();
+    expect(outside.items.map((r: Json) => r.id)).not.toContain(review.id);
   });
 });

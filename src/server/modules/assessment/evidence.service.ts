@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import type { FileStore } from '../../shared/storage.ts';
+import * as people from '../people/people.service.ts';
 import * as repo from './assessment.repo.ts';
 import type { Evidence } from './assessment.schemas.ts';
 import { requireSubject } from './assessment.service.ts';
@@ -84,7 +86,23 @@ function baseRow(ctx: Ctx, personId: string, title: string, itemIds: string[]) {
   };
 }
 
-/** A file for a person's portfolio: the teacher's own, or one an observer or assessor adds. */
+/** The same bytes twice in one portfolio are refused, naming the evidence already there. */
+async function refuseDuplicate(ctx: Ctx, personId: string, sha256: string) {
+  const existing = await repo.evidenceWithHash(ctx.db, ctx.tenantId, personId, sha256);
+  if (existing)
+    throw new AppError('evidence_duplicate', 'This file is already in the portfolio.', {
+      evidenceId: existing.id,
+      title: existing.title,
+      fileName: existing.file_name,
+      createdAt: existing.created_at,
+    });
+}
+
+/**
+ * A file for a person's portfolio: the teacher's own, or one an observer or assessor adds. The
+ * bytes are hashed as received (the upload is spooled whole before the route runs); a file already
+ * in the portfolio is refused before it is stored, and again under the person's lock.
+ */
 export async function uploadEvidence(
   ctx: Ctx,
   files: FileStore,
@@ -106,6 +124,8 @@ export async function uploadEvidence(
       { fileName: input.fileName },
     );
   const itemIds = await checkedItems(ctx, input.itemIds, input.frameworkId, 'query.itemIds');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await refuseDuplicate(ctx, personId, sha256);
   const row: repo.EvidenceRow = {
     ...baseRow(ctx, personId, input.title, itemIds),
     kind: 'file',
@@ -114,11 +134,15 @@ export async function uploadEvidence(
     size_bytes: bytes.length,
     storage_key: '',
     url: null,
+    content_sha256: sha256,
   };
   row.storage_key = `${ctx.tenantId}/${row.id}`;
   await files.put(row.storage_key, bytes);
   try {
     await inTransaction(ctx, async (tx) => {
+      // Two uploads of one file at once: the second finds the first here (the unique index backs it).
+      await people.lockPeople(tx, [personId]);
+      await refuseDuplicate(tx, personId, sha256);
       await repo.insertEvidence(tx.db, row);
       await recordAudit(tx.db, tx, 'evidence.upload', { type: 'evidence', id: row.id }, null, { ...row });
     });
@@ -145,6 +169,7 @@ export async function addEvidenceLink(
     size_bytes: null,
     storage_key: null,
     url: input.url,
+    content_sha256: null,
   };
   await inTransaction(ctx, async (tx) => {
     await repo.insertEvidence(tx.db, row);

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import * as repo from './assessment.repo.ts';
 import { emptyStatus, requireSubject, toEvent, toStatus } from './assessment.service.ts';
-import { loadStandard, resolver } from './assessment.standard.ts';
+import { loadStandard, resolver, rubricOf } from './assessment.standard.ts';
 import { toEvidence } from './evidence.service.ts';
 import { listReviews } from './reviews.service.ts';
 
@@ -32,11 +32,7 @@ export async function portfolio(ctx: Ctx, personId: string, frameworkId?: string
       title: text(c.title),
       aspectTitle: text(standard.aspectOf.get(c.id)?.title ?? standard.framework.title),
       status: status.get(c.id) ?? emptyStatus(c.id),
-      rubric: standard.framework.levels.map((l) => ({
-        levelCode: l.code,
-        levelTitle: text(l.title),
-        descriptor: text(standard.rubric(c.id, l.code) ?? l.description),
-      })),
+      rubric: rubricOf(ctx, standard, c.id),
       evidence: evidence.filter((e) => e.itemIds.includes(c.id)),
       events: eventRows.filter((e) => e.item_id === c.id).map((e) => toEvent(e, e.superseded_by_id, e.actor_username)),
     })),

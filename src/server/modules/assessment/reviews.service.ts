@@ -14,9 +14,10 @@ import {
   requireCompetency,
   requireLevel,
   resolver,
+  rubricOf,
   type Standard,
 } from './assessment.standard.ts';
-import { requireEvidenceOf } from './evidence.service.ts';
+import { requireEvidenceOf, toEvidence } from './evidence.service.ts';
 
 /** A review moved, announced in its transaction (notifications tell the teacher or the assessors). */
 export const reviewChanged = domainEvent<{
@@ -65,9 +66,15 @@ export async function rate(ctx: Ctx, personId: string, input: RateInput, reviewI
   });
 }
 
-function toReview(row: repo.ReviewRow & { given_name: string; family_name: string }, standard: Standard, ctx: Ctx) {
+function toReview(
+  row: repo.ReviewRow & { given_name: string; family_name: string },
+  standard: Standard,
+  evidence: Map<string, repo.EvidenceRow>,
+  ctx: Ctx,
+) {
   const text = resolver(ctx);
   const item = standard.framework.items.find((i) => i.id === row.item_id);
+  const evidenceIds: string[] = JSON.parse(row.evidence_ids);
   return {
     id: row.id,
     personId: row.person_id,
@@ -78,20 +85,27 @@ function toReview(row: repo.ReviewRow & { given_name: string; family_name: strin
     itemTitle: text(item?.title ?? {}),
     claimedLevelCode: row.claimed_level_code,
     status: row.status as ReviewRequest['status'],
-    evidenceIds: JSON.parse(row.evidence_ids),
+    evidenceIds,
     note: row.note,
     assessorComment: row.assessor_comment,
     decidedEventId: row.decided_event_id,
     decidedLevelCode: null as string | null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    evidence: evidenceIds.flatMap((id) => {
+      const found = evidence.get(id);
+      return found && found.person_id === row.person_id ? [toEvidence(found)] : [];
+    }),
+    rubric: rubricOf(ctx, standard, row.item_id),
   } satisfies ReviewRequest;
 }
 
 async function withTitles(ctx: Ctx, rows: (repo.ReviewRow & { given_name: string; family_name: string })[]) {
   const standards = new Map<string, Standard>();
   for (const id of new Set(rows.map((r) => r.framework_id))) standards.set(id, await loadStandard(ctx, id));
-  const reviews = rows.map((r) => toReview(r, standards.get(r.framework_id)!, ctx));
+  const evidenceIds = rows.flatMap((r) => JSON.parse(r.evidence_ids) as string[]);
+  const evidence = new Map((await repo.evidenceByIds(ctx.db, ctx.tenantId, evidenceIds)).map((e) => [e.id, e]));
+  const reviews = rows.map((r) => toReview(r, standards.get(r.framework_id)!, evidence, ctx));
   for (const review of reviews) {
     if (!review.decidedEventId) continue;
     const event = await repo.getEvent(ctx.db, ctx.tenantId, review.decidedEventId);
