@@ -44,13 +44,12 @@ export function PlanItems({
   });
   const set = (itemId: string, patch: Partial<Draft>) =>
     setDrafts((d) => ({ ...d, [itemId]: { ...d[itemId]!, ...patch } }));
-  // Modules that develop this competency come first in the choice.
+  // Modules that develop this competency come first in the choice; a module written against an
+  // earlier version of the standard names that version's item, known here by its code.
+  const develops = (m: TrainingModule, item: Item) =>
+    Number(m.outcomes.some((o) => o.itemId === item.itemId || o.code === item.code));
   const choices = (item: Item) =>
-    [...(modules.data?.items ?? [])].sort(
-      (a, b) =>
-        Number(b.outcomes.some((o) => o.itemId === item.itemId)) -
-        Number(a.outcomes.some((o) => o.itemId === item.itemId)),
-    );
+    [...(modules.data?.items ?? [])].sort((a, b) => develops(b, item) - develops(a, item));
 
   const save = () =>
     act(() =>

@@ -122,7 +122,7 @@ export default function PlanPage() {
                 </div>
                 {plan.status === 'draft' && own && <p className="muted">{t('training.plan.askLeader')}</p>}
                 <PlanItems
-                  key={plan.updatedAt}
+                  key={`${plan.id}:${plan.updatedAt}`}
                   plan={plan}
                   editable={plan.status === 'draft' && (own || leader)}
                   levelName={standard.levelName}

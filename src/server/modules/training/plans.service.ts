@@ -7,7 +7,7 @@ import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { NOT_YET } from '../assessment/assessment.schemas.ts';
 import * as assessment from '../assessment/assessment.service.ts';
-import { loadStandard, requireCompetency, requireLevel } from '../assessment/assessment.standard.ts';
+import { loadStandard, requireCompetency, requireLevel, type Standard } from '../assessment/assessment.standard.ts';
 import * as reports from '../assessment/reports.service.ts';
 import * as org from '../org/org.service.ts';
 import { completedBy } from './catalogue.service.ts';
@@ -60,28 +60,43 @@ export async function generatePlan(ctx: Ctx, personId: string, frameworkId?: str
     const open = existing.find((p) => p.status === 'agreed' || p.status === 'active');
     if (open)
       throw new AppError('plan_in_progress', 'Finish the agreed plan before starting another.', { planId: open.id });
-    const catalogue = (await repo.listModules(tx.db, tx.tenantId, {})).filter(
-      (m) => m.framework_id === feedback.frameworkId,
+    // Modules name items of the version they were written against, and a new version of the standard
+    // has items of its own: a module counts for a gap when its outcome names the same CASE item
+    // (`case_identifier`, stable across the versions of one lineage) at the gap's next level.
+    const versions = new Map<string, Standard>();
+    const versionOf = async (id: string) => {
+      if (!versions.has(id)) versions.set(id, await loadStandard(tx, id));
+      return versions.get(id)!;
+    };
+    const lineage = (await versionOf(feedback.frameworkId)).framework.lineageId;
+    const catalogue: repo.ModuleRow[] = [];
+    for (const m of await repo.listModules(tx.db, tx.tenantId, {}))
+      if ((await versionOf(m.framework_id)).framework.lineageId === lineage) catalogue.push(m);
+    const caseOf = (frameworkId: string, itemId: string) =>
+      versions.get(frameworkId)?.framework.items.find((i) => i.id === itemId)?.caseIdentifier;
+    const frameworkOf = new Map(catalogue.map((m) => [m.id, m.framework_id]));
+    const reaches = new Set(
+      (
+        await repo.outcomesOf(
+          tx.db,
+          tx.tenantId,
+          catalogue.map((m) => m.id),
+        )
+      ).map((o) => `${o.module_id}|${caseOf(frameworkOf.get(o.module_id)!, o.item_id)}|${o.level_code}`),
     );
-    const outcomes = await repo.outcomesOf(
-      tx.db,
-      tx.tenantId,
-      catalogue.map((m) => m.id),
-    );
+    const closesGap = (moduleId: string, gap: (typeof feedback.gaps)[number]) =>
+      reaches.has(`${moduleId}|${caseOf(feedback.frameworkId, gap.itemId)}|${gap.nextLevelCode}`);
     const done = (await completedBy(tx, [personId])).get(personId)?.modules ?? new Set<string>();
-    const closes = (moduleId: string) =>
-      feedback.gaps.filter((g) =>
-        outcomes.some((o) => o.module_id === moduleId && o.item_id === g.itemId && o.level_code === g.nextLevelCode),
-      ).length;
+    const closes = (moduleId: string) => feedback.gaps.filter((g) => closesGap(moduleId, g)).length;
+    const current = (m: repo.ModuleRow) => Number(m.framework_id === feedback.frameworkId);
     const choice = feedback.gaps.map((gap) => {
       const candidates = catalogue
-        .filter((m) =>
-          outcomes.some((o) => o.module_id === m.id && o.item_id === gap.itemId && o.level_code === gap.nextLevelCode),
-        )
+        .filter((m) => closesGap(m.id, gap))
         .sort(
           (a, b) =>
             Number(done.has(a.id)) - Number(done.has(b.id)) ||
             closes(b.id) - closes(a.id) ||
+            current(b) - current(a) ||
             a.code.localeCompare(b.code),
         );
       return { gap, module: candidates[0] ?? null };
