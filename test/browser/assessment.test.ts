@@ -77,14 +77,16 @@ describe('assessment in a real browser', () => {
     const teacher = await world.signedIn('teacher');
     await teacher.getByRole('link', { name: 'My portfolio' }).click();
     await teacher.getByRole('heading', { name: 'Add evidence' }).waitFor();
-    await teacher.getByLabel('File (lesson plan, learners’ work, photo, video)').setInputFiles({
-      name: 'project-plan.pdf',
-      mimeType: 'application/pdf',
-      buffer: PDF,
-    });
+    const file = { name: 'project-plan.pdf', mimeType: 'application/pdf', buffer: PDF };
+    await teacher.getByLabel('File (lesson plan, learners’ work, photo, video)').setInputFiles(file);
     await teacher.getByLabel('Title', { exact: true }).fill('Weather project plan');
     await teacher.getByLabel('Competency').first().selectOption({ index: 7 });
     await teacher.getByRole('button', { name: 'Upload' }).click();
+    await teacher.getByText('Uploaded: project-plan.pdf').waitFor();
+    // The same file again is refused, naming the evidence already there.
+    await teacher.getByLabel('File (lesson plan, learners’ work, photo, video)').setInputFiles(file);
+    await teacher.getByRole('button', { name: 'Upload' }).click();
+    await teacher.getByText(/^This file is already in the portfolio as “Weather project plan”, uploaded on /).waitFor();
     const card = teacher.locator('details.competency').nth(6);
     await card.locator('summary').click();
     await card.getByRole('link', { name: 'Weather project plan' }).waitFor();
@@ -92,15 +94,48 @@ describe('assessment in a real browser', () => {
     await card.getByRole('button', { name: 'Send for review' }).click();
     await teacher.getByText('Submitted', { exact: true }).waitFor();
 
+    // What the assessor should read beside the decision: the competency's descriptor at each level.
+    const evidence = await world.database.db
+      .selectFrom('evidence')
+      .select('item_ids')
+      .where('title', '=', 'Weather project plan')
+      .executeTakeFirstOrThrow();
+    const descriptors = await world.database.db
+      .selectFrom('rubric_descriptor')
+      .select('descriptor')
+      .where('item_id', '=', JSON.parse(evidence.item_ids)[0])
+      .execute();
+    expect(descriptors.length).toBe(3);
+
     const assessor = await world.signedIn('assessor');
     await assessor.getByRole('link', { name: 'Reviews' }).click();
     await assessor.getByRole('heading', { name: 'Reviews to do' }).waitFor();
+    // The level asked for is named, not coded.
+    await assessor
+      .locator('tbody tr')
+      .first()
+      .getByText(/Knowledge deepening/i)
+      .waitFor();
     await assessor.locator('tbody a').first().click();
     await assessor.getByRole('heading', { name: /^Portfolio/ }).waitFor();
     await assessor.getByRole('button', { name: 'Start reviewing' }).click();
     await assessor.getByText('Under review', { exact: true }).waitFor();
-    await assessor.getByLabel('Comment', { exact: true }).fill('The plan shows learners collecting data with ICT.');
-    await assessor.getByRole('button', { name: 'Confirm', exact: true }).click();
+    const review = assessor.locator('ul.reviews > li').first();
+    await review.getByRole('heading', { name: 'Evidence from the teacher' }).waitFor();
+    const download = review.getByRole('link', { name: 'Weather project plan' });
+    await expect(download.getAttribute('href')).resolves.toMatch(/^\/api\/evidence\/.+\/content$/);
+    await review.getByText(/project-plan\.pdf · PDF file, 1 KB/).waitFor();
+    for (const { descriptor } of descriptors)
+      await review.getByText(JSON.parse(descriptor).en, { exact: false }).first().waitFor();
+    // Four choices (three levels and "not yet"), none made for the assessor.
+    await expect(review.getByRole('radio').count()).resolves.toBe(4);
+    await expect(review.getByRole('radio', { checked: true }).count()).resolves.toBe(0);
+    await review.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await review.getByText('Choose a level first.').waitFor();
+    await expect(review.getByText('Confirmed', { exact: true }).count()).resolves.toBe(0);
+    await review.getByLabel('Comment', { exact: true }).fill('The plan shows learners collecting data with ICT.');
+    await review.getByRole('radio', { name: /Knowledge deepening/i }).check();
+    await review.getByRole('button', { name: 'Confirm', exact: true }).click();
     await assessor.getByText('Confirmed', { exact: true }).first().waitFor();
 
     await teacher.reload();

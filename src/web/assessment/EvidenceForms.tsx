@@ -1,21 +1,61 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, upload } from '../api/client.ts';
+import { ApiError, api, upload } from '../api/client.ts';
 import type { Evidence } from '../api/types.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatDate, formatNumber } from '../i18n/index.ts';
 import type { Competency } from './PortfolioPage.tsx';
 
 type Act = (work: () => Promise<unknown>) => Promise<boolean>;
 
+/** The format names people know the accepted types by (the server sniffs one of these). */
+const FORMATS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+  'video/mp4': 'MP4',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument',
+  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument',
+  'application/vnd.oasis.opendocument.presentation': 'OpenDocument',
+};
+
+function hostOf(url: string | null) {
+  try {
+    return new URL(url ?? '').host;
+  } catch {
+    return '';
+  }
+}
+
+function useEvidenceDetails() {
+  const { t } = useTranslation();
+  return (e: Evidence) => {
+    if (e.kind === 'link') {
+      const host = hostOf(e.url);
+      return host ? t('assessment.evidence.linkDetails', { host }) : t('assessment.evidence.link');
+    }
+    const type = e.contentType?.startsWith('text/plain')
+      ? t('assessment.evidence.plainText')
+      : (FORMATS[e.contentType ?? ''] ?? (e.fileName?.split('.').at(-1) ?? '').toUpperCase());
+    return t('assessment.evidence.fileDetails', { type, kb: formatNumber(Math.ceil((e.sizeBytes ?? 0) / 1024)) });
+  };
+}
+
+/** Evidence as links: files download (with their name, format and size), links open in a new tab. */
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   const { t } = useTranslation();
+  const details = useEvidenceDetails();
   if (evidence.length === 0) return <p className="muted">{t('assessment.portfolio.noEvidence')}</p>;
   return (
     <ul className="evidence">
       {evidence.map((e) => (
         <li key={e.id}>
           {e.kind === 'file' ? (
-            <a href={`/api/evidence/${e.id}/content`} download={e.fileName ?? undefined}>
+            <a href={`/api/evidence/${e.id}/content`} download={e.fileName ?? ''}>
               {e.title}
             </a>
           ) : (
@@ -25,15 +65,16 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           )}
           <span className="muted">
             {' · '}
-            {e.kind === 'file'
-              ? t('assessment.evidence.fileSize', { kb: formatNumber(Math.ceil((e.sizeBytes ?? 0) / 1024)) })
-              : t('assessment.evidence.link')}
+            {e.kind === 'file' && e.fileName && e.fileName !== e.title ? `${e.fileName} · ` : ''}
+            {details(e)}
           </span>
         </li>
       ))}
     </ul>
   );
 }
+
+type UploadNotice = { kind: 'uploaded'; name: string } | { kind: 'duplicate'; title: string; date: string } | null;
 
 function CompetencyChoice({
   competencies,
@@ -75,6 +116,7 @@ export function EvidenceForms({
   const [title, setTitle] = useState('');
   const [itemId, setItemId] = useState('');
   const [share, setShare] = useState<number | null>(null);
+  const [notice, setNotice] = useState<UploadNotice>(null);
   const [link, setLink] = useState({ title: '', url: '', itemId: '' });
 
   async function sendFile(event: FormEvent<HTMLFormElement>) {
@@ -82,11 +124,27 @@ export function EvidenceForms({
     if (!file) return;
     const form = event.currentTarget;
     const query = new URLSearchParams({ title: title || file.name, fileName: file.name, itemIds: itemId });
-    const ok = await act(() =>
-      upload(`/api/people/${personId}/evidence?${query}`, file, 'application/octet-stream', setShare),
-    );
+    setNotice(null);
+    let shown: UploadNotice = null;
+    // A duplicate is answered here, beside the file chosen, naming the evidence already there.
+    await act(async () => {
+      try {
+        const created = await upload<Evidence>(
+          `/api/people/${personId}/evidence?${query}`,
+          file,
+          'application/octet-stream',
+          setShare,
+        );
+        shown = { kind: 'uploaded', name: created.fileName ?? created.title };
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'evidence_duplicate')) throw error;
+        const { title: existing, fileName, createdAt } = error.details as Record<string, string | null>;
+        shown = { kind: 'duplicate', title: existing ?? fileName ?? '', date: createdAt ? formatDate(createdAt) : '' };
+      }
+    });
     setShare(null);
-    if (ok) {
+    setNotice(shown);
+    if ((shown as UploadNotice)?.kind === 'uploaded') {
       setFile(null);
       setTitle('');
       form.reset();
@@ -118,6 +176,16 @@ export function EvidenceForms({
           <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
         </label>
         <CompetencyChoice competencies={competencies} value={itemId} onChange={setItemId} />
+        {notice?.kind === 'uploaded' && (
+          <p className="success" role="status">
+            {t('assessment.evidence.uploaded', { name: notice.name })}
+          </p>
+        )}
+        {notice?.kind === 'duplicate' && (
+          <p className="error" role="alert">
+            {t('assessment.evidence.duplicate', { title: notice.title, date: notice.date })}
+          </p>
+        )}
         <button type="submit" disabled={share !== null}>
           {share === null
             ? t('assessment.evidence.upload')

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
-import { type CoachingVisit, type Instrument, OBSERVED_PRACTICES, type Observation } from '../api/types.ts';
+import { type CoachingVisit, type Instrument, NOT_YET, OBSERVED_PRACTICES, type Observation } from '../api/types.ts';
 import { useCan, useMe } from '../auth/session.tsx';
 import { formatDay } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
@@ -75,8 +75,14 @@ export default function ObservationsPage() {
                   )}
                   {Object.entries(o.ratings).map(([itemId, level]) => (
                     <p key={itemId}>
-                      {titleOf(itemId)?.code} {titleOf(itemId) ? <LocalText value={titleOf(itemId)!.title} /> : null}:{' '}
-                      {levelName(level)}
+                      {titleOf(itemId) ? (
+                        <>
+                          {titleOf(itemId)!.code} <LocalText value={titleOf(itemId)!.title} />
+                        </>
+                      ) : (
+                        t('assessment.observations.otherVersion')
+                      )}
+                      : {levelName(level)}
                     </p>
                   ))}
                   {o.strengths && (
@@ -107,7 +113,11 @@ export default function ObservationsPage() {
                 <li key={v.id} className="card">
                   <strong>{formatDay(v.visitedOn)}</strong>
                   {v.focusItemIds.length > 0 && (
-                    <p className="muted">{v.focusItemIds.map((id) => titleOf(id)?.code ?? id).join(', ')}</p>
+                    <p className="muted">
+                      {v.focusItemIds
+                        .map((id) => titleOf(id)?.code ?? t('assessment.observations.otherVersion'))
+                        .join(', ')}
+                    </p>
                   )}
                   <p>{v.notes}</p>
                   <p>
@@ -236,7 +246,7 @@ function ObservationForm({
                       {l.title.text}
                     </option>
                   ))}
-                  <option value="not_yet">{t('assessment.notYet')}</option>
+                  <option value={NOT_YET}>{t('assessment.notYet')}</option>
                 </select>
               </label>
             ))}

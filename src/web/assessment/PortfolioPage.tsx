@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
-import type { Person, Portfolio } from '../api/types.ts';
+import { NOT_YET, type Person, type Portfolio } from '../api/types.ts';
 import { useCan, useMe } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
@@ -59,15 +59,7 @@ export default function PortfolioPage() {
               <Link to={`/people/${personId}/observations`}>{t('assessment.observations.title')}</Link>
             </div>
             {failure ? <ErrorText error={failure} /> : null}
-            <ReviewList
-              reviews={p.reviews}
-              evidence={allEvidence}
-              own={own}
-              canRate={canRate}
-              levelName={levelName}
-              levels={levels}
-              act={act}
-            />
+            <ReviewList reviews={p.reviews} evidence={allEvidence} own={own} canRate={canRate} act={act} />
             {own && <EvidenceForms personId={personId} competencies={p.competencies} act={act} />}
             <h2>{t('assessment.portfolio.competencies')}</h2>
             {p.competencies.map((c) => (
@@ -77,10 +69,10 @@ export default function PortfolioPage() {
                   <span className="muted">
                     {' · '}
                     {t('assessment.selfAssessed')}:{' '}
-                    {levelName(c.status.selfAssessed ? (c.status.selfLevelCode ?? 'not_yet') : null)}
+                    {levelName(c.status.selfAssessed ? (c.status.selfLevelCode ?? NOT_YET) : null)}
                     {' · '}
                     {t('assessment.confirmed')}:{' '}
-                    {levelName(c.status.confirmed ? (c.status.confirmedLevelCode ?? 'not_yet') : null)}
+                    {levelName(c.status.confirmed ? (c.status.confirmedLevelCode ?? NOT_YET) : null)}
                     {c.status.trained ? ` · ${t('assessment.trained')}` : ''}
                   </span>
                 </summary>
@@ -115,7 +107,7 @@ export default function PortfolioPage() {
                     {c.events.map((e) => (
                       <li key={e.id} className={e.supersededById || e.void ? 'superseded' : undefined}>
                         {formatDate(e.recordedAt)} · {t(`assessment.kinds.${e.kind}`)} ·{' '}
-                        {e.void ? t('assessment.portfolio.withdrawn') : levelName(e.levelCode ?? 'not_yet')}
+                        {e.void ? t('assessment.portfolio.withdrawn') : levelName(e.levelCode ?? NOT_YET)}
                         {e.actorName ? ` · ${e.actorName}` : ''}
                         {e.comment ? ` — ${e.comment}` : ''}
                         {e.supersededById ? ` (${t('assessment.portfolio.corrected')})` : ''}

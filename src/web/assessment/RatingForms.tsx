@@ -1,32 +1,39 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import type { Evidence } from '../api/types.ts';
+import { type Evidence, NOT_YET } from '../api/types.ts';
 import { LocalText } from '../shell/LocalText.tsx';
 import { EvidencePicker } from './EvidenceForms.tsx';
 import type { Competency } from './PortfolioPage.tsx';
 
 type Act = (work: () => Promise<unknown>) => Promise<boolean>;
 
-/** Radio buttons over a competency's levels, each with its rubric descriptor, plus "not yet". */
+/**
+ * Radio buttons over a competency's levels, each with its rubric descriptor, plus "not yet". None is
+ * chosen until the person chooses; a form sent without a choice says so (`missing`).
+ */
 export function LevelChoice({
-  competency,
+  rubric,
   name,
   value,
   onChange,
   withNotYet,
+  legend,
+  missing = false,
 }: {
-  competency: Competency;
+  rubric: Competency['rubric'];
   name: string;
   value: string;
   onChange: (value: string) => void;
   withNotYet: boolean;
+  legend?: string;
+  missing?: boolean;
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset>
-      <legend>{t('assessment.level')}</legend>
-      {competency.rubric.map((r) => (
+    <fieldset aria-invalid={missing || undefined}>
+      <legend>{legend ?? t('assessment.level')}</legend>
+      {rubric.map((r) => (
         <label key={r.levelCode} className="option">
           <input
             type="radio"
@@ -34,7 +41,6 @@ export function LevelChoice({
             value={r.levelCode}
             checked={value === r.levelCode}
             onChange={() => onChange(r.levelCode)}
-            required
           />
           <span>
             <strong>
@@ -49,14 +55,19 @@ export function LevelChoice({
           <input
             type="radio"
             name={name}
-            value="not_yet"
-            checked={value === 'not_yet'}
-            onChange={() => onChange('not_yet')}
+            value={NOT_YET}
+            checked={value === NOT_YET}
+            onChange={() => onChange(NOT_YET)}
           />
           <span>
             <strong>{t('assessment.notYet')}</strong>
           </span>
         </label>
+      )}
+      {missing && (
+        <p className="error" role="alert">
+          {t('assessment.chooseLevel')}
+        </p>
       )}
     </fieldset>
   );
@@ -76,11 +87,14 @@ export function RateForm({
 }) {
   const { t } = useTranslation();
   const [level, setLevel] = useState('');
+  const [missing, setMissing] = useState(false);
   const [comment, setComment] = useState('');
   const [chosen, setChosen] = useState<string[]>(competency.evidence.map((e) => e.id));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setMissing(!level);
+    if (!level) return;
     const ok = await act(() =>
       api(`/api/people/${personId}/ratings`, {
         method: 'POST',
@@ -102,20 +116,22 @@ export function RateForm({
     <form className="panel stack" onSubmit={(e) => void submit(e)}>
       <h3>{t('assessment.rate.title', { code: competency.code })}</h3>
       <LevelChoice
-        competency={competency}
+        rubric={competency.rubric}
         name={`rate-${competency.itemId}`}
         value={level}
-        onChange={setLevel}
+        onChange={(value) => {
+          setLevel(value);
+          setMissing(false);
+        }}
         withNotYet
+        missing={missing}
       />
       <EvidencePicker evidence={evidence} chosen={chosen} onChange={setChosen} legend={t('assessment.rate.evidence')} />
       <label>
         {t('assessment.rate.comment')}
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} rows={3} />
       </label>
-      <button type="submit" disabled={!level}>
-        {t('assessment.rate.submit')}
-      </button>
+      <button type="submit">{t('assessment.rate.submit')}</button>
     </form>
   );
 }
@@ -132,11 +148,14 @@ export function RequestReviewForm({
 }) {
   const { t } = useTranslation();
   const [level, setLevel] = useState('');
+  const [missing, setMissing] = useState(false);
   const [note, setNote] = useState('');
   const [chosen, setChosen] = useState<string[]>(competency.evidence.map((e) => e.id));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setMissing(!level);
+    if (!level) return;
     const ok = await act(() =>
       api('/api/review-requests', {
         method: 'POST',
@@ -158,18 +177,22 @@ export function RequestReviewForm({
     <form className="panel stack" onSubmit={(e) => void submit(e)}>
       <h3>{t('assessment.review.ask', { code: competency.code })}</h3>
       <LevelChoice
-        competency={competency}
+        rubric={competency.rubric}
         name={`claim-${competency.itemId}`}
         value={level}
-        onChange={setLevel}
+        onChange={(value) => {
+          setLevel(value);
+          setMissing(false);
+        }}
         withNotYet={false}
+        missing={missing}
       />
       <EvidencePicker evidence={evidence} chosen={chosen} onChange={setChosen} legend={t('assessment.rate.evidence')} />
       <label>
         {t('assessment.review.note')}
         <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2} />
       </label>
-      <button type="submit" disabled={!level || chosen.length === 0}>
+      <button type="submit" disabled={chosen.length === 0}>
         {t('assessment.review.send')}
       </button>
     </form>

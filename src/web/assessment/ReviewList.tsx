@@ -4,27 +4,27 @@ import { api } from '../api/client.ts';
 import type { Evidence, ReviewRequest } from '../api/types.ts';
 import { formatDate } from '../i18n/index.ts';
 import { LocalText } from '../shell/LocalText.tsx';
-import { EvidencePicker } from './EvidenceForms.tsx';
+import { EvidenceList, EvidencePicker } from './EvidenceForms.tsx';
+import { useLevelName } from './levels.ts';
+import { LevelChoice } from './RatingForms.tsx';
 
 type Act = (work: () => Promise<unknown>) => Promise<boolean>;
-type Level = { code: string; title: { text: string; locale: string; fallback: boolean } };
 
-/** Reviews of one teacher: their status and comments, and what each side can do next. */
+/**
+ * Reviews of one teacher: their status and comments, the evidence given, and what each side can do
+ * next. The assessor decides beside the evidence, choosing among the competency's rubric levels.
+ */
 export function ReviewList({
   reviews,
   evidence,
   own,
   canRate,
-  levelName,
-  levels,
   act,
 }: {
   reviews: ReviewRequest[];
   evidence: Evidence[];
   own: boolean;
   canRate: boolean;
-  levelName: (code: string | null) => string;
-  levels: Level[];
   act: Act;
 }) {
   const { t } = useTranslation();
@@ -34,50 +34,90 @@ export function ReviewList({
       <h2>{t('assessment.review.title')}</h2>
       <ul className="reviews">
         {reviews.map((r) => (
-          <li key={r.id}>
-            <p>
-              <strong>{r.itemCode}</strong> <LocalText value={r.itemTitle} /> · {t('assessment.review.claimed')}{' '}
-              {levelName(r.claimedLevelCode)} ·{' '}
-              <span className={`status status-${r.status}`}>{t(`assessment.review.status.${r.status}`)}</span>
-              {r.decidedLevelCode ? ` · ${t('assessment.review.decided')} ${levelName(r.decidedLevelCode)}` : ''}
-            </p>
-            <p className="muted">{formatDate(r.updatedAt)}</p>
-            {r.note && (
-              <p>
-                {t('assessment.review.teacherNote')} {r.note}
-              </p>
-            )}
-            {r.assessorComment && (
-              <p>
-                {t('assessment.review.assessorComment')} {r.assessorComment}
-              </p>
-            )}
-            {canRate && <AssessorActions review={r} levels={levels} act={act} />}
-            {own && r.status === 'more_evidence_requested' && (
-              <AddEvidence review={r} evidence={evidence.filter((e) => !r.evidenceIds.includes(e.id))} act={act} />
-            )}
-          </li>
+          <Review key={r.id} review={r} evidence={evidence} own={own} canRate={canRate} act={act} />
         ))}
       </ul>
     </section>
   );
 }
 
-function AssessorActions({ review, levels, act }: { review: ReviewRequest; levels: Level[]; act: Act }) {
+function Review({
+  review: r,
+  evidence,
+  own,
+  canRate,
+  act,
+}: {
+  review: ReviewRequest;
+  evidence: Evidence[];
+  own: boolean;
+  canRate: boolean;
+  act: Act;
+}) {
+  const { t } = useTranslation();
+  // Levels named from the review's own standard, which may be an earlier version than the portfolio's.
+  const levelName = useLevelName(r.rubric.map((l) => ({ code: l.levelCode, title: l.levelTitle })));
+  const deciding = canRate && (r.status === 'submitted' || r.status === 'under_review');
+  const given = (
+    <section>
+      <h3>{t('assessment.review.evidence')}</h3>
+      <EvidenceList evidence={r.evidence} />
+    </section>
+  );
+  return (
+    <li>
+      <p>
+        <strong>{r.itemCode}</strong> <LocalText value={r.itemTitle} /> · {t('assessment.review.claimed')}{' '}
+        {levelName(r.claimedLevelCode)} ·{' '}
+        <span className={`status status-${r.status}`}>{t(`assessment.review.status.${r.status}`)}</span>
+        {r.decidedLevelCode ? ` · ${t('assessment.review.decided')} ${levelName(r.decidedLevelCode)}` : ''}
+      </p>
+      <p className="muted">{formatDate(r.updatedAt)}</p>
+      {r.note && (
+        <p>
+          {t('assessment.review.teacherNote')} {r.note}
+        </p>
+      )}
+      {r.assessorComment && (
+        <p>
+          {t('assessment.review.assessorComment')} {r.assessorComment}
+        </p>
+      )}
+      {deciding ? (
+        <div className="side-by-side">
+          {given}
+          <section>
+            <AssessorActions review={r} act={act} />
+          </section>
+        </div>
+      ) : (
+        given
+      )}
+      {own && r.status === 'more_evidence_requested' && (
+        <AddEvidence review={r} evidence={evidence.filter((e) => !r.evidenceIds.includes(e.id))} act={act} />
+      )}
+    </li>
+  );
+}
+
+/** Start, ask for more evidence, or decide: no level is chosen for the assessor, who must choose one. */
+function AssessorActions({ review, act }: { review: ReviewRequest; act: Act }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
-  const [level, setLevel] = useState(review.claimedLevelCode);
-  if (review.status === 'confirmed' || review.status === 'more_evidence_requested') return null;
+  const [level, setLevel] = useState('');
+  const [missing, setMissing] = useState(false);
   const post = (path: string, body?: object) =>
     act(() => api(`/api/review-requests/${review.id}/${path}`, { method: 'POST', ...(body ? { body } : {}) }));
 
   async function decide(event: FormEvent) {
     event.preventDefault();
+    setMissing(!level);
+    if (!level) return;
     await post('decide', { levelCode: level, ...(comment.trim() ? { comment: comment.trim() } : {}) });
   }
 
   return (
-    <form className="stack" onSubmit={(e) => void decide(e)}>
+    <form className="stack" noValidate onSubmit={(e) => void decide(e)}>
       {review.status === 'submitted' && (
         <button type="button" className="secondary" onClick={() => void post('start')}>
           {t('assessment.review.start')}
@@ -95,17 +135,18 @@ function AssessorActions({ review, levels, act }: { review: ReviewRequest; level
       >
         {t('assessment.review.askEvidence')}
       </button>
-      <label>
-        {t('assessment.review.confirmAt')}
-        <select value={level} onChange={(e) => setLevel(e.target.value)}>
-          {levels.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.title.text}
-            </option>
-          ))}
-          <option value="not_yet">{t('assessment.notYet')}</option>
-        </select>
-      </label>
+      <LevelChoice
+        rubric={review.rubric}
+        name={`decide-${review.id}`}
+        value={level}
+        onChange={(value) => {
+          setLevel(value);
+          setMissing(false);
+        }}
+        withNotYet
+        legend={t('assessment.review.confirmAt')}
+        missing={missing}
+      />
       <button type="submit">{t('assessment.review.confirm')}</button>
     </form>
   );

@@ -59,7 +59,9 @@ export default function ReviewQueue() {
                     <td>
                       {r.itemCode} <LocalText value={r.itemTitle} />
                     </td>
-                    <td>{r.claimedLevelCode}</td>
+                    <td>
+                      <ClaimedLevel review={r} />
+                    </td>
                     <td>{formatDate(r.createdAt)}</td>
                   </tr>
                 ))}
@@ -70,4 +72,10 @@ export default function ReviewQueue() {
       </QueryState>
     </>
   );
+}
+
+/** The level asked for, by its title in the review's standard. */
+function ClaimedLevel({ review }: { review: ReviewRequest }) {
+  const level = review.rubric.find((l) => l.levelCode === review.claimedLevelCode);
+  return level ? <LocalText value={level.levelTitle} /> : review.claimedLevelCode;
 }
