@@ -138,6 +138,11 @@ describe('training in a real browser', () => {
     const page = await world.signedIn('leader');
     await page.goto(offeringUrl);
     await page.getByRole('heading', { name: 'Nominate teachers' }).waitFor();
+    // The list of offerings is read first, so the app holds its figures while the leader nominates.
+    await page.getByRole('main').getByRole('link', { name: 'Offerings', exact: true }).click();
+    await page.getByText('0 of 2 taken').waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Nominate teachers' }).waitFor();
     const family = teacherName.split(' ').at(-1)!;
     await page.getByLabel('Find teachers').fill(family);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -151,6 +156,11 @@ describe('training in a real browser', () => {
     await page.getByText('2 enrolled, 1 put on the waitlist.').waitFor();
     await page.getByRole('table', { name: 'Enrolled' }).getByText(teacherName).waitFor();
     await expect(page.getByRole('table', { name: 'Waitlist' }).locator('tbody tr').count()).resolves.toBe(1);
+    // One figure everywhere: the page, its roster and the list of offerings the leader comes back to.
+    await page.getByText('2 of 2 taken · 1 waiting').waitFor();
+    await page.getByText('2 enrolled · 1 on the waitlist').waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Offerings', exact: true }).click();
+    await page.getByRole('table').getByText('2 of 2 taken · 1 waiting').waitFor();
 
     await page.getByRole('link', { name: 'Organisation' }).click();
     await page.getByRole('link', { name: 'Amberfield School No. 1' }).click();

@@ -6,6 +6,7 @@ import type { Enrolment, Offering, PeoplePage } from '../api/types.ts';
 import { counted, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
 import { useAct } from '../shell/useAct.ts';
+import { offeringKeys } from './offeringKeys.ts';
 
 /** A school leader or district officer picks teachers of their scope; past capacity they are waitlisted. */
 export function NominateForm({ offering, enrolments }: { offering: Offering; enrolments: Enrolment[] }) {
@@ -14,11 +15,7 @@ export function NominateForm({ offering, enrolments }: { offering: Offering; enr
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<{ enrolled: number; waitlisted: number } | null>(null);
-  const { act, failure, busy } = useAct([
-    ['roster', offering.id],
-    ['offering', offering.id],
-    ['attendance', offering.id],
-  ]);
+  const { act, failure, busy } = useAct(offeringKeys(offering.id));
   const params = new URLSearchParams({ category: 'teacher', limit: '100' });
   if (search) params.set('q', search);
   const people = useQuery({

@@ -6,6 +6,7 @@ import type { Offering, ResultsFault, ResultsSummary } from '../api/types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
 import { FaultTable } from '../shell/FaultTable.tsx';
+import { offeringKeys } from './offeringKeys.ts';
 
 type State =
   | { step: 'idle' }
@@ -33,13 +34,7 @@ export function ResultsImport({ offering }: { offering: Offering }) {
         () => undefined,
       );
       setState({ step: 'done', summary });
-      await Promise.all(
-        [
-          ['roster', offering.id],
-          ['attendance', offering.id],
-          ['offering', offering.id],
-        ].map((queryKey) => client.invalidateQueries({ queryKey })),
-      );
+      await Promise.all(offeringKeys(offering.id).map((queryKey) => client.invalidateQueries({ queryKey })));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'csv_invalid') {
         setState({

@@ -5,6 +5,7 @@ import type { Enrolment, Offering, ResultsSummary } from '../api/types.ts';
 import { formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
 import { useAct } from '../shell/useAct.ts';
+import { offeringKeys } from './offeringKeys.ts';
 
 type Draft = { result: '' | 'completed' | 'not_completed'; score: string };
 
@@ -13,12 +14,7 @@ export function ResultsSection({ offering, enrolments }: { offering: Offering; e
   const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [summary, setSummary] = useState<ResultsSummary | null>(null);
-  const { act, failure, busy } = useAct([
-    ['roster', offering.id],
-    ['offering', offering.id],
-    ['transcript'],
-    ['plans'],
-  ]);
+  const { act, failure, busy } = useAct([...offeringKeys(offering.id), ['transcript'], ['plans']]);
   const participants = enrolments.filter((e) => e.status === 'enrolled');
   const draftOf = (e: Enrolment): Draft =>
     drafts[e.personId] ?? { result: e.result ?? '', score: e.score === null ? '' : String(e.score) };

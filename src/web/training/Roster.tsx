@@ -6,6 +6,7 @@ import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { useAct } from '../shell/useAct.ts';
+import { offeringKeys } from './offeringKeys.ts';
 
 /** Who is enrolled and waitlisted (as far as the reader may see), with enrol and withdraw. */
 export function Roster({
@@ -25,11 +26,7 @@ export function Roster({
   canNominate: boolean;
 }) {
   const { t } = useTranslation();
-  const { act, failure, busy } = useAct([
-    ['roster', offering.id],
-    ['offering', offering.id],
-    ['attendance', offering.id],
-  ]);
+  const { act, failure, busy } = useAct(offeringKeys(offering.id));
   const active = enrolments.filter((e) => e.status !== 'withdrawn');
   const mine = active.find((e) => e.personId === personId);
   const enrolled = active.filter((e) => e.status === 'enrolled');

@@ -238,4 +238,22 @@ describeOnEachDatabase('training over HTTP', (getDb) => {
     const cascade = await call(districtSession, 'GET', `/api/units/${world.districtA1.id}/training-cascade`);
     expect(cascade.json().totals).toMatchObject({ teachersReached: 1 });
   });
+
+  it('counts seats the same in the offering list, on the offering page and in the full roster, for every reader', async () => {
+    // The trainer runs the offering and reads the whole roster: the figure everyone else is shown.
+    const roster = (await call(trainerSession, 'GET', `/api/offerings/${offeringId}/enrolments`)).json();
+    const count = (status: string) => roster.items.filter((e: Json) => e.status === status).length;
+    const expected = { enrolled: count('enrolled'), waitlisted: count('waitlisted') };
+    expect(expected).toEqual({ enrolled: 2, waitlisted: 0 });
+    for (const session of [trainerSession, leaderSession, districtSession, outsideLeader]) {
+      const listed = (await call(session, 'GET', '/api/offerings')).json();
+      const fromList = listed.items.find((o: Json) => o.id === offeringId);
+      const page = (await call(session, 'GET', `/api/offerings/${offeringId}`)).json();
+      expect({ enrolled: fromList.enrolled, waitlisted: fromList.waitlisted }).toEqual(expected);
+      expect({ enrolled: page.enrolled, waitlisted: page.waitlisted }).toEqual(expected);
+    }
+    // A reader who sees only part of the roster still gets the offering's own figure.
+    const partial = (await call(outsideLeader, 'GET', `/api/offerings/${offeringId}/enrolments`)).json();
+    expect(partial.items).toEqual([]);
+  });
 });
