@@ -27,7 +27,7 @@ export function recordsRoutes(app: ZodApp) {
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="cpd-transcript-${t.year}.csv"`)
-        .send(records.transcriptCsv(t));
+        .send(records.transcriptCsv(t, req.ctx.locale));
     },
   );
   app.get(

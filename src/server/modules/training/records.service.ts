@@ -11,6 +11,7 @@ import { completedBy } from './catalogue.service.ts';
 import { canManageAt } from './offerings.service.ts';
 import * as repo from './training.repo.ts';
 import type { Certificate, Transcript } from './training.schemas.ts';
+import { word } from './training.words.ts';
 
 /**
  * A teacher's CPD transcript for a calendar year: every completed module or programme with the
@@ -152,19 +153,30 @@ export async function certificate(ctx: Ctx, enrolmentId: string): Promise<Certif
   };
 }
 
-export function transcriptCsv(t: Transcript): string {
+/** The transcript as a spreadsheet in the reader's language: column names and kinds are words, not codes. */
+export function transcriptCsv(t: Transcript, locale: string): string {
+  const w = (key: string) => word(locale, key);
+  const header = [
+    'training.transcript.completedOn',
+    'training.transcript.kind',
+    'training.code',
+    'training.transcript.training',
+    'training.transcript.modules',
+    'training.duration',
+    'training.results.score',
+  ].map(w);
   const rows = [
-    ['completed_on', 'kind', 'code', 'title', 'modules', 'hours', 'score'],
+    header,
     ...t.entries.map((e) => [
       e.completedOn,
-      e.kind,
+      w(`training.kind.${e.kind}`),
       e.code,
       e.title.text,
       e.moduleCodes.join(';'),
       String(e.hours),
       e.score === null ? '' : String(e.score),
     ]),
-    ['', '', '', 'Total', '', String(t.totalHours), ''],
+    ['', '', '', w('training.transcript.total'), '', String(t.totalHours), ''],
   ];
   return spreadsheetCsv(rows);
 }

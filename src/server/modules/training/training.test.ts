@@ -334,9 +334,14 @@ describeOnEachDatabase('training: catalogue, cascade, enrolment, results', (getD
       const transcript = await records.transcript(leader.ctx, teachers[0]!.id, Number(day(9).slice(0, 4)));
       expect(transcript).toMatchObject({ totalHours: 18, modulesCompleted: 1 });
       expect(transcript.entries[0]).toMatchObject({ code: '1TO1', hours: 18, score: 81, moduleCodes: ['1TO1'] });
-      const csv = records.transcriptCsv(transcript);
-      expect(csv.split('\r\n')[0]).toBe('completed_on,kind,code,title,modules,hours,score');
-      expect(csv).toContain(`${day(9)},module,1TO1,1:1 computing in the classroom,1TO1,18,81`);
+      const csv = records.transcriptCsv(transcript, 'en');
+      expect(csv.split('\r\n')[0]).toBe('Completed on,Type,Code,Training,Modules,Hours,Score');
+      expect(csv).toContain(`${day(9)},Module,1TO1,1:1 computing in the classroom,1TO1,18,81`);
+      expect(csv).toContain(',Total,');
+      // The reader's language, never a code: the kind is a word of the catalogue.
+      const russian = records.transcriptCsv(transcript, 'ru');
+      expect(russian.split('\r\n')[0]).toBe('Дата завершения,Вид,Код,Обучение,Модули,Часы,Балл');
+      expect(russian).toContain(`${day(9)},Модуль,1TO1,`);
       const outsider = await make.user(world.ctx, 'school_leader', world.schoolB1);
       expect((await refused(records.transcript(outsider.ctx, teachers[0]!.id))).code).toBe('person_not_found');
     });
