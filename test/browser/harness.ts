@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { seedDemo } from '../../src/cli/demo.ts';
 import { type Database, migrate, openDatabase } from '../../src/server/db/database.ts';
 import { buildApp } from '../../src/server/http/app.ts';
+import { type DialectName, freshDatabase } from '../db.ts';
 
 const webDir = path.resolve(import.meta.dirname, '../../dist/web');
 const CHROMIUM = process.env.PATHWAY_CHROMIUM ?? '/usr/bin/chromium';
@@ -27,17 +28,18 @@ export interface BrowserWorld {
 }
 
 /**
- * The real server in-process on a fresh SQLite file seeded with the demo country, and Debian's
- * chromium driven by playwright-core.
+ * The real server in-process on a fresh database seeded with the demo country (a SQLite file, or a
+ * new schema in the test PostgreSQL), and Debian's chromium driven by playwright-core.
  */
-export async function startBrowserWorld(teachers: number): Promise<BrowserWorld> {
+export async function startBrowserWorld(teachers: number, dialect: DialectName = 'sqlite'): Promise<BrowserWorld> {
   if (!fs.existsSync(path.join(webDir, 'index.html')))
     throw new Error('dist/web is missing: run `npm run build` before the browser tests.');
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`No chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-browser-'));
-  const database = openDatabase(path.join(dir, 'browser.sqlite'));
-  await migrate(database);
+  const database =
+    dialect === 'postgres' ? await freshDatabase('postgres') : openDatabase(path.join(dir, 'browser.sqlite'));
+  if (dialect === 'sqlite') await migrate(database);
   await seedDemo(database, { teachers });
   const app = await buildApp({ config: { secureCookies: false, webDir, logLevel: 'warn' }, database });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -11,6 +11,7 @@ import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { MonitoringTabs } from './parts.tsx';
+import { TeacherLevels } from './TeacherLevels.tsx';
 
 /**
  * Where the gap between policy and classroom is: a unit, and each unit below it by competency, as
@@ -43,7 +44,7 @@ export default function DashboardPage() {
   const drill = useCallback(
     (index: number) => {
       const row = d?.rows[index];
-      if (row?.hasChildren) navigate(`/dashboard/${row.unitId}?${params}`);
+      if (row) navigate(`/dashboard/${row.unitId}?${params}`);
     },
     [d, navigate, params],
   );
@@ -146,13 +147,9 @@ export default function DashboardPage() {
                     {d!.rows.map((r) => (
                       <tr key={r.unitId}>
                         <th scope="row">
-                          {r.hasChildren ? (
-                            <Link to={`/dashboard/${r.unitId}?${params}`}>
-                              <LocalText value={r.name} />
-                            </Link>
-                          ) : (
+                          <Link to={`/dashboard/${r.unitId}?${params}`}>
                             <LocalText value={r.name} />
-                          )}
+                          </Link>
                         </th>
                         {r.suppressed ? (
                           <td className="suppressed" colSpan={d!.competencies.length + 2}>
@@ -174,6 +171,7 @@ export default function DashboardPage() {
               </div>
             </>
           )}
+          {!d!.unit.hasChildren && <TeacherLevels dashboard={d!} />}
           <h2>{t('monitoring.competencies')}</h2>
           <ul className="plain">
             {d!.competencies.map((c, i) => (

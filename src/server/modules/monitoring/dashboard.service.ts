@@ -11,6 +11,7 @@ import { PLACES_OF_WORK } from './indicators.repo.ts';
 import type { Alignment } from './indicators.schemas.ts';
 import * as repo from './monitoring.repo.ts';
 import type { Dashboard, DashboardQuery, DashboardRow } from './monitoring.schemas.ts';
+import { individualsVisible } from './teachers.service.ts';
 
 export const LEAF_TYPES = new Set(PLACES_OF_WORK);
 
@@ -113,6 +114,7 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
       };
     }),
     rows: children.map(row),
+    individualsVisible: individualsVisible(ctx, unit.path),
   };
 }
 

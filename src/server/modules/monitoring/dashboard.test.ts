@@ -4,7 +4,7 @@ import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import * as ledger from '../assessment/assessment.service.ts';
 import * as reports from '../assessment/reports.service.ts';
-import type { Dashboard } from './monitoring.schemas.ts';
+import type { Dashboard, TeacherLevels } from './monitoring.schemas.ts';
 
 describeOnEachDatabase('competency dashboards', (getDb) => {
   let app: TestApp;
@@ -176,6 +176,39 @@ describeOnEachDatabase('competency dashboards', (getDb) => {
     expect(self.unit.teachers).toBe(confirmed.unit.teachers);
     expect(cell(self.unit).atTarget).toBe(0);
     expect(self.unit.assessed).toBe(0);
+  });
+
+  it("ends the drill-down at a school's teachers: names for its leader, counts only for officers", async () => {
+    const leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
+    const head = await signIn(app, leader.username, leader.password);
+    const board = (await get(head, `unitId=${world.schoolA1.id}`)).body;
+    expect(board.individualsVisible).toBe(true);
+    const teachers = await app.inject({
+      url: `/api/dashboards/competencies/teachers?frameworkId=${standard.id}&unitId=${world.schoolA1.id}`,
+      headers: head.headers,
+    });
+    expect(teachers.statusCode).toBe(200);
+    const list = teachers.json() as TeacherLevels;
+    expect(list.teachers).toHaveLength(6);
+    const index = board.competencies.findIndex((c) => c.itemId === firstItem);
+    expect(list.teachers.map((t) => t.levels[index]).sort()).toEqual(['KA', 'KA', 'KA', 'KC', 'KD', 'KD']);
+    // The same count as the district's row for the school (3 at or above KD), here by name.
+    expect(list.teachers.filter((t) => t.atTarget > 0)).toHaveLength(3);
+    expect(list.teachers.every((t) => t.name.length > 0 && t.levels.length === board.competencies.length)).toBe(true);
+
+    const officerBoard = (await get(ministry, `unitId=${world.schoolA1.id}`)).body;
+    expect(officerBoard.individualsVisible).toBe(false);
+    expect(officerBoard.unit.teachers).toBe(board.unit.teachers);
+    const refused = await app.inject({
+      url: `/api/dashboards/competencies/teachers?unitId=${world.schoolA1.id}`,
+      headers: ministry.headers,
+    });
+    expect(refused.statusCode).toBe(403);
+    const elsewhere = await app.inject({
+      url: `/api/dashboards/competencies/teachers?unitId=${world.schoolA2.id}`,
+      headers: head.headers,
+    });
+    expect(elsewhere.statusCode).toBe(404);
   });
 
   it('keeps a district officer to their district and a teacher out', async () => {

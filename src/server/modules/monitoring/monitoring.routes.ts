@@ -25,8 +25,9 @@ import {
   setTargets,
   updateIndicator,
 } from './indicators.service.ts';
-import { Dashboard, DashboardQuery } from './monitoring.schemas.ts';
+import { Dashboard, DashboardQuery, TeacherLevels, TeacherLevelsQuery } from './monitoring.schemas.ts';
 import { unitReportPdf } from './report.pdf.ts';
+import { teacherLevels } from './teachers.service.ts';
 
 const tags = ['monitoring'];
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
@@ -52,6 +53,19 @@ export function monitoringRoutes(app: ZodApp) {
       },
     },
     (req) => competencyDashboard(req.ctx, req.query),
+  );
+  app.get(
+    '/api/dashboards/competencies/teachers',
+    {
+      schema: {
+        tags,
+        querystring: TeacherLevelsQuery,
+        response: { 200: TeacherLevels },
+        description:
+          "The drill-down's last step: the teachers placed in a unit by name, with each competency's level. Needs assessment.read over the unit (school leaders, assessors, trainers); officers see group figures only.",
+      },
+    },
+    (req) => teacherLevels(req.ctx, req.query),
   );
   app.get(
     '/api/dashboards/competencies/export.csv',

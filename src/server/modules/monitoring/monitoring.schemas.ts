@@ -50,5 +50,36 @@ export const Dashboard = z.object({
     z.object({ itemId: z.string(), code: z.string(), title: Resolved, aspectCode: z.string(), aspectTitle: Resolved }),
   ),
   rows: z.array(DashboardRow),
+  /** Whether the reader may open the unit's teachers by name (`assessment.read` there); officers see counts. */
+  individualsVisible: z.boolean(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+export const TeacherLevelsQuery = z.strictObject({
+  unitId: Id.describe('A school or other place of work: the teachers placed in it.'),
+  frameworkId: Id.optional().describe('A version of the standard; the current one when absent.'),
+  basis: z.enum(BASES).default('confirmed'),
+  cursor: z.string().max(500).optional().describe('The nextCursor of the previous page.'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type TeacherLevelsQuery = z.infer<typeof TeacherLevelsQuery>;
+
+/** The last step of the drill-down: a unit's own teachers by name, each competency's level. */
+export const TeacherLevels = z.object({
+  unit: z.object({ id: z.string(), name: Resolved }),
+  frameworkId: z.string(),
+  basis: z.enum(BASES),
+  targetLevelCode: z.string(),
+  teachers: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      nationalId: z.string().nullable(),
+      /** Per competency of the dashboard, in its order: a level code, `not_yet`, or null when nothing is recorded. */
+      levels: z.array(z.string().nullable()),
+      atTarget: z.number().int(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+export type TeacherLevels = z.infer<typeof TeacherLevels>;

@@ -96,19 +96,25 @@ export async function notify(
 const rolesWith = (permission: Permission) =>
   ROLES.filter((role) => role !== 'admin' && ROLE_PERMISSIONS[role].includes(permission));
 
-async function itemTitle(ctx: Ctx, frameworkId: string, itemId: string): Promise<Param> {
+/** An item's and a level's titles in every language of the standard, for messages in the reader's. */
+async function itemAndLevel(
+  ctx: Ctx,
+  frameworkId: string,
+  itemId: string,
+  levelCode: string | null,
+): Promise<{ item: Param; level: Param }> {
   const standard = await loadStandard(ctx, frameworkId).catch(() => null);
   const item = standard?.framework.items.find((i) => i.id === itemId);
-  return item ? { text: item.title } : '';
+  const level = standard?.framework.levels.find((l) => l.code === levelCode);
+  return { item: item ? { text: item.title } : '', level: level ? { text: level.title } : (levelCode ?? '') };
 }
 
 async function onReviewChanged(ctx: Ctx, change: Parameters<Parameters<typeof reviewChanged.on>[0]>[1]) {
   const person = await repo.personPath(ctx.db, ctx.tenantId, change.personId);
   if (!person) return;
   const params = {
-    item: await itemTitle(ctx, change.frameworkId, change.itemId),
+    ...(await itemAndLevel(ctx, change.frameworkId, change.itemId, change.levelCode)),
     person: `${person.given_name} ${person.family_name}`,
-    level: change.levelCode ?? '',
   };
   if (change.change === 'requested' || change.change === 'evidence_added') {
     if (change.change === 'evidence_added') return; // the assessor already knows the review; no second alert

@@ -1,0 +1,95 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TeacherLevels as TeacherLevelsPage } from '../../server/modules/monitoring/monitoring.schemas.ts';
+import { api } from '../api/client.ts';
+import { type Dashboard, NOT_YET } from '../api/types.ts';
+import { formatNumber } from '../i18n/index.ts';
+import { QueryState } from '../shell/ErrorText.tsx';
+
+/**
+ * The drill-down's last step: a school's teachers by name with each competency's level, for those who
+ * work with them (school leaders, assessors, trainers). Officers are told why they see counts only.
+ */
+export function TeacherLevels({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation();
+  const unitId = dashboard.unit.unitId;
+  const query = (cursor: string | null) =>
+    new URLSearchParams({
+      unitId,
+      basis: dashboard.basis,
+      frameworkId: dashboard.frameworkId,
+      ...(cursor ? { cursor } : {}),
+    });
+  const teachers = useInfiniteQuery({
+    queryKey: ['teacher-levels', unitId, dashboard.basis, dashboard.frameworkId],
+    queryFn: ({ pageParam }) => api<TeacherLevelsPage>(`/api/dashboards/competencies/teachers?${query(pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: dashboard.individualsVisible,
+  });
+  if (!dashboard.individualsVisible) return <p className="note">{t('monitoring.teachersHidden')}</p>;
+  const levelTitle = new Map(dashboard.levels.map((l) => [l.code, l.title.text]));
+  const levelText = (code: string | null) =>
+    code === null ? '—' : code === NOT_YET ? t('assessment.notYet') : (levelTitle.get(code) ?? code);
+
+  return (
+    <section aria-labelledby="teacher-levels">
+      <h2 id="teacher-levels">{t('monitoring.teachersHere')}</h2>
+      <QueryState query={teachers}>
+        {() => {
+          const rows = teachers.data!.pages.flatMap((p) => p.teachers);
+          if (rows.length === 0) return <p>{t('monitoring.noTeachersHere')}</p>;
+          return (
+            <>
+              <div className="scroll">
+                <table className="dashboard">
+                  <caption>
+                    {t('monitoring.teachersCaption', { target: levelText(dashboard.target.levelCode) })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('monitoring.teacher')}</th>
+                      <th scope="col">{t('monitoring.atTargetCount')}</th>
+                      {dashboard.competencies.map((c) => (
+                        <th key={c.itemId} scope="col" title={c.title.text}>
+                          {c.code}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.personId}>
+                        <th scope="row">
+                          <Link to={`/people/${r.personId}/feedback`}>{r.name}</Link>
+                          {r.nationalId && <small className="muted"> {r.nationalId}</small>}
+                        </th>
+                        <td>
+                          {t('monitoring.ofCompetencies', {
+                            n: formatNumber(r.atTarget),
+                            total: formatNumber(dashboard.competencies.length),
+                          })}
+                        </td>
+                        {r.levels.map((level, i) => (
+                          <td key={dashboard.competencies[i]!.itemId} title={dashboard.competencies[i]!.title.text}>
+                            {levelText(level)}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {teachers.hasNextPage && (
+                <button type="button" onClick={() => teachers.fetchNextPage()} disabled={teachers.isFetchingNextPage}>
+                  {t('monitoring.moreTeachers')}
+                </button>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
