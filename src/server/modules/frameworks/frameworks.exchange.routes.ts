@@ -2,8 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
 import { acceptUploads, requireUpload } from '../../http/uploads.ts';
-import { EXCHANGE_FORMATS, exportFramework, importFramework } from './frameworks.exchange.ts';
+import { resolveText } from '../../shared/localized.ts';
+import { EXCHANGE_FORMATS, type ExchangeFormat, exportFramework, importFramework } from './frameworks.exchange.ts';
 import { FrameworkDetail, FrameworkParams } from './frameworks.schemas.ts';
+import { getFramework } from './frameworks.service.ts';
 
 const tags = ['frameworks'];
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -29,6 +31,43 @@ export const ImportResult = z.object({
 const ExportParams = FrameworkParams.extend({ format: z.enum(EXCHANGE_FORMATS) });
 
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+const SUFFIXES: Record<ExchangeFormat, string> = { case: 'case.json', 'moodle-csv': 'moodle.csv', csv: 'csv' };
+
+/** Words of a title joined by hyphens, without what a file name cannot hold. */
+function fileWords(text: string, ascii: boolean) {
+  const plain = ascii ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text.normalize('NFC');
+  const unsafe = ascii ? /[^A-Za-z0-9._]+/g : /[\s\p{C}\\/:*?"<>|%;,]+/gu;
+  return plain
+    .replace(unsafe, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 120);
+}
+
+/**
+ * A framework file is named after the standard: `National-ICT-Competency-Standard-2.0.case.json`.
+ * `ascii` is the fallback for clients without RFC 5987 (a title with no Latin letters becomes
+ * `framework`, like a title with no letters at all); `name` keeps the title's own script.
+ */
+export function exportFileName(title: string, version: string, format: ExchangeFormat) {
+  const named = (ascii: boolean) => {
+    const words = fileWords(title, ascii);
+    const stem = /\p{L}/u.test(words) ? words : 'framework';
+    const v = fileWords(version, ascii);
+    return `${v && !stem.endsWith(`-${v}`) ? `${stem}-${v}` : stem}.${SUFFIXES[format]}`;
+  };
+  return { name: named(false), ascii: named(true) };
+}
+
+/** `attachment` with both spellings of the name (RFC 6266, RFC 5987). */
+export function attachment(file: { name: string; ascii: string }) {
+  const encoded = encodeURIComponent(file.name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${file.ascii}"; filename*=UTF-8''${encoded}`;
+}
 
 /**
  * Whole-framework files. The import takes the raw bytes of any content type (so invalid UTF-8 is
@@ -59,14 +98,17 @@ export async function exchangeRoutes(app: ZodApp) {
         tags,
         params: ExportParams,
         description:
-          'The framework as a file: CASE 1.1 CFPackage (case), Moodle CSV (moodle-csv) or Pathway CSV (csv).',
+          'The framework as a file: CASE 1.1 CFPackage (case), Moodle CSV (moodle-csv) or Pathway CSV (csv), named after the standard (title in the reader’s language, and version).',
       },
     },
     async (req, reply) => {
-      const file = await exportFramework(req.ctx, req.params.frameworkId, req.params.format, origin(req));
+      const { ctx } = req;
+      const framework = await getFramework(ctx, req.params.frameworkId);
+      const file = await exportFramework(ctx, framework.id, req.params.format, origin(req));
+      const title = resolveText(framework.title, ctx.locale, ctx.defaultLocale).text;
       return reply
         .type(file.contentType)
-        .header('content-disposition', `attachment; filename="framework-${req.params.frameworkId}.${file.extension}"`)
+        .header('content-disposition', attachment(exportFileName(title, framework.version, req.params.format)))
         .send(file.body);
     },
   );

@@ -5,6 +5,9 @@ import { caseValidator } from '../../../../test/case-schema.ts';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import { exportFileName as webFileName } from '../../../web/frameworks/ExportLinks.tsx';
+import { exportFileName } from './frameworks.exchange.routes.ts';
+import { EXCHANGE_FORMATS } from './frameworks.exchange.ts';
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(import.meta.dirname, '../../../../test/fixtures', name));
 
@@ -371,5 +374,54 @@ describeOnEachDatabase('framework import and export (CASE, Moodle CSV, Pathway C
     expect((await call(elsewhere, 'GET', `/api/frameworks/${fw.id}/export/csv`)).statusCode).toBe(404);
     expect((await call(elsewhere, 'GET', `/api/frameworks/${fw.id}/export/case`)).statusCode).toBe(404);
     expect((await call(teacher, 'GET', `/api/frameworks/${fw.id}/export/moodle-csv`)).statusCode).toBe(404);
+  });
+
+  it('names each export after the standard, with a plain fallback and the title in its own script', async () => {
+    const levels = [{ code: 'L1', title: { en: 'Basic', ru: 'Базовый' } }];
+    const created = await call(ministry, 'POST', '/api/frameworks', {
+      title: { en: 'National ICT Competency Standard', ru: 'Национальный стандарт ИКТ-компетентности' },
+      version: '2.0',
+      languages: ['en', 'ru'],
+      levels,
+    });
+    expect(created.statusCode).toBe(201);
+    const disposition = async (id: string, format: string) =>
+      (await call(ministry, 'GET', `/api/frameworks/${id}/export/${format}`)).headers['content-disposition'] as string;
+    expect(await disposition(created.json().id, 'moodle-csv')).toBe(
+      `attachment; filename="National-ICT-Competency-Standard-2.0.moodle.csv"; filename*=UTF-8''National-ICT-Competency-Standard-2.0.moodle.csv`,
+    );
+    expect(await disposition(created.json().id, 'csv')).toContain(
+      `filename="National-ICT-Competency-Standard-2.0.csv"`,
+    );
+
+    // A title with no Latin letters: an ASCII name for old clients, the title itself (RFC 5987) for the rest.
+    const russian = await call(ministry, 'POST', '/api/frameworks', {
+      title: { ru: 'Стандарт «Учитель 2030»: ИКТ' },
+      version: '1.0',
+      languages: ['ru'],
+      levels,
+    });
+    const header = await disposition(russian.json().id, 'csv');
+    expect(header).toMatch(/^[\x20-\x7e]+$/);
+    expect(header.match(/filename="([^"]*)"/)![1]).toBe('framework-1.0.csv');
+    const encoded = header.match(/filename\*=UTF-8''(\S+)$/)![1]!;
+    expect(decodeURIComponent(encoded)).toBe('Стандарт-«Учитель-2030»-ИКТ-1.0.csv');
+    expect(exportFileName('Кадрлар', '1.0', 'csv').ascii).toBe('framework-1.0.csv');
+    expect(exportFileName(' ', 'draft 3', 'case')).toEqual({
+      name: 'framework-draft-3.case.json',
+      ascii: 'framework-draft-3.case.json',
+    });
+    expect(exportFileName('Standard 2.0', '2.0', 'csv').name).toBe('Standard-2.0.csv');
+
+    // The web app's links name the file as the server does, for every format (the CASE one included).
+    for (const [title, version] of [
+      ['National ICT Competency Standard', '2.0'],
+      ['Стандарт «Учитель 2030»: ИКТ', '1.0'],
+      ['O‘qituvchi standarti 2.1', '2.1'],
+      ['  ', 'draft 3'],
+      ['2030', '1'],
+    ] as const)
+      for (const format of EXCHANGE_FORMATS)
+        expect(webFileName(title, version, format)).toBe(exportFileName(title, version, format).name);
   });
 });
