@@ -153,7 +153,7 @@ describe('training in a real browser', () => {
     await others.nth(0).check();
     await others.nth(1).check();
     await page.getByRole('button', { name: 'Nominate 3 teachers' }).click();
-    await page.getByText('2 enrolled, 1 put on the waitlist.').waitFor();
+    await page.getByText('Your nomination: 2 teachers got a seat, 1 on the waitlist.').waitFor();
     await page.getByRole('table', { name: 'Enrolled' }).getByText(teacherName).waitFor();
     await expect(page.getByRole('table', { name: 'Waitlist' }).locator('tbody tr').count()).resolves.toBe(1);
     // One figure everywhere: the page, its roster and the list of offerings the leader comes back to.

@@ -98,7 +98,8 @@ export function NominateForm({ offering, enrolments }: { offering: Offering; enr
       {failure ? <ErrorText error={failure} /> : null}
       {outcome && (
         <p className="success" role="status">
-          {t('training.nominate.done', {
+          {/* What this nomination did; the seats taken in all are the offering's figure above. */}
+          {t('training.nominate.placed', {
             ...counted(outcome.enrolled),
             waitlisted: formatNumber(outcome.waitlisted),
           })}
