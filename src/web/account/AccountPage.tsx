@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import { PreferencesForm } from '../notifications/PreferencesForm.tsx';
 import { ErrorText } from '../shell/ErrorText.tsx';
 
@@ -30,10 +31,7 @@ export default function AccountPage({
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      await api('/api/me/password', {
-        method: 'POST',
-        body: { currentPassword: form.current, newPassword: form.next },
-      });
+      await call('POST /api/me/password', { body: { currentPassword: form.current, newPassword: form.next } });
       setSaved(true);
       setForm({ current: '', next: '', confirm: '' });
       onChanged?.();

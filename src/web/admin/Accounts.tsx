@@ -1,9 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../server/shared/access.ts';
-import { ApiError, api } from '../api/client.ts';
-import type { Account, PeoplePage, Unit } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiResponse, call, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
@@ -11,14 +11,14 @@ import { NotAllowed } from '../shell/Pages.tsx';
 
 /** Resolves what an administrator types (a national id, a unit code) to the ids the API takes. */
 async function personByNationalId(nationalId: string) {
-  const page = await api<PeoplePage>(`/api/people?q=${encodeURIComponent(nationalId)}&limit=5`);
+  const page = await call('GET /api/people', { query: { q: nationalId, limit: 5 } });
   const person = page.items.find((p) => p.nationalId === nationalId);
   if (!person) throw new ApiError(404, 'person_not_found', 'No such person', { field: 'personId' });
   return person;
 }
 
 async function unitByCode(code: string) {
-  const page = await api<{ items: Unit[] }>(`/api/org-units?q=${encodeURIComponent(code)}&limit=20`);
+  const page = await call('GET /api/org-units', { query: { q: code, limit: 20 } });
   const unit = page.items.find((u) => u.code === code);
   if (!unit) throw new ApiError(404, 'org_unit_not_found', 'No such unit', { field: 'orgUnitId' });
   return unit;
@@ -55,13 +55,12 @@ function CreateAccount({ onDone }: { onDone: () => void }) {
     try {
       const person = await personByNationalId(form.nationalId.trim());
       const unit = await unitByCode(form.unitCode.trim());
-      const account = await api<Account>('/api/accounts', {
-        method: 'POST',
+      const account = await call('POST /api/accounts', {
         body: {
           personId: person.id,
           username: form.username,
           password: form.password,
-          roles: [{ role: form.role, orgUnitId: unit.id }],
+          roles: [{ role: form.role as Role, orgUnitId: unit.id }],
         },
       });
       setDone(t('accounts.created', { username: account.username }));
@@ -123,9 +122,12 @@ function CreateAccount({ onDone }: { onDone: () => void }) {
   );
 }
 
+type Account = ApiResponse<'GET /api/accounts/:accountId'>;
+type Role = Account['grants'][number]['role'];
+
 function AccountRow({ account, onChange }: { account: Account; onChange: () => void }) {
   const { t } = useTranslation();
-  const [role, setRole] = useState<string>('teacher');
+  const [role, setRole] = useState<Role>('teacher');
   const [unitCode, setUnitCode] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   async function act(work: () => Promise<unknown>) {
@@ -153,7 +155,13 @@ function AccountRow({ account, onChange }: { account: Account; onChange: () => v
             <button
               type="button"
               className="link"
-              onClick={() => act(() => api(`/api/accounts/${account.id}/roles/${g.id}`, { method: 'DELETE' }))}
+              onClick={() =>
+                act(() =>
+                  call('DELETE /api/accounts/:accountId/roles/:grantId', {
+                    params: { accountId: account.id, grantId: g.id },
+                  }),
+                )
+              }
             >
               {t('accounts.remove')}
             </button>
@@ -166,14 +174,17 @@ function AccountRow({ account, onChange }: { account: Account; onChange: () => v
           e.preventDefault();
           void act(async () => {
             const unit = await unitByCode(unitCode.trim());
-            await api(`/api/accounts/${account.id}/roles`, { method: 'POST', body: { role, orgUnitId: unit.id } });
+            await call('POST /api/accounts/:accountId/roles', {
+              params: { accountId: account.id },
+              body: { role, orgUnitId: unit.id },
+            });
             setUnitCode('');
           });
         }}
       >
         <label>
           {t('accounts.role')}
-          <select value={role} onChange={(e) => setRole(e.target.value)}>
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`scope.role.${r}`)}
@@ -196,13 +207,9 @@ export default function Accounts() {
   const { t } = useTranslation();
   const allowed = useCan('accounts.manage');
   const client = useQueryClient();
-  const accounts = useQuery({
-    queryKey: ['accounts'],
-    queryFn: () => api<{ items: Account[] }>('/api/accounts?limit=200'),
-    enabled: allowed,
-  });
+  const accounts = useApiQuery('GET /api/accounts', { query: { limit: 200 } }, { enabled: allowed });
   if (!allowed) return <NotAllowed />;
-  const refresh = () => void client.invalidateQueries({ queryKey: ['accounts'] });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['GET /api/accounts'] });
   return (
     <>
       <h1>{t('accounts.title')}</h1>

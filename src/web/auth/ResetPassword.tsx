@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import { SignInFrame } from './SignInFrame.tsx';
 
 /** Opened from the mailed link: the token is in the fragment, so it never reaches a server log. */
@@ -20,7 +21,7 @@ export default function ResetPassword() {
     setBusy(true);
     setProblem(null);
     try {
-      await api('/api/auth/password-reset/confirm', { method: 'POST', body: { token, newPassword: next } });
+      await call('POST /api/auth/password-reset/confirm', { body: { token, newPassword: next } });
       window.history.replaceState(null, '', '/reset-password');
       setDone(true);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { Me } from '../api/types.ts';
 import { SignInFrame } from './SignInFrame.tsx';
 import { adoptMe } from './session.tsx';
@@ -20,7 +21,7 @@ export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: 
     setBusy(true);
     setProblem(null);
     try {
-      await api('/api/auth/password-reset', { method: 'POST', body: { username: username.trim() } });
+      await call('POST /api/auth/password-reset', { body: { username: username.trim() } });
       setSent(true);
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'unknown';
@@ -79,7 +80,7 @@ export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: 
     setBusy(true);
     setProblem(null);
     try {
-      const me = await api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
+      const me = await call('POST /api/auth/login', { body: { username, password } });
       adoptMe(me);
       onSignedIn(me);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import { api, setCsrfToken } from '../api/client.ts';
+import { setCsrfToken } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { Me } from '../api/types.ts';
 import { i18n, isLanguage, rememberLanguage, setLanguage } from '../i18n/index.ts';
 
@@ -17,8 +18,14 @@ export function useCan(permission: Me['permissions'][number]): boolean {
   return useMe().permissions.includes(permission);
 }
 
+/**
+ * The signed-in account's key. Not from `queryKey`: App.tsx sets and clears `['me']` by hand (on sign-in
+ * and when the session ends), so the key stays until App.tsx moves to the factory.
+ */
+export const ME_KEY = ['me'] as const;
+
 export function useMeQuery() {
-  return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/me'), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: ME_KEY, queryFn: () => call('GET /api/me'), staleTime: 5 * 60_000 });
 }
 
 /** Adopts a freshly loaded Me: CSRF token for writes, the user's saved language. */
@@ -38,9 +45,9 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
 export function useSignOut() {
   const client = useQueryClient();
   return async () => {
-    await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    await call('POST /api/auth/logout').catch(() => undefined);
     setCsrfToken(null);
     client.clear();
-    client.setQueryData(['me'], null);
+    client.setQueryData(ME_KEY, null);
   };
 }

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
-import type { UnitDetail } from '../api/types.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { counted } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -14,11 +12,7 @@ export default function SchoolHome() {
   const { t } = useTranslation();
   const me = useMe();
   const unitId = me.grants.find((g) => g.role === 'school_leader')?.orgUnitId;
-  const unit = useQuery({
-    queryKey: ['unit', unitId],
-    queryFn: () => api<UnitDetail>(`/api/org-units/${unitId}`),
-    enabled: !!unitId,
-  });
+  const unit = useApiQuery('GET /api/org-units/:unitId', { params: { unitId: unitId ?? '' } }, { enabled: !!unitId });
   if (!unitId) return <NotAllowed />;
   return (
     <>

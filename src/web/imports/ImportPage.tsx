@@ -1,13 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, upload } from '../api/client.ts';
-import type { ImportFault, ImportResult } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiResponse, sendFile } from '../api/routes.ts';
+import type { ImportFault } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
 import { FaultTable } from '../shell/FaultTable.tsx';
 import { NotAllowed } from '../shell/Pages.tsx';
+
+type ImportResult = ApiResponse<'POST /api/imports/people'>;
 
 type State =
   | { step: 'idle' }
@@ -32,8 +35,9 @@ export default function ImportPage() {
     if (!file) return;
     setState({ step: 'uploading', share: 0 });
     try {
-      const result = await upload<ImportResult>(
-        `/api/imports/${kind}${dryRun ? '?dryRun=true' : ''}`,
+      const result = await sendFile(
+        kind === 'people' ? 'POST /api/imports/people' : 'POST /api/imports/org-units',
+        { query: { dryRun: dryRun ? 'true' : undefined } },
         file,
         'text/csv',
         (share) => setState(share < 1 ? { step: 'uploading', share } : { step: 'processing' }),

@@ -1,30 +1,32 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
+import { call, useApiQuery } from '../api/routes.ts';
 import { formatDate } from '../i18n/format.ts';
 import { ErrorText, Loading } from '../shell/ErrorText.tsx';
-import { type Inbox, notificationKeys } from './api.ts';
 
 const PAGE = 20;
+const markRead = (notificationId: string) =>
+  call('POST /api/me/notifications/:notificationId/read', { params: { notificationId } });
 
 export default function NotificationsPage() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [order, setOrder] = useState<'unread_first' | 'newest'>('unread_first');
   const [limit, setLimit] = useState(PAGE);
-  const inbox = useQuery({
-    queryKey: notificationKeys.inbox(order, limit),
-    queryFn: () => api<Inbox>(`/api/me/notifications?order=${order}&limit=${limit}`),
-  });
+  const inbox = useApiQuery('GET /api/me/notifications', { query: { order, limit } });
   const [failure, setFailure] = useState<unknown>(null);
 
-  async function act(path: string) {
+  async function act(work: () => Promise<unknown>) {
     setFailure(null);
     try {
-      await api(path, { method: 'POST' });
-      await client.invalidateQueries({ queryKey: notificationKeys.all });
+      await work();
+      await Promise.all(
+        (['GET /api/me/notifications', 'GET /api/me/notifications/unread-count'] as const).map((key) =>
+          client.invalidateQueries({ queryKey: [key] }),
+        ),
+      );
     } catch (error) {
       setFailure(error);
     }
@@ -41,7 +43,11 @@ export default function NotificationsPage() {
             <option value="newest">{t('notifications.newest')}</option>
           </select>
         </label>
-        <button type="button" disabled={!inbox.data?.unread} onClick={() => void act('/api/me/notifications/read-all')}>
+        <button
+          type="button"
+          disabled={!inbox.data?.unread}
+          onClick={() => void act(() => call('POST /api/me/notifications/read-all'))}
+        >
           {t('notifications.markAllRead')}
         </button>
       </div>
@@ -67,17 +73,13 @@ export default function NotificationsPage() {
                 <Link
                   to={item.link}
                   onClick={() => {
-                    if (!item.readAt) void act(`/api/me/notifications/${item.id}/read`);
+                    if (!item.readAt) void act(() => markRead(item.id));
                   }}
                 >
                   {t('notifications.open')}
                 </Link>
                 {!item.readAt && (
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => void act(`/api/me/notifications/${item.id}/read`)}
-                  >
+                  <button type="button" className="link" onClick={() => void act(() => markRead(item.id))}>
                     {t('notifications.markRead')}
                   </button>
                 )}

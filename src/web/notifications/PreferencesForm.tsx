@@ -1,18 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call, queryKey, useApiQuery } from '../api/routes.ts';
 import { ErrorText, Loading } from '../shell/ErrorText.tsx';
-import { notificationKeys, type Preference } from './api.ts';
+import type { Preference } from './api.ts';
 
 /** Per kind of notification: in the app on or off, and mail off, at once or in the daily summary. */
 export function PreferencesForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const saved = useQuery({
-    queryKey: notificationKeys.preferences,
-    queryFn: () => api<{ items: Preference[] }>('/api/me/notification-preferences'),
-  });
+  const saved = useApiQuery('GET /api/me/notification-preferences', {});
   const [items, setItems] = useState<Preference[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState(false);
@@ -25,11 +22,8 @@ export function PreferencesForm() {
     setFailure(null);
     setDone(false);
     try {
-      const result = await api<{ items: Preference[] }>('/api/me/notification-preferences', {
-        method: 'PUT',
-        body: { items },
-      });
-      client.setQueryData(notificationKeys.preferences, result);
+      const result = await call('PUT /api/me/notification-preferences', { body: { items } });
+      client.setQueryData(queryKey('GET /api/me/notification-preferences'), result);
       setDone(true);
     } catch (error) {
       setFailure(error);

@@ -1,14 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Unit, UnitDetail } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiResponse, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { counted } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
+
+type Unit = ApiResponse<'GET /api/org-units'>['items'][number];
 
 function UnitCard({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
@@ -39,17 +40,9 @@ export default function OrgBrowser() {
   const canAgreePlans = useCan('plans.agree');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  const unit = useQuery({
-    queryKey: ['unit', unitId],
-    queryFn: () => api<UnitDetail>(`/api/org-units/${unitId}`),
-    enabled: !!unitId,
-  });
-  const params = new URLSearchParams({ limit: '200' });
-  if (search) params.set('q', search);
-  if (unitId) params.set('parentId', unitId);
-  const list = useQuery({
-    queryKey: ['units', unitId ?? null, search],
-    queryFn: () => api<{ items: Unit[] }>(`/api/org-units?${params}`),
+  const unit = useApiQuery('GET /api/org-units/:unitId', { params: { unitId: unitId ?? '' } }, { enabled: !!unitId });
+  const list = useApiQuery('GET /api/org-units', {
+    query: { limit: 200, q: search || undefined, parentId: unitId },
   });
 
   if (!canRead) return <NotAllowed />;

@@ -2,8 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api/client.ts';
-import type { PeoplePage } from '../api/types.ts';
+import { type ApiInput, call, queryKey } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { counted } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -12,21 +11,22 @@ import { NotAllowed } from '../shell/Pages.tsx';
 const CATEGORIES = ['teacher', 'trainer', 'assessor', 'school_leader', 'officer'] as const;
 const SEXES = ['female', 'male', 'other'] as const;
 const FILTERS = ['q', 'category', 'subject', 'sex'] as const;
+type PeopleQuery = NonNullable<ApiInput<'GET /api/people'>['query']>;
 
 export default function PeopleList() {
   const { t } = useTranslation();
   const canRead = useCan('people.read');
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])));
-  const query = new URLSearchParams({ limit: '50' });
-  for (const key of ['unitId', ...FILTERS]) {
+  const query: PeopleQuery = { limit: 50 };
+  for (const key of ['unitId', ...FILTERS] as const) {
     const value = params.get(key);
-    if (value) query.set(key, value);
+    // The URL's filters go to the server as they are: an unknown category is the server's to refuse.
+    if (value) (query as Record<string, string>)[key] = value;
   }
   const pages = useInfiniteQuery({
-    queryKey: ['people', query.toString()],
-    queryFn: ({ pageParam }) =>
-      api<PeoplePage>(`/api/people?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    queryKey: queryKey('GET /api/people', { query }),
+    queryFn: ({ pageParam }) => call('GET /api/people', { query: { ...query, cursor: pageParam || undefined } }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: canRead,

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Person } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -13,7 +12,7 @@ export default function PersonPage() {
   const { t } = useTranslation();
   const { personId } = useParams();
   const canReadAssessment = useCan('assessment.read');
-  const person = useQuery({ queryKey: ['person', personId], queryFn: () => api<Person>(`/api/people/${personId}`) });
+  const person = useApiQuery('GET /api/people/:personId', { params: { personId: personId! } });
   if (person.error instanceof ApiError && person.error.status === 404) return <NotFound />;
   return (
     <QueryState query={person}>

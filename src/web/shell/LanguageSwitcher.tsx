@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
 import { I18nContext, useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import { call } from '../api/routes.ts';
+import { ME_KEY } from '../auth/session.tsx';
 import { isLanguage, LANGUAGES, rememberLanguage, setLanguage } from '../i18n/index.ts';
 
 /** Changes the language at once; when signed in, saves it to the account so it follows the user. */
@@ -16,9 +16,9 @@ export function LanguageSwitcher({ signedIn = false }: { signedIn?: boolean }) {
     await setLanguage(code);
     rememberLanguage(code);
     if (signedIn) {
-      const me = await api<Me>('/api/me', { method: 'PATCH', body: { locale: code } });
-      client.setQueryData(['me'], me);
-      await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      const me = await call('PATCH /api/me', { body: { locale: code } });
+      client.setQueryData(ME_KEY, me);
+      await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     }
   }
 

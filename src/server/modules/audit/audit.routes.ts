@@ -1,34 +1,10 @@
-import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
+import { route } from '../../http/route.ts';
+import { auditApi } from './audit.api.ts';
 import * as audit from './audit.service.ts';
 
-const AuditEntry = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorAccountId: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  requestId: z.string().nullable(),
-});
-
 export function auditRoutes(app: ZodApp) {
-  app.get(
-    '/api/audit',
-    {
-      schema: {
-        tags: ['audit'],
-        querystring: z.strictObject({
-          entityType: z.string().min(1).max(50).optional(),
-          entityId: z.string().min(1).max(100).optional(),
-          before: z.string().max(100).optional().describe('Entries older than this entry id (paging).'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ items: z.array(AuditEntry) }) },
-      },
-    },
-    async (req) => ({ items: await audit.listAudit(req.ctx, req.query) }),
-  );
+  route(app, auditApi, 'GET /api/audit', { tags: ['audit'] }, async (req) => ({
+    items: await audit.listAudit(req.ctx, req.query),
+  }));
 }

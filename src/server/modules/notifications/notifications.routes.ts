@@ -1,37 +1,27 @@
 import type { ZodApp } from '../../http/app.ts';
-import {
-  Inbox,
-  InboxQuery,
-  Notification,
-  NotificationParams,
-  Preferences,
-  UnreadCount,
-} from './notifications.schemas.ts';
+import { route } from '../../http/route.ts';
+import { notificationsApi } from './notifications.api.ts';
 import * as notifications from './notifications.service.ts';
 
 const tags = ['notifications'];
 
 export function notificationsRoutes(app: ZodApp) {
-  app.get('/api/me/notifications', { schema: { tags, querystring: InboxQuery, response: { 200: Inbox } } }, (req) =>
+  route(app, notificationsApi, 'GET /api/me/notifications', { tags }, (req) =>
     notifications.listInbox(req.ctx, req.query),
   );
-  app.get('/api/me/notifications/unread-count', { schema: { tags, response: { 200: UnreadCount } } }, (req) =>
+  route(app, notificationsApi, 'GET /api/me/notifications/unread-count', { tags }, (req) =>
     notifications.unreadCount(req.ctx),
   );
-  app.post(
-    '/api/me/notifications/:notificationId/read',
-    { schema: { tags, params: NotificationParams, response: { 200: Notification } } },
-    (req) => notifications.markRead(req.ctx, req.params.notificationId),
+  route(app, notificationsApi, 'POST /api/me/notifications/:notificationId/read', { tags }, (req) =>
+    notifications.markRead(req.ctx, req.params.notificationId),
   );
-  app.post('/api/me/notifications/read-all', { schema: { tags, response: { 200: UnreadCount } } }, (req) =>
+  route(app, notificationsApi, 'POST /api/me/notifications/read-all', { tags }, (req) =>
     notifications.markAllRead(req.ctx),
   );
-  app.get('/api/me/notification-preferences', { schema: { tags, response: { 200: Preferences } } }, (req) =>
+  route(app, notificationsApi, 'GET /api/me/notification-preferences', { tags }, (req) =>
     notifications.getPreferences(req.ctx),
   );
-  app.put(
-    '/api/me/notification-preferences',
-    { schema: { tags, body: Preferences, response: { 200: Preferences } } },
-    (req) => notifications.setPreferences(req.ctx, req.body.items),
+  route(app, notificationsApi, 'PUT /api/me/notification-preferences', { tags }, (req) =>
+    notifications.setPreferences(req.ctx, req.body.items),
   );
 }

@@ -1,22 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { ZodApp } from '../../http/app.ts';
+import { route } from '../../http/route.ts';
 import { AppError } from '../../shared/errors.ts';
-import { ApproveBody, Award, AwardQuery, RejectBody } from './awards.schemas.ts';
 import * as awards from './awards.service.ts';
-import {
-  conditionBoundsFault,
-  IdParams,
-  MAX_CONDITIONS,
-  MAX_DEPTH,
-  Preview,
-  PreviewBody,
-  PreviewQuery,
-  Rule,
-  RuleBody,
-  RuleQuery,
-  RuleStatusBody,
-} from './rules.schemas.ts';
+import { recognitionApi } from './recognition.api.ts';
+import { conditionBoundsFault, MAX_CONDITIONS, MAX_DEPTH } from './rules.schemas.ts';
 import * as rules from './rules.service.ts';
 
 const tags = ['recognition'];
@@ -33,56 +21,39 @@ const conditionWithinBounds = async (req: FastifyRequest) => {
 
 /** Recognition rules, their preview, and the approval queue (credentials themselves: credentials.routes.ts). */
 export function recognitionRoutes(app: ZodApp) {
-  app.get(
-    '/api/recognition/rules',
-    { schema: { tags, querystring: RuleQuery, response: { 200: z.object({ items: z.array(Rule) }) } } },
-    async (req) => ({ items: await rules.listRules(req.ctx, req.query.status) }),
-  );
-  app.post(
-    '/api/recognition/rules',
-    { preValidation: conditionWithinBounds, schema: { tags, body: RuleBody, response: { 201: Rule } } },
+  route(app, recognitionApi, 'GET /api/recognition/rules', { tags }, async (req) => ({
+    items: await rules.listRules(req.ctx, req.query.status),
+  }));
+  route(
+    app,
+    recognitionApi,
+    'POST /api/recognition/rules',
+    { tags, preValidation: conditionWithinBounds },
     async (req, reply) => reply.code(201).send(await rules.createRule(req.ctx, req.body)),
   );
-  app.get('/api/recognition/rules/:id', { schema: { tags, params: IdParams, response: { 200: Rule } } }, (req) =>
+  route(app, recognitionApi, 'GET /api/recognition/rules/:id', { tags }, (req) =>
     rules.getRule(req.ctx, req.params.id),
   );
-  app.put(
-    '/api/recognition/rules/:id',
-    {
-      preValidation: conditionWithinBounds,
-      schema: { tags, params: IdParams, body: RuleBody, response: { 200: Rule } },
-    },
-    (req) => rules.updateRule(req.ctx, req.params.id, req.body),
+  route(app, recognitionApi, 'PUT /api/recognition/rules/:id', { tags, preValidation: conditionWithinBounds }, (req) =>
+    rules.updateRule(req.ctx, req.params.id, req.body),
   );
-  app.post(
-    '/api/recognition/rules/:id/status',
-    { schema: { tags, params: IdParams, body: RuleStatusBody, response: { 200: Rule } } },
-    (req) => rules.setStatus(req.ctx, req.params.id, req.body.status),
+  route(app, recognitionApi, 'POST /api/recognition/rules/:id/status', { tags }, (req) =>
+    rules.setStatus(req.ctx, req.params.id, req.body.status),
   );
-  app.post(
-    '/api/recognition/preview',
-    { preValidation: conditionWithinBounds, schema: { tags, body: PreviewBody, response: { 200: Preview } } },
-    (req) => rules.previewDraft(req.ctx, req.body),
+  route(app, recognitionApi, 'POST /api/recognition/preview', { tags, preValidation: conditionWithinBounds }, (req) =>
+    rules.previewDraft(req.ctx, req.body),
   );
-  app.get(
-    '/api/recognition/rules/:id/preview',
-    { schema: { tags, params: IdParams, querystring: PreviewQuery, response: { 200: Preview } } },
-    (req) => rules.previewRule(req.ctx, req.params.id, req.query.unitId),
+  route(app, recognitionApi, 'GET /api/recognition/rules/:id/preview', { tags }, (req) =>
+    rules.previewRule(req.ctx, req.params.id, req.query.unitId),
   );
 
-  app.get(
-    '/api/recognition/awards',
-    { schema: { tags, querystring: AwardQuery, response: { 200: z.object({ items: z.array(Award) }) } } },
-    async (req) => ({ items: await awards.listAwards(req.ctx, req.query) }),
+  route(app, recognitionApi, 'GET /api/recognition/awards', { tags }, async (req) => ({
+    items: await awards.listAwards(req.ctx, req.query),
+  }));
+  route(app, recognitionApi, 'POST /api/recognition/awards/:id/approve', { tags }, (req) =>
+    awards.approve(req.ctx, req.params.id, req.body.comment),
   );
-  app.post(
-    '/api/recognition/awards/:id/approve',
-    { schema: { tags, params: IdParams, body: ApproveBody, response: { 200: Award } } },
-    (req) => awards.approve(req.ctx, req.params.id, req.body.comment),
-  );
-  app.post(
-    '/api/recognition/awards/:id/reject',
-    { schema: { tags, params: IdParams, body: RejectBody, response: { 200: Award } } },
-    (req) => awards.reject(req.ctx, req.params.id, req.body.reason),
+  route(app, recognitionApi, 'POST /api/recognition/awards/:id/reject', { tags }, (req) =>
+    awards.reject(req.ctx, req.params.id, req.body.reason),
   );
 }

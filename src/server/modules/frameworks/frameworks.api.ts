@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { ApiMap } from '../../http/route.ts';
+import { Crosswalk, CrosswalkParams, LinkBody, LinkParams } from './crosswalks.service.ts';
+import { CASE_PATH } from './frameworks.case.ts';
+import {
+  AlignBody,
+  Alignment,
+  CreateFrameworkBody,
+  Diff,
+  DiffParams,
+  FrameworkDetail,
+  FrameworkParams,
+  FrameworkSummary,
+  FromTemplateBody,
+  Goal,
+  GoalBody,
+  Item,
+  ItemInput,
+  ItemParams,
+  MoveItemBody,
+  NewVersionBody,
+  PublishImpact,
+  RubricBody,
+  RubricParams,
+  StatusBody,
+  UpdateFrameworkBody,
+  UpdateItemBody,
+} from './frameworks.schemas.ts';
+
+/** Standards, their items, rubrics, versions, policy goals and crosswalks (frameworks.routes.ts). */
+export const frameworksApi = {
+  'GET /api/frameworks': { response: { 200: z.object({ items: z.array(FrameworkSummary) }) } },
+  'POST /api/frameworks': { body: CreateFrameworkBody, response: { 201: FrameworkDetail } },
+  'POST /api/frameworks/from-template': {
+    body: FromTemplateBody,
+    response: { 201: FrameworkDetail },
+    description: 'A complete draft with the structure of UNESCO’s ICT CFT (6 aspects x 3 levels).',
+  },
+  'GET /api/frameworks/:frameworkId': { params: FrameworkParams, response: { 200: FrameworkDetail } },
+  'PATCH /api/frameworks/:frameworkId': {
+    params: FrameworkParams,
+    body: UpdateFrameworkBody,
+    response: { 200: FrameworkDetail },
+  },
+  'POST /api/frameworks/:frameworkId/status': {
+    params: FrameworkParams,
+    body: StatusBody,
+    response: { 200: FrameworkSummary },
+  },
+  'GET /api/frameworks/:frameworkId/publish-impact': { params: FrameworkParams, response: { 200: PublishImpact } },
+  'POST /api/frameworks/:frameworkId/versions': {
+    params: FrameworkParams,
+    body: NewVersionBody,
+    response: { 201: FrameworkDetail },
+  },
+  'GET /api/frameworks/:frameworkId/diff/:otherId': { params: DiffParams, response: { 200: Diff } },
+  'POST /api/frameworks/:frameworkId/items': { params: FrameworkParams, body: ItemInput, response: { 201: Item } },
+  'PATCH /api/frameworks/:frameworkId/items/:itemId': {
+    params: ItemParams,
+    body: UpdateItemBody,
+    response: { 200: Item },
+  },
+  'POST /api/frameworks/:frameworkId/items/:itemId/move': {
+    params: ItemParams,
+    body: MoveItemBody,
+    response: { 200: FrameworkDetail },
+  },
+  'DELETE /api/frameworks/:frameworkId/items/:itemId': { params: ItemParams },
+  'PUT /api/frameworks/:frameworkId/items/:itemId/rubrics/:levelCode': {
+    params: RubricParams,
+    body: RubricBody,
+    response: { 200: FrameworkDetail },
+  },
+  'DELETE /api/frameworks/:frameworkId/items/:itemId/rubrics/:levelCode': {
+    params: RubricParams,
+    response: { 200: FrameworkDetail },
+  },
+  'PUT /api/frameworks/:frameworkId/items/:itemId/goals': {
+    params: ItemParams,
+    body: AlignBody,
+    response: { 200: Item },
+  },
+  'GET /api/frameworks/:frameworkId/alignment': { params: FrameworkParams, response: { 200: Alignment } },
+  'GET /api/policy-goals': { response: { 200: z.object({ items: z.array(Goal) }) } },
+  'POST /api/policy-goals': { body: GoalBody, response: { 201: Goal } },
+  'GET /api/frameworks/:frameworkId/crosswalks/:otherId': { params: CrosswalkParams, response: { 200: Crosswalk } },
+  'POST /api/frameworks/:frameworkId/crosswalks/:otherId/links': {
+    params: CrosswalkParams,
+    body: LinkBody,
+    response: { 201: Crosswalk },
+  },
+  'DELETE /api/frameworks/:frameworkId/crosswalks/:otherId/links/:linkId': {
+    params: LinkParams,
+    response: { 200: Crosswalk },
+  },
+} as const satisfies ApiMap;
+
+const Identifier = z.object({ sourcedId: z.string().min(1).max(100) });
+const Paging = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const CasePackage = z.record(z.string(), z.unknown()).describe('A CASE 1.1 CFPackage');
+const definition = { params: Identifier } as const;
+
+/** The CASE 1.1 provider (frameworks.case.routes.ts): public, answered the CASE way. */
+export const caseApi = {
+  'GET /api/frameworks/:frameworkId/export/case': {
+    params: FrameworkParams,
+    response: { 200: CasePackage },
+    description: 'Any framework you may read, as a CASE 1.1 CFPackage.',
+  },
+  [`GET ${CASE_PATH}/CFDocuments` as const]: { querystring: Paging },
+  [`GET ${CASE_PATH}/CFDocuments/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFPackages/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFItems/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFItemAssociations/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFAssociations/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFRubrics/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFItemTypes/:sourcedId` as const]: definition,
+  // Definitions Pathway does not keep (it exports none).
+  [`GET ${CASE_PATH}/CFConcepts/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFSubjects/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFLicenses/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFAssociationGroupings/:sourcedId` as const]: definition,
+} as const satisfies ApiMap;
