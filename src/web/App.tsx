@@ -6,11 +6,14 @@ import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
 import { startPage } from './home/start.ts';
+// Every screen but sign-in loads on demand, so the sign-in page stays light on a phone.
+import { cycleRoutes } from './practice/cycles/routes.tsx';
+import { designRoutes } from './practice/designs/routes.tsx';
+import { partnershipRoutes } from './practice/partnerships/routes.tsx';
 import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/Pages.tsx';
 
-// Every screen but sign-in loads on demand, so the sign-in page stays light on a phone.
 const OrgBrowser = lazy(() => import('./org/OrgBrowser.tsx'));
 const PeopleList = lazy(() => import('./people/PeopleList.tsx'));
 const PersonPage = lazy(() => import('./people/PersonPage.tsx'));
@@ -173,6 +176,9 @@ export function App() {
             <Route path="/logframe/:unitId" element={<LogframePage />} />
             <Route path="/alignment" element={<AlignmentPage />} />
             <Route path="/alignment/:unitId" element={<AlignmentPage />} />
+            {designRoutes}
+            {partnershipRoutes}
+            {cycleRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

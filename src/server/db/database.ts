@@ -16,6 +16,7 @@ import * as loginThrottle from './migrations/0010_login_throttle.ts';
 import * as frameworkVersions from './migrations/0011_framework_versions.ts';
 import * as notifications from './migrations/0012_notifications.ts';
 import * as evidenceHash from './migrations/0013_evidence_hash.ts';
+import * as practice from './migrations/0014_practice.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -114,6 +115,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_framework_versions': frameworkVersions,
   '0012_notifications': notifications,
   '0013_evidence_hash': evidenceHash,
+  '0014_practice': practice,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -706,6 +706,142 @@ export interface PasswordResetRequestTable {
   at: string;
 }
 
+export interface ActivityDesignTable {
+  tenant_id: string;
+  id: string;
+  author_person_id: string;
+  co_author_person_id: string | null;
+  org_unit_id: string;
+  title: string;
+  language: string;
+  subject: string;
+  grade: string;
+  template: string | null;
+  sharing: string;
+  shared_at: string | null;
+  current_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityDesignVersionTable {
+  tenant_id: string;
+  design_id: string;
+  version: number;
+  framework_id: string;
+  /** JSON: objectives, what students do, ICT, steps with minutes, grouping, assessment, resources. */
+  content: string;
+  /** JSON [{ itemId, levelCode }] of `framework_id`. */
+  competencies: string;
+  created_by_person_id: string | null;
+  created_at: string;
+}
+
+export interface ActivityDesignCommentTable {
+  tenant_id: string;
+  id: string;
+  design_id: string;
+  version: number;
+  author_person_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface PartnershipTable {
+  tenant_id: string;
+  id: string;
+  tei_unit_id: string;
+  title: string;
+  focus: string;
+  starts_on: string;
+  ends_on: string;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartnershipSchoolTable {
+  tenant_id: string;
+  partnership_id: string;
+  school_unit_id: string;
+}
+
+export interface PartnershipCoachTable {
+  tenant_id: string;
+  partnership_id: string;
+  person_id: string;
+}
+
+export interface PartnershipLogTable {
+  tenant_id: string;
+  id: string;
+  partnership_id: string;
+  happened_on: string;
+  author_person_id: string | null;
+  text: string;
+  created_at: string;
+}
+
+export interface CoachAssignmentTable {
+  tenant_id: string;
+  id: string;
+  coach_person_id: string;
+  teacher_person_id: string;
+  starts_on: string;
+  ends_on: string;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface CoachingCycleTable {
+  tenant_id: string;
+  id: string;
+  coach_person_id: string;
+  teacher_person_id: string;
+  design_id: string | null;
+  framework_id: string;
+  /** JSON array of competency item ids of `framework_id`. */
+  focus_item_ids: string;
+  starts_on: string;
+  ends_on: string;
+  lesson_date: string;
+  status: string;
+  plan_notes: string;
+  strengths: string | null;
+  next_steps: string | null;
+  teacher_reflection: string | null;
+  reflection_shared: Generated<number>;
+  follow_up_on: string | null;
+  follow_up_notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LessonObservationTable {
+  tenant_id: string;
+  id: string;
+  cycle_id: string | null;
+  teacher_person_id: string;
+  observer_person_id: string;
+  lesson_date: string;
+  subject: string | null;
+  grade: string | null;
+  /** JSON arrays of codes (practice.constants.ts). */
+  ict_users: string;
+  ict_purposes: string;
+  student_centredness: number | null;
+  ict_time_share: number | null;
+  student_products: string | null;
+  notes: string | null;
+  /** JSON [{ itemId, levelCode }]. */
+  ratings: string;
+  status: string;
+  assessment_observation_id: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -761,6 +897,16 @@ export interface DB {
   outbox: OutboxTable;
   password_reset: PasswordResetTable;
   password_reset_request: PasswordResetRequestTable;
+  activity_design: ActivityDesignTable;
+  activity_design_version: ActivityDesignVersionTable;
+  activity_design_comment: ActivityDesignCommentTable;
+  partnership: PartnershipTable;
+  partnership_school: PartnershipSchoolTable;
+  partnership_coach: PartnershipCoachTable;
+  partnership_log: PartnershipLogTable;
+  coach_assignment: CoachAssignmentTable;
+  coaching_cycle: CoachingCycleTable;
+  lesson_observation: LessonObservationTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }

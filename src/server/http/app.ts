@@ -35,6 +35,7 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { registerNotifications } from '../modules/notifications/notifications.service.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { practiceRoutes } from '../modules/practice/practice.routes.ts';
 import { registerRecognition } from '../modules/recognition/awards.service.ts';
 import { credentialsRoutes } from '../modules/recognition/credentials.routes.ts';
 import { configureCredentialsFrom } from '../modules/recognition/issuer.keys.ts';
@@ -160,6 +161,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   frameworksRoutes(app);
   caseRoutes(app, database);
   monitoringRoutes(app);
+  practiceRoutes(app);
   assessmentRoutes(app, files ?? diskStore(fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-files-'))));
   trainingRoutes(app);
   credentialsRoutes(app, database);

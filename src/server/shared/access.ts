@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'indicators.write',
   'recognition.manage',
   'recognition.approve',
+  'practice.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,8 +57,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'indicators.write',
     'recognition.manage',
     'recognition.approve',
+    'practice.manage',
   ],
-  regional_officer: ['org.read', 'people.read', 'audit.read', 'reports.read', 'targets.write', 'training.manage'],
+  regional_officer: [
+    'org.read',
+    'people.read',
+    'audit.read',
+    'reports.read',
+    'targets.write',
+    'training.manage',
+    'practice.manage',
+  ],
   district_officer: [
     'org.read',
     'org.write',
@@ -68,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'targets.write',
     'training.manage',
     'training.nominate',
+    'practice.manage',
   ],
   // Individual ratings are seen by those who work with the teacher, not by officers, who see group figures.
   school_leader: [
@@ -80,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'targets.write',
     'training.nominate',
     'plans.agree',
+    'practice.manage',
   ],
   trainer: ['org.read', 'people.read', 'assessment.read', 'assessment.observe'],
   assessor: [

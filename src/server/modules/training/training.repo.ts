@@ -646,3 +646,18 @@ export function proposedModulesUnder(db: Kysely<DB>, tenantId: string, roots: st
     .where((eb) => pathUnder(eb, 'p.org_path', roots))
     .execute() as Promise<{ person_id: string; module_id: string }[]>;
 }
+
+/** Who completed an offering this trainer led, since a date: the trainer follows them through in class. */
+export function completersLedBy(db: Kysely<DB>, tenantId: string, trainerPersonId: string, since: string) {
+  return db
+    .selectFrom('training_offering_trainer as t')
+    .innerJoin('training_enrolment as e', (j) =>
+      j.onRef('e.tenant_id', '=', 't.tenant_id').onRef('e.offering_id', '=', 't.offering_id'),
+    )
+    .select(['e.person_id', 'e.offering_id', 'e.completed_on'])
+    .where('t.tenant_id', '=', tenantId)
+    .where('t.person_id', '=', trainerPersonId)
+    .where('e.result', '=', 'completed')
+    .where('e.completed_on', '>=', since)
+    .execute();
+}

@@ -1,0 +1,5 @@
+import type { ZodApp } from '../../http/app.ts';
+
+export function partnershipRoutes(app: ZodApp) {
+  void app;
+}
