@@ -32,6 +32,8 @@ export function TeacherLevels({ dashboard }: { dashboard: Dashboard }) {
   const levelTitle = new Map(dashboard.levels.map((l) => [l.code, l.title.text]));
   const levelText = (code: string | null) =>
     code === null ? '—' : code === NOT_YET ? t('assessment.notYet') : (levelTitle.get(code) ?? code);
+  // Cells carry the standard's short level codes, explained once by the key, so the table stays narrow.
+  const levelCell = (code: string | null) => (code === null || code === NOT_YET ? levelText(code) : code);
 
   return (
     <section aria-labelledby="teacher-levels">
@@ -42,6 +44,13 @@ export function TeacherLevels({ dashboard }: { dashboard: Dashboard }) {
           if (rows.length === 0) return <p>{t('monitoring.noTeachersHere')}</p>;
           return (
             <>
+              <ul className="plain legend" aria-label={t('monitoring.levelKey')}>
+                {dashboard.levels.map((l) => (
+                  <li key={l.code}>
+                    <strong>{l.code}</strong> {l.title.text}
+                  </li>
+                ))}
+              </ul>
               <div className="scroll">
                 <table className="dashboard">
                   <caption>
@@ -72,8 +81,11 @@ export function TeacherLevels({ dashboard }: { dashboard: Dashboard }) {
                           })}
                         </td>
                         {r.levels.map((level, i) => (
-                          <td key={dashboard.competencies[i]!.itemId} title={dashboard.competencies[i]!.title.text}>
-                            {levelText(level)}
+                          <td
+                            key={dashboard.competencies[i]!.itemId}
+                            title={`${dashboard.competencies[i]!.title.text}: ${levelText(level)}`}
+                          >
+                            {levelCell(level)}
                           </td>
                         ))}
                       </tr>
