@@ -35,7 +35,7 @@ export type ApiResponse<K extends ApiKey> = Api[K] extends { response: infer R }
   : undefined;
 
 type Optional<S, Field extends string, Name extends string> = S extends { [F in Field]: infer T extends z.ZodType }
-  ? {} extends z.input<T>
+  ? Record<never, never> extends z.input<T>
     ? { [N in Name]?: z.input<T> }
     : { [N in Name]: z.input<T> }
   : { [N in Name]?: never };
@@ -48,7 +48,7 @@ type Needed<S, Field extends string, Name extends string> = S extends { [F in Fi
 export type ApiInput<K extends ApiKey> = Optional<Api[K], 'params', 'params'> &
   Optional<Api[K], 'querystring', 'query'> &
   Needed<Api[K], 'body', 'body'>;
-type Args<K extends ApiKey> = {} extends ApiInput<K> ? [input?: ApiInput<K>] : [input: ApiInput<K>];
+type Args<K extends ApiKey> = Record<never, never> extends ApiInput<K> ? [input?: ApiInput<K>] : [input: ApiInput<K>];
 
 interface RawInput {
   params?: Record<string, unknown>;

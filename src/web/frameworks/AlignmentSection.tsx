@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { Alignment, PolicyGoal } from '../api/types.ts';
+import { type ApiResponse, call, useApiQuery } from '../api/routes.ts';
+
+type PolicyGoal = ApiResponse<'POST /api/policy-goals'>;
+
 import { counted, formatNumber, languageName } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -15,14 +16,8 @@ export function AlignmentSection({ section }: { section: Section }) {
   const { t } = useTranslation();
   const f = section.framework;
   const write = useFrameworkWrite(f.id);
-  const alignment = useQuery({
-    queryKey: ['alignment', f.id],
-    queryFn: () => api<Alignment>(`/api/frameworks/${f.id}/alignment`),
-  });
-  const goals = useQuery({
-    queryKey: ['policy-goals'],
-    queryFn: () => api<{ items: PolicyGoal[] }>('/api/policy-goals'),
-  });
+  const alignment = useApiQuery('GET /api/frameworks/:frameworkId/alignment', { params: { frameworkId: f.id } }, {});
+  const goals = useApiQuery('GET /api/policy-goals', {}, {});
   const period = (g: PolicyGoal) => (g.periodStart || g.periodEnd ? `${g.periodStart ?? ''}–${g.periodEnd ?? ''}` : '');
 
   return (
@@ -105,7 +100,10 @@ function AlignForm({ section, goals, write }: { section: Section; goals: PolicyG
     event.preventDefault();
     if (!item) return;
     const ok = await write.run(() =>
-      api(`/api/frameworks/${f.id}/items/${item.id}/goals`, { method: 'PUT', body: { goalIds: [...chosen] } }),
+      call('PUT /api/frameworks/:frameworkId/items/:itemId/goals', {
+        params: { frameworkId: f.id, itemId: item.id },
+        body: { goalIds: [...chosen] },
+      }),
     );
     setSaved(ok);
   }
@@ -172,8 +170,7 @@ function GoalForm({ section, goals, write }: { section: Section; goals: PolicyGo
   async function submit(event: FormEvent) {
     event.preventDefault();
     const ok = await write.run(() =>
-      api('/api/policy-goals', {
-        method: 'POST',
+      call('POST /api/policy-goals', {
         body: {
           code,
           title: { [lang]: title },

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { Crosswalk, FrameworkDetail, FrameworkSummary } from '../api/types.ts';
+import { type ApiResponse, call, useApiQuery } from '../api/routes.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -10,17 +8,14 @@ import { inTreeOrder, type Section, sectionText, useFrameworkWrite } from './edi
 import { localResolved, localText } from './text.ts';
 
 const RELATIONS = ['exact_match', 'broader', 'narrower', 'related'] as const;
-type Side = Crosswalk['coverage']['from'];
+type Side = ApiResponse<'GET /api/frameworks/:frameworkId/crosswalks/:otherId'>['coverage']['from'];
 
 /** Maps items of this version to items of another framework; mapping changes neither, so any status can be mapped. */
 export function CrosswalkMapper({ section }: { section: Section }) {
   const { t, i18n } = useTranslation();
   const f = section.framework;
   const [otherId, setOtherId] = useState('');
-  const list = useQuery({
-    queryKey: ['frameworks'],
-    queryFn: () => api<{ items: FrameworkSummary[] }>('/api/frameworks'),
-  });
+  const list = useApiQuery('GET /api/frameworks', {}, {});
   const others = (list.data?.items ?? []).filter((o) => o.id !== f.id);
 
   return (
@@ -55,14 +50,12 @@ function Mapping({ section, otherId }: { section: Section; otherId: string }) {
   const { t } = useTranslation();
   const f = section.framework;
   const write = useFrameworkWrite(f.id);
-  const other = useQuery({
-    queryKey: ['framework', otherId],
-    queryFn: () => api<FrameworkDetail>(`/api/frameworks/${otherId}`),
-  });
-  const crosswalk = useQuery({
-    queryKey: ['crosswalk', f.id, otherId],
-    queryFn: () => api<Crosswalk>(`/api/frameworks/${f.id}/crosswalks/${otherId}`),
-  });
+  const other = useApiQuery('GET /api/frameworks/:frameworkId', { params: { frameworkId: otherId } }, {});
+  const crosswalk = useApiQuery(
+    'GET /api/frameworks/:frameworkId/crosswalks/:otherId',
+    { params: { frameworkId: f.id, otherId } },
+    {},
+  );
   const [fromItemId, setFromItemId] = useState('');
   const [toItemId, setToItemId] = useState('');
   const [relation, setRelation] = useState<(typeof RELATIONS)[number]>('exact_match');
@@ -92,8 +85,8 @@ function Mapping({ section, otherId }: { section: Section; otherId: string }) {
         async function add(event: FormEvent) {
           event.preventDefault();
           await write.run(() =>
-            api(`/api/frameworks/${f.id}/crosswalks/${otherId}/links`, {
-              method: 'POST',
+            call('POST /api/frameworks/:frameworkId/crosswalks/:otherId/links', {
+              params: { frameworkId: f.id, otherId },
               body: { fromItemId, toItemId, relation },
             }),
           );
@@ -201,8 +194,8 @@ function Mapping({ section, otherId }: { section: Section; otherId: string }) {
                             aria-label={t('frameworks.crosswalk.removeLink', { from: l.from.code, to: l.to.code })}
                             onClick={() =>
                               void write.run(() =>
-                                api(`/api/frameworks/${f.id}/crosswalks/${otherId}/links/${l.id}`, {
-                                  method: 'DELETE',
+                                call('DELETE /api/frameworks/:frameworkId/crosswalks/:otherId/links/:linkId', {
+                                  params: { frameworkId: f.id, otherId, linkId: l.id },
                                 }),
                               )
                             }

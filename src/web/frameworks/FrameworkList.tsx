@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
-import type { FrameworkDetail, FrameworkSummary } from '../api/types.ts';
+import { call, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { ImportFramework } from './ImportFramework.tsx';
@@ -21,15 +19,12 @@ export default function FrameworkList() {
   const canWrite = useCan('frameworks.write');
   const navigate = useNavigate();
   const [failure, setFailure] = useState<unknown>(null);
-  const list = useQuery({
-    queryKey: ['frameworks'],
-    queryFn: () => api<{ items: FrameworkSummary[] }>('/api/frameworks'),
-  });
+  const list = useApiQuery('GET /api/frameworks', {}, {});
 
   async function fromTemplate() {
     setFailure(null);
     try {
-      const created = await api<FrameworkDetail>('/api/frameworks/from-template', { method: 'POST', body: {} });
+      const created = await call('POST /api/frameworks/from-template', { body: {} });
       navigate(`/frameworks/${created.id}`);
     } catch (error) {
       setFailure(error);

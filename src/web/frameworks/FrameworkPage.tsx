@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiInput, type ApiResponse, call, useApiQuery } from '../api/routes.ts';
 import type { FrameworkDetail } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
@@ -18,7 +18,8 @@ import { PublishImpactView } from './PublishImpact.tsx';
 import { RubricMatrix } from './RubricMatrix.tsx';
 import { VersionsDiff } from './VersionsDiff.tsx';
 
-const NEXT: Record<string, { status: string; label: string }[]> = {
+type Status = ApiInput<'POST /api/frameworks/:frameworkId/status'>['body']['status'];
+const NEXT: Record<string, { status: Status; label: string }[]> = {
   draft: [{ status: 'in_review', label: 'frameworks.review' }],
   // Publishing is a form of its own (PublishImpactView): the ministry reads the impact and chooses first.
   in_review: [{ status: 'draft', label: 'frameworks.backToDraft' }],
@@ -39,10 +40,7 @@ const isSection = (name: string | null): name is SectionName => !!name && name i
 
 export default function FrameworkPage() {
   const { frameworkId } = useParams();
-  const fw = useQuery({
-    queryKey: ['framework', frameworkId],
-    queryFn: () => api<FrameworkDetail>(`/api/frameworks/${frameworkId}`),
-  });
+  const fw = useApiQuery('GET /api/frameworks/:frameworkId', { params: { frameworkId: frameworkId! } }, {});
   if (fw.error instanceof ApiError && fw.error.status === 404) return <NotFound />;
   return <QueryState query={fw}>{() => <Framework key={fw.data!.id} framework={fw.data!} />}</QueryState>;
 }
@@ -68,9 +66,12 @@ function Framework({ framework: f }: { framework: FrameworkDetail }) {
 
   async function newVersion(event: FormEvent) {
     event.preventDefault();
-    let created: FrameworkDetail | undefined;
+    let created: ApiResponse<'POST /api/frameworks/:frameworkId/versions'> | undefined;
     const ok = await write.run(async () => {
-      created = await api<FrameworkDetail>(`/api/frameworks/${f.id}/versions`, { method: 'POST', body: { version } });
+      created = await call('POST /api/frameworks/:frameworkId/versions', {
+        params: { frameworkId: f.id },
+        body: { version },
+      });
     });
     if (ok && created) navigate(`/frameworks/${created.id}`);
   }
@@ -98,7 +99,10 @@ function Framework({ framework: f }: { framework: FrameworkDetail }) {
               onClick={() => {
                 if (next.status === 'retired' && !window.confirm(t('frameworks.retireConfirm'))) return;
                 void write.run(() =>
-                  api(`/api/frameworks/${f.id}/status`, { method: 'POST', body: { status: next.status } }),
+                  call('POST /api/frameworks/:frameworkId/status', {
+                    params: { frameworkId: f.id },
+                    body: { status: next.status },
+                  }),
                 );
               }}
             >
@@ -113,7 +117,10 @@ function Framework({ framework: f }: { framework: FrameworkDetail }) {
           busy={write.busy}
           onPublish={(changedItems) =>
             void write.run(() =>
-              api(`/api/frameworks/${f.id}/status`, { method: 'POST', body: { status: 'published', changedItems } }),
+              call('POST /api/frameworks/:frameworkId/status', {
+                params: { frameworkId: f.id },
+                body: { status: 'published', changedItems },
+              }),
             )
           }
         />

@@ -29,6 +29,8 @@ export function ImportFramework() {
     const type = file.name.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv';
     try {
       const result = await upload<FrameworkImportResult>('/api/frameworks/import', file, type, () => undefined);
+      // The import route is not in the route map yet (frameworks.exchange.routes.ts); the list is.
+      await client.invalidateQueries({ queryKey: ['GET /api/frameworks'] });
       await client.invalidateQueries({ queryKey: ['frameworks'] });
       navigate(`/frameworks/${result.frameworkId}`);
     } catch (error) {

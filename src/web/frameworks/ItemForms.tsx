@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { FrameworkItem } from '../api/types.ts';
 import { languageName } from '../i18n/index.ts';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -52,8 +52,8 @@ export function AddItemForm({ section, write, onDone }: { section: Section; writ
   async function submit(event: FormEvent) {
     event.preventDefault();
     const ok = await write(() =>
-      api(`/api/frameworks/${f.id}/items`, {
-        method: 'POST',
+      call('POST /api/frameworks/:frameworkId/items', {
+        params: { frameworkId: f.id },
         body: {
           parentId: parentId || null,
           type,
@@ -155,7 +155,10 @@ export function EditItemForm({
     if (changed(item.notes, notes)) body.notes = withLanguage(item.notes, lang, notes);
     if (Object.keys(body).length === 0) return onDone();
     const ok = await write(() =>
-      api(`/api/frameworks/${section.framework.id}/items/${item.id}`, { method: 'PATCH', body }),
+      call('PATCH /api/frameworks/:frameworkId/items/:itemId', {
+        params: { frameworkId: section.framework.id, itemId: item.id },
+        body,
+      }),
     );
     if (ok) onDone();
   }
@@ -220,7 +223,10 @@ export function MoveItemForm({
     const parent = parentId || null;
     const position = f.items.filter((i) => i.parentId === parent && i.id !== item.id).length;
     const ok = await write(() =>
-      api(`/api/frameworks/${f.id}/items/${item.id}/move`, { method: 'POST', body: { parentId: parent, position } }),
+      call('POST /api/frameworks/:frameworkId/items/:itemId/move', {
+        params: { frameworkId: f.id, itemId: item.id },
+        body: { parentId: parent, position },
+      }),
     );
     if (ok) onDone();
   }

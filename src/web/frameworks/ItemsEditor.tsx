@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { FrameworkItem } from '../api/types.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -20,8 +20,8 @@ export function ItemsEditor({ section }: { section: Section }) {
   const reorder = (item: FrameworkItem, siblings: FrameworkItem[], by: -1 | 1) => {
     const position = siblings.indexOf(item) + by;
     void write.run(() =>
-      api(`/api/frameworks/${f.id}/items/${item.id}/move`, {
-        method: 'POST',
+      call('POST /api/frameworks/:frameworkId/items/:itemId/move', {
+        params: { frameworkId: f.id, itemId: item.id },
         body: { parentId: item.parentId, position },
       }),
     );
@@ -33,7 +33,9 @@ export function ItemsEditor({ section }: { section: Section }) {
       ? t('frameworks.editor.deleteConfirmTree', { code: item.code })
       : t('frameworks.editor.deleteConfirm', { code: item.code });
     if (!window.confirm(question)) return;
-    void write.run(() => api(`/api/frameworks/${f.id}/items/${item.id}`, { method: 'DELETE' }));
+    void write.run(() =>
+      call('DELETE /api/frameworks/:frameworkId/items/:itemId', { params: { frameworkId: f.id, itemId: item.id } }),
+    );
   };
 
   const tree = (parentId: string | null) => {

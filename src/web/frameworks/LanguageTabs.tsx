@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { FrameworkDetail } from '../api/types.ts';
 import { counted, LANGUAGES, languageName } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
@@ -52,7 +52,12 @@ export function LanguagesForm({ framework }: { framework: FrameworkDetail }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await write.run(() => api(`/api/frameworks/${framework.id}`, { method: 'PATCH', body: { languages: chosen } }));
+    await write.run(() =>
+      call('PATCH /api/frameworks/:frameworkId', {
+        params: { frameworkId: framework.id },
+        body: { languages: chosen },
+      }),
+    );
   }
 
   return (

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublishImpact } from '../../server/modules/frameworks/frameworks.schemas.ts';
-import { api } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 
@@ -23,10 +21,7 @@ export function PublishImpactView({
 }) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<ChangedItems>('new_evidence');
-  const impact = useQuery({
-    queryKey: ['publish-impact', frameworkId],
-    queryFn: () => api<PublishImpact>(`/api/frameworks/${frameworkId}/publish-impact`),
-  });
+  const impact = useApiQuery('GET /api/frameworks/:frameworkId/publish-impact', { params: { frameworkId } });
   return (
     <QueryState query={impact}>
       {() => {

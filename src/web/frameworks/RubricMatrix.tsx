@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { FrameworkDetail, FrameworkItem } from '../api/types.ts';
 import { languageName } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
@@ -118,7 +118,8 @@ function CellForm({
   const { t } = useTranslation();
   const lang = section.language;
   const [text, setText] = useState(rubric?.descriptor[lang] ?? '');
-  const path = `/api/frameworks/${section.framework.id}/items/${item.id}/rubrics/${encodeURIComponent(level.code)}`;
+  const params = { frameworkId: section.framework.id, itemId: item.id, levelCode: level.code };
+  const clearCell = () => call('DELETE /api/frameworks/:frameworkId/items/:itemId/rubrics/:levelCode', { params });
   const descriptor = withLanguage(rubric?.descriptor ?? {}, lang, text);
 
   async function save(event: FormEvent) {
@@ -126,14 +127,17 @@ function CellForm({
     // Emptying the only language left clears the cell; otherwise the other languages stay.
     const ok = await write(() =>
       Object.keys(descriptor).length === 0
-        ? api(path, { method: 'DELETE' })
-        : api(path, { method: 'PUT', body: { descriptor, score: rubric?.score ?? null } }),
+        ? clearCell()
+        : call('PUT /api/frameworks/:frameworkId/items/:itemId/rubrics/:levelCode', {
+            params,
+            body: { descriptor, score: rubric?.score ?? null },
+          }),
     );
     if (ok) onDone();
   }
 
   async function clear() {
-    if (await write(() => api(path, { method: 'DELETE' }))) onDone();
+    if (await write(clearCell)) onDone();
   }
 
   return (

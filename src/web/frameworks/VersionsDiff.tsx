@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
-import type { FrameworkDiff, FrameworkSummary } from '../api/types.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { formatDate } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import type { Section } from './editing.ts';
@@ -14,10 +12,7 @@ export function VersionsDiff({ section }: { section: Section }) {
   const { t } = useTranslation();
   const f = section.framework;
   const [otherId, setOtherId] = useState('');
-  const list = useQuery({
-    queryKey: ['frameworks'],
-    queryFn: () => api<{ items: FrameworkSummary[] }>('/api/frameworks'),
-  });
+  const list = useApiQuery('GET /api/frameworks', {}, {});
   const versions = (list.data?.items ?? []).filter((o) => o.lineageId === f.lineageId);
 
   return (
@@ -80,10 +75,11 @@ export function VersionsDiff({ section }: { section: Section }) {
 
 function DiffView({ fromId, toId }: { fromId: string; toId: string }) {
   const { t } = useTranslation();
-  const diff = useQuery({
-    queryKey: ['diff', fromId, toId],
-    queryFn: () => api<FrameworkDiff>(`/api/frameworks/${fromId}/diff/${toId}`),
-  });
+  const diff = useApiQuery(
+    'GET /api/frameworks/:frameworkId/diff/:otherId',
+    { params: { frameworkId: fromId, otherId: toId } },
+    {},
+  );
   return (
     <QueryState query={diff}>
       {() => {

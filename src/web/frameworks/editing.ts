@@ -1,3 +1,4 @@
+import { queryKey } from '../api/routes.ts';
 import type { FrameworkDetail, FrameworkItem } from '../api/types.ts';
 import { useAct } from '../shell/useAct.ts';
 import { localResolved } from './text.ts';
@@ -54,12 +55,17 @@ export function subtreeOf(items: FrameworkItem[], itemId: string): Set<string> {
 
 /** Writes against a framework refresh what they may change: the version, the list, alignment, crosswalks. */
 export function useFrameworkWrite(frameworkId: string) {
+  const params = { frameworkId };
   const { act, failure, busy } = useAct([
+    queryKey('GET /api/frameworks/:frameworkId', { params }),
+    ['GET /api/frameworks'],
+    queryKey('GET /api/frameworks/:frameworkId/alignment', { params }),
+    queryKey('GET /api/frameworks/:frameworkId/publish-impact', { params }),
+    queryKey('GET /api/frameworks/:frameworkId/crosswalks/:otherId', { params }),
+    ['GET /api/policy-goals'],
+    // The keys training/standard.ts still reads the standard by, until it moves to the route map.
     ['framework', frameworkId],
     ['frameworks'],
-    ['alignment', frameworkId],
-    ['crosswalk', frameworkId],
-    ['policy-goals'],
   ]);
   return { run: act, failure, busy };
 }

@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import type { Plan, SelfAssessment, Transcript } from '../api/types.ts';
 import { useMe } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
-import type { CredentialSummary } from '../recognition/types.ts';
 import { Loading } from '../shell/ErrorText.tsx';
 
 /**
@@ -27,7 +27,8 @@ export default function TeacherHome() {
   const { t } = useTranslation();
   const me = useMe();
   const year = new Date().getFullYear();
-  // The same queries (and keys) as the pages these cards open, so a click finds them loaded.
+  // The same queries (and keys) as the pages these cards open, so a click finds them loaded. Training and
+  // assessment routes are not in the typed route map yet: those stay `api` with their pages' keys.
   const current = useQuery({
     queryKey: ['self-assessment'],
     queryFn: () => api<{ selfAssessment: SelfAssessment | null }>('/api/self-assessment'),
@@ -40,10 +41,7 @@ export default function TeacherHome() {
     queryKey: ['transcript', me.personId, year],
     queryFn: () => api<Transcript>(`/api/people/${me.personId}/transcript?year=${year}`),
   });
-  const credentials = useQuery({
-    queryKey: ['credentials', me.personId],
-    queryFn: () => api<CredentialSummary[]>(`/api/people/${me.personId}/credentials`),
-  });
+  const credentials = useApiQuery('GET /api/people/:personId/credentials', { params: { personId: me.personId! } });
   const status = current.data?.selfAssessment?.status ?? 'none';
   const latest = [...(plans.data?.items ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   const pending = null;

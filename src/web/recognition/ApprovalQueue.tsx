@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
+import { call, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -19,11 +18,7 @@ export default function ApprovalQueue() {
   const { t } = useTranslation();
   const allowed = useCan('recognition.approve');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('pending');
-  const queue = useQuery({
-    queryKey: ['recognition-awards', status],
-    queryFn: () => api<{ items: Award[] }>(`/api/recognition/awards?status=${status}&limit=200`),
-    enabled: allowed,
-  });
+  const queue = useApiQuery('GET /api/recognition/awards', { query: { status, limit: 200 } }, { enabled: allowed });
   if (!allowed) return <NotAllowed />;
   return (
     <>
@@ -57,12 +52,14 @@ export default function ApprovalQueue() {
 
 function AwardCard({ award }: { award: Award }) {
   const { t } = useTranslation();
-  const decide = useAct([['recognition-awards'], ['recognition-rules']]);
+  const decide = useAct([['GET /api/recognition/awards'], ['GET /api/recognition/rules']]);
   const [reason, setReason] = useState('');
   const reasonId = `reason-${award.id}`;
   async function reject(event: FormEvent) {
     event.preventDefault();
-    await decide.act(() => api(`/api/recognition/awards/${award.id}/reject`, { method: 'POST', body: { reason } }));
+    await decide.act(() =>
+      call('POST /api/recognition/awards/:id/reject', { params: { id: award.id }, body: { reason } }),
+    );
   }
   return (
     <li className="card" aria-labelledby={`award-${award.id}`}>
@@ -102,7 +99,7 @@ function AwardCard({ award }: { award: Award }) {
             type="button"
             disabled={decide.busy}
             onClick={() =>
-              decide.act(() => api(`/api/recognition/awards/${award.id}/approve`, { method: 'POST', body: {} }))
+              decide.act(() => call('POST /api/recognition/awards/:id/approve', { params: { id: award.id }, body: {} }))
             }
           >
             {t('recognition.queue.approve', { name: award.personName })}

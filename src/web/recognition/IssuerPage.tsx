@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
+import { call, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -10,23 +9,27 @@ import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed } from '../shell/Pages.tsx';
 import { useAct } from '../shell/useAct.ts';
 import { RecognitionError } from './RecognitionError.tsx';
-import type { Award, IssuerOverview } from './types.ts';
+import type { Award } from './types.ts';
 
 /** The issuer: credentials issued (revoke, suspend, reinstate with a reason) and its signing keys (rotate). */
 export default function IssuerPage() {
   const { t } = useTranslation();
   const allowed = useCan('recognition.manage');
-  const issuer = useQuery({
-    queryKey: ['issuer'],
-    queryFn: () => api<IssuerOverview>('/api/issuer'),
-    enabled: allowed,
-  });
-  const issued = useQuery({
-    queryKey: ['recognition-awards', 'issued'],
-    queryFn: () => api<{ items: Award[] }>('/api/recognition/awards?status=issued&limit=200'),
-    enabled: allowed,
-  });
-  const rotate = useAct([['issuer']]);
+  const issuer = useApiQuery(
+    'GET /api/issuer',
+    {},
+    {
+      enabled: allowed,
+    },
+  );
+  const issued = useApiQuery(
+    'GET /api/recognition/awards',
+    { query: { status: 'issued', limit: 200 } },
+    {
+      enabled: allowed,
+    },
+  );
+  const rotate = useAct([['GET /api/issuer']]);
   if (!allowed) return <NotAllowed />;
   return (
     <>
@@ -79,7 +82,7 @@ export default function IssuerPage() {
                 disabled={rotate.busy}
                 onClick={() => {
                   if (window.confirm(t('recognition.issuer.confirmRotate')))
-                    void rotate.act(() => api('/api/issuer/keys/rotate', { method: 'POST', body: {} }));
+                    void rotate.act(() => call('POST /api/issuer/keys/rotate'));
                 }}
               >
                 {t('recognition.issuer.rotate')}
@@ -111,7 +114,7 @@ export default function IssuerPage() {
 
 function IssuedCard({ award }: { award: Award }) {
   const { t } = useTranslation();
-  const change = useAct([['recognition-awards'], ['issuer']]);
+  const change = useAct([['GET /api/recognition/awards'], ['GET /api/issuer']]);
   const [reason, setReason] = useState('');
   const [action, setAction] = useState<'revoke' | 'suspend' | 'reinstate'>(
     award.credentialStatus === 'suspended' ? 'reinstate' : 'suspend',
@@ -125,7 +128,7 @@ function IssuedCard({ award }: { award: Award }) {
     event.preventDefault();
     if (chosen === 'revoke' && !window.confirm(t('recognition.issuer.confirmRevoke'))) return;
     const ok = await change.act(() =>
-      api(`/api/credentials/${award.credentialId}/${chosen}`, { method: 'POST', body: { reason } }),
+      call(`POST /api/credentials/:id/${chosen}`, { params: { id: award.credentialId! }, body: { reason } }),
     );
     if (ok) setReason('');
   }

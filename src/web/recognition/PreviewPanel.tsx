@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call, queryKey } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { counted } from '../i18n/index.ts';
 import { Loading } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { RecognitionError } from './RecognitionError.tsx';
-import type { Condition, Preview } from './types.ts';
+import type { Condition } from './types.ts';
 
 const PREVIEWING_ROLES = new Set(['admin', 'ministry_officer', 'assessor']);
 /** The server's MINIMUM_GROUP: smaller counts are not shown to readers who may not see individual ratings. */
@@ -44,12 +44,15 @@ export function PreviewPanel({
   const [unitId, setUnitId] = useState(units[0]?.[0] ?? '');
   const asked = useSettled(JSON.stringify(condition));
   const preview = useQuery({
-    queryKey: ['recognition-preview', ruleId ?? null, unitId, frameworkId, asked],
+    // A saved rule is previewed by its route; a draft by its condition (a POST that writes nothing, keyed
+    // like a query by what it sends).
+    queryKey: ruleId
+      ? queryKey('GET /api/recognition/rules/:id/preview', { params: { id: ruleId }, query: { unitId } })
+      : [...queryKey('POST /api/recognition/preview'), { unitId, frameworkId, asked }],
     queryFn: () =>
       ruleId
-        ? api<Preview>(`/api/recognition/rules/${ruleId}/preview?unitId=${encodeURIComponent(unitId)}`)
-        : api<Preview>('/api/recognition/preview', {
-            method: 'POST',
+        ? call('GET /api/recognition/rules/:id/preview', { params: { id: ruleId }, query: { unitId } })
+        : call('POST /api/recognition/preview', {
             body: { unitId, ...(frameworkId ? { frameworkId } : {}), condition: JSON.parse(asked) },
           }),
     enabled: !!unitId,

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../api/client.ts';
+import { call, queryKey, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatDate, LANGUAGES, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -20,11 +19,13 @@ type Texts = Pick<RuleInput, 'name' | 'description' | 'criteria'>;
 /** A rule: written and previewed while a draft; read, previewed and retired once active. */
 export default function RuleEditor() {
   const { ruleId } = useParams();
-  const rule = useQuery({
-    queryKey: ['recognition-rule', ruleId],
-    queryFn: () => api<Rule>(`/api/recognition/rules/${ruleId}`),
-    enabled: !!ruleId,
-  });
+  const rule = useApiQuery(
+    'GET /api/recognition/rules/:id',
+    { params: { id: ruleId ?? '' } },
+    {
+      enabled: !!ruleId,
+    },
+  );
   if (!ruleId) return <RuleForm rule={null} />;
   return <QueryState query={rule}>{() => <RuleForm key={rule.data!.updatedAt} rule={rule.data!} />}</QueryState>;
 }
@@ -48,7 +49,12 @@ function RuleForm({ rule }: { rule: Rule | null }) {
   const [condition, setCondition] = useState<Condition | null>(
     rule ? (isGroup(rule.condition) ? rule.condition : { type: 'all', conditions: [rule.condition] }) : null,
   );
-  const keys = [['recognition-rules'], ['recognition-rule', rule?.id], ['recognition-preview']];
+  const keys = [
+    ['GET /api/recognition/rules'],
+    queryKey('GET /api/recognition/rules/:id', { params: { id: rule?.id } }),
+    ['GET /api/recognition/rules/:id/preview'],
+    ['POST /api/recognition/preview'],
+  ];
   const save = useAct(keys);
   const status = useAct(keys);
 
@@ -76,8 +82,8 @@ function RuleForm({ rule }: { rule: Rule | null }) {
     let saved: Rule | null = null;
     const ok = await save.act(async () => {
       saved = rule
-        ? await api<Rule>(`/api/recognition/rules/${rule.id}`, { method: 'PUT', body: body() })
-        : await api<Rule>('/api/recognition/rules', { method: 'POST', body: body() });
+        ? await call('PUT /api/recognition/rules/:id', { params: { id: rule.id }, body: body() })
+        : await call('POST /api/recognition/rules', { body: body() });
     });
     if (ok && saved && !rule) navigate(`/recognition/rules/${(saved as Rule).id}`);
   }
@@ -85,7 +91,9 @@ function RuleForm({ rule }: { rule: Rule | null }) {
   async function move(to: 'active' | 'retired') {
     const question = to === 'active' ? t('recognition.rule.confirmActivate') : t('recognition.rule.confirmRetire');
     if (!window.confirm(question)) return;
-    await status.act(() => api(`/api/recognition/rules/${rule!.id}/status`, { method: 'POST', body: { status: to } }));
+    await status.act(() =>
+      call('POST /api/recognition/rules/:id/status', { params: { id: rule!.id }, body: { status: to } }),
+    );
   }
 
   const textField = (field: keyof Texts, multiline: boolean) => {

@@ -1,21 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
-import type { Rule } from './types.ts';
 
 /** Recognition rules: what earns a credential, how it is issued, and how many have been awarded. */
 export default function RulesPage() {
   const { t } = useTranslation();
   const manager = useCan('recognition.manage');
-  const rules = useQuery({
-    queryKey: ['recognition-rules'],
-    queryFn: () => api<{ items: Rule[] }>('/api/recognition/rules'),
-  });
+  const rules = useApiQuery('GET /api/recognition/rules', {});
   return (
     <>
       <h1>{t('recognition.rules.title')}</h1>

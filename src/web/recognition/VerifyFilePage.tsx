@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { upload } from '../api/client.ts';
+import { sendFile } from '../api/routes.ts';
 import { RecognitionError } from './RecognitionError.tsx';
 import type { Verification } from './types.ts';
 import { Checks, PublicFrame } from './VerifyPage.tsx';
@@ -19,7 +19,7 @@ export default function VerifyFilePage() {
     setFailure(null);
     setResult(null);
     try {
-      setResult(await upload<Verification>('/api/public/verify', file, 'application/json', () => {}));
+      setResult(await sendFile('POST /api/public/verify', {}, file, 'application/json'));
     } catch (error) {
       setFailure(error);
     } finally {

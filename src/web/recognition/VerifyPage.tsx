@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { formatDate } from '../i18n/index.ts';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher.tsx';
 import { RecognitionError } from './RecognitionError.tsx';
@@ -21,11 +20,13 @@ export function standingOf(credential: Pick<PublicCredential, 'status' | 'validU
 export default function VerifyPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const found = useQuery({
-    queryKey: ['public-credential', id],
-    queryFn: () => api<PublicCredential>(`/api/public/credentials/${encodeURIComponent(id!)}`),
-    staleTime: 0,
-  });
+  const found = useApiQuery(
+    'GET /api/public/credentials/:id',
+    { params: { id: id! } },
+    {
+      staleTime: 0,
+    },
+  );
   return (
     <PublicFrame>
       <h1>{t('recognition.verify.title')}</h1>

@@ -1,32 +1,26 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
+import { routeUrl, useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { ConditionSummary } from './ConditionEditor.tsx';
 import { useRuleCatalogue } from './catalogue.ts';
-import type { Award, CredentialSummary, Rule } from './types.ts';
+import type { CredentialSummary, Rule } from './types.ts';
 
 /** The holder's credentials: each to download (JSON, PDF certificate) and share; what awaits approval; what can be earned. */
 export default function WalletPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const credentials = useQuery({
-    queryKey: ['credentials', me.personId],
-    queryFn: () => api<CredentialSummary[]>(`/api/people/${me.personId}/credentials`),
-  });
-  const waiting = useQuery({
-    queryKey: ['recognition-awards', 'mine'],
-    queryFn: () => api<{ items: Award[] }>(`/api/recognition/awards?status=pending&personId=${me.personId}`),
-  });
-  const rules = useQuery({
-    queryKey: ['recognition-rules'],
-    queryFn: () => api<{ items: Rule[] }>('/api/recognition/rules'),
-  });
+  const credentials = useApiQuery('GET /api/people/:personId/credentials', { params: { personId: me.personId! } }, {});
+  const waiting = useApiQuery(
+    'GET /api/recognition/awards',
+    { query: { status: 'pending', personId: me.personId! } },
+    {},
+  );
+  const rules = useApiQuery('GET /api/recognition/rules', {}, {});
   const earnable = rules.data?.items.filter((r) => r.status === 'active') ?? [];
   return (
     <>
@@ -85,11 +79,11 @@ function CredentialCard({ credential }: { credential: CredentialSummary }) {
         {t('recognition.credential.issuedOn', { date: formatDate(credential.issuedAt) })}
       </p>
       <p className="downloads">
-        <a href={`/api/credentials/${credential.id}/certificate.pdf`} download>
+        <a href={routeUrl('GET /api/credentials/:id/certificate.pdf', { params: { id: credential.id } })} download>
           {t('recognition.wallet.pdf')}
         </a>{' '}
         ·{' '}
-        <a href={`/api/credentials/${credential.id}/download`} download>
+        <a href={routeUrl('GET /api/credentials/:id/download', { params: { id: credential.id } })} download>
           {t('recognition.wallet.json')}
         </a>{' '}
         · <Link to={`/verify/${credential.id}`}>{t('recognition.wallet.open')}</Link>

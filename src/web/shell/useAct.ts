@@ -1,11 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 /**
  * Runs a write, then reloads the queries it changes; a failure is kept to be shown in the user's
  * language. Answers whether the write went through.
  */
-export function useAct(keys: unknown[][]) {
+export function useAct(keys: readonly QueryKey[]) {
   const client = useQueryClient();
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
