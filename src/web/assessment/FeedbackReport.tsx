@@ -27,9 +27,10 @@ export default function FeedbackReport() {
     queryKey: ['training-modules'],
     queryFn: () => api<{ items: TrainingModule[] }>('/api/training/modules'),
   });
-  const modulesFor = (itemId: string, levelCode: string) =>
+  // A module written against an earlier version of the standard names the same competency by its CASE identifier.
+  const modulesFor = (caseIdentifier: string, levelCode: string) =>
     (catalogue.data?.items ?? []).filter((m) =>
-      m.outcomes.some((o) => o.itemId === itemId && o.levelCode === levelCode),
+      m.outcomes.some((o) => o.caseIdentifier === caseIdentifier && o.levelCode === levelCode),
     );
   const chart = useMemo(() => {
     const f = feedback.data;
@@ -137,10 +138,10 @@ export default function FeedbackReport() {
                     <p className="statement">
                       {t('assessment.feedback.nextStep')} <LocalText value={g.nextStep} />
                     </p>
-                    {modulesFor(g.itemId, g.nextLevelCode).length > 0 && (
+                    {modulesFor(g.caseIdentifier, g.nextLevelCode).length > 0 && (
                       <p>
                         {t('assessment.feedback.modules')}{' '}
-                        {modulesFor(g.itemId, g.nextLevelCode).map((m, i) => (
+                        {modulesFor(g.caseIdentifier, g.nextLevelCode).map((m, i) => (
                           <span key={m.id}>
                             {i > 0 ? ', ' : ''}
                             <Link to={`/training/modules/${m.id}`}>

@@ -150,6 +150,8 @@ export const Feedback = z.object({
   gaps: z.array(
     z.object({
       itemId: z.string(),
+      /** The competency across versions of the standard: training modules name it this way too. */
+      caseIdentifier: z.string(),
       code: z.string(),
       title: Resolved,
       currentLevelCode: z.string().nullable(),

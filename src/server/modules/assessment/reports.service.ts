@@ -111,6 +111,7 @@ export async function feedback(ctx: Ctx, personId: string, frameworkId?: string)
       const next = framework.levels[r.currentRank!]!;
       return {
         itemId: r.item.id,
+        caseIdentifier: r.item.caseIdentifier,
         code: r.item.code,
         title: text(r.item.title),
         currentLevelCode: r.current,

@@ -248,3 +248,16 @@ export function outgoingLinks(db: Kysely<DB>, tenantId: string, frameworkId: str
     .orderBy('l.created_at')
     .execute();
 }
+
+/** The ids of an item in every version of the tenant's standards: the items sharing its CASE identifier. */
+export function itemInEveryVersion(db: Kysely<DB>, tenantId: string, itemId: string) {
+  return db
+    .selectFrom('framework_item as i')
+    .innerJoin('framework_item as same', (j) =>
+      j.onRef('same.tenant_id', '=', 'i.tenant_id').onRef('same.case_identifier', '=', 'i.case_identifier'),
+    )
+    .select('same.id')
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.id', '=', itemId)
+    .execute();
+}

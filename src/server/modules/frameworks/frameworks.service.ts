@@ -813,3 +813,9 @@ export async function currentItem(ctx: Ctx, itemId: string): Promise<{ id: strin
 export async function versionStatus(ctx: Ctx, id: string): Promise<FrameworkSummary['status']> {
   return (await requireFramework(ctx, id)).status as FrameworkSummary['status'];
 }
+
+/** An item's ids across the versions of its standard (itself included): for lists that match competencies, not versions. */
+export async function itemInEveryVersion(ctx: Ctx, itemId: string): Promise<string[]> {
+  const ids = (await repo.itemInEveryVersion(ctx.db, ctx.tenantId, itemId)).map((r) => r.id);
+  return ids.length > 0 ? ids : [itemId];
+}

@@ -10,6 +10,7 @@ import {
   requireLevel,
   type Standard,
 } from '../assessment/assessment.standard.ts';
+import * as frameworks from '../frameworks/frameworks.service.ts';
 import * as org from '../org/org.service.ts';
 import { type Qualification, toModules, toProgrammes } from './training.presenters.ts';
 import * as repo from './training.repo.ts';
@@ -99,7 +100,9 @@ export async function getModule(ctx: Ctx, moduleId: string): Promise<TrainingMod
 }
 
 export async function listModules(ctx: Ctx, filter: CatalogueFilter = {}): Promise<TrainingModule[]> {
-  const rows = await repo.listModules(ctx.db, ctx.tenantId, filter);
+  // A module written against an earlier version names the same competency through another item id.
+  const itemIds = filter.itemId ? await frameworks.itemInEveryVersion(ctx, filter.itemId) : undefined;
+  const rows = await repo.listModules(ctx.db, ctx.tenantId, { ...filter, itemIds });
   const language = filter.language;
   return toModules(ctx, language ? rows.filter((r) => JSON.parse(r.languages).includes(language)) : rows);
 }

@@ -4,6 +4,7 @@ import * as make from '../../../../test/factories.ts';
 import * as reports from '../assessment/reports.service.ts';
 import * as reviews from '../assessment/reviews.service.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
+import * as catalogue from './catalogue.service.ts';
 import * as plans from './plans.service.ts';
 
 describeOnEachDatabase('development plans after a new version of the standard', (getDb) => {
@@ -44,5 +45,13 @@ describeOnEachDatabase('development plans after a new version of the standard', 
     expect(moduleOf.get(current(old[1]!.caseIdentifier))).toBe(module.id);
     expect(moduleOf.get(current(old[2]!.caseIdentifier))).toBeNull();
     expect(plan.items.find((i) => i.moduleId === module.id)?.moduleTitle).toEqual(module.displayTitle);
+
+    // The catalogue's competency filter and the feedback's gaps name the competency the same way.
+    const byCurrentItem = await catalogue.listModules(teacher.ctx, { itemId: current(old[0]!.caseIdentifier) });
+    expect(byCurrentItem.map((m) => m.code)).toContain('OLDER');
+    expect(byCurrentItem.find((m) => m.code === 'OLDER')!.outcomes[0]!.caseIdentifier).toBe(old[0]!.caseIdentifier);
+    const feedback = await reports.feedback(teacher.ctx, teacher.person.id);
+    const gap = feedback.gaps.find((g) => g.itemId === current(old[0]!.caseIdentifier))!;
+    expect(gap.caseIdentifier).toBe(old[0]!.caseIdentifier);
   });
 });

@@ -43,6 +43,7 @@ export async function toModules(ctx: Ctx, rows: repo.ModuleRow[]): Promise<Train
           const item = standard.framework.items.find((i) => i.id === o.item_id);
           return {
             itemId: o.item_id,
+            caseIdentifier: item?.caseIdentifier ?? '',
             code: item?.code ?? '',
             title: text(ctx, item?.title ?? {}),
             levelCode: o.level_code,

@@ -59,17 +59,17 @@ export function modulesByIds(db: Kysely<DB>, tenantId: string, ids: string[]): P
 export function listModules(
   db: Kysely<DB>,
   tenantId: string,
-  filter: { itemId?: string | undefined; levelCode?: string | undefined; mode?: string | undefined },
+  filter: { itemIds?: string[] | undefined; levelCode?: string | undefined; mode?: string | undefined },
 ) {
   let q = db.selectFrom('training_module as m').selectAll('m').where('m.tenant_id', '=', tenantId);
   if (filter.mode) q = q.where('m.delivery_mode', '=', filter.mode);
-  if (filter.itemId || filter.levelCode)
+  if (filter.itemIds || filter.levelCode)
     q = q.where(({ exists, selectFrom }) => {
       let outcomes = selectFrom('training_outcome as o')
         .select('o.module_id')
         .whereRef('o.tenant_id', '=', 'm.tenant_id')
         .whereRef('o.module_id', '=', 'm.id');
-      if (filter.itemId) outcomes = outcomes.where('o.item_id', '=', filter.itemId);
+      if (filter.itemIds) outcomes = outcomes.where('o.item_id', 'in', filter.itemIds);
       if (filter.levelCode) outcomes = outcomes.where('o.level_code', '=', filter.levelCode);
       return exists(outcomes);
     });

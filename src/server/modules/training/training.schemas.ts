@@ -85,7 +85,16 @@ export const TrainingModule = z.object({
   summary: LocalizedTextSchema,
   displayTitle: Resolved,
   displaySummary: Resolved,
-  outcomes: z.array(z.object({ itemId: z.string(), code: z.string(), title: Resolved, levelCode: z.string() })),
+  /** `caseIdentifier` names the competency across versions of the standard (item ids are per version). */
+  outcomes: z.array(
+    z.object({
+      itemId: z.string(),
+      caseIdentifier: z.string(),
+      code: z.string(),
+      title: Resolved,
+      levelCode: z.string(),
+    }),
+  ),
   hours: z.number(),
   deliveryMode: z.enum(DELIVERY_MODES),
   languages: z.array(z.string()),
