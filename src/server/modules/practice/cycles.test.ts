@@ -54,9 +54,10 @@ describeOnEachDatabase('coaching cycles with classroom ICT-use observations', (g
     const outsider = await make.user(world.ctx, 'trainer', world.regionB);
     const leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
     const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
-    [coachS, teacherS, outsiderS, leaderS, officerS] = await Promise.all(
+    const sessions = await Promise.all(
       [coach, teacher, outsider, leader, officer].map((u) => signIn(app, u.username, u.password)),
     );
+    [coachS, teacherS, outsiderS, leaderS, officerS] = sessions as [Session, Session, Session, Session, Session];
   });
   afterAll(() => app.close());
 
