@@ -10,6 +10,7 @@ import type { importsApi } from '../../server/modules/imports/imports.api.ts';
 import type { notificationsApi } from '../../server/modules/notifications/notifications.api.ts';
 import type { orgApi } from '../../server/modules/org/org.api.ts';
 import type { peopleApi } from '../../server/modules/people/people.api.ts';
+import type { PracticeApi } from '../../server/modules/practice/practice.api.ts';
 import type { recognitionApi } from '../../server/modules/recognition/recognition.api.ts';
 import { api, upload } from './client.ts';
 
@@ -20,6 +21,7 @@ type Api = typeof accountsApi &
   typeof notificationsApi &
   typeof orgApi &
   typeof peopleApi &
+  PracticeApi &
   typeof recognitionApi;
 
 /** Every route the client can call, as "METHOD /path". */
