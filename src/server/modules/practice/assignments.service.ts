@@ -31,8 +31,17 @@ function toAssignment(row: Row): Assignment {
  */
 export async function assignCoach(ctx: Ctx, input: CreateAssignmentInput): Promise<Assignment> {
   if (!ctx.actor.system) requireScope(ctx, 'practice.manage');
-  const fault = (code: string, field: string, message: string, details: Record<string, unknown> = {}) =>
-    new AppError(code, message, { field: `body.${field}`, ...details });
+  const fault = (
+    code:
+      | 'assignment_dates_invalid'
+      | 'person_not_found'
+      | 'not_a_teacher'
+      | 'coach_same_as_teacher'
+      | 'coach_assignment_exists',
+    field: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) => new AppError(code, message, { field: `body.${field}`, ...details });
   if (input.endsOn < input.startsOn)
     throw fault('assignment_dates_invalid', 'endsOn', 'An assignment ends on or after the day it starts.');
   if (input.endsOn > addYears(input.startsOn, MAX_PARTNERSHIP_YEARS))

@@ -178,8 +178,20 @@ type Fields = Required<CreatePartnershipInput>;
  * school over the same days.
  */
 async function checkFields(ctx: Ctx, input: Fields, exceptId: string | null) {
-  const fault = (code: string, field: string, message: string, details: Record<string, unknown> = {}) =>
-    new AppError(code, message, { field: `body.${field}`, ...details });
+  const fault = (
+    code:
+      | 'partnership_dates_invalid'
+      | 'org_unit_not_found'
+      | 'not_a_school'
+      | 'forbidden'
+      | 'partnership_host_not_institution'
+      | 'partnership_host_not_serving'
+      | 'coach_not_at_host'
+      | 'partnership_overlap',
+    field: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) => new AppError(code, message, { field: `body.${field}`, ...details });
   if (input.endsOn <= input.startsOn)
     throw fault('partnership_dates_invalid', 'endsOn', 'A partnership ends after it starts.');
   if (input.endsOn > addYears(input.startsOn, MAX_PARTNERSHIP_YEARS))
@@ -224,7 +236,7 @@ async function checkFields(ctx: Ctx, input: Fields, exceptId: string | null) {
   if (!hostVisible) throw fault('org_unit_not_found', 'teiUnitId', 'No such institution.', { id: input.teiUnitId });
   if (!(HOST_TYPES as readonly string[]).includes(host.type))
     throw fault(
-      'host_not_institution',
+      'partnership_host_not_institution',
       'teiUnitId',
       'A partnership is hosted by a teacher-education institution or resource centre.',
       { type: host.type },

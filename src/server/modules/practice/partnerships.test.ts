@@ -120,7 +120,7 @@ describeOnEachDatabase('partnerships and coach assignments', (getDb) => {
 
     it('checks the host, the schools, the coaches and the period', async () => {
       const cases: [Partial<Parameters<typeof partnerships.createPartnership>[1]>, string, string][] = [
-        [{ teiUnitId: world.schoolA1b.id }, 'host_not_institution', 'body.teiUnitId'],
+        [{ teiUnitId: world.schoolA1b.id }, 'partnership_host_not_institution', 'body.teiUnitId'],
         [
           { teiUnitId: centre.id, coachIds: [otherTrainer.id], schoolIds: [world.schoolA1.id, world.schoolA2.id] },
           'org_unit_not_found',
