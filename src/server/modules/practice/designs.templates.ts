@@ -392,7 +392,7 @@ export const TEMPLATES: Record<TemplateKey, Record<Locale, TemplateText>> = {
       },
     },
     fil: {
-      name: 'Project-based learning',
+      name: 'Pagkatutong batay sa proyekto',
       summary:
         'Sinisiyasat ng maliliit na grupo ang isang tunay na lokal na problema sa loob ng ilang aralin at naglalahad ng solusyong ginawa gamit ang ICT.',
       content: {
