@@ -130,8 +130,10 @@ function AccountRow({ account, onChange }: { account: Account; onChange: () => v
   const [role, setRole] = useState<Role>('teacher');
   const [unitCode, setUnitCode] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   async function act(work: () => Promise<unknown>) {
     setFailure(null);
+    setNotice(null);
     try {
       await work();
       onChange();
@@ -147,7 +149,25 @@ function AccountRow({ account, onChange }: { account: Account; onChange: () => v
       <span className="muted">
         {t('accounts.status')}: {t(`accounts.${account.status}`)} · {t('accounts.lastLogin')}:{' '}
         {account.lastLoginAt ? formatDate(account.lastLoginAt) : t('accounts.never')}
+        {account.mustChangePassword && ` · ${t('accounts.mustChange')}`}
       </span>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          if (!window.confirm(t('accounts.forceResetConfirm', { username: account.username }))) return;
+          void act(async () => {
+            const { mailed } = await call('POST /api/accounts/:accountId/password-reset', {
+              params: { accountId: account.id },
+              body: { sendLink: true, mustChange: true },
+            });
+            setNotice(t(mailed ? 'accounts.forceResetMailed' : 'accounts.forceResetNoMail'));
+          });
+        }}
+      >
+        {t('accounts.forceReset')}
+      </button>
+      {notice && <p role="status">{notice}</p>}
       <ul className="grants" aria-label={t('accounts.roles')}>
         {account.grants.map((g) => (
           <li key={g.id}>

@@ -76,6 +76,8 @@ export const Account = z.object({
   displayName: z.string(),
   status: z.enum(['active', 'disabled']),
   lastLoginAt: z.string().nullable(),
+  /** The next sign-in must set a new password (made by an administrator or an import, or a forced reset). */
+  mustChangePassword: z.boolean(),
   grants: z.array(GrantView),
 });
 export type Account = z.infer<typeof Account>;

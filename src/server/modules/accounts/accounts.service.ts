@@ -297,6 +297,7 @@ export async function listAccounts(
     displayName: `${r.given_name} ${r.family_name}`,
     status: r.status as Account['status'],
     lastLoginAt: r.last_login_at,
+    mustChangePassword: r.must_change_password === 1,
     grants: grants.filter((g) => g.accountId === r.id).map((g) => g.view),
   }));
 }
@@ -311,6 +312,7 @@ export async function getAccount(ctx: Ctx, accountId: string): Promise<Account> 
     displayName: `${person.given_name} ${person.family_name}`,
     status: account.status as Account['status'],
     lastLoginAt: account.last_login_at,
+    mustChangePassword: account.must_change_password === 1,
     grants: (await grantViews(ctx, [account.id])).map((g) => g.view),
   };
 }

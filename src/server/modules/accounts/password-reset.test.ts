@@ -136,4 +136,52 @@ describeOnEachDatabase('password reset', (getDb) => {
     const now = await app.inject({ method: 'GET', url: '/api/me/tokens', headers: session.headers });
     expect(now.statusCode).toBe(200);
   });
+
+  it('lets an administrator over the person force a reset: sign-ins end, a link is mailed, the next sign-in sets a password', async () => {
+    const email = `f${Math.random().toString(36).slice(2, 10)}@school.example`;
+    const person = await make.person(world.ctx, world.schoolA1, { email });
+    const username = `forced-${Math.random().toString(36).slice(2, 8)}`;
+    const account = await accounts.createAccount(world.ctx, {
+      personId: person.id,
+      username,
+      password: make.TEST_PASSWORD,
+      roles: [{ role: 'teacher', orgUnitId: world.schoolA1.id }],
+    });
+    const session = await signIn(app, username, make.TEST_PASSWORD);
+    const elsewhere = await make.user(world.ctx, 'admin', world.regionB);
+    const outsider = await signIn(app, elsewhere.username, elsewhere.password);
+    const force = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/accounts/${account.id}/password-reset`,
+        headers,
+        payload: { sendLink: true, mustChange: true },
+      });
+    expect((await force(outsider.headers)).statusCode).toBe(404);
+
+    const admin = await make.user(world.ctx, 'admin', world.nation);
+    const adminSession = await signIn(app, admin.username, admin.password);
+    const forced = await force(adminSession.headers);
+    expect(forced.statusCode).toBe(200);
+    expect(forced.json()).toEqual({ mailed: true });
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).statusCode).toBe(401);
+    await deliverOutbox(getDb().db);
+    expect(mailsTo(email)).toHaveLength(1);
+    const listed = await app.inject({
+      method: 'GET',
+      url: `/api/accounts/${account.id}`,
+      headers: adminSession.headers,
+    });
+    expect(listed.json().mustChangePassword).toBe(true);
+    const next = await signIn(app, username, make.TEST_PASSWORD);
+    const blocked = await app.inject({ method: 'GET', url: '/api/me/tokens', headers: next.headers });
+    expect(blocked.json().error.code).toBe('password_change_required');
+    const audit = await getDb()
+      .db.selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', account.id)
+      .where('action', '=', 'account.force_reset')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
 });
