@@ -105,7 +105,7 @@ describe('activity designs', () => {
     await expect(leader.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
     await leader.getByText('Exhibition for parents').waitFor();
 
-    await page.reload();
+    await page.goto(url);
     await page.getByText('Invite the district water office to the exhibition.').waitFor();
   }, 120_000);
 });
