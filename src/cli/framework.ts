@@ -2,12 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Database } from '../server/db/database.ts';
-import {
-  EXCHANGE_FORMATS,
-  type ExchangeFormat,
-  exportFramework,
-  importFramework,
-} from '../server/modules/frameworks/frameworks.exchange.ts';
+import { exportFramework, importFramework } from '../server/modules/frameworks/frameworks.exchange.ts';
+import { EXCHANGE_FORMATS, type ExchangeFormat } from '../server/modules/frameworks/frameworks.names.ts';
 import { AppError } from '../server/shared/errors.ts';
 import { systemCtx } from './context.ts';
 

@@ -20,7 +20,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
@@ -46,7 +45,9 @@ import { newId } from '../shared/ids.ts';
 import { diskStore, type FileStore } from '../shared/storage.ts';
 import { declareRouteAuth, registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
+import { route } from './route.ts';
 import { requireStrictInput } from './strict-input.ts';
+import { systemApi } from './system.api.ts';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -132,26 +133,12 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
     await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   });
 
-  app.get(
-    '/api/health',
-    {
-      config: { auth: 'public' },
-      schema: {
-        tags: ['system'],
-        querystring: z.strictObject({}),
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
-      },
-    },
-    async () => {
-      await sql`select 1`.execute(database.db);
-      return { status: 'ok' as const, database: database.dialect };
-    },
-  );
-  app.get(
-    '/api/openapi.json',
-    { config: { auth: 'public' }, schema: { hide: true, querystring: z.strictObject({}) } },
-    async () => app.swagger(),
-  );
+  const system = { tags: ['system'], config: { auth: 'public' as const } };
+  route(app, systemApi, 'GET /api/health', system, async () => {
+    await sql`select 1`.execute(database.db);
+    return { status: 'ok' as const, database: database.dialect };
+  });
+  route(app, systemApi, 'GET /api/openapi.json', system, async () => app.swagger());
 
   accountsRoutes(app, config, database);
   orgRoutes(app);

@@ -23,6 +23,8 @@ export interface RouteSchema {
   response?: { readonly [status: number]: z.ZodType };
   description?: string;
   consumes?: readonly string[];
+  /** Left out of the OpenAPI document. */
+  hide?: boolean;
 }
 
 /**

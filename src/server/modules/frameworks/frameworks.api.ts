@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiMap } from '../../http/route.ts';
 import { Crosswalk, CrosswalkParams, LinkBody, LinkParams } from './crosswalks.service.ts';
 import { CASE_PATH } from './frameworks.case.ts';
+import { EXCHANGE_FORMATS } from './frameworks.names.ts';
 import {
   AlignBody,
   Alignment,
@@ -123,4 +124,38 @@ export const caseApi = {
   [`GET ${CASE_PATH}/CFSubjects/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFLicenses/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFAssociationGroupings/:sourcedId` as const]: definition,
+} as const satisfies ApiMap;
+
+const ImportQuery = z.strictObject({
+  format: z.enum(EXCHANGE_FORMATS).optional().describe('Detected from the file when absent.'),
+  title: z.string().trim().min(1).max(200).optional().describe('Title of a Pathway CSV (it has no framework row).'),
+  language: z.string().min(2).max(10).optional().describe('Language of a Moodle CSV (default: the tenant’s).'),
+});
+const ImportResult = z.object({
+  frameworkId: z.string(),
+  caseIdentifier: z.string(),
+  format: z.enum(EXCHANGE_FORMATS),
+  counts: z.object({
+    levels: z.number().int(),
+    items: z.number().int(),
+    rubrics: z.number().int(),
+    crosswalkLinks: z.number().int(),
+    skipped: z.number().int(),
+  }),
+  framework: FrameworkDetail,
+});
+
+/** Whole-framework files (frameworks.exchange.routes.ts). The import's body is the file itself (an upload). */
+export const exchangeApi = {
+  'POST /api/frameworks/import': {
+    querystring: ImportQuery,
+    response: { 201: ImportResult },
+    description:
+      'The file as the request body: a CASE CFPackage (JSON), a Moodle competency framework CSV or a Pathway CSV. Imported as a new draft; any fault rejects the whole file (case_invalid with paths, csv_invalid with lines).',
+  },
+  'GET /api/frameworks/:frameworkId/export/:format': {
+    params: FrameworkParams.extend({ format: z.enum(EXCHANGE_FORMATS) }),
+    description:
+      'The framework as a file: CASE 1.1 CFPackage (case), Moodle CSV (moodle-csv) or Pathway CSV (csv), named after the standard (title in the reader’s language, and version).',
+  },
 } as const satisfies ApiMap;

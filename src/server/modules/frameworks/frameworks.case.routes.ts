@@ -4,9 +4,11 @@ import type { ZodApp } from '../../http/app.ts';
 import { toErrorResponse } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
 import { AppError } from '../../shared/errors.ts';
+import { resolveText } from '../../shared/localized.ts';
 import { caseApi } from './frameworks.api.ts';
 import * as provider from './frameworks.case.provider.ts';
 import { CASE_PATH } from './frameworks.case.ts';
+import { attachment, exportFileName } from './frameworks.names.ts';
 import * as frameworks from './frameworks.service.ts';
 
 const tags = ['CASE 1.1'];
@@ -27,9 +29,14 @@ function imsxError(error: unknown, _req: FastifyRequest, reply: FastifyReply) {
 }
 
 export function caseRoutes(app: ZodApp, database: Database) {
-  route(app, caseApi, 'GET /api/frameworks/:frameworkId/export/case', { tags }, (req) =>
-    frameworks.exportCase(req.ctx, req.params.frameworkId, origin(req)),
-  );
+  // Its fixed path wins over the exchange route's `:format`, so it names the file as that route does.
+  route(app, caseApi, 'GET /api/frameworks/:frameworkId/export/case', { tags }, async (req, reply) => {
+    const { ctx } = req;
+    const framework = await frameworks.getFramework(ctx, req.params.frameworkId);
+    const title = resolveText(framework.title, ctx.locale, ctx.defaultLocale).text;
+    reply.header('content-disposition', attachment(exportFileName(title, framework.version, 'case')));
+    return frameworks.exportCase(ctx, framework.id, origin(req));
+  });
 
   const publicRoute = { tags, config: { auth: 'public' as const }, errorHandler: imsxError };
   route(app, caseApi, `GET ${CASE_PATH}/CFDocuments`, publicRoute, async (req, reply) => {

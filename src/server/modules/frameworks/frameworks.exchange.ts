@@ -3,12 +3,10 @@ import { AppError } from '../../shared/errors.ts';
 import { readCfPackage } from './frameworks.case.import.ts';
 import { detectCsv, readMoodleCsv, readPathwayCsv, toMoodleCsv, toPathwayCsv } from './frameworks.csv.ts';
 import { decodeUtf8, Faults, importSpec } from './frameworks.import.ts';
+import type { ExchangeFormat } from './frameworks.names.ts';
 import { exportCase, getFramework } from './frameworks.service.ts';
 
 /** Import and export of whole frameworks: CASE 1.1 JSON, Moodle CSV, Pathway CSV. */
-
-export const EXCHANGE_FORMATS = ['case', 'moodle-csv', 'csv'] as const;
-export type ExchangeFormat = (typeof EXCHANGE_FORMATS)[number];
 
 export interface ImportOptions {
   format?: ExchangeFormat | undefined;
