@@ -93,45 +93,45 @@ export const TEMPLATES: Record<TemplateKey, Record<Locale, TemplateText>> = {
     },
     uz: {
       name: '1:1 kompyuterlashtirilgan dars',
-      summary: "Har bir o'quvchi o'z qurilmasida ishlaydi: izlaydi, yaratadi va ulashadi, o'qituvchi yo'naltiradi.",
+      summary: 'Har bir oʻquvchi oʻz qurilmasida ishlaydi: izlaydi, yaratadi va ulashadi, oʻqituvchi yoʻnaltiradi.',
       content: {
         objectives: [
-          "O'quvchilar qurilmalari yordamida mavzu bo'yicha ma'lumot topadi va baholaydi.",
-          "O'quvchilar o'rganganlarini tushuntiruvchi qisqa raqamli mahsulot yaratadi.",
-          "O'quvchilar sinfdoshiga fikr bildiradi va olingan fikrdan foydalanadi.",
+          'Oʻquvchilar qurilmalari yordamida mavzu boʻyicha maʼlumot topadi va baholaydi.',
+          'Oʻquvchilar oʻrganganlarini tushuntiruvchi qisqa raqamli mahsulot yaratadi.',
+          'Oʻquvchilar sinfdoshiga fikr bildiradi va olingan fikrdan foydalanadi.',
         ],
         studentActivity:
-          "Har bir o'quvchi noutbuk yoki planshetda asosiy savolni tadqiq qiladi, umumiy hujjatda qaydlar yuritadi va bir sahifali raqamli plakat yoki qisqa taqdimot tayyorlaydi.",
+          'Har bir oʻquvchi noutbuk yoki planshetda asosiy savolni tadqiq qiladi, umumiy hujjatda qaydlar yuritadi va bir sahifali raqamli plakat yoki qisqa taqdimot tayyorlaydi.',
         ict: [
-          "Noutbuk yoki planshetlar (har bir o'quvchiga bittadan)",
+          'Noutbuk yoki planshetlar (har bir oʻquvchiga bittadan)',
           'Oflayn ensiklopediya yoki internet',
           'Matn yoki slayd muharriri',
         ],
         steps: [
           {
             title: 'Asosiy savol va qurilmalarni tekshirish',
-            description: "Savolni taqdim eting; o'quvchilar vositalarni ochadi.",
+            description: 'Savolni taqdim eting; oʻquvchilar vositalarni ochadi.',
             minutes: 5,
           },
-          { title: 'Izlanish', description: "O'quvchilar izlaydi, o'qiydi va manbalarni yozib boradi.", minutes: 15 },
-          { title: 'Yaratish', description: "O'quvchilar plakat yoki slaydlarni tayyorlaydi.", minutes: 15 },
+          { title: 'Izlanish', description: 'Oʻquvchilar izlaydi, oʻqiydi va manbalarni yozib boradi.', minutes: 15 },
+          { title: 'Yaratish', description: 'Oʻquvchilar plakat yoki slaydlarni tayyorlaydi.', minutes: 15 },
           {
-            title: "O'zaro baholash",
-            description: "Juftliklar bir-birining ishini nazorat ro'yxati bo'yicha ko'rib chiqadi.",
+            title: 'Oʻzaro baholash',
+            description: 'Juftliklar bir-birining ishini nazorat roʻyxati boʻyicha koʻrib chiqadi.',
             minutes: 5,
           },
           {
             title: 'Taqdimot va mulohaza',
-            description: "Ayrim o'quvchilar taqdim etadi; hamma o'rganganini yozadi.",
+            description: 'Ayrim oʻquvchilar taqdim etadi; hamma oʻrganganini yozadi.',
             minutes: 5,
           },
         ],
         grouping: 'individual',
         assessment:
-          "Mahsulot uchun qisqa nazorat ro'yxati (aniq, manbalar ko'rsatilgan, tushunarli); o'qituvchi sinfni aylanib, kimga yordam kerakligini qayd etadi; chiqish varaqchasi.",
+          'Mahsulot uchun qisqa nazorat roʻyxati (aniq, manbalar koʻrsatilgan, tushunarli); oʻqituvchi sinfni aylanib, kimga yordam kerakligini qayd etadi; chiqish varaqchasi.',
         resources: [
-          "O'zaro baholash uchun nazorat ro'yxati",
-          "Ishonchli manbalar ro'yxati",
+          'Oʻzaro baholash uchun nazorat roʻyxati',
+          'Ishonchli manbalar roʻyxati',
           'Qurilmalardan foydalanish qoidalari',
         ],
       },
@@ -307,17 +307,17 @@ export const TEMPLATES: Record<TemplateKey, Record<Locale, TemplateText>> = {
       },
     },
     uz: {
-      name: "Loyihaga asoslangan ta'lim",
+      name: 'Loyihaga asoslangan taʼlim',
       summary:
-        "Kichik guruhlar bir necha dars davomida haqiqiy mahalliy muammoni o'rganadi va AKT yordamida yaratilgan yechimni taqdim etadi.",
+        'Kichik guruhlar bir necha dars davomida haqiqiy mahalliy muammoni oʻrganadi va AKT yordamida yaratilgan yechimni taqdim etadi.',
       content: {
         objectives: [
-          "O'quvchilar o'z jamoasidagi haqiqiy muammoni tadqiq qilishni rejalashtiradi va amalga oshiradi.",
-          "O'quvchilar AKT vositalari yordamida ma'lumot to'playdi va tahlil qiladi.",
-          "O'quvchilar yechimni tinglovchilarga taqdim etadi va asoslaydi.",
+          'Oʻquvchilar oʻz jamoasidagi haqiqiy muammoni tadqiq qilishni rejalashtiradi va amalga oshiradi.',
+          'Oʻquvchilar AKT vositalari yordamida maʼlumot toʻplaydi va tahlil qiladi.',
+          'Oʻquvchilar yechimni tinglovchilarga taqdim etadi va asoslaydi.',
         ],
         studentActivity:
-          "To'rt kishilik guruhlarda o'quvchilar mahalliy muammo haqida asosiy savol tanlaydi, ma'lumot to'playdi (so'rovnoma, suratlar, o'lchovlar), uni elektron jadvalda tahlil qiladi va taklifni qisqa video yoki slayd-shou sifatida taqdim etadi.",
+          'Toʻrt kishilik guruhlarda oʻquvchilar mahalliy muammo haqida asosiy savol tanlaydi, maʼlumot toʻplaydi (soʻrovnoma, suratlar, oʻlchovlar), uni elektron jadvalda tahlil qiladi va taklifni qisqa video yoki slayd-shou sifatida taqdim etadi.',
         ict: [
           'Umumiy kompyuterlar yoki planshetlar',
           'Elektron jadval',
@@ -332,29 +332,29 @@ export const TEMPLATES: Record<TemplateKey, Record<Locale, TemplateText>> = {
           },
           {
             title: 'Tadqiqotni rejalashtirish',
-            description: "Guruhlar qanday ma'lumotni qanday to'plashni rejalashtiradi.",
+            description: 'Guruhlar qanday maʼlumotni qanday toʻplashni rejalashtiradi.',
             minutes: 40,
           },
           {
-            title: "Ma'lumot to'plash",
-            description: "So'rovnoma, suratga olish va o'lchash; elektron jadvalga yozish.",
+            title: 'Maʼlumot toʻplash',
+            description: 'Soʻrovnoma, suratga olish va oʻlchash; elektron jadvalga yozish.',
             minutes: 80,
           },
           {
             title: 'Tahlil va yechim ishlab chiqish',
-            description: "Diagrammalar; taklif loyihasi; o'qituvchi har bir guruh bilan suhbatlashadi.",
+            description: 'Diagrammalar; taklif loyihasi; oʻqituvchi har bir guruh bilan suhbatlashadi.',
             minutes: 80,
           },
           {
             title: 'Taqdimot va mulohaza',
-            description: "Guruhlar sinfdoshlar va mehmonlarga taqdim etadi; har bir o'quvchi mulohaza yozadi.",
+            description: 'Guruhlar sinfdoshlar va mehmonlarga taqdim etadi; har bir oʻquvchi mulohaza yozadi.',
             minutes: 40,
           },
         ],
         grouping: 'small_groups',
         assessment:
-          "Boshidanoq ma'lum bo'lgan rubrika (tadqiqot, ma'lumotdan foydalanish, yechim, jamoaviy ish, taqdimot); har bosqichda nazorat nuqtalari; jamoaviy ishni o'z-o'zini va o'zaro baholash; shaxsiy mulohaza.",
-        resources: ['Loyiha rubrikasi', 'Guruh rollari kartochkalari', 'Loyiha taqvimi', "Ma'lumot to'plash varag'i"],
+          'Boshidanoq maʼlum boʻlgan rubrika (tadqiqot, maʼlumotdan foydalanish, yechim, jamoaviy ish, taqdimot); har bosqichda nazorat nuqtalari; jamoaviy ishni oʻz-oʻzini va oʻzaro baholash; shaxsiy mulohaza.',
+        resources: ['Loyiha rubrikasi', 'Guruh rollari kartochkalari', 'Loyiha taqvimi', 'Maʼlumot toʻplash varagʻi'],
       },
     },
     ne: {

@@ -77,7 +77,7 @@ describeOnEachDatabase('activity designs', (getDb) => {
     expect(d.sharing).toBe('private');
     expect(d.template).toBe('project_based');
     expect(d.current.content.steps.length).toBeGreaterThan(3);
-    expect(d.current.content.objectives[0]).toMatch(/o'quvchilar/i);
+    expect(d.current.content.objectives[0]).toMatch(/oʻquvchilar/i);
     expect(d.current.totalMinutes).toBe(280);
     expect(d.current.competencies[0]).toMatchObject({ itemId: competency().id, levelCode: level() });
     expect(d.current.frameworkCurrent).toBe(true);
