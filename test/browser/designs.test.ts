@@ -81,6 +81,8 @@ describe('activity designs', () => {
       await page.locator('.design-editor').waitFor();
       await expect(pageWidth(page)).resolves.toBeLessThanOrEqual(360);
       await page.screenshot({ path: path.join(shots, `design-edit-${code}.png`), fullPage: true });
+      await page.getByRole('heading', { level: 2 }).nth(2).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shots, `design-edit-${code}-screen.png`) });
       await page.goto(`${world.base}/designs/new`);
       await page.locator('.template-choice').waitFor();
       await page.screenshot({ path: path.join(shots, `design-new-${code}.png`), fullPage: true });
