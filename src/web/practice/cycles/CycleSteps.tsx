@@ -66,7 +66,7 @@ export function ObservationSummary({ observation }: { observation: Observation }
         {observation.studentCentredness ? t(`coaching.centredness.${observation.studentCentredness}.title`) : '—'}
       </dd>
       <dt>{t('coaching.observation.timeShare')}</dt>
-      <dd>{observation.ictTimeShare === null ? '—' : formatPercent(observation.ictTimeShare / 100)}</dd>
+      <dd>{observation.ictTimeShare === null ? '—' : formatPercent(observation.ictTimeShare)}</dd>
       <dt>{t('coaching.observation.products')}</dt>
       <dd>{observation.studentProducts ?? '—'}</dd>
       {observation.ratings.map((r) => {

@@ -279,7 +279,7 @@ function ObservationForm({ observation, cycle }: { observation: Observation; cyc
                 checked={values.ictTimeShare === share}
                 onChange={() => change({ ictTimeShare: share })}
               />
-              {formatPercent(share / 100)}
+              {formatPercent(share)}
             </label>
           ))}
         </div>
