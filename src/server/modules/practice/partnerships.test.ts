@@ -189,6 +189,49 @@ describeOnEachDatabase('partnerships and coach assignments', (getDb) => {
     });
   });
 
+  describe('its page', () => {
+    it('counts the coaching cycles its coaches run in each school within its period', async () => {
+      const at = new Date().toISOString();
+      const cycle = (id: string, teacherId: string, coachId: string, startsOn: string, status: string) => ({
+        tenant_id: world.ctx.tenantId,
+        id,
+        coach_person_id: coachId,
+        teacher_person_id: teacherId,
+        design_id: null,
+        framework_id: 'f',
+        focus_item_ids: '[]',
+        starts_on: startsOn,
+        ends_on: startsOn,
+        lesson_date: startsOn,
+        status,
+        plan_notes: '',
+        strengths: null,
+        next_steps: null,
+        teacher_reflection: null,
+        reflection_shared: 0,
+        follow_up_on: null,
+        follow_up_notes: null,
+        created_at: at,
+        updated_at: at,
+      });
+      await getDb()
+        .db.insertInto('coaching_cycle')
+        .values([
+          cycle('cy1', teacherA1.person.id, coach.person.id, day(-10), 'followed_up'),
+          cycle('cy2', teacherA1.person.id, coach.person.id, day(-5), 'observed'),
+          cycle('cy3', teacherA1b.id, coach.person.id, day(-3), 'planned'),
+          // Before the partnership, by someone else, and with a teacher outside it: not counted.
+          cycle('cy4', teacherA1.person.id, coach.person.id, day(-40), 'followed_up'),
+          cycle('cy5', teacherA1.person.id, peerA1.id, day(-2), 'followed_up'),
+          cycle('cy6', teacherA2.person.id, coach.person.id, day(-2), 'followed_up'),
+        ])
+        .execute();
+      const page = await partnerships.getPartnership(district.ctx, partnershipId);
+      const counts = Object.fromEntries(page.schools.map((s) => [s.id, [s.cyclesStarted, s.cyclesCompleted]]));
+      expect(counts).toEqual({ [world.schoolA1.id]: [2, 1], [world.schoolA1b.id]: [1, 0] });
+    });
+  });
+
   describe('coverage', () => {
     it('lists the schools of a region without a partner, per district', async () => {
       const region = await partnerships.coverage(regional.ctx, world.regionA.id, { partner: 'without' });

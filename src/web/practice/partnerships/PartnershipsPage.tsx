@@ -12,7 +12,7 @@ export default function PartnershipsPage() {
   const me = useMe();
   const canManage = useCan('practice.manage');
   const officer = canManage || me.permissions.includes('reports.read');
-  const [status, setStatus] = useState('active');
+  const [status, setStatus] = useState<'active' | 'upcoming' | 'ended' | 'all'>('active');
   const list = usePartnerships(status);
   const areas = [...new Map(me.grants.map((g) => [g.orgUnitId, g])).values()].filter(
     (g) => g.role !== 'teacher' && g.role !== 'trainer' && g.role !== 'assessor',
@@ -36,7 +36,7 @@ export default function PartnershipsPage() {
       </p>
       <label>
         {t('partnerships.show')}
-        <select value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
           {(['active', 'upcoming', 'ended', 'all'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`partnerships.status.${s}`)}

@@ -1,87 +1,45 @@
-// The practice route maps are not in the typed client's `Api` yet (src/web/api/routes.ts): until they are,
-// this area calls its routes through `api<T>` with the types inferred from the server's schemas (type-only
-// imports). When `Api` includes PracticeApi, these become `call(...)` / `useApiQuery(...)` with the same keys.
-import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  Assignment,
-  Coverage,
-  CreateAssignmentBody,
-  CreatePartnershipBody,
-  LogBody,
-  Partnership,
-  PartnershipOptions,
-  PartnershipSummary,
-  UpdatePartnershipBody,
-} from '../../../server/modules/practice/partnerships.schemas.ts';
-import { api } from '../../api/client.ts';
+// This area's routes through the typed client (api/routes.ts): keys and types come from the server's route map.
+import { type ApiInput, type ApiResponse, call, queryKey, useApiQuery } from '../../api/routes.ts';
 
-export type PartnershipView = z.output<typeof Partnership>;
-export type PartnershipItem = z.output<typeof PartnershipSummary>;
-export type CoverageView = z.output<typeof Coverage>;
-export type AssignmentView = z.output<typeof Assignment>;
-export type Options = z.output<typeof PartnershipOptions>;
+export type PartnershipView = ApiResponse<'GET /api/partnerships/:partnershipId'>;
+export type PartnershipItem = ApiResponse<'GET /api/partnerships'>['items'][number];
+export type CoverageView = ApiResponse<'GET /api/units/:unitId/partnership-coverage'>;
+export type AssignmentView = ApiResponse<'GET /api/coach-assignments'>['items'][number];
 
-const q = (query: Record<string, string | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v) search.set(k, v);
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
-const id = encodeURIComponent;
-
-/** Query keys by route key, as the typed client makes them: a prefix invalidates every query of a route. */
+/** What a write invalidates: every query of a route, or of one partnership. */
 export const keys = {
-  list: ['GET /api/partnerships'] as const,
-  one: (partnershipId: string) => ['GET /api/partnerships/:partnershipId', { partnershipId }] as const,
-  coverage: ['GET /api/units/:unitId/partnership-coverage'] as const,
-  assignments: ['GET /api/coach-assignments'] as const,
+  list: queryKey('GET /api/partnerships'),
+  one: (partnershipId: string) => queryKey('GET /api/partnerships/:partnershipId', { params: { partnershipId } }),
+  coverage: queryKey('GET /api/units/:unitId/partnership-coverage'),
+  assignments: queryKey('GET /api/coach-assignments'),
 };
 
-export function usePartnerships(status: string, unitId?: string) {
-  return useQuery({
-    queryKey: [...keys.list, {}, { status, unitId }],
-    queryFn: () => api<{ items: PartnershipItem[] }>(`/api/partnerships${q({ status, unitId })}`),
-  });
-}
+type Status = NonNullable<ApiInput<'GET /api/partnerships'>['query']>['status'];
 
-export function usePartnership(partnershipId: string) {
-  return useQuery({
-    queryKey: keys.one(partnershipId),
-    queryFn: () => api<PartnershipView>(`/api/partnerships/${id(partnershipId)}`),
-    enabled: !!partnershipId,
-  });
-}
+export const usePartnerships = (status: Status) => useApiQuery('GET /api/partnerships', { query: { status } });
 
-export function useOptions(teiUnitId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['GET /api/partnerships/options', {}, { teiUnitId }],
-    queryFn: () => api<Options>(`/api/partnerships/options${q({ teiUnitId })}`),
-    enabled,
-  });
-}
+export const usePartnership = (partnershipId: string) =>
+  useApiQuery('GET /api/partnerships/:partnershipId', { params: { partnershipId } }, { enabled: !!partnershipId });
 
-export function useCoverage(unitId: string, partner: string) {
-  return useQuery({
-    queryKey: [...keys.coverage, { unitId }, { partner }],
-    queryFn: () => api<CoverageView>(`/api/units/${id(unitId)}/partnership-coverage${q({ partner })}`),
-  });
-}
+export const useOptions = (teiUnitId: string, enabled: boolean) =>
+  useApiQuery('GET /api/partnerships/options', { query: { teiUnitId: teiUnitId || undefined } }, { enabled });
 
-export function useAssignments() {
-  return useQuery({
-    queryKey: [...keys.assignments, {}, {}],
-    queryFn: () => api<{ items: AssignmentView[] }>('/api/coach-assignments'),
-  });
-}
+export const useCoverage = (unitId: string, partner: 'with' | 'without' | 'all') =>
+  useApiQuery('GET /api/units/:unitId/partnership-coverage', { params: { unitId }, query: { partner } });
 
-export const createPartnership = (body: z.input<typeof CreatePartnershipBody>) =>
-  api<PartnershipView>('/api/partnerships', { method: 'POST', body });
-export const updatePartnership = (partnershipId: string, body: z.input<typeof UpdatePartnershipBody>) =>
-  api<PartnershipView>(`/api/partnerships/${id(partnershipId)}`, { method: 'PATCH', body });
-export const addLogEntry = (partnershipId: string, body: z.input<typeof LogBody>) =>
-  api<PartnershipView>(`/api/partnerships/${id(partnershipId)}/log`, { method: 'POST', body });
-export const assignCoach = (body: z.input<typeof CreateAssignmentBody>) =>
-  api<AssignmentView>('/api/coach-assignments', { method: 'POST', body });
+export const useAssignments = () => useApiQuery('GET /api/coach-assignments', {});
+
+export const createPartnership = (body: ApiInput<'POST /api/partnerships'>['body']) =>
+  call('POST /api/partnerships', { body });
+export const updatePartnership = (
+  partnershipId: string,
+  body: ApiInput<'PATCH /api/partnerships/:partnershipId'>['body'],
+) => call('PATCH /api/partnerships/:partnershipId', { params: { partnershipId }, body });
+export const addLogEntry = (
+  partnershipId: string,
+  body: ApiInput<'POST /api/partnerships/:partnershipId/log'>['body'],
+) => call('POST /api/partnerships/:partnershipId/log', { params: { partnershipId }, body });
+export const assignCoach = (body: ApiInput<'POST /api/coach-assignments'>['body']) =>
+  call('POST /api/coach-assignments', { body });
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
