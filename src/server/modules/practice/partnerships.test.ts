@@ -353,6 +353,40 @@ describeOnEachDatabase('partnerships and coach assignments', (getDb) => {
       expect(unknownField.statusCode).toBe(400);
     });
 
+    it('edits a partnership and takes a coach log entry', async () => {
+      const coachSession = await signIn(app, coach.username, coach.password);
+      const edited = await app.inject({
+        method: 'PATCH',
+        url: `/api/partnerships/${partnershipId}`,
+        headers: districtSession.headers,
+        payload: { title: 'Amber schools with the college' },
+      });
+      expect(edited.statusCode).toBe(200);
+      expect(edited.json().title).toBe('Amber schools with the college');
+      const byCoach = await app.inject({
+        method: 'PATCH',
+        url: `/api/partnerships/${partnershipId}`,
+        headers: coachSession.headers,
+        payload: { title: 'Mine now' },
+      });
+      expect(byCoach.statusCode).toBe(403);
+      const logged = await app.inject({
+        method: 'POST',
+        url: `/api/partnerships/${partnershipId}/log`,
+        headers: coachSession.headers,
+        payload: { happenedOn: day(-1), text: 'Co-taught a lesson in grade 5.' },
+      });
+      expect(logged.statusCode).toBe(201);
+      expect(logged.json().log[0].text).toBe('Co-taught a lesson in grade 5.');
+      const overlap = await app.inject({
+        method: 'POST',
+        url: '/api/partnerships',
+        headers: districtSession.headers,
+        payload: body(),
+      });
+      expect(overlap.json().error).toMatchObject({ code: 'partnership_overlap', details: { field: 'body.schoolIds' } });
+    });
+
     it('lists a coach assignment to the teacher it names', async () => {
       const res = await app.inject({ url: '/api/coach-assignments', headers: teacherA1Session.headers });
       expect(res.statusCode).toBe(200);
