@@ -50,7 +50,9 @@ export default function CoachHome() {
                       </button>
                     )}
                   </div>
-                  <Link to={`/coaching/cycles/${lesson.cycleId}`}>{t('coaching.cycle.open')}</Link>
+                  {lesson.observationStatus !== 'submitted' && (
+                    <Link to={`/coaching/cycles/${lesson.cycleId}`}>{t('coaching.cycle.open')}</Link>
+                  )}
                 </li>
               ))}
             </ul>
