@@ -180,6 +180,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('coach_assignment')
     .columns(['tenant_id', 'coach_person_id'])
     .execute();
+  await db.schema
+    .createIndex('coach_assignment_teacher_idx')
+    .on('coach_assignment')
+    .columns(['tenant_id', 'teacher_person_id'])
+    .execute();
 
   // plan > observe > reflect > follow-up between a coach and a teacher over a term.
   await db.schema
