@@ -4,6 +4,7 @@ import * as frameworks from '../server/modules/frameworks/frameworks.service.ts'
 import { registerMonitoring } from '../server/modules/monitoring/aggregates.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
+import { registerPractice } from '../server/modules/practice/practice.events.ts';
 import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
 import type { Role } from '../server/shared/access.ts';
 import { recordAudit } from '../server/shared/audit.ts';
@@ -105,6 +106,7 @@ export interface DemoOptions {
 /** Seeds the fictional Republic of Meridia. Deterministic: the same N gives the same country. */
 export async function seedDemo(database: Database, options: DemoOptions) {
   registerMonitoring();
+  registerPractice();
   registerRecognition();
   const base = systemBase(database);
   const { tenant, root } = await org.createTenant(base, {

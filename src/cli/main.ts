@@ -9,6 +9,7 @@ import { recordActuals } from '../server/modules/monitoring/indicators.figures.t
 import { sendDigests } from '../server/modules/notifications/notifications.service.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
+import { registerPractice } from '../server/modules/practice/practice.events.ts';
 import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
 import { ROLES, type Role } from '../server/shared/access.ts';
 import { systemBase } from '../server/shared/context.ts';
@@ -23,6 +24,7 @@ import { registerImportCommands } from './import.ts';
 import { progressBar } from './progress.ts';
 
 registerMonitoring();
+registerPractice();
 registerRecognition();
 const program = new Command('pathway').description('Pathway: competency-based teacher ICT training reform.');
 program.option(

@@ -17,6 +17,7 @@ import * as frameworkVersions from './migrations/0011_framework_versions.ts';
 import * as notifications from './migrations/0012_notifications.ts';
 import * as evidenceHash from './migrations/0013_evidence_hash.ts';
 import * as practice from './migrations/0014_practice.ts';
+import * as followThrough from './migrations/0015_follow_through.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -116,6 +117,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_notifications': notifications,
   '0013_evidence_hash': evidenceHash,
   '0014_practice': practice,
+  '0015_follow_through': followThrough,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

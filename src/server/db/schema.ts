@@ -351,6 +351,8 @@ export interface TrainingModuleTable {
   prerequisite_ids: string;
   /** JSON { programmeIds, competencies: [{ itemId, levelCode }] }, or null when anyone may lead it. */
   trainer_qualification: string | null;
+  /** JSON: months after completion at which completers are visited in class. */
+  follow_through_months: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -372,6 +374,8 @@ export interface TrainingProgrammeTable {
   leads_to_level_code: string | null;
   completion_rule: string;
   trainer_qualification: string | null;
+  /** JSON: months after completion at which completers are visited in class. */
+  follow_through_months: Generated<string>;
   created_at: string;
 }
 
@@ -842,6 +846,25 @@ export interface LessonObservationTable {
   submitted_at: string | null;
 }
 
+export interface FollowThroughVisitTable {
+  tenant_id: string;
+  id: string;
+  enrolment_id: string;
+  offering_id: string;
+  teacher_person_id: string;
+  coach_person_id: string;
+  months_after: number;
+  due_on: string;
+  status: string;
+  visited_on: string | null;
+  applied: string | null;
+  how: string | null;
+  evidence_ids: Generated<string>;
+  cycle_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -907,6 +930,7 @@ export interface DB {
   coach_assignment: CoachAssignmentTable;
   coaching_cycle: CoachingCycleTable;
   lesson_observation: LessonObservationTable;
+  follow_through_visit: FollowThroughVisitTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }

@@ -34,6 +34,7 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { registerNotifications } from '../modules/notifications/notifications.service.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { registerPractice } from '../modules/practice/practice.events.ts';
 import { practiceRoutes } from '../modules/practice/practice.routes.ts';
 import { registerRecognition } from '../modules/recognition/awards.service.ts';
 import { credentialsRoutes } from '../modules/recognition/credentials.routes.ts';
@@ -83,6 +84,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   }
   registerRecognition();
   registerNotifications();
+  registerPractice();
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,

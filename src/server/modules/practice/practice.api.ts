@@ -1,6 +1,7 @@
 import type { cyclesApi } from './cycles.api.ts';
 import type { designsApi } from './designs.api.ts';
+import type { followThroughApi } from './followthrough.api.ts';
 import type { partnershipsApi } from './partnerships.api.ts';
 
 /** Every practice route, for the web client's route map. */
-export type PracticeApi = typeof designsApi & typeof partnershipsApi & typeof cyclesApi;
+export type PracticeApi = typeof designsApi & typeof partnershipsApi & typeof cyclesApi & typeof followThroughApi;

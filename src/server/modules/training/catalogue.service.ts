@@ -23,6 +23,7 @@ import type {
   TrainingModule,
   UpdateModuleInput,
 } from './training.schemas.ts';
+import { DEFAULT_FOLLOW_THROUGH_MONTHS } from './training.schemas.ts';
 
 // ---------------------------------------------------------------- the catalogue
 
@@ -131,6 +132,7 @@ export async function createModule(ctx: Ctx, input: CreateModuleInput): Promise<
       materials: JSON.stringify(input.materials),
       prerequisite_ids: JSON.stringify(prerequisites),
       trainer_qualification: qualification ? JSON.stringify(qualification) : null,
+      follow_through_months: JSON.stringify(input.followThroughMonths ?? DEFAULT_FOLLOW_THROUGH_MONTHS),
       created_at: at,
       updated_at: at,
     };
@@ -158,6 +160,7 @@ export async function updateModule(ctx: Ctx, moduleId: string, input: UpdateModu
     if (input.deliveryMode) patch.delivery_mode = input.deliveryMode;
     if (input.languages) patch.languages = JSON.stringify([...new Set(input.languages)]);
     if (input.materials) patch.materials = JSON.stringify(input.materials);
+    if (input.followThroughMonths) patch.follow_through_months = JSON.stringify(input.followThroughMonths);
     if (input.prerequisiteIds)
       patch.prerequisite_ids = JSON.stringify(await checkPrerequisites(tx, moduleId, input.prerequisiteIds));
     if (input.trainerQualification !== undefined) {
@@ -213,6 +216,7 @@ export async function createProgramme(ctx: Ctx, input: CreateProgrammeInput): Pr
       leads_to_role: input.leadsToRole,
       leads_to_level_code: input.leadsToLevelCode,
       completion_rule: 'all_modules',
+      follow_through_months: JSON.stringify(input.followThroughMonths ?? DEFAULT_FOLLOW_THROUGH_MONTHS),
       trainer_qualification: qualification ? JSON.stringify(qualification) : null,
       created_at: nowIso(),
     };

@@ -102,6 +102,12 @@ export const trainingCompleted = domainEvent<{
   /** The module, or every module of the programme. */
   moduleIds: string[];
   hours: number;
+  /** Each completion: whose, which enrolment, on what day. */
+  completions: { personId: string; enrolmentId: string; completedOn: string }[];
+  /** Who led the offering, in roster order. */
+  trainerIds: string[];
+  /** Months after completion at which completers are visited in class (the module's or programme's). */
+  followThroughMonths: number[];
 }>();
 
 /**
@@ -213,7 +219,8 @@ export async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results
         });
   }
   if (events.length) await assessment.recordEvents(ctx, events);
-  const completers = fresh.filter((r) => r.result === 'completed').map((r) => r.personId);
+  const completed = fresh.filter((r) => r.result === 'completed');
+  const completers = completed.map((r) => r.personId);
   await startAgreedPlans(ctx, completers, moduleIds);
   if (completers.length)
     await trainingCompleted.emit(ctx, {
@@ -223,6 +230,17 @@ export async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results
       programmeId: offering.programme_id,
       moduleIds,
       hours: Number(offering.hours),
+      trainerIds: (await repo.trainersOf(ctx.db, ctx.tenantId, [offering.id])).map((t) => t.person_id),
+      followThroughMonths: JSON.parse(
+        offering.module_id
+          ? (await repo.getModule(ctx.db, ctx.tenantId, offering.module_id))!.follow_through_months
+          : (await repo.getProgramme(ctx.db, ctx.tenantId, offering.programme_id!))!.follow_through_months,
+      ) as number[],
+      completions: completed.map((r) => ({
+        personId: r.personId,
+        enrolmentId: byPerson.get(r.personId)!.id,
+        completedOn: r.completedOn ?? offering.end_date,
+      })),
     });
   await recordAudit(ctx.db, ctx, 'training_result.record', { type: 'training_offering', id: offering.id }, null, fresh);
 }

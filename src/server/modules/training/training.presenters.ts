@@ -56,6 +56,7 @@ export async function toModules(ctx: Ctx, rows: repo.ModuleRow[]): Promise<Train
       materials: JSON.parse(row.materials),
       prerequisiteIds: JSON.parse(row.prerequisite_ids),
       trainerQualification: toQualification(row.trainer_qualification),
+      followThroughMonths: JSON.parse(row.follow_through_months) as number[],
       updatedAt: row.updated_at,
     };
   });
@@ -94,6 +95,7 @@ export async function toProgrammes(ctx: Ctx, rows: repo.ProgrammeRow[]): Promise
       modules: members,
       hours: members.reduce((sum, m) => sum + m.hours, 0),
       trainerQualification: toQualification(row.trainer_qualification),
+      followThroughMonths: JSON.parse(row.follow_through_months) as number[],
     };
   });
 }

@@ -44,6 +44,14 @@ const QualificationOut = z.object({
 
 // ---- modules ----
 
+/** Months after completion at which each completer is visited in class (follow-through). */
+export const FollowThroughMonths = z
+  .array(z.number().int().min(1).max(36))
+  .max(6)
+  .refine((m) => m.every((v, i) => i === 0 || v > m[i - 1]!), { message: 'months must rise, each once' })
+  .describe('Months after completion at which completers are visited in class, rising; [] for none; [1, 3, 6] when absent.');
+export const DEFAULT_FOLLOW_THROUGH_MONTHS = [1, 3, 6];
+
 const ModuleFields = {
   code: Code,
   frameworkId: Id.optional().describe('A published framework version; the newest published one when absent.'),
@@ -59,6 +67,7 @@ const ModuleFields = {
     .default([]),
   prerequisiteIds: z.array(Id).max(20).default([]),
   trainerQualification: TrainerQualification.nullable().default(null),
+  followThroughMonths: FollowThroughMonths.optional(),
 };
 export const CreateModuleBody = z.strictObject(ModuleFields);
 export type CreateModuleInput = z.infer<typeof CreateModuleBody>;
@@ -73,6 +82,7 @@ export const UpdateModuleBody = z
     materials: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), url: Url })).optional(),
     prerequisiteIds: z.array(Id).max(20).optional(),
     trainerQualification: TrainerQualification.nullable().optional(),
+    followThroughMonths: FollowThroughMonths.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'Give at least one field to change.');
 export type UpdateModuleInput = z.infer<typeof UpdateModuleBody>;
@@ -101,6 +111,7 @@ export const TrainingModule = z.object({
   materials: z.array(z.object({ title: z.string(), url: z.string() })),
   prerequisiteIds: z.array(z.string()),
   trainerQualification: QualificationOut.nullable(),
+  followThroughMonths: z.array(z.number()),
   updatedAt: z.string(),
 });
 export type TrainingModule = z.infer<typeof TrainingModule>;
@@ -124,6 +135,7 @@ export const CreateProgrammeBody = z
     leadsToRole: z.enum(PROGRAMME_ROLES).nullable().default(null),
     leadsToLevelCode: z.string().trim().min(1).max(40).nullable().default(null),
     trainerQualification: TrainerQualification.nullable().default(null),
+    followThroughMonths: FollowThroughMonths.optional(),
   })
   .refine((b) => new Set(b.moduleIds).size === b.moduleIds.length, {
     message: 'A module appears twice.',
@@ -143,6 +155,7 @@ export const Programme = z.object({
   modules: z.array(z.object({ id: z.string(), code: z.string(), title: Resolved, hours: z.number() })),
   hours: z.number(),
   trainerQualification: QualificationOut.nullable(),
+  followThroughMonths: z.array(z.number()),
 });
 export type Programme = z.infer<typeof Programme>;
 

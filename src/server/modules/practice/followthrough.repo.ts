@@ -1,0 +1,109 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, FollowThroughVisitTable } from '../../db/schema.ts';
+import { pathUnder } from '../../shared/access.ts';
+import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
+
+export type VisitRow = Selectable<FollowThroughVisitTable>;
+
+/** Schedules visits; one already scheduled for the same enrolment and interval stays as it is. */
+export async function insertVisits(db: Kysely<DB>, rows: Omit<VisitRow, 'evidence_ids'>[]) {
+  await writeInBatches(rows, rowsPerStatement(16), (batch) =>
+    db
+      .insertInto('follow_through_visit')
+      .values(batch)
+      .onConflict((oc) => oc.columns(['tenant_id', 'enrolment_id', 'months_after']).doNothing())
+      .execute(),
+  );
+}
+
+/** Coaches of partnerships running on `on` with each of these schools, first named first. */
+export function partnershipCoachesOf(db: Kysely<DB>, tenantId: string, schoolIds: string[], on: string) {
+  if (schoolIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('partnership_school as s')
+    .innerJoin('partnership as p', (j) =>
+      j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.partnership_id'),
+    )
+    .innerJoin('partnership_coach as c', (j) =>
+      j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.partnership_id', '=', 's.partnership_id'),
+    )
+    .select(['s.school_unit_id', 'c.person_id'])
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.school_unit_id', 'in', schoolIds)
+    .where('p.starts_on', '<=', on)
+    .where('p.ends_on', '>=', on)
+    .orderBy('p.starts_on')
+    .orderBy('c.person_id')
+    .execute();
+}
+
+/** Visits with the names a list shows: joins people, places and the catalogue, as a report does. */
+function visitsWithNames(db: Kysely<DB>, tenantId: string) {
+  return db
+    .selectFrom('follow_through_visit as v')
+    .innerJoin('person as t', (j) =>
+      j.onRef('t.tenant_id', '=', 'v.tenant_id').onRef('t.id', '=', 'v.teacher_person_id'),
+    )
+    .innerJoin('person as c', (j) => j.onRef('c.tenant_id', '=', 'v.tenant_id').onRef('c.id', '=', 'v.coach_person_id'))
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 't.tenant_id').onRef('u.id', '=', 't.org_unit_id'))
+    .innerJoin('training_offering as o', (j) =>
+      j.onRef('o.tenant_id', '=', 'v.tenant_id').onRef('o.id', '=', 'v.offering_id'),
+    )
+    .leftJoin('training_module as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'o.tenant_id').onRef('m.id', '=', 'o.module_id'),
+    )
+    .leftJoin('training_programme as g', (j) =>
+      j.onRef('g.tenant_id', '=', 'o.tenant_id').onRef('g.id', '=', 'o.programme_id'),
+    )
+    .selectAll('v')
+    .select([
+      't.given_name as teacher_given',
+      't.family_name as teacher_family',
+      't.org_unit_id as school_id',
+      'u.name as school_name',
+      'c.given_name as coach_given',
+      'c.family_name as coach_family',
+      sql<string>`coalesce(m.title, g.title)`.as('offering_title'),
+    ])
+    .where('v.tenant_id', '=', tenantId);
+}
+export type VisitView = Awaited<ReturnType<typeof getVisit>> & {};
+
+export function getVisit(db: Kysely<DB>, tenantId: string, id: string) {
+  return visitsWithNames(db, tenantId).where('v.id', '=', id).executeTakeFirst();
+}
+
+/** A coach's visits: still due (overdue first, by date), or made (latest first). */
+export function visitsOfCoach(db: Kysely<DB>, tenantId: string, coachId: string, status: 'due' | 'done') {
+  const q = visitsWithNames(db, tenantId).where('v.coach_person_id', '=', coachId).where('v.status', '=', status);
+  return (status === 'due' ? q.orderBy('v.due_on') : q.orderBy('v.visited_on', 'desc')).limit(500).execute();
+}
+
+/** Visits of teachers placed under these paths: overdue (due before today), due, or done. */
+export function visitsUnder(
+  db: Kysely<DB>,
+  tenantId: string,
+  roots: string[],
+  filter: { status: 'overdue' | 'due' | 'done'; today: string; limit: number },
+) {
+  let q = visitsWithNames(db, tenantId).where((eb) => pathUnder(eb, 't.org_path', roots));
+  if (filter.status === 'done') q = q.where('v.status', '=', 'done').orderBy('v.visited_on', 'desc');
+  else {
+    q = q.where('v.status', '=', 'due');
+    if (filter.status === 'overdue') q = q.where('v.due_on', '<', filter.today);
+    q = q.orderBy('v.due_on');
+  }
+  return q.orderBy('v.id').limit(filter.limit).execute();
+}
+
+/** Records a visit once: the guarded update finds nothing when it was recorded already. */
+export async function recordVisit(db: Kysely<DB>, tenantId: string, id: string, patch: Partial<VisitRow>) {
+  const result = await db
+    .updateTable('follow_through_visit')
+    .set(patch)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '=', 'due')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

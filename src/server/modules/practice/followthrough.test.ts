@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../../test/db.ts';
+import * as make from '../../../../test/factories.ts';
+import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import { newId, nowIso } from '../../shared/ids.ts';
+import * as training from '../training/training.ts';
+import type { Visit } from './followthrough.schemas.ts';
+import { addMonths } from './followthrough.service.ts';
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describeOnEachDatabase('follow-through after training', (getDb) => {
+  let app: TestApp;
+  let world: Awaited<ReturnType<typeof make.country>>;
+  let trainer: Awaited<ReturnType<typeof make.user>>;
+  let partnerCoach: Awaited<ReturnType<typeof make.user>>;
+  let trainerSession: Session;
+  let teachers: Awaited<ReturnType<typeof make.person>>[];
+  let completedOn: string;
+
+  beforeAll(async () => {
+    world = await make.country(getDb());
+    app = await testApp(getDb());
+    const standard = await make.publishedStandard(world.ctx);
+    const tei = await make.unit(world.ctx, world.regionA, 'tei', 'Region A Teacher College');
+    trainer = await make.user(world.ctx, 'trainer', tei);
+    partnerCoach = await make.user(world.ctx, 'trainer', tei);
+    const module = await make.trainingModule(world.ctx, standard, { followThroughMonths: [1, 3] });
+    // School A1-2 works with the college through a partnership: its teachers are followed by its coach.
+    const partnership = newId();
+    const db = getDb().db;
+    await db
+      .insertInto('partnership')
+      .values({
+        tenant_id: world.ctx.tenantId,
+        id: partnership,
+        tei_unit_id: tei.id,
+        title: 'College and School A1-2',
+        focus: 'Project work with tablets',
+        starts_on: day(-400),
+        ends_on: day(400),
+        created_by_account_id: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    await db
+      .insertInto('partnership_school')
+      .values({ tenant_id: world.ctx.tenantId, partnership_id: partnership, school_unit_id: world.schoolA1b.id })
+      .execute();
+    await db
+      .insertInto('partnership_coach')
+      .values({ tenant_id: world.ctx.tenantId, partnership_id: partnership, person_id: partnerCoach.person.id })
+      .execute();
+
+    completedOn = day(-45);
+    const offering = await make.offering(world.ctx, tei, {
+      moduleId: module.id,
+      trainerIds: [trainer.person.id],
+      startDate: day(-49),
+      endDate: completedOn,
+      enrolOpens: day(-80),
+      enrolCloses: day(-50),
+    });
+    teachers = [
+      await make.person(world.ctx, world.schoolA1),
+      await make.person(world.ctx, world.schoolA1b),
+      await make.person(world.ctx, world.schoolA2),
+    ];
+    await training.nominate(
+      world.ctx,
+      offering.id,
+      teachers.map((t) => t.id),
+    );
+    const results = {
+      results: teachers.map((t) => ({ personId: t.id, result: 'completed' as const, score: 80, completedOn })),
+    };
+    await training.recordResults(world.ctx, offering.id, results);
+    // A completion is final: recording it again schedules nothing twice.
+    await training.recordResults(world.ctx, offering.id, results);
+    trainerSession = await signIn(app, trainer.username, trainer.password);
+  });
+  afterAll(() => app.close());
+
+  const get = async (session: Session, url: string) => {
+    const res = await app.inject({ url, headers: session.headers });
+    return { status: res.statusCode, body: res.json() as { items: Visit[]; error?: { code: string } } };
+  };
+
+  it('schedules a visit per completer and interval, with the partnership coach where there is one', async () => {
+    const mine = await get(trainerSession, '/api/follow-through');
+    expect(mine.status).toBe(200);
+    const ids = (v: Visit[]) => [...new Set(v.map((x) => x.teacher.id))].sort();
+    expect(ids(mine.body.items)).toEqual([teachers[0]!.id, teachers[2]!.id].sort());
+    expect(mine.body.items).toHaveLength(4);
+    expect(mine.body.items.map((v) => [v.monthsAfter, v.dueOn, v.overdue])).toEqual([
+      [1, addMonths(completedOn, 1), true],
+      [1, addMonths(completedOn, 1), true],
+      [3, addMonths(completedOn, 3), false],
+      [3, addMonths(completedOn, 3), false],
+    ]);
+    const partner = await get(await signIn(app, partnerCoach.username, partnerCoach.password), '/api/follow-through');
+    expect(partner.body.items.map((v) => v.teacher.id)).toEqual([teachers[1]!.id, teachers[1]!.id]);
+  });
+
+  it("gives a district its overdue visits and nothing of another district's", async () => {
+    const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
+    const session = await signIn(app, officer.username, officer.password);
+    const overdue = await get(session, `/api/units/${world.districtA1.id}/follow-through`);
+    expect(overdue.status).toBe(200);
+    expect(overdue.body.items.map((v) => v.teacher.id).sort()).toEqual([teachers[0]!.id, teachers[1]!.id].sort());
+    expect(overdue.body.items.every((v) => v.overdue && v.monthsAfter === 1)).toBe(true);
+    const due = await get(session, `/api/units/${world.districtA1.id}/follow-through?status=due`);
+    expect(due.body.items).toHaveLength(4);
+    expect((await get(session, `/api/units/${world.districtA2.id}/follow-through`)).status).toBe(404);
+    const teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    const asTeacher = await signIn(app, teacher.username, teacher.password);
+    expect((await get(asTeacher, `/api/units/${world.schoolA1.id}/follow-through`)).status).toBe(404);
+  });
+
+  it('lets the coach record a visit once, on a day between the completion and today', async () => {
+    const visit = (await get(trainerSession, '/api/follow-through')).body.items[0]!;
+    const record = (session: Session, body: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/follow-through/${visit.id}/record`,
+        headers: session.headers,
+        payload: body,
+      });
+    const body = { visitedOn: day(-1), applied: 'partly', how: 'Pupils logged weather data on tablets in pairs.' };
+    const future = await record(trainerSession, { ...body, visitedOn: day(2) });
+    expect(future.statusCode).toBe(422);
+    expect(future.json().error.code).toBe('visit_date_invalid');
+    const before = await record(trainerSession, { ...body, visitedOn: day(-60) });
+    expect(before.json().error.code).toBe('visit_date_invalid');
+    const other = await signIn(app, partnerCoach.username, partnerCoach.password);
+    expect((await record(other, body)).statusCode).toBe(404);
+
+    const done = await record(trainerSession, body);
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'done', visitedOn: day(-1), applied: 'partly', overdue: false });
+    const again = await record(trainerSession, body);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('visit_recorded');
+    const made = await get(trainerSession, '/api/follow-through?status=done');
+    expect(made.body.items.map((v) => v.id)).toEqual([visit.id]);
+    expect((await get(trainerSession, '/api/follow-through')).body.items).toHaveLength(3);
+  });
+
+  it('counts months as calendars do', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-08-15', 6)).toBe('2027-02-15');
+  });
+});
