@@ -4,25 +4,32 @@
 import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { accountsApi } from '../../server/modules/accounts/accounts.api.ts';
+import type { assessmentApi } from '../../server/modules/assessment/assessment.api.ts';
 import type { auditApi } from '../../server/modules/audit/audit.api.ts';
-import type { frameworksApi } from '../../server/modules/frameworks/frameworks.api.ts';
+import type { exchangeApi, frameworksApi } from '../../server/modules/frameworks/frameworks.api.ts';
 import type { importsApi } from '../../server/modules/imports/imports.api.ts';
+import type { monitoringApi } from '../../server/modules/monitoring/monitoring.api.ts';
 import type { notificationsApi } from '../../server/modules/notifications/notifications.api.ts';
 import type { orgApi } from '../../server/modules/org/org.api.ts';
 import type { peopleApi } from '../../server/modules/people/people.api.ts';
 import type { PracticeApi } from '../../server/modules/practice/practice.api.ts';
 import type { recognitionApi } from '../../server/modules/recognition/recognition.api.ts';
+import type { trainingApi } from '../../server/modules/training/training.api.ts';
 import { api, upload } from './client.ts';
 
 type Api = typeof accountsApi &
+  typeof assessmentApi &
   typeof auditApi &
+  typeof exchangeApi &
   typeof frameworksApi &
   typeof importsApi &
+  typeof monitoringApi &
   typeof notificationsApi &
   typeof orgApi &
   typeof peopleApi &
   PracticeApi &
-  typeof recognitionApi;
+  typeof recognitionApi &
+  typeof trainingApi;
 
 /** Every route the client can call, as "METHOD /path". */
 export type ApiKey = keyof Api & string;
@@ -47,9 +54,10 @@ type Needed<S, Field extends string, Name extends string> = S extends { [F in Fi
   : { [N in Name]?: never };
 
 /** What a route takes: its path parameters, query and JSON body, each the input of its schema. */
-export type ApiInput<K extends ApiKey> = Optional<Api[K], 'params', 'params'> &
-  Optional<Api[K], 'querystring', 'query'> &
-  Needed<Api[K], 'body', 'body'>;
+// Distributed over K: for the union of every key this is one input per route, not the product of three unions.
+export type ApiInput<K extends ApiKey> = K extends ApiKey
+  ? Optional<Api[K], 'params', 'params'> & Optional<Api[K], 'querystring', 'query'> & Needed<Api[K], 'body', 'body'>
+  : never;
 type Args<K extends ApiKey> = Record<never, never> extends ApiInput<K> ? [input?: ApiInput<K>] : [input: ApiInput<K>];
 
 interface RawInput {
@@ -73,6 +81,11 @@ function queryString(query: Record<string, unknown> | undefined): string {
   return text ? `?${text}` : '';
 }
 
+// Read as plain values: the map's union of inputs is too large for TypeScript to relate to RawInput directly.
+function rawInput(args: unknown): RawInput {
+  return (args as [RawInput?])[0] ?? {};
+}
+
 function urlOf(key: string, { params, query }: RawInput): string {
   const path = split(key).path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params?.[name];
@@ -83,13 +96,13 @@ function urlOf(key: string, { params, query }: RawInput): string {
 }
 
 /** The URL of a route (parameters encoded, undefined query values left out): for links and downloads. */
-export function routeUrl<K extends ApiKey>(key: K, ...[input]: Args<K>): string {
-  return urlOf(key, (input as unknown as RawInput | undefined) ?? {});
+export function routeUrl<K extends ApiKey>(key: K, ...args: Args<K>): string {
+  return urlOf(key, rawInput(args));
 }
 
 /** Calls a route through `api` (CSRF header, coded errors), typed by its schemas. */
-export function call<K extends ApiKey>(key: K, ...[input]: Args<K>): Promise<ApiResponse<K>> {
-  const raw = (input as unknown as RawInput | undefined) ?? {};
+export function call<K extends ApiKey>(key: K, ...args: Args<K>): Promise<ApiResponse<K>> {
+  const raw = rawInput(args);
   return api<ApiResponse<K>>(urlOf(key, raw), { method: split(key).method, body: raw.body });
 }
 
@@ -117,9 +130,9 @@ function withoutUndefined(values: Record<string, unknown> | undefined): Record<s
  */
 export function queryKey<K extends ApiKey>(
   key: K,
-  input: { params?: Partial<ApiInput<K>['params']>; query?: Partial<ApiInput<K>['query']> } = {},
+  input?: { params?: Partial<ApiInput<K>['params']>; query?: Partial<ApiInput<K>['query']> },
 ): QueryKey {
-  return [key, withoutUndefined(input.params), withoutUndefined(input.query)];
+  return [key, withoutUndefined(input?.params), withoutUndefined(input?.query)];
 }
 
 type QueryOptions<K extends ApiKey> = Omit<UseQueryOptions<ApiResponse<K>>, 'queryKey' | 'queryFn'>;

@@ -23,8 +23,6 @@ export type {
   Item as FrameworkItem,
 } from '../../server/modules/frameworks/frameworks.schemas.ts';
 
-import type { ImportResult as FrameworkImportSchema } from '../../server/modules/frameworks/frameworks.exchange.routes.ts';
-export type FrameworkImportResult = z.infer<typeof FrameworkImportSchema>;
 /** A fault of a rejected framework file: a JSON path (CASE) or a line and column (CSV). */
 export type FrameworkFault = { path?: string; line?: number; column?: string; message: string };
 

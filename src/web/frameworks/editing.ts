@@ -63,9 +63,6 @@ export function useFrameworkWrite(frameworkId: string) {
     queryKey('GET /api/frameworks/:frameworkId/publish-impact', { params }),
     queryKey('GET /api/frameworks/:frameworkId/crosswalks/:otherId', { params }),
     ['GET /api/policy-goals'],
-    // The keys training/standard.ts still reads the standard by, until it moves to the route map.
-    ['framework', frameworkId],
-    ['frameworks'],
   ]);
   return { run: act, failure, busy };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call, queryKey } from '../api/routes.ts';
 import type { AttendanceSheet as Sheet } from '../api/types.ts';
 import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
@@ -17,7 +17,9 @@ export function AttendanceSheet({ offeringId, sheet }: { offeringId: string; she
   const [day, setDay] = useState(() => sheet.days.find((d) => d >= today()) ?? sheet.days.at(-1)!);
   const [marks, setMarks] = useState<Record<string, Record<string, boolean>>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const { act, failure, busy } = useAct([['attendance', offeringId]]);
+  const { act, failure, busy } = useAct([
+    queryKey('GET /api/offerings/:offeringId/attendance', { params: { offeringId } }),
+  ]);
   const markOf = (personId: string): boolean | undefined =>
     marks[day]?.[personId] ?? sheet.rows.find((r) => r.personId === personId)?.present[day];
   const mark = (personId: string, present: boolean) => {
@@ -32,7 +34,7 @@ export function AttendanceSheet({ offeringId, sheet }: { offeringId: string; she
 
   async function save() {
     const ok = await act(() =>
-      api(`/api/offerings/${offeringId}/attendance`, { method: 'PUT', body: { day, records } }),
+      call('PUT /api/offerings/:offeringId/attendance', { params: { offeringId }, body: { day, records } }),
     );
     if (ok) {
       setMarks((m) => ({ ...m, [day]: {} }));

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Cascade } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
@@ -13,10 +12,7 @@ import { UnitHeading } from './UnitHeading.tsx';
 export default function CascadePage() {
   const { t } = useTranslation();
   const { unitId } = useParams();
-  const cascade = useQuery({
-    queryKey: ['cascade', unitId],
-    queryFn: () => api<Cascade>(`/api/units/${unitId}/training-cascade`),
-  });
+  const cascade = useApiQuery('GET /api/units/:unitId/training-cascade', { params: { unitId: unitId! } });
   if (cascade.error instanceof ApiError && cascade.error.status === 404) return <NotFound />;
   if (cascade.error instanceof ApiError && cascade.error.status === 403) return <NotAllowed />;
   return (

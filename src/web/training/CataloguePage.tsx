@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api/client.ts';
-import { DELIVERY_MODES, type TrainingModule } from '../api/types.ts';
+import { type ApiInput, useApiQuery } from '../api/routes.ts';
+import { DELIVERY_MODES } from '../api/types.ts';
 import { formatNumber, LANGUAGES, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -15,15 +14,11 @@ export default function CataloguePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const standard = useStandard();
-  const query = new URLSearchParams();
-  for (const key of FILTERS) {
-    const value = params.get(key);
-    if (value) query.set(key, value);
-  }
-  const modules = useQuery({
-    queryKey: ['training-modules', query.toString()],
-    queryFn: () => api<{ items: TrainingModule[] }>(`/api/training/modules?${query}`),
-  });
+  // The filters as the address has them: the server refuses a value it does not know.
+  const query = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) || undefined])) as NonNullable<
+    ApiInput<'GET /api/training/modules'>['query']
+  >;
+  const modules = useApiQuery('GET /api/training/modules', { query });
   const set = (key: (typeof FILTERS)[number], value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);

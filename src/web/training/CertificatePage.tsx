@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Certificate } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { formatDay, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -17,11 +16,11 @@ export default function CertificatePage() {
   const { t } = useTranslation();
   const me = useMe();
   const { enrolmentId } = useParams();
-  const certificate = useQuery({
-    queryKey: ['certificate', enrolmentId],
-    queryFn: () => api<Certificate>(`/api/enrolments/${enrolmentId}/certificate`),
-    retry: false,
-  });
+  const certificate = useApiQuery(
+    'GET /api/enrolments/:id/certificate',
+    { params: { id: enrolmentId! } },
+    { retry: false },
+  );
   if (certificate.error instanceof ApiError && certificate.error.status === 404) return <NotFound />;
 
   return (

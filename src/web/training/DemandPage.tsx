@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Demand } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -15,10 +14,7 @@ export default function DemandPage() {
   const { t } = useTranslation();
   const { unitId } = useParams();
   const canSchedule = useCan('training.manage');
-  const demand = useQuery({
-    queryKey: ['demand', unitId],
-    queryFn: () => api<Demand>(`/api/units/${unitId}/training-demand`),
-  });
+  const demand = useApiQuery('GET /api/units/:unitId/training-demand', { params: { unitId: unitId! } });
   if (demand.error instanceof ApiError && demand.error.status === 404) return <NotFound />;
   if (demand.error instanceof ApiError && demand.error.status === 403) return <NotAllowed />;
   return (

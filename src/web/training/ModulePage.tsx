@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Offering, TrainingModule } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -16,19 +15,9 @@ export default function ModulePage() {
   const { t } = useTranslation();
   const { moduleId } = useParams();
   const canSchedule = useCan('training.manage');
-  const module = useQuery({
-    queryKey: ['training-module', moduleId],
-    queryFn: () => api<TrainingModule>(`/api/training/modules/${moduleId}`),
-  });
-  const all = useQuery({
-    queryKey: ['training-modules', ''],
-    queryFn: () => api<{ items: TrainingModule[] }>('/api/training/modules'),
-    enabled: (module.data?.prerequisiteIds.length ?? 0) > 0,
-  });
-  const offerings = useQuery({
-    queryKey: ['offerings', 'module', moduleId],
-    queryFn: () => api<{ items: Offering[] }>(`/api/offerings?moduleId=${moduleId}&from=${today()}`),
-  });
+  const module = useApiQuery('GET /api/training/modules/:id', { params: { id: moduleId! } });
+  const all = useApiQuery('GET /api/training/modules', {}, { enabled: (module.data?.prerequisiteIds.length ?? 0) > 0 });
+  const offerings = useApiQuery('GET /api/offerings', { query: { moduleId, from: today() } });
   const standard = useStandard(module.data?.frameworkId);
   if (module.error instanceof ApiError && module.error.status === 404) return <NotFound />;
 

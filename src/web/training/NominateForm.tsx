@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { Enrolment, Offering, PeoplePage } from '../api/types.ts';
+import { call, useApiQuery } from '../api/routes.ts';
+import type { Enrolment, Offering } from '../api/types.ts';
 import { counted, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
 import { useAct } from '../shell/useAct.ts';
@@ -16,11 +15,8 @@ export function NominateForm({ offering, enrolments }: { offering: Offering; enr
   const [chosen, setChosen] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<{ enrolled: number; waitlisted: number } | null>(null);
   const { act, failure, busy } = useAct(offeringKeys(offering.id));
-  const params = new URLSearchParams({ category: 'teacher', limit: '100' });
-  if (search) params.set('q', search);
-  const people = useQuery({
-    queryKey: ['people', params.toString()],
-    queryFn: () => api<PeoplePage>(`/api/people?${params}`),
+  const people = useApiQuery('GET /api/people', {
+    query: { category: 'teacher', limit: 100, q: search || undefined },
   });
   const taken = new Set(enrolments.filter((e) => e.status !== 'withdrawn').map((e) => e.personId));
 
@@ -30,8 +26,8 @@ export function NominateForm({ offering, enrolments }: { offering: Offering; enr
     let answer: Enrolment[] = [];
     const ok = await act(async () => {
       answer = (
-        await api<{ items: Enrolment[] }>(`/api/offerings/${offering.id}/nominations`, {
-          method: 'POST',
+        await call('POST /api/offerings/:offeringId/nominations', {
+          params: { offeringId: offering.id },
           body: { personIds: chosen },
         })
       ).items;

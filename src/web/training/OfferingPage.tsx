@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Enrolment, Offering, AttendanceSheet as Sheet } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useCan, useMe } from '../auth/session.tsx';
 import { formatDay, formatNumber, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -25,20 +24,11 @@ export default function OfferingPage() {
   const { offeringId } = useParams();
   const me = useMe();
   const canNominate = useCan('training.nominate');
-  const offering = useQuery({
-    queryKey: ['offering', offeringId],
-    queryFn: () => api<Offering>(`/api/offerings/${offeringId}`),
-  });
-  const roster = useQuery({
-    queryKey: ['roster', offeringId],
-    queryFn: () => api<{ items: Enrolment[] }>(`/api/offerings/${offeringId}/enrolments`),
-  });
+  const params = { offeringId: offeringId! };
+  const offering = useApiQuery('GET /api/offerings/:offeringId', { params });
+  const roster = useApiQuery('GET /api/offerings/:offeringId/enrolments', { params });
   // Only those who run the offering may read the sheet: a refusal just means "not yours to run".
-  const sheet = useQuery({
-    queryKey: ['attendance', offeringId],
-    queryFn: () => api<Sheet>(`/api/offerings/${offeringId}/attendance`),
-    retry: false,
-  });
+  const sheet = useApiQuery('GET /api/offerings/:offeringId/attendance', { params }, { retry: false });
   if (offering.error instanceof ApiError && offering.error.status === 404) return <NotFound />;
   const runs = !!sheet.data;
 

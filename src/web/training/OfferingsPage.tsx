@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
-import type { Offering } from '../api/types.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useCan, useMe } from '../auth/session.tsx';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { OfferingTable, today } from './OfferingTable.tsx';
@@ -15,12 +13,11 @@ export default function OfferingsPage() {
   const canSchedule = useCan('training.manage');
   const leads = me.grants.some((g) => g.role === 'trainer');
   const [show, setShow] = useState<'upcoming' | 'all' | 'mine'>(leads ? 'mine' : 'upcoming');
-  const query = new URLSearchParams();
-  if (show === 'upcoming') query.set('from', today());
-  if (show === 'mine' && me.personId) query.set('ledBy', me.personId);
-  const offerings = useQuery({
-    queryKey: ['offerings', query.toString()],
-    queryFn: () => api<{ items: Offering[] }>(`/api/offerings?${query}`),
+  const offerings = useApiQuery('GET /api/offerings', {
+    query: {
+      from: show === 'upcoming' ? today() : undefined,
+      ledBy: show === 'mine' && me.personId ? me.personId : undefined,
+    },
   });
   return (
     <>

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call, useApiQuery } from '../api/routes.ts';
 import type { Plan, TrainingModule } from '../api/types.ts';
 import { formatDay } from '../i18n/index.ts';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -37,11 +36,7 @@ export function PlanItems({
       ]),
     ),
   );
-  const modules = useQuery({
-    queryKey: ['training-modules', ''],
-    queryFn: () => api<{ items: TrainingModule[] }>('/api/training/modules'),
-    enabled: editable,
-  });
+  const modules = useApiQuery('GET /api/training/modules', {}, { enabled: editable });
   const set = (itemId: string, patch: Partial<Draft>) =>
     setDrafts((d) => ({ ...d, [itemId]: { ...d[itemId]!, ...patch } }));
   // Modules that develop this competency come first in the choice; a module written against an
@@ -53,8 +48,8 @@ export function PlanItems({
 
   const save = () =>
     act(() =>
-      api(`/api/development-plans/${plan.id}/items`, {
-        method: 'PUT',
+      call('PUT /api/development-plans/:id/items', {
+        params: { id: plan.id },
         body: {
           items: plan.items.map((i) => {
             const d = drafts[i.itemId]!;

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { call, queryKey, useApiQuery } from '../api/routes.ts';
 import type { Plan } from '../api/types.ts';
 import { useCan, useMe } from '../auth/session.tsx';
 import { counted, formatDate, formatNumber } from '../i18n/index.ts';
@@ -32,12 +32,9 @@ export default function PlanPage() {
   const personId = useParams().personId ?? me.personId;
   const own = personId === me.personId;
   const leader = useCan('plans.agree') && !own;
-  const plans = useQuery({
-    queryKey: ['plans', personId],
-    queryFn: () => api<{ items: Plan[] }>(`/api/people/${personId}/development-plans`),
-    enabled: !!personId,
-  });
-  const { act, failure, busy } = useAct([['plans', personId]]);
+  const params = { personId: personId! };
+  const plans = useApiQuery('GET /api/people/:personId/development-plans', { params }, { enabled: !!personId });
+  const { act, failure, busy } = useAct([queryKey('GET /api/people/:personId/development-plans', { params })]);
   // The plan being followed, else the newest.
   const plan =
     plans.data?.items.find((p) => p.status !== 'done') ??
@@ -68,7 +65,7 @@ export default function PlanPage() {
                   className={plan ? 'secondary' : undefined}
                   disabled={busy}
                   onClick={() =>
-                    void act(() => api(`/api/people/${personId}/development-plans`, { method: 'POST', body: {} }))
+                    void act(() => call('POST /api/people/:personId/development-plans', { params, body: {} }))
                   }
                 >
                   {plan ? t('training.plan.proposeAgain') : t('training.plan.propose')}
@@ -112,7 +109,10 @@ export default function PlanPage() {
                         disabled={busy}
                         onClick={() =>
                           void act(() =>
-                            api(`/api/development-plans/${plan.id}/status`, { method: 'POST', body: { status: n.to } }),
+                            call('POST /api/development-plans/:id/status', {
+                              params: { id: plan.id },
+                              body: { status: n.to },
+                            }),
                           )
                         }
                       >

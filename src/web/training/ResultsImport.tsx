@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, upload } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { sendFile } from '../api/routes.ts';
 import type { Offering, ResultsFault, ResultsSummary } from '../api/types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
@@ -27,11 +28,11 @@ export function ResultsImport({ offering }: { offering: Offering }) {
     if (!file) return;
     setState({ step: 'uploading' });
     try {
-      const summary = await upload<ResultsSummary>(
-        `/api/offerings/${offering.id}/results/import`,
+      const summary = await sendFile(
+        'POST /api/offerings/:offeringId/results/import',
+        { params: { offeringId: offering.id } },
         file,
         'text/csv',
-        () => undefined,
       );
       setState({ step: 'done', summary });
       await Promise.all(offeringKeys(offering.id).map((queryKey) => client.invalidateQueries({ queryKey })));

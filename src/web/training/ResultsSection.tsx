@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { Enrolment, Offering, ResultsSummary } from '../api/types.ts';
 import { formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
@@ -14,7 +14,11 @@ export function ResultsSection({ offering, enrolments }: { offering: Offering; e
   const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [summary, setSummary] = useState<ResultsSummary | null>(null);
-  const { act, failure, busy } = useAct([...offeringKeys(offering.id), ['transcript'], ['plans']]);
+  const { act, failure, busy } = useAct([
+    ...offeringKeys(offering.id),
+    ['GET /api/people/:personId/transcript'],
+    ['GET /api/people/:personId/development-plans'],
+  ]);
   const participants = enrolments.filter((e) => e.status === 'enrolled');
   const draftOf = (e: Enrolment): Draft =>
     drafts[e.personId] ?? { result: e.result ?? '', score: e.score === null ? '' : String(e.score) };
@@ -29,12 +33,13 @@ export function ResultsSection({ offering, enrolments }: { offering: Offering; e
     setSummary(null);
     let answer: ResultsSummary | null = null;
     const ok = await act(async () => {
-      answer = await api<ResultsSummary>(`/api/offerings/${offering.id}/results`, {
-        method: 'PUT',
+      answer = await call('PUT /api/offerings/:offeringId/results', {
+        params: { offeringId: offering.id },
         body: {
-          results: changed.map((e) => {
+          results: changed.flatMap((e) => {
             const d = drafts[e.personId]!;
-            return { personId: e.personId, result: d.result, score: d.score.trim() === '' ? null : Number(d.score) };
+            if (d.result === '') return [];
+            return [{ personId: e.personId, result: d.result, score: d.score.trim() === '' ? null : Number(d.score) }];
           }),
         },
       });

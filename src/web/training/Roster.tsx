@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { Enrolment, Offering } from '../api/types.ts';
 import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
@@ -32,7 +32,7 @@ export function Roster({
   const enrolled = active.filter((e) => e.status === 'enrolled');
   const waitlisted = active.filter((e) => e.status === 'waitlisted');
 
-  const withdraw = (e: Enrolment) => act(() => api(`/api/enrolments/${e.id}/withdraw`, { method: 'POST' }));
+  const withdraw = (e: Enrolment) => act(() => call('POST /api/enrolments/:id/withdraw', { params: { id: e.id } }));
 
   const table = (rows: Enrolment[], caption: string) => (
     <table className="data roster">
@@ -108,7 +108,9 @@ export function Roster({
               type="button"
               disabled={busy}
               onClick={() =>
-                void act(() => api(`/api/offerings/${offering.id}/enrolments`, { method: 'POST', body: {} }))
+                void act(() =>
+                  call('POST /api/offerings/:offeringId/enrolments', { params: { offeringId: offering.id }, body: {} }),
+                )
               }
             >
               {t('training.roster.enrolMe')}

@@ -1,9 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Offering, Programme, SchedulingOptions, TrainingModule } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { call, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatDay, LANGUAGES, languageName } from '../i18n/index.ts';
 import { ErrorText } from '../shell/ErrorText.tsx';
@@ -48,22 +48,10 @@ export default function ScheduleOfferingPage() {
   const [trainerIds, setTrainerIds] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const modules = useQuery({
-    queryKey: ['training-modules', ''],
-    queryFn: () => api<{ items: TrainingModule[] }>('/api/training/modules'),
-    enabled: allowed,
-  });
-  const programmes = useQuery({
-    queryKey: ['training-programmes'],
-    queryFn: () => api<{ items: Programme[] }>('/api/training/programmes'),
-    enabled: allowed,
-  });
-  const subject = subjectId ? `${kind}Id=${subjectId}` : '';
-  const options = useQuery({
-    queryKey: ['scheduling-options', subject],
-    queryFn: () => api<SchedulingOptions>(`/api/training/scheduling-options?${subject}`),
-    enabled: allowed,
-  });
+  const modules = useApiQuery('GET /api/training/modules', {}, { enabled: allowed });
+  const programmes = useApiQuery('GET /api/training/programmes', {}, { enabled: allowed });
+  const subject = subjectId ? (kind === 'module' ? { moduleId: subjectId } : { programmeId: subjectId }) : {};
+  const options = useApiQuery('GET /api/training/scheduling-options', { query: subject }, { enabled: allowed });
   if (!allowed) return <NotAllowed />;
 
   const days = daysBetween(form.startDate, form.endDate);
@@ -84,10 +72,9 @@ export default function ScheduleOfferingPage() {
     setFailure(null);
     setBusy(true);
     try {
-      const created = await api<Offering>('/api/offerings', {
-        method: 'POST',
+      const created = await call('POST /api/offerings', {
         body: {
-          [kind === 'module' ? 'moduleId' : 'programmeId']: subjectId,
+          ...(kind === 'module' ? { moduleId: subjectId } : { programmeId: subjectId }),
           hostUnitId: form.hostUnitId,
           startDate: form.startDate,
           endDate: form.endDate,
@@ -101,7 +88,7 @@ export default function ScheduleOfferingPage() {
           trainerIds,
         },
       });
-      await client.invalidateQueries({ queryKey: ['offerings'] });
+      await client.invalidateQueries({ queryKey: ['GET /api/offerings'] });
       navigate(`/offerings/${created.id}`);
     } catch (error) {
       setFailure(error);

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { PlanSummary } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
@@ -12,10 +11,7 @@ import { UnitHeading } from './UnitHeading.tsx';
 export default function SchoolPlansPage() {
   const { t } = useTranslation();
   const { unitId } = useParams();
-  const plans = useQuery({
-    queryKey: ['unit-plans', unitId],
-    queryFn: () => api<{ items: PlanSummary[] }>(`/api/units/${unitId}/development-plans`),
-  });
+  const plans = useApiQuery('GET /api/units/:unitId/development-plans', { params: { unitId: unitId! } });
   if (plans.error instanceof ApiError && plans.error.status === 404) return <NotFound />;
   if (plans.error instanceof ApiError && plans.error.status === 403) return <NotAllowed />;
   return (

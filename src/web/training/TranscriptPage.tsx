@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Transcript } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -18,11 +17,11 @@ export default function TranscriptPage() {
   const own = personId === me.personId;
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const transcript = useQuery({
-    queryKey: ['transcript', personId, year],
-    queryFn: () => api<Transcript>(`/api/people/${personId}/transcript?year=${year}`),
-    enabled: !!personId,
-  });
+  const transcript = useApiQuery(
+    'GET /api/people/:personId/transcript',
+    { params: { personId: personId! }, query: { year } },
+    { enabled: !!personId },
+  );
   if (!personId || (transcript.error instanceof ApiError && transcript.error.status === 404)) return <NotFound />;
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
 

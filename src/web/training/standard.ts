@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { FrameworkDetail, FrameworkSummary } from '../api/types.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { localText } from '../frameworks/text.ts';
 
 export interface Named {
@@ -16,21 +14,16 @@ export interface Named {
  */
 export function useStandard(frameworkId?: string | null) {
   const { i18n } = useTranslation();
-  const list = useQuery({
-    queryKey: ['frameworks'],
-    queryFn: () => api<{ items: FrameworkSummary[] }>('/api/frameworks'),
-    enabled: !frameworkId,
-  });
+  const list = useApiQuery('GET /api/frameworks', {}, { enabled: !frameworkId });
   const newest = list.data?.items
     .filter((f) => f.status === 'published')
     .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0]?.id;
   const id = frameworkId ?? newest;
-  const detail = useQuery({
-    queryKey: ['framework', id],
-    queryFn: () => api<FrameworkDetail>(`/api/frameworks/${id}`),
-    enabled: !!id,
-    staleTime: 10 * 60_000,
-  });
+  const detail = useApiQuery(
+    'GET /api/frameworks/:frameworkId',
+    { params: { frameworkId: id! } },
+    { enabled: !!id, staleTime: 10 * 60_000 },
+  );
   const fallback = detail.data?.languages[0] ?? 'en';
   const ofType = (type: string): Named[] =>
     (detail.data?.items ?? [])
@@ -55,14 +48,8 @@ export function useStandard(frameworkId?: string | null) {
 /** The training catalogue's modules and programmes by code and title, for pickers. */
 export function useTrainingChoices() {
   type Row = { id: string; code: string; displayTitle: { text: string } };
-  const modules = useQuery({
-    queryKey: ['training-modules', ''],
-    queryFn: () => api<{ items: Row[] }>('/api/training/modules'),
-  });
-  const programmes = useQuery({
-    queryKey: ['training-programmes'],
-    queryFn: () => api<{ items: Row[] }>('/api/training/programmes'),
-  });
+  const modules = useApiQuery('GET /api/training/modules', {});
+  const programmes = useApiQuery('GET /api/training/programmes', {});
   const named = (rows?: Row[]): Named[] =>
     (rows ?? []).map((r) => ({ id: r.id, code: r.code, title: r.displayTitle.text }));
   return {
