@@ -15,8 +15,8 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 export default function CoachHome() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const today = useApiQuery('GET /api/coaching/today');
-  const coachees = useApiQuery('GET /api/coaching/coachees');
+  const today = useApiQuery('GET /api/coaching/today', {});
+  const coachees = useApiQuery('GET /api/coaching/coachees', {});
   const [planning, setPlanning] = useState<string | null>(null);
   const { act, failure, busy } = useAct([['GET /api/coaching/today'], ['GET /api/lesson-observations/:id']]);
 

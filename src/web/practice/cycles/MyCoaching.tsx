@@ -9,7 +9,7 @@ import './cycles.css';
 export default function MyCoaching() {
   const { t } = useTranslation();
   const me = useMe();
-  const cycles = useApiQuery('GET /api/coaching-cycles');
+  const cycles = useApiQuery('GET /api/coaching-cycles', {});
   return (
     <>
       <h1>{t('coaching.mine.title')}</h1>
