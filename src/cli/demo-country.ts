@@ -34,7 +34,7 @@ const DISTRICT_SHIFT = [0.06, -0.07, 0.02, -0.03, 0.04, -0.05, 0.01, -0.02];
 const URBAN_LEAD = 0.07;
 
 /** A small seeded generator (mulberry32): the same teacher always draws the same numbers. */
-function draws(seed: number) {
+export function draws(seed: number) {
   let a = (seed * 2654435761) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -15,6 +15,9 @@ import { seedDemoAssessment } from './demo-assessment.ts';
 import { type ActiveTeacher, seedDemoCountry } from './demo-country.ts';
 import { seedDemoFramework } from './demo-framework.ts';
 import { seedDemoMonitoring } from './demo-monitoring.ts';
+import { seedDesigns } from './demo-practice-designs.ts';
+import { seedFollowThrough } from './demo-practice-followthrough.ts';
+import { seedPartnerships } from './demo-practice-partnerships.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
 import { amberfieldCohorts, seedDemoCatalogue, seedDemoTraining } from './demo-training.ts';
 
@@ -287,6 +290,10 @@ export async function seedDemo(database: Database, options: DemoOptions) {
       { trainerId: personOf('trainer'), teacherId: personOf('teacher') },
       { moduleId: catalogue.modules[0] },
     );
+    // Classroom practice: colleges partner with schools, teachers design activities, coaches follow through.
+    await seedPartnerships(tx, { trainerId: personOf('trainer') });
+    await seedDesigns(tx, active, { teacherId: personOf('teacher'), leaderId: personOf('leader') });
+    await seedFollowThrough(tx);
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }

@@ -9,6 +9,7 @@ import { startPage } from './home/start.ts';
 // Every screen but sign-in loads on demand, so the sign-in page stays light on a phone.
 import { cycleRoutes } from './practice/cycles/routes.tsx';
 import { designRoutes } from './practice/designs/routes.tsx';
+import { followThroughRoutes } from './practice/followthrough/routes.tsx';
 import { partnershipRoutes } from './practice/partnerships/routes.tsx';
 import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { Layout } from './shell/Layout.tsx';
@@ -179,6 +180,7 @@ export function App() {
             {designRoutes}
             {partnershipRoutes}
             {cycleRoutes}
+            {followThroughRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
