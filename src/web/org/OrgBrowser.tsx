@@ -82,6 +82,10 @@ export default function OrgBrowser() {
               )}
               {canSeeReports && <Link to={`/org/${unit.data.id}/training-cascade`}>{t('training.cascade.title')}</Link>}
               {canAgreePlans && <Link to={`/org/${unit.data.id}/development-plans`}>{t('training.plans.title')}</Link>}
+              {canSeeReports && <Link to={`/org/${unit.data.id}/follow-through`}>{t('followThrough.unitTitle')}</Link>}
+              {canSeeReports && unit.data.type !== 'school' && (
+                <Link to={`/org/${unit.data.id}/partnerships`}>{t('nav.partnerships')}</Link>
+              )}
             </p>
           )}
         </>
