@@ -60,6 +60,7 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
     const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 
     async function inLanguage(page: Page, code: string) {
+      await page.locator('main h1').first().waitFor();
       const select = page.locator('label.language select');
       if (!(await select.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
       await select.selectOption(code);
@@ -82,7 +83,10 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
 
       // Planned for today: the coach's home lists the lesson.
       await coach.goto(`${world.base}/coaching`);
-      const lesson = coach.locator('li.card', { hasText: teacherName }).first();
+      const lesson = coach.locator('li.card', {
+        hasText: teacherName,
+        has: coach.getByRole('button', { name: 'Observe the lesson' }),
+      });
       await lesson.getByRole('button', { name: 'Observe the lesson' }).click();
       await coach.getByRole('heading', { name: 'Lesson observation' }).waitFor();
       await saved(coach);
@@ -136,15 +140,17 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
       await coach.locator('p.success').waitFor();
       await coach.locator('.steps li[aria-current="step"]', { hasText: 'Reflect' }).waitFor();
       await expect(pageWidth(coach)).resolves.toBeLessThanOrEqual(360);
+      const cycleUrl = coach.url();
       for (const code of ['uz', 'ne']) {
         await inLanguage(coach, code);
-        await coach.reload();
+        await coach.goto(cycleUrl);
         await coach.locator('.steps').waitFor();
         await coach.screenshot({ path: path.join(shots, `cycle-${code}.png`), fullPage: true });
         await coach.goto(`${world.base}/coaching`);
         await coach.locator('li.card').first().waitFor();
         await coach.screenshot({ path: path.join(shots, `coaching-home-${code}.png`), fullPage: true });
-        await coach.goBack();
+        await coach.goto(cycleUrl);
+        await coach.locator('.steps').waitFor();
       }
       await inLanguage(coach, 'en');
 
