@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, upload } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { call, routeUrl, sendFile as sendFileTo } from '../api/routes.ts';
 import type { Evidence } from '../api/types.ts';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import type { Competency } from './PortfolioPage.tsx';
@@ -55,7 +56,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
       {evidence.map((e) => (
         <li key={e.id}>
           {e.kind === 'file' ? (
-            <a href={`/api/evidence/${e.id}/content`} download={e.fileName ?? ''}>
+            <a href={routeUrl('GET /api/evidence/:id/content', { params: { id: e.id } })} download={e.fileName ?? ''}>
               {e.title}
             </a>
           ) : (
@@ -123,14 +124,15 @@ export function EvidenceForms({
     event.preventDefault();
     if (!file) return;
     const form = event.currentTarget;
-    const query = new URLSearchParams({ title: title || file.name, fileName: file.name, itemIds: itemId });
+    const query = { title: title || file.name, fileName: file.name, itemIds: itemId };
     setNotice(null);
     let shown: UploadNotice = null;
     // A duplicate is answered here, beside the file chosen, naming the evidence already there.
     await act(async () => {
       try {
-        const created = await upload<Evidence>(
-          `/api/people/${personId}/evidence?${query}`,
+        const created = await sendFileTo(
+          'POST /api/people/:personId/evidence',
+          { params: { personId }, query },
           file,
           'application/octet-stream',
           setShare,
@@ -154,8 +156,8 @@ export function EvidenceForms({
   async function sendLink(event: FormEvent) {
     event.preventDefault();
     const ok = await act(() =>
-      api(`/api/people/${personId}/evidence-links`, {
-        method: 'POST',
+      call('POST /api/people/:personId/evidence-links', {
+        params: { personId },
         body: { title: link.title, url: link.url, itemIds: link.itemId ? [link.itemId] : [] },
       }),
     );

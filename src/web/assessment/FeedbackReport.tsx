@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Feedback, TrainingModule } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -17,16 +16,10 @@ export default function FeedbackReport() {
   const { t } = useTranslation();
   const me = useMe();
   const personId = useParams().personId ?? me.personId;
-  const feedback = useQuery({
-    queryKey: ['feedback', personId],
-    queryFn: () => api<Feedback>(`/api/people/${personId}/feedback`),
-  });
+  const feedback = useApiQuery('GET /api/people/:personId/feedback', { params: { personId: personId! } });
   const levelName = useLevelName(feedback.data?.levels ?? []);
   // Next steps include the modules whose outcomes reach the next level of a gap.
-  const catalogue = useQuery({
-    queryKey: ['training-modules'],
-    queryFn: () => api<{ items: TrainingModule[] }>('/api/training/modules'),
-  });
+  const catalogue = useApiQuery('GET /api/training/modules', {});
   // A module written against an earlier version of the standard names the same competency by its CASE identifier.
   const modulesFor = (caseIdentifier: string, levelCode: string) =>
     (catalogue.data?.items ?? []).filter((m) =>

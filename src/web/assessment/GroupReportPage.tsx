@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import { type GroupReport, NOT_YET, type UnitDetail } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
+import { NOT_YET } from '../api/types.ts';
 import { counted, formatNumber, formatPercent } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -12,11 +12,9 @@ import { NotAllowed, NotFound } from '../shell/Pages.tsx';
 export default function GroupReportPage() {
   const { t } = useTranslation();
   const { unitId } = useParams();
-  const report = useQuery({
-    queryKey: ['group-report', unitId],
-    queryFn: () => api<GroupReport>(`/api/units/${unitId}/self-assessment-report`),
-  });
-  const unit = useQuery({ queryKey: ['unit', unitId], queryFn: () => api<UnitDetail>(`/api/org-units/${unitId}`) });
+  const params = { unitId: unitId! };
+  const report = useApiQuery('GET /api/units/:unitId/self-assessment-report', { params });
+  const unit = useApiQuery('GET /api/org-units/:unitId', { params });
   if (report.error instanceof ApiError && report.error.status === 404) return <NotFound />;
   if (report.error instanceof ApiError && report.error.status === 403) return <NotAllowed />;
   return (

@@ -1,9 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import { type CoachingVisit, type Instrument, NOT_YET, OBSERVED_PRACTICES, type Observation } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { call, queryKey, useApiQuery } from '../api/routes.ts';
+import { type Instrument, NOT_YET, OBSERVED_PRACTICES } from '../api/types.ts';
 import { useCan, useMe } from '../auth/session.tsx';
 import { formatDay } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
@@ -20,18 +21,10 @@ export default function ObservationsPage() {
   const { personId } = useParams();
   const canObserve = useCan('assessment.observe') && personId !== me.personId;
   const client = useQueryClient();
-  const observations = useQuery({
-    queryKey: ['observations', personId],
-    queryFn: () => api<{ items: Observation[] }>(`/api/people/${personId}/observations`),
-  });
-  const visits = useQuery({
-    queryKey: ['coaching', personId],
-    queryFn: () => api<{ items: CoachingVisit[] }>(`/api/people/${personId}/coaching-visits`),
-  });
-  const instrument = useQuery({
-    queryKey: ['instrument'],
-    queryFn: () => api<Instrument>('/api/self-assessment/instrument'),
-  });
+  const params = { personId: personId! };
+  const observations = useApiQuery('GET /api/people/:personId/observations', { params });
+  const visits = useApiQuery('GET /api/people/:personId/coaching-visits', { params });
+  const instrument = useApiQuery('GET /api/self-assessment/instrument', {});
   const levelName = useLevelName(instrument.data?.levels ?? []);
   const failed = observations.error ?? visits.error;
   if (failed instanceof ApiError && failed.status === 404) return <NotFound />;
@@ -40,9 +33,9 @@ export default function ObservationsPage() {
   const titleOf = (itemId: string) => competencies.find((c) => c.itemId === itemId);
 
   const reload = async () => {
-    await client.invalidateQueries({ queryKey: ['observations', personId] });
-    await client.invalidateQueries({ queryKey: ['coaching', personId] });
-    await client.invalidateQueries({ queryKey: ['portfolio', personId] });
+    await client.invalidateQueries({ queryKey: queryKey('GET /api/people/:personId/observations', { params }) });
+    await client.invalidateQueries({ queryKey: queryKey('GET /api/people/:personId/coaching-visits', { params }) });
+    await client.invalidateQueries({ queryKey: queryKey('GET /api/people/:personId/portfolio', { params }) });
   };
 
   return (
@@ -157,7 +150,7 @@ function ObservationForm({
     strengths: '',
     suggestions: '',
   });
-  const [practices, setPractices] = useState<string[]>([]);
+  const [practices, setPractices] = useState<(typeof OBSERVED_PRACTICES)[number][]>([]);
   const [ratings, setRatings] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState(false);
@@ -172,8 +165,8 @@ function ObservationForm({
     setFailure(null);
     setDone(false);
     try {
-      await api(`/api/people/${personId}/observations`, {
-        method: 'POST',
+      await call('POST /api/people/:personId/observations', {
+        params: { personId },
         body: {
           frameworkId: instrument.frameworkId,
           observedOn: form.observedOn,
@@ -290,8 +283,8 @@ function CoachingForm({
     event.preventDefault();
     setFailure(null);
     try {
-      await api(`/api/people/${personId}/coaching-visits`, {
-        method: 'POST',
+      await call('POST /api/people/:personId/coaching-visits', {
+        params: { personId },
         body: {
           visitedOn: form.visitedOn,
           focusItemIds: focus,

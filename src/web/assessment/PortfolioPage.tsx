@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import { NOT_YET, type Person, type Portfolio } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { queryKey, useApiQuery } from '../api/routes.ts';
+import { NOT_YET, type Portfolio } from '../api/types.ts';
 import { useCan, useMe } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
@@ -27,12 +27,14 @@ export default function PortfolioPage() {
   const personId = useParams().personId ?? me.personId;
   const own = personId === me.personId;
   const canRate = useCan('assessment.rate') && !own;
-  const { act, failure } = useAct([['portfolio', personId], ['feedback', personId], ['reviews']]);
-  const portfolio = useQuery({
-    queryKey: ['portfolio', personId],
-    queryFn: () => api<Portfolio>(`/api/people/${personId}/portfolio`),
-  });
-  const person = useQuery({ queryKey: ['person', personId], queryFn: () => api<Person>(`/api/people/${personId}`) });
+  const params = { personId: personId! };
+  const { act, failure } = useAct([
+    queryKey('GET /api/people/:personId/portfolio', { params }),
+    queryKey('GET /api/people/:personId/feedback', { params }),
+    ['GET /api/review-requests'],
+  ]);
+  const portfolio = useApiQuery('GET /api/people/:personId/portfolio', { params });
+  const person = useApiQuery('GET /api/people/:personId', { params });
   const levels = (portfolio.data?.competencies[0]?.rubric ?? []).map((r) => ({
     code: r.levelCode,
     title: r.levelTitle,

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import { type Evidence, NOT_YET } from '../api/types.ts';
 import { LocalText } from '../shell/LocalText.tsx';
 import { EvidencePicker } from './EvidenceForms.tsx';
@@ -96,8 +96,8 @@ export function RateForm({
     setMissing(!level);
     if (!level) return;
     const ok = await act(() =>
-      api(`/api/people/${personId}/ratings`, {
-        method: 'POST',
+      call('POST /api/people/:personId/ratings', {
+        params: { personId },
         body: {
           itemId: competency.itemId,
           levelCode: level,
@@ -157,8 +157,7 @@ export function RequestReviewForm({
     setMissing(!level);
     if (!level) return;
     const ok = await act(() =>
-      api('/api/review-requests', {
-        method: 'POST',
+      call('POST /api/review-requests', {
         body: {
           itemId: competency.itemId,
           claimedLevelCode: level,

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/routes.ts';
 import type { Evidence, ReviewRequest } from '../api/types.ts';
 import { formatDate } from '../i18n/index.ts';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -106,20 +106,28 @@ function AssessorActions({ review, act }: { review: ReviewRequest; act: Act }) {
   const [comment, setComment] = useState('');
   const [level, setLevel] = useState('');
   const [missing, setMissing] = useState(false);
-  const post = (path: string, body?: object) =>
-    act(() => api(`/api/review-requests/${review.id}/${path}`, { method: 'POST', ...(body ? { body } : {}) }));
+  const params = { id: review.id };
 
   async function decide(event: FormEvent) {
     event.preventDefault();
     setMissing(!level);
     if (!level) return;
-    await post('decide', { levelCode: level, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    await act(() =>
+      call('POST /api/review-requests/:id/decide', {
+        params,
+        body: { levelCode: level, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      }),
+    );
   }
 
   return (
     <form className="stack" noValidate onSubmit={(e) => void decide(e)}>
       {review.status === 'submitted' && (
-        <button type="button" className="secondary" onClick={() => void post('start')}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void act(() => call('POST /api/review-requests/:id/start', { params }))}
+        >
           {t('assessment.review.start')}
         </button>
       )}
@@ -131,7 +139,11 @@ function AssessorActions({ review, act }: { review: ReviewRequest; act: Act }) {
         type="button"
         className="secondary"
         disabled={!comment.trim()}
-        onClick={() => void post('ask-evidence', { comment: comment.trim() })}
+        onClick={() =>
+          void act(() =>
+            call('POST /api/review-requests/:id/ask-evidence', { params, body: { comment: comment.trim() } }),
+          )
+        }
       >
         {t('assessment.review.askEvidence')}
       </button>
@@ -161,7 +173,7 @@ function AddEvidence({ review, evidence, act }: { review: ReviewRequest; evidenc
       onSubmit={(e) => {
         e.preventDefault();
         void act(() =>
-          api(`/api/review-requests/${review.id}/evidence`, { method: 'POST', body: { evidenceIds: chosen } }),
+          call('POST /api/review-requests/:id/evidence', { params: { id: review.id }, body: { evidenceIds: chosen } }),
         );
       }}
     >

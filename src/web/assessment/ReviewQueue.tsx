@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
+import { useApiQuery } from '../api/routes.ts';
 import type { ReviewRequest } from '../api/types.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatDate } from '../i18n/index.ts';
@@ -17,11 +16,7 @@ export default function ReviewQueue() {
   const { t } = useTranslation();
   const allowed = useCan('assessment.rate');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('submitted');
-  const queue = useQuery({
-    queryKey: ['reviews', status],
-    queryFn: () => api<{ items: ReviewRequest[] }>(`/api/review-requests?status=${status}&limit=200`),
-    enabled: allowed,
-  });
+  const queue = useApiQuery('GET /api/review-requests', { query: { status, limit: 200 } }, { enabled: allowed });
   if (!allowed) return <NotAllowed />;
   return (
     <>

@@ -1,14 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Instrument, SelfAssessment } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiResponse, call, queryKey, useApiQuery } from '../api/routes.ts';
 import { counted, formatDate, formatNumber } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 
-type Current = { selfAssessment: SelfAssessment | null };
+type Current = ApiResponse<'GET /api/self-assessment'>;
+const CURRENT = queryKey('GET /api/self-assessment');
 
 const PHONE = '(max-width: 600px)';
 
@@ -33,14 +34,8 @@ export default function SelfAssessmentPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const instrument = useQuery({
-    queryKey: ['instrument'],
-    queryFn: () => api<Instrument>('/api/self-assessment/instrument'),
-  });
-  const current = useQuery({
-    queryKey: ['self-assessment'],
-    queryFn: () => api<Current>('/api/self-assessment'),
-  });
+  const instrument = useApiQuery('GET /api/self-assessment/instrument', {});
+  const current = useApiQuery('GET /api/self-assessment', {});
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
@@ -60,12 +55,11 @@ export default function SelfAssessmentPage() {
   async function start() {
     setFailure(null);
     try {
-      const started = await api<SelfAssessment>('/api/self-assessments', {
-        method: 'POST',
+      const started = await call('POST /api/self-assessments', {
         body: { frameworkId: instrument.data!.frameworkId },
       });
       setAnswers({});
-      client.setQueryData<Current>(['self-assessment'], { selfAssessment: started });
+      client.setQueryData<Current>(CURRENT, { selfAssessment: started });
     } catch (error) {
       setFailure(error);
     }
@@ -79,11 +73,11 @@ export default function SelfAssessmentPage() {
     // Saves run one after another, so a slow network cannot reorder them.
     pending.current = pending.current.then(async () => {
       try {
-        const saved = await api<SelfAssessment>(`/api/self-assessments/${open!.id}`, {
-          method: 'PATCH',
+        const saved = await call('PATCH /api/self-assessments/:id', {
+          params: { id: open!.id },
           body: { answers: { [itemId]: value } },
         });
-        client.setQueryData<Current>(['self-assessment'], { selfAssessment: saved });
+        client.setQueryData<Current>(CURRENT, { selfAssessment: saved });
         setFailure(null);
       } catch (error) {
         setFailure(error);
@@ -97,9 +91,9 @@ export default function SelfAssessmentPage() {
     setFailure(null);
     await pending.current;
     try {
-      await api(`/api/self-assessments/${open!.id}/submit`, { method: 'POST' });
-      await client.invalidateQueries({ queryKey: ['self-assessment'] });
-      await client.invalidateQueries({ queryKey: ['feedback'] });
+      await call('POST /api/self-assessments/:id/submit', { params: { id: open!.id } });
+      await client.invalidateQueries({ queryKey: CURRENT });
+      await client.invalidateQueries({ queryKey: ['GET /api/people/:personId/feedback'] });
       navigate('/my-results');
     } catch (error) {
       if (error instanceof ApiError && error.code === 'self_assessment_incomplete') {

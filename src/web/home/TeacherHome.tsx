@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
 import { useApiQuery } from '../api/routes.ts';
-import type { Plan, SelfAssessment, Transcript } from '../api/types.ts';
 import { useMe } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { Loading } from '../shell/ErrorText.tsx';
@@ -27,21 +24,12 @@ export default function TeacherHome() {
   const { t } = useTranslation();
   const me = useMe();
   const year = new Date().getFullYear();
-  // The same queries (and keys) as the pages these cards open, so a click finds them loaded. Training and
-  // assessment routes are not in the typed route map yet: those stay `api` with their pages' keys.
-  const current = useQuery({
-    queryKey: ['self-assessment'],
-    queryFn: () => api<{ selfAssessment: SelfAssessment | null }>('/api/self-assessment'),
-  });
-  const plans = useQuery({
-    queryKey: ['plans', me.personId],
-    queryFn: () => api<{ items: Plan[] }>(`/api/people/${me.personId}/development-plans`),
-  });
-  const transcript = useQuery({
-    queryKey: ['transcript', me.personId, year],
-    queryFn: () => api<Transcript>(`/api/people/${me.personId}/transcript?year=${year}`),
-  });
-  const credentials = useApiQuery('GET /api/people/:personId/credentials', { params: { personId: me.personId! } });
+  // The same queries (and keys) as the pages these cards open, so a click finds them loaded.
+  const params = { personId: me.personId! };
+  const current = useApiQuery('GET /api/self-assessment', {});
+  const plans = useApiQuery('GET /api/people/:personId/development-plans', { params });
+  const transcript = useApiQuery('GET /api/people/:personId/transcript', { params, query: { year } });
+  const credentials = useApiQuery('GET /api/people/:personId/credentials', { params });
   const status = current.data?.selfAssessment?.status ?? 'none';
   const latest = [...(plans.data?.items ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   const pending = null;

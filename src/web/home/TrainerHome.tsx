@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
-import type { Offering } from '../api/types.ts';
+import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { OfferingTable, today } from '../training/OfferingTable.tsx';
@@ -13,11 +11,7 @@ export default function TrainerHome() {
   const me = useMe();
   const day = today();
   // Offerings that have not ended: the ones already started are today's, the rest are to come.
-  const query = new URLSearchParams({ from: day, ledBy: me.personId });
-  const offerings = useQuery({
-    queryKey: ['offerings', query.toString()],
-    queryFn: () => api<{ items: Offering[] }>(`/api/offerings?${query}`),
-  });
+  const offerings = useApiQuery('GET /api/offerings', { query: { from: day, ledBy: me.personId ?? undefined } });
   return (
     <>
       <h1>{t('nav.myOfferings')}</h1>
