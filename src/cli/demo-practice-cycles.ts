@@ -1,22 +1,10 @@
 import { loadStandard } from '../server/modules/assessment/assessment.standard.ts';
-import { coachLinks } from '../server/modules/practice/coaching.links.ts';
+import { addMonths, coachLinks } from '../server/modules/practice/coaching.links.ts';
 import * as cycles from '../server/modules/practice/cycles.service.ts';
-import { addMonths } from '../server/modules/practice/cycles.service.ts';
 import { ICT_PURPOSES } from '../server/modules/practice/practice.constants.ts';
 import type { Ctx } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
-
-/** A small seeded generator (mulberry32): the same coach and teacher always draw the same term. */
-function draws(seed: number) {
-  let a = (seed * 2654435761) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { draws } from './demo-country.ts';
 
 const shift = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -15,6 +15,7 @@ import { seedDemoAssessment } from './demo-assessment.ts';
 import { type ActiveTeacher, seedDemoCountry } from './demo-country.ts';
 import { seedDemoFramework } from './demo-framework.ts';
 import { seedDemoMonitoring } from './demo-monitoring.ts';
+import { seedCycles } from './demo-practice-cycles.ts';
 import { seedDesigns } from './demo-practice-designs.ts';
 import { seedFollowThrough } from './demo-practice-followthrough.ts';
 import { seedPartnerships } from './demo-practice-partnerships.ts';
@@ -293,6 +294,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     // Classroom practice: colleges partner with schools, teachers design activities, coaches follow through.
     await seedPartnerships(tx, { trainerId: personOf('trainer') });
     await seedDesigns(tx, active, { teacherId: personOf('teacher'), leaderId: personOf('leader') });
+    await seedCycles(tx);
     await seedFollowThrough(tx);
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };

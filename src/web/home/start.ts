@@ -26,8 +26,17 @@ const HOMES: Record<Role, string[]> = {
   district_officer: ['/dashboard', '/indicators', '/org', '/people'],
   school_leader: ['/my-school', '/dashboard', '/org', '/people'],
   assessor: ['/reviews', '/recognition/approvals', '/org', '/people'],
-  trainer: ['/my-offerings', '/offerings', '/training'],
-  teacher: ['/my-learning', '/self-assessment', '/my-plan', '/training', '/my-transcript', '/my-credentials'],
+  trainer: ['/my-offerings', '/coaching', '/follow-through', '/offerings', '/training'],
+  teacher: [
+    '/my-learning',
+    '/self-assessment',
+    '/my-coaching',
+    '/designs',
+    '/my-plan',
+    '/training',
+    '/my-transcript',
+    '/my-credentials',
+  ],
 };
 
 export function startPage(me: Me): string {

@@ -26,6 +26,8 @@ const NAV: NavItem[] = [
   { to: '/frameworks', label: 'nav.frameworks', permission: null },
   { to: '/training', label: 'nav.training', permission: null },
   { to: '/offerings', label: 'training.offerings.title', permission: null },
+  { to: '/coaching', label: 'coaching.title', permission: null, roles: ['trainer', 'assessor'] },
+  { to: '/my-coaching', label: 'coaching.mine.title', permission: null, roles: ['teacher'] },
   { to: '/designs', label: 'nav.designs', permission: null, roles: ['teacher', 'school_leader', 'trainer'] },
   { to: '/follow-through', label: 'nav.followThrough', permission: null, roles: ['trainer', 'assessor'] },
   {

@@ -12,9 +12,14 @@ export const FOLLOW_THROUGH_MONTHS = 12;
 
 export const todayIso = () => nowIso().slice(0, 10);
 
-function monthsBefore(date: string, months: number): string {
+/** The same day `months` later (or earlier), or that month's last day: 31 January + 1 month = 28 or 29 February. */
+export function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - months);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
   return d.toISOString().slice(0, 10);
 }
 
@@ -31,7 +36,7 @@ export async function coachLinks(
   const [partnered, assigned, trained] = await Promise.all([
     repo.partnershipCoachees(ctx.db, ctx.tenantId, coachPersonId, on, teacherIds),
     repo.assignedCoachees(ctx.db, ctx.tenantId, coachPersonId, on, teacherIds),
-    completersLedBy(ctx, coachPersonId, monthsBefore(on, FOLLOW_THROUGH_MONTHS)),
+    completersLedBy(ctx, coachPersonId, addMonths(on, -FOLLOW_THROUGH_MONTHS)),
   ]);
   const links = new Map<string, Set<CoachingLink>>();
   const add = (teacherId: string, link: CoachingLink) => {

@@ -17,7 +17,7 @@ import {
 } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
-import { coachLinks, requireCoachOf, todayIso } from './coaching.links.ts';
+import { addMonths, coachLinks, requireCoachOf, todayIso } from './coaching.links.ts';
 import * as repo from './cycles.repo.ts';
 import type {
   CreateCycleInput,
@@ -30,12 +30,6 @@ import { CYCLE_TERM_MONTHS, type CycleStatus } from './practice.constants.ts';
 
 const OPEN: readonly CycleStatus[] = ['planned', 'observed', 'reflected', 'followed_up'];
 type Viewer = Cycle['viewer'];
-
-export function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
 
 const nameOf = (given: string, family: string) => `${given} ${family}`.trim();
 const parse = <T>(json: string | null): T => JSON.parse(json ?? '[]') as T;

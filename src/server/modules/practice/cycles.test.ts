@@ -3,9 +3,8 @@ import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
-import { todayIso } from './coaching.links.ts';
+import { addMonths, todayIso } from './coaching.links.ts';
 import * as cycles from './cycles.service.ts';
-import { addMonths } from './cycles.service.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
 type Json = Record<string, any>;

@@ -7,22 +7,11 @@ import { resolveText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import type { trainingCompleted } from '../training/results.service.ts';
-import { todayIso } from './coaching.links.ts';
+import { addMonths, todayIso } from './coaching.links.ts';
 import * as repo from './followthrough.repo.ts';
 import type { RecordVisitInput, Visit } from './followthrough.schemas.ts';
 
 type Completed = Parameters<Parameters<typeof trainingCompleted.on>[0]>[1];
-
-export function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  // The same day of the month, or the month's last day (31 January + 1 month = 28 or 29 February).
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * A completed offering schedules a visit in class for each completer at each interval of its module

@@ -4,8 +4,8 @@ import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import * as training from '../training/training.ts';
+import { addMonths } from './coaching.links.ts';
 import type { Visit } from './followthrough.schemas.ts';
-import { addMonths } from './followthrough.service.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
