@@ -4,7 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError, SESSION_ENDED_EVENT } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
-import { SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
+import { ME_KEY, SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
 import { startPage } from './home/start.ts';
 // Every screen but sign-in loads on demand, so the sign-in page stays light on a phone.
 import { cycleRoutes } from './practice/cycles/routes.tsx';
@@ -69,7 +69,7 @@ export function App() {
     const ended = () => {
       setExpired(true);
       client.clear();
-      client.setQueryData(['me'], null);
+      client.setQueryData(ME_KEY, null);
     };
     window.addEventListener(SESSION_ENDED_EVENT, ended);
     return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
@@ -105,7 +105,7 @@ export function App() {
         expired={expired || (me.error instanceof ApiError && me.error.code === 'session_expired')}
         onSignedIn={(signedIn: Me) => {
           setExpired(false);
-          client.setQueryData(['me'], signedIn);
+          client.setQueryData(ME_KEY, signedIn);
         }}
       />
     );

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { setCsrfToken } from '../api/client.ts';
-import { call } from '../api/routes.ts';
+import { call, queryKey } from '../api/routes.ts';
 import type { Me } from '../api/types.ts';
 import { i18n, isLanguage, rememberLanguage, setLanguage } from '../i18n/index.ts';
 
@@ -19,10 +19,10 @@ export function useCan(permission: Me['permissions'][number]): boolean {
 }
 
 /**
- * The signed-in account's key. Not from `queryKey`: App.tsx sets and clears `['me']` by hand (on sign-in
- * and when the session ends), so the key stays until App.tsx moves to the factory.
+ * The signed-in account's key, from the factory. App.tsx (on sign-in and when the session ends), sign-out
+ * and the language switcher set and clear it by hand: all through this constant.
  */
-export const ME_KEY = ['me'] as const;
+export const ME_KEY = queryKey('GET /api/me');
 
 export function useMeQuery() {
   return useQuery({ queryKey: ME_KEY, queryFn: () => call('GET /api/me'), staleTime: 5 * 60_000 });

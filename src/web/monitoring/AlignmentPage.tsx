@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { PolicyAlignment } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiResponse, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { counted, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -12,7 +11,7 @@ import { useStandard } from '../training/standard.ts';
 import { MINIMUM_GROUP, shareText } from './indicators.ts';
 import { MonitoringTabs } from './parts.tsx';
 
-type AlignedGoal = PolicyAlignment['goals'][number];
+type AlignedGoal = ApiResponse<'GET /api/dashboards/alignment'>['goals'][number];
 
 /**
  * From policy to classroom: each goal of the master plan, the competencies that serve it, and how
@@ -24,15 +23,11 @@ export default function AlignmentPage() {
   const allowed = useCan('reports.read');
   const { unitId } = useParams();
   const standard = useStandard();
-  const query = new URLSearchParams({
-    ...(unitId ? { unitId } : {}),
-    ...(standard.frameworkId ? { frameworkId: standard.frameworkId } : {}),
-  });
-  const alignment = useQuery({
-    queryKey: ['alignment-dashboard', unitId ?? 'top', standard.frameworkId],
-    queryFn: () => api<PolicyAlignment>(`/api/dashboards/alignment?${query}`),
-    enabled: allowed && !!standard.frameworkId,
-  });
+  const alignment = useApiQuery(
+    'GET /api/dashboards/alignment',
+    { query: { unitId: unitId || undefined, frameworkId: standard.frameworkId || undefined } },
+    { enabled: allowed && !!standard.frameworkId },
+  );
   if (!allowed) return <NotAllowed />;
   if (alignment.error instanceof ApiError && alignment.error.status === 404) return <NotFound />;
 

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
-import type { Cascade, IndicatorFigures, UnitDetail } from '../api/types.ts';
+import { type ApiResponse, useApiQuery } from '../api/routes.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -21,15 +19,12 @@ export function CascadePanel({
   minimum,
 }: {
   unitId: string;
-  training: IndicatorFigures[];
+  training: ApiResponse<'GET /api/dashboards/indicators'>['indicators'];
   minimum: number;
 }) {
   const { t } = useTranslation();
-  const cascade = useQuery({
-    queryKey: ['cascade', unitId],
-    queryFn: () => api<Cascade>(`/api/units/${unitId}/training-cascade`),
-  });
-  const unit = useQuery({ queryKey: ['unit', unitId], queryFn: () => api<UnitDetail>(`/api/org-units/${unitId}`) });
+  const cascade = useApiQuery('GET /api/units/:unitId/training-cascade', { params: { unitId } });
+  const unit = useApiQuery('GET /api/org-units/:unitId', { params: { unitId } });
   const teachers = unit.data?.teachersUnder ?? null;
 
   return (

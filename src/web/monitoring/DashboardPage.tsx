@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Dashboard } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiInput, routeUrl, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber, formatPercent } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -12,6 +11,9 @@ import { NotAllowed, NotFound } from '../shell/Pages.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { MonitoringTabs } from './parts.tsx';
 import { TeacherLevels } from './TeacherLevels.tsx';
+
+// The filter as the URL has it; the server answers an unknown value with a fault.
+type Sex = NonNullable<NonNullable<ApiInput<'GET /api/dashboards/competencies'>['query']>['sex']>;
 
 /**
  * Where the gap between policy and classroom is: a unit, and each unit below it by competency, as
@@ -25,12 +27,12 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const basis = params.get('basis') === 'self' ? 'self' : 'confirmed';
   const sex = params.get('sex') ?? '';
-  const query = new URLSearchParams({ basis, ...(unitId ? { unitId } : {}), ...(sex ? { sex } : {}) });
-  const dashboard = useQuery({
-    queryKey: ['dashboard', unitId ?? 'top', basis, sex],
-    queryFn: () => api<Dashboard>(`/api/dashboards/competencies?${query}`),
-    enabled: allowed,
-  });
+  const query: ApiInput<'GET /api/dashboards/competencies'>['query'] = {
+    basis,
+    unitId: unitId || undefined,
+    sex: (sex || undefined) as Sex | undefined,
+  };
+  const dashboard = useApiQuery('GET /api/dashboards/competencies', { query }, { enabled: allowed });
   const d = dashboard.data;
   const heat = useMemo(
     () =>
@@ -95,11 +97,11 @@ export default function DashboardPage() {
             </label>
           </div>
           <p className="no-print">
-            <a href={`/api/dashboards/competencies/export.csv?${query}`} download>
+            <a href={routeUrl('GET /api/dashboards/competencies/export.csv', { query })} download>
               {t('monitoring.exportCsv')}
             </a>
             {' · '}
-            <a href={`/api/dashboards/competencies/export.xlsx?${query}`} download>
+            <a href={routeUrl('GET /api/dashboards/competencies/export.xlsx', { query })} download>
               {t('monitoring.exportXlsx')}
             </a>
           </p>

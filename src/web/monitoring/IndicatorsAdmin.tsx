@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { FactSpec, Indicator, IndicatorInput, Logframe } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiInput, type ApiResponse, call, queryKey, useApiQuery } from '../api/routes.ts';
+import type { FactSpec } from '../api/types.ts';
 import { useCan, useMe } from '../auth/session.tsx';
 import { counted, formatNumber, LANGUAGES, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -36,16 +36,8 @@ export default function IndicatorsAdmin() {
   const allowed = useCan('indicators.write');
   const me = useMe();
   const [editing, setEditing] = useState<{ id: string | null; draft: Draft } | null>(null);
-  const indicators = useQuery({
-    queryKey: ['indicators'],
-    queryFn: () => api<Indicator[]>('/api/indicators'),
-    enabled: allowed,
-  });
-  const logframe = useQuery({
-    queryKey: ['logframe', 'top', ''],
-    queryFn: () => api<Logframe>('/api/logframe'),
-    enabled: allowed,
-  });
+  const indicators = useApiQuery('GET /api/indicators', {}, { enabled: allowed });
+  const logframe = useApiQuery('GET /api/logframe', {}, { enabled: allowed });
   const choices = useFactChoices();
   if (!allowed) return <NotAllowed />;
   // The roadmap a ministry sets is its own unit's: the top of its scope.
@@ -152,19 +144,14 @@ export default function IndicatorsAdmin() {
 /** Keeps a closed year's figures: the live aggregates only know today, the progress line needs the past. */
 function RecordYear() {
   const { t } = useTranslation();
-  const write = useAct([['indicator-dashboard'], ['logframe']]);
+  const write = useAct([queryKey('GET /api/dashboards/indicators'), queryKey('GET /api/logframe')]);
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
-  const [result, setResult] = useState<{ year: number; recorded: number } | null>(null);
+  const [result, setResult] = useState<ApiResponse<'POST /api/indicators/actuals'> | null>(null);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setResult(null);
     await write.act(async () =>
-      setResult(
-        await api<{ year: number; recorded: number }>('/api/indicators/actuals', {
-          method: 'POST',
-          body: { year: Number(year) },
-        }),
-      ),
+      setResult(await call('POST /api/indicators/actuals', { body: { year: Number(year) } })),
     );
   }
   return (
@@ -208,11 +195,15 @@ function IndicatorForm({
   id: string | null;
   initial: Draft;
   choices: FactChoices;
-  objectives: Logframe['objectives'];
+  objectives: ApiResponse<'GET /api/logframe'>['objectives'];
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const write = useAct([['indicators'], ['indicator-dashboard'], ['logframe']]);
+  const write = useAct([
+    queryKey('GET /api/indicators'),
+    queryKey('GET /api/dashboards/indicators'),
+    queryKey('GET /api/logframe'),
+  ]);
   const [draft, setDraft] = useState<Draft>(initial);
   const language = i18n.language;
   const formId = useId();
@@ -241,9 +232,9 @@ function IndicatorForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body: IndicatorInput = { ...draft, code: draft.code.trim() };
+    const body: ApiInput<'POST /api/indicators'>['body'] = { ...draft, code: draft.code.trim() };
     const ok = await write.act(() =>
-      api<Indicator>(id ? `/api/indicators/${id}` : '/api/indicators', { method: id ? 'PUT' : 'POST', body }),
+      id ? call('PUT /api/indicators/:id', { params: { id }, body }) : call('POST /api/indicators', { body }),
     );
     if (ok) onDone();
   }

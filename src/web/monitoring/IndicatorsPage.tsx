@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { IndicatorDashboard, IndicatorFigures } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiInput, type ApiResponse, routeUrl, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { Loading, QueryState } from '../shell/ErrorText.tsx';
@@ -16,6 +15,11 @@ import { MonitoringTabs, StatusBadge } from './parts.tsx';
 const ProgressChart = lazy(() => import('./ProgressChart.tsx'));
 const ComparisonChart = lazy(() => import('./ComparisonChart.tsx'));
 
+type IndicatorDashboard = ApiResponse<'GET /api/dashboards/indicators'>;
+type IndicatorFigures = IndicatorDashboard['indicators'][number];
+// The filter as the URL has it; the server answers an unknown value with a fault.
+type Sex = NonNullable<NonNullable<ApiInput<'GET /api/dashboards/indicators'>['query']>['sex']>;
+
 /**
  * Where a unit stands on the roadmap: each indicator's figure against the year's target, the
  * progress line, the units below (each a drill-down), breakdowns, and the reports to take away.
@@ -27,16 +31,12 @@ export default function IndicatorsPage() {
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ?? '';
   const sex = params.get('sex') ?? '';
-  const query = new URLSearchParams({
-    ...(unitId ? { unitId } : {}),
-    ...(year ? { year } : {}),
-    ...(sex ? { sex } : {}),
-  });
-  const dashboard = useQuery({
-    queryKey: ['indicator-dashboard', unitId ?? 'top', year, sex],
-    queryFn: () => api<IndicatorDashboard>(`/api/dashboards/indicators?${query}`),
-    enabled: allowed,
-  });
+  const query: ApiInput<'GET /api/dashboards/indicators'>['query'] = {
+    unitId: unitId || undefined,
+    year: year || undefined,
+    sex: (sex || undefined) as Sex | undefined,
+  };
+  const dashboard = useApiQuery('GET /api/dashboards/indicators', { query }, { enabled: allowed });
   if (!allowed) return <NotAllowed />;
   if (dashboard.error instanceof ApiError && dashboard.error.status === 404) return <NotFound />;
 
@@ -55,7 +55,6 @@ export default function IndicatorsPage() {
           d.indicators.flatMap((f) => f.timeline.map((p) => p.year)),
           d.year,
         );
-        const report = new URLSearchParams({ unitId: d.unit.id, year: String(d.year) });
         const training = d.indicators.filter((f) => f.indicator.numerator.fact === 'trained');
         return (
           <>
@@ -102,13 +101,17 @@ export default function IndicatorsPage() {
               {d.sex ? ` · ${t(`people.sexes.${d.sex}`)}` : ''}
             </p>
             <p className="downloads no-print">
-              <a href={`/api/dashboards/indicators/export.csv?${query}`} download>
+              <a href={routeUrl('GET /api/dashboards/indicators/export.csv', { query })} download>
                 {t('monitoring.indicators.exportCsv')}
               </a>
-              <a href={`/api/dashboards/indicators/export.xlsx?${query}`} download>
+              <a href={routeUrl('GET /api/dashboards/indicators/export.xlsx', { query })} download>
                 {t('monitoring.indicators.exportXlsx')}
               </a>
-              <a href={`/api/reports/unit.pdf?${report}`} download className="button-link">
+              <a
+                href={routeUrl('GET /api/reports/unit.pdf', { query: { unitId: d.unit.id, year: d.year } })}
+                download
+                className="button-link"
+              >
                 {t('monitoring.indicators.reportPdf', { year: yearText(d.year) })}
               </a>
             </p>

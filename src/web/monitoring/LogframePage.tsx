@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { Logframe } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiResponse, call, queryKey, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
@@ -12,7 +11,7 @@ import { useAct } from '../shell/useAct.ts';
 import { figureText, MINIMUM_GROUP, yearChoices, yearText } from './indicators.ts';
 import { MonitoringError, MonitoringTabs, StatusBadge } from './parts.tsx';
 
-type Objective = Logframe['objectives'][number];
+type Objective = ApiResponse<'GET /api/logframe'>['objectives'][number];
 const LEVELS = ['goal', 'outcome', 'output'] as const;
 
 /** Objectives in reading order: each goal, then its outcomes, each followed by its outputs. */
@@ -42,12 +41,11 @@ export default function LogframePage() {
   const { unitId } = useParams();
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ?? '';
-  const query = new URLSearchParams({ ...(unitId ? { unitId } : {}), ...(year ? { year } : {}) });
-  const logframe = useQuery({
-    queryKey: ['logframe', unitId ?? 'top', year],
-    queryFn: () => api<Logframe>(`/api/logframe?${query}`),
-    enabled: allowed,
-  });
+  const logframe = useApiQuery(
+    'GET /api/logframe',
+    { query: { unitId: unitId || undefined, year: year || undefined } },
+    { enabled: allowed },
+  );
   if (!allowed) return <NotAllowed />;
   if (logframe.error instanceof ApiError && logframe.error.status === 404) return <NotFound />;
 
@@ -158,7 +156,7 @@ export default function LogframePage() {
 
 function AddObjective({ objectives }: { objectives: { objective: Objective; depth: number }[] }) {
   const { t, i18n } = useTranslation();
-  const write = useAct([['logframe']]);
+  const write = useAct([queryKey('GET /api/logframe')]);
   const [level, setLevel] = useState<(typeof LEVELS)[number]>('goal');
   const [parentId, setParentId] = useState('');
   const [title, setTitle] = useState('');
@@ -171,8 +169,7 @@ function AddObjective({ objectives }: { objectives: { objective: Objective; dept
     e.preventDefault();
     setDone(false);
     const ok = await write.act(() =>
-      api('/api/logframe/objectives', {
-        method: 'POST',
+      call('POST /api/logframe/objectives', {
         body: { level, parentId: above && parentId ? parentId : null, title: { [i18n.language]: title.trim() } },
       }),
     );

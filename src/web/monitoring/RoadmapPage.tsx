@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
-import type { IndicatorDashboard, Roadmap, TargetsInput } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import { type ApiInput, type ApiResponse, call, queryKey, useApiQuery } from '../api/routes.ts';
 import { useCan } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -24,16 +23,12 @@ export default function RoadmapPage() {
   const allowed = useCan('targets.write');
   const { unitId, indicatorId } = useParams();
   // The dashboard names the unit and the indicator (the same request the dashboard page makes).
-  const dashboard = useQuery({
-    queryKey: ['indicator-dashboard', unitId, '', ''],
-    queryFn: () => api<IndicatorDashboard>(`/api/dashboards/indicators?unitId=${unitId}`),
-    enabled: allowed,
-  });
-  const roadmap = useQuery({
-    queryKey: ['roadmap', indicatorId, unitId],
-    queryFn: () => api<Roadmap>(`/api/indicators/${indicatorId}/targets?unitId=${unitId}`),
-    enabled: allowed,
-  });
+  const dashboard = useApiQuery('GET /api/dashboards/indicators', { query: { unitId } }, { enabled: allowed });
+  const roadmap = useApiQuery(
+    'GET /api/indicators/:id/targets',
+    { params: { id: indicatorId! }, query: { unitId: unitId! } },
+    { enabled: allowed },
+  );
   if (!allowed) return <NotAllowed />;
   for (const q of [dashboard, roadmap]) if (q.error instanceof ApiError && q.error.status === 404) return <NotFound />;
   const figures = dashboard.data?.indicators.find((f) => f.indicator.id === indicatorId);
@@ -72,7 +67,15 @@ export default function RoadmapPage() {
   );
 }
 
-function Effective({ roadmap, unitId, factor }: { roadmap: Roadmap; unitId: string; factor: Factor }) {
+function Effective({
+  roadmap,
+  unitId,
+  factor,
+}: {
+  roadmap: ApiResponse<'GET /api/indicators/:id/targets'>;
+  unitId: string;
+  factor: Factor;
+}) {
   const { t } = useTranslation();
   if (roadmap.effective.length === 0) return <p className="muted">{t('monitoring.roadmap.noneApply')}</p>;
   return (
@@ -116,13 +119,17 @@ function RoadmapForm({
   unitId,
   factor,
 }: {
-  roadmap: Roadmap;
+  roadmap: ApiResponse<'GET /api/indicators/:id/targets'>;
   indicatorId: string;
   unitId: string;
   factor: Factor;
 }) {
   const { t } = useTranslation();
-  const write = useAct([['roadmap', indicatorId], ['indicator-dashboard'], ['logframe']]);
+  const write = useAct([
+    queryKey('GET /api/indicators/:id/targets', { params: { id: indicatorId } }),
+    queryKey('GET /api/dashboards/indicators'),
+    queryKey('GET /api/logframe'),
+  ]);
   const [hasBaseline, setHasBaseline] = useState(roadmap.baseline !== null);
   const [baseline, setBaseline] = useState({
     year: String(roadmap.baseline?.year ?? new Date().getFullYear() - 1),
@@ -139,12 +146,12 @@ function RoadmapForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const body: TargetsInput = {
+    const body: ApiInput<'PUT /api/indicators/:id/targets'>['body'] = {
       unitId,
       baseline: hasBaseline ? { year: Number(baseline.year), value: Number(baseline.value) } : null,
       targets: rows.map((r) => ({ year: Number(r.year), value: Number(r.value) })).sort((a, b) => a.year - b.year),
     };
-    const ok = await write.act(() => api(`/api/indicators/${indicatorId}/targets`, { method: 'PUT', body }));
+    const ok = await write.act(() => call('PUT /api/indicators/:id/targets', { params: { id: indicatorId }, body }));
     if (ok) setSaved(true);
   }
 

@@ -1,9 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TeacherLevels as TeacherLevelsPage } from '../../server/modules/monitoring/monitoring.schemas.ts';
-import { api } from '../api/client.ts';
-import { type Dashboard, NOT_YET } from '../api/types.ts';
+import { type ApiResponse, call, queryKey } from '../api/routes.ts';
+import { NOT_YET } from '../api/types.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 
@@ -11,19 +10,14 @@ import { QueryState } from '../shell/ErrorText.tsx';
  * The drill-down's last step: a school's teachers by name with each competency's level, for those who
  * work with them (school leaders, assessors, trainers). Officers are told why they see counts only.
  */
-export function TeacherLevels({ dashboard }: { dashboard: Dashboard }) {
+export function TeacherLevels({ dashboard }: { dashboard: ApiResponse<'GET /api/dashboards/competencies'> }) {
   const { t } = useTranslation();
   const unitId = dashboard.unit.unitId;
-  const query = (cursor: string | null) =>
-    new URLSearchParams({
-      unitId,
-      basis: dashboard.basis,
-      frameworkId: dashboard.frameworkId,
-      ...(cursor ? { cursor } : {}),
-    });
+  const query = { unitId, basis: dashboard.basis, frameworkId: dashboard.frameworkId };
   const teachers = useInfiniteQuery({
-    queryKey: ['teacher-levels', unitId, dashboard.basis, dashboard.frameworkId],
-    queryFn: ({ pageParam }) => api<TeacherLevelsPage>(`/api/dashboards/competencies/teachers?${query(pageParam)}`),
+    queryKey: queryKey('GET /api/dashboards/competencies/teachers', { query }),
+    queryFn: ({ pageParam }) =>
+      call('GET /api/dashboards/competencies/teachers', { query: { ...query, cursor: pageParam ?? undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled: dashboard.individualsVisible,
