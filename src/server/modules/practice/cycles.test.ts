@@ -70,7 +70,7 @@ describeOnEachDatabase('coaching cycles with classroom ICT-use observations', (g
   it('refuses lesson dates in the past or beyond the term, and teachers the coach does not reach', async () => {
     const plan = { teacherId: teacher.person.id, focusItemIds: focus.slice(0, 2), planNotes: 'Groups make a map.' };
     const past = await call(coachS, 'POST', '/api/coaching-cycles', { ...plan, lessonDate: dayAfter(today, -1) });
-    expect([past.statusCode, code(past)]).toEqual([400, 'lesson_date_invalid']);
+    expect([past.statusCode, code(past)]).toEqual([422, 'lesson_date_invalid']);
     const far = await call(coachS, 'POST', '/api/coaching-cycles', { ...plan, lessonDate: addMonths(today, 7) });
     expect(code(far)).toBe('lesson_date_invalid');
     const outside = await call(outsiderS, 'POST', '/api/coaching-cycles', { ...plan, lessonDate: today });

@@ -266,24 +266,6 @@ export function peopleByIds(db: Kysely<DB>, tenantId: string, ids: string[]) {
     .execute();
 }
 
-/** Institutions under `roots` or attached to a unit on the path down to them (`ancestorPaths`). */
-export function hostsNear(db: Kysely<DB>, tenantId: string, roots: string[], ancestorPaths: string[]) {
-  return db
-    .selectFrom('org_unit as u')
-    .innerJoin('org_unit as up', (j) => j.onRef('up.tenant_id', '=', 'u.tenant_id').onRef('up.id', '=', 'u.parent_id'))
-    .select(['u.id', 'u.path', 'u.type', 'u.name'])
-    .where('u.tenant_id', '=', tenantId)
-    .where('u.type', 'in', ['tei', 'resource_centre'])
-    .where((eb) =>
-      ancestorPaths.length
-        ? eb.or([pathUnder(eb, 'u.path', roots), eb('up.path', 'in', ancestorPaths)])
-        : pathUnder(eb, 'u.path', roots),
-    )
-    .orderBy('u.path')
-    .limit(500)
-    .execute();
-}
-
 export function peopleAt(db: Kysely<DB>, tenantId: string, unitId: string, categories: readonly string[]) {
   return db
     .selectFrom('person')

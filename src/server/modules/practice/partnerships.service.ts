@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
+import { institutionsServing } from '../training/offerings.service.ts';
 import { todayIso } from './coaching.links.ts';
 import * as repo from './partnerships.repo.ts';
 import {
@@ -401,8 +402,7 @@ export async function addLogEntry(ctx: Ctx, id: string, input: LogInput): Promis
  */
 export async function partnershipOptions(ctx: Ctx, teiUnitId: string | undefined) {
   const roots = ctx.actor.system ? ['/'] : requireScope(ctx, 'practice.manage');
-  const ancestors = [...new Set(roots.flatMap((r) => [...org.ancestorPathsOf(r), r]))];
-  const hosts = await repo.hostsNear(ctx.db, ctx.tenantId, roots, ancestors);
+  const hosts = await institutionsServing(ctx, roots);
   const host = teiUnitId ? hosts.find((h) => h.id === teiUnitId) : undefined;
   if (teiUnitId && !host) throw notFound('org_unit', teiUnitId);
   const [coaches, schools] = await Promise.all([

@@ -66,12 +66,18 @@ export function canManageAt(ctx: Ctx, hostPath: string): boolean {
 
 const HOST_TYPES = new Set(['tei', 'resource_centre']);
 
+/**
+ * Teacher-education institutions and resource centres inside these subtrees or attached to a unit on
+ * the way down to them: those that serve the area (training hosts, partnership hosts).
+ */
+export function institutionsServing(ctx: Ctx, roots: string[]) {
+  const ancestors = [...new Set(roots.flatMap((r) => [...org.ancestorPathsOf(r), r]))];
+  return repo.institutionsNear(ctx.db, ctx.tenantId, roots, ancestors);
+}
+
 async function schedulingHosts(ctx: Ctx) {
   const roots = requireScope(ctx, 'training.manage');
-  const ancestors = [...new Set(roots.flatMap((r) => [...org.ancestorPathsOf(r), r]))];
-  const hosts = (await repo.institutionsNear(ctx.db, ctx.tenantId, roots, ancestors)).filter((h) =>
-    canManageAt(ctx, h.path),
-  );
+  const hosts = (await institutionsServing(ctx, roots)).filter((h) => canManageAt(ctx, h.path));
   return { roots, hosts };
 }
 

@@ -1,14 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { Instrument } from '../../api/types.ts';
+import { useApiQuery } from '../../api/routes.ts';
 
 /** The current standard's competencies (code and title) and levels, as the self-assessment instrument gives them. */
 export function useStandard() {
-  const query = useQuery({
-    queryKey: ['instrument'],
-    queryFn: () => api<Instrument>('/api/self-assessment/instrument'),
-    staleTime: 10 * 60_000,
-  });
+  const query = useApiQuery('GET /api/self-assessment/instrument', {}, { staleTime: 10 * 60_000 });
   const competencies = (query.data?.aspects ?? []).flatMap((a) => a.questions);
   return {
     query,
