@@ -49,7 +49,9 @@ export const FollowThroughMonths = z
   .array(z.number().int().min(1).max(36))
   .max(6)
   .refine((m) => m.every((v, i) => i === 0 || v > m[i - 1]!), { message: 'months must rise, each once' })
-  .describe('Months after completion at which completers are visited in class, rising; [] for none; [1, 3, 6] when absent.');
+  .describe(
+    'Months after completion at which completers are visited in class, rising; [] for none; [1, 3, 6] when absent.',
+  );
 export const DEFAULT_FOLLOW_THROUGH_MONTHS = [1, 3, 6];
 
 const ModuleFields = {
