@@ -151,7 +151,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   caseRoutes(app, database);
   monitoringRoutes(app);
   practiceRoutes(app);
-  assessmentRoutes(app, files ?? diskStore(fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-files-'))));
+  assessmentRoutes(app, files ?? scratchStore(app));
   trainingRoutes(app);
   credentialsRoutes(app, database);
   recognitionRoutes(app);
@@ -159,6 +159,13 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
 
   serveWebApp(app, config.webDir);
   return app;
+}
+
+/** Without a file store (tests, tools), uploads go to a temporary folder that goes with the app. */
+function scratchStore(app: ZodApp) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-files-'));
+  app.addHook('onClose', async () => fs.rmSync(dir, { recursive: true, force: true }));
+  return diskStore(dir);
 }
 
 /** Content-hashed build output never changes under its name; everything else is revalidated. */
