@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiResponse } from '../../api/routes.ts';
-import { formatDate } from '../../i18n/index.ts';
+import { formatDay } from '../../i18n/index.ts';
 
 export type Visit = ApiResponse<'GET /api/follow-through'>['items'][number];
 
@@ -42,14 +42,14 @@ export function VisitTable({
               {v.offeringTitle} · {t('followThrough.monthsAfter', { count: v.monthsAfter })}
             </td>
             <td data-label={t('followThrough.due')}>
-              {formatDate(v.dueOn)}
+              {formatDay(v.dueOn)}
               {v.overdue && <strong className="badge warning"> {t('followThrough.overdue')}</strong>}
             </td>
             {showCoach && <td data-label={t('followThrough.coach')}>{v.coach.name}</td>}
             <td data-label={t('followThrough.outcome')}>
               {v.status === 'done' && v.applied ? (
                 <>
-                  {t(`followThrough.applied.${v.applied}`)} · {formatDate(v.visitedOn!)}
+                  {t(`followThrough.applied.${v.applied}`)} · {formatDay(v.visitedOn!)}
                   <br />
                   {v.how}
                 </>
