@@ -367,31 +367,12 @@ export function listAssignments(
   onlyPersonId: string | undefined,
   limit: number,
 ) {
-  let q = db
-    .selectFrom('coach_assignment as a')
-    .innerJoin('person as c', (j) => j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.coach_person_id'))
-    .innerJoin('person as t', (j) =>
-      j.onRef('t.tenant_id', '=', 'a.tenant_id').onRef('t.id', '=', 'a.teacher_person_id'),
-    )
-    .select([
-      'a.id',
-      'a.starts_on',
-      'a.ends_on',
-      'a.created_at',
-      'c.id as coach_id',
-      'c.given_name as coach_given',
-      'c.family_name as coach_family',
-      't.id as teacher_id',
-      't.given_name as teacher_given',
-      't.family_name as teacher_family',
-    ])
-    .where('a.tenant_id', '=', tenantId)
-    .where((eb) => {
-      const ways = [pathUnder(eb, 't.org_path', who.roots)];
-      if (who.personId)
-        ways.push(eb('a.coach_person_id', '=', who.personId), eb('a.teacher_person_id', '=', who.personId));
-      return eb.or(ways);
-    });
+  let q = assignmentsWithNames(db, tenantId).where((eb) => {
+    const ways = [pathUnder(eb, 't.org_path', who.roots)];
+    if (who.personId)
+      ways.push(eb('a.coach_person_id', '=', who.personId), eb('a.teacher_person_id', '=', who.personId));
+    return eb.or(ways);
+  });
   if (onlyPersonId)
     q = q.where((eb) =>
       eb.or([eb('a.coach_person_id', '=', onlyPersonId), eb('a.teacher_person_id', '=', onlyPersonId)]),
@@ -399,7 +380,8 @@ export function listAssignments(
   return q.orderBy('a.starts_on', 'desc').orderBy('a.id').limit(limit).execute();
 }
 
-export function getAssignment(db: Kysely<DB>, tenantId: string, id: string) {
+/** Coach assignments with the coach's and the teacher's names. */
+function assignmentsWithNames(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom('coach_assignment as a')
     .innerJoin('person as c', (j) => j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.coach_person_id'))
@@ -418,7 +400,9 @@ export function getAssignment(db: Kysely<DB>, tenantId: string, id: string) {
       't.given_name as teacher_given',
       't.family_name as teacher_family',
     ])
-    .where('a.tenant_id', '=', tenantId)
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+    .where('a.tenant_id', '=', tenantId);
+}
+
+export function getAssignment(db: Kysely<DB>, tenantId: string, id: string) {
+  return assignmentsWithNames(db, tenantId).where('a.id', '=', id).executeTakeFirst();
 }
