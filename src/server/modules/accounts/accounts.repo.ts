@@ -230,6 +230,28 @@ export async function replaceThrottle(db: Kysely<DB>, seen: ThrottleRow, row: Th
   return Number(numUpdatedRows) === 1;
 }
 
+/**
+ * Counts one attempt on a key whose window is still open and at least two attempts short of its
+ * limit, in one statement, so that many sign-ins at once from one address (a school behind NAT)
+ * never contend; undefined otherwise (the caller decides a missing row, an ended window or the limit).
+ */
+export function bumpThrottle(
+  db: Kysely<DB>,
+  key: string,
+  windowOpenAfter: string,
+  limit: number,
+  now: string,
+): Promise<ThrottleRow | undefined> {
+  return db
+    .updateTable('login_throttle')
+    .set((eb) => ({ failures: eb('failures', '+', 1), updated_at: now }))
+    .where('key', '=', key)
+    .where('window_start', '>', windowOpenAfter)
+    .where('failures', '<', limit - 1)
+    .returning(['key', 'failures', 'window_start', 'next_allowed_at', 'updated_at'])
+    .executeTakeFirst();
+}
+
 /** Gives back one counted attempt of a window (it turned out not to be a failure). */
 export async function uncountThrottle(db: Kysely<DB>, key: string, windowStart: string): Promise<void> {
   await db

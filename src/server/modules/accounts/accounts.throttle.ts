@@ -14,8 +14,9 @@ import * as repo from './accounts.repo.ts';
  *   in a row, each further attempt waits 1 s, 2 s, 4 s ... up to ACCOUNT_MAX_DELAY_MS before it is
  *   even checked. The rightful user elsewhere waits at most the current delay; a success resets it.
  *
- * Every attempt is counted as a failure before the password is checked (a compare-and-set on the
- * row, so concurrent attempts cannot all slip through one free slot) and given back when it
+ * Every attempt is counted as a failure before the password is checked (an atomic increment while
+ * an address is well under its limit, else a compare-and-set on the row, so concurrent attempts
+ * cannot all slip through one free slot) and given back when it
  * succeeds. Each statement runs on its own, outside any transaction.
  */
 export const ADDRESS_FAILURES = 30;
@@ -75,14 +76,20 @@ function accountStep(key: string, row: repo.ThrottleRow | undefined, now: number
   };
 }
 
-/** Counts one attempt under `key` unless its limit refuses it; retries when another request wrote first. */
+/**
+ * Counts one attempt under `key` unless its limit refuses it; retries when another request wrote
+ * first. `fastPath`, when given, is tried at each round before the compare-and-set.
+ */
 async function claim(
   db: Kysely<DB>,
   key: string,
   now: Date,
   step: (key: string, row: repo.ThrottleRow | undefined, now: number) => Step,
+  fastPath?: () => Promise<repo.ThrottleRow | undefined>,
 ): Promise<Claim> {
   for (let tries = 0; tries < 5; tries++) {
+    const bumped = await fastPath?.();
+    if (bumped) return { held: bumped };
     const row = await repo.getThrottle(db, key);
     const decided = step(key, row, now.getTime());
     if ('retryAfterMs' in decided) return decided;
@@ -96,7 +103,14 @@ async function claim(
   return { retryAfterMs: 1000 };
 }
 
-export const claimAddress = (db: Kysely<DB>, ip: string, now: Date) => claim(db, addressKey(ip), now, addressStep);
+/** An address well under its limit is counted by one atomic increment: a school's NAT never contends. */
+export function claimAddress(db: Kysely<DB>, ip: string, now: Date): Promise<Claim> {
+  const key = addressKey(ip);
+  const windowOpenAfter = iso(now.getTime() - ADDRESS_WINDOW_MS);
+  const bump = () => repo.bumpThrottle(db, key, windowOpenAfter, ADDRESS_FAILURES, iso(now.getTime()));
+  return claim(db, key, now, addressStep, bump);
+}
+
 export const claimAccount = (db: Kysely<DB>, username: string, now: Date) =>
   claim(db, accountKey(username), now, accountStep);
 
