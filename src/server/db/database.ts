@@ -18,6 +18,7 @@ import * as notifications from './migrations/0012_notifications.ts';
 import * as evidenceHash from './migrations/0013_evidence_hash.ts';
 import * as practice from './migrations/0014_practice.ts';
 import * as followThrough from './migrations/0015_follow_through.ts';
+import * as schoolPlans from './migrations/0016_school_plans.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -118,6 +119,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_evidence_hash': evidenceHash,
   '0014_practice': practice,
   '0015_follow_through': followThrough,
+  '0016_school_plans': schoolPlans,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -865,6 +865,85 @@ export interface FollowThroughVisitTable {
   updated_at: string;
 }
 
+export interface SchoolReviewTable {
+  tenant_id: string;
+  id: string;
+  school_id: string;
+  opens_on: string;
+  closes_on: string;
+  closed_at: string | null;
+  opened_by_account_id: string | null;
+  created_at: string;
+}
+
+/** Who answered a review, kept apart from the answers. */
+export interface SchoolReviewRespondentTable {
+  tenant_id: string;
+  review_id: string;
+  person_id: string;
+  respondent_group: string;
+}
+
+/** One answered statement: no person, account or time. */
+export interface SchoolReviewAnswerTable {
+  tenant_id: string;
+  id: string;
+  review_id: string;
+  statement_code: string;
+  respondent_group: string;
+  score: number;
+}
+
+export interface SchoolPlanTable {
+  tenant_id: string;
+  id: string;
+  school_id: string;
+  review_id: string | null;
+  /** draft | active | archived */
+  status: string;
+  period_start: string;
+  period_end: string;
+  title: string;
+  vision: string;
+  /** JSON { area: goal }. */
+  goals: Generated<string>;
+  partnership_id: string | null;
+  /** JSON array of development_plan ids. */
+  development_plan_ids: Generated<string>;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+  activated_at: string | null;
+  archived_at: string | null;
+}
+
+export interface SchoolPlanActionTable {
+  tenant_id: string;
+  id: string;
+  plan_id: string;
+  position: number;
+  area: string;
+  title: string;
+  owner_person_id: string | null;
+  owner_text: string | null;
+  due_on: string;
+  status: string;
+  resources: Generated<string>;
+  removed: Generated<number>;
+}
+
+export interface SchoolPlanProgressTable {
+  tenant_id: string;
+  id: string;
+  plan_id: string;
+  reviewed_on: string;
+  note: string;
+  /** JSON [{ actionId, title, status }]. */
+  action_statuses: string;
+  author_person_id: string | null;
+  created_at: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -931,6 +1010,12 @@ export interface DB {
   coaching_cycle: CoachingCycleTable;
   lesson_observation: LessonObservationTable;
   follow_through_visit: FollowThroughVisitTable;
+  school_review: SchoolReviewTable;
+  school_review_respondent: SchoolReviewRespondentTable;
+  school_review_answer: SchoolReviewAnswerTable;
+  school_plan: SchoolPlanTable;
+  school_plan_action: SchoolPlanActionTable;
+  school_plan_progress: SchoolPlanProgressTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }
