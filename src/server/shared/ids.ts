@@ -8,3 +8,6 @@ export function newId(): string {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/** Today's date (UTC) as YYYY-MM-DD: what due dates, terms and lesson dates compare against. */
+export const todayIso = () => nowIso().slice(0, 10);

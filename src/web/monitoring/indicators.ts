@@ -26,6 +26,15 @@ export const FACTS: FactSpec['fact'][] = [
   'plan_agreed',
   'coached',
   'coaching_visits',
+  'observed',
+  'observed_student_centred',
+  'in_cycle',
+  'follow_through_done',
+  'follow_through_on_time',
+  'designs_shared',
+  'schools',
+  'schools_with_plan',
+  'schools_with_partner',
 ];
 
 /**

@@ -5,6 +5,7 @@ import { coachingRecorded } from '../assessment/observation.service.ts';
 import { selfAssessmentSubmitted } from '../assessment/selfassessment.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
+import { practiceChanged } from '../practice/practice.changes.ts';
 import { planStatusChanged } from '../training/plans.service.ts';
 import { trainingCompleted } from '../training/results.service.ts';
 import { type Family, rebuildFacts, refreshFacts } from './facts.service.ts';
@@ -26,6 +27,7 @@ export function registerMonitoring() {
   selfAssessmentSubmitted.on(onSelfAssessed);
   planStatusChanged.on(onPlanMoved);
   coachingRecorded.on(onCoached);
+  practiceChanged.on(onPractice);
 }
 
 /** Detaches the listeners: only the benchmark does this, to measure what maintenance costs a write. */
@@ -39,6 +41,7 @@ export function unregisterMonitoring() {
   selfAssessmentSubmitted.off(onSelfAssessed);
   planStatusChanged.off(onPlanMoved);
   coachingRecorded.off(onCoached);
+  practiceChanged.off(onPractice);
 }
 
 const refresh = (families: Family[]) => (ctx: Ctx, personIds: string[]) => refreshFacts(ctx, personIds, families);
@@ -46,6 +49,8 @@ const onTrainingCompleted = (ctx: Ctx, e: { personIds: string[] }) => refresh(['
 const onSelfAssessed = (ctx: Ctx, e: { personId: string }) => refresh(['self'])(ctx, [e.personId]);
 const onPlanMoved = (ctx: Ctx, e: { personId: string }) => refresh(['plan'])(ctx, [e.personId]);
 const onCoached = (ctx: Ctx, e: { personId: string }) => refresh(['coaching'])(ctx, [e.personId]);
+// An observation counts as coaching too, so practice changes refresh both families.
+const onPractice = (ctx: Ctx, e: { personIds: string[] }) => refresh(['coaching', 'practice'])(ctx, e.personIds);
 
 const sexOf = (placement: { sex: string | null }) => placement.sex ?? 'unknown';
 

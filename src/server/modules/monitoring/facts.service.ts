@@ -2,6 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { standardShape } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
+import { STUDENT_CENTRED_FROM, termOf } from '../practice/practice.constants.ts';
 import * as training from '../training/catalogue.service.ts';
 import * as repo from './monitoring.repo.ts';
 
@@ -13,18 +14,25 @@ import * as repo from './monitoring.repo.ts';
  * - self: `self_assessed` = 1 once a self-assessment was submitted;
  * - training: `trained`, `trained_module:{id}`, `trained_programme:{id}` = 1, `cpd_hours` = hours;
  * - plan: `plan_agreed` = 1 while a plan is agreed, active or done;
- * - coaching: `coached` = 1 and `coaching_visits` = visits.
+ * - coaching: `coached` = 1 and `coaching_visits` = visits (coaching visits and submitted lesson observations);
+ * - practice: `observed:{term}` = 1 when a lesson of theirs was observed in the term, `observed_sc:{term}`
+ *   = 1 when one was student-centred ICT use (students used ICT, at least STUDENT_CENTRED_FROM on the
+ *   scale), `in_cycle` = 1 while a coaching cycle of theirs is not closed, `follow_through_done` and
+ *   `follow_through_on_time` = their follow-through visits recorded, and those by the day they were due,
+ *   `designs_shared` = activity designs they wrote that are shared beyond themselves.
  * Each person's facts are kept in `person_fact`; a change adds the difference to every unit above a
  * teacher, in the transaction of the change.
  */
-export type Family = 'aspect' | 'self' | 'training' | 'plan' | 'coaching';
-const ALL_FAMILIES: readonly Family[] = ['aspect', 'self', 'training', 'plan', 'coaching'];
+export type Family = 'aspect' | 'self' | 'training' | 'plan' | 'coaching' | 'practice';
+const ALL_FAMILIES: readonly Family[] = ['aspect', 'self', 'training', 'plan', 'coaching', 'practice'];
+const PRACTICE_FACTS = ['in_cycle', 'follow_through_done', 'follow_through_on_time', 'designs_shared'];
 
 function familyOf(fact: string): Family {
   if (fact.startsWith('aspect:')) return 'aspect';
   if (fact === 'self_assessed') return 'self';
   if (fact === 'plan_agreed') return 'plan';
   if (fact === 'coached' || fact === 'coaching_visits') return 'coaching';
+  if (fact.startsWith('observed') || PRACTICE_FACTS.includes(fact)) return 'practice';
   return 'training';
 }
 
@@ -59,6 +67,23 @@ async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Fa
         for (const p of done.programmes) set(personId, `trained_programme:${p}`, 1);
       }
     }
+  }
+  if (wants('practice')) {
+    const practice = await repo.practiceOf(ctx.db, ctx.tenantId, personIds);
+    for (const r of practice.observed) {
+      const term = termOf(r.lesson_date);
+      set(r.person_id, `observed:${term}`, 1);
+      const studentsUsed = (JSON.parse(r.ict_users) as string[]).includes('students');
+      if (studentsUsed && (r.student_centredness ?? 0) >= STUDENT_CENTRED_FROM)
+        set(r.person_id, `observed_sc:${term}`, 1);
+    }
+    for (const r of practice.cycles) set(r.person_id, 'in_cycle', 1);
+    const add = (personId: string, fact: string) => set(personId, fact, (out.get(personId)!.get(fact) ?? 0) + 1);
+    for (const r of practice.visits) {
+      add(r.person_id, 'follow_through_done');
+      if (r.visited_on && r.visited_on <= r.due_on) add(r.person_id, 'follow_through_on_time');
+    }
+    for (const r of practice.designs) set(r.person_id, 'designs_shared', Number(r.shared));
   }
   return out;
 }

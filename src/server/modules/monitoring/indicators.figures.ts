@@ -1,11 +1,12 @@
 import { hasPermissionAt, requirePermissionAt } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
-import { nowIso } from '../../shared/ids.ts';
+import { nowIso, todayIso } from '../../shared/ids.ts';
 import { decide, type Hidden, MINIMUM_GROUP, sliceFor, type TreeSlice } from '../../shared/suppression.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import * as org from '../org/org.service.ts';
+import { termOf } from '../practice/practice.constants.ts';
 import { LEAF_TYPES, topOfScope } from './dashboard.service.ts';
 import * as repo from './indicators.repo.ts';
 import type {
@@ -64,7 +65,27 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
       return key(spec.fact, false);
     case 'plan_agreed':
     case 'coached':
+    case 'in_cycle':
       return key(spec.fact);
+    case 'follow_through_done':
+    case 'follow_through_on_time':
+    case 'designs_shared':
+      return key(spec.fact, false);
+    case 'observed':
+      return key(`observed:${termOf(todayIso())}`);
+    case 'observed_student_centred':
+      return key(`observed_sc:${termOf(todayIso())}`);
+    case 'schools':
+    case 'schools_with_plan':
+    case 'schools_with_partner':
+      wanted.schools = true;
+      return {
+        value: (t) => t.get(spec.fact) ?? 0,
+        population: teachers,
+        countsTeachers: false,
+        populationKey: 'teachers',
+        valueKey: spec.fact,
+      };
     case 'trained':
       return key(
         spec.moduleId
@@ -117,7 +138,7 @@ function sizesOf(numerator: Reader, denominator: Reader | null): Compiled['sizes
 }
 
 async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
-  const wanted: repo.Wanted = { items: [], aspects: [], facts: [] };
+  const wanted: repo.Wanted = { items: [], aspects: [], facts: [], schools: false };
   const compiled: Compiled[] = [];
   for (const row of rows) {
     const indicator = toIndicator(ctx, row);
@@ -128,7 +149,12 @@ async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
   const unique = (list: string[]) => [...new Set(list)];
   return {
     compiled,
-    wanted: { items: unique(wanted.items), aspects: unique(wanted.aspects), facts: unique(wanted.facts) },
+    wanted: {
+      items: unique(wanted.items),
+      aspects: unique(wanted.aspects),
+      facts: unique(wanted.facts),
+      schools: wanted.schools,
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type {
 } from '../../db/schema.ts';
 import { subtreeUpperBound } from '../../shared/access.ts';
 import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
+import { todayIso } from '../../shared/ids.ts';
 
 export type IndicatorRow = Selectable<IndicatorTable>;
 export type TargetRow = Selectable<IndicatorTargetTable>;
@@ -160,6 +161,8 @@ export interface Wanted {
   items: string[];
   aspects: string[];
   facts: string[];
+  /** Whether school counts are read (`schools`, `schools_with_plan`, `schools_with_partner`). */
+  schools: boolean;
 }
 
 /**
@@ -239,7 +242,51 @@ export async function totals(
       group by ${s.group}, unit_fact_count.fact`.execute(db);
     for (const r of facts.rows) add(r.grp, r.fact, r.n);
   }
+
+  if (wanted.schools && grouping.by !== 'unitSex') {
+    for (const r of await schoolCounts(db, tenantId, grouping)) {
+      add(r.grp, 'schools', r.schools);
+      add(r.grp, 'schools_with_plan', r.with_plan);
+      add(r.grp, 'schools_with_partner', r.with_partner);
+    }
+  }
   return out;
+}
+
+/**
+ * Schools per group, and those with a whole-school plan in effect today (active, today within its
+ * period) or a partnership in effect today. Read from the tree rather than kept as counts: schools
+ * are few beside teachers, and "in effect" changes with the date, not only with writes.
+ */
+function schoolCounts(db: Kysely<DB>, tenantId: string, grouping: Exclude<Grouping, { by: 'unitSex' }>) {
+  const today = todayIso();
+  const withPlan = sql`case when exists (select 1 from school_plan sp where sp.tenant_id = s.tenant_id
+    and sp.school_id = s.id and sp.status = 'active' and sp.period_start <= ${today} and sp.period_end >= ${today})
+    then 1 else 0 end`;
+  const withPartner = sql`case when exists (select 1 from partnership_school ps join partnership p
+    on p.tenant_id = ps.tenant_id and p.id = ps.partnership_id where ps.tenant_id = s.tenant_id
+    and ps.school_unit_id = s.id and p.starts_on <= ${today} and p.ends_on >= ${today}) then 1 else 0 end`;
+  const sums = sql`count(*) as schools, sum(${withPlan}) as with_plan, sum(${withPartner}) as with_partner`;
+  type Row = { grp: string; schools: number; with_plan: number; with_partner: number };
+  if (grouping.by === 'unit') {
+    if (grouping.unitIds.length === 0) return Promise.resolve([]);
+    return sql<Row>`
+      select g.id as grp, ${sums}
+      from org_unit g join org_unit s on s.tenant_id = g.tenant_id
+        and s.path >= g.path and s.path < substr(g.path, 1, length(g.path) - 1) || '0'
+      where g.tenant_id = ${tenantId} and g.id in (${sql.join(grouping.unitIds)}) and s.type = 'school'
+      group by g.id`
+      .execute(db)
+      .then((r) => r.rows);
+  }
+  return sql<Row>`
+    select coalesce(s.locality, 'unknown') || '|' || s.type as grp, ${sums}
+    from org_unit s
+    where s.tenant_id = ${tenantId} and s.path >= ${grouping.path} and s.path < ${subtreeUpperBound(grouping.path)}
+      and s.type = 'school'
+    group by coalesce(s.locality, 'unknown') || '|' || s.type`
+    .execute(db)
+    .then((r) => r.rows);
 }
 
 /** The framework of a published (or superseded or retired) version's item, if there is one. */

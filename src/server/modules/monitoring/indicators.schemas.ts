@@ -6,8 +6,11 @@ const Id = z.string().min(1).max(64);
 const Resolved = z.object({ text: z.string(), locale: z.string(), fallback: z.boolean() });
 
 /**
- * What an indicator counts, over Pathway's facts. Teacher facts count teachers; `cpd_hours` and
- * `coaching_visits` sum amounts. Competency facts read the live competency figures: an aspect counts
+ * What an indicator counts, over Pathway's facts. Teacher facts count teachers; `cpd_hours`,
+ * `coaching_visits`, `follow_through_done`, `follow_through_on_time` and `designs_shared` sum amounts;
+ * `observed` and `observed_student_centred` count teachers observed this term (the second: students
+ * used ICT and the lesson stood at 3 or more of the 4-step student-centredness scale); school facts
+ * count schools. Competency facts read the live competency figures: an aspect counts
  * a teacher whose every competency of the aspect stands at the level or above.
  */
 export const FactSpec = z.discriminatedUnion('fact', [
@@ -28,7 +31,20 @@ export const FactSpec = z.discriminatedUnion('fact', [
   z.strictObject({ fact: z.literal('plan_agreed') }),
   z.strictObject({ fact: z.literal('coached') }),
   z.strictObject({ fact: z.literal('coaching_visits') }),
+  // Classroom practice, this term (calendar thirds, see practice.constants.ts termOf).
+  z.strictObject({ fact: z.literal('observed') }),
+  z.strictObject({ fact: z.literal('observed_student_centred') }),
+  z.strictObject({ fact: z.literal('in_cycle') }),
+  z.strictObject({ fact: z.literal('follow_through_done') }),
+  z.strictObject({ fact: z.literal('follow_through_on_time') }),
+  z.strictObject({ fact: z.literal('designs_shared') }),
+  // Schools (org units of type school) rather than teachers: read from the tree when asked.
+  z.strictObject({ fact: z.literal('schools') }),
+  z.strictObject({ fact: z.literal('schools_with_plan') }),
+  z.strictObject({ fact: z.literal('schools_with_partner') }),
 ]);
+/** Facts that count schools, not teachers: they have no split by sex. */
+export const SCHOOL_FACTS = ['schools', 'schools_with_plan', 'schools_with_partner'] as const;
 export type FactSpec = z.infer<typeof FactSpec>;
 
 export const FACTORS = ['percent', 'per_thousand', 'count'] as const;

@@ -8,7 +8,14 @@ import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import * as training from '../training/catalogue.service.ts';
 import * as repo from './indicators.repo.ts';
-import type { FactSpec, Indicator, IndicatorInput, ObjectiveInput, TargetsInput } from './indicators.schemas.ts';
+import {
+  type FactSpec,
+  type Indicator,
+  type IndicatorInput,
+  type ObjectiveInput,
+  SCHOOL_FACTS,
+  type TargetsInput,
+} from './indicators.schemas.ts';
 
 const parse = <T>(json: string): T => JSON.parse(json) as T;
 
@@ -121,6 +128,11 @@ async function checkDefinition(ctx: Ctx, input: IndicatorInput) {
       if (!standard.framework.levels.some((l) => l.code === spec.levelCode))
         throw invalid(`${at}.levelCode`, `The standard has no level ${spec.levelCode}.`);
     }
+    if (input.disaggregations.includes('sex') && (SCHOOL_FACTS as readonly string[]).includes(spec.fact))
+      throw invalid(
+        'body.disaggregations',
+        'Schools have no sex: an indicator counting schools cannot be split by sex.',
+      );
     if (spec.fact === 'trained') {
       if (spec.moduleId && spec.programmeId) throw invalid(at, 'Name a module or a programme, not both.');
       if (spec.moduleId) await known(() => training.requireModule(ctx, spec.moduleId!), `${at}.moduleId`);

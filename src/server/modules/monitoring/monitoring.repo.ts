@@ -159,13 +159,16 @@ async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: strin
       .where('person_id', 'in', personIds)
       .where('status', 'in', ['agreed', 'active', 'done'])
       .execute(),
-    db
-      .selectFrom('coaching_visit')
-      .select(['person_id', (eb) => eb.fn.countAll<number>().as('visits')])
-      .where('tenant_id', '=', tenantId)
-      .where('person_id', 'in', personIds)
-      .groupBy('person_id')
-      .execute(),
+    // Coaching: the visits recorded on their own and the submitted lesson observations of cycles.
+    sql<{ person_id: string; visits: number }>`
+      select person_id, count(*) as visits from (
+        select person_id from coaching_visit where tenant_id = ${tenantId} and person_id in (${sql.join(personIds)})
+        union all
+        select teacher_person_id from lesson_observation
+        where tenant_id = ${tenantId} and teacher_person_id in (${sql.join(personIds)}) and status = 'submitted'
+      ) v group by person_id`
+      .execute(db)
+      .then((r) => r.rows),
     db
       .selectFrom('training_enrolment')
       .select(['person_id', (eb) => eb.fn.sum<number>('cpd_hours').as('hours')])
@@ -176,6 +179,55 @@ async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: strin
       .execute(),
   ]);
   return { submitted, plans, coaching, hours };
+}
+
+/** What a teacher's practice facts are worked out from: observations, open cycles, follow-through, shared designs. */
+export async function practiceOf(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  const parts = await Promise.all(
+    batches(personIds, KEYS_PER_STATEMENT).map((ids) => practiceOfSome(db, tenantId, ids)),
+  );
+  return {
+    observed: parts.flatMap((p) => p.observed),
+    cycles: parts.flatMap((p) => p.cycles),
+    visits: parts.flatMap((p) => p.visits),
+    designs: parts.flatMap((p) => p.designs),
+  };
+}
+
+async function practiceOfSome(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  const [observed, cycles, visits, designs] = await Promise.all([
+    db
+      .selectFrom('lesson_observation')
+      .select(['teacher_person_id as person_id', 'lesson_date', 'student_centredness', 'ict_users'])
+      .where('tenant_id', '=', tenantId)
+      .where('teacher_person_id', 'in', personIds)
+      .where('status', '=', 'submitted')
+      .execute(),
+    db
+      .selectFrom('coaching_cycle')
+      .select('teacher_person_id as person_id')
+      .distinct()
+      .where('tenant_id', '=', tenantId)
+      .where('teacher_person_id', 'in', personIds)
+      .where('status', '!=', 'closed')
+      .execute(),
+    db
+      .selectFrom('follow_through_visit')
+      .select(['teacher_person_id as person_id', 'due_on', 'visited_on'])
+      .where('tenant_id', '=', tenantId)
+      .where('teacher_person_id', 'in', personIds)
+      .where('status', '=', 'done')
+      .execute(),
+    db
+      .selectFrom('activity_design')
+      .select(['author_person_id as person_id', (eb) => eb.fn.countAll<number>().as('shared')])
+      .where('tenant_id', '=', tenantId)
+      .where('author_person_id', 'in', personIds)
+      .where('sharing', '!=', 'private')
+      .groupBy('author_person_id')
+      .execute(),
+  ]);
+  return { observed, cycles, visits, designs };
 }
 
 /** One page of a tenant's people by id (keyset): the rebuild walks everyone in pages. */

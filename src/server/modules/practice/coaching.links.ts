@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { nowIso } from '../../shared/ids.ts';
+import { todayIso } from '../../shared/ids.ts';
 import { completersLedBy } from '../training/results.service.ts';
 import * as repo from './practice.repo.ts';
 
@@ -10,7 +10,7 @@ export type CoachingLink = 'partnership' | 'offering' | 'assignment';
 /** A trainer follows through with those they trained for a year after the training ended. */
 export const FOLLOW_THROUGH_MONTHS = 12;
 
-export const todayIso = () => nowIso().slice(0, 10);
+export { todayIso };
 
 /** The same day `months` later (or earlier), or that month's last day: 31 January + 1 month = 28 or 29 February. */
 export function addMonths(date: string, months: number): string {

@@ -19,6 +19,7 @@ import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import { addMonths, coachLinks, requireCoachOf, todayIso } from './coaching.links.ts';
 import * as repo from './cycles.repo.ts';
+import { practiceChanged } from './practice.changes.ts';
 import type {
   CreateCycleInput,
   Cycle,
@@ -225,6 +226,7 @@ export async function createCycle(ctx: Ctx, input: CreateCycleInput, today = tod
     };
     await repo.insertCycle(tx.db, row);
     await recordAudit(tx.db, tx, 'coaching_cycle.plan', { type: 'coaching_cycle', id }, null, row);
+    await practiceChanged.emit(tx, { personIds: [input.teacherId] });
   });
   return getCycle(ctx, id);
 }
@@ -467,6 +469,7 @@ export async function submitObservation(ctx: Ctx, id: string, today = todayIso()
       cycleId: cycle.id,
       ratings,
     });
+    await practiceChanged.emit(tx, { personIds: [row.teacher_person_id] });
   });
   return getObservation(ctx, id);
 }
@@ -564,6 +567,7 @@ export async function closeCycle(ctx: Ctx, id: string, today = todayIso()): Prom
   await inTransaction(ctx, async (tx) => {
     if (!(await repo.updateCycle(tx.db, tx.tenantId, id, OPEN, { status: 'closed', updated_at: nowIso() })))
       movedMeanwhile(id);
+    await practiceChanged.emit(tx, { personIds: [row.teacher_person_id] });
     await recordAudit(
       tx.db,
       tx,

@@ -8,6 +8,7 @@ import { loadStandard, requireCompetency, requireLevel, resolver } from '../asse
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import { coachLinks } from './coaching.links.ts';
 import * as repo from './designs.repo.ts';
+import { practiceChanged } from './practice.changes.ts';
 import {
   type CreateDesignBody,
   DesignContent,
@@ -239,6 +240,7 @@ export async function shareDesign(ctx: Ctx, id: string, sharing: Sharing): Promi
       { sharing: design.sharing },
       { sharing, sharedAt },
     );
+    await practiceChanged.emit(tx, { personIds: [design.author_person_id] });
   });
   return getDesign(ctx, id);
 }

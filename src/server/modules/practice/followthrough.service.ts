@@ -9,6 +9,7 @@ import * as people from '../people/people.service.ts';
 import type { trainingCompleted } from '../training/results.service.ts';
 import { addMonths, todayIso } from './coaching.links.ts';
 import * as repo from './followthrough.repo.ts';
+import { practiceChanged } from './practice.changes.ts';
 import type { RecordVisitInput, Visit } from './followthrough.schemas.ts';
 
 type Completed = Parameters<Parameters<typeof trainingCompleted.on>[0]>[1];
@@ -131,6 +132,7 @@ export async function recordVisit(ctx: Ctx, visitId: string, input: RecordVisitI
     });
     if (!recorded) throw new AppError('visit_recorded', 'This visit was recorded already.', { visitId });
     await recordAudit(tx.db, tx, 'follow_through.record', { type: 'follow_through_visit', id: visitId }, null, input);
+    await practiceChanged.emit(tx, { personIds: [found.teacher_person_id] });
     return toVisit(tx, (await repo.getVisit(tx.db, tx.tenantId, visitId))!, today);
   });
 }

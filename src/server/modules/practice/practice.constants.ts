@@ -23,3 +23,17 @@ export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 /** A cycle runs over a term: its lesson falls between today and this many months ahead. */
 export const CYCLE_TERM_MONTHS = 6;
+
+/** From this step of the scale on, with students using ICT, a lesson counts as student-centred ICT use. */
+export const STUDENT_CENTRED_FROM = 3;
+
+/**
+ * The school term a day falls in, as `YYYY-T1` (January to April), `YYYY-T2` (May to August) or
+ * `YYYY-T3` (September to December). The pilot countries' school years start in different months
+ * (Nepal in April, the Philippines in June or August, Uzbekistan in September), so Pathway counts
+ * "this term" by calendar thirds that every tenant shares; indicators compare like with like.
+ */
+export function termOf(day: string): string {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-T${Math.floor((month - 1) / 4) + 1}`;
+}
