@@ -61,6 +61,18 @@ export async function seedDemoMonitoring(
     },
   });
 
+  const practice = await createObjective(ctx, {
+    parentId: goal.id,
+    level: 'outcome',
+    title: {
+      en: 'Students use ICT to inquire, create and work together in lessons',
+      ru: 'Ученики на уроках используют ИКТ, чтобы исследовать, создавать и работать вместе',
+      uz: 'O‘quvchilar darslarda AKTdan izlanish, yaratish va birgalikda ishlash uchun foydalanadi',
+      ne: 'विद्यार्थीहरूले कक्षामा खोज, सिर्जना र सहकार्यका लागि सूचना प्रविधि प्रयोग गर्छन्',
+      fil: 'Gumagamit ang mga mag-aaral ng ICT sa aralin upang magsiyasat, lumikha at magtulungan',
+    },
+  });
+
   const share = (
     code: string,
     name: IndicatorInput['name'],
@@ -173,6 +185,92 @@ export async function seedDemoMonitoring(
       objectiveId: support.id,
       meansOfVerification: { en: 'Coaching visit records', ru: 'Записи о визитах коучинга' },
     } satisfies IndicatorInput,
+    share(
+      'IND-6',
+      {
+        en: 'Teachers observed using ICT in a student-centred way this term',
+        ru: 'Учителя, у которых в этой четверти наблюдали ученикоцентрированное использование ИКТ',
+        uz: 'Bu chorakda AKTdan o‘quvchiga yo‘naltirilgan tarzda foydalangani kuzatilgan o‘qituvchilar',
+        ne: 'यो सत्रमा विद्यार्थी-केन्द्रित तरिकाले सूचना प्रविधि प्रयोग गरेको अवलोकन गरिएका शिक्षक',
+        fil: 'Mga gurong nakitang gumamit ng ICT nang nakasentro sa mag-aaral ngayong termino',
+      },
+      {
+        en: 'Teachers with at least one lesson observed this term in which students used ICT and the lesson stood at student-active or student-led on the observation scale, of all teachers.',
+        ru: 'Учителя, у которых в этой четверти наблюдали хотя бы один урок, где ИКТ использовали ученики и урок был на уровне «ученики активны» или «ученики ведут» по шкале наблюдения, от всех учителей.',
+        uz: 'Bu chorakda kamida bitta darsi kuzatilgan, unda AKTdan o‘quvchilar foydalangan va dars kuzatuv shkalasida «o‘quvchilar faol» yoki «o‘quvchilar boshqaradi» darajasida bo‘lgan o‘qituvchilar, barcha o‘qituvchilardan.',
+        ne: 'यो सत्रमा कम्तीमा एउटा कक्षा अवलोकन गरिएका, जसमा विद्यार्थीले सूचना प्रविधि प्रयोग गरे र अवलोकन मापनमा कक्षा विद्यार्थी-सक्रिय वा विद्यार्थी-नेतृत्वमा रह्यो, सबै शिक्षकमध्ये।',
+        fil: 'Mga gurong may kahit isang aralin na inobserbahan ngayong termino kung saan gumamit ng ICT ang mga mag-aaral at nasa aktibo o pinangungunahan ng mag-aaral ang aralin sa iskala, sa lahat ng guro.',
+      },
+      { fact: 'observed_student_centred' },
+      practice.id,
+      {
+        en: 'Lesson observations by coaches in Pathway',
+        ru: 'Наблюдения уроков наставниками в Pathway',
+        uz: 'Pathway’dagi murabbiylarning dars kuzatuvlari',
+        ne: 'Pathway मा प्रशिक्षकले गरेका कक्षा अवलोकन',
+        fil: 'Mga obserbasyon ng aralin ng mga coach sa Pathway',
+      },
+    ),
+    {
+      code: 'IND-7',
+      name: {
+        en: 'Schools with a current whole-school ICT plan',
+        ru: 'Школы с действующим общешкольным планом ИКТ',
+        uz: 'Amaldagi umummaktab AKT rejasiga ega maktablar',
+        ne: 'चालु विद्यालयव्यापी सूचना प्रविधि योजना भएका विद्यालय',
+        fil: 'Mga paaralang may kasalukuyang ICT plan ng buong paaralan',
+      },
+      definition: {
+        en: 'Schools whose ICT development plan is active and in its period today, of all schools.',
+        ru: 'Школы, чей план развития ИКТ действует и находится в своём сроке на сегодня, от всех школ.',
+        uz: 'AKTni rivojlantirish rejasi faol va bugun o‘z muddatida bo‘lgan maktablar, barcha maktablardan.',
+        ne: 'सूचना प्रविधि विकास योजना सक्रिय र आजको मितिमा अवधिभित्र रहेका विद्यालय, सबै विद्यालयमध्ये।',
+        fil: 'Mga paaralang aktibo at nasa panahon ngayon ang ICT development plan, sa lahat ng paaralan.',
+      },
+      numerator: { fact: 'schools_with_plan' },
+      denominator: { fact: 'schools' },
+      factor: 'percent',
+      disaggregations: ['locality', 'org_level'],
+      legend: { onTrack: 0.95, atRisk: 0.8 },
+      objectiveId: practice.id,
+      meansOfVerification: {
+        en: 'School plans in Pathway',
+        ru: 'Планы школ в Pathway',
+        uz: 'Pathway’dagi maktab rejalari',
+        ne: 'Pathway मा विद्यालय योजना',
+        fil: 'Mga plano ng paaralan sa Pathway',
+      },
+    } satisfies IndicatorInput,
+    {
+      code: 'IND-8',
+      name: {
+        en: 'Follow-through visits done on time',
+        ru: 'Визиты сопровождения, проведённые в срок',
+        uz: 'O‘z vaqtida o‘tkazilgan kuzatuv tashriflari',
+        ne: 'समयमै सम्पन्न अनुगमन भ्रमण',
+        fil: 'Mga follow-through na pagbisitang natapos sa takdang oras',
+      },
+      definition: {
+        en: 'Follow-through visits after training recorded by the day they were due, of all visits recorded.',
+        ru: 'Визиты сопровождения после обучения, записанные не позже срока, от всех записанных визитов.',
+        uz: 'O‘qishdan keyingi kuzatuv tashriflaridan belgilangan kunigacha qayd etilganlari, barcha qayd etilgan tashriflardan.',
+        ne: 'तालिमपछिका अनुगमन भ्रमणमध्ये तोकिएको दिनभित्र अभिलेख भएका, सबै अभिलेखित भ्रमणमध्ये।',
+        fil: 'Mga follow-through na pagbisita pagkatapos ng pagsasanay na naitala hanggang sa takdang araw, sa lahat ng naitalang pagbisita.',
+      },
+      numerator: { fact: 'follow_through_on_time' },
+      denominator: { fact: 'follow_through_done' },
+      factor: 'percent',
+      disaggregations: ['sex', 'org_level'],
+      legend: { onTrack: 0.95, atRisk: 0.8 },
+      objectiveId: support.id,
+      meansOfVerification: {
+        en: 'Follow-through visit records',
+        ru: 'Записи о визитах сопровождения',
+        uz: 'Kuzatuv tashriflari yozuvlari',
+        ne: 'अनुगमन भ्रमणका अभिलेख',
+        fil: 'Mga tala ng follow-through na pagbisita',
+      },
+    } satisfies IndicatorInput,
   ];
   const created = [];
   for (const input of indicators) created.push(await createIndicator(ctx, input));
@@ -184,6 +282,9 @@ export async function seedDemoMonitoring(
     [8, [10, 20, 30, 45, 60, 70, 80]],
     [0, [5, 15, 25, 40, 55, 65, 75]],
     [0, [50, 200, 400, 800, 1200, 1600, 2000]],
+    [4, [5, 10, 20, 30, 40, 50, 60]],
+    [0, [2, 10, 25, 40, 60, 75, 90]],
+    [0, [50, 60, 70, 80, 85, 90, 95]],
   ];
   for (const [i, indicator] of created.entries()) {
     const [baseline, values] = roadmap[i]!;
@@ -197,5 +298,11 @@ export async function seedDemoMonitoring(
     unitId: places.regionId,
     baseline: null,
     targets: [2026, 2027, 2028, 2029, 2030].map((year, n) => ({ year, value: 20 + n * 12 })),
+  });
+  // The same region also leads on classroom practice: its coaches observe more lessons.
+  await setTargets(ctx, created[5]!.id, {
+    unitId: places.regionId,
+    baseline: null,
+    targets: [2026, 2027, 2028, 2029, 2030].map((year, n) => ({ year, value: 30 + n * 10 })),
   });
 }
