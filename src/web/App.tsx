@@ -11,6 +11,7 @@ import { cycleRoutes } from './practice/cycles/routes.tsx';
 import { designRoutes } from './practice/designs/routes.tsx';
 import { followThroughRoutes } from './practice/followthrough/routes.tsx';
 import { partnershipRoutes } from './practice/partnerships/routes.tsx';
+import { schoolPlanRoutes } from './practice/schoolplans/routes.tsx';
 import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/Pages.tsx';
@@ -181,6 +182,7 @@ export function App() {
             {partnershipRoutes}
             {cycleRoutes}
             {followThroughRoutes}
+            {schoolPlanRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { counted } from '../i18n/index.ts';
+import { SchoolPlanCard } from '../practice/schoolplans/HomeCard.tsx';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed } from '../shell/Pages.tsx';
@@ -30,6 +31,7 @@ export default function SchoolHome() {
       </QueryState>
       <p>{t('home.school.intro')}</p>
       <ul className="cards">
+        <SchoolPlanCard schoolId={unitId} leader />
         <li className="card">
           <Link to={`/org/${unitId}/self-assessment`} className="card-title">
             {t('assessment.group.link')}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { formatNumber } from '../i18n/index.ts';
+import { SchoolPlanCard } from '../practice/schoolplans/HomeCard.tsx';
 import { Loading } from '../shell/ErrorText.tsx';
 
 /**
@@ -33,6 +34,7 @@ export default function TeacherHome() {
   const status = current.data?.selfAssessment?.status ?? 'none';
   const latest = [...(plans.data?.items ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   const pending = null;
+  const schoolId = me.grants.find((g) => g.role === 'teacher')?.orgUnitId;
   return (
     <>
       <h1>{t('nav.myLearning')}</h1>
@@ -65,6 +67,7 @@ export default function TeacherHome() {
               ? t('home.teacher.credentials', { n: formatNumber(credentials.data.length) })
               : null}
         </Card>
+        {schoolId && <SchoolPlanCard schoolId={schoolId} leader={false} />}
       </ul>
       <p>
         <Link to="/training">{t('training.catalogue.title')}</Link>

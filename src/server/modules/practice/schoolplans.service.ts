@@ -182,8 +182,16 @@ interface Fields {
 
 /** Every rule a plan's fields answer to, checked before anything is written. */
 async function checkFields(ctx: Ctx, schoolId: string, input: Fields, actions: ActionInput[] | undefined) {
-  const fault = (code: string, field: string, message: string, details: Record<string, unknown> = {}) =>
-    new AppError(code, message, { field: `body.${field}`, ...details });
+  const fault = (
+    code:
+      | 'school_plan_dates_invalid'
+      | 'partnership_not_covering_school'
+      | 'development_plan_not_of_school'
+      | 'action_owner_not_of_school',
+    field: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) => new AppError(code, message, { field: `body.${field}`, ...details });
   if (input.periodEnd <= input.periodStart)
     throw fault('school_plan_dates_invalid', 'periodEnd', 'A plan ends after it starts.');
   if (input.periodEnd > addYears(input.periodStart, MAX_PLAN_YEARS))
