@@ -7,6 +7,7 @@ import pg from 'pg';
 import { type Database, migrate, openDatabase } from '../../server/db/database.ts';
 import { assessmentBench } from './assessment.ts';
 import { monitoringBench } from './monitoring.ts';
+import { practiceBench } from './practice.ts';
 import { rosterBench } from './roster.ts';
 import { uploadsBench } from './uploads.ts';
 
@@ -17,6 +18,7 @@ const BENCHES: Record<string, Bench> = {
   roster: rosterBench,
   assessment: assessmentBench,
   monitoring: monitoringBench,
+  practice: practiceBench,
   uploads: uploadsBench,
 };
 
