@@ -91,6 +91,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   not_a_teacher: 422,
   coach_same_as_teacher: 422,
   visit_recorded: 409,
+  visit_not_recorded: 409,
+  visit_has_cycle: 409,
   cycle_overlaps: 409,
   cycle_not_open: 409,
   cycle_stage_invalid: 409,

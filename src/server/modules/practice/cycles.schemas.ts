@@ -25,6 +25,9 @@ export const CreateCycleBody = z.strictObject({
   focusItemIds: z.array(Id).min(1).max(6).describe('Competencies of the current standard the cycle works on.'),
   planNotes: Text(4000).default(''),
   designId: Id.nullable().optional().describe("An activity design of the teacher's that the lesson uses."),
+  followThroughVisitId: Id.nullable()
+    .optional()
+    .describe('A recorded follow-through visit of this coach and teacher that the cycle starts from.'),
 });
 export type CreateCycleInput = z.output<typeof CreateCycleBody>;
 

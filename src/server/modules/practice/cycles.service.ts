@@ -19,7 +19,6 @@ import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import { addMonths, coachLinks, requireCoachOf, todayIso } from './coaching.links.ts';
 import * as repo from './cycles.repo.ts';
-import { practiceChanged } from './practice.changes.ts';
 import type {
   CreateCycleInput,
   Cycle,
@@ -27,6 +26,8 @@ import type {
   ObservationPatch,
   UpdatePlanInput,
 } from './cycles.schemas.ts';
+import * as visits from './followthrough.repo.ts';
+import { practiceChanged } from './practice.changes.ts';
 import { CYCLE_TERM_MONTHS, type CycleStatus } from './practice.constants.ts';
 
 const OPEN: readonly CycleStatus[] = ['planned', 'observed', 'reflected', 'followed_up'];
@@ -190,6 +191,26 @@ async function requireTeachersDesign(ctx: Ctx, designId: string, teacherId: stri
     });
 }
 
+/** Links the recorded follow-through visit the cycle starts from; refused when it is not this coach's or taken. */
+async function startedFromVisit(ctx: Ctx, visitId: string, teacherId: string, cycleId: string) {
+  const visit = { id: visitId, coachId: ctx.actor.personId!, teacherId };
+  if (await visits.linkCycle(ctx.db, ctx.tenantId, visit, cycleId)) return;
+  const found = await visits.getVisit(ctx.db, ctx.tenantId, visitId);
+  if (!found || found.coach_person_id !== visit.coachId || found.teacher_person_id !== teacherId)
+    throw new AppError('visit_not_found', `You have no follow-through visit ${visitId} with this teacher.`, {
+      id: visitId,
+      field: 'body.followThroughVisitId',
+    });
+  if (found.status !== 'done')
+    throw new AppError('visit_not_recorded', 'Record the follow-through visit before starting a cycle from it.', {
+      id: visitId,
+    });
+  throw new AppError('visit_has_cycle', 'A coaching cycle was already started from this visit.', {
+    id: visitId,
+    cycleId: found.cycle_id,
+  });
+}
+
 /** The coach plans a cycle with a teacher they coach: the lesson, focus competencies, a design. */
 export async function createCycle(ctx: Ctx, input: CreateCycleInput, today = todayIso()): Promise<Cycle> {
   requireLessonDate(input.lessonDate, today, 'body.lessonDate');
@@ -225,6 +246,7 @@ export async function createCycle(ctx: Ctx, input: CreateCycleInput, today = tod
       updated_at: at,
     };
     await repo.insertCycle(tx.db, row);
+    if (input.followThroughVisitId) await startedFromVisit(tx, input.followThroughVisitId, input.teacherId, id);
     await recordAudit(tx.db, tx, 'coaching_cycle.plan', { type: 'coaching_cycle', id }, null, row);
     await practiceChanged.emit(tx, { personIds: [input.teacherId] });
   });

@@ -107,3 +107,26 @@ export async function recordVisit(db: Kysely<DB>, tenantId: string, id: string, 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Links a recorded visit to the cycle its coach starts from it, once: only the visit's coach, for its
+ * teacher, while no cycle is linked. False when any of that does not hold.
+ */
+export async function linkCycle(
+  db: Kysely<DB>,
+  tenantId: string,
+  visit: { id: string; coachId: string; teacherId: string },
+  cycleId: string,
+) {
+  const result = await db
+    .updateTable('follow_through_visit')
+    .set({ cycle_id: cycleId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', visit.id)
+    .where('coach_person_id', '=', visit.coachId)
+    .where('teacher_person_id', '=', visit.teacherId)
+    .where('status', '=', 'done')
+    .where('cycle_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

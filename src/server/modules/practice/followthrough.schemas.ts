@@ -21,6 +21,8 @@ export const Visit = z.object({
   visitedOn: z.string().nullable(),
   applied: z.enum(APPLIED).nullable(),
   how: z.string().nullable(),
+  /** The coaching cycle the coach started from this visit, if any. */
+  cycleId: z.string().nullable(),
 });
 export type Visit = z.infer<typeof Visit>;
 

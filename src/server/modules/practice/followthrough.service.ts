@@ -9,8 +9,8 @@ import * as people from '../people/people.service.ts';
 import type { trainingCompleted } from '../training/results.service.ts';
 import { addMonths, todayIso } from './coaching.links.ts';
 import * as repo from './followthrough.repo.ts';
-import { practiceChanged } from './practice.changes.ts';
 import type { RecordVisitInput, Visit } from './followthrough.schemas.ts';
+import { practiceChanged } from './practice.changes.ts';
 
 type Completed = Parameters<Parameters<typeof trainingCompleted.on>[0]>[1];
 
@@ -79,6 +79,7 @@ function toVisit(ctx: Ctx, row: NonNullable<repo.VisitView>, today: string): Vis
     visitedOn: row.visited_on,
     applied: row.applied as Visit['applied'],
     how: row.how,
+    cycleId: row.cycle_id,
   };
 }
 

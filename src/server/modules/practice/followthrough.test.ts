@@ -17,11 +17,13 @@ describeOnEachDatabase('follow-through after training', (getDb) => {
   let trainerSession: Session;
   let teachers: Awaited<ReturnType<typeof make.person>>[];
   let completedOn: string;
+  let focusId: string;
 
   beforeAll(async () => {
     world = await make.country(getDb());
     app = await testApp(getDb());
     const standard = await make.publishedStandard(world.ctx);
+    focusId = standard.items.find((i) => i.type === 'competency')!.id;
     const tei = await make.unit(world.ctx, world.regionA, 'tei', 'Region A Teacher College');
     trainer = await make.user(world.ctx, 'trainer', tei);
     partnerCoach = await make.user(world.ctx, 'trainer', tei);
@@ -145,6 +147,42 @@ describeOnEachDatabase('follow-through after training', (getDb) => {
     const made = await get(trainerSession, '/api/follow-through?status=done');
     expect(made.body.items.map((v) => v.id)).toEqual([visit.id]);
     expect((await get(trainerSession, '/api/follow-through')).body.items).toHaveLength(3);
+  });
+
+  it('starts a coaching cycle from a recorded visit, once, and only its own coach', async () => {
+    const [recorded] = (await get(trainerSession, '/api/follow-through?status=done')).body.items;
+    const pending = (await get(trainerSession, '/api/follow-through')).body.items.find(
+      (v) => v.teacher.id === recorded!.teacher.id,
+    )!;
+    const plan = (session: Session, visitId: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/coaching-cycles',
+        headers: session.headers,
+        payload: {
+          teacherId: recorded!.teacher.id,
+          lessonDate: day(3),
+          focusItemIds: [focusId],
+          planNotes: 'Build on what the visit found.',
+          followThroughVisitId: visitId,
+        },
+      });
+    const early = await plan(trainerSession, pending.id);
+    expect([early.statusCode, early.json().error.code]).toEqual([409, 'visit_not_recorded']);
+    const other = await signIn(app, partnerCoach.username, partnerCoach.password);
+    expect((await plan(other, recorded!.id)).json().error.code).toMatch(/^(visit|person)_not_found$/);
+    // Nothing was half-written: no cycle from the refused attempts.
+    expect((await get(trainerSession, '/api/coaching-cycles')).body.items).toEqual([]);
+
+    const started = await plan(trainerSession, recorded!.id);
+    expect(started.statusCode).toBe(201);
+    const cycleId = started.json().id;
+    const visit = (await get(trainerSession, '/api/follow-through?status=done')).body.items[0]!;
+    expect(visit.cycleId).toBe(cycleId);
+    await app.inject({ method: 'POST', url: `/api/coaching-cycles/${cycleId}/close`, headers: trainerSession.headers });
+    const again = await plan(trainerSession, recorded!.id);
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'visit_has_cycle']);
+    expect(again.json().error.details.cycleId).toBe(cycleId);
   });
 
   it('counts months as calendars do', () => {

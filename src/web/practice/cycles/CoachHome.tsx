@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDay } from '../../i18n/index.ts';
 import { ErrorText, QueryState } from '../../shell/ErrorText.tsx';
 import { LocalText } from '../../shell/LocalText.tsx';
@@ -17,7 +17,10 @@ export default function CoachHome() {
   const navigate = useNavigate();
   const today = useApiQuery('GET /api/coaching/today', {});
   const coachees = useApiQuery('GET /api/coaching/coachees', {});
-  const [planning, setPlanning] = useState<string | null>(null);
+  // A follow-through visit links here to start a cycle with its teacher (`?plan=teacher&visit=id&on=day`).
+  const [search] = useSearchParams();
+  const fromVisit = search.get('visit') ? { id: search.get('visit')!, on: search.get('on') ?? '' } : null;
+  const [planning, setPlanning] = useState<string | null>(search.get('plan'));
   const { act, failure, busy } = useAct([['GET /api/coaching/today'], ['GET /api/lesson-observations/:id']]);
 
   const observe = (cycleId: string) =>
@@ -80,7 +83,11 @@ export default function CoachHome() {
                       </Link>
                     </p>
                   ) : planning === c.teacher.id ? (
-                    <PlanForm coachee={c} onDone={() => setPlanning(null)} />
+                    <PlanForm
+                      coachee={c}
+                      fromVisit={search.get('plan') === c.teacher.id ? fromVisit : null}
+                      onDone={() => setPlanning(null)}
+                    />
                   ) : (
                     <div className="cycle-actions">
                       <button type="button" onClick={() => setPlanning(c.teacher.id)}>
@@ -101,7 +108,15 @@ export default function CoachHome() {
   );
 }
 
-function PlanForm({ coachee, onDone }: { coachee: Coachee; onDone: () => void }) {
+function PlanForm({
+  coachee,
+  fromVisit,
+  onDone,
+}: {
+  coachee: Coachee;
+  fromVisit: { id: string; on: string } | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const standard = useStandard();
@@ -125,6 +140,7 @@ function PlanForm({ coachee, onDone }: { coachee: Coachee; onDone: () => void })
           lessonDate,
           focusItemIds: focus,
           planNotes: notes.trim(),
+          followThroughVisitId: fromVisit?.id ?? null,
         },
       });
       onDone();
@@ -138,6 +154,7 @@ function PlanForm({ coachee, onDone }: { coachee: Coachee; onDone: () => void })
       onSubmit={(e) => void submit(e)}
       aria-label={t('coaching.plan.title', { name: coachee.teacher.name })}
     >
+      {fromVisit && <p className="muted">{t('followThrough.fromVisit', { date: formatDay(fromVisit.on) })}</p>}
       <label>
         {t('coaching.cycle.lessonDate')}
         <input

@@ -49,7 +49,22 @@ export default function MyFollowThrough() {
           done.data!.items.length === 0 ? (
             <p className="muted">{t('followThrough.noneDone')}</p>
           ) : (
-            <VisitTable visits={done.data!.items} caption={t('followThrough.doneCaption')} showCoach={false} />
+            <VisitTable
+              visits={done.data!.items}
+              caption={t('followThrough.doneCaption')}
+              showCoach={false}
+              action={(v) =>
+                v.cycleId ? (
+                  <Link to={`/coaching/cycles/${v.cycleId}`}>{t('followThrough.openCycle')}</Link>
+                ) : (
+                  <Link
+                    to={`/coaching?${new URLSearchParams({ plan: v.teacher.id, visit: v.id, on: v.visitedOn ?? '' })}`}
+                  >
+                    {t('followThrough.startCycle')}
+                  </Link>
+                )
+              }
+            />
           )
         }
       </QueryState>
