@@ -19,6 +19,7 @@ import { seedCycles } from './demo-practice-cycles.ts';
 import { seedDesigns } from './demo-practice-designs.ts';
 import { seedFollowThrough } from './demo-practice-followthrough.ts';
 import { seedPartnerships } from './demo-practice-partnerships.ts';
+import { seedSchoolPlans } from './demo-practice-schoolplans.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
 import { amberfieldCohorts, seedDemoCatalogue, seedDemoTraining } from './demo-training.ts';
 
@@ -296,6 +297,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedDesigns(tx, active, { teacherId: personOf('teacher'), leaderId: personOf('leader') });
     await seedCycles(tx);
     await seedFollowThrough(tx);
+    await seedSchoolPlans(tx);
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }
