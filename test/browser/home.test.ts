@@ -36,6 +36,28 @@ describe('each role starts on its own work', () => {
     await page.context().close();
   });
 
+  it("puts the coach's lessons to observe today and follow-through due on the trainer's start page, on a phone", async () => {
+    const page = await world.signedIn('trainer', { width: 360, height: 740 });
+    const practice = page.getByRole('region', { name: 'In classrooms' });
+    await practice.waitFor();
+    const [lessons, due] = await Promise.all(
+      ['/api/coaching/today', '/api/follow-through?status=due'].map(async (url) =>
+        (await page.request.get(`${world.base}${url}`)).json(),
+      ),
+    );
+    // The same lessons and visits as the coaching and follow-through pages count.
+    const lessonCard = practice.locator('li.card', { hasText: 'Lessons to observe today' });
+    for (const lesson of lessons.items) await lessonCard.getByRole('link', { name: lesson.teacher.name }).waitFor();
+    await expect(lessonCard.getByRole('link').count()).resolves.toBe(1 + lessons.items.length);
+    const visits = practice.locator('li.card', { hasText: 'Follow-through after training' });
+    const n = due.items.length;
+    await visits.getByText(n === 0 ? 'No visits due' : `${n} visit${n === 1 ? '' : 's'} due`).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await visits.getByRole('link', { name: 'Follow-through after training' }).click();
+    expect(new URL(page.url()).pathname).toBe('/follow-through');
+    await page.context().close();
+  });
+
   it('shows the teacher a summary of their work, linked, on a phone', async () => {
     const page = await world.signedIn('teacher', { width: 360, height: 740 });
     const main = page.locator('main');

@@ -2,10 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
+import { PracticeToday } from '../practice/cycles/PracticeToday.tsx';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { OfferingTable, today } from '../training/OfferingTable.tsx';
 
-/** A trainer's start page: the offerings they lead that run today, then those still to come. */
+/**
+ * A trainer's start page: their classroom work today (lessons to observe, follow-through due), then
+ * the offerings they lead that run today, then those still to come.
+ */
 export default function TrainerHome() {
   const { t } = useTranslation();
   const me = useMe();
@@ -20,6 +24,7 @@ export default function TrainerHome() {
         <Link to="/offerings">{t('home.trainer.all')}</Link>
         <Link to="/training">{t('training.catalogue.title')}</Link>
       </p>
+      <PracticeToday />
       <QueryState query={offerings}>
         {() => {
           const items = offerings.data!.items;
