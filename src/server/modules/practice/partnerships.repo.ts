@@ -406,3 +406,14 @@ function assignmentsWithNames(db: Kysely<DB>, tenantId: string) {
 export function getAssignment(db: Kysely<DB>, tenantId: string, id: string) {
   return assignmentsWithNames(db, tenantId).where('a.id', '=', id).executeTakeFirst();
 }
+
+/** Holds the host's row until the transaction ends (PostgreSQL): partnerships of one host are checked for overlap one at a time. */
+export async function lockHost(db: Kysely<DB>, tenantId: string, unitId: string) {
+  await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', unitId)
+    .forUpdate()
+    .execute();
+}

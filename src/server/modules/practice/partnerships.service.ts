@@ -260,6 +260,8 @@ async function checkFields(ctx: Ctx, input: Fields, exceptId: string | null) {
       personIds: notCoaches,
     });
 
+  // SQLite runs one writer at a time; on PostgreSQL two writers would both see no overlap.
+  if (ctx.dialect === 'postgres') await repo.lockHost(ctx.db, ctx.tenantId, host.id);
   const clashes = await repo.overlapping(
     ctx.db,
     ctx.tenantId,

@@ -118,6 +118,17 @@ describeOnEachDatabase('partnerships and coach assignments', (getDb) => {
       expect(next.status).toBe('upcoming');
     });
 
+    it('lets only one of two identical partnerships made at once through', async () => {
+      const same = body({ schoolIds: [world.schoolA2.id], startsOn: day(700), endsOn: day(800) });
+      const outcomes = await Promise.allSettled([
+        partnerships.createPartnership(regional.ctx, same),
+        partnerships.createPartnership(regional.ctx, same),
+      ]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+      expect(failed.reason.code).toBe('partnership_overlap');
+    });
+
     it('checks the host, the schools, the coaches and the period', async () => {
       const cases: [Partial<Parameters<typeof partnerships.createPartnership>[1]>, string, string][] = [
         [{ teiUnitId: world.schoolA1b.id }, 'partnership_host_not_institution', 'body.teiUnitId'],
