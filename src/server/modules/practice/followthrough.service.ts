@@ -94,6 +94,8 @@ export async function myVisits(ctx: Ctx, status: 'due' | 'done') {
 /**
  * Follow-through of the teachers under a unit, for those who answer for it: officers and leaders
  * (reports.read) and those who manage practice there. Overdue first is what a district acts on.
+ * What the coach saw in class (applied, how) is for those who read teachers' assessment there (the
+ * school leader); officers see the schedule and whether each visit was made.
  */
 export async function visitsUnderUnit(
   ctx: Ctx,
@@ -105,7 +107,9 @@ export async function visitsUnderUnit(
     throw notFound('org_unit', unitId);
   const today = todayIso();
   const rows = await repo.visitsUnder(ctx.db, ctx.tenantId, [unit.path], { ...filter, today });
-  return { items: rows.map((r) => toVisit(ctx, r, today)), today };
+  const seesOutcome = hasPermissionAt(ctx, 'assessment.read', unit.path);
+  const items = rows.map((r) => toVisit(ctx, r, today));
+  return { items: seesOutcome ? items : items.map((v) => ({ ...v, applied: null, how: null })), today };
 }
 
 /**

@@ -146,6 +146,21 @@ describeOnEachDatabase('follow-through after training', (getDb) => {
     expect(again.json().error.code).toBe('visit_recorded');
     const made = await get(trainerSession, '/api/follow-through?status=done');
     expect(made.body.items.map((v) => v.id)).toEqual([visit.id]);
+    // The district sees that the visit was made; what was seen in class is for the school leader.
+    const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
+    const leader = await make.user(
+      world.ctx,
+      'school_leader',
+      visit.teacher.schoolId === world.schoolA1.id ? world.schoolA1 : world.schoolA1b,
+    );
+    const unitDone = `/api/units/${world.districtA1.id}/follow-through?status=done`;
+    const asOfficer = await get(await signIn(app, officer.username, officer.password), unitDone);
+    expect(asOfficer.body.items.map((v) => [v.id, v.status, v.visitedOn, v.applied, v.how])).toEqual([
+      [visit.id, 'done', day(-1), null, null],
+    ]);
+    const schoolDone = `/api/units/${visit.teacher.schoolId}/follow-through?status=done`;
+    const asLeader = await get(await signIn(app, leader.username, leader.password), schoolDone);
+    expect(asLeader.body.items.map((v) => [v.applied, v.how])).toEqual([['partly', body.how]]);
     expect((await get(trainerSession, '/api/follow-through')).body.items).toHaveLength(3);
   });
 
