@@ -143,7 +143,7 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
         await leader.getByRole('button', { name: 'Save the plan' }).click();
         await leader.getByRole('heading', { name: 'Amberfield No. 1 ICT plan' }).waitFor();
         await leader.getByRole('button', { name: 'Make the plan active' }).click();
-        await expect(leader.getByTestId('plan-status').textContent()).resolves.toBe('Active');
+        await leader.getByTestId('plan-status').getByText('Active').waitFor();
         await leader.getByLabel('Peer lesson study every month').selectOption('in_progress');
         await leader.getByLabel('What happened this term').fill('Lesson study started in grades 5 and 6.');
         await leader.getByRole('button', { name: 'Record the review' }).click();
