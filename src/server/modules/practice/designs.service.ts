@@ -8,7 +8,6 @@ import { loadStandard, requireCompetency, requireLevel, resolver } from '../asse
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import { coachLinks } from './coaching.links.ts';
 import * as repo from './designs.repo.ts';
-import { practiceChanged } from './practice.changes.ts';
 import {
   type CreateDesignBody,
   DesignContent,
@@ -21,6 +20,7 @@ import {
   type TemplateKey,
 } from './designs.schemas.ts';
 import { templateText } from './designs.templates.ts';
+import { practiceChanged } from './practice.changes.ts';
 
 type CreateInput = import('zod').output<typeof CreateDesignBody>;
 type ReviseInput = import('zod').output<typeof ReviseDesignBody>;
