@@ -61,8 +61,22 @@ describe('each role starts on its own work', () => {
   it('shows the teacher a summary of their work, linked, on a phone', async () => {
     const page = await world.signedIn('teacher', { width: 360, height: 740 });
     const main = page.locator('main');
-    for (const name of ['Self-assessment', 'My plan', 'My transcript', 'My credentials'])
+    for (const name of ['Self-assessment', 'My plan', 'My transcript', 'My credentials', 'My coaching'])
       await main.getByRole('heading', { name, exact: true, level: 2 }).waitFor();
+    // The coaching and designs cards say what the pages they open list.
+    const designs = await (await page.request.get(`${world.base}/api/activity-designs?scope=mine&limit=20`)).json();
+    const n = designs.items.length;
+    const shared = designs.items.filter((d: { sharing: string }) => d.sharing !== 'private').length;
+    const designCard = main.locator('li.card', { has: page.getByRole('heading', { name: 'Activity designs' }) });
+    await designCard
+      .getByRole('link', { name: n === 0 ? 'No designs yet.' : `${n} design${n === 1 ? '' : 's'}, ${shared} shared` })
+      .waitFor();
+    const cycles = await (await page.request.get(`${world.base}/api/coaching-cycles`)).json();
+    const open = cycles.items.find((c: { status: string }) => c.status !== 'closed');
+    const cycleCard = main.locator('li.card', { has: page.getByRole('heading', { name: 'My coaching' }) });
+    await cycleCard
+      .getByRole('link', { name: open ? /^Cycle at the .+ step, lesson on / : 'No open coaching cycle.' })
+      .waitFor();
     await main.getByRole('link', { name: /Credentials held: \d+/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await main.getByRole('link', { name: /Latest plan|No plan yet/ }).click();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
-import { formatNumber } from '../i18n/index.ts';
+import { formatDay, formatNumber } from '../i18n/index.ts';
 import { SchoolPlanCard } from '../practice/schoolplans/HomeCard.tsx';
 import { Loading } from '../shell/ErrorText.tsx';
 
@@ -20,7 +20,10 @@ function Card({ to, title, children }: { to: string; title: string; children: Re
   );
 }
 
-/** A teacher's start page: their self-assessment, plan, trainings and credentials, each with where it stands. */
+/**
+ * A teacher's start page: their self-assessment, plan, trainings, credentials, coaching cycle, designs
+ * and their school's ICT plan, each with where it stands.
+ */
 export default function TeacherHome() {
   const { t } = useTranslation();
   const me = useMe();
@@ -33,6 +36,9 @@ export default function TeacherHome() {
   const credentials = useApiQuery('GET /api/people/:personId/credentials', { params });
   const status = current.data?.selfAssessment?.status ?? 'none';
   const latest = [...(plans.data?.items ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  const cycles = useApiQuery('GET /api/coaching-cycles', {});
+  const designs = useApiQuery('GET /api/activity-designs', { query: { scope: 'mine', limit: 20 } });
+  const openCycle = cycles.data?.items.find((c) => c.teacher.id === me.personId && c.status !== 'closed');
   const pending = null;
   const schoolId = me.grants.find((g) => g.role === 'teacher')?.orgUnitId;
   return (
@@ -65,6 +71,27 @@ export default function TeacherHome() {
             ? pending
             : credentials.data
               ? t('home.teacher.credentials', { n: formatNumber(credentials.data.length) })
+              : null}
+        </Card>
+        <Card to="/my-coaching" title={t('coaching.mine.title')}>
+          {cycles.isPending
+            ? pending
+            : openCycle
+              ? t('home.teacher.cycle.open', {
+                  stage: t(`coaching.stage.${openCycle.status}`),
+                  date: formatDay(openCycle.lessonDate),
+                })
+              : t('home.teacher.cycle.none')}
+        </Card>
+        <Card to="/designs" title={t('nav.designs')}>
+          {designs.isPending
+            ? pending
+            : designs.data
+              ? t('home.teacher.designs', {
+                  count: designs.data.items.length,
+                  n: formatNumber(designs.data.items.length) + (designs.data.nextCursor ? '+' : ''),
+                  shared: formatNumber(designs.data.items.filter((d) => d.sharing !== 'private').length),
+                })
               : null}
         </Card>
         {schoolId && <SchoolPlanCard schoolId={schoolId} leader={false} />}
