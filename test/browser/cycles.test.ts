@@ -71,6 +71,8 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
       await coach.goto(`${world.base}/coaching`);
       await coach.getByRole('heading', { name: 'Teachers I coach' }).waitFor();
       const card = coach.locator('li.card', { hasText: teacherName });
+      // The demo trainer is a coach of their college's partnership with the teacher's school.
+      await expect(card.locator('p.muted').first().textContent()).resolves.toContain('partnership');
       await card.getByRole('button', { name: 'Plan a cycle' }).click();
       const plan = coach.getByRole('form', { name: `Plan a cycle with ${teacherName}` });
       await plan.getByRole('checkbox').nth(0).check();
