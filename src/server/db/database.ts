@@ -19,6 +19,7 @@ import * as evidenceHash from './migrations/0013_evidence_hash.ts';
 import * as practice from './migrations/0014_practice.ts';
 import * as followThrough from './migrations/0015_follow_through.ts';
 import * as schoolPlans from './migrations/0016_school_plans.ts';
+import * as surveys from './migrations/0017_surveys.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -120,6 +121,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_practice': practice,
   '0015_follow_through': followThrough,
   '0016_school_plans': schoolPlans,
+  '0017_surveys': surveys,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -944,6 +944,91 @@ export interface SchoolPlanProgressTable {
   created_at: string;
 }
 
+export interface SurveyTable {
+  tenant_id: string;
+  id: string;
+  family_id: string;
+  version: number;
+  code: string;
+  /** LocalizedText JSON. */
+  title: string;
+  description: string;
+  source_locale: string;
+  /** general | national | reaction | pre_post | follow_up */
+  purpose: string;
+  /** The questionnaire's sections and questions (surveys.definition.ts), JSON. */
+  definition: string;
+  /** draft | published | retired */
+  status: string;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface SurveyRoundTable {
+  tenant_id: string;
+  id: string;
+  survey_id: string;
+  title: string;
+  unit_id: string;
+  unit_path: string;
+  /** Who is invited (roles, offering completers, school types), JSON. */
+  population: string;
+  anonymous: number;
+  /** general | reaction | pre | post | follow_up */
+  kind: string;
+  offering_id: string | null;
+  opens_on: string;
+  closes_on: string;
+  /** open | closed */
+  status: string;
+  invited: number;
+  last_reminded_at: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface SurveyInvitationTable {
+  tenant_id: string;
+  id: string;
+  round_id: string;
+  person_id: string;
+  token_hash: string;
+  /** invited | started | submitted */
+  status: string;
+  /** Answers in progress: JSON, or for anonymous rounds a sealed box only the link's token opens. */
+  draft: string | null;
+  reminders: Generated<number>;
+  created_at: string;
+}
+
+export interface SurveyResponseTable {
+  tenant_id: string;
+  id: string;
+  round_id: string;
+  person_id: string | null;
+  unit_id: string;
+  unit_path: string;
+  sex: string;
+  role: string;
+  school_type: string;
+  /** web | import */
+  source: string;
+  submitted_on: string;
+}
+
+export interface SurveyAnswerTable {
+  tenant_id: string;
+  response_id: string;
+  round_id: string;
+  question_key: string;
+  /** The matrix row, the chosen option of a multiple choice, or '' for a single value. */
+  item: string;
+  value_number: number | null;
+  value_text: string | null;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -1011,6 +1096,11 @@ export interface DB {
   lesson_observation: LessonObservationTable;
   follow_through_visit: FollowThroughVisitTable;
   school_review: SchoolReviewTable;
+  survey: SurveyTable;
+  survey_round: SurveyRoundTable;
+  survey_invitation: SurveyInvitationTable;
+  survey_response: SurveyResponseTable;
+  survey_answer: SurveyAnswerTable;
   school_review_respondent: SchoolReviewRespondentTable;
   school_review_answer: SchoolReviewAnswerTable;
   school_plan: SchoolPlanTable;

@@ -40,6 +40,7 @@ import { registerRecognition } from '../modules/recognition/awards.service.ts';
 import { credentialsRoutes } from '../modules/recognition/credentials.routes.ts';
 import { configureCredentialsFrom } from '../modules/recognition/issuer.keys.ts';
 import { recognitionRoutes } from '../modules/recognition/recognition.routes.ts';
+import { surveyRoutes } from '../modules/surveys/surveys.routes.ts';
 import { trainingRoutes } from '../modules/training/training.routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -151,6 +152,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   caseRoutes(app, database);
   monitoringRoutes(app);
   practiceRoutes(app);
+  surveyRoutes(app);
   assessmentRoutes(app, files ?? scratchStore(app));
   trainingRoutes(app);
   credentialsRoutes(app, database);

@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'recognition.manage',
   'recognition.approve',
   'practice.manage',
+  'surveys.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recognition.manage',
     'recognition.approve',
     'practice.manage',
+    'surveys.manage',
   ],
   regional_officer: [
     'org.read',
@@ -67,6 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'targets.write',
     'training.manage',
     'practice.manage',
+    'surveys.manage',
   ],
   district_officer: [
     'org.read',
@@ -79,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training.manage',
     'training.nominate',
     'practice.manage',
+    'surveys.manage',
   ],
   // Individual ratings are seen by those who work with the teacher, not by officers, who see group figures.
   school_leader: [

@@ -14,6 +14,7 @@ import type { orgApi } from '../../server/modules/org/org.api.ts';
 import type { peopleApi } from '../../server/modules/people/people.api.ts';
 import type { PracticeApi } from '../../server/modules/practice/practice.api.ts';
 import type { recognitionApi } from '../../server/modules/recognition/recognition.api.ts';
+import type { SurveysApi } from '../../server/modules/surveys/surveys.api.ts';
 import type { trainingApi } from '../../server/modules/training/training.api.ts';
 import { api, upload } from './client.ts';
 
@@ -29,6 +30,7 @@ type Api = typeof accountsApi &
   typeof peopleApi &
   PracticeApi &
   typeof recognitionApi &
+  SurveysApi &
   typeof trainingApi;
 
 /** Every route the client can call, as "METHOD /path". */

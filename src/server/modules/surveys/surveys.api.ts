@@ -1,0 +1,3 @@
+/** Every survey route, for the web client's route map: each part's map joined here. */
+// biome-ignore lint/complexity/noBannedTypes: the parts add their maps to this intersection.
+export type SurveysApi = {};

@@ -1,0 +1,12 @@
+import type { ZodApp } from '../../http/app.ts';
+
+/**
+ * Surveys and the evaluation of training: questionnaires, rounds sent to a population with their
+ * invitations and answers, results, and the effect of training on confirmed competence.
+ * Each part registers its routes here.
+ */
+export function surveyRoutes(app: ZodApp) {
+  for (const register of SURVEY_PARTS) register(app);
+}
+
+const SURVEY_PARTS: ((app: ZodApp) => void)[] = [];
