@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { formatDay } from '../../i18n/index.ts';
+import { formatDay, formatNumber } from '../../i18n/index.ts';
 import { ErrorText, QueryState } from '../../shell/ErrorText.tsx';
 import { LocalText } from '../../shell/LocalText.tsx';
 import { useAct } from '../../shell/useAct.ts';
@@ -96,7 +96,9 @@ export default function CoachHome() {
                     </div>
                   )}
                   {c.cyclesDone > 0 && (
-                    <p className="muted">{t('coaching.cyclesDone', { count: c.cyclesDone, n: c.cyclesDone })}</p>
+                    <p className="muted">
+                      {t('coaching.cyclesDone', { count: c.cyclesDone, n: formatNumber(c.cyclesDone) })}
+                    </p>
                   )}
                 </li>
               ))}

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatDate, LANGUAGES, languageName } from '../../i18n/index.ts';
+import { formatDate, formatNumber, LANGUAGES, languageName } from '../../i18n/index.ts';
 import { QueryState } from '../../shell/ErrorText.tsx';
 import { designsClient, keys, type ListQuery, type Page } from './api.ts';
 import './designs.css';
@@ -128,8 +128,8 @@ export default function DesignList() {
                     {d.coAuthor ? `${d.author.name}, ${d.coAuthor.name}` : d.author.name} · {d.schoolName}
                   </span>
                   <span className="muted">
-                    {t(`designs.sharing.${d.sharing}`)} · {t('designs.versionN', { n: d.currentVersion })} ·{' '}
-                    {formatDate(d.updatedAt)}
+                    {t(`designs.sharing.${d.sharing}`)} · {t('designs.versionN', { n: formatNumber(d.currentVersion) })}{' '}
+                    · {formatDate(d.updatedAt)}
                   </span>
                 </li>
               ))}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate } from '../../i18n/index.ts';
+import { formatDate, formatNumber } from '../../i18n/index.ts';
 import { QueryState } from '../../shell/ErrorText.tsx';
 import { designsClient, keys } from './api.ts';
 import { DesignBody } from './DesignBody.tsx';
@@ -26,7 +26,7 @@ export default function DesignPrint() {
             </p>
             <h1>{d.title}</h1>
             <p className="muted">
-              {t('designs.versionN', { n: d.currentVersion })} · {formatDate(d.current.createdAt)}
+              {t('designs.versionN', { n: formatNumber(d.currentVersion) })} · {formatDate(d.current.createdAt)}
             </p>
             <DesignBody design={d} version={d.current} />
           </div>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { formatDate } from '../../i18n/index.ts';
+import { formatDate, formatNumber } from '../../i18n/index.ts';
 import { ErrorText, QueryState } from '../../shell/ErrorText.tsx';
 import { useAct } from '../../shell/useAct.ts';
 import { type Detail, designsClient, keys, type Sharing } from './api.ts';
@@ -38,7 +38,7 @@ function View({ design: d }: { design: Detail }) {
       </p>
       <h1>{d.title}</h1>
       <p className="muted">
-        {t(`designs.sharing.${d.sharing}`)} · {t('designs.versionN', { n: d.currentVersion })} ·{' '}
+        {t(`designs.sharing.${d.sharing}`)} · {t('designs.versionN', { n: formatNumber(d.currentVersion) })} ·{' '}
         {formatDate(d.updatedAt)}
         {d.template ? ` · ${t(`designs.templates.${d.template}`)}` : ''}
       </p>
@@ -79,7 +79,7 @@ function View({ design: d }: { design: Detail }) {
       {d.current.frameworkCurrent ? null : <p className="warning">{t('designs.standardChanged')}</p>}
       {shown !== d.currentVersion && (
         <p className="notice">
-          {t('designs.viewingOld', { n: shown })}{' '}
+          {t('designs.viewingOld', { n: formatNumber(shown) })}{' '}
           <button type="button" className="link" onClick={() => setParams({})}>
             {t('designs.viewLatest')}
           </button>
@@ -92,10 +92,10 @@ function View({ design: d }: { design: Detail }) {
           {d.versions.map((v) => (
             <li key={v.version}>
               {v.version === shown ? (
-                <strong>{t('designs.versionN', { n: v.version })}</strong>
+                <strong>{t('designs.versionN', { n: formatNumber(v.version) })}</strong>
               ) : (
                 <Link to={v.version === d.currentVersion ? '?' : `?version=${v.version}`}>
-                  {t('designs.versionN', { n: v.version })}
+                  {t('designs.versionN', { n: formatNumber(v.version) })}
                 </Link>
               )}{' '}
               <span className="muted">
@@ -115,7 +115,7 @@ function View({ design: d }: { design: Detail }) {
               <li key={c.id}>
                 <p className="design-text">{c.body}</p>
                 <p className="muted">
-                  {c.author.name} · {t('designs.versionN', { n: c.version })} · {formatDate(c.createdAt)}
+                  {c.author.name} · {t('designs.versionN', { n: formatNumber(c.version) })} · {formatDate(c.createdAt)}
                 </p>
               </li>
             ))}

@@ -98,7 +98,9 @@ export default function CoveragePage() {
                 </tbody>
               </table>
             )}
-            {c.truncated && <p className="muted">{t('partnerships.coverage.truncated', { n: c.list.length })}</p>}
+            {c.truncated && (
+              <p className="muted">{t('partnerships.coverage.truncated', { n: formatNumber(c.list.length) })}</p>
+            )}
           </>
         );
       }}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { useCan } from '../../auth/session.tsx';
+import { formatNumber } from '../../i18n/index.ts';
 import { ErrorText, QueryState } from '../../shell/ErrorText.tsx';
 import { NotAllowed } from '../../shell/Pages.tsx';
 import {
@@ -142,7 +143,8 @@ function PartnershipForm({ existing }: { existing?: PartnershipView }) {
                 </fieldset>
                 <fieldset {...invalid('schoolIds')}>
                   <legend>
-                    {t('partnerships.fields.schools')} ({t('partnerships.chosen', { n: schoolIds.length })})
+                    {t('partnerships.fields.schools')} (
+                    {t('partnerships.chosen', { n: formatNumber(schoolIds.length) })})
                   </legend>
                   <label>
                     {t('partnerships.filterSchools')}
