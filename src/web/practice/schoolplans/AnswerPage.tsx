@@ -59,9 +59,9 @@ export default function AnswerPage() {
                     {area.statements.map((s) => (
                       <fieldset key={s} className={tried && !scores[s] ? 'question missing' : 'question'}>
                         <legend>{t(`schoolPlans.statements.${s}`)}</legend>
-                        <div className="scale">
+                        <div>
                           {REVIEW_SCALE.map((n) => (
-                            <label key={n}>
+                            <label key={n} className="option">
                               <input
                                 type="radio"
                                 name={s}
@@ -70,6 +70,7 @@ export default function AnswerPage() {
                               />
                               <span>
                                 <strong>{t(`schoolPlans.scale.${n}.title`)}</strong>
+                                {': '}
                                 <span className="muted">{t(`schoolPlans.scale.${n}.descriptor`)}</span>
                               </span>
                             </label>
