@@ -20,6 +20,7 @@ import * as practice from './migrations/0014_practice.ts';
 import * as followThrough from './migrations/0015_follow_through.ts';
 import * as schoolPlans from './migrations/0016_school_plans.ts';
 import * as surveys from './migrations/0017_surveys.ts';
+import * as followThroughTeacher from './migrations/0018_follow_through_teacher.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -122,6 +123,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_follow_through': followThrough,
   '0016_school_plans': schoolPlans,
   '0017_surveys': surveys,
+  '0018_follow_through_teacher': followThroughTeacher,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

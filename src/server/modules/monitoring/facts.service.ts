@@ -50,7 +50,12 @@ async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Fa
     for (const [personId, fact] of await aspectFacts(ctx, rows)) set(personId, fact, 1);
   }
   if (wants('self') || wants('plan') || wants('coaching') || wants('training')) {
-    const activity = await repo.activityOf(ctx.db, ctx.tenantId, personIds);
+    const activity = await repo.activityOf(ctx.db, ctx.tenantId, personIds, {
+      submitted: wants('self'),
+      plans: wants('plan'),
+      coaching: wants('coaching'),
+      hours: wants('training'),
+    });
     if (wants('self')) for (const r of activity.submitted) set(r.person_id, 'self_assessed', 1);
     if (wants('plan')) for (const r of activity.plans) set(r.person_id, 'plan_agreed', 1);
     if (wants('coaching'))

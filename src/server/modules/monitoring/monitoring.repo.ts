@@ -128,10 +128,18 @@ export function statusesOfPeople(db: Kysely<DB>, tenantId: string, personIds: st
   );
 }
 
-/** Self-assessments submitted, agreed plans and coaching visits of several people. */
-export async function activityOf(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+/** What of a person's activity to read: each part is one statement, read only when its facts are refreshed. */
+export interface ActivityParts {
+  submitted: boolean;
+  plans: boolean;
+  coaching: boolean;
+  hours: boolean;
+}
+
+/** Self-assessments submitted, agreed plans, coaching visits and CPD hours of several people (the parts asked for). */
+export async function activityOf(db: Kysely<DB>, tenantId: string, personIds: string[], wanted: ActivityParts) {
   const parts = await Promise.all(
-    batches(personIds, KEYS_PER_STATEMENT).map((ids) => activityOfSome(db, tenantId, ids)),
+    batches(personIds, KEYS_PER_STATEMENT).map((ids) => activityOfSome(db, tenantId, ids, wanted)),
   );
   return {
     submitted: parts.flatMap((p) => p.submitted),
@@ -141,42 +149,51 @@ export async function activityOf(db: Kysely<DB>, tenantId: string, personIds: st
   };
 }
 
-async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: string[], wanted: ActivityParts) {
+  const none = Promise.resolve([]);
   const [submitted, plans, coaching, hours] = await Promise.all([
-    db
-      .selectFrom('self_assessment')
-      .select('person_id')
-      .distinct()
-      .where('tenant_id', '=', tenantId)
-      .where('person_id', 'in', personIds)
-      .where('status', '=', 'submitted')
-      .execute(),
-    db
-      .selectFrom('development_plan')
-      .select('person_id')
-      .distinct()
-      .where('tenant_id', '=', tenantId)
-      .where('person_id', 'in', personIds)
-      .where('status', 'in', ['agreed', 'active', 'done'])
-      .execute(),
+    wanted.submitted
+      ? db
+          .selectFrom('self_assessment')
+          .select('person_id')
+          .distinct()
+          .where('tenant_id', '=', tenantId)
+          .where('person_id', 'in', personIds)
+          .where('status', '=', 'submitted')
+          .execute()
+      : none,
+    wanted.plans
+      ? db
+          .selectFrom('development_plan')
+          .select('person_id')
+          .distinct()
+          .where('tenant_id', '=', tenantId)
+          .where('person_id', 'in', personIds)
+          .where('status', 'in', ['agreed', 'active', 'done'])
+          .execute()
+      : none,
     // Coaching: the visits recorded on their own and the submitted lesson observations of cycles.
-    sql<{ person_id: string; visits: number }>`
+    wanted.coaching
+      ? sql<{ person_id: string; visits: number }>`
       select person_id, count(*) as visits from (
         select person_id from coaching_visit where tenant_id = ${tenantId} and person_id in (${sql.join(personIds)})
         union all
         select teacher_person_id from lesson_observation
         where tenant_id = ${tenantId} and teacher_person_id in (${sql.join(personIds)}) and status = 'submitted'
       ) v group by person_id`
-      .execute(db)
-      .then((r) => r.rows),
-    db
-      .selectFrom('training_enrolment')
-      .select(['person_id', (eb) => eb.fn.sum<number>('cpd_hours').as('hours')])
-      .where('tenant_id', '=', tenantId)
-      .where('person_id', 'in', personIds)
-      .where('result', '=', 'completed')
-      .groupBy('person_id')
-      .execute(),
+          .execute(db)
+          .then((r) => r.rows)
+      : none,
+    wanted.hours
+      ? db
+          .selectFrom('training_enrolment')
+          .select(['person_id', (eb) => eb.fn.sum<number>('cpd_hours').as('hours')])
+          .where('tenant_id', '=', tenantId)
+          .where('person_id', 'in', personIds)
+          .where('result', '=', 'completed')
+          .groupBy('person_id')
+          .execute()
+      : none,
   ]);
   return { submitted, plans, coaching, hours };
 }
