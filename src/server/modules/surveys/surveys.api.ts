@@ -1,3 +1,5 @@
+import type { effectApi } from './effect.api.ts';
+
 /** Every survey route, for the web client's route map: each part's map joined here. */
 // biome-ignore lint/complexity/noBannedTypes: the parts add their maps to this intersection.
-export type SurveysApi = {};
+export type SurveysApi = {} & typeof effectApi;

@@ -1,4 +1,5 @@
 import type { ZodApp } from '../../http/app.ts';
+import { effectRoutes } from './effect.routes.ts';
 
 /**
  * Surveys and the evaluation of training: questionnaires, rounds sent to a population with their
@@ -9,4 +10,4 @@ export function surveyRoutes(app: ZodApp) {
   for (const register of SURVEY_PARTS) register(app);
 }
 
-const SURVEY_PARTS: ((app: ZodApp) => void)[] = [];
+const SURVEY_PARTS: ((app: ZodApp) => void)[] = [effectRoutes];
