@@ -13,6 +13,7 @@ import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
 import { seedDemoAssessment } from './demo-assessment.ts';
 import { type ActiveTeacher, seedDemoCountry } from './demo-country.ts';
+import { seedEvaluation } from './demo-evaluation.ts';
 import { seedDemoFramework } from './demo-framework.ts';
 import { seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedCycles } from './demo-practice-cycles.ts';
@@ -298,6 +299,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedCycles(tx);
     await seedFollowThrough(tx);
     await seedSchoolPlans(tx);
+    await seedEvaluation(tx, standard, active, catalogue.modules[0]);
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }

@@ -33,7 +33,7 @@ export const Estimate = z.object({
   value: z.number().nullable(),
   low: z.number().nullable(),
   high: z.number().nullable(),
-  /** Trained teachers whose starting level had enough of both groups to be compared. */
+  /** Trained teachers whose starting level had enough of both groups to be compared (shown with the estimate). */
   matchedTrained: z.number().int().nullable(),
   withheld: z.enum(WITHHELD).nullable(),
 });
@@ -48,7 +48,7 @@ export const EffectFigures = z.object({
       levelCode: z.string().nullable(),
       trained: Cell,
       comparison: Cell,
-      /** Whether this starting level enters the estimate (both groups at least 5). */
+      /** Whether this starting level enters the estimate (both groups have at least 2 teachers there). */
       matched: z.boolean(),
     }),
   ),

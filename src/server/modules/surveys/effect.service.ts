@@ -11,6 +11,8 @@ import * as repo from './effect.repo.ts';
 import type { Effect, EffectFigures, EffectQuery, Group } from './effect.schemas.ts';
 
 export const RESAMPLES = 1000;
+/** A starting level enters the estimate when each group has at least this many there, so each can be resampled. */
+export const MINIMUM_PER_LEVEL = 2;
 
 /** One teacher as the comparison sees them: which group, the starting rank it is matched on, the change. */
 export interface Observed {
@@ -256,8 +258,9 @@ export function completionDates(
 /**
  * Counts, mean changes per starting level and the estimate for one set of teachers, suppressed:
  * a group or cell of 1 to 4 teachers is not shown, nor a cell whose hiding alone could be undone
- * from the group's total; the estimate uses only starting levels where both cells are shown, and is
- * withheld when either group has fewer than MINIMUM_GROUP teachers.
+ * from the group's total. The estimate uses the starting levels where both groups have at least
+ * MINIMUM_PER_LEVEL teachers (shown or not: what it says is about groups of at least MINIMUM_GROUP),
+ * and is withheld when either group, in all or in those levels, has fewer than MINIMUM_GROUP.
  */
 export function figuresOf(observed: Observed[], levelCodes: (string | null)[], seed: number): EffectFigures {
   const ranks = levelCodes.map((_, r) => r);
@@ -280,13 +283,18 @@ export function figuresOf(observed: Observed[], levelCodes: (string | null)[], s
       cells.comparison.map((c) => c.length),
     ),
   };
-  const matched = ranks.filter((r) => shown.trained[r] && shown.comparison[r] && cells.trained[r]!.length > 0);
+  const matched = ranks.filter(
+    (r) => cells.trained[r]!.length >= MINIMUM_PER_LEVEL && cells.comparison[r]!.length >= MINIMUM_PER_LEVEL,
+  );
+  const inMatched = (group: Group) => matched.reduce((n, r) => n + cells[group][r]!.length, 0);
   const withheld =
     totals.trained < MINIMUM_GROUP || totals.comparison < MINIMUM_GROUP
       ? ('fewer_than_minimum' as const)
       : matched.length === 0
         ? ('no_matched_levels' as const)
-        : null;
+        : inMatched('trained') < MINIMUM_GROUP || inMatched('comparison') < MINIMUM_GROUP
+          ? ('fewer_than_minimum' as const)
+          : null;
   const cell = (group: Group, r: number) => {
     const values = cells[group][r]!;
     return shown[group][r] && values.length > 0
