@@ -116,6 +116,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   development_plan_not_of_school: 422,
   action_owner_not_of_school: 422,
   progress_date_invalid: 422,
+  survey_published: 409,
+  survey_incomplete: 422,
+  survey_draft_exists: 409,
   route_not_found: 404,
   internal_error: 500,
 };

@@ -1,5 +1,6 @@
 import type { effectApi } from './effect.api.ts';
+import type { QuestionnairesApi } from './questionnaires.api.ts';
 
 /** Every survey route, for the web client's route map: each part's map joined here. */
 // biome-ignore lint/complexity/noBannedTypes: the parts add their maps to this intersection.
-export type SurveysApi = {} & typeof effectApi;
+export type SurveysApi = {} & QuestionnairesApi & typeof effectApi;

@@ -1,5 +1,6 @@
 import type { ZodApp } from '../../http/app.ts';
 import { effectRoutes } from './effect.routes.ts';
+import { questionnaireRoutes } from './questionnaires.routes.ts';
 
 /**
  * Surveys and the evaluation of training: questionnaires, rounds sent to a population with their
@@ -10,4 +11,4 @@ export function surveyRoutes(app: ZodApp) {
   for (const register of SURVEY_PARTS) register(app);
 }
 
-const SURVEY_PARTS: ((app: ZodApp) => void)[] = [effectRoutes];
+const SURVEY_PARTS: ((app: ZodApp) => void)[] = [questionnaireRoutes, effectRoutes];
