@@ -152,7 +152,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   caseRoutes(app, database);
   monitoringRoutes(app);
   practiceRoutes(app);
-  surveyRoutes(app);
+  surveyRoutes(app, database);
   assessmentRoutes(app, files ?? scratchStore(app));
   trainingRoutes(app);
   credentialsRoutes(app, database);

@@ -34,6 +34,19 @@ export function accountsOfPerson(db: Kysely<DB>, tenantId: string, personId: str
     .execute();
 }
 
+/** The active sign-ins of several people, with whose they are. */
+export function accountsOfPeople(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('user_account as a')
+    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'a.tenant_id').onRef('p.id', '=', 'a.person_id'))
+    .select(['a.id as account_id', 'a.locale', 'p.email', 'p.id as person_id'])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.person_id', 'in', personIds)
+    .where('a.status', '=', 'active')
+    .execute();
+}
+
 /** Active accounts holding one of `roles` at a unit at or above `orgPath`. */
 export function accountsWithRoleOver(
   db: Kysely<DB>,

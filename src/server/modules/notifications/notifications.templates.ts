@@ -12,6 +12,8 @@ export const KINDS = [
   'enrolment_confirmed',
   'enrolment_waitlisted',
   'enrolment_promoted',
+  'survey_invited',
+  'survey_reminder',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -159,6 +161,20 @@ export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
       title: 'May bakanteng upuan: {offering}',
       body: 'Nailipat ka mula sa waitlist sa isang upuan sa {offering}, magsisimula sa {start}.',
     },
+  },
+  survey_invited: {
+    en: { title: 'A survey for you: {title}', body: 'Please answer by {closes}. It takes a few minutes.' },
+    ru: { title: 'Опрос для вас: {title}', body: 'Пожалуйста, ответьте до {closes}. Это займёт несколько минут.' },
+    uz: { title: 'Siz uchun so‘rovnoma: {title}', body: 'Iltimos, {closes} gacha javob bering. Bir necha daqiqa oladi.' },
+    ne: { title: 'तपाईंका लागि सर्वेक्षण: {title}', body: 'कृपया {closes} सम्म जवाफ दिनुहोस्। केही मिनेट मात्र लाग्छ।' },
+    fil: { title: 'Isang survey para sa iyo: {title}', body: 'Pakisagot bago ang {closes}. Ilang minuto lang ito.' },
+  },
+  survey_reminder: {
+    en: { title: 'Reminder: {title}', body: 'Your answers are still missing. The survey closes on {closes}.' },
+    ru: { title: 'Напоминание: {title}', body: 'Ваших ответов ещё нет. Опрос закрывается {closes}.' },
+    uz: { title: 'Eslatma: {title}', body: 'Javoblaringiz hali yo‘q. So‘rovnoma {closes} kuni yopiladi.' },
+    ne: { title: 'सम्झना: {title}', body: 'तपाईंको जवाफ अझै आएको छैन। सर्वेक्षण {closes} मा बन्द हुन्छ।' },
+    fil: { title: 'Paalala: {title}', body: 'Wala pa ang iyong mga sagot. Magsasara ang survey sa {closes}.' },
   },
 };
 

@@ -1,6 +1,7 @@
 import type { effectApi } from './effect.api.ts';
 import type { QuestionnairesApi } from './questionnaires.api.ts';
+import type { roundsApi } from './rounds.api.ts';
 
 /** Every survey route, for the web client's route map: each part's map joined here. */
 // biome-ignore lint/complexity/noBannedTypes: the parts add their maps to this intersection.
-export type SurveysApi = {} & QuestionnairesApi & typeof effectApi;
+export type SurveysApi = {} & QuestionnairesApi & typeof roundsApi & typeof effectApi;

@@ -1,0 +1,213 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, SurveyInvitationTable, SurveyRoundTable } from '../../db/schema.ts';
+import { pathUnder } from '../../shared/access.ts';
+import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
+import type { Population } from './rounds.schemas.ts';
+
+export type RoundRow = Selectable<SurveyRoundTable>;
+export type InvitationRow = Selectable<SurveyInvitationTable>;
+
+export function getSurvey(db: Kysely<DB>, tenantId: string, id: string) {
+  return db.selectFrom('survey').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The people a round invites: those of the categories placed under the unit, narrowed as asked. */
+export function populationOf(db: Kysely<DB>, tenantId: string, unitPath: string, population: Population) {
+  let q = db
+    .selectFrom('person as p')
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
+    .select(['p.id'])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.category', 'in', population.categories)
+    .where((eb) => pathUnder(eb, 'p.org_path', [unitPath]));
+  if (population.placeTypes) q = q.where('u.type', 'in', population.placeTypes);
+  if (population.offeringId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('training_enrolment as e')
+          .select('e.id')
+          .whereRef('e.tenant_id', '=', 'p.tenant_id')
+          .whereRef('e.person_id', '=', 'p.id')
+          .where('e.offering_id', '=', population.offeringId!)
+          .where('e.result', '=', 'completed'),
+      ),
+    );
+  return q.orderBy('p.id').execute();
+}
+
+export async function insertRound(db: Kysely<DB>, row: RoundRow) {
+  await db.insertInto('survey_round').values(row).execute();
+}
+
+export async function insertInvitations(db: Kysely<DB>, rows: Omit<InvitationRow, 'reminders'>[]) {
+  await writeInBatches(rows, rowsPerStatement(9), (batch) =>
+    db.insertInto('survey_invitation').values(batch).execute(),
+  );
+}
+
+export function getRound(db: Kysely<DB>, tenantId: string, id: string) {
+  return db
+    .selectFrom('survey_round as r')
+    .innerJoin('survey as s', (j) => j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.unit_id'))
+    .selectAll('r')
+    .select(['s.code as survey_code', 's.version as survey_version', 's.definition', 'u.name as unit_name'])
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+export type RoundView = NonNullable<Awaited<ReturnType<typeof getRound>>>;
+
+/** Rounds sent to units under these paths, latest first. */
+export function roundsUnder(db: Kysely<DB>, tenantId: string, roots: string[]) {
+  return db
+    .selectFrom('survey_round as r')
+    .innerJoin('survey as s', (j) => j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.unit_id'))
+    .selectAll('r')
+    .select(['s.code as survey_code', 's.version as survey_version', 's.definition', 'u.name as unit_name'])
+    .where('r.tenant_id', '=', tenantId)
+    .where((eb) => pathUnder(eb, 'r.unit_path', roots))
+    .orderBy('r.created_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** Submitted responses per round. */
+export async function respondedCounts(db: Kysely<DB>, tenantId: string, roundIds: string[]) {
+  if (roundIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('survey_invitation')
+    .select(['round_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('tenant_id', '=', tenantId)
+    .where('round_id', 'in', roundIds)
+    .where('status', '=', 'submitted')
+    .groupBy('round_id')
+    .execute();
+  return new Map(rows.map((r) => [r.round_id, Number(r.n)]));
+}
+
+export function invitationByToken(db: Kysely<DB>, tokenHash: string) {
+  return db.selectFrom('survey_invitation').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export function invitationOf(db: Kysely<DB>, tenantId: string, roundId: string, personId: string) {
+  return db
+    .selectFrom('survey_invitation')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('round_id', '=', roundId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** A person's invitations still to answer in rounds open on `today`. */
+export function openInvitationsOf(db: Kysely<DB>, tenantId: string, personId: string, today: string) {
+  return db
+    .selectFrom('survey_invitation as i')
+    .innerJoin('survey_round as r', (j) => j.onRef('r.tenant_id', '=', 'i.tenant_id').onRef('r.id', '=', 'i.round_id'))
+    .select(['r.id', 'r.title', 'r.closes_on', 'r.anonymous', 'i.status'])
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.person_id', '=', personId)
+    .where('i.status', '!=', 'submitted')
+    .where('r.status', '=', 'open')
+    .where('r.opens_on', '<=', today)
+    .where('r.closes_on', '>=', today)
+    .orderBy('r.closes_on')
+    .execute();
+}
+
+/** Saves a draft while the invitation is not submitted; false when it was submitted meanwhile. */
+export async function saveDraft(db: Kysely<DB>, tenantId: string, id: string, draft: string | null) {
+  const result = await db
+    .updateTable('survey_invitation')
+    .set({ draft, status: 'started' })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '!=', 'submitted')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Marks the invitation answered and forgets its draft, once; false when it was already. */
+export async function markSubmitted(db: Kysely<DB>, tenantId: string, id: string) {
+  const result = await db
+    .updateTable('survey_invitation')
+    .set({ status: 'submitted', draft: null })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '!=', 'submitted')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Invitations not answered yet, with the person's name and email, for links and reminders. */
+export function unanswered(db: Kysely<DB>, tenantId: string, roundId: string) {
+  return db
+    .selectFrom('survey_invitation as i')
+    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'i.tenant_id').onRef('p.id', '=', 'i.person_id'))
+    .select(['i.id', 'i.person_id', 'p.given_name', 'p.family_name', 'p.email'])
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.round_id', '=', roundId)
+    .where('i.status', '!=', 'submitted')
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
+}
+
+export async function replaceToken(db: Kysely<DB>, tenantId: string, id: string, tokenHash: string) {
+  await db
+    .updateTable('survey_invitation')
+    .set({ token_hash: tokenHash })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countReminder(db: Kysely<DB>, tenantId: string, ids: string[], at: string, roundId: string) {
+  if (ids.length)
+    await db
+      .updateTable('survey_invitation')
+      .set((eb) => ({ reminders: eb('reminders', '+', 1) }))
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', ids)
+      .execute();
+  await db
+    .updateTable('survey_round')
+    .set({ last_reminded_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', roundId)
+    .execute();
+}
+
+export async function closeRound(db: Kysely<DB>, tenantId: string, id: string) {
+  const result = await db
+    .updateTable('survey_round')
+    .set({ status: 'closed' })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Where a respondent sits and who they are, as the results break them down (kept on the response). */
+export function respondentProfile(db: Kysely<DB>, tenantId: string, personId: string) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
+    .select(['p.org_unit_id', 'p.org_path', 'p.sex', 'p.category', 'u.type'])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.id', '=', personId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertResponse(
+  db: Kysely<DB>,
+  response: Selectable<DB['survey_response']>,
+  answers: Selectable<DB['survey_answer']>[],
+) {
+  await db.insertInto('survey_response').values(response).execute();
+  await writeInBatches(answers, rowsPerStatement(7), (batch) => db.insertInto('survey_answer').values(batch).execute());
+}
