@@ -15,6 +15,9 @@ import { schoolPlanRoutes } from './practice/schoolplans/routes.tsx';
 import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/Pages.tsx';
+import { surveyRoutes } from './surveys/routes.tsx';
+import { answerRoutes, LinkAnswerPage } from './surveys/answer/routes.tsx';
+import { effectRoutes } from './surveys/effect/routes.tsx';
 
 const OrgBrowser = lazy(() => import('./org/OrgBrowser.tsx'));
 const PeopleList = lazy(() => import('./people/PeopleList.tsx'));
@@ -78,13 +81,20 @@ export function App() {
 
   // Verification is public: a stranger who scans a certificate's QR code needs no account.
   // So is setting a new password from a reset link.
-  if (pathname === '/verify' || pathname.startsWith('/verify/') || pathname === '/reset-password')
+  // And answering a survey by its invitation link: teachers without an account answer too.
+  if (
+    pathname === '/verify' ||
+    pathname.startsWith('/verify/') ||
+    pathname === '/reset-password' ||
+    pathname.startsWith('/answer/')
+  )
     return (
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/verify" element={<VerifyFilePage />} />
           <Route path="/verify/:id" element={<VerifyPage />} />
           <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/answer/:token" element={<LinkAnswerPage />} />
         </Routes>
       </Suspense>
     );
@@ -183,6 +193,9 @@ export function App() {
             {cycleRoutes}
             {followThroughRoutes}
             {schoolPlanRoutes}
+            {surveyRoutes}
+            {effectRoutes}
+            {answerRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

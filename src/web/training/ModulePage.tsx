@@ -15,6 +15,7 @@ export default function ModulePage() {
   const { t } = useTranslation();
   const { moduleId } = useParams();
   const canSchedule = useCan('training.manage');
+  const canEvaluate = useCan('reports.read');
   const module = useApiQuery('GET /api/training/modules/:id', { params: { id: moduleId! } });
   const all = useApiQuery('GET /api/training/modules', {}, { enabled: (module.data?.prerequisiteIds.length ?? 0) > 0 });
   const offerings = useApiQuery('GET /api/offerings', { query: { moduleId, from: today() } });
@@ -36,6 +37,11 @@ export default function ModulePage() {
             <p>
               <LocalText value={m.displaySummary} />
             </p>
+            {canEvaluate && (
+              <p>
+                <Link to={`/evaluation/modules/${m.id}/effect`}>{t('effect.link')}</Link>
+              </p>
+            )}
             <dl className="facts">
               <div>
                 <dt>{t('training.code')}</dt>
