@@ -45,6 +45,7 @@ const NAV: NavItem[] = [
     permission: null,
     roles: ['admin', 'ministry_officer', 'regional_officer', 'district_officer'],
   },
+  { to: '/surveys', label: 'nav.surveys', permission: 'surveys.manage' },
   { to: '/reviews', label: 'nav.reviews', permission: 'assessment.rate' },
   { to: '/recognition/approvals', label: 'recognition.nav.approvals', permission: 'recognition.approve' },
   { to: '/recognition/rules', label: 'recognition.nav.rules', permission: 'recognition.manage' },
