@@ -20,7 +20,7 @@ export function Completeness({ shares, source }: { shares: Record<string, number
                 max={1}
                 aria-label={t('surveys.completeIn', { language: languageName(l.code) })}
               />{' '}
-              {formatPercent(share)}
+              {formatPercent(share * 100)}
             </dd>
           </div>
         );
