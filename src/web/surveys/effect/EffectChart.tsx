@@ -38,7 +38,7 @@ export default function EffectChart({ effect, figures }: { effect: Effect; figur
   };
   const e = figures.estimate;
   return (
-    <figure>
+    <figure className="effect-figure">
       <ul className="effect-bars" aria-label={t('effect.changeTitle')}>
         {figures.strata.map((s) => (
           <li key={s.rank}>
