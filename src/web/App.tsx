@@ -15,9 +15,10 @@ import { schoolPlanRoutes } from './practice/schoolplans/routes.tsx';
 import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/Pages.tsx';
-import { surveyRoutes } from './surveys/routes.tsx';
 import { answerRoutes, LinkAnswerPage } from './surveys/answer/routes.tsx';
 import { effectRoutes } from './surveys/effect/routes.tsx';
+import { roundRoutes } from './surveys/rounds/routes.tsx';
+import { surveyRoutes } from './surveys/routes.tsx';
 
 const OrgBrowser = lazy(() => import('./org/OrgBrowser.tsx'));
 const PeopleList = lazy(() => import('./people/PeopleList.tsx'));
@@ -196,6 +197,7 @@ export function App() {
             {surveyRoutes}
             {effectRoutes}
             {answerRoutes}
+            {roundRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

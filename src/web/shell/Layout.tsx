@@ -46,6 +46,8 @@ const NAV: NavItem[] = [
     roles: ['admin', 'ministry_officer', 'regional_officer', 'district_officer'],
   },
   { to: '/surveys', label: 'nav.surveys', permission: 'surveys.manage' },
+  { to: '/surveys/rounds', label: 'nav.surveyRounds', permission: 'surveys.manage' },
+  { to: '/my-surveys', label: 'nav.mySurveys', permission: null },
   { to: '/reviews', label: 'nav.reviews', permission: 'assessment.rate' },
   { to: '/recognition/approvals', label: 'recognition.nav.approvals', permission: 'recognition.approve' },
   { to: '/recognition/rules', label: 'recognition.nav.rules', permission: 'recognition.manage' },
