@@ -68,6 +68,11 @@ function View({ survey: s }: { survey: Detail }) {
               </button>
             )}
             {s.status === 'published' && (
+              <Link className="button-link" to={`/surveys/${s.id}/send`}>
+                {t('surveys.rounds.send')}
+              </Link>
+            )}
+            {s.status === 'published' && (
               <button
                 type="button"
                 className="secondary"
