@@ -22,6 +22,7 @@ import { seedFollowThrough } from './demo-practice-followthrough.ts';
 import { seedPartnerships } from './demo-practice-partnerships.ts';
 import { seedSchoolPlans } from './demo-practice-schoolplans.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
+import { seedSurveys } from './demo-surveys.ts';
 import { amberfieldCohorts, seedDemoCatalogue, seedDemoTraining } from './demo-training.ts';
 
 export const DEMO_TENANT = 'demo';
@@ -300,6 +301,8 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedFollowThrough(tx);
     await seedSchoolPlans(tx);
     await seedEvaluation(tx, standard, active, catalogue.modules[0]);
+    // This year's national survey of training effectiveness, answered across the country.
+    await seedSurveys(tx, root.id);
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }
