@@ -78,8 +78,11 @@ export function AnswerForm({
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
+  // The latest answers, so that two answers given before a re-render both count.
+  const latest = useRef(answers);
   function answer(key: string, value: Value) {
-    const next = { ...answers, [key]: value };
+    const next = { ...latest.current, [key]: value };
+    latest.current = next;
     setAnswers(next);
     if (!save) {
       localStorage.setItem(deviceKey, JSON.stringify(next));
@@ -173,7 +176,7 @@ export function AnswerForm({
             ? t(save ? 'surveys.answer.saved' : 'surveys.answer.savedHere')
             : ''}
       </p>
-      <ErrorText error={failure} />
+      {failure ? <ErrorText error={failure} /> : null}
       <button type="submit">{t('surveys.answer.submit')}</button>
     </form>
   );

@@ -129,7 +129,7 @@ export function RoundPage() {
               </div>
             )}
             <p role="status">{remindedText}</p>
-            <ErrorText error={failure ?? reminded.failure} />
+            {failure || reminded.failure ? <ErrorText error={failure ?? reminded.failure} /> : null}
           </>
         );
       }}

@@ -110,7 +110,7 @@ export default function SendRoundPage() {
         {t('surveys.rounds.closesOn')}
         <input type="date" required value={closesOn} min={opensOn} onChange={(e) => setClosesOn(e.target.value)} />
       </label>
-      <ErrorText error={failure} />
+      {failure ? <ErrorText error={failure} /> : null}
       <button type="submit" disabled={busy || !unitId || categories.length === 0}>
         {t('surveys.rounds.sendButton')}
       </button>
