@@ -165,7 +165,10 @@ export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
   survey_invited: {
     en: { title: 'A survey for you: {title}', body: 'Please answer by {closes}. It takes a few minutes.' },
     ru: { title: 'Опрос для вас: {title}', body: 'Пожалуйста, ответьте до {closes}. Это займёт несколько минут.' },
-    uz: { title: 'Siz uchun so‘rovnoma: {title}', body: 'Iltimos, {closes} gacha javob bering. Bir necha daqiqa oladi.' },
+    uz: {
+      title: 'Siz uchun so‘rovnoma: {title}',
+      body: 'Iltimos, {closes} gacha javob bering. Bir necha daqiqa oladi.',
+    },
     ne: { title: 'तपाईंका लागि सर्वेक्षण: {title}', body: 'कृपया {closes} सम्म जवाफ दिनुहोस्। केही मिनेट मात्र लाग्छ।' },
     fil: { title: 'Isang survey para sa iyo: {title}', body: 'Pakisagot bago ang {closes}. Ilang minuto lang ito.' },
   },

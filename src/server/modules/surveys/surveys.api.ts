@@ -3,5 +3,4 @@ import type { QuestionnairesApi } from './questionnaires.api.ts';
 import type { roundsApi } from './rounds.api.ts';
 
 /** Every survey route, for the web client's route map: each part's map joined here. */
-// biome-ignore lint/complexity/noBannedTypes: the parts add their maps to this intersection.
-export type SurveysApi = {} & QuestionnairesApi & typeof roundsApi & typeof effectApi;
+export type SurveysApi = QuestionnairesApi & typeof roundsApi & typeof effectApi;
