@@ -1,3 +1,4 @@
+import { practiceChanged } from '../server/modules/practice/practice.changes.ts';
 import type { Ctx } from '../server/shared/context.ts';
 import { nowIso } from '../server/shared/ids.ts';
 import { draws, REGION_PACE } from './demo-country.ts';
@@ -28,7 +29,7 @@ export async function seedFollowThrough(ctx: Ctx, today = nowIso().slice(0, 10))
     .innerJoin('person as p', (j) =>
       j.onRef('p.tenant_id', '=', 'v.tenant_id').onRef('p.id', '=', 'v.teacher_person_id'),
     )
-    .select(['v.id', 'v.due_on', 'p.org_path'])
+    .select(['v.id', 'v.due_on', 'v.teacher_person_id', 'p.org_path'])
     .where('v.tenant_id', '=', ctx.tenantId)
     .where('v.status', '=', 'due')
     .where('v.due_on', '<', today)
@@ -36,13 +37,16 @@ export async function seedFollowThrough(ctx: Ctx, today = nowIso().slice(0, 10))
     .execute();
   const regions = [...new Set(due.map((v) => v.org_path.split('/')[2]))].sort();
   let made = 0;
+  const teachers = new Set<string>();
   for (const [i, visit] of due.entries()) {
     const draw = draws(i + 7919);
     const pace = REGION_PACE[regions.indexOf(visit.org_path.split('/')[2]) % REGION_PACE.length] ?? 0.6;
     if (draw() > 0.5 + pace * 0.45) continue;
-    const late = Math.floor(draw() * (pace > 0.6 ? 10 : 35));
+    // On time (in the week before the due day) more often where the region runs ahead; else late.
+    const onTime = draw() < 0.35 + pace * 0.5;
+    const shift = onTime ? -Math.floor(draw() * 7) : 1 + Math.floor(draw() * (pace > 0.6 ? 10 : 35));
     const day = new Date(`${visit.due_on}T00:00:00Z`);
-    day.setUTCDate(day.getUTCDate() + late);
+    day.setUTCDate(day.getUTCDate() + shift);
     const on = [day.toISOString().slice(0, 10), today].sort()[0]!;
     const roll = draw();
     const applied = roll < pace * 0.8 ? 'applied' : roll < 0.85 ? 'partly' : 'not_applied';
@@ -60,6 +64,9 @@ export async function seedFollowThrough(ctx: Ctx, today = nowIso().slice(0, 10))
       .where('id', '=', visit.id)
       .execute();
     made++;
+    teachers.add(visit.teacher_person_id);
   }
+  // Written in bulk above, so the teachers' practice facts are brought up to date once, here.
+  await practiceChanged.emit(ctx, { personIds: [...teachers] });
   return { visits: due.length, made };
 }
