@@ -30,6 +30,10 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   ne: ['app.name', 'training.offerings.range'],
   fil: [
     'app.name',
+    // The five languages' names: Filipino writes three of them as English does.
+    'languageNames.uz',
+    'languageNames.ne',
+    'languageNames.fil',
     'signIn.username',
     'signIn.password',
     'accounts.username',

@@ -96,7 +96,13 @@ export function counted(count: number, code = i18n.language): { count: number; n
   return { count, n: formatNumber(count, code) };
 }
 
+/**
+ * A language's name in the reader's language: the catalogue names the pilot languages (browsers
+ * lack some, Debian's chromium has no Uzbek names), the browser names the others.
+ */
 export function languageName(code: string, inLanguage = i18n.language): string {
+  const key = `languageNames.${code}`;
+  if (i18n.exists(key, { lng: inLanguage })) return i18n.t(key, { lng: inLanguage });
   try {
     return new Intl.DisplayNames([intlLocale(inLanguage)], { type: 'language' }).of(code) ?? code;
   } catch {
