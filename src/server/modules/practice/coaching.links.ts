@@ -10,8 +10,6 @@ export type CoachingLink = 'partnership' | 'offering' | 'assignment';
 /** A trainer follows through with those they trained for a year after the training ended. */
 export const FOLLOW_THROUGH_MONTHS = 12;
 
-export { todayIso };
-
 /** The same day `months` later (or earlier), or that month's last day: 31 January + 1 month = 28 or 29 February. */
 export function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);

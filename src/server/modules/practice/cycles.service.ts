@@ -5,7 +5,7 @@ import { recordAudit } from '../../shared/audit.ts';
 import { readInBatches } from '../../shared/batches.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { newId, nowIso } from '../../shared/ids.ts';
+import { newId, nowIso, todayIso } from '../../shared/ids.ts';
 import { resolveText } from '../../shared/text.ts';
 import { recordEvents } from '../assessment/assessment.service.ts';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
-import { addMonths, coachLinks, requireCoachOf, todayIso } from './coaching.links.ts';
+import { addMonths, coachLinks, requireCoachOf } from './coaching.links.ts';
 import * as repo from './cycles.repo.ts';
 import type {
   CreateCycleInput,

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
-import { newId, nowIso } from '../../shared/ids.ts';
-import { addMonths, todayIso } from './coaching.links.ts';
+import { newId, nowIso, todayIso } from '../../shared/ids.ts';
+import { addMonths } from './coaching.links.ts';
 import * as cycles from './cycles.service.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.

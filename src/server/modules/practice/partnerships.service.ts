@@ -2,11 +2,10 @@ import { hasPermissionAt, requireScope, scopePaths } from '../../shared/access.t
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { newId, nowIso } from '../../shared/ids.ts';
+import { newId, nowIso, todayIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
 import { institutionsServing } from '../training/offerings.service.ts';
-import { todayIso } from './coaching.links.ts';
 import * as repo from './partnerships.repo.ts';
 import {
   COACH_CATEGORIES,

@@ -2,10 +2,9 @@ import { hasPermissionAt } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { newId, nowIso } from '../../shared/ids.ts';
+import { newId, nowIso, todayIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
-import { todayIso } from './coaching.links.ts';
 import { addYears, personName } from './partnerships.service.ts';
 import * as repo from './schoolplans.repo.ts';
 import type {

@@ -3,10 +3,10 @@ import { hasPermissionAt } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { newId, nowIso } from '../../shared/ids.ts';
+import { newId, nowIso, todayIso } from '../../shared/ids.ts';
 import { MINIMUM_GROUP } from '../../shared/suppression.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
-import { addMonths, todayIso } from './coaching.links.ts';
+import { addMonths } from './coaching.links.ts';
 import {
   MAX_REVIEW_DAYS,
   RESPONDENT_GROUPS,

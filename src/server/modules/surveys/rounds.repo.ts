@@ -46,28 +46,25 @@ export async function insertInvitations(db: Kysely<DB>, rows: Omit<InvitationRow
   );
 }
 
-export function getRound(db: Kysely<DB>, tenantId: string, id: string) {
+/** Rounds with what their lists show: the questionnaire's code, version and content, the unit's name. */
+function roundViews(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom('survey_round as r')
     .innerJoin('survey as s', (j) => j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
     .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.unit_id'))
     .selectAll('r')
     .select(['s.code as survey_code', 's.version as survey_version', 's.definition', 'u.name as unit_name'])
-    .where('r.tenant_id', '=', tenantId)
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+    .where('r.tenant_id', '=', tenantId);
+}
+
+export function getRound(db: Kysely<DB>, tenantId: string, id: string) {
+  return roundViews(db, tenantId).where('r.id', '=', id).executeTakeFirst();
 }
 export type RoundView = NonNullable<Awaited<ReturnType<typeof getRound>>>;
 
 /** Rounds sent to units under these paths, latest first. */
 export function roundsUnder(db: Kysely<DB>, tenantId: string, roots: string[]) {
-  return db
-    .selectFrom('survey_round as r')
-    .innerJoin('survey as s', (j) => j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
-    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.unit_id'))
-    .selectAll('r')
-    .select(['s.code as survey_code', 's.version as survey_version', 's.definition', 'u.name as unit_name'])
-    .where('r.tenant_id', '=', tenantId)
+  return roundViews(db, tenantId)
     .where((eb) => pathUnder(eb, 'r.unit_path', roots))
     .orderBy('r.created_at', 'desc')
     .limit(200)

@@ -4,6 +4,7 @@ import type { ApiResponse } from '../../api/routes.ts';
 import { formatDay, i18n } from '../../i18n/index.ts';
 import { ErrorText } from '../../shell/ErrorText.tsx';
 import { LocalText } from '../../shell/LocalText.tsx';
+import { pickText } from '../pickText.ts';
 import './answer.css';
 
 type Form = ApiResponse<'GET /api/surveys/rounds/:roundId/answer'>;
@@ -28,14 +29,6 @@ interface Question {
 }
 interface Definition {
   sections: { key: string; title: Text; questions: Question[] }[];
-}
-
-/** A questionnaire text in the reader's language, else the first one given (and said so). */
-function pick(text: Text, locale: string) {
-  const own = text[locale];
-  if (own) return { text: own, locale, fallback: false };
-  const [first, value] = Object.entries(text)[0] ?? ['en', ''];
-  return { text: value, locale: first, fallback: true };
 }
 
 const shown = (q: Question, answers: Answers) =>
@@ -154,7 +147,7 @@ export function AnswerForm({
       {definition.sections.map((section) => (
         <section key={section.key}>
           <h2>
-            <LocalText value={pick(section.title, locale)} />
+            <LocalText value={pickText(section.title, locale)} />
           </h2>
           {section.questions
             .filter((q) => shown(q, answers))
@@ -194,16 +187,16 @@ function QuestionField({
   onChange: (value: Value) => void;
 }) {
   const { t } = useTranslation();
-  const label = (c: Choice) => <LocalText value={pick(c.label, locale)} />;
+  const label = (c: Choice) => <LocalText value={pickText(c.label, locale)} />;
   const legend = (
     <legend>
-      <LocalText value={pick(q.text, locale)} />
+      <LocalText value={pickText(q.text, locale)} />
       {q.required && <span className="required"> {t('surveys.answer.required')}</span>}
     </legend>
   );
   const help = q.help ? (
     <p className="muted">
-      <LocalText value={pick(q.help, locale)} />
+      <LocalText value={pickText(q.help, locale)} />
     </p>
   ) : null;
   const name = `q-${q.key}`;
@@ -276,7 +269,7 @@ function QuestionField({
           <input
             type="number"
             inputMode="decimal"
-            aria-label={pick(q.text, locale).text}
+            aria-label={pickText(q.text, locale).text}
             min={q.min}
             max={q.max}
             value={typeof value === 'number' ? value : ''}
@@ -291,7 +284,7 @@ function QuestionField({
           {help}
           <input
             type="date"
-            aria-label={pick(q.text, locale).text}
+            aria-label={pickText(q.text, locale).text}
             value={typeof value === 'string' ? value : ''}
             onChange={(e) => onChange(e.target.value || null)}
           />
@@ -304,14 +297,14 @@ function QuestionField({
           {help}
           {q.type === 'short_text' ? (
             <input
-              aria-label={pick(q.text, locale).text}
+              aria-label={pickText(q.text, locale).text}
               maxLength={300}
               value={typeof value === 'string' ? value : ''}
               onChange={(e) => onChange(e.target.value)}
             />
           ) : (
             <textarea
-              aria-label={pick(q.text, locale).text}
+              aria-label={pickText(q.text, locale).text}
               rows={4}
               maxLength={4000}
               value={typeof value === 'string' ? value : ''}

@@ -4,6 +4,7 @@ import { type ApiResponse, useApiQuery } from '../../api/routes.ts';
 import { formatNumber, formatPercent, i18n } from '../../i18n/index.ts';
 import { QueryState } from '../../shell/ErrorText.tsx';
 import { LocalText } from '../../shell/LocalText.tsx';
+import { pickText } from '../pickText.ts';
 import './results.css';
 
 type Results = ApiResponse<'GET /api/surveys/rounds/:roundId/results'>;
@@ -17,13 +18,6 @@ interface Question {
   rows: { value: string; label: Text }[];
 }
 const BREAKDOWNS = ['school_type', 'sex', 'role'] as const;
-
-function pick(text: Text, locale: string) {
-  const own = text[locale];
-  if (own) return { text: own, locale, fallback: false };
-  const [first, value] = Object.entries(text)[0] ?? ['en', ''];
-  return { text: value, locale: first, fallback: true };
-}
 
 /**
  * A round's results at a unit: respondents, each question's answers as labelled bars (they keep
@@ -114,7 +108,7 @@ export default function ResultsPage() {
               return (
                 <section key={q.key} className="question-result">
                   <h2>
-                    <LocalText value={pick(q.text, i18n.language)} />
+                    <LocalText value={pickText(q.text, i18n.language)} />
                   </h2>
                   <QuestionFigures question={q} result={all} label={t('surveys.results.all')} />
                   {r.breakdown?.groups.map((g) => {
@@ -150,7 +144,7 @@ function Bars({ counts, question, of }: { counts: Record<string, number>; questi
         return (
           <li key={c.value}>
             <span className="bar-label">
-              <LocalText value={pick(c.label, i18n.language)} />
+              <LocalText value={pickText(c.label, i18n.language)} />
             </span>
             <span className="bar" style={{ width: `${share}%` }} />
             <span className="bar-value">
@@ -183,7 +177,7 @@ function QuestionFigures({
         q.rows.map((row) => (
           <div key={row.value}>
             <h4>
-              <LocalText value={pick(row.label, i18n.language)} />
+              <LocalText value={pickText(row.label, i18n.language)} />
             </h4>
             <Bars counts={result.rows![row.value] ?? {}} question={q} of={result.answered} />
           </div>
