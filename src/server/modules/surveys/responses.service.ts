@@ -91,7 +91,7 @@ function requireOpen({ round, invitation }: Answering) {
 }
 
 /** Each answer names a question of the questionnaire and fits it, or nothing is kept. */
-function checkAnswers(definition: Definition, answers: Answers) {
+export function checkAnswers(definition: Definition, answers: Answers) {
   const byKey = new Map(questionsOf(definition).map((q) => [q.key, q]));
   for (const [key, value] of Object.entries(answers)) {
     const question = byKey.get(key);
@@ -121,7 +121,7 @@ export async function saveDraft(a: Answering, answers: Answers) {
 }
 
 /** The rows one answer becomes: a value, a chosen option each, or a rated row each. */
-function answerRows(question: Question, value: Answers[string]) {
+export function answerRows(question: Question, value: Answers[string]) {
   const position = (v: string) => question.choices.findIndex((c) => c.value === v) + 1;
   switch (question.type) {
     case 'multiple':
@@ -142,7 +142,7 @@ function answerRows(question: Question, value: Answers[string]) {
   }
 }
 
-const isBlank = (v: Answers[string] | undefined) =>
+export const isBlank = (v: Answers[string] | undefined) =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**

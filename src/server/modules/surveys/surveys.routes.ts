@@ -1,7 +1,9 @@
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { effectRoutes } from './effect.routes.ts';
+import { paperRoutes } from './paper.routes.ts';
 import { questionnaireRoutes } from './questionnaires.routes.ts';
+import { resultExportRoutes } from './results.routes.ts';
 import { roundRoutes } from './rounds.routes.ts';
 
 /**
@@ -13,4 +15,10 @@ export function surveyRoutes(app: ZodApp, database: Database) {
   for (const register of SURVEY_PARTS) register(app, database);
 }
 
-const SURVEY_PARTS: ((app: ZodApp, database: Database) => void)[] = [questionnaireRoutes, roundRoutes, effectRoutes];
+const SURVEY_PARTS: ((app: ZodApp, database: Database) => void)[] = [
+  questionnaireRoutes,
+  roundRoutes,
+  resultExportRoutes,
+  paperRoutes,
+  effectRoutes,
+];

@@ -1,0 +1,4 @@
+import type { Database } from '../../db/database.ts';
+import type { ZodApp } from '../../http/app.ts';
+
+export function paperRoutes(_app: ZodApp, _database: Database) {}
