@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, SurveyInvitationTable, SurveyRoundTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
-import type { Population } from './rounds.schemas.ts';
+import type { Population, RoundKind } from './rounds.schemas.ts';
 
 export type RoundRow = Selectable<SurveyRoundTable>;
 export type InvitationRow = Selectable<SurveyInvitationTable>;
@@ -11,8 +11,17 @@ export function getSurvey(db: Kysely<DB>, tenantId: string, id: string) {
   return db.selectFrom('survey').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-/** The people a round invites: those of the categories placed under the unit, narrowed as asked. */
-export function populationOf(db: Kysely<DB>, tenantId: string, unitPath: string, population: Population) {
+/**
+ * The people a round invites: those of the categories placed under the unit, narrowed as asked. An
+ * offering narrows to its completers, or for a `pre` round (sent before it ends) to everyone enrolled.
+ */
+export function populationOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  unitPath: string,
+  population: Population,
+  kind: RoundKind,
+) {
   let q = db
     .selectFrom('person as p')
     .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
@@ -30,7 +39,8 @@ export function populationOf(db: Kysely<DB>, tenantId: string, unitPath: string,
           .whereRef('e.tenant_id', '=', 'p.tenant_id')
           .whereRef('e.person_id', '=', 'p.id')
           .where('e.offering_id', '=', population.offeringId!)
-          .where('e.result', '=', 'completed'),
+          .$if(kind === 'pre', (w) => w.where('e.status', '=', 'enrolled'))
+          .$if(kind !== 'pre', (w) => w.where('e.result', '=', 'completed')),
       ),
     );
   return q.orderBy('p.id').execute();

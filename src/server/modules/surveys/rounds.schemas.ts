@@ -8,12 +8,13 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 const Resolved = z.object({ text: z.string(), locale: z.string(), fallback: z.boolean() });
 
 export const ROUND_KINDS = ['general', 'reaction', 'pre', 'post', 'follow_up'] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
 export const SCHOOL_TYPES = ['school', 'tei', 'resource_centre'] as const;
 
 /** Who is invited: people of these categories placed under the unit, optionally narrowed. */
 export const Population = z.strictObject({
   categories: z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length).default(['teacher']),
-  /** Only those who completed this offering (reaction and follow-up rounds). */
+  /** Only those who completed this offering (those enrolled in it, for a `pre` round). */
   offeringId: Id.optional(),
   /** Only those placed in units of these types. */
   placeTypes: z.array(z.enum(SCHOOL_TYPES)).min(1).max(SCHOOL_TYPES.length).optional(),

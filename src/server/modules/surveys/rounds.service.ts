@@ -82,7 +82,7 @@ export async function createRound(ctx: Ctx, surveyId: string, input: CreateRound
     if (survey.status !== 'published')
       throw new AppError('survey_not_published', 'Only a published questionnaire is sent.', { status: survey.status });
     if (input.population.offeringId) await requireOffering(tx, input.population.offeringId);
-    const people = await repo.populationOf(tx.db, tx.tenantId, unit.path, input.population);
+    const people = await repo.populationOf(tx.db, tx.tenantId, unit.path, input.population, input.kind);
     if (people.length === 0)
       throw new AppError('population_empty', 'Nobody under this unit matches the population.', {
         field: 'body.population',
