@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { effectRoutes } from './effect.routes.ts';
+import { evaluationRoutes } from './evaluation.routes.ts';
 import { paperRoutes } from './paper.routes.ts';
 import { questionnaireRoutes } from './questionnaires.routes.ts';
 import { resultExportRoutes } from './results.routes.ts';
@@ -21,4 +22,5 @@ const SURVEY_PARTS: ((app: ZodApp, database: Database) => void)[] = [
   resultExportRoutes,
   paperRoutes,
   effectRoutes,
+  evaluationRoutes,
 ];
