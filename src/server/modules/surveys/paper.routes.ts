@@ -1,4 +1,27 @@
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
+import { route } from '../../http/route.ts';
+import { acceptUploads, requireUpload } from '../../http/uploads.ts';
+import { paperApi } from './paper.api.ts';
+import { importPaperResponses, MAX_PAPER_BYTES, paperTemplate } from './paper.service.ts';
 
-export function paperRoutes(_app: ZodApp, _database: Database) {}
+const tags = ['surveys'];
+
+/** Answers given on paper and typed into a CSV: the round's template, and the import of the filled file. */
+export function paperRoutes(app: ZodApp, _database: Database) {
+  app.register(async (scope) => paperImportRoute(scope as ZodApp));
+  route(app, paperApi, 'GET /api/surveys/rounds/:roundId/responses/template.csv', { tags }, async (req, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="paper-round-${req.params.roundId}.csv"`)
+      .send(await paperTemplate(req.ctx, req.params.roundId)),
+  );
+}
+
+/** The file arrives whole (spooled, capped) before the import reads it and opens its transaction. */
+function paperImportRoute(app: ZodApp) {
+  acceptUploads(app, MAX_PAPER_BYTES, ['text/csv', 'text/plain']);
+  route(app, paperApi, 'POST /api/surveys/rounds/:roundId/responses/import', { tags }, async (req) =>
+    importPaperResponses(req.ctx, req.params.roundId, await requireUpload(req.body).bytes()),
+  );
+}
