@@ -6,6 +6,7 @@ import { formatDay, formatNumber } from '../../i18n/index.ts';
 import { ErrorText, QueryState } from '../../shell/ErrorText.tsx';
 import { LocalText } from '../../shell/LocalText.tsx';
 import { useAct } from '../../shell/useAct.ts';
+import { PaperImport } from './PaperImport.tsx';
 
 /** Rounds sent in the reader's scope: who was invited, how many answered, and where to act. */
 export default function RoundsPage() {
@@ -60,7 +61,7 @@ export default function RoundsPage() {
   );
 }
 
-/** One round: its state, reminders, links for people without accounts, and its results. */
+/** One round: its state, reminders, links for people without accounts, answers from paper, and its results. */
 export function RoundPage() {
   const { t } = useTranslation();
   const { roundId = '' } = useParams();
@@ -130,6 +131,8 @@ export function RoundPage() {
             )}
             <p role="status">{remindedText}</p>
             {failure || reminded.failure ? <ErrorText error={failure ?? reminded.failure} /> : null}
+            {/* Only managers of the round read this page (the round answers 404 to anyone else). */}
+            {r.status === 'open' && <PaperImport roundId={r.id} anonymous={r.anonymous} />}
           </>
         );
       }}
