@@ -7,6 +7,7 @@ import { formatDay, formatNumber, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotFound } from '../shell/Pages.tsx';
+import { OfferingEvaluation } from '../surveys/evaluation/OfferingEvaluation.tsx';
 import { AttendanceSheet } from './AttendanceSheet.tsx';
 import { NominateForm } from './NominateForm.tsx';
 import { today } from './OfferingTable.tsx';
@@ -16,8 +17,8 @@ import { Roster } from './Roster.tsx';
 
 /**
  * One scheduled run of a module or programme: its details and roster for everyone who may see it;
- * enrolment for the teacher, nomination for leaders and districts, and the attendance sheet and
- * results for whoever runs it.
+ * enrolment for the teacher, nomination for leaders and districts, the attendance sheet and
+ * results for whoever runs it, and its evaluation for its trainers and managers.
  */
 export default function OfferingPage() {
   const { t } = useTranslation();
@@ -133,6 +134,7 @@ export default function OfferingPage() {
                 <ResultsImport offering={o} />
               </>
             )}
+            <OfferingEvaluation offeringId={o.id} />
           </>
         );
       }}
