@@ -7,11 +7,10 @@ import { ApiError, upload } from '../../api/client.ts';
 import { queryKey } from '../../api/routes.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import { ErrorText } from '../../shell/ErrorText.tsx';
-import { type Fault, FaultTable } from '../../shell/FaultTable.tsx';
 
 type PaperApi = typeof paperApi;
 type Imported = z.output<PaperApi['POST /api/surveys/rounds/:roundId/responses/import']['response'][200]>;
-type PaperFault = Required<Pick<Fault, 'line' | 'column' | 'message'>> & { code: string };
+type PaperFault = { line: number; column: string; code: string; message: string };
 
 // The paper routes are not in the web's route map (surveys.api.ts joins the survey parts), so their
 // URLs are written here once; the answer's type still comes from the route's schema.
@@ -63,7 +62,7 @@ export function PaperImport({ roundId, anonymous }: { roundId: string; anonymous
   }
 
   // A fault the module names by code is shown in the reader's language; the CSV reader's own are shown as sent.
-  const shown = (faults: PaperFault[]): Fault[] =>
+  const shown = (faults: PaperFault[]): PaperFault[] =>
     faults.map((f) => {
       const key = `surveys.paper.fault.${f.code}`;
       return { ...f, message: i18n.exists(key) ? t(key) : f.message };
@@ -115,9 +114,44 @@ export function PaperImport({ roundId, anonymous }: { roundId: string; anonymous
         )}
       </div>
       {state.step === 'failed' && <ErrorText error={state.error} />}
-      {state.step === 'faults' && (
-        <FaultTable faults={shown(state.faults)} truncated={state.truncated} failed={t('surveys.paper.failed')} />
-      )}
+      {state.step === 'faults' && <Faults faults={shown(state.faults)} truncated={state.truncated} />}
+    </section>
+  );
+}
+
+/**
+ * Every fault of the rejected file. Unlike shell/FaultTable, a card per fault on a phone: a paper
+ * round's column names (question.row) and messages are too long for three columns at 360 px.
+ */
+function Faults({ faults, truncated }: { faults: PaperFault[]; truncated: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className="faults">
+      <p className="error" role="alert">
+        {t('surveys.paper.failed')}
+      </p>
+      <table className="cards">
+        <thead>
+          <tr>
+            <th scope="col">{t('import.line')}</th>
+            <th scope="col">{t('import.column')}</th>
+            <th scope="col">{t('import.problem')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {faults.map((f) => (
+            <tr key={`${f.line}-${f.column}-${f.code}-${f.message}`}>
+              <td data-label={t('import.line')}>{f.line ? formatNumber(f.line) : ''}</td>
+              <td data-label={t('import.column')}>
+                {/* question.row names are long and unbroken: they wrap rather than widen the page. */}
+                <code style={{ overflowWrap: 'anywhere' }}>{f.column}</code>
+              </td>
+              <td data-label={t('import.problem')}>{f.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {truncated && <p>{t('import.truncated')}</p>}
     </section>
   );
 }
