@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type ApiResponse, useApiQuery } from '../../api/routes.ts';
+import { useCan } from '../../auth/session.tsx';
 import { formatNumber, formatPercent, i18n } from '../../i18n/index.ts';
 import { QueryState } from '../../shell/ErrorText.tsx';
 import { LocalText } from '../../shell/LocalText.tsx';
@@ -34,6 +35,16 @@ export default function ResultsPage() {
     params: { roundId },
     query: { ...(unitId ? { unitId } : {}), ...(by ? { by } : {}) },
   });
+  const manager = useCan('surveys.manage');
+  // The downloads (server results.api.ts) are not in the client's route map yet, so their URLs are built
+  // here: the same unit and breakdown as the page (texts have no breakdown).
+  const download = (file: string, withBreakdown = true) => {
+    const query = new URLSearchParams();
+    if (unitId) query.set('unitId', unitId);
+    if (by && withBreakdown) query.set('by', by);
+    const text = query.toString();
+    return `/api/surveys/rounds/${encodeURIComponent(roundId)}/${file}${text ? `?${text}` : ''}`;
+  };
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
@@ -68,6 +79,23 @@ export default function ResultsPage() {
                 ))}
               </select>
             </label>
+            <p className="downloads no-print" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem' }}>
+              <span>{t('surveys.results.download.downloads')}:</span>
+              <a href={download('results.csv')} download>
+                {t('surveys.results.download.csv')}
+              </a>
+              <a href={download('results.xlsx')} download>
+                {t('surveys.results.download.xlsx')}
+              </a>
+              <a href={download('results.pdf')} download>
+                {t('surveys.results.download.pdf')}
+              </a>
+              {manager && (
+                <a href={download('texts.csv', false)} download>
+                  {t('surveys.results.download.texts')}
+                </a>
+              )}
+            </p>
             {r.children.length > 0 && (
               <table className="cards">
                 <caption>{t('surveys.results.below')}</caption>
