@@ -305,4 +305,55 @@ export async function seedDemoMonitoring(
     baseline: null,
     targets: [2026, 2027, 2028, 2029, 2030].map((year, n) => ({ year, value: 30 + n * 10 })),
   });
+  return { practiceObjectiveId: practice.id };
+}
+
+/**
+ * An indicator read from the national survey of training effectiveness: created once the survey and its
+ * answered round are seeded (an indicator may only name a questionnaire that exists), and read live
+ * from the latest round of the code, so next year's round replaces this one without editing it.
+ */
+export async function seedDemoSurveyIndicator(ctx: Ctx, places: { nationId: string }, objectiveId: string) {
+  const surveyCode = 'national_training_effectiveness';
+  const indicator = await createIndicator(ctx, {
+    code: 'IND-9',
+    name: {
+      en: 'Teachers reporting students use ICT weekly or more',
+      ru: 'Учителя, сообщающие, что ученики используют ИКТ еженедельно или чаще',
+      uz: 'O‘quvchilari AKTdan haftada kamida bir marta foydalanishini bildirgan o‘qituvchilar',
+      ne: 'विद्यार्थीले हप्तामा कम्तीमा एक पटक सूचना प्रविधि प्रयोग गर्छन् भन्ने शिक्षक',
+      fil: 'Mga gurong nag-uulat na gumagamit ng ICT ang mga mag-aaral linggu-linggo o mas madalas',
+    },
+    definition: {
+      en: 'Respondents to the latest round of the national survey of training effectiveness who say their students themselves use digital devices in their lessons weekly or more often, of all its respondents.',
+      ru: 'Респонденты последнего раунда национального опроса об эффективности обучения, указавшие, что их ученики сами работают с цифровыми устройствами на уроках еженедельно или чаще, от всех респондентов раунда.',
+      uz: 'Milliy o‘qitish samaradorligi so‘rovnomasining so‘nggi bosqichida o‘quvchilari darslarda raqamli qurilmalardan haftada kamida bir marta o‘zlari foydalanishini bildirgan ishtirokchilar, barcha ishtirokchilardan.',
+      ne: 'तालिम प्रभावकारिता राष्ट्रिय सर्वेक्षणको पछिल्लो चरणका उत्तरदातामध्ये आफ्ना विद्यार्थीले कक्षामा हप्तामा कम्तीमा एक पटक आफैँ डिजिटल उपकरण चलाउँछन् भन्ने, सबै उत्तरदातामध्ये।',
+      fil: 'Mga tumugon sa pinakahuling round ng pambansang sarbey sa bisa ng pagsasanay na nagsasabing gumagamit mismo ng mga digital na device ang kanilang mga mag-aaral sa aralin linggu-linggo o mas madalas, sa lahat ng tumugon.',
+    },
+    numerator: {
+      fact: 'survey_answered',
+      surveyCode,
+      questionKey: 'student_ict_frequency',
+      values: ['weekly', 'daily'],
+    },
+    denominator: { fact: 'survey_respondents', surveyCode },
+    factor: 'percent',
+    disaggregations: ['sex', 'locality', 'school_type', 'org_level'],
+    legend: { onTrack: 0.95, atRisk: 0.8 },
+    objectiveId,
+    meansOfVerification: {
+      en: 'National survey of training effectiveness in Pathway',
+      ru: 'Национальный опрос об эффективности обучения в Pathway',
+      uz: 'Pathway’dagi o‘qitish samaradorligi bo‘yicha milliy so‘rovnoma',
+      ne: 'Pathway मा तालिम प्रभावकारिता राष्ट्रिय सर्वेक्षण',
+      fil: 'Pambansang sarbey sa bisa ng pagsasanay sa Pathway',
+    },
+  });
+  // This year's round is the first: no baseline before it; targets rise to 2030.
+  await setTargets(ctx, indicator.id, {
+    unitId: places.nationId,
+    baseline: null,
+    targets: [2026, 2027, 2028, 2029, 2030].map((year, n) => ({ year, value: 45 + n * 10 })),
+  });
 }

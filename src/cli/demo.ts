@@ -15,7 +15,7 @@ import { seedDemoAssessment } from './demo-assessment.ts';
 import { type ActiveTeacher, seedDemoCountry } from './demo-country.ts';
 import { seedEvaluation } from './demo-evaluation.ts';
 import { seedDemoFramework } from './demo-framework.ts';
-import { seedDemoMonitoring } from './demo-monitoring.ts';
+import { seedDemoMonitoring, seedDemoSurveyIndicator } from './demo-monitoring.ts';
 import { seedCycles } from './demo-practice-cycles.ts';
 import { seedDesigns } from './demo-practice-designs.ts';
 import { seedFollowThrough } from './demo-practice-followthrough.ts';
@@ -271,7 +271,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
       { teiId: tei1.id, nationId: root.id },
       { trainerId: personOf('trainer') },
     );
-    await seedDemoMonitoring(
+    const monitoring = await seedDemoMonitoring(
       tx,
       standard,
       { nationId: root.id, regionId: region1.id },
@@ -303,6 +303,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedEvaluation(tx, standard, active, catalogue.modules[0]);
     // This year's national survey of training effectiveness, answered across the country.
     await seedSurveys(tx, root.id);
+    await seedDemoSurveyIndicator(tx, { nationId: root.id }, monitoring.practiceObjectiveId);
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }

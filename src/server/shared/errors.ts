@@ -102,6 +102,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   unknown_question: 422,
   answer_invalid: 422,
   answers_incomplete: 422,
+  rounds_not_comparable: 422,
   cycle_overlaps: 409,
   cycle_not_open: 409,
   cycle_stage_invalid: 409,
@@ -128,6 +129,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   survey_published: 409,
   survey_incomplete: 422,
   survey_draft_exists: 409,
+  unknown_survey: 422,
+  unknown_survey_question: 422,
+  unknown_survey_round: 422,
   route_not_found: 404,
   internal_error: 500,
 };

@@ -43,8 +43,23 @@ export function factText(
       : choices.programmes.find((p) => p.id === fact.programmeId);
     return t('monitoring.manage.trainedIn', { what: what ? `${what.code} ${what.title}` : '—' });
   }
+  if (fact.fact === 'survey_respondents')
+    return t('monitoring.manage.surveyRespondentsText', { code: fact.surveyCode });
+  if (fact.fact === 'survey_answered')
+    return t('monitoring.manage.surveyAnsweredText', {
+      code: fact.surveyCode,
+      question: fact.item ? `${fact.questionKey} / ${fact.item}` : fact.questionKey,
+      values: fact.values.join(', '),
+    });
   return t(`monitoring.facts.${fact.fact}`);
 }
+
+/** Answer values as typed: "weekly, daily" -> ['weekly', 'daily']. */
+const valuesOf = (text: string) =>
+  text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** Chooses a fact and, where it needs them, its competency or aspect, level and basis, or its module or programme. */
 export function FactPicker({
@@ -72,6 +87,9 @@ export function FactPicker({
         basis: 'confirmed',
       });
     if (fact === 'trained') return onChange({ fact: 'trained' });
+    const surveyCode = value && 'surveyCode' in value ? value.surveyCode : '';
+    if (fact === 'survey_respondents') return onChange({ fact, surveyCode });
+    if (fact === 'survey_answered') return onChange({ fact, surveyCode, questionKey: '', values: [] });
     onChange({ fact } as FactSpec);
   };
   const training =
@@ -130,6 +148,52 @@ export function FactPicker({
               <option value="self">{t('assessment.selfAssessed')}</option>
             </select>
           </label>
+        </div>
+      )}
+      {(value?.fact === 'survey_respondents' || value?.fact === 'survey_answered') && (
+        <div className="row">
+          <label>
+            {t('monitoring.manage.surveyCode')}
+            <input
+              value={value.surveyCode}
+              onChange={(e) => onChange({ ...value, surveyCode: e.target.value })}
+              required
+              maxLength={64}
+            />
+          </label>
+          {value.fact === 'survey_answered' && (
+            <>
+              <label>
+                {t('monitoring.manage.questionKey')}
+                <input
+                  value={value.questionKey}
+                  onChange={(e) => onChange({ ...value, questionKey: e.target.value.trim() })}
+                  required
+                  maxLength={40}
+                />
+              </label>
+              <label>
+                {t('monitoring.manage.answerValues')}
+                <input
+                  defaultValue={value.values.join(', ')}
+                  onChange={(e) => onChange({ ...value, values: valuesOf(e.target.value) })}
+                  required
+                />
+              </label>
+              <label>
+                {t('monitoring.manage.matrixRow')}
+                <input
+                  value={value.item ?? ''}
+                  onChange={(e) => {
+                    const { item: _item, ...rest } = value;
+                    const item = e.target.value.trim();
+                    onChange(item ? { ...rest, item } : rest);
+                  }}
+                  maxLength={40}
+                />
+              </label>
+            </>
+          )}
         </div>
       )}
       {value?.fact === 'trained' && (

@@ -35,6 +35,8 @@ export const FACTS: FactSpec['fact'][] = [
   'schools',
   'schools_with_plan',
   'schools_with_partner',
+  'survey_respondents',
+  'survey_answered',
 ];
 
 /**

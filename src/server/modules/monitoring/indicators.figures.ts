@@ -35,6 +35,8 @@ interface Reader {
   /** Names of the population and of the value, the same wherever the same people are counted. */
   populationKey: string;
   valueKey: string;
+  /** Who a unit must count for the figure to mean anything there: its teachers, or a round's respondents. */
+  peopleKey: string;
 }
 
 async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<Reader> {
@@ -47,6 +49,7 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
       countsTeachers,
       populationKey: 'teachers',
       valueKey: name,
+      peopleKey: 'teachers',
     };
   };
   switch (spec.fact) {
@@ -57,6 +60,7 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
         countsTeachers: true,
         populationKey: 'teachers',
         valueKey: 'teachers',
+        peopleKey: 'teachers',
       };
     case 'self_assessed':
       return key('self_assessed');
@@ -85,6 +89,7 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
         countsTeachers: false,
         populationKey: 'teachers',
         valueKey: spec.fact,
+        peopleKey: 'teachers',
       };
     case 'trained':
       return key(
@@ -116,6 +121,34 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
         countsTeachers: true,
         populationKey,
         valueKey: `${populationKey}:${spec.levelCode}+`,
+        peopleKey: 'teachers',
+      };
+    }
+    case 'survey_respondents':
+    case 'survey_answered': {
+      // No round of the code has opened yet: nobody answered, and a key no group has reads nought.
+      const roundId = (await repo.surveyRoundOf(ctx.db, ctx.tenantId, spec.surveyCode, spec.roundId)) ?? '';
+      const respondents = repo.surveyRespondentsKey(roundId);
+      if (roundId) wanted.surveyRounds.push(roundId);
+      const valueKey =
+        spec.fact === 'survey_respondents'
+          ? respondents
+          : `${respondents}:${JSON.stringify([spec.questionKey, spec.item ?? null, [...new Set(spec.values)].sort()])}`;
+      if (roundId && spec.fact === 'survey_answered')
+        wanted.surveyAnswers.push({
+          key: valueKey,
+          roundId,
+          questionKey: spec.questionKey,
+          item: spec.item ?? null,
+          values: [...new Set(spec.values)],
+        });
+      return {
+        value: (t) => t.get(valueKey) ?? 0,
+        population: (t) => t.get(respondents) ?? 0,
+        countsTeachers: true,
+        populationKey: respondents,
+        valueKey,
+        peopleKey: respondents,
       };
     }
   }
@@ -128,6 +161,8 @@ interface Compiled {
   denominator: Reader | null;
   /** The counts of people the figure is about (see `raw`), each named once: what suppression weighs. */
   sizes: { key: string; of: (t: Totals) => number }[];
+  /** Whether a group counts anyone the figure is about (teachers, or a round's respondents). */
+  anyone: (t: Totals | undefined) => boolean;
 }
 
 function sizesOf(numerator: Reader, denominator: Reader | null): Compiled['sizes'] {
@@ -138,13 +173,28 @@ function sizesOf(numerator: Reader, denominator: Reader | null): Compiled['sizes
 }
 
 async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
-  const wanted: repo.Wanted = { items: [], aspects: [], facts: [], schools: false };
+  const wanted: repo.Wanted = {
+    items: [],
+    aspects: [],
+    facts: [],
+    schools: false,
+    surveyRounds: [],
+    surveyAnswers: [],
+  };
   const compiled: Compiled[] = [];
   for (const row of rows) {
     const indicator = toIndicator(ctx, row);
     const numerator = await readerOf(ctx, indicator.numerator, wanted);
     const denominator = indicator.denominator ? await readerOf(ctx, indicator.denominator, wanted) : null;
-    compiled.push({ row, indicator, numerator, denominator, sizes: sizesOf(numerator, denominator) });
+    const people = [...new Set([numerator.peopleKey, ...(denominator ? [denominator.peopleKey] : [])])];
+    compiled.push({
+      row,
+      indicator,
+      numerator,
+      denominator,
+      sizes: sizesOf(numerator, denominator),
+      anyone: (t) => people.some((k) => (t?.get(k) ?? 0) > 0),
+    });
   }
   const unique = (list: string[]) => [...new Set(list)];
   return {
@@ -154,6 +204,8 @@ async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
       aspects: unique(wanted.aspects),
       facts: unique(wanted.facts),
       schools: wanted.schools,
+      surveyRounds: unique(wanted.surveyRounds),
+      surveyAnswers: wanted.surveyAnswers.filter((a, i, all) => all.findIndex((o) => o.key === a.key) === i),
     },
   };
 }
@@ -272,8 +324,8 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
     const hidden = liveHidden[i]!;
     if (hidden.units.has(unitOf) || (query.sex && hidden.breakdowns.get('sex')!.has(unitOf))) return hiddenFigure;
     const t = query.sex ? groupsOf('sex').of(unitOf).get(query.sex) : totals.get(unitOf);
-    // A unit without teachers (of the sex asked for) has nothing to show.
-    if (!t?.get('teachers')) return hiddenFigure;
+    // A unit without teachers (of the sex asked for), or respondents for a survey fact, has nothing to show.
+    if (!compiled[i]!.anyone(t)) return hiddenFigure;
     return shown(compiled[i]!.row.factor as Indicator['factor'], raw(compiled[i]!, t));
   };
   const recorded = recordedFigures(compiled, slice, actualRows);
@@ -340,7 +392,7 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
           by,
           groups: c.indicator.disaggregations.includes(by)
             ? groupsOf(by)
-                .present(unit.id)
+                .present(unit.id, c.anyone)
                 .map((key) => ({
                   key,
                   figure: liveHidden[i]!.breakdowns.get(by)!.has(unit.id)
@@ -369,7 +421,11 @@ function breakdownGroups(
 ) {
   const cache = new Map<
     string,
-    { keys: string[]; of: (unit: string) => Map<string, Totals>; present: (unit: string) => string[] }
+    {
+      keys: string[];
+      of: (unit: string) => Map<string, Totals>;
+      present: (unit: string, anyone: (t: Totals) => boolean) => string[];
+    }
   >();
   const add = (into: Totals, from: Totals, sign = 1) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + sign * v);
@@ -400,9 +456,9 @@ function breakdownGroups(
     const entry = {
       keys,
       of: (unit: string) => perUnit.get(unit) ?? new Map<string, Totals>(),
-      present: (unit: string) =>
+      present: (unit: string, anyone: (t: Totals) => boolean) =>
         [...(perUnit.get(unit) ?? new Map<string, Totals>()).entries()]
-          .filter(([, t]) => (t.get('teachers') ?? 0) > 0)
+          .filter(([, t]) => anyone(t))
           .map(([k]) => k)
           .sort(),
     };

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type {
   DB,
   IndicatorActualTable,
@@ -163,7 +163,22 @@ export interface Wanted {
   facts: string[];
   /** Whether school counts are read (`schools`, `schools_with_plan`, `schools_with_partner`). */
   schools: boolean;
+  /** Survey rounds whose respondents are counted (keyed `survey:{round}`). */
+  surveyRounds: string[];
+  /** Respondents of a round with one of some answers to a question, keyed `key`. */
+  surveyAnswers: SurveyAnswerCount[];
 }
+
+export interface SurveyAnswerCount {
+  key: string;
+  roundId: string;
+  questionKey: string;
+  /** The matrix row; absent, any row or chosen option counts. */
+  item: string | null;
+  values: string[];
+}
+
+export const surveyRespondentsKey = (roundId: string) => `survey:${roundId}`;
 
 /**
  * Sums of the live aggregates per group, keyed `teachers`, `c:{item}:{basis}:{level}` (competency
@@ -250,7 +265,90 @@ export async function totals(
       add(r.grp, 'schools_with_partner', r.with_partner);
     }
   }
+
+  if (wanted.surveyRounds.length)
+    for (const r of await surveyCounts(
+      db,
+      tenantId,
+      grouping,
+      sex,
+      sql`r.round_id in (${sql.join(wanted.surveyRounds)})`,
+    ))
+      add(r.grp, surveyRespondentsKey(r.round_id), r.n);
+  for (const a of wanted.surveyAnswers) {
+    const item = a.item === null ? sql`` : sql` and a.item = ${a.item}`;
+    const answered = sql`r.round_id = ${a.roundId} and exists (select 1 from survey_answer a
+      where a.tenant_id = r.tenant_id and a.response_id = r.id and a.question_key = ${a.questionKey}${item}
+        and a.value_text in (${sql.join(a.values)}))`;
+    for (const r of await surveyCounts(db, tenantId, grouping, sex, answered)) add(r.grp, a.key, r.n);
+  }
   return out;
+}
+
+/**
+ * Respondents per group and round among those `which` keeps: placed under a unit by the path of the
+ * unit they answered from (as survey results place them), by place of work through that unit.
+ */
+function surveyCounts(
+  db: Kysely<DB>,
+  tenantId: string,
+  grouping: Grouping,
+  sex: string | undefined,
+  which: RawBuilder<unknown>,
+) {
+  type Row = { grp: string; round_id: string; n: number };
+  const bySex = sex ? sql` and r.sex = ${sex}` : sql``;
+  if (grouping.by === 'place')
+    return sql<Row>`
+      select coalesce(u.locality, 'unknown') || '|' || u.type as grp, r.round_id, count(*) as n
+      from survey_response r join org_unit u on u.tenant_id = r.tenant_id and u.id = r.unit_id
+      where r.tenant_id = ${tenantId} and r.unit_path >= ${grouping.path}
+        and r.unit_path < ${subtreeUpperBound(grouping.path)} and u.type in (${sql.join(PLACES_OF_WORK)})
+        and ${which}${bySex}
+      group by coalesce(u.locality, 'unknown') || '|' || u.type, r.round_id`
+      .execute(db)
+      .then((res) => res.rows);
+  if (grouping.unitIds.length === 0) return Promise.resolve([] as Row[]);
+  const group = grouping.by === 'unitSex' ? sql`g.id || '|' || r.sex` : sql`g.id`;
+  return sql<Row>`
+    select ${group} as grp, r.round_id, count(*) as n
+    from org_unit g join survey_response r on r.tenant_id = g.tenant_id
+      and r.unit_path >= g.path and r.unit_path < substr(g.path, 1, length(g.path) - 1) || '0'
+    where g.tenant_id = ${tenantId} and g.id in (${sql.join(grouping.unitIds)}) and ${which}${bySex}
+    group by ${group}, r.round_id`
+    .execute(db)
+    .then((res) => res.rows);
+}
+
+/**
+ * The round a survey fact reads: the one pinned, if it is of a questionnaire with that code, else the
+ * latest of the code that has opened (greatest `opens_on`, then the latest created).
+ */
+export function surveyRoundOf(db: Kysely<DB>, tenantId: string, surveyCode: string, roundId: string | undefined) {
+  let q = db
+    .selectFrom('survey_round as r')
+    .innerJoin('survey as s', (j) => j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
+    .select(['r.id'])
+    .where('r.tenant_id', '=', tenantId)
+    .where('s.code', '=', surveyCode);
+  q = roundId ? q.where('r.id', '=', roundId) : q.where('r.opens_on', '<=', todayIso());
+  return q
+    .orderBy('r.opens_on', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .executeTakeFirst()
+    .then((r) => r?.id ?? null);
+}
+
+/** The definitions (JSON) of every version of the questionnaire with this code. */
+export function surveyDefinitions(db: Kysely<DB>, tenantId: string, surveyCode: string) {
+  return db
+    .selectFrom('survey')
+    .select(['definition'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', surveyCode)
+    .execute()
+    .then((rows) => rows.map((r) => r.definition));
 }
 
 /**

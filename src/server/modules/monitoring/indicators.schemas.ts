@@ -3,6 +3,7 @@ import { LocalizedTextSchema } from '../../shared/text.ts';
 import { SEXES } from './monitoring.schemas.ts';
 
 const Id = z.string().min(1).max(64);
+const SurveyCode = z.string().min(1).max(64).describe('The code of a questionnaire (all its versions share it).');
 const Resolved = z.object({ text: z.string(), locale: z.string(), fallback: z.boolean() });
 
 /**
@@ -11,7 +12,13 @@ const Resolved = z.object({ text: z.string(), locale: z.string(), fallback: z.bo
  * `observed` and `observed_student_centred` count teachers observed this term (the second: students
  * used ICT and the lesson stood at 3 or more of the 4-step student-centredness scale); school facts
  * count schools. Competency facts read the live competency figures: an aspect counts
- * a teacher whose every competency of the aspect stands at the level or above.
+ * a teacher whose every competency of the aspect stands at the level or above. Survey facts count the
+ * respondents of a questionnaire's round (by its code: every version shares it), read from the answers
+ * when asked and placed by where each respondent worked when answering: the latest round of the code
+ * that has opened (greatest `opens_on`) unless `roundId` pins one. `survey_respondents` counts them all,
+ * `survey_answered` those whose answer to `questionKey` (for a matrix, its row `item`; for a multiple
+ * choice, any option chosen) is one of `values`. Their population, what suppression weighs, is the
+ * round's respondents, not the teachers.
  */
 export const FactSpec = z.discriminatedUnion('fact', [
   z.strictObject({ fact: z.literal('teachers') }),
@@ -42,10 +49,26 @@ export const FactSpec = z.discriminatedUnion('fact', [
   z.strictObject({ fact: z.literal('schools') }),
   z.strictObject({ fact: z.literal('schools_with_plan') }),
   z.strictObject({ fact: z.literal('schools_with_partner') }),
+  // Survey results: respondents of a round, read from the answers when asked.
+  z.strictObject({
+    fact: z.literal('survey_respondents'),
+    surveyCode: SurveyCode,
+    roundId: Id.optional().describe('A round of the questionnaire; the latest that has opened when absent.'),
+  }),
+  z.strictObject({
+    fact: z.literal('survey_answered'),
+    surveyCode: SurveyCode,
+    roundId: Id.optional().describe('A round of the questionnaire; the latest that has opened when absent.'),
+    questionKey: z.string().min(1).max(40),
+    values: z.array(z.string().min(1).max(40)).min(1).max(30).describe('Answers (choice values) that count.'),
+    item: z.string().min(1).max(40).optional().describe('The row of a matrix question.'),
+  }),
 ]);
 /** Facts that count schools, not teachers: they have no split by sex. */
 export const SCHOOL_FACTS = ['schools', 'schools_with_plan', 'schools_with_partner'] as const;
 export type FactSpec = z.infer<typeof FactSpec>;
+/** Facts read from a questionnaire's answers: they count respondents, not teachers. */
+export const SURVEY_FACTS = ['survey_respondents', 'survey_answered'] as const;
 
 export const FACTORS = ['percent', 'per_thousand', 'count'] as const;
 export const DISAGGREGATIONS = ['sex', 'locality', 'school_type', 'org_level'] as const;

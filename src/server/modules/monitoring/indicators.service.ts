@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
+import { Definition, questionsOf } from '../surveys/surveys.definition.ts';
 import * as training from '../training/catalogue.service.ts';
 import * as repo from './indicators.repo.ts';
 import {
@@ -133,12 +134,50 @@ async function checkDefinition(ctx: Ctx, input: IndicatorInput) {
         'body.disaggregations',
         'Schools have no sex: an indicator counting schools cannot be split by sex.',
       );
+    if (spec.fact === 'survey_respondents' || spec.fact === 'survey_answered') await checkSurveyFact(ctx, spec, at);
     if (spec.fact === 'trained') {
       if (spec.moduleId && spec.programmeId) throw invalid(at, 'Name a module or a programme, not both.');
       if (spec.moduleId) await known(() => training.requireModule(ctx, spec.moduleId!), `${at}.moduleId`);
       if (spec.programmeId) await known(() => training.requireProgramme(ctx, spec.programmeId!), `${at}.programmeId`);
     }
   }
+}
+
+/**
+ * A survey fact names a questionnaire code that exists, a round of it if pinned, and a question (and a
+ * matrix row, and choices) that some version of it asks: versions keep their keys, so rounds compare.
+ */
+async function checkSurveyFact(
+  ctx: Ctx,
+  spec: Extract<FactSpec, { fact: 'survey_respondents' | 'survey_answered' }>,
+  at: string,
+) {
+  const definitions = await repo.surveyDefinitions(ctx.db, ctx.tenantId, spec.surveyCode);
+  if (definitions.length === 0)
+    throw new AppError('unknown_survey', `No questionnaire has the code ${spec.surveyCode}.`, {
+      field: `${at}.surveyCode`,
+    });
+  if (spec.roundId && !(await repo.surveyRoundOf(ctx.db, ctx.tenantId, spec.surveyCode, spec.roundId)))
+    throw new AppError('unknown_survey_round', `No round ${spec.roundId} of ${spec.surveyCode}.`, {
+      field: `${at}.roundId`,
+    });
+  if (spec.fact !== 'survey_answered') return;
+  const asked = definitions
+    .flatMap((json) => questionsOf(Definition.parse(JSON.parse(json))))
+    .filter((q) => q.key === spec.questionKey);
+  if (asked.length === 0)
+    throw new AppError('unknown_survey_question', `${spec.surveyCode} asks no question ${spec.questionKey}.`, {
+      field: `${at}.questionKey`,
+    });
+  const type = asked[0]!.type;
+  if (type === 'number') throw invalid(`${at}.questionKey`, 'A number answer is not one of some values.');
+  if (type === 'matrix' && !asked.some((q) => q.rows.some((r) => r.value === spec.item)))
+    throw invalid(`${at}.item`, `Name a row of the matrix ${spec.questionKey}.`);
+  if (type !== 'matrix' && spec.item !== undefined)
+    throw invalid(`${at}.item`, `${spec.questionKey} is not a matrix: it has no rows.`);
+  const offered = new Set(asked.flatMap((q) => q.choices.map((c) => c.value)));
+  const unknown = offered.size ? spec.values.filter((v) => !offered.has(v)) : [];
+  if (unknown.length) throw invalid(`${at}.values`, `${spec.questionKey} offers no ${unknown.join(', ')}.`);
 }
 
 async function known(find: () => Promise<unknown>, path: string) {
