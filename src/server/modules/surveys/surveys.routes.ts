@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
+import { compareRoutes } from './compare.routes.ts';
 import { effectRoutes } from './effect.routes.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { paperRoutes } from './paper.routes.ts';
@@ -23,4 +24,5 @@ const SURVEY_PARTS: ((app: ZodApp, database: Database) => void)[] = [
   paperRoutes,
   effectRoutes,
   evaluationRoutes,
+  compareRoutes,
 ];
