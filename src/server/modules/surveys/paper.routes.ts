@@ -10,12 +10,14 @@ const tags = ['surveys'];
 /** Answers given on paper and typed into a CSV: the round's template, and the import of the filled file. */
 export function paperRoutes(app: ZodApp, _database: Database) {
   app.register(async (scope) => paperImportRoute(scope as ZodApp));
-  route(app, paperApi, 'GET /api/surveys/rounds/:roundId/responses/template.csv', { tags }, async (req, reply) =>
-    reply
+  route(app, paperApi, 'GET /api/surveys/rounds/:roundId/responses/template.csv', { tags }, async (req, reply) => {
+    // Read first: the id is named in a header only once it is known to be a round's.
+    const csv = await paperTemplate(req.ctx, req.params.roundId);
+    return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="paper-round-${req.params.roundId}.csv"`)
-      .send(await paperTemplate(req.ctx, req.params.roundId)),
-  );
+      .send(csv);
+  });
 }
 
 /** The file arrives whole (spooled, capped) before the import reads it and opens its transaction. */

@@ -88,7 +88,9 @@ function requireOpen(round: { id: string; status: string; opens_on: string; clos
 
 /** A cell as the answer the web form would give: choice codes, a list split on `;`, a number. */
 function cellAnswer(question: Question, cell: string): AnswerValue {
-  if (question.type === 'multiple') return splitList(cell);
+  // Choice codes are lower case (surveys.definition.ts): `Weekly` typed by hand is `weekly`.
+  if (question.type === 'multiple') return splitList(cell.toLowerCase());
+  if (question.type === 'single' || question.type === 'likert') return cell.toLowerCase();
   // Anything else stays text, which the question's own check refuses as "not a number".
   if (question.type === 'number' && /^-?\d+([.,]\d+)?$/.test(cell)) return Number(cell.replace(',', '.'));
   return cell;
@@ -116,7 +118,7 @@ function readAnswers(
     if (q.type === 'matrix') {
       const rated: Record<string, string> = {};
       for (const row of q.rows) {
-        const cell = values[`${q.key}.${row.value}`];
+        const cell = values[`${q.key}.${row.value}`]?.toLowerCase();
         if (cell && check(`${q.key}.${row.value}`, q.key, { [row.value]: cell })) rated[row.value] = cell;
       }
       if (Object.keys(rated).length) answers[q.key] = rated;

@@ -201,7 +201,7 @@ describeOnEachDatabase('surveys: importing the answers of a paper round', (getDb
     const file = csv(
       HEADER,
       line(teachers[0]!.nationalId, 'weekly,slides;quiz,high,mid,3,2026-01-15,"Maps, in groups"'),
-      line(teachers[1]!.email, 'weekly,slides,high,high,4,,'),
+      line(teachers[1]!.email, 'Weekly,Slides,high,HIGH,4,,'),
       line(teachers[2]!.nationalId, 'monthly,quiz; video,mid,mid,,,'),
       line(teachers[3]!.nationalId, 'never,,low,low,10,,Not shown: dropped'),
       line(teachers[4]!.nationalId, 'never,,low,mid,2.5,2025-12-01,'),
