@@ -1,20 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { paperApi } from '../../../server/modules/surveys/paper.api.ts';
-import { ApiError, upload } from '../../api/client.ts';
-import { queryKey } from '../../api/routes.ts';
+import { ApiError } from '../../api/client.ts';
+import { queryKey, routeUrl, sendFile } from '../../api/routes.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import { ErrorText } from '../../shell/ErrorText.tsx';
 
-type PaperApi = typeof paperApi;
-type Imported = z.output<PaperApi['POST /api/surveys/rounds/:roundId/responses/import']['response'][200]>;
 type PaperFault = { line: number; column: string; code: string; message: string };
-
-// The paper routes are not in the web's route map (surveys.api.ts joins the survey parts), so their
-// URLs are written here once; the answer's type still comes from the route's schema.
-const base = (roundId: string) => `/api/surveys/rounds/${encodeURIComponent(roundId)}/responses`;
 
 type State =
   | { step: 'idle' }
@@ -39,8 +31,12 @@ export function PaperImport({ roundId, anonymous }: { roundId: string; anonymous
     if (!file) return;
     setState({ step: 'uploading', share: 0 });
     try {
-      const result = await upload<Imported>(`${base(roundId)}/import`, file, 'text/csv', (share) =>
-        setState(share < 1 ? { step: 'uploading', share } : { step: 'processing' }),
+      const result = await sendFile(
+        'POST /api/surveys/rounds/:roundId/responses/import',
+        { params: { roundId } },
+        file,
+        'text/csv',
+        (share) => setState(share < 1 ? { step: 'uploading', share } : { step: 'processing' }),
       );
       setState({ step: 'done', imported: result.imported });
       await Promise.all([
@@ -75,7 +71,10 @@ export function PaperImport({ roundId, anonymous }: { roundId: string; anonymous
         <p className="muted">{t(anonymous ? 'surveys.paper.whoAnonymous' : 'surveys.paper.whoIdentified')}</p>
         <p className="muted">{t('surveys.paper.format')}</p>
         <p>
-          <a href={`${base(roundId)}/template.csv`} download>
+          <a
+            href={routeUrl('GET /api/surveys/rounds/:roundId/responses/template.csv', { params: { roundId } })}
+            download
+          >
             {t('surveys.paper.template')}
           </a>
         </p>
