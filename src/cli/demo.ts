@@ -301,7 +301,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedFollowThrough(tx);
     await seedSchoolPlans(tx);
     await seedEvaluation(tx, standard, active, catalogue.modules[0]);
-    // This year's national survey of training effectiveness, answered across the country.
+    // Last year's and this year's national survey of training effectiveness, answered across the country.
     await seedSurveys(tx, root.id);
     await seedDemoSurveyIndicator(tx, { nationId: root.id }, monitoring.practiceObjectiveId);
   });

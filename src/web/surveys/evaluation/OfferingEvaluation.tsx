@@ -111,7 +111,13 @@ function Rounds({ rounds, minimum }: { rounds: Round[]; minimum: number }) {
   );
 }
 
-function PairedChange({ paired, minimum }: { paired: NonNullable<Evaluation['learning']['paired']>; minimum: number }) {
+export function PairedChange({
+  paired,
+  minimum,
+}: {
+  paired: NonNullable<Evaluation['learning']['paired']>;
+  minimum: number;
+}) {
   const { t } = useTranslation();
   if (paired.pairs === null) return <p>{t('surveys.evaluation.pairsHidden', { minimum })}</p>;
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { type ApiResponse, useApiQuery } from '../../api/routes.ts';
+import { type ApiResponse, routeUrl, useApiQuery } from '../../api/routes.ts';
 import { useCan } from '../../auth/session.tsx';
 import { formatNumber, formatPercent, i18n } from '../../i18n/index.ts';
 import { QueryState } from '../../shell/ErrorText.tsx';
@@ -36,15 +36,15 @@ export default function ResultsPage() {
     query: { ...(unitId ? { unitId } : {}), ...(by ? { by } : {}) },
   });
   const manager = useCan('surveys.manage');
-  // The downloads (server results.api.ts) are not in the client's route map yet, so their URLs are built
-  // here: the same unit and breakdown as the page (texts have no breakdown).
-  const download = (file: string, withBreakdown = true) => {
-    const query = new URLSearchParams();
-    if (unitId) query.set('unitId', unitId);
-    if (by && withBreakdown) query.set('by', by);
-    const text = query.toString();
-    return `/api/surveys/rounds/${encodeURIComponent(roundId)}/${file}${text ? `?${text}` : ''}`;
-  };
+  // The downloads carry the page's unit and breakdown (texts have no breakdown).
+  const download = (
+    file: 'results.csv' | 'results.xlsx' | 'results.pdf' | 'texts.csv',
+    withBreakdown = file !== 'texts.csv',
+  ) =>
+    routeUrl(`GET /api/surveys/rounds/:roundId/${file}`, {
+      params: { roundId },
+      query: { ...(unitId ? { unitId } : {}), ...(by && withBreakdown ? { by } : {}) },
+    });
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
@@ -79,7 +79,7 @@ export default function ResultsPage() {
                 ))}
               </select>
             </label>
-            <p className="downloads no-print" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem' }}>
+            <p className="downloads no-print">
               <span>{t('surveys.results.download.downloads')}:</span>
               <a href={download('results.csv')} download>
                 {t('surveys.results.download.csv')}
@@ -91,7 +91,7 @@ export default function ResultsPage() {
                 {t('surveys.results.download.pdf')}
               </a>
               {manager && (
-                <a href={download('texts.csv', false)} download>
+                <a href={download('texts.csv')} download>
                   {t('surveys.results.download.texts')}
                 </a>
               )}
@@ -153,8 +153,9 @@ export default function ResultsPage() {
                 </section>
               );
             })}
-            <p>
+            <p className="downloads">
               <Link to={`/surveys/rounds/${roundId}`}>{t('surveys.results.back')}</Link>
+              <Link to={`/surveys/rounds/${roundId}/compare`}>{t('surveys.compare.title')}</Link>
             </p>
           </>
         );

@@ -96,7 +96,8 @@ export function RoundPage() {
             </p>
             <p>{t('surveys.rounds.answeredOf', { n: formatNumber(r.responded), of: formatNumber(r.invited) })}</p>
             <p>
-              <Link to={`/surveys/rounds/${r.id}/results`}>{t('surveys.rounds.results')}</Link>
+              <Link to={`/surveys/rounds/${r.id}/results`}>{t('surveys.rounds.results')}</Link> ·{' '}
+              <Link to={`/surveys/rounds/${r.id}/compare`}>{t('surveys.compare.title')}</Link>
             </p>
             {r.status === 'open' && (
               <div className="inline">
