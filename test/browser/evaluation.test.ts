@@ -10,6 +10,7 @@ import { type BrowserWorld, startBrowserWorld } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const en = JSON.parse(fs.readFileSync('src/web/i18n/en.json', 'utf8'));
+const ne = JSON.parse(fs.readFileSync('src/web/i18n/ne.json', 'utf8'));
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 type Page = Awaited<ReturnType<BrowserWorld['signedIn']>>;
 interface Question {
@@ -207,6 +208,40 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
         // The follow-through visits of the six completers are due a month after the training, if the module asks.
         await ministry.getByText(/^Follow-through visits: \d+ done/).waitFor();
       }, 180_000);
+
+      it("compares this year's national survey with last year's, in Nepali on a phone", async () => {
+        const ministry = await world.signedIn('ministry', PHONE);
+        const select = ministry.locator('label.language select');
+        await ministry.goto(`${world.base}/surveys/rounds`);
+        if (!(await select.isVisible())) await ministry.getByRole('button', { name: 'Menu' }).click();
+        await select.selectOption('ne');
+        await ministry.locator('html[lang^="ne"]').waitFor();
+        const national = await world.database.db
+          .selectFrom('survey_round')
+          .select(['id', 'opens_on'])
+          .where('title', 'like', '%National survey of training effectiveness%')
+          .orderBy('opens_on', 'desc')
+          .execute();
+        expect(national).toHaveLength(2);
+        await ministry.goto(`${world.base}/surveys/rounds/${national[0]!.id}/results`);
+        await ministry.getByRole('link', { name: ne.surveys.compare.title }).click();
+        await ministry.getByLabel(ne.surveys.compare.with).selectOption(national[1]!.id);
+        const frequency = ministry.locator('section.question-result', { has: ministry.locator('table.cards') }).first();
+        await frequency.locator('table.cards tbody tr').first().waitFor();
+        const comparison = await (
+          await ministry.request.get(
+            `${world.base}/api/surveys/rounds/${national[0]!.id}/compare?with=${national[1]!.id}`,
+          )
+        ).json();
+        expect(comparison.before.id).toBe(national[1]!.id);
+        // Every change shown is the difference of the two shares, and the labels stay on a phone.
+        const first = comparison.questions.find((q: { items: unknown[]; mean: unknown }) => q.items.length && !q.mean);
+        for (const item of first.items as { before: number; after: number; change: number }[])
+          expect(item.change).toBeCloseTo((item.after - item.before) * 100, 0);
+        await frequency.locator(`td[data-label="${ne.surveys.compare.change}"]`).first().waitFor();
+        expect(await ministry.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        await ministry.screenshot({ path: 'test-results/compare-ne-360.png', fullPage: false });
+      }, 120_000);
     },
   );
 }
