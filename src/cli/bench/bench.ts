@@ -9,6 +9,7 @@ import { assessmentBench } from './assessment.ts';
 import { monitoringBench } from './monitoring.ts';
 import { practiceBench } from './practice.ts';
 import { rosterBench } from './roster.ts';
+import { surveysBench } from './surveys.ts';
 import { uploadsBench } from './uploads.ts';
 
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, Bench> = {
   monitoring: monitoringBench,
   practice: practiceBench,
   uploads: uploadsBench,
+  surveys: surveysBench,
 };
 
 async function onSqlite(teachers: number, benches: Bench[]) {

@@ -21,6 +21,7 @@ import * as followThrough from './migrations/0015_follow_through.ts';
 import * as schoolPlans from './migrations/0016_school_plans.ts';
 import * as surveys from './migrations/0017_surveys.ts';
 import * as followThroughTeacher from './migrations/0018_follow_through_teacher.ts';
+import * as surveyResults from './migrations/0019_survey_results.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -124,6 +125,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_school_plans': schoolPlans,
   '0017_surveys': surveys,
   '0018_follow_through_teacher': followThroughTeacher,
+  '0019_survey_results': surveyResults,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -98,51 +98,145 @@ export async function roundResults(
       breakdown: null,
     };
 
-  const questions = await questionResults(ctx, roundId, unit.path, definition, readsTexts);
+  // Every response of the round is under the unit: its answers are read without looking where each was given.
+  const whole = respondents === placed.reduce((n, r) => n + Number(r.n), 0);
+  const reach = { path: unit.path, whole };
+  const questions = (await questionResults(ctx, roundId, reach, definition, readsTexts)).get('')!;
   let breakdown: RoundResults['breakdown'] = null;
   if (by && !hidden.breakdowns.get(by)?.has(unit.id)) {
-    const perGroup = [];
-    for (const g of groups)
-      perGroup.push({
+    const perGroup = await questionResults(ctx, roundId, reach, definition, false, GROUP_COLUMNS[by]);
+    breakdown = {
+      by,
+      groups: groups.map((g) => ({
         key: g,
         respondents: sizeOf(unit.id, g),
-        questions: await questionResults(ctx, roundId, unit.path, definition, false, {
-          column: GROUP_COLUMNS[by],
-          value: g,
-        }),
-      });
-    breakdown = { by, groups: perGroup, hidden: false };
+        questions: perGroup.get(g) ?? resultsOf(definition, undefined, false),
+      })),
+      hidden: false,
+    };
   } else if (by) breakdown = { by, groups: [], hidden: true };
   return { ...base, respondents, suppressed: false, questions, breakdown };
 }
 
+/** Which answers count: those given under `path`; `whole` when that is every answer of the round. */
+interface Reach {
+  path: string;
+  whole: boolean;
+}
+
+/** What the database hands back for one group: tallies per question, never the answer rows themselves. */
+interface Tallies {
+  /** Rows per question, item and value (the value only for choice questions, the number only for numbers). */
+  rows: { q: string; item: string; v: string | null; x: number | null; n: number }[];
+  /** Respondents per multiple choice and matrix question. */
+  reach: Map<string, number>;
+  texts: Map<string, string[]>;
+}
+
+const CHOICE_TYPES = ['single', 'likert', 'multiple', 'matrix'];
+const TEXT_TYPES = ['short_text', 'long_text'];
+
+/**
+ * Per question, the counts, means, medians and (`withTexts`) texts of the answers given under the
+ * reach, per value of the response's `column` when given (the key '' otherwise). The database
+ * aggregates: a round of 100,000 responses has millions of answer rows, and only their tallies
+ * (a number's distinct values with their counts, for its exact median) cross to the server.
+ */
 async function questionResults(
   ctx: Ctx,
   roundId: string,
-  path: string,
+  reach: Reach,
   definition: Definition,
   withTexts: boolean,
-  group?: { column: string; value: string },
-): Promise<QuestionResult[]> {
-  const rows = await sql<{
-    response_id: string;
-    question_key: string;
-    item: string;
-    value_text: string | null;
-    value_number: number | null;
-  }>`
-    select a.response_id, a.question_key, a.item, a.value_text, a.value_number
-    from survey_answer a
-    join survey_response r on r.tenant_id = a.tenant_id and r.id = a.response_id
-    where a.tenant_id = ${ctx.tenantId} and a.round_id = ${roundId}
-      and r.unit_path >= ${path} and r.unit_path < ${subtreeUpperBound(path)}
-      ${group ? sql`and ${sql.ref(`r.${group.column}`)} = ${group.value}` : sql``}`.execute(ctx.db);
-  const byQuestion = new Map<string, typeof rows.rows>();
-  for (const r of rows.rows) byQuestion.set(r.question_key, [...(byQuestion.get(r.question_key) ?? []), r]);
+  column?: string,
+): Promise<Map<string, QuestionResult[]>> {
+  const questions = questionsOf(definition);
+  const keysOf = (types: string[]) => questions.filter((q) => types.includes(q.type)).map((q) => q.key);
+  const keyList = (keys: string[]) => sql.join(keys.map((k) => sql.lit(k)));
+  const choiceKeys = keysOf(CHOICE_TYPES);
+  const numberKeys = keysOf(['number']);
+  const spreadKeys = keysOf(['multiple', 'matrix']);
+  const textKeys = keysOf(TEXT_TYPES);
+  const joined = column !== undefined || !reach.whole;
+  const from = joined ? sql`survey_response r cross join survey_answer a` : sql`survey_answer a`;
+  // The cross join has SQLite read the responses first (by the unit's paths), then each one's answers together.
+  const where = sql`a.tenant_id = ${ctx.tenantId} and a.round_id = ${roundId}${
+    joined
+      ? sql` and r.tenant_id = ${ctx.tenantId} and r.round_id = ${roundId} and r.id = a.response_id and r.tenant_id = a.tenant_id`
+      : sql``
+  }${reach.whole ? sql`` : sql` and r.unit_path >= ${reach.path} and r.unit_path < ${subtreeUpperBound(reach.path)}`}`;
+  const grp = column ? sql`${sql.ref(`r.${column}`)}` : sql`''`;
+  const groupBy = (rest: ReturnType<typeof sql>) => (column ? sql`group by ${grp}, ${rest}` : sql`group by ${rest}`);
+
+  const tally = <K extends string[]>(keys: K, by: ReturnType<typeof sql>) =>
+    keys.length
+      ? sql<{ grp: string; q: string; item: string; v: string | null; x: number | null; n: number | string }>`
+          select ${grp} as grp, a.question_key as q, ${by}, count(*) as n
+          from ${from} where ${where} and a.question_key in (${keyList(keys)})
+          ${groupBy(sql`a.question_key, 3, 4, 5`)}`.execute(ctx.db)
+      : { rows: [] };
+  const [tallied, counted, spread, texts] = await Promise.all([
+    // In the order of the answers' index: values of choices and numbers are grouped as they are read.
+    tally([...choiceKeys, ...numberKeys], sql`a.item as item, a.value_text as v, a.value_number as x`),
+    tally(keysOf(['date', ...TEXT_TYPES]), sql`'' as item, null as v, null as x`),
+    spreadKeys.length
+      ? sql<{ grp: string; q: string; n: number | string }>`
+          select ${grp} as grp, a.question_key as q, count(distinct a.response_id) as n
+          from ${from} where ${where} and a.question_key in (${keyList(spreadKeys)})
+          ${groupBy(sql`a.question_key`)}`.execute(ctx.db)
+      : { rows: [] },
+    withTexts && !column && textKeys.length
+      ? sql<{ q: string; v: string | null }>`
+          select a.question_key as q, a.value_text as v
+          from ${from} where ${where} and a.question_key in (${keyList(textKeys)})`.execute(ctx.db)
+      : { rows: [] },
+  ]);
+
+  const groups = new Map<string, Tallies>();
+  const tallies = (g: string) => {
+    const t: Tallies = groups.get(g) ?? { rows: [], reach: new Map(), texts: new Map() };
+    groups.set(g, t);
+    return t;
+  };
+  for (const r of [...tallied.rows, ...counted.rows])
+    tallies(r.grp).rows.push({
+      q: r.q,
+      item: r.item,
+      v: choiceKeys.includes(r.q) ? r.v : null,
+      x: r.x === null ? null : Number(r.x),
+      n: Number(r.n),
+    });
+  for (const r of spread.rows) tallies(r.grp).reach.set(r.q, Number(r.n));
+  if (texts.rows.length) {
+    const byKey = tallies('').texts;
+    for (const r of texts.rows) {
+      const list = byKey.get(r.q);
+      if (list) list.push(r.v ?? '');
+      else byKey.set(r.q, [r.v ?? '']);
+    }
+  }
+  const results = new Map<string, QuestionResult[]>();
+  for (const [g, t] of groups) results.set(g, resultsOf(definition, t, withTexts && !column));
+  if (!column && !results.has('')) results.set('', resultsOf(definition, undefined, withTexts));
+  return results;
+}
+
+/** The results of each question from its tallies (none: nobody answered). */
+function resultsOf(definition: Definition, tallies: Tallies | undefined, withTexts: boolean): QuestionResult[] {
+  const byQuestion = new Map<string, Tallies['rows']>();
+  for (const r of tallies?.rows ?? []) {
+    const list = byQuestion.get(r.q);
+    if (list) list.push(r);
+    else byQuestion.set(r.q, [r]);
+  }
   return questionsOf(definition).map((q) => {
-    const answers = byQuestion.get(q.key) ?? [];
-    const counts = (list: typeof answers) =>
-      Object.fromEntries(q.choices.map((c) => [c.value, list.filter((a) => a.value_text === c.value).length]));
+    const rows = byQuestion.get(q.key) ?? [];
+    const total = rows.reduce((s, r) => s + r.n, 0);
+    const count = (item: string | undefined, value: string | undefined) =>
+      rows.reduce(
+        (s, r) => ((item !== undefined && r.item !== item) || (value !== undefined && r.v !== value) ? s : s + r.n),
+        0,
+      );
     const result: QuestionResult = {
       key: q.key,
       type: q.type,
@@ -153,32 +247,45 @@ async function questionResults(
       texts: null,
     };
     if (q.type === 'single' || q.type === 'likert') {
-      result.answered = answers.length;
-      result.counts = counts(answers);
+      result.answered = total;
+      result.counts = Object.fromEntries(q.choices.map((c) => [c.value, count(undefined, c.value)]));
     } else if (q.type === 'multiple') {
-      result.answered = new Set(answers.map((a) => a.response_id)).size;
-      result.counts = Object.fromEntries(
-        q.choices.map((c) => [c.value, answers.filter((a) => a.item === c.value).length]),
-      );
+      result.answered = tallies?.reach.get(q.key) ?? 0;
+      result.counts = Object.fromEntries(q.choices.map((c) => [c.value, count(c.value, undefined)]));
     } else if (q.type === 'matrix') {
       result.rows = Object.fromEntries(
-        q.rows.map((row) => [row.value, counts(answers.filter((a) => a.item === row.value))]),
+        q.rows.map((row) => [
+          row.value,
+          Object.fromEntries(q.choices.map((c) => [c.value, count(row.value, c.value)])),
+        ]),
       );
-      result.answered = new Set(answers.map((a) => a.response_id)).size;
+      result.answered = tallies?.reach.get(q.key) ?? 0;
     } else if (q.type === 'number') {
-      const values = answers.map((a) => Number(a.value_number)).sort((x, y) => x - y);
-      result.answered = values.length;
-      if (values.length) {
-        const mid = Math.floor(values.length / 2);
-        result.number = {
-          mean: Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100,
-          median: values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2,
-        };
-      }
+      result.answered = total;
+      if (total) result.number = numberSummary(rows.map((r) => ({ value: r.x ?? 0, n: r.n })));
     } else {
-      result.answered = answers.length;
-      if (withTexts && q.type !== 'date') result.texts = answers.map((a) => a.value_text ?? '').sort();
+      result.answered = total;
+      if (withTexts && q.type !== 'date') result.texts = (tallies?.texts.get(q.key) ?? []).sort();
     }
     return result;
   });
+}
+
+/** Mean (to two places) and exact median of numbers given as distinct values with their counts. */
+function numberSummary(values: { value: number; n: number }[]) {
+  values.sort((a, b) => a.value - b.value);
+  const total = values.reduce((s, v) => s + v.n, 0);
+  const nth = (k: number) => {
+    let seen = 0;
+    for (const v of values) {
+      seen += v.n;
+      if (k < seen) return v.value;
+    }
+    return values.at(-1)!.value;
+  };
+  const mid = Math.floor(total / 2);
+  return {
+    mean: Math.round((values.reduce((s, v) => s + v.value * v.n, 0) / total) * 100) / 100,
+    median: total % 2 ? nth(mid) : (nth(mid - 1) + nth(mid)) / 2,
+  };
 }
