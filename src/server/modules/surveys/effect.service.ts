@@ -2,7 +2,7 @@ import { requireScope } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { todayIso } from '../../shared/ids.ts';
-import { isSmall, MINIMUM_GROUP } from '../../shared/suppression.ts';
+import { decide, isSmall, MINIMUM_GROUP, sliceFor } from '../../shared/suppression.ts';
 import { resolveText } from '../../shared/text.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import * as org from '../org/org.service.ts';
@@ -75,9 +75,16 @@ export async function effectOfTraining(
   const levelCodes = [null, ...levels.map((l) => l.code)];
   const rankOf = new Map<string | null, number>([[null, 0], ...levels.map((l, i) => [l.code, i + 1] as const)]);
 
+  // Who is counted is read from the top of the tree, so that whether a unit's figures are shown is
+  // decided the same way whichever unit is asked for (shared/suppression.ts): no two views subtract
+  // to a group of fewer than the minimum.
+  const index = await org.unitIndex(ctx);
+  const slice = sliceFor(index, unit.id, true);
+  const pathOf = new Map(index.map((u) => [u.id, u.path]));
+  const top = pathOf.get(slice.top)!;
   const [teachers, completions, events] = await Promise.all([
-    repo.teachersUnder(ctx.db, ctx.tenantId, unit.path),
-    repo.completionsUnder(ctx.db, ctx.tenantId, unit.path, {
+    repo.teachersUnder(ctx.db, ctx.tenantId, top),
+    repo.completionsUnder(ctx.db, ctx.tenantId, top, {
       moduleIds: subject.moduleIds,
       programmeIds: subject.programmeIds,
     }),
@@ -86,7 +93,7 @@ export async function effectOfTraining(
       : repo.confirmingEventsUnder(
           ctx.db,
           ctx.tenantId,
-          unit.path,
+          top,
           { lineageId: standard.lineageId, caseIdentifiers },
           endOf(to),
         ),
@@ -107,12 +114,13 @@ export async function effectOfTraining(
     at.end = rank;
   }
 
-  const observed: Observed[] = [];
+  const everyone: Observed[] = [];
   const excluded = { trainedBefore: 0, withoutLevels: 0 };
   for (const t of teachers) {
+    const within = t.org_path.startsWith(unit.path);
     const on = trainedOn.get(t.id);
     if (on !== undefined && on < from) {
-      excluded.trainedBefore++;
+      if (within) excluded.trainedBefore++;
       continue;
     }
     const group: Group = on !== undefined && on <= to ? 'trained' : 'comparison';
@@ -120,11 +128,11 @@ export async function effectOfTraining(
       (r): r is { start: number; end: number } => r.start !== undefined && r.end !== undefined,
     );
     if (both.length === 0) {
-      excluded.withoutLevels++;
+      if (within) excluded.withoutLevels++;
       continue;
     }
     const start = mean(both.map((r) => r.start));
-    observed.push({
+    everyone.push({
       personId: t.id,
       orgPath: t.org_path,
       group,
@@ -132,6 +140,37 @@ export async function effectOfTraining(
       change: mean(both.map((r) => r.end)) - start,
     });
   }
+
+  const sizeOf = (unitId: string, k: number) => {
+    const path = pathOf.get(unitId) ?? '';
+    const group: Group = k === 0 ? 'trained' : 'comparison';
+    return everyone.filter((o) => o.group === group && o.orgPath.startsWith(path)).length;
+  };
+  const stratumSize = (unitId: string, stratum: string, k: number) => {
+    const path = pathOf.get(unitId) ?? '';
+    const group: Group = k === 0 ? 'trained' : 'comparison';
+    return everyone.filter((o) => o.group === group && String(o.stratum) === stratum && o.orgPath.startsWith(path))
+      .length;
+  };
+  // Each unit's totals, and each starting level's pair of counts, are decided over the tree alike.
+  const hidden = decide(slice, { sizes: ['trained', 'comparison'], size: sizeOf }).units;
+  const hiddenRows = levelCodes.map(
+    (_, r) =>
+      decide(slice, {
+        sizes: [`trained:${r}`, `comparison:${r}`],
+        size: (u, k) => stratumSize(u, String(r), k),
+      }).units,
+  );
+  const observed = everyone.filter((o) => o.orgPath.startsWith(unit.path));
+  const figuresAt = (unitId: string, mine: Observed[]): EffectFigures =>
+    hidden.has(unitId)
+      ? WITHHELD
+      : figuresOf(
+          mine,
+          levelCodes,
+          seedOf(unitId),
+          hiddenRows.map((rows) => rows.has(unitId)),
+        );
 
   const seedOf = (unitId: string) =>
     hashSeed([training.kind, training.id, unitId, from, to, query.itemId ?? ''].join('|'));
@@ -144,7 +183,7 @@ export async function effectOfTraining(
     .map(({ child, mine }) => ({
       unitId: child.id,
       name: child.displayName,
-      figures: figuresOf(mine, levelCodes, seedOf(child.id)),
+      figures: figuresAt(child.id, mine),
     }));
 
   const text = (value: Record<string, string>) => resolveText(value, ctx.locale, ctx.defaultLocale);
@@ -162,11 +201,18 @@ export async function effectOfTraining(
     minimumGroup: MINIMUM_GROUP,
     resamples: RESAMPLES,
     excluded,
-    figures: figuresOf(observed, levelCodes, seedOf(unit.id)),
+    figures: figuresAt(unit.id, observed),
     regions,
     cautions: ['not_randomised'],
   };
 }
+
+/** The figures of a unit hidden so that its neighbours' cannot be worked out from them. */
+const WITHHELD: EffectFigures = {
+  counts: { trained: null, comparison: null },
+  strata: [],
+  estimate: { value: null, low: null, high: null, matchedTrained: null, withheld: 'fewer_than_minimum' },
+};
 
 /** The unit at the top of the actor's reporting scope. */
 async function topOfScope(ctx: Ctx): Promise<string> {
@@ -262,7 +308,12 @@ export function completionDates(
  * MINIMUM_PER_LEVEL teachers (shown or not: what it says is about groups of at least MINIMUM_GROUP),
  * and is withheld when either group, in all or in those levels, has fewer than MINIMUM_GROUP.
  */
-export function figuresOf(observed: Observed[], levelCodes: (string | null)[], seed: number): EffectFigures {
+export function figuresOf(
+  observed: Observed[],
+  levelCodes: (string | null)[],
+  seed: number,
+  hiddenRows: boolean[] = levelCodes.map(() => false),
+): EffectFigures {
   const ranks = levelCodes.map((_, r) => r);
   const cellsOf = (group: Group) =>
     ranks.map((r) =>
@@ -277,10 +328,12 @@ export function figuresOf(observed: Observed[], levelCodes: (string | null)[], s
     trained: shownCells(
       totals.trained,
       cells.trained.map((c) => c.length),
+      hiddenRows,
     ),
     comparison: shownCells(
       totals.comparison,
       cells.comparison.map((c) => c.length),
+      hiddenRows,
     ),
   };
   const matched = ranks.filter(
@@ -332,12 +385,12 @@ export function figuresOf(observed: Observed[], levelCodes: (string | null)[], s
 
 /**
  * Which cells of a group to show: none of a group under MINIMUM_GROUP; otherwise not the cells of
- * 1 to 4, and, while what is hidden adds up to 1 to 4 (so the group's total would give it away),
- * also the smallest cell still shown.
+ * 1 to 4 nor those of starting levels hidden over the tree (`hiddenAlready`), and, while what is
+ * hidden adds up to 1 to 4 (so the group's total would give it away), also the smallest cell shown.
  */
-export function shownCells(total: number, counts: number[]): boolean[] {
+export function shownCells(total: number, counts: number[], hiddenAlready: boolean[] = []): boolean[] {
   if (isSmall(total)) return counts.map(() => false);
-  const shown = counts.map((n) => !isSmall(n));
+  const shown = counts.map((n, i) => !isSmall(n) && !hiddenAlready[i]);
   for (;;) {
     const hidden = counts.reduce((sum, n, i) => sum + (shown[i] ? 0 : n), 0);
     if (!isSmall(hidden)) return shown;

@@ -45,7 +45,13 @@ describeOnEachDatabase('the effect of training on confirmed competence', (getDb)
     });
 
     // District A1: 16 to be trained and 16 not, half starting at "not yet", half at the first level.
-    // District A2: 3 trained and 8 not, too few trained for an estimate of its own.
+    // District A2: 3 trained and 8 not, too few trained for an estimate of its own. Districts A3 and
+    // A4: 4 trained and 4 not each, too few as well; together with A2 enough at each starting level
+    // that A1 (their sibling) can be shown without giving any of them away.
+    const districtA3 = await make.unit(world.ctx, world.regionA, 'district', 'District A3');
+    const districtA4 = await make.unit(world.ctx, world.regionA, 'district', 'District A4');
+    const schoolA3 = await make.unit(world.ctx, districtA3, 'school', 'School A3-1');
+    const schoolA4 = await make.unit(world.ctx, districtA4, 'school', 'School A4-1');
     at('2025-01-10T09:00:00Z');
     const cohort = async (school: typeof world.schoolA1, n: number) => {
       const out = [];
@@ -56,7 +62,9 @@ describeOnEachDatabase('the effect of training on confirmed competence', (getDb)
     const comparisonA1 = await cohort(world.schoolA1b, 16);
     const trainedA2 = await cohort(world.schoolA2, 3);
     const comparisonA2 = await cohort(world.schoolA2, 8);
-    const everyone = [...trainedA1, ...comparisonA1, ...trainedA2, ...comparisonA2];
+    const trainedA34 = [...(await cohort(schoolA3, 4)), ...(await cohort(schoolA4, 4))];
+    const comparisonA34 = [...(await cohort(schoolA3, 4)), ...(await cohort(schoolA4, 4))];
+    const everyone = [...trainedA1, ...comparisonA1, ...trainedA2, ...comparisonA2, ...trainedA34, ...comparisonA34];
     const rate = (ratings: { personId: string; rank: number }[]) =>
       assessment.recordEvents(
         world.ctx,
@@ -72,8 +80,12 @@ describeOnEachDatabase('the effect of training on confirmed competence', (getDb)
     await rate(everyone.map((t) => ({ personId: t.person.id, rank: t.start })));
 
     at('2025-03-01T09:00:00Z');
-    const offering = await make.offering(world.ctx, tei, { moduleId: module.id, trainerIds: [trainer.id] });
-    const trained = [...trainedA1, ...trainedA2].map((t) => t.person.id);
+    const offering = await make.offering(world.ctx, tei, {
+      moduleId: module.id,
+      trainerIds: [trainer.id],
+      capacity: 40,
+    });
+    const trained = [...trainedA1, ...trainedA2, ...trainedA34].map((t) => t.person.id);
     await training.nominate(world.ctx, offering.id, trained);
     at('2025-03-12T09:00:00Z');
     await training.recordResults(world.ctx, offering.id, {
@@ -88,6 +100,8 @@ describeOnEachDatabase('the effect of training on confirmed competence', (getDb)
       ...gains(comparisonA1, COMPARISON_GAINS),
       ...gains(trainedA2, TRAINED_GAINS),
       ...gains(comparisonA2, COMPARISON_GAINS),
+      ...gains(trainedA34, TRAINED_GAINS),
+      ...gains(comparisonA34, COMPARISON_GAINS),
     ]);
     vi.useRealTimers();
     app = await testApp(getDb());
@@ -123,25 +137,36 @@ describeOnEachDatabase('the effect of training on confirmed competence', (getDb)
     expect(a.figures.estimate).toEqual(b.figures.estimate);
   });
 
-  it('withholds the estimate and every cell of a group under 5, and shows the units below alike', async () => {
+  it('withholds every figure of a unit with a group under 5, and shows the units below alike', async () => {
     const district = await read(world.districtA2.id);
-    expect(district.figures.counts).toEqual({ trained: null, comparison: 8 });
+    expect(district.figures.counts).toEqual({ trained: null, comparison: null });
     expect(district.figures.estimate).toMatchObject({
       value: null,
       low: null,
       high: null,
       withheld: 'fewer_than_minimum',
     });
-    for (const s of district.figures.strata) expect(s.trained).toEqual({ count: null, meanChange: null });
+    expect(district.figures.strata).toEqual([]);
 
     const region = await read(world.regionA.id);
-    expect(region.figures.counts).toEqual({ trained: 19, comparison: 24 });
+    expect(region.figures.counts).toEqual({ trained: 27, comparison: 32 });
     expect(region.figures.estimate.value).not.toBeNull();
     const a1 = region.regions.find((r) => r.unitId === world.districtA1.id)!;
     const a2 = region.regions.find((r) => r.unitId === world.districtA2.id)!;
     expect(a1.figures.estimate.value).toBeCloseTo(1, 6);
     expect(a2.figures.estimate.withheld).toBe('fewer_than_minimum');
     expect(a2.figures.counts.trained).toBeNull();
+  });
+
+  it('hides a sibling too where the region less the units shown would give a small one away', async () => {
+    // Region A less district A1 is 11 trained in A2 to A4: enough to show A1. Were A1 the only other
+    // unit, the region's count less A1's would be A2's 3.
+    const region = await read(world.regionA.id);
+    const shown = region.regions.filter((r) => r.figures.counts.trained !== null);
+    const trainedShown = shown.reduce((n, r) => n + r.figures.counts.trained!, 0);
+    expect(region.figures.counts.trained! - trainedShown).toBeGreaterThanOrEqual(5);
+    // Whichever unit is asked for, a unit's figures are the same as where its parent shows them.
+    for (const r of region.regions) expect((await read(r.unitId)).figures).toEqual(r.figures);
   });
 
   it('counts teachers trained before the period apart, and none trained after it as trained', async () => {
