@@ -22,7 +22,7 @@ const RESPONSES = 100_000;
 /** Answers submitted over HTTP, and requests to the bare route beside them. */
 const SUBMISSIONS = 1000;
 const CONCURRENCY = 8;
-const RUNS = 10;
+const RUNS = 5;
 
 const TEXTS = [
   'Students made a short video about the water cycle and presented it to the class.',

@@ -159,12 +159,14 @@ async function questionResults(
   const textKeys = keysOf(TEXT_TYPES);
   const joined = column !== undefined || !reach.whole;
   const from = joined ? sql`survey_response r cross join survey_answer a` : sql`survey_answer a`;
-  // The cross join has SQLite read the responses first (by the unit's paths), then each one's answers together.
-  const where = sql`a.tenant_id = ${ctx.tenantId} and a.round_id = ${roundId}${
-    joined
-      ? sql` and r.tenant_id = ${ctx.tenantId} and r.round_id = ${roundId} and r.id = a.response_id and r.tenant_id = a.tenant_id`
-      : sql``
-  }${reach.whole ? sql`` : sql` and r.unit_path >= ${reach.path} and r.unit_path < ${subtreeUpperBound(reach.path)}`}`;
+  // With responses: SQLite reads them first (the cross join keeps that order), by the unit's paths, then
+  // each one's answers by its key; a constraint on the answers' round would have it scan the round's
+  // answers for every response.
+  const where = joined
+    ? sql`r.tenant_id = ${ctx.tenantId} and r.round_id = ${roundId} and a.tenant_id = r.tenant_id and a.response_id = r.id${
+        reach.whole ? sql`` : sql` and r.unit_path >= ${reach.path} and r.unit_path < ${subtreeUpperBound(reach.path)}`
+      }`
+    : sql`a.tenant_id = ${ctx.tenantId} and a.round_id = ${roundId}`;
   const grp = column ? sql`${sql.ref(`r.${column}`)}` : sql`''`;
   const groupBy = (rest: ReturnType<typeof sql>) => (column ? sql`group by ${grp}, ${rest}` : sql`group by ${rest}`);
 
