@@ -11,6 +11,8 @@ const ScaleItem = z.object({
   key: z.string(),
   /** The matrix row; null for a likert question. */
   row: z.string().nullable(),
+  question: Resolved,
+  /** The row's statement for a matrix row, else the question again. */
   text: Resolved,
   answered: z.number().int(),
   /** Share of those who answered at the top two points of the scale, 0..1. */
@@ -21,6 +23,8 @@ const ScaleItem = z.object({
 export const PairedItem = z.object({
   key: z.string(),
   row: z.string().nullable(),
+  question: Resolved,
+  /** The row's statement for a matrix row, else the question again. */
   text: Resolved,
   pairs: z.number().int(),
   /** Mean point of the scale (1 = first) or mean number, before and after. */

@@ -4,7 +4,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { todayIso } from '../../shared/ids.ts';
 import { MINIMUM_GROUP } from '../../shared/suppression.ts';
-import { type ResolvedText as Resolved, resolveText } from '../../shared/text.ts';
+import { resolveText } from '../../shared/text.ts';
 import { addMonths } from '../practice/coaching.links.ts';
 import { canManageAt, leads, requireOffering } from '../training/offerings.service.ts';
 import type { EvaluationRound, OfferingEvaluation, Paired, PairedItem } from './evaluation.schemas.ts';
@@ -15,13 +15,11 @@ import { Definition, type Question, questionsOf } from './surveys.definition.ts'
 /** Questions whose stored number is a point on an ordered scale or a quantity: those that pair and average. */
 const SCALED = new Set(['likert', 'matrix', 'number']);
 
-/** A question's text, with the row's for a matrix row: "Quality — Relevance to my class". */
-function itemText(ctx: Ctx, question: Question, row: string | null): Resolved {
+/** A scale item's texts: its question's, and for a matrix row the row's own (else the question's again). */
+function itemTexts(ctx: Ctx, question: Question, row: string | null) {
   const text = resolveText(question.text, ctx.locale, ctx.defaultLocale);
   const label = question.rows.find((r) => r.value === row)?.label;
-  if (!label) return text;
-  const rowText = resolveText(label, ctx.locale, ctx.defaultLocale);
-  return { ...text, text: `${text.text} — ${rowText.text}`, fallback: text.fallback || rowText.fallback };
+  return { question: text, text: label ? resolveText(label, ctx.locale, ctx.defaultLocale) : text };
 }
 
 /**
@@ -62,7 +60,7 @@ export async function pairedChange(ctx: Ctx, before: repo.RoundView, after: repo
     items.push({
       key: r.question_key,
       row,
-      text: itemText(ctx, question, row),
+      ...itemTexts(ctx, question, row),
       pairs: Number(r.n),
       before: round2(Number(r.before)),
       after: round2(Number(r.after)),
@@ -108,7 +106,7 @@ async function evaluationRounds(ctx: Ctx, rounds: repo.RoundView[]): Promise<Eva
           if (answered === 0) continue;
           const high = mine.filter((p) => Number(p.value_number) >= top).reduce((s, p) => s + Number(p.n), 0);
           const key = row === '' ? null : row;
-          scale.push({ key: q.key, row: key, text: itemText(ctx, q, key), answered, topTwo: high / answered });
+          scale.push({ key: q.key, row: key, ...itemTexts(ctx, q, key), answered, topTwo: high / answered });
         }
       }
     return {

@@ -89,26 +89,42 @@ function Rounds({ rounds, minimum }: { rounds: Round[]; minimum: number }) {
                   invited: formatNumber(r.invited),
                 })}
           </p>
-          {r.scale.length > 0 && (
-            <ul className="bars" aria-label={t('surveys.evaluation.topTwo')}>
-              {r.scale.map((s) => (
-                <li key={`${s.key}.${s.row ?? ''}`}>
-                  <span className="bar-label">
-                    <LocalText value={s.text} />
-                  </span>
-                  <span className="bar" style={{ width: `${Math.round(s.topTwo * 100)}%` }} />
-                  <span className="bar-value">
-                    {formatPercent(s.topTwo * 100)} ({formatNumber(s.answered)})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          {byQuestion(r.scale).map((items) => (
+            <div key={items[0]!.key} className="scale-question">
+              <p>
+                <LocalText value={items[0]!.question} />
+              </p>
+              <ul className="bars" aria-label={t('surveys.evaluation.topTwo')}>
+                {items.map((s) => (
+                  <li key={s.row ?? ''}>
+                    {s.row && (
+                      <span className="bar-label">
+                        <LocalText value={s.text} />
+                      </span>
+                    )}
+                    <span className="bar" style={{ width: `${Math.round(s.topTwo * 100)}%` }} />
+                    <span className="bar-value">
+                      {formatPercent(s.topTwo * 100)} ({formatNumber(s.answered)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
           {r.scale.length > 0 && <p className="muted">{t('surveys.evaluation.topTwoNote')}</p>}
         </div>
       ))}
     </>
   );
+}
+
+/** Consecutive items of one question together: a matrix's rows under its question. */
+function byQuestion<T extends { key: string }>(items: T[]): T[][] {
+  const groups: T[][] = [];
+  for (const item of items)
+    if (groups.at(-1)?.[0]?.key === item.key) groups.at(-1)!.push(item);
+    else groups.push([item]);
+  return groups;
 }
 
 export function PairedChange({
@@ -124,9 +140,15 @@ export function PairedChange({
     <>
       <p>{t('surveys.evaluation.pairs', { pairs: formatNumber(paired.pairs) })}</p>
       <ul className="paired">
-        {paired.items.map((item) => (
+        {paired.items.map((item, i) => (
           <li key={`${item.key}.${item.row ?? ''}`}>
             <span className="paired-label">
+              {item.row && paired.items[i - 1]?.key !== item.key && (
+                <>
+                  <LocalText value={item.question} />
+                  <br />
+                </>
+              )}
               <LocalText value={item.text} />
             </span>
             <span>
