@@ -22,6 +22,7 @@ import * as schoolPlans from './migrations/0016_school_plans.ts';
 import * as surveys from './migrations/0017_surveys.ts';
 import * as followThroughTeacher from './migrations/0018_follow_through_teacher.ts';
 import * as surveyResults from './migrations/0019_survey_results.ts';
+import * as events from './migrations/0021_events.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -126,6 +127,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_surveys': surveys,
   '0018_follow_through_teacher': followThroughTeacher,
   '0019_survey_results': surveyResults,
+  '0021_events': events,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -1029,6 +1029,83 @@ export interface SurveyAnswerTable {
   value_text: string | null;
 }
 
+export interface EventTable {
+  tenant_id: string;
+  id: string;
+  /** workshop | regional_seminar | policy_meeting */
+  kind: string;
+  /** LocalizedText JSON */
+  title: string;
+  description: string;
+  unit_id: string;
+  unit_path: string;
+  starts_at: string;
+  ends_at: string;
+  place: string | null;
+  online_url: string | null;
+  /** [{ time, title, presenter }] JSON */
+  agenda: string;
+  registration_open: number;
+  capacity: number | null;
+  minutes: string | null;
+  outcomes: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventParticipantTable {
+  tenant_id: string;
+  event_id: string;
+  person_id: string;
+  /** invited | registered */
+  source: string;
+  attended: number | null;
+  created_at: string;
+}
+
+export interface EventGuestTable {
+  tenant_id: string;
+  event_id: string;
+  email: string;
+  name: string | null;
+  attended: number | null;
+  created_at: string;
+}
+
+export interface EventDecisionTable {
+  tenant_id: string;
+  id: string;
+  event_id: string;
+  text: string;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface EventActionTable {
+  tenant_id: string;
+  id: string;
+  event_id: string;
+  decision_id: string | null;
+  title: string;
+  owner_person_id: string;
+  due_on: string;
+  /** open | done */
+  status: string;
+  closed_by_account_id: string | null;
+  closed_at: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface CalendarTokenTable {
+  tenant_id: string;
+  account_id: string;
+  person_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -1106,6 +1183,12 @@ export interface DB {
   school_plan: SchoolPlanTable;
   school_plan_action: SchoolPlanActionTable;
   school_plan_progress: SchoolPlanProgressTable;
+  event: EventTable;
+  event_participant: EventParticipantTable;
+  event_guest: EventGuestTable;
+  event_decision: EventDecisionTable;
+  event_action: EventActionTable;
+  calendar_token: CalendarTokenTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }
