@@ -14,6 +14,7 @@ export const KINDS = [
   'enrolment_promoted',
   'survey_invited',
   'survey_reminder',
+  'event_invited',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -178,6 +179,16 @@ export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
     uz: { title: 'Eslatma: {title}', body: 'Javoblaringiz hali yo‘q. So‘rovnoma {closes} kuni yopiladi.' },
     ne: { title: 'सम्झना: {title}', body: 'तपाईंको जवाफ अझै आएको छैन। सर्वेक्षण {closes} मा बन्द हुन्छ।' },
     fil: { title: 'Paalala: {title}', body: 'Wala pa ang iyong mga sagot. Magsasara ang survey sa {closes}.' },
+  },
+  event_invited: {
+    en: { title: 'You are invited: {title}', body: 'You are invited to {title}, starting {starts} (UTC).' },
+    ru: { title: 'Приглашение: {title}', body: 'Вас приглашают на «{title}», начало {starts} (UTC).' },
+    uz: {
+      title: 'Taklifnoma: {title}',
+      body: 'Siz «{title}» tadbiriga taklif qilindingiz, boshlanishi {starts} (UTC).',
+    },
+    ne: { title: 'निमन्त्रणा: {title}', body: 'तपाईंलाई {title} मा आमन्त्रण गरिएको छ, सुरु {starts} (UTC)।' },
+    fil: { title: 'Inaanyayahan ka: {title}', body: 'Inaanyayahan ka sa {title}, magsisimula sa {starts} (UTC).' },
   },
 };
 
