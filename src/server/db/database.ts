@@ -22,6 +22,7 @@ import * as schoolPlans from './migrations/0016_school_plans.ts';
 import * as surveys from './migrations/0017_surveys.ts';
 import * as followThroughTeacher from './migrations/0018_follow_through_teacher.ts';
 import * as surveyResults from './migrations/0019_survey_results.ts';
+import * as resources from './migrations/0020_resources.ts';
 import * as events from './migrations/0021_events.ts';
 import type { DB } from './schema.ts';
 
@@ -127,6 +128,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_surveys': surveys,
   '0018_follow_through_teacher': followThroughTeacher,
   '0019_survey_results': surveyResults,
+  '0020_resources': resources,
   '0021_events': events,
 };
 

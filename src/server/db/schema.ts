@@ -1183,6 +1183,12 @@ export interface DB {
   school_plan: SchoolPlanTable;
   school_plan_action: SchoolPlanActionTable;
   school_plan_progress: SchoolPlanProgressTable;
+  resource: ResourceTable;
+  resource_facet: ResourceFacetTable;
+  resource_rating: ResourceRatingTable;
+  resource_use: ResourceUseTable;
+  resource_collection: ResourceCollectionTable;
+  resource_collection_item: ResourceCollectionItemTable;
   event: EventTable;
   event_participant: EventParticipantTable;
   event_guest: EventGuestTable;
@@ -1191,4 +1197,88 @@ export interface DB {
   calendar_token: CalendarTokenTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
+}
+
+/** A library resource (issue 17); its search index (resource_fts / search_vector) is written by raw SQL. */
+export interface ResourceTable {
+  tenant_id: string;
+  id: string;
+  /** lesson_plan | activity_design | case_study | curriculum | video | link | document */
+  kind: string;
+  /** Multilingual text, JSON. */
+  title: string;
+  description: string;
+  /** An activity design, by reference (never copied). */
+  design_id: string | null;
+  url: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  storage_key: string | null;
+  subject: string;
+  grade: string;
+  /** JSON lists: locales, { itemId, levelCode }, tags, person ids. */
+  languages: string;
+  licence: string;
+  competencies: string;
+  tags: string;
+  author_person_ids: string;
+  owner_person_id: string;
+  unit_id: string;
+  unit_path: string;
+  /** private | school | district: who reads it before national publication */
+  sharing: string;
+  /** draft | shared | submitted | published */
+  status: string;
+  /** Readers are placed under this path ('/' once published); null: authors only. */
+  visible_path: string | null;
+  review_reason: string | null;
+  reviewed_by_person_id: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResourceFacetTable {
+  tenant_id: string;
+  resource_id: string;
+  /** competency | level | language */
+  facet: string;
+  value: string;
+}
+
+export interface ResourceRatingTable {
+  tenant_id: string;
+  resource_id: string;
+  person_id: string;
+  stars: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResourceUseTable {
+  tenant_id: string;
+  id: string;
+  resource_id: string;
+  person_id: string;
+  unit_path: string;
+  used_on: string;
+  class_label: string;
+  note: string;
+  created_at: string;
+}
+
+export interface ResourceCollectionTable {
+  tenant_id: string;
+  id: string;
+  owner_person_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ResourceCollectionItemTable {
+  tenant_id: string;
+  collection_id: string;
+  resource_id: string;
+  added_at: string;
 }
