@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'recognition.approve',
   'practice.manage',
   'surveys.manage',
+  'community.moderate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recognition.approve',
     'practice.manage',
     'surveys.manage',
+    'community.moderate',
   ],
   regional_officer: [
     'org.read',
@@ -70,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training.manage',
     'practice.manage',
     'surveys.manage',
+    'community.moderate',
   ],
   district_officer: [
     'org.read',
@@ -83,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training.nominate',
     'practice.manage',
     'surveys.manage',
+    'community.moderate',
   ],
   // Individual ratings are seen by those who work with the teacher, not by officers, who see group figures.
   school_leader: [

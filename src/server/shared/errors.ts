@@ -141,6 +141,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   not_a_participant: 422,
   event_action_closed: 409,
   unknown_person: 422,
+  design_not_shared: 422,
+  resource_locked: 409,
+  resource_not_submitted: 409,
+  resource_kind_no_file: 409,
+  use_date_invalid: 422,
   route_not_found: 404,
   internal_error: 500,
 };
