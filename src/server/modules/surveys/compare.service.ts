@@ -9,7 +9,7 @@ import { pairedChange } from './evaluation.service.ts';
 import type { QuestionResult, RoundResults } from './results.schemas.ts';
 import { roundResults } from './results.service.ts';
 import * as repo from './rounds.repo.ts';
-import { Definition, type Question, questionsOf } from './surveys.definition.ts';
+import { type Question, questionsOf, roundDefinition } from './surveys.definition.ts';
 
 /** Share of those who answered, per choice or per matrix row at its top two points. */
 function shares(question: Question, result: QuestionResult | undefined): Map<string, number> {
@@ -65,9 +65,9 @@ export async function compareRounds(
     respondents: results.suppressed ? null : results.respondents,
   });
   const text = (t: Record<string, string>) => resolveText(t, ctx.locale, ctx.defaultLocale);
-  const earlier = new Map(questionsOf(Definition.parse(JSON.parse(before.definition))).map((q) => [q.key, q]));
+  const earlier = new Map(questionsOf(roundDefinition(before)).map((q) => [q.key, q]));
   const questions: RoundComparison['questions'] = [];
-  for (const q of questionsOf(Definition.parse(JSON.parse(after.definition)))) {
+  for (const q of questionsOf(roundDefinition(after))) {
     if (earlier.get(q.key)?.type !== q.type || q.type === 'short_text' || q.type === 'long_text' || q.type === 'date')
       continue;
     const [x, y] = [a.questions.find((r) => r.key === q.key), b.questions.find((r) => r.key === q.key)];

@@ -10,7 +10,7 @@ import { canManageAt, leads, requireOffering } from '../training/offerings.servi
 import type { EvaluationRound, OfferingEvaluation, Paired, PairedItem } from './evaluation.schemas.ts';
 import * as repo from './rounds.repo.ts';
 import { roundStatus } from './rounds.service.ts';
-import { Definition, type Question, questionsOf } from './surveys.definition.ts';
+import { type Question, questionsOf, roundDefinition } from './surveys.definition.ts';
 
 /** Questions whose stored number is a point on an ordered scale or a quantity: those that pair and average. */
 const SCALED = new Set(['likert', 'matrix', 'number']);
@@ -47,7 +47,7 @@ export async function pairedChange(ctx: Ctx, before: repo.RoundView, after: repo
       and x.value_number is not null and y.value_number is not null
     group by x.question_key, x.item`.execute(ctx.db);
   const questions = new Map(
-    questionsOf(Definition.parse(JSON.parse(after.definition)))
+    questionsOf(roundDefinition(after))
       .filter((q) => SCALED.has(q.type))
       .map((q) => [q.key, q]),
   );
@@ -97,7 +97,7 @@ async function evaluationRounds(ctx: Ctx, rounds: repo.RoundView[]): Promise<Eva
     const shown = n >= MINIMUM_GROUP;
     const scale: EvaluationRound['scale'] = [];
     if (shown)
-      for (const q of questionsOf(Definition.parse(JSON.parse(round.definition)))) {
+      for (const q of questionsOf(roundDefinition(round))) {
         if (q.type !== 'likert' && q.type !== 'matrix') continue;
         const top = q.choices.length - 1; // positions are 1-based: the top two are choices.length - 1 and up
         for (const row of q.type === 'matrix' ? q.rows.map((r) => r.value) : ['']) {

@@ -14,11 +14,12 @@ import { requireManagedRound, roundStatus } from './rounds.service.ts';
 import {
   type Answers,
   type AnswerValue,
-  Definition,
+  type Definition,
   isShown,
   missingAnswers,
   type Question,
   questionsOf,
+  roundDefinition,
 } from './surveys.definition.ts';
 
 /** A paper round is typed in by hand: a few thousand lines at most. */
@@ -68,7 +69,7 @@ function columnsOf(definition: Definition, anonymous: boolean) {
 }
 
 function definitionOf(round: Round) {
-  return Definition.parse(JSON.parse(round.definition));
+  return roundDefinition(round);
 }
 
 /** The header line officers fill in below, one line per paper form. */

@@ -269,6 +269,13 @@ describeOnEachDatabase('surveys: importing the answers of a paper round', (getDb
       .where('entity_id', '=', anonymous)
       .execute();
     expect(audit.map((a) => JSON.parse(a.after_json!))).toEqual([{ source: 'paper', imported: 2 }]);
+    // The round counts the answers from paper as answered, as its results do.
+    const round = await app.inject({
+      method: 'GET',
+      url: `/api/surveys/rounds/${anonymous}`,
+      headers: ministry.headers,
+    });
+    expect(round.json().responded).toBe(2);
   });
 
   it('answers 404 to someone without surveys.manage over the round, and refuses a closed round', async () => {

@@ -11,11 +11,12 @@ import { hashToken, roundStatus } from './rounds.service.ts';
 import {
   type Answers,
   answerFault,
-  Definition,
+  type Definition,
   isShown,
   missingAnswers,
   type Question,
   questionsOf,
+  roundDefinition,
 } from './surveys.definition.ts';
 
 /**
@@ -34,7 +35,7 @@ export interface Answering {
 async function answering(ctx: Ctx, invitation: repo.InvitationRow): Promise<Answering> {
   const round = await repo.getRound(ctx.db, ctx.tenantId, invitation.round_id);
   if (!round) throw notFound('survey_round', invitation.round_id);
-  return { ctx, invitation, round, definition: Definition.parse(JSON.parse(round.definition)) };
+  return { ctx, invitation, round, definition: roundDefinition(round) };
 }
 
 /** By link: the invitation whose token this is, acting within its tenant. */

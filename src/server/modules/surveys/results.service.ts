@@ -8,7 +8,7 @@ import * as org from '../org/org.service.ts';
 import type { Breakdown, QuestionResult, RoundResults } from './results.schemas.ts';
 import * as repo from './rounds.repo.ts';
 import { roundStatus } from './rounds.service.ts';
-import { Definition, questionsOf } from './surveys.definition.ts';
+import { type Definition, questionsOf, roundDefinition } from './surveys.definition.ts';
 
 const GROUP_COLUMNS = { sex: 'sex', role: 'role', school_type: 'school_type' } as const;
 
@@ -33,7 +33,7 @@ export async function roundResults(
     ? await org.requireUnit(ctx, query.unitId, 'org.read')
     : { id: round.unit_id, path: round.unit_path };
   if (!unit.path.startsWith(round.unit_path) || !readable(unit.path)) throw notFound('survey_round', roundId);
-  const definition = Definition.parse(JSON.parse(round.definition));
+  const definition = roundDefinition(round);
   const index = await org.unitIndex(ctx);
   const slice = sliceFor(index, unit.id, true);
   const pathOf = new Map(index.map((u) => [u.id, u.path]));

@@ -81,15 +81,14 @@ export function roundsUnder(db: Kysely<DB>, tenantId: string, roots: string[]) {
     .execute();
 }
 
-/** Submitted responses per round. */
+/** Responses per round, online and from paper (a paper answer to an anonymous round marks no invitation). */
 export async function respondedCounts(db: Kysely<DB>, tenantId: string, roundIds: string[]) {
   if (roundIds.length === 0) return new Map<string, number>();
   const rows = await db
-    .selectFrom('survey_invitation')
+    .selectFrom('survey_response')
     .select(['round_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('tenant_id', '=', tenantId)
     .where('round_id', 'in', roundIds)
-    .where('status', '=', 'submitted')
     .groupBy('round_id')
     .execute();
   return new Map(rows.map((r) => [r.round_id, Number(r.n)]));

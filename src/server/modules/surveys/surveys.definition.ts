@@ -194,3 +194,18 @@ export function completeness(definition: Definition, locales: readonly string[])
     locales.map((l) => [l, texts.length ? texts.filter((t) => t[l]?.trim()).length / texts.length : 0]),
   );
 }
+
+const parsedOnce = new Map<string, Definition>();
+/**
+ * The questionnaire a round was sent with, parsed once per process: rounds are sent only from
+ * published versions, which never change, so their parsed form is kept (a few hundred at most).
+ */
+export function roundDefinition(round: { survey_id: string; definition: string }): Definition {
+  let definition = parsedOnce.get(round.survey_id);
+  if (!definition) {
+    definition = Definition.parse(JSON.parse(round.definition));
+    if (parsedOnce.size >= 500) parsedOnce.clear();
+    parsedOnce.set(round.survey_id, definition);
+  }
+  return definition;
+}
