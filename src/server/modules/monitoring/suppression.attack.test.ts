@@ -2,11 +2,15 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { newId, nowIso, todayIso } from '../../shared/ids.ts';
 import * as ledger from '../assessment/assessment.service.ts';
 import { groupReport } from '../assessment/reports.service.ts';
 import * as selfAssessment from '../assessment/selfassessment.service.ts';
 import type { OrgUnit } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
+import * as responses from '../surveys/responses.service.ts';
+import { roundResults } from '../surveys/results.service.ts';
+import * as rounds from '../surveys/rounds.service.ts';
 import { registerMonitoring } from './aggregates.service.ts';
 import { competencyDashboard } from './dashboard.service.ts';
 import { indicatorDashboard, recordActuals } from './indicators.figures.ts';
@@ -20,7 +24,8 @@ import { createIndicator } from './indicators.service.ts';
  *
  * Figures are tracked by the people they are about ("families"): the teachers of a unit; those
  * self-assessed in a competency (group report, self-assessed dashboard, a count indicator); those
- * confirmed in one (confirmed dashboard, a percent indicator); the respondents of the group report.
+ * confirmed in one (confirmed dashboard, a percent indicator); the respondents of the group report;
+ * the respondents of an anonymous survey round (its results at every unit, by sex and type of place).
  */
 
 /** mulberry32: a small seeded generator, so every run builds the same trees. */
@@ -36,15 +41,36 @@ function random(seed: number) {
   return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
 }
 
+const SURVEY = {
+  sections: [
+    {
+      key: 's',
+      title: { en: 'Use' },
+      questions: [
+        {
+          key: 'use',
+          type: 'single',
+          text: { en: 'How often?' },
+          required: true,
+          choices: ['never', 'weekly'].map((value) => ({ value, label: { en: value } })),
+        },
+      ],
+    },
+  ],
+};
+
 interface Teacher {
   unitId: string;
+  unitType: string;
+  /** Answered the survey round. */
+  answered: boolean;
   sex: 'female' | 'male' | 'other' | null;
   place: { locality: string; type: string } | null;
   self: boolean;
   confirmed: Set<string>;
 }
 
-type Family = 'teachers' | 'respondents' | `self:${string}` | `confirmed:${string}`;
+type Family = 'teachers' | 'respondents' | 'survey' | `self:${string}` | `confirmed:${string}`;
 
 /** What was published: family > group ('all', 'sex:female', 'locality:urban', ...) > unit ids. */
 type Published = Map<string, Map<string, Set<string>>>;
@@ -54,7 +80,8 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
   let firstLevel: string;
   let c1: string;
   let c2: string;
-  const tally = { trees: 0, reports: 0, figures: 0, differences: 0 };
+  let roundId: string;
+  const tally = { trees: 0, reports: 0, figures: 0, surveyFigures: 0, differences: 0 };
   const leaks: string[] = [];
 
   beforeAll(() => {
@@ -62,6 +89,7 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
   });
 
   async function world(seed: number, fixed?: 'amberfield') {
+    roundId = '';
     const { ctx, nation } = await make.tenant(getDb());
     standard = await make.publishedStandard(ctx);
     const competencies = standard.items.filter((i) => i.type === 'competency');
@@ -128,6 +156,8 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
         const p = await make.person(ctx, at, { sex });
         const t: Teacher = {
           unitId: at.id,
+          unitType: at.type,
+          answered: rnd.next() < 0.6,
           sex,
           place: PLACES_OF_WORK.includes(at.type) ? { locality: at.locality ?? 'unknown', type: at.type } : null,
           self: rnd.next() < selfShare,
@@ -161,8 +191,10 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
             ]);
           }
         teachers.push(t);
+        people.push({ id: p.id, answered: t.answered });
       }
     };
+    const people: { id: string; answered: boolean }[] = [];
 
     if (fixed === 'amberfield') {
       // The leak review found: six respondents in Amberfield, one in Birchwood, nobody else in the region.
@@ -188,6 +220,45 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
       }
     }
     await recordActuals(ctx, new Date().getUTCFullYear() - 1);
+
+    // An anonymous survey round to every teacher, answered by some.
+    const surveyId = newId();
+    await getDb()
+      .db.insertInto('survey')
+      .values({
+        tenant_id: ctx.tenantId,
+        id: surveyId,
+        family_id: surveyId,
+        version: 1,
+        code: `S${seed}`,
+        title: JSON.stringify({ en: 'Use' }),
+        description: JSON.stringify({ en: 'Use' }),
+        source_locale: 'en',
+        purpose: 'national',
+        definition: JSON.stringify(SURVEY),
+        status: 'published',
+        created_by_account_id: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+        published_at: nowIso(),
+      })
+      .execute();
+    if (people.length) {
+      const round = await rounds.createRound(ctx, surveyId, {
+        title: { en: 'Use' },
+        unitId: nation.id,
+        population: { categories: ['teacher'] },
+        anonymous: true,
+        kind: 'general',
+        opensOn: todayIso(),
+        closesOn: todayIso(),
+      });
+      roundId = round.id;
+      for (const person of people.filter((x) => x.answered)) {
+        const as: Ctx = { ...ctx, actor: { ...ctx.actor, system: false, personId: person.id, accountId: null } };
+        await responses.submit(await responses.asInvited(as, roundId), { use: 'weekly' });
+      }
+    }
     return { ctx, units, parentOf, teachers };
   }
 
@@ -218,6 +289,17 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
             for (const cell of row.cells)
               if (cell.atTarget !== null || cell.share !== null) show(`${basis}:${cell.itemId}`, group, row.unitId);
           }
+        }
+
+      if (roundId)
+        for (const by of [undefined, 'sex', 'school_type'] as const) {
+          const results = await roundResults(ctx, roundId, { unitId: unit.id, by });
+          tally.reports++;
+          if (results.respondents !== null && !results.suppressed) show('survey', 'all', unit.id);
+          for (const c of results.children) if (c.respondents !== null) show('survey', 'all', c.unitId);
+          if (by && results.breakdown && !results.breakdown.hidden)
+            for (const g of results.breakdown.groups)
+              show('survey', `${by === 'sex' ? 'sex' : 'unittype'}:${g.key}`, unit.id);
         }
 
       // This year by sex and not, and last year's recorded figures (the same people, counted then).
@@ -258,6 +340,7 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
     const inFamily = (t: Teacher, family: string) => {
       if (family === 'teachers') return true;
       if (family === 'respondents') return t.self;
+      if (family === 'survey') return t.answered;
       const [basis, item] = family.split(':');
       return basis === 'self' ? t.self : t.confirmed.has(item!);
     };
@@ -266,6 +349,7 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
       if (group.includes('&')) return group.split('&').every((g) => inGroup(t, g));
       const [by, key] = group.split(':') as [string, string];
       if (by === 'sex') return (t.sex ?? 'unknown') === key;
+      if (by === 'unittype') return t.unitType === key;
       if (key === 'other') return t.place === null;
       if (by === 'locality') return t.place?.locality === key;
       return t.place?.type === key;
@@ -342,14 +426,16 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
       tally.trees++;
       const published = await readEverything(w.ctx, w.units);
       for (const byGroup of published.values()) for (const units of byGroup.values()) tally.figures += units.size;
+      for (const units of published.get('survey')?.values() ?? []) tally.surveyFigures += units.size;
       attack(String(seed), published, w.units, w.parentOf, sizer(w.teachers, w.parentOf));
       expect(leaks.slice(0, 20)).toEqual([]);
     });
 
   it('tried enough', () => {
     console.log(
-      `attacker: ${tally.trees} trees, ${tally.reports} reports, ${tally.figures} unit figures shown, ${tally.differences} differences`,
+      `attacker: ${tally.trees} trees, ${tally.reports} reports, ${tally.figures} unit figures shown (${tally.surveyFigures} of survey results), ${tally.differences} differences`,
     );
+    expect(tally.surveyFigures).toBeGreaterThan(20);
     expect(tally.figures).toBeGreaterThan(100);
     expect(tally.differences).toBeGreaterThan(1000);
   });
