@@ -25,6 +25,7 @@ import type { Database } from '../db/database.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { eventRoutes } from '../modules/community/events.routes.ts';
 import { caseRoutes } from '../modules/frameworks/frameworks.case.routes.ts';
 import { frameworksRoutes } from '../modules/frameworks/frameworks.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   monitoringRoutes(app);
   practiceRoutes(app);
   surveyRoutes(app, database);
+  eventRoutes(app, database);
   assessmentRoutes(app, files ?? scratchStore(app));
   trainingRoutes(app);
   credentialsRoutes(app, database);

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { accountsApi } from '../../server/modules/accounts/accounts.api.ts';
 import type { assessmentApi } from '../../server/modules/assessment/assessment.api.ts';
 import type { auditApi } from '../../server/modules/audit/audit.api.ts';
+import type { eventsApi } from '../../server/modules/community/events.api.ts';
 import type { exchangeApi, frameworksApi } from '../../server/modules/frameworks/frameworks.api.ts';
 import type { importsApi } from '../../server/modules/imports/imports.api.ts';
 import type { monitoringApi } from '../../server/modules/monitoring/monitoring.api.ts';
@@ -21,6 +22,7 @@ import { api, upload } from './client.ts';
 type Api = typeof accountsApi &
   typeof assessmentApi &
   typeof auditApi &
+  typeof eventsApi &
   typeof exchangeApi &
   typeof frameworksApi &
   typeof importsApi &
