@@ -5,6 +5,7 @@ import { ApiError, SESSION_ENDED_EVENT } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { ME_KEY, SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
+import { eventRoutes } from './community/events/routes.tsx';
 import { startPage } from './home/start.ts';
 // Every screen but sign-in loads on demand, so the sign-in page stays light on a phone.
 import { cycleRoutes } from './practice/cycles/routes.tsx';
@@ -198,6 +199,7 @@ export function App() {
             {effectRoutes}
             {answerRoutes}
             {roundRoutes}
+            {eventRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
