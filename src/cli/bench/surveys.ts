@@ -8,6 +8,7 @@ import { answerRows, isBlank } from '../../server/modules/surveys/responses.serv
 import { roundResults } from '../../server/modules/surveys/results.service.ts';
 import * as rounds from '../../server/modules/surveys/rounds.service.ts';
 import { type Answers, isShown, type Question, questionsOf } from '../../server/modules/surveys/surveys.definition.ts';
+import { addTallies, type TallyRow, tallyRows } from '../../server/modules/surveys/tally.ts';
 import { rowsPerStatement, writeInBatches } from '../../server/shared/batches.ts';
 import type { Ctx } from '../../server/shared/context.ts';
 import { newId, todayIso } from '../../server/shared/ids.ts';
@@ -137,6 +138,7 @@ export async function surveysBench(database: Database, location: string, teacher
     for (let start = 0; start < RESPONSES; start += 5000) {
       const responses: SurveyResponseTable[] = [];
       const answers: SurveyAnswerTable[] = [];
+      const tallies: TallyRow[] = [];
       for (let i = start; i < Math.min(RESPONSES, start + 5000); i++) {
         const who = placed[i % placed.length]!;
         const id = newId();
@@ -154,16 +156,20 @@ export async function surveysBench(database: Database, location: string, teacher
           submitted_on: today,
         });
         const given = answersFor(questions, random);
+        const mine: SurveyAnswerTable[] = [];
         for (const q of questions)
           if (isShown(q, given) && !isBlank(given[q.key]))
             for (const r of answerRows(q, given[q.key]!))
-              answers.push({ tenant_id: ctx.tenantId, response_id: id, round_id: round.id, question_key: q.key, ...r });
+              mine.push({ tenant_id: ctx.tenantId, response_id: id, round_id: round.id, question_key: q.key, ...r });
+        answers.push(...mine);
+        tallies.push(...tallyRows(responses.at(-1)!, mine));
       }
       await ctx.db.transaction().execute(async (trx) => {
         await writeInBatches(responses, rowsPerStatement(11), (b) =>
           trx.insertInto('survey_response').values(b).execute(),
         );
         await writeInBatches(answers, rowsPerStatement(7), (b) => trx.insertInto('survey_answer').values(b).execute());
+        await addTallies(trx, tallies);
       });
     }
   });

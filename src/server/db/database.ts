@@ -24,6 +24,7 @@ import * as followThroughTeacher from './migrations/0018_follow_through_teacher.
 import * as surveyResults from './migrations/0019_survey_results.ts';
 import * as resources from './migrations/0020_resources.ts';
 import * as events from './migrations/0021_events.ts';
+import * as surveyTally from './migrations/0022_survey_tally.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -130,6 +131,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_survey_results': surveyResults,
   '0020_resources': resources,
   '0021_events': events,
+  '0022_survey_tally': surveyTally,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

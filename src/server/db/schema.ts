@@ -1029,6 +1029,23 @@ export interface SurveyAnswerTable {
   value_text: string | null;
 }
 
+/** Counts of a round's responses and answers per unit, group, question, item and value (surveys/tally.ts). */
+export interface SurveyTallyTable {
+  tenant_id: string;
+  round_id: string;
+  unit_path: string;
+  /** '' for everyone, else `sex:…`, `role:…` or `school_type:…`. */
+  grp: string;
+  /** '' for the respondents row. */
+  question_key: string;
+  item: string;
+  /** r: respondents, c: a choice, n: a number, t: a text or date, a: respondents of a several-row question. */
+  kind: string;
+  value_text: string;
+  value_number: number;
+  n: number;
+}
+
 export interface EventTable {
   tenant_id: string;
   id: string;
@@ -1178,6 +1195,7 @@ export interface DB {
   survey_invitation: SurveyInvitationTable;
   survey_response: SurveyResponseTable;
   survey_answer: SurveyAnswerTable;
+  survey_tally: SurveyTallyTable;
   school_review_respondent: SchoolReviewRespondentTable;
   school_review_answer: SchoolReviewAnswerTable;
   school_plan: SchoolPlanTable;

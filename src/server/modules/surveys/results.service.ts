@@ -10,8 +10,6 @@ import * as repo from './rounds.repo.ts';
 import { roundStatus } from './rounds.service.ts';
 import { type Definition, questionsOf, roundDefinition } from './surveys.definition.ts';
 
-const GROUP_COLUMNS = { sex: 'sex', role: 'role', school_type: 'school_type' } as const;
-
 /**
  * A round's results at a unit within the round's reach: respondents, and per question the counts of
  * each choice (per row of a matrix), the mean and median of numbers, and the texts given. Whether the
@@ -38,25 +36,28 @@ export async function roundResults(
   const slice = sliceFor(index, unit.id, true);
   const pathOf = new Map(index.map((u) => [u.id, u.path]));
 
-  // Respondents per place and group: every unit of the slice sums the places under it.
+  // Respondents of each unit of the slice, overall and per group of the breakdown, from the tallies.
   const by = query.by;
-  const placed = await ctx.db
-    .selectFrom('survey_response')
-    .select(['unit_path', (eb) => eb.fn.countAll<number>().as('n')])
-    .$if(Boolean(by), (q) => q.select(sql<string>`${sql.ref(GROUP_COLUMNS[by ?? 'sex'])}`.as('grp')))
+  const counted = await ctx.db
+    .selectFrom('survey_tally')
+    .select(['unit_path', 'grp', 'n'])
     .where('tenant_id', '=', ctx.tenantId)
     .where('round_id', '=', roundId)
-    .groupBy('unit_path')
-    .$if(Boolean(by), (q) => q.groupBy(GROUP_COLUMNS[by ?? 'sex']))
+    .where('kind', '=', 'r')
+    .where('question_key', '=', '')
+    .where(
+      'unit_path',
+      'in',
+      slice.units.map((id) => pathOf.get(id) ?? ''),
+    )
+    .where((eb) => (by ? eb.or([eb('grp', '=', ''), eb('grp', 'like', `${by}:%`)]) : eb('grp', '=', '')))
     .execute();
-  const sizeOf = (unitId: string, group?: string) => {
-    const path = pathOf.get(unitId) ?? '';
-    let n = 0;
-    for (const r of placed as { unit_path: string; n: number; grp?: string }[])
-      if (r.unit_path.startsWith(path) && (group === undefined || r.grp === group)) n += Number(r.n);
-    return n;
-  };
-  const groups = by ? [...new Set((placed as { grp?: string }[]).map((r) => r.grp ?? 'unknown'))].sort() : [];
+  const sizes = new Map(counted.map((r) => [`${r.unit_path}|${r.grp}`, Number(r.n)]));
+  const sizeOf = (unitId: string, group?: string) =>
+    sizes.get(`${pathOf.get(unitId) ?? ''}|${group === undefined ? '' : `${by}:${group}`}`) ?? 0;
+  const groups = by
+    ? [...new Set(counted.filter((r) => r.grp !== '').map((r) => r.grp.slice(by.length + 1)))].sort()
+    : [];
   const hidden = decide(slice, {
     sizes: ['respondents'],
     size: (u) => sizeOf(u),
@@ -98,13 +99,12 @@ export async function roundResults(
       breakdown: null,
     };
 
-  // Every response of the round is under the unit: its answers are read without looking where each was given.
-  const whole = respondents === placed.reduce((n, r) => n + Number(r.n), 0);
-  const reach = { path: unit.path, whole };
+  // At the round's own unit every response counts: texts are read without looking where each was given.
+  const reach = { path: unit.path, whole: unit.path === round.unit_path };
   const questions = (await questionResults(ctx, roundId, reach, definition, readsTexts)).get('')!;
   let breakdown: RoundResults['breakdown'] = null;
   if (by && !hidden.breakdowns.get(by)?.has(unit.id)) {
-    const perGroup = await questionResults(ctx, roundId, reach, definition, false, GROUP_COLUMNS[by]);
+    const perGroup = await questionResults(ctx, roundId, reach, definition, false, by);
     breakdown = {
       by,
       groups: groups.map((g) => ({
@@ -133,14 +133,13 @@ interface Tallies {
   texts: Map<string, string[]>;
 }
 
-const CHOICE_TYPES = ['single', 'likert', 'multiple', 'matrix'];
 const TEXT_TYPES = ['short_text', 'long_text'];
 
 /**
  * Per question, the counts, means, medians and (`withTexts`) texts of the answers given under the
- * reach, per value of the response's `column` when given (the key '' otherwise). The database
- * aggregates: a round of 100,000 responses has millions of answer rows, and only their tallies
- * (a number's distinct values with their counts, for its exact median) cross to the server.
+ * reach, per group of the breakdown `by` when given (the key '' otherwise). Counts come from the
+ * round's tallies at the unit (`tally.ts`), a few hundred rows whatever the round's size; only texts
+ * are read from the answers, and only for those who read them.
  */
 async function questionResults(
   ctx: Ctx,
@@ -148,49 +147,31 @@ async function questionResults(
   reach: Reach,
   definition: Definition,
   withTexts: boolean,
-  column?: string,
+  by?: Breakdown,
 ): Promise<Map<string, QuestionResult[]>> {
-  const questions = questionsOf(definition);
-  const keysOf = (types: string[]) => questions.filter((q) => types.includes(q.type)).map((q) => q.key);
-  const keyList = (keys: string[]) => sql.join(keys.map((k) => sql.lit(k)));
-  const choiceKeys = keysOf(CHOICE_TYPES);
-  const numberKeys = keysOf(['number']);
-  const spreadKeys = keysOf(['multiple', 'matrix']);
-  const textKeys = keysOf(TEXT_TYPES);
-  const joined = column !== undefined || !reach.whole;
-  const from = joined ? sql`survey_response r cross join survey_answer a` : sql`survey_answer a`;
-  // With responses: SQLite reads them first (the cross join keeps that order), by the unit's paths, then
-  // each one's answers by its key; a constraint on the answers' round would have it scan the round's
-  // answers for every response.
-  const where = joined
-    ? sql`r.tenant_id = ${ctx.tenantId} and r.round_id = ${roundId} and a.tenant_id = r.tenant_id and a.response_id = r.id${
-        reach.whole ? sql`` : sql` and r.unit_path >= ${reach.path} and r.unit_path < ${subtreeUpperBound(reach.path)}`
-      }`
-    : sql`a.tenant_id = ${ctx.tenantId} and a.round_id = ${roundId}`;
-  const grp = column ? sql`${sql.ref(`r.${column}`)}` : sql`''`;
-  const groupBy = (rest: ReturnType<typeof sql>) => (column ? sql`group by ${grp}, ${rest}` : sql`group by ${rest}`);
-
-  const tally = <K extends string[]>(keys: K, by: ReturnType<typeof sql>) =>
-    keys.length
-      ? sql<{ grp: string; q: string; item: string; v: string | null; x: number | null; n: number | string }>`
-          select ${grp} as grp, a.question_key as q, ${by}, count(*) as n
-          from ${from} where ${where} and a.question_key in (${keyList(keys)})
-          ${groupBy(sql`a.question_key, 3, 4, 5`)}`.execute(ctx.db)
-      : { rows: [] };
-  const [tallied, counted, spread, texts] = await Promise.all([
-    // In the order of the answers' index: values of choices and numbers are grouped as they are read.
-    tally([...choiceKeys, ...numberKeys], sql`a.item as item, a.value_text as v, a.value_number as x`),
-    tally(keysOf(['date', ...TEXT_TYPES]), sql`'' as item, null as v, null as x`),
-    spreadKeys.length
-      ? sql<{ grp: string; q: string; n: number | string }>`
-          select ${grp} as grp, a.question_key as q, count(distinct a.response_id) as n
-          from ${from} where ${where} and a.question_key in (${keyList(spreadKeys)})
-          ${groupBy(sql`a.question_key`)}`.execute(ctx.db)
-      : { rows: [] },
-    withTexts && !column && textKeys.length
+  const textKeys = questionsOf(definition)
+    .filter((q) => TEXT_TYPES.includes(q.type))
+    .map((q) => q.key);
+  const [tallied, texts] = await Promise.all([
+    ctx.db
+      .selectFrom('survey_tally')
+      .select(['grp', 'question_key', 'item', 'kind', 'value_text', 'value_number', 'n'])
+      .where('tenant_id', '=', ctx.tenantId)
+      .where('round_id', '=', roundId)
+      .where('unit_path', '=', reach.path)
+      .where((eb) => (by ? eb('grp', 'like', `${by}:%`) : eb('grp', '=', '')))
+      .where('kind', '!=', 'r')
+      .execute(),
+    withTexts && !by && textKeys.length
       ? sql<{ q: string; v: string | null }>`
           select a.question_key as q, a.value_text as v
-          from ${from} where ${where} and a.question_key in (${keyList(textKeys)})`.execute(ctx.db)
+          from ${reach.whole ? sql`survey_answer a` : sql`survey_response r cross join survey_answer a`}
+          where ${
+            reach.whole
+              ? sql`a.tenant_id = ${ctx.tenantId} and a.round_id = ${roundId}`
+              : sql`r.tenant_id = ${ctx.tenantId} and r.round_id = ${roundId} and a.tenant_id = r.tenant_id
+                  and a.response_id = r.id and r.unit_path >= ${reach.path} and r.unit_path < ${subtreeUpperBound(reach.path)}`
+          } and a.question_key in (${sql.join(textKeys)})`.execute(ctx.db)
       : { rows: [] },
   ]);
 
@@ -200,15 +181,18 @@ async function questionResults(
     groups.set(g, t);
     return t;
   };
-  for (const r of [...tallied.rows, ...counted.rows])
-    tallies(r.grp).rows.push({
-      q: r.q,
-      item: r.item,
-      v: choiceKeys.includes(r.q) ? r.v : null,
-      x: r.x === null ? null : Number(r.x),
-      n: Number(r.n),
-    });
-  for (const r of spread.rows) tallies(r.grp).reach.set(r.q, Number(r.n));
+  for (const r of tallied) {
+    const t = tallies(by ? r.grp.slice(by.length + 1) : '');
+    if (r.kind === 'a') t.reach.set(r.question_key, Number(r.n));
+    else
+      t.rows.push({
+        q: r.question_key,
+        item: r.item,
+        v: r.kind === 'c' ? r.value_text : null,
+        x: r.kind === 'n' ? Number(r.value_number) : null,
+        n: Number(r.n),
+      });
+  }
   if (texts.rows.length) {
     const byKey = tallies('').texts;
     for (const r of texts.rows) {
@@ -218,8 +202,8 @@ async function questionResults(
     }
   }
   const results = new Map<string, QuestionResult[]>();
-  for (const [g, t] of groups) results.set(g, resultsOf(definition, t, withTexts && !column));
-  if (!column && !results.has('')) results.set('', resultsOf(definition, undefined, withTexts));
+  for (const [g, t] of groups) results.set(g, resultsOf(definition, t, withTexts && !by));
+  if (!by && !results.has('')) results.set('', resultsOf(definition, undefined, withTexts));
   return results;
 }
 

@@ -3,6 +3,7 @@ import type { DB, SurveyInvitationTable, SurveyRoundTable } from '../../db/schem
 import { pathUnder } from '../../shared/access.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 import type { Population, RoundKind } from './rounds.schemas.ts';
+import { addTallies, tallyRows } from './tally.ts';
 
 export type RoundRow = Selectable<SurveyRoundTable>;
 export type InvitationRow = Selectable<SurveyInvitationTable>;
@@ -209,6 +210,7 @@ export function respondentProfile(db: Kysely<DB>, tenantId: string, personId: st
     .executeTakeFirstOrThrow();
 }
 
+/** Writes a response, its answers and what they add to the round's tallies (the caller's transaction). */
 export async function insertResponse(
   db: Kysely<DB>,
   response: Selectable<DB['survey_response']>,
@@ -216,4 +218,5 @@ export async function insertResponse(
 ) {
   await db.insertInto('survey_response').values(response).execute();
   await writeInBatches(answers, rowsPerStatement(7), (batch) => db.insertInto('survey_answer').values(batch).execute());
+  await addTallies(db, tallyRows(response, answers));
 }
