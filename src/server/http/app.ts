@@ -25,6 +25,7 @@ import type { Database } from '../db/database.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { communityRoutes } from '../modules/community/community.routes.ts';
 import { eventRoutes } from '../modules/community/events.routes.ts';
 import { caseRoutes } from '../modules/frameworks/frameworks.case.routes.ts';
 import { frameworksRoutes } from '../modules/frameworks/frameworks.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   monitoringRoutes(app);
   practiceRoutes(app);
   surveyRoutes(app, database);
+  communityRoutes(app, { database, files: files ?? scratchStore(app) });
   eventRoutes(app, database);
   assessmentRoutes(app, files ?? scratchStore(app));
   trainingRoutes(app);

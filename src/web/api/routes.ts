@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { accountsApi } from '../../server/modules/accounts/accounts.api.ts';
 import type { assessmentApi } from '../../server/modules/assessment/assessment.api.ts';
 import type { auditApi } from '../../server/modules/audit/audit.api.ts';
+import type { CommunityApi } from '../../server/modules/community/community.api.ts';
 import type { eventsApi } from '../../server/modules/community/events.api.ts';
 import type { exchangeApi, frameworksApi } from '../../server/modules/frameworks/frameworks.api.ts';
 import type { importsApi } from '../../server/modules/imports/imports.api.ts';
@@ -33,6 +34,7 @@ type Api = typeof accountsApi &
   PracticeApi &
   typeof recognitionApi &
   SurveysApi &
+  CommunityApi &
   typeof trainingApi;
 
 /** Every route the client can call, as "METHOD /path". */

@@ -1,0 +1,4 @@
+import type { ResourcesApi } from './resources.api.ts';
+
+/** The community module's route maps, joined for the web client. */
+export type CommunityApi = ResourcesApi;
