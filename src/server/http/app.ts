@@ -26,7 +26,6 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { communityRoutes } from '../modules/community/community.routes.ts';
-import { eventRoutes } from '../modules/community/events.routes.ts';
 import { caseRoutes } from '../modules/frameworks/frameworks.case.routes.ts';
 import { frameworksRoutes } from '../modules/frameworks/frameworks.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
@@ -156,7 +155,6 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   practiceRoutes(app);
   surveyRoutes(app, database);
   communityRoutes(app, { database, files: files ?? scratchStore(app) });
-  eventRoutes(app, database);
   assessmentRoutes(app, files ?? scratchStore(app));
   trainingRoutes(app);
   credentialsRoutes(app, database);

@@ -7,7 +7,6 @@ import type { accountsApi } from '../../server/modules/accounts/accounts.api.ts'
 import type { assessmentApi } from '../../server/modules/assessment/assessment.api.ts';
 import type { auditApi } from '../../server/modules/audit/audit.api.ts';
 import type { CommunityApi } from '../../server/modules/community/community.api.ts';
-import type { eventsApi } from '../../server/modules/community/events.api.ts';
 import type { exchangeApi, frameworksApi } from '../../server/modules/frameworks/frameworks.api.ts';
 import type { importsApi } from '../../server/modules/imports/imports.api.ts';
 import type { monitoringApi } from '../../server/modules/monitoring/monitoring.api.ts';
@@ -23,7 +22,6 @@ import { api, upload } from './client.ts';
 type Api = typeof accountsApi &
   typeof assessmentApi &
   typeof auditApi &
-  typeof eventsApi &
   typeof exchangeApi &
   typeof frameworksApi &
   typeof importsApi &

@@ -1,4 +1,5 @@
+import type { eventsApi } from './events.api.ts';
 import type { ResourcesApi } from './resources.api.ts';
 
 /** The community module's route maps, joined for the web client. */
-export type CommunityApi = ResourcesApi;
+export type CommunityApi = ResourcesApi & typeof eventsApi;

@@ -1,7 +1,7 @@
-import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { route } from '../../http/route.ts';
 import { calendarFeed, issueCalendarToken } from './calendar.service.ts';
+import type { CommunityDeps } from './community.routes.ts';
 import { eventsApi } from './events.api.ts';
 import * as events from './events.service.ts';
 
@@ -9,7 +9,7 @@ const tags = ['events'];
 // Calendar apps poll the feed; limited per address like other public routes.
 const feedLimit = { max: 60, timeWindow: '1 minute' };
 
-export function eventRoutes(app: ZodApp, database: Database) {
+export function eventRoutes(app: ZodApp, { database }: CommunityDeps) {
   route(app, eventsApi, 'GET /api/events', { tags }, (req) => events.listEvents(req.ctx, req.query));
   route(app, eventsApi, 'POST /api/events', { tags }, async (req, reply) =>
     reply.code(201).send(await events.createEvent(req.ctx, req.body)),
