@@ -10,7 +10,7 @@ export interface CommunityDeps {
 }
 
 /**
- * Community and knowledge sharing: the resource library and its search (events, communities and
+ * Community and knowledge sharing: the resource library and its search, and events (communities and
  * competitions to come). Each part registers its routes here.
  */
 export function communityRoutes(app: ZodApp, deps: CommunityDeps) {
