@@ -6,6 +6,7 @@ import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { ME_KEY, SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
 import { eventRoutes } from './community/events/routes.tsx';
+import { libraryRoutes } from './community/library/routes.tsx';
 import { startPage } from './home/start.ts';
 // Every screen but sign-in loads on demand, so the sign-in page stays light on a phone.
 import { cycleRoutes } from './practice/cycles/routes.tsx';
@@ -200,6 +201,7 @@ export function App() {
             {answerRoutes}
             {roundRoutes}
             {eventRoutes}
+            {libraryRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
