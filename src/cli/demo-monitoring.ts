@@ -350,7 +350,7 @@ export async function seedDemoSurveyIndicator(ctx: Ctx, places: { nationId: stri
       fil: 'Pambansang sarbey sa bisa ng pagsasanay sa Pathway',
     },
   });
-  // This year's round is the first: no baseline before it; targets rise to 2030.
+  // Created after the national rounds are answered (it names their questionnaire); targets rise to 2030.
   await setTargets(ctx, indicator.id, {
     unitId: places.nationId,
     baseline: null,
