@@ -12,6 +12,7 @@ import { type Ctx, inTransaction, systemBase } from '../server/shared/context.ts
 import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
 import { seedDemoAssessment } from './demo-assessment.ts';
+import { seedLibrary } from './demo-community.ts';
 import { type ActiveTeacher, seedDemoCountry } from './demo-country.ts';
 import { seedEvaluation } from './demo-evaluation.ts';
 import { seedDemoFramework } from './demo-framework.ts';
@@ -297,6 +298,8 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     // Classroom practice: colleges partner with schools, teachers design activities, coaches follow through.
     await seedPartnerships(tx, { trainerId: personOf('trainer') });
     await seedDesigns(tx, active, { teacherId: personOf('teacher'), leaderId: personOf('leader') });
+    // The resource library: curricula, a case study, a filmed lesson and shared designs, in every language.
+    await seedLibrary(tx, active);
     await seedCycles(tx);
     await seedFollowThrough(tx);
     await seedSchoolPlans(tx);

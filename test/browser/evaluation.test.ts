@@ -213,6 +213,7 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
         const ministry = await world.signedIn('ministry', PHONE);
         const select = ministry.locator('label.language select');
         await ministry.goto(`${world.base}/surveys/rounds`);
+        await ministry.getByRole('heading', { level: 1 }).waitFor();
         if (!(await select.isVisible())) await ministry.getByRole('button', { name: 'Menu' }).click();
         await select.selectOption('ne');
         await ministry.locator('html[lang^="ne"]').waitFor();
@@ -224,6 +225,7 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
           .execute();
         expect(national).toHaveLength(2);
         await ministry.goto(`${world.base}/surveys/rounds/${national[0]!.id}/results`);
+        await ministry.locator('section.question-result').first().waitFor({ timeout: 30_000 });
         await ministry.getByRole('link', { name: ne.surveys.compare.title }).click();
         await ministry.getByLabel(ne.surveys.compare.with).selectOption(national[1]!.id);
         const frequency = ministry.locator('section.question-result', { has: ministry.locator('table.cards') }).first();
