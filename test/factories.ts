@@ -5,10 +5,12 @@ import type { OrgUnit } from '../src/server/modules/org/org.schemas.ts';
 import * as org from '../src/server/modules/org/org.service.ts';
 import type { CreatePersonInput, Person } from '../src/server/modules/people/people.schemas.ts';
 import * as people from '../src/server/modules/people/people.service.ts';
+import type { DefinitionInput } from '../src/server/modules/surveys/surveys.definition.ts';
 import type { CreateModuleInput, CreateOfferingInput } from '../src/server/modules/training/training.schemas.ts';
 import * as training from '../src/server/modules/training/training.ts';
 import type { Role } from '../src/server/shared/access.ts';
 import { type Ctx, systemBase } from '../src/server/shared/context.ts';
+import { newId, nowIso } from '../src/server/shared/ids.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -132,4 +134,36 @@ export function offering(ctx: Ctx, host: OrgUnit, input: Partial<CreateOfferingI
     language: 'en',
     ...input,
   });
+}
+
+/** A published questionnaire with this definition (a round is sent only from a published one). */
+export async function publishedSurvey(
+  ctx: Ctx,
+  definition: DefinitionInput,
+  input: { code?: string; purpose?: 'general' | 'national' | 'reaction' | 'pre_post' | 'follow_up' } = {},
+): Promise<string> {
+  const id = newId();
+  const code = input.code ?? `S${next()}`;
+  const at = nowIso();
+  await ctx.db
+    .insertInto('survey')
+    .values({
+      tenant_id: ctx.tenantId,
+      id,
+      family_id: id,
+      version: 1,
+      code,
+      title: JSON.stringify({ en: code }),
+      description: JSON.stringify({ en: `Questionnaire ${code}` }),
+      source_locale: 'en',
+      purpose: input.purpose ?? 'national',
+      definition: JSON.stringify(definition),
+      status: 'published',
+      created_by_account_id: null,
+      created_at: at,
+      updated_at: at,
+      published_at: at,
+    })
+    .execute();
+  return id;
 }

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import type { Ctx } from '../../shared/context.ts';
-import { newId, nowIso, todayIso } from '../../shared/ids.ts';
+import { todayIso } from '../../shared/ids.ts';
 import * as ledger from '../assessment/assessment.service.ts';
 import { groupReport } from '../assessment/reports.service.ts';
 import * as selfAssessment from '../assessment/selfassessment.service.ts';
@@ -11,6 +11,7 @@ import * as org from '../org/org.service.ts';
 import * as responses from '../surveys/responses.service.ts';
 import { roundResults } from '../surveys/results.service.ts';
 import * as rounds from '../surveys/rounds.service.ts';
+import type { DefinitionInput } from '../surveys/surveys.definition.ts';
 import { registerMonitoring } from './aggregates.service.ts';
 import { competencyDashboard } from './dashboard.service.ts';
 import { indicatorDashboard, recordActuals } from './indicators.figures.ts';
@@ -41,7 +42,7 @@ function random(seed: number) {
   return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
 }
 
-const SURVEY = {
+const SURVEY: DefinitionInput = {
   sections: [
     {
       key: 's',
@@ -222,27 +223,7 @@ describeOnEachDatabase('an attacker who subtracts reports', (getDb) => {
     await recordActuals(ctx, new Date().getUTCFullYear() - 1);
 
     // An anonymous survey round to every teacher, answered by some.
-    const surveyId = newId();
-    await getDb()
-      .db.insertInto('survey')
-      .values({
-        tenant_id: ctx.tenantId,
-        id: surveyId,
-        family_id: surveyId,
-        version: 1,
-        code: `S${seed}`,
-        title: JSON.stringify({ en: 'Use' }),
-        description: JSON.stringify({ en: 'Use' }),
-        source_locale: 'en',
-        purpose: 'national',
-        definition: JSON.stringify(SURVEY),
-        status: 'published',
-        created_by_account_id: null,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-        published_at: nowIso(),
-      })
-      .execute();
+    const surveyId = await make.publishedSurvey(ctx, SURVEY, { code: `S${seed}` });
     if (people.length) {
       const round = await rounds.createRound(ctx, surveyId, {
         title: { en: 'Use' },

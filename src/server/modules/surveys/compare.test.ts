@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
-import { newId, nowIso, todayIso } from '../../shared/ids.ts';
+import { todayIso } from '../../shared/ids.ts';
 import type { DefinitionInput } from './surveys.definition.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
@@ -68,28 +68,7 @@ describeOnEachDatabase('comparing two rounds of a questionnaire', (getDb) => {
     world = await make.country(getDb());
     app = await testApp(getDb());
     for (const code of ['USE', 'OTHER'] as const) {
-      const id = newId();
-      survey[code] = id;
-      await getDb()
-        .db.insertInto('survey')
-        .values({
-          tenant_id: world.ctx.tenantId,
-          id,
-          family_id: id,
-          version: 1,
-          code,
-          title: JSON.stringify({ en: code }),
-          description: JSON.stringify({ en: code }),
-          source_locale: 'en',
-          purpose: 'national',
-          definition: JSON.stringify(definition),
-          status: 'published',
-          created_by_account_id: null,
-          created_at: nowIso(),
-          updated_at: nowIso(),
-          published_at: nowIso(),
-        })
-        .execute();
+      survey[code] = await make.publishedSurvey(world.ctx, definition, { code });
     }
     // Six teachers at school A1-1, two at A1-2.
     for (let i = 0; i < 8; i++) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
-import { newId, nowIso, todayIso } from '../../shared/ids.ts';
+import { todayIso } from '../../shared/ids.ts';
 import { addMonths } from '../practice/coaching.links.ts';
 import * as training from '../training/training.ts';
 import type { DefinitionInput } from './surveys.definition.ts';
@@ -93,33 +93,11 @@ describeOnEachDatabase('the evaluation of an offering: reaction, learning, behav
   beforeAll(async () => {
     world = await make.country(getDb());
     app = await testApp(getDb());
-    const db = getDb().db;
     for (const [code, purpose, definition] of [
       ['REACT', 'reaction', reaction],
       ['CONF', 'pre_post', confidence],
     ] as const) {
-      const id = newId();
-      surveys[code] = id;
-      await db
-        .insertInto('survey')
-        .values({
-          tenant_id: world.ctx.tenantId,
-          id,
-          family_id: id,
-          version: 1,
-          code,
-          title: JSON.stringify({ en: code }),
-          description: JSON.stringify({ en: code }),
-          source_locale: 'en',
-          purpose,
-          definition: JSON.stringify(definition),
-          status: 'published',
-          created_by_account_id: null,
-          created_at: nowIso(),
-          updated_at: nowIso(),
-          published_at: nowIso(),
-        })
-        .execute();
+      surveys[code] = await make.publishedSurvey(world.ctx, definition, { code, purpose });
     }
     const standard = await make.publishedStandard(world.ctx);
     const module = await make.trainingModule(world.ctx, standard, { followThroughMonths: [1] });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
-import { newId, nowIso, todayIso } from '../../shared/ids.ts';
+import { todayIso } from '../../shared/ids.ts';
 import { addMonths } from '../practice/coaching.links.ts';
 import type { DefinitionInput } from './surveys.definition.ts';
 
@@ -82,27 +82,7 @@ describeOnEachDatabase('surveys: importing the answers of a paper round', (getDb
   beforeAll(async () => {
     world = await make.country(getDb());
     app = await testApp(getDb());
-    surveyId = newId();
-    await getDb()
-      .db.insertInto('survey')
-      .values({
-        tenant_id: world.ctx.tenantId,
-        id: surveyId,
-        family_id: surveyId,
-        version: 1,
-        code: 'PAPER-1',
-        title: JSON.stringify({ en: 'ICT use' }),
-        description: JSON.stringify({ en: 'How ICT is used in lessons' }),
-        source_locale: 'en',
-        purpose: 'national',
-        definition: JSON.stringify(definition),
-        status: 'published',
-        created_by_account_id: null,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-        published_at: nowIso(),
-      })
-      .execute();
+    surveyId = await make.publishedSurvey(world.ctx, definition, { code: 'PAPER-1' });
     for (let i = 0; i < 7; i++) {
       const p = await make.person(world.ctx, world.schoolA1, { email: `teacher${i}@school.example` });
       teachers.push({ nationalId: p.nationalId!, email: p.email!, id: p.id });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
-import { newId, nowIso, todayIso } from '../../shared/ids.ts';
+import { todayIso } from '../../shared/ids.ts';
 import { addMonths } from '../practice/coaching.links.ts';
 import type { DefinitionInput } from './surveys.definition.ts';
 
@@ -95,27 +95,7 @@ describeOnEachDatabase('survey results downloads', (getDb) => {
   beforeAll(async () => {
     world = await make.country(getDb());
     app = await testApp(getDb());
-    const surveyId = newId();
-    await getDb()
-      .db.insertInto('survey')
-      .values({
-        tenant_id: world.ctx.tenantId,
-        id: surveyId,
-        family_id: surveyId,
-        version: 1,
-        code: 'USE-X',
-        title: JSON.stringify({ en: 'ICT use' }),
-        description: JSON.stringify({ en: 'How ICT is used in lessons' }),
-        source_locale: 'en',
-        purpose: 'national',
-        definition: JSON.stringify(definition),
-        status: 'published',
-        created_by_account_id: null,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-        published_at: nowIso(),
-      })
-      .execute();
+    const surveyId = await make.publishedSurvey(world.ctx, definition, { code: 'USE-X' });
     // District A1: six teachers at school A1-1, two at A1-2 (hidden, and A1-1 with it by difference).
     const sessions: Session[] = [];
     for (let i = 0; i < 8; i++) {
