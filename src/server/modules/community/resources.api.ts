@@ -52,14 +52,15 @@ export const resourcesApi = {
   'POST /api/resources/:resourceId/approve': {
     params: ResourceParams,
     response: { 200: ResourceDetail },
-    description: 'Publishes a submitted resource for the whole country (community.moderate at the top unit).',
+    description:
+      'Publishes a submitted resource for the whole country (community.moderate over its unit, not by its authors).',
   },
   'POST /api/resources/:resourceId/reject': {
     params: ResourceParams,
     body: RejectResourceBody,
     response: { 200: ResourceDetail },
     description:
-      'Turns a submission down or takes a published resource down (national moderators), or withdraws a shared one (moderators over its unit), with the reason.',
+      'Turns a submission down or withdraws a shared one (moderators over its unit), or takes a published resource down (national moderators), with the reason.',
   },
   /** The body is the file itself (an upload), so there is no body schema. */
   'PUT /api/resources/:resourceId/file': {

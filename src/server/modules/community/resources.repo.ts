@@ -112,6 +112,8 @@ export interface Filters {
   licence?: string | undefined;
   kind?: string | undefined;
   mine: boolean;
+  /** Only submissions under the reader's moderator roots that the reader did not write. */
+  review?: boolean | undefined;
   /** Only these resources (a collection). */
   ids?: string[] | undefined;
 }
@@ -149,6 +151,14 @@ export function searchResources(
     )
     .$if(f.mine && me !== null, (qb) =>
       qb.where((eb) => eb.or([eb('resource.owner_person_id', '=', me!), facet('author', me!)])),
+    )
+    .$if(f.review === true, (qb) =>
+      qb
+        .where('resource.status', '=', 'submitted')
+        .where((eb) => pathUnder(eb, 'resource.unit_path', reader.moderatorRoots))
+        .$if(me !== null, (q) =>
+          q.where('resource.owner_person_id', '!=', me!).where((eb) => eb.not(facet('author', me!))),
+        ),
     )
     .$if(f.competency !== undefined, (qb) => qb.where(facet('competency', f.competency!)))
     .$if(f.level !== undefined, (qb) => qb.where(facet('level', f.level!)))

@@ -98,6 +98,10 @@ export const SearchResourcesQuery = z.strictObject({
   licence: Licence.optional(),
   kind: ResourceKind.optional(),
   mine: z.enum(['true', 'false']).optional().describe('Only resources I wrote (drafts included).'),
+  review: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Only submissions for national publication I may decide on (community.moderate over their unit).'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type SearchResourcesQuery = z.infer<typeof SearchResourcesQuery>;

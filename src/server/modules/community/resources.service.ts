@@ -30,11 +30,11 @@ import { indexResource, searchHits } from './search.ts';
  * district, readers placed there find it; submitted for national publication, it waits for a
  * moderator; published, the whole tenant reads it.
  *
- * Moderation (community.moderate): national publication is decided by a moderator over the whole
- * tenant (a ministry officer), who may also take a published resource back down. A moderator over
- * the resource's unit (a district or regional officer) reads what is shared or submitted there and
- * may withdraw a school- or district-shared resource (back to a draft, with the reason). Nobody
- * decides on their own resource.
+ * Moderation (community.moderate): national publication is decided by a moderator whose scope covers
+ * the resource's unit (a district officer over a school's resource, a regional or ministry officer),
+ * who reads what is shared or submitted there and may also withdraw a school- or district-shared
+ * resource (back to a draft, with the reason). Taking a published resource back down is for a
+ * moderator over the whole tenant (a ministry officer). Nobody decides on their own resource.
  */
 
 export const RESOURCE_MAX_BYTES = EVIDENCE_MAX_BYTES;
@@ -287,7 +287,7 @@ export async function approveResource(ctx: Ctx, id: string): Promise<ResourceDet
         resourceId: id,
         status: before.status,
       });
-    requirePermissionAt(tx, 'community.moderate', await org.topUnitPath(tx));
+    requirePermissionAt(tx, 'community.moderate', before.unit_path);
     requireNotOwnDecision(tx, before);
     if (before.design_id) await requireDesignShared(tx, before.design_id, 'nation');
     await change(
@@ -307,8 +307,8 @@ export async function approveResource(ctx: Ctx, id: string): Promise<ResourceDet
 }
 
 /**
- * A submission turned down, or a published resource taken back down, by a national moderator: it
- * returns to where it was shared. A school- or district-shared one withdrawn by a moderator over its
+ * A submission turned down by a moderator over its unit, or a published resource taken back down by
+ * a national one: it returns to where it was shared. A school- or district-shared one withdrawn by a moderator over its
  * unit: back to a draft. The reason is kept for the authors.
  */
 export async function rejectResource(ctx: Ctx, id: string, reason: string): Promise<ResourceDetail> {
@@ -320,7 +320,11 @@ export async function rejectResource(ctx: Ctx, id: string, reason: string): Prom
         status: before.status,
       });
     const national = before.status !== 'shared';
-    requirePermissionAt(tx, 'community.moderate', national ? await org.topUnitPath(tx) : before.unit_path);
+    requirePermissionAt(
+      tx,
+      'community.moderate',
+      before.status === 'published' ? await org.topUnitPath(tx) : before.unit_path,
+    );
     requireNotOwnDecision(tx, before);
     const sharing = (national ? before.sharing : 'private') as ResourceSharing;
     const status: ResourceStatus = sharing === 'private' ? 'draft' : 'shared';
@@ -546,6 +550,7 @@ async function searchRows(ctx: Ctx, query: SearchResourcesQuery, ids?: string[])
       licence: query.licence,
       kind: query.kind,
       mine: query.mine === 'true',
+      review: query.review === 'true',
       ids,
     },
     query.limit,

@@ -14,6 +14,7 @@ describeOnEachDatabase('resource library', (getDb) => {
   let sameDistrict: User;
   let otherDistrict: User;
   let districtOfficer: User;
+  let otherDistrictOfficer: User;
   let ministryOfficer: User;
   const sessions: Record<string, Session> = {};
   let designResourceId: string;
@@ -21,7 +22,9 @@ describeOnEachDatabase('resource library', (getDb) => {
   const competency = () => standard.items.filter((x) => x.type === 'competency')[0]!;
   const level = () => standard.levels[0]!.code;
 
-  const as = (who: 'author' | 'sameDistrict' | 'otherDistrict' | 'districtOfficer' | 'ministryOfficer') => ({
+  const as = (
+    who: 'author' | 'sameDistrict' | 'otherDistrict' | 'districtOfficer' | 'otherDistrictOfficer' | 'ministryOfficer',
+  ) => ({
     get: (url: string) => app.inject({ method: 'GET', url, headers: sessions[who]!.headers }),
     send: (method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: Record<string, unknown>) =>
       app.inject({ method, url, headers: sessions[who]!.headers, ...(payload === undefined ? {} : { payload }) }),
@@ -39,10 +42,11 @@ describeOnEachDatabase('resource library', (getDb) => {
     sameDistrict = await make.user(world.ctx, 'teacher', world.schoolA1b);
     otherDistrict = await make.user(world.ctx, 'teacher', world.schoolB1);
     districtOfficer = await make.user(world.ctx, 'district_officer', world.districtA1);
+    otherDistrictOfficer = await make.user(world.ctx, 'district_officer', world.districtB1);
     ministryOfficer = await make.user(world.ctx, 'ministry_officer', world.nation);
     app = await testApp(getDb());
-    for (const [name, u] of Object.entries({ author, sameDistrict, otherDistrict, districtOfficer, ministryOfficer }))
-      sessions[name] = await signIn(app, u.username, u.password);
+    const users = { author, sameDistrict, otherDistrict, districtOfficer, otherDistrictOfficer, ministryOfficer };
+    for (const [name, u] of Object.entries(users)) sessions[name] = await signIn(app, u.username, u.password);
   });
   afterAll(() => app.close());
 
@@ -98,16 +102,28 @@ describeOnEachDatabase('resource library', (getDb) => {
     expect((await as('otherDistrict').get(`/api/resources/${resource.id}`)).statusCode).toBe(404);
     expect(await search('sameDistrict', { q: 'शिक्षण' })).toContain(resource.id);
 
-    // National publication is the ministry's decision, not a district officer's.
-    const byDistrict = await as('districtOfficer').send('POST', `/api/resources/${resource.id}/approve`);
-    expect(byDistrict.statusCode).toBe(403);
+    // The moderator of the author's district sees it for review; one of another district neither sees nor decides it.
+    expect(await search('districtOfficer', { review: 'true' })).toContain(resource.id);
+    expect(await search('otherDistrictOfficer', { review: 'true' })).not.toContain(resource.id);
+    expect(await search('author', { review: 'true' })).not.toContain(resource.id);
+    expect((await as('otherDistrictOfficer').get(`/api/resources/${resource.id}`)).statusCode).toBe(404);
+    const byOther = await as('otherDistrictOfficer').send('POST', `/api/resources/${resource.id}/approve`);
+    expect(byOther.statusCode).toBe(404);
     expect((await as('author').send('POST', `/api/resources/${resource.id}/approve`)).statusCode).toBe(403);
-    const approved = await as('ministryOfficer').send('POST', `/api/resources/${resource.id}/approve`);
+    expect((await as('districtOfficer').get(`/api/resources/${resource.id}`)).json().canModerate).toBe(true);
+    // A district moderator approves national publication of a submission from a school of their district.
+    const approved = await as('districtOfficer').send('POST', `/api/resources/${resource.id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().status).toBe('published');
     expect((await as('ministryOfficer').send('POST', `/api/resources/${resource.id}/approve`)).json().error.code).toBe(
       'resource_not_submitted',
     );
+    expect(await search('districtOfficer', { review: 'true' })).not.toContain(resource.id);
+    // Taking a published resource down stays with the nation's moderators.
+    const takeDown = await as('districtOfficer').send('POST', `/api/resources/${resource.id}/reject`, {
+      reason: 'Outdated.',
+    });
+    expect(takeDown.statusCode).toBe(403);
 
     for (const q of ['शिक्षण', 'ट्याब्लेट', 'cafe', 'CAFÉ', 'oqitish', "o'qitish", 'обучение', 'планш', 'tablets science'])
       expect(await search('otherDistrict', { q }), q).toContain(resource.id);
