@@ -5,8 +5,13 @@ import { call, useApiQuery } from '../../api/routes.ts';
 import { formatDate, formatDay } from '../../i18n/index.ts';
 import { ErrorText, QueryState } from '../../shell/ErrorText.tsx';
 import { LocalText } from '../../shell/LocalText.tsx';
+import { ActionList, AttendanceForm, InviteForm, RecordForms } from './OrganiserForms.tsx';
+import './events.css';
 
-/** One event as a participant sees it (what an invitation links to): when, where, agenda, and registration. */
+/**
+ * One event: what an invitation links to (when, where, agenda, registration), and for its organisers
+ * the list, attendance, and after it the minutes, decisions and follow-up actions.
+ */
 export function EventPage() {
   const { t } = useTranslation();
   const { eventId = '' } = useParams();
@@ -70,14 +75,42 @@ export function EventPage() {
             {e.minutes && (
               <section>
                 <h2>{t('events.minutes')}</h2>
-                <p>
+                <p className="prewrap">
                   <LocalText value={e.minutes} />
                 </p>
                 {e.outcomes && (
-                  <p>
+                  <p className="prewrap">
                     <LocalText value={e.outcomes} />
                   </p>
                 )}
+                {!e.canManage && e.decisions.length > 0 && (
+                  <ol>
+                    {e.decisions.map((d) => (
+                      <li key={d.id}>
+                        <LocalText value={d.text} />
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </section>
+            )}
+            {e.canManage && (
+              <div className="organise events">
+                <InviteForm key={`invite-${e.participants.length}`} e={e} />
+                {Date.parse(e.startsAt) <= Date.now() && (
+                  <AttendanceForm key={`attendance-${e.participants.length}-${e.guests.length}`} e={e} />
+                )}
+                {Date.parse(e.endsAt) <= Date.now() ? (
+                  <RecordForms e={e} />
+                ) : (
+                  <p className="muted">{t('events.organise.afterEnd')}</p>
+                )}
+              </div>
+            )}
+            {!e.canManage && e.actions.length > 0 && (
+              <section>
+                <h2>{t('events.organise.actions')}</h2>
+                <ActionList e={e} />
               </section>
             )}
           </>
@@ -102,7 +135,7 @@ export function MyActionsPage() {
     }
   };
   return (
-    <>
+    <div className="events">
       <h1>{t('events.actions.title')}</h1>
       {error !== null && <ErrorText error={error} />}
       <QueryState query={actions}>
@@ -129,6 +162,6 @@ export function MyActionsPage() {
           )
         }
       </QueryState>
-    </>
+    </div>
   );
 }

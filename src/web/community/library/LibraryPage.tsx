@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { call, queryKey, routeUrl } from '../../api/routes.ts';
+import { useCan } from '../../auth/session.tsx';
 import { formatNumber, LANGUAGES, languageName } from '../../i18n/index.ts';
 import { QueryState } from '../../shell/ErrorText.tsx';
 import { LocalText } from '../../shell/LocalText.tsx';
+import { KINDS, LICENCES } from './kinds.ts';
+import './library.css';
 
-const KINDS = ['lesson_plan', 'activity_design', 'case_study', 'curriculum', 'video', 'link', 'document'] as const;
-const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0', 'CC0-1.0', 'all_rights_reserved'];
 const FILTERS = ['q', 'kind', 'language', 'licence', 'subject', 'grade'] as const;
 
 /** The resource library: search in any language, with filters; each result opens its file or link. */
@@ -23,10 +24,17 @@ export default function LibraryPage() {
     queryFn: () => call('GET /api/resources', typed),
   });
   const set = (name: string, value: string) => setDraft({ ...draft, [name]: value });
+  const moderator = useCan('community.moderate');
 
   return (
     <div className="library">
-      <h1>{t('library.title')}</h1>
+      <div className="library-head">
+        <h1>{t('library.title')}</h1>
+        <nav aria-label={t('library.title')}>
+          <Link to="/library/new">{t('library.form.newTitle')}</Link>
+          {moderator && <Link to="/library/review">{t('library.review.title')}</Link>}
+        </nav>
+      </div>
       <form
         className="filters"
         onSubmit={(e) => {
@@ -91,9 +99,9 @@ export default function LibraryPage() {
             <ul className="cards">
               {results.data!.items.map((r) => (
                 <li key={r.id} className="card">
-                  <span className="card-title">
+                  <Link className="card-title" to={`/library/${r.id}`}>
                     <LocalText value={r.title} />
-                  </span>
+                  </Link>
                   {r.description && (
                     <span>
                       <LocalText value={r.description} />
