@@ -1213,6 +1213,16 @@ export interface DB {
   event_decision: EventDecisionTable;
   event_action: EventActionTable;
   calendar_token: CalendarTokenTable;
+  competition: CompetitionTable;
+  competition_reviewer: CompetitionReviewerTable;
+  competition_application: CompetitionApplicationTable;
+  competition_team_member: CompetitionTeamMemberTable;
+  competition_file: CompetitionFileTable;
+  competition_conflict: CompetitionConflictTable;
+  competition_assignment: CompetitionAssignmentTable;
+  competition_score: CompetitionScoreTable;
+  competition_milestone: CompetitionMilestoneTable;
+  competition_report: CompetitionReportTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }
@@ -1299,4 +1309,139 @@ export interface ResourceCollectionItemTable {
   collection_id: string;
   resource_id: string;
   added_at: string;
+}
+
+/** A PBL grant call (issue 17 part 5). title, theme, description: LocalizedText JSON; rubric: JSON. */
+export interface CompetitionTable {
+  tenant_id: string;
+  id: string;
+  title: string;
+  theme: string;
+  description: string;
+  unit_id: string;
+  unit_path: string;
+  /** JSON list of person categories that may apply. */
+  eligible_roles: string;
+  currency: string;
+  budget_total: number;
+  max_per_grant: number;
+  opens_at: string;
+  closes_at: string;
+  review_by: string;
+  decision_on: string;
+  reporting_due: string;
+  /** JSON list of { key, title (LocalizedText), weight, maxScore }. */
+  rubric: string;
+  reviewers_per_application: number;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompetitionReviewerTable {
+  tenant_id: string;
+  competition_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface CompetitionApplicationTable {
+  tenant_id: string;
+  id: string;
+  competition_id: string;
+  lead_person_id: string;
+  title: string;
+  summary: string;
+  plan: string;
+  budget_requested: number;
+  /** JSON list of library resource ids attached by reference. */
+  resource_ids: string;
+  /** draft | submitted | awarded | declined | completed */
+  status: string;
+  submitted_at: string | null;
+  awarded_amount: number | null;
+  decision_note: string | null;
+  decided_by_account_id: string | null;
+  decided_at: string | null;
+  showcase_resource_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompetitionTeamMemberTable {
+  tenant_id: string;
+  application_id: string;
+  competition_id: string;
+  person_id: string;
+  is_lead: number;
+  unit_id: string;
+  unit_path: string;
+  created_at: string;
+}
+
+export interface CompetitionFileTable {
+  tenant_id: string;
+  id: string;
+  application_id: string;
+  report_id: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  added_by_person_id: string;
+  created_at: string;
+}
+
+export interface CompetitionConflictTable {
+  tenant_id: string;
+  application_id: string;
+  reviewer_person_id: string;
+  competition_id: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface CompetitionAssignmentTable {
+  tenant_id: string;
+  application_id: string;
+  reviewer_person_id: string;
+  competition_id: string;
+  automatic: number;
+  assigned_by_account_id: string | null;
+  created_at: string;
+}
+
+/** Append-only: the latest row (by id) per application, reviewer and criterion counts. */
+export interface CompetitionScoreTable {
+  tenant_id: string;
+  id: string;
+  application_id: string;
+  competition_id: string;
+  reviewer_person_id: string;
+  criterion_key: string;
+  score: number;
+  comment: string;
+  created_at: string;
+}
+
+export interface CompetitionMilestoneTable {
+  tenant_id: string;
+  id: string;
+  application_id: string;
+  title: string;
+  due_on: string;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface CompetitionReportTable {
+  tenant_id: string;
+  id: string;
+  application_id: string;
+  milestone_id: string | null;
+  /** progress | final */
+  kind: string;
+  text: string;
+  created_by_person_id: string;
+  created_at: string;
 }

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'practice.manage',
   'surveys.manage',
   'community.moderate',
+  'community.competitions.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'practice.manage',
     'surveys.manage',
     'community.moderate',
+    'community.competitions.manage',
   ],
   regional_officer: [
     'org.read',

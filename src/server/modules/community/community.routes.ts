@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import type { FileStore } from '../../shared/storage.ts';
+import { competitionRoutes } from './competitions.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { resourceRoutes } from './resources.routes.ts';
 
@@ -17,4 +18,8 @@ export function communityRoutes(app: ZodApp, deps: CommunityDeps) {
   for (const register of COMMUNITY_PARTS) register(app, deps);
 }
 
-const COMMUNITY_PARTS: ((app: ZodApp, deps: CommunityDeps) => void)[] = [resourceRoutes, eventRoutes];
+const COMMUNITY_PARTS: ((app: ZodApp, deps: CommunityDeps) => void)[] = [
+  resourceRoutes,
+  eventRoutes,
+  competitionRoutes,
+];

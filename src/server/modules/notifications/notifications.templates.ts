@@ -15,6 +15,8 @@ export const KINDS = [
   'survey_invited',
   'survey_reminder',
   'event_invited',
+  'competition_awarded',
+  'competition_declined',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -189,6 +191,35 @@ export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
     },
     ne: { title: 'निमन्त्रणा: {title}', body: 'तपाईंलाई {title} मा आमन्त्रण गरिएको छ, सुरु {starts} (UTC)।' },
     fil: { title: 'Inaanyayahan ka: {title}', body: 'Inaanyayahan ka sa {title}, magsisimula sa {starts} (UTC).' },
+  },
+  competition_awarded: {
+    en: { title: 'Grant awarded: {title}', body: 'Your project {title} in {call} is awarded {amount}.' },
+    ru: {
+      title: 'Грант присуждён: {title}',
+      body: 'Вашему проекту «{title}» в конкурсе «{call}» присуждено {amount}.',
+    },
+    uz: { title: 'Grant berildi: {title}', body: '«{call}» tanlovida «{title}» loyihangizga {amount} grant berildi.' },
+    ne: { title: 'अनुदान प्रदान: {title}', body: '{call} मा तपाईंको परियोजना {title} लाई {amount} अनुदान प्रदान गरियो।' },
+    fil: {
+      title: 'Iginawad ang grant: {title}',
+      body: 'Ang proyekto mong {title} sa {call} ay ginawaran ng {amount}.',
+    },
+  },
+  competition_declined: {
+    en: { title: 'Application not funded: {title}', body: 'Your project {title} in {call} was not funded this time.' },
+    ru: {
+      title: 'Заявка не поддержана: {title}',
+      body: 'Ваш проект «{title}» в конкурсе «{call}» в этот раз не поддержан.',
+    },
+    uz: {
+      title: 'Ariza qo‘llab-quvvatlanmadi: {title}',
+      body: '«{call}» tanlovidagi «{title}» loyihangiz bu safar moliyalashtirilmadi.',
+    },
+    ne: { title: 'आवेदन स्वीकृत भएन: {title}', body: '{call} मा तपाईंको परियोजना {title} यस पटक अनुदानका लागि छानिएन।' },
+    fil: {
+      title: 'Hindi napondohan ang aplikasyon: {title}',
+      body: 'Ang proyekto mong {title} sa {call} ay hindi napondohan sa pagkakataong ito.',
+    },
   },
 };
 
