@@ -5,6 +5,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { seedDemo } from '../../src/cli/demo.ts';
 import { type Database, migrate, openDatabase } from '../../src/server/db/database.ts';
 import { buildApp } from '../../src/server/http/app.ts';
+import { createAccount } from '../../src/server/modules/accounts/accounts.service.ts';
+import type { Role } from '../../src/server/shared/access.ts';
+import { systemBase } from '../../src/server/shared/context.ts';
 import { type DialectName, freshDatabase } from '../db.ts';
 
 const webDir = path.resolve(import.meta.dirname, '../../dist/web');
@@ -24,6 +27,11 @@ export interface BrowserWorld {
   base: string;
   /** A new browser context signed in as a demo user, on the start page. */
   signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A sign-in (the demo password) for a person of the demo who has none, with the role at their own
+   * unit: e.g. a teacher of another school. Answers the person's name.
+   */
+  addLogin(username: string, personId: string, role: Role): Promise<{ name: string }>;
   close(): Promise<void>;
 }
 
@@ -64,6 +72,18 @@ export async function startBrowserWorld(teachers: number, dialect: DialectName =
       await page.getByLabel('Password').waitFor({ state: 'detached' });
       await page.locator('main h1').first().waitFor();
       return page;
+    },
+    async addLogin(username, personId, role) {
+      const person = await database.db
+        .selectFrom('person')
+        .select(['tenant_id', 'org_unit_id', 'given_name', 'family_name'])
+        .where('id', '=', personId)
+        .executeTakeFirstOrThrow();
+      await createAccount(
+        { ...systemBase(database), tenantId: person.tenant_id },
+        { personId, username, password: 'pathway-demo', roles: [{ role, orgUnitId: person.org_unit_id }] },
+      );
+      return { name: [person.given_name, person.family_name].filter(Boolean).join(' ') };
     },
     async close() {
       await browser.close();
