@@ -25,6 +25,7 @@ import * as surveyResults from './migrations/0019_survey_results.ts';
 import * as resources from './migrations/0020_resources.ts';
 import * as events from './migrations/0021_events.ts';
 import * as surveyTally from './migrations/0022_survey_tally.ts';
+import * as communities from './migrations/0023_communities.ts';
 import * as competitions from './migrations/0024_competitions.ts';
 import type { DB } from './schema.ts';
 
@@ -133,6 +134,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_resources': resources,
   '0021_events': events,
   '0022_survey_tally': surveyTally,
+  '0023_communities': communities,
   '0024_competitions': competitions,
 };
 

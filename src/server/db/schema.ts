@@ -1207,6 +1207,12 @@ export interface DB {
   resource_use: ResourceUseTable;
   resource_collection: ResourceCollectionTable;
   resource_collection_item: ResourceCollectionItemTable;
+  community: CommunityTable;
+  community_member: CommunityMemberTable;
+  community_thread: CommunityThreadTable;
+  community_post: CommunityPostTable;
+  community_reaction: CommunityReactionTable;
+  community_report: CommunityReportTable;
   event: EventTable;
   event_participant: EventParticipantTable;
   event_guest: EventGuestTable;
@@ -1443,5 +1449,81 @@ export interface CompetitionReportTable {
   kind: string;
   text: string;
   created_by_person_id: string;
+  created_at: string;
+}
+
+/** A community of practice (issue 17): subject, region, partnership or a training offering's cohort. */
+export interface CommunityTable {
+  tenant_id: string;
+  id: string;
+  /** subject | region | partnership | cohort */
+  kind: string;
+  name: string;
+  description: string;
+  /** open (people placed under the unit join and read) | members */
+  access: string;
+  unit_id: string;
+  unit_path: string;
+  subject: string | null;
+  partnership_id: string | null;
+  offering_id: string | null;
+  created_by_person_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommunityMemberTable {
+  tenant_id: string;
+  community_id: string;
+  person_id: string;
+  /** owner | moderator | member */
+  role: string;
+  joined_at: string;
+}
+
+export interface CommunityThreadTable {
+  tenant_id: string;
+  id: string;
+  community_id: string;
+  title: string;
+  author_person_id: string;
+  post_count: number;
+  last_post_at: string;
+  created_at: string;
+}
+
+/** A post; its search entry (community_fts / community_search) is written by raw SQL. */
+export interface CommunityPostTable {
+  tenant_id: string;
+  id: string;
+  thread_id: string;
+  community_id: string;
+  author_person_id: string;
+  body: string;
+  /** Person ids mentioned in the body, JSON. */
+  mentions: string;
+  /** Library resource ids, JSON. */
+  attachments: string;
+  hidden: number;
+  hidden_reason: string | null;
+  hidden_by_person_id: string | null;
+  hidden_at: string | null;
+  created_at: string;
+}
+
+export interface CommunityReactionTable {
+  tenant_id: string;
+  post_id: string;
+  person_id: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface CommunityReportTable {
+  tenant_id: string;
+  post_id: string;
+  reporter_person_id: string;
+  community_id: string;
+  reason: string;
   created_at: string;
 }

@@ -165,6 +165,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   award_above_request: 422,
   award_above_budget: 409,
   milestone_after_reporting: 422,
+  posting_too_fast: 429,
+  mention_not_member: 422,
+  attachment_not_readable: 422,
   route_not_found: 404,
   internal_error: 500,
 };

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import type { FileStore } from '../../shared/storage.ts';
+import { communityOfPracticeRoutes } from './communities.routes.ts';
 import { competitionRoutes } from './competitions.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { resourceRoutes } from './resources.routes.ts';
@@ -22,4 +23,5 @@ const COMMUNITY_PARTS: ((app: ZodApp, deps: CommunityDeps) => void)[] = [
   resourceRoutes,
   eventRoutes,
   competitionRoutes,
+  communityOfPracticeRoutes,
 ];

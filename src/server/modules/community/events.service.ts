@@ -20,6 +20,7 @@ import type {
   InviteInput,
   RecordInput,
 } from './events.schemas.ts';
+import { indexEvent } from './search.ts';
 
 /**
  * Who organises events at a unit: those who manage training or surveys there (officers from the
@@ -98,6 +99,9 @@ const eventValues = (input: EventInput) => ({
   capacity: input.capacity ?? null,
 });
 
+/** What community search finds an event by: its title, description and agenda in every language. */
+const searchTexts = (input: EventInput) => [input.title, input.description ?? {}, ...input.agenda.map((a) => a.title)];
+
 export async function createEvent(ctx: Ctx, input: EventInput): Promise<EventDetail> {
   const unit = await org.requireUnit(ctx, input.unitId);
   if (!organises(ctx, unit.path))
@@ -121,6 +125,7 @@ export async function createEvent(ctx: Ctx, input: EventInput): Promise<EventDet
       updated_at: at,
     };
     await repo.insertEvent(tx.db, row);
+    await indexEvent(tx.db, tx.dialect, tx.tenantId, id, searchTexts(input));
     await recordAudit(tx.db, tx, 'event.create', { type: 'event', id }, null, row);
   });
   return getEvent(ctx, id);
@@ -135,6 +140,7 @@ export async function updateEvent(ctx: Ctx, eventId: string, input: EventInput):
   await inTransaction(ctx, async (tx) => {
     const values = { ...eventValues(input), updated_at: nowIso() };
     await repo.updateEvent(tx.db, tx.tenantId, eventId, values);
+    await indexEvent(tx.db, tx.dialect, tx.tenantId, eventId, searchTexts(input));
     await recordAudit(tx.db, tx, 'event.update', { type: 'event', id: eventId }, before, values);
   });
   return getEvent(ctx, eventId);

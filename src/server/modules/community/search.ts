@@ -94,3 +94,92 @@ export async function searchHits(
   return sql<Hit>`(select resource_id, -bm25(resource_fts) as score from resource_fts
     where resource_fts match ${match} and tenant_id = ${tenantId})`;
 }
+
+/*
+ * Posts and events share a second index (`community_fts` on SQLite, `community_search` on
+ * PostgreSQL; migration 0023): one entry per post (its thread's title with its body) and per event
+ * (title, description and agenda in every language). Who may read a hit is decided by the caller.
+ */
+
+export type CommunityEntryKind = 'post' | 'event';
+
+async function writeEntry(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  tenantId: string,
+  entry: { kind: CommunityEntryKind; id: string; threadId: string | null },
+  texts: string[],
+): Promise<void> {
+  const body = foldText(texts.filter(Boolean).join('\n'));
+  if (dialect === 'postgres') {
+    const text = (await hasUnaccent(db, tenantId)) ? sql`unaccent(${body})` : sql`${body}`;
+    await sql`insert into community_search (tenant_id, kind, entity_id, thread_id, search_vector)
+      values (${tenantId}, ${entry.kind}, ${entry.id}, ${entry.threadId}, to_tsvector('simple', ${text}))
+      on conflict (tenant_id, kind, entity_id) do update set search_vector = excluded.search_vector`.execute(db);
+    return;
+  }
+  await sql`delete from community_fts where entity_id = ${entry.id} and kind = ${entry.kind}
+    and tenant_id = ${tenantId}`.execute(db);
+  await sql`insert into community_fts (tenant_id, kind, entity_id, thread_id, body)
+    values (${tenantId}, ${entry.kind}, ${entry.id}, ${entry.threadId}, ${body})`.execute(db);
+}
+
+/** Adds a post to the index; call it in the transaction that writes the post. */
+export function indexPost(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  tenantId: string,
+  post: { id: string; threadId: string; threadTitle: string; body: string },
+): Promise<void> {
+  return writeEntry(db, dialect, tenantId, { kind: 'post', id: post.id, threadId: post.threadId }, [
+    post.threadTitle,
+    post.body,
+  ]);
+}
+
+/** Replaces an event's entry; `texts` are its multilingual title, description and agenda titles. */
+export function indexEvent(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  tenantId: string,
+  eventId: string,
+  texts: Record<string, string>[],
+): Promise<void> {
+  return writeEntry(
+    db,
+    dialect,
+    tenantId,
+    { kind: 'event', id: eventId, threadId: null },
+    texts.flatMap((t) => Object.values(t)),
+  );
+}
+
+export type CommunityHit = { kind: CommunityEntryKind; entity_id: string; thread_id: string | null; score: number };
+
+/** Posts and events matching every word of the query, best first (at most `limit`); none without words. */
+export async function communityHits(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  tenantId: string,
+  q: string | undefined,
+  kinds: CommunityEntryKind[],
+  limit: number,
+): Promise<CommunityHit[]> {
+  const words = queryWords(q);
+  if (words.length === 0 || kinds.length === 0) return [];
+  if (dialect === 'postgres') {
+    const terms = words.map((w, i) => `'${w}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
+    const query = (await hasUnaccent(db, tenantId))
+      ? sql`to_tsquery('simple', unaccent(${terms}))`
+      : sql`to_tsquery('simple', ${terms})`;
+    const rows = await sql<CommunityHit>`select kind, entity_id, thread_id, ts_rank(search_vector, ${query}) as score
+      from community_search where tenant_id = ${tenantId} and kind in (${sql.join(kinds)})
+      and search_vector @@ ${query} order by score desc, entity_id limit ${limit}`.execute(db);
+    return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+  }
+  const match = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  const rows = await sql<CommunityHit>`select kind, entity_id, thread_id, -bm25(community_fts) as score
+    from community_fts where community_fts match ${match} and tenant_id = ${tenantId}
+    and kind in (${sql.join(kinds)}) order by score desc, entity_id limit ${limit}`.execute(db);
+  return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+}

@@ -17,6 +17,8 @@ export const KINDS = [
   'event_invited',
   'competition_awarded',
   'competition_declined',
+  'community_post',
+  'community_mention',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -219,6 +221,35 @@ export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
     fil: {
       title: 'Hindi napondohan ang aplikasyon: {title}',
       body: 'Ang proyekto mong {title} sa {call} ay hindi napondohan sa pagkakataong ito.',
+    },
+  },
+  community_post: {
+    en: { title: 'New in {community}: {thread}', body: '{author} wrote in “{thread}” in {community}.' },
+    ru: {
+      title: 'Новое в сообществе {community}: {thread}',
+      body: '{author} написал(а) в теме «{thread}» ({community}).',
+    },
+    uz: { title: '{community}da yangilik: {thread}', body: '{author} «{thread}» mavzusida yozdi ({community}).' },
+    ne: { title: '{community} मा नयाँ: {thread}', body: '{author} ले {community} को “{thread}” मा लेख्नुभयो।' },
+    fil: { title: 'Bago sa {community}: {thread}', body: 'Sumulat si {author} sa “{thread}” sa {community}.' },
+  },
+  community_mention: {
+    en: { title: '{author} mentioned you in {thread}', body: '{author} mentioned you in “{thread}” in {community}.' },
+    ru: {
+      title: '{author} упомянул(а) вас: {thread}',
+      body: '{author} упомянул(а) вас в теме «{thread}» ({community}).',
+    },
+    uz: {
+      title: '{author} sizni eslatdi: {thread}',
+      body: '{author} sizni «{thread}» mavzusida eslatdi ({community}).',
+    },
+    ne: {
+      title: '{author} ले तपाईंलाई उल्लेख गर्नुभयो: {thread}',
+      body: '{author} ले {community} को “{thread}” मा तपाईंलाई उल्लेख गर्नुभयो।',
+    },
+    fil: {
+      title: 'Binanggit ka ni {author} sa {thread}',
+      body: 'Binanggit ka ni {author} sa “{thread}” sa {community}.',
     },
   },
 };
