@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DialectName } from '../db.ts';
 import { type BrowserWorld, startBrowserWorld } from './harness.ts';
@@ -14,6 +17,7 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
   describe.skipIf(dialect === 'postgres' && !inject('postgres'))(`the resource library [${dialect}]`, () => {
     let world: BrowserWorld;
     let colleague: { name: string };
+    const shots = process.env.PATHWAY_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-library-'));
 
     beforeAll(async () => {
       world = await startBrowserWorld(60, dialect);
@@ -42,6 +46,14 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
     afterAll(() => world?.close());
 
     const pageWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
+
+    async function inLanguage(page: Page, code: string) {
+      await page.locator('main h1').first().waitFor();
+      const select = page.locator('label.language select');
+      if (!(await select.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+      await select.selectOption(code);
+      await page.locator(`html[lang^="${code}"]`).waitFor();
+    }
 
     it('goes from a design shared with the nation to a published resource used in another district', async () => {
       // The teacher writes an activity design and shares it with the nation (the library names it, never copies it).
@@ -112,6 +124,24 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
       // The author sees the use of their resource.
       await teacher.goto(resourceUrl);
       await teacher.getByText('The pupils built two gauges.').waitFor();
+
+      // In Nepali the reader gets the Nepali title, and every library page fits the phone in each language.
+      await inLanguage(reader, 'ne');
+      await reader.goto(resourceUrl);
+      await reader.getByRole('heading', { name: 'वर्षाको पानी संकलन परियोजना' }).waitFor();
+      for (const code of ['ne', 'ru', 'uz', 'fil']) {
+        await inLanguage(reader, code);
+        for (const [name, url] of Object.entries({
+          resource: resourceUrl,
+          new: `${world.base}/library/new`,
+          list: `${world.base}/library`,
+        })) {
+          await reader.goto(url);
+          await reader.locator('main h1').first().waitFor();
+          await expect(pageWidth(reader), `${code} ${url}`).resolves.toBeLessThanOrEqual(360);
+          await reader.screenshot({ path: path.join(shots, `library-${name}-${code}-${dialect}.png`), fullPage: true });
+        }
+      }
     }, 180_000);
   });
 }
