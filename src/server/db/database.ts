@@ -27,6 +27,7 @@ import * as events from './migrations/0021_events.ts';
 import * as surveyTally from './migrations/0022_survey_tally.ts';
 import * as communities from './migrations/0023_communities.ts';
 import * as competitions from './migrations/0024_competitions.ts';
+import * as caseFidelity from './migrations/0025_case_fidelity.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -136,6 +137,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022_survey_tally': surveyTally,
   '0023_communities': communities,
   '0024_competitions': competitions,
+  '0025_case_fidelity': caseFidelity,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -143,6 +143,8 @@ export interface FrameworkTable {
   superseded_at: string | null;
   /** What publishing this version did with ratings of changed items: 'carry_over' | 'new_evidence'. */
   changed_items: string | null;
+  /** JSON: the CASE CFDocument and definitions this version was imported from (migration 0025). */
+  case_source?: string | null;
 }
 
 export interface FrameworkLevelTable {
@@ -171,6 +173,21 @@ export interface FrameworkItemTable {
   title: string;
   statement: string;
   notes: string;
+  /** JSON: the CASE CFItem this item was imported from (migration 0025). */
+  case_source?: string | null;
+}
+
+/** Every CFAssociation of an imported CASE package, kept as it came (migration 0025). */
+export interface FrameworkCaseAssociationTable {
+  tenant_id: string;
+  framework_id: string;
+  identifier: string;
+  position: number;
+  association_type: string;
+  origin_identifier: string;
+  destination_identifier: string;
+  tree: number;
+  data: string;
 }
 
 export interface RubricDescriptorTable {
@@ -1136,6 +1153,7 @@ export interface DB {
   framework: FrameworkTable;
   framework_level: FrameworkLevelTable;
   framework_item: FrameworkItemTable;
+  framework_case_association: FrameworkCaseAssociationTable;
   rubric_descriptor: RubricDescriptorTable;
   policy_goal: PolicyGoalTable;
   item_goal: ItemGoalTable;

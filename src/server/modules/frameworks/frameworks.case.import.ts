@@ -1,9 +1,11 @@
 import type { LocalizedText } from '../../shared/text.ts';
+import { derivedId } from './frameworks.case.ts';
 import {
   type Faults,
   type ImportSpec,
   type ItemType,
   isUuid,
+  type SpecAssociation,
   type SpecExternalLink,
   type SpecItem,
   type SpecLevel,
@@ -42,6 +44,93 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const array = (v: unknown) => (Array.isArray(v) ? v : []);
+
+/** The fields of CASE 1.1's package records; a record from CASE 1.0 is brought to them on import. */
+const FIELDS = {
+  document: new Set([
+    'identifier',
+    'uri',
+    'frameworkType',
+    'caseVersion',
+    'creator',
+    'title',
+    'lastChangeDateTime',
+    'officialSourceURL',
+    'publisher',
+    'description',
+    'subject',
+    'subjectURI',
+    'language',
+    'version',
+    'adoptionStatus',
+    'statusStartDate',
+    'statusEndDate',
+    'licenseURI',
+    'notes',
+    'extensions',
+  ]),
+  item: new Set([
+    'identifier',
+    'fullStatement',
+    'alternativeLabel',
+    'CFItemType',
+    'uri',
+    'humanCodingScheme',
+    'listEnumeration',
+    'abbreviatedStatement',
+    'conceptKeywords',
+    'conceptKeywordsURI',
+    'notes',
+    'subject',
+    'subjectURI',
+    'language',
+    'educationLevel',
+    'CFItemTypeURI',
+    'licenseURI',
+    'statusStartDate',
+    'statusEndDate',
+    'lastChangeDateTime',
+    'extensions',
+  ]),
+  association: new Set([
+    'identifier',
+    'associationType',
+    'sequenceNumber',
+    'uri',
+    'originNodeURI',
+    'destinationNodeURI',
+    'CFAssociationGroupingURI',
+    'lastChangeDateTime',
+    'notes',
+    'extensions',
+  ]),
+};
+/** Links a package implies (every record is in this document and this package). */
+const IMPLIED = new Set(['CFDocumentURI', 'CFPackageURI']);
+
+/**
+ * A record as CASE 1.1 spells it, so an export is valid 1.1 whatever came in: CASE 1.0's
+ * educationalLevel becomes educationLevel, numbers and strings take the 1.1 types, links the package
+ * implies are dropped, and any other field travels in `extensions` under its own name.
+ */
+function asCase11(record: Json, kind: keyof typeof FIELDS): Json {
+  const out: Json = {};
+  const moved: Json = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (IMPLIED.has(key)) continue;
+    if (key === 'educationalLevel' && kind === 'item' && record.educationLevel === undefined) {
+      out.educationLevel = Array.isArray(value) ? value : String(value).split(/\s*,\s*/);
+    } else if (FIELDS[kind].has(key)) out[key] = value;
+    else moved[key] = value;
+  }
+  if (typeof out.listEnumeration === 'number') out.listEnumeration = String(out.listEnumeration);
+  if (typeof out.sequenceNumber === 'string' && /^\d+$/.test(out.sequenceNumber))
+    out.sequenceNumber = Number(out.sequenceNumber);
+  for (const key of ['subject', 'conceptKeywords'])
+    if (typeof out[key] === 'string') out[key] = String(out[key]).split(/\s*,\s*/);
+  if (Object.keys(moved).length > 0) out.extensions = { ...moved, ...(isObject(out.extensions) ? out.extensions : {}) };
+  return out;
+}
 
 /** 'en-US' and 'EN' are both 'en': texts are keyed by the primary language subtag. */
 export function languageKey(value: unknown): string | undefined {
@@ -195,13 +284,15 @@ export function readCfPackage(pkg: unknown, faults: Faults): ImportSpec {
       caseIdentifier: identifier,
       parentKey: null,
       type: declared ?? 'competency',
-      code: str(raw.humanCodingScheme) ?? identifier.slice(0, 8),
+      // Codes are optional and may repeat in CASE; Pathway's own unique code is settled below.
+      code: str(raw.humanCodingScheme) ?? '',
       order: numberOf(mine?.position) ?? numberOf(raw.listEnumeration) ?? Number.MAX_SAFE_INTEGER,
       levelCode: typeof mine?.levelCode === 'string' ? mine.levelCode : null,
       title: itemTitle,
       statement,
       notes,
       where: { path },
+      caseSource: asCase11({ ...raw, identifier }, 'item'),
     };
     if (byId.has(identifier)) {
       faults.add({ path: `${path}.identifier` }, `The item ${identifier} appears twice.`);
@@ -211,8 +302,14 @@ export function readCfPackage(pkg: unknown, faults: Faults): ImportSpec {
     items.push(item);
   }
 
-  // Associations: the tree (isChildOf), crosswalks to items outside the package, and the rest counted.
+  settleCodes(items);
+
+  // Associations: every one is kept as it came (its identifier, type, ends inside or outside the
+  // package); the first isChildOf of an item places it in Pathway's tree, and crosswalk types to
+  // items outside the package also become crosswalk links where the target is known.
   const externalLinks: SpecExternalLink[] = [];
+  const associations: SpecAssociation[] = [];
+  const associationIds = new Set<string>();
   let skipped = 0;
   const placed = new Set<string>();
   for (const [j, raw] of array(pkg.CFAssociations).entries()) {
@@ -238,6 +335,35 @@ export function readCfPackage(pkg: unknown, faults: Faults): ImportSpec {
       faults.add({ path: `${path}.destinationNodeURI.identifier` }, 'The association has no destination.');
       continue;
     }
+    const identifier = isUuid(raw.identifier)
+      ? raw.identifier.toLowerCase()
+      : derivedId(docId, 'association', String(j), origin, type, destination);
+    if (raw.identifier !== undefined && !isUuid(raw.identifier)) {
+      faults.add({ path: `${path}.identifier` }, 'The identifier is not a UUID.');
+      continue;
+    }
+    if (associationIds.has(identifier)) {
+      faults.add({ path: `${path}.identifier` }, `The association ${identifier} appears twice.`);
+      continue;
+    }
+    associationIds.add(identifier);
+    const kept: SpecAssociation = {
+      identifier,
+      associationType: type,
+      origin,
+      destination,
+      tree: false,
+      data: asCase11(
+        {
+          ...raw,
+          identifier,
+          originNodeURI: { ...(raw.originNodeURI as Json), identifier: origin },
+          destinationNodeURI: { ...(raw.destinationNodeURI as Json), identifier: destination },
+        },
+        'association',
+      ),
+    };
+    associations.push(kept);
     if (type === 'isChildOf') {
       const child = byId.get(origin);
       if (!child) {
@@ -251,12 +377,10 @@ export function readCfPackage(pkg: unknown, faults: Faults): ImportSpec {
         );
         continue;
       }
-      // An item reused under a second parent: a tree keeps the first placement.
-      if (placed.has(origin)) {
-        skipped++;
-        continue;
-      }
+      // An item reused under a second parent: a tree keeps the first placement (CASE keeps both).
+      if (placed.has(origin)) continue;
       placed.add(origin);
+      kept.tree = true;
       child.parentKey = destination === docId ? null : destination;
       child.parentWhere = { path: `${path}.destinationNodeURI.identifier` };
       const sequence = numberOf(raw.sequenceNumber);
@@ -266,9 +390,7 @@ export function readCfPackage(pkg: unknown, faults: Faults): ImportSpec {
     const relation = CROSSWALK[type];
     if (relation && byId.has(origin) && !byId.has(destination) && destination !== docId) {
       externalLinks.push({ itemKey: origin, relation, targetIdentifier: destination });
-      continue;
     }
-    skipped++;
   }
 
   // Types another tool did not name: by place in the tree.
@@ -351,5 +473,37 @@ export function readCfPackage(pkg: unknown, faults: Faults): ImportSpec {
     rubrics,
     externalLinks,
     skipped,
+    caseSource: {
+      document: asCase11({ ...doc, identifier: docId }, 'document'),
+      definitions: isObject(pkg.CFDefinitions) ? pkg.CFDefinitions : null,
+      associations,
+    },
   };
+}
+
+/**
+ * Pathway gives every item a code unique in its framework; CASE does not (humanCodingScheme is
+ * optional and may repeat). The first item with a humanCodingScheme keeps it as its code; the others
+ * get one made from it or from the identifier, the same for the same package. A made-up code is
+ * never exported as humanCodingScheme (the record keeps what it said).
+ */
+function settleCodes(items: SpecItem[]) {
+  const used = new Set<string>();
+  const waiting: SpecItem[] = [];
+  for (const item of items) {
+    if (item.code !== '' && !used.has(item.code)) used.add(item.code);
+    else waiting.push(item);
+  }
+  for (const item of waiting) {
+    const id = item.caseIdentifier.replace(/-/g, '');
+    for (let length = 8; ; length += 4) {
+      const tail = id.slice(0, length);
+      const code = item.code === '' ? tail : `${item.code} (${tail})`;
+      if (!used.has(code) || length >= id.length) {
+        item.code = used.has(code) ? `${code}-${used.size}` : code;
+        used.add(item.code);
+        break;
+      }
+    }
+  }
 }

@@ -57,3 +57,17 @@ export async function caseItemType(database: CaseDatabase, id: string, origin: s
   }
   throw unknown('CFItemType', id);
 }
+
+/** Definitions a package came with (concepts, subjects, licences, association groupings), by identifier. */
+export async function caseDefinition(
+  database: CaseDatabase,
+  kind: 'CFConcepts' | 'CFSubjects' | 'CFLicenses' | 'CFAssociationGroupings',
+  id: string,
+  origin: string,
+) {
+  for await (const pkg of publicPackages(database, origin)) {
+    const found = (pkg.CFDefinitions[kind] ?? []).find((d) => d.identifier === id);
+    if (found) return found;
+  }
+  throw unknown(kind.slice(0, -1), id);
+}

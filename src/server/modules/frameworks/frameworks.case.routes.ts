@@ -3,7 +3,6 @@ import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { toErrorResponse } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
-import { AppError } from '../../shared/errors.ts';
 import { resolveText } from '../../shared/localized.ts';
 import { caseApi } from './frameworks.api.ts';
 import * as provider from './frameworks.case.provider.ts';
@@ -68,12 +67,10 @@ export function caseRoutes(app: ZodApp, database: Database) {
   route(app, caseApi, `GET ${CASE_PATH}/CFItemTypes/:sourcedId`, publicRoute, (req) =>
     provider.caseItemType(database, req.params.sourcedId, origin(req)),
   );
-  // Definitions Pathway does not keep (it exports none): always unknown, answered the CASE way.
+  // Definitions kept from imported packages, served as they came.
   for (const kind of ['CFConcepts', 'CFSubjects', 'CFLicenses', 'CFAssociationGroupings'] as const) {
-    route(app, caseApi, `GET ${CASE_PATH}/${kind}/:sourcedId`, publicRoute, (req) => {
-      throw new AppError('case_not_found', `No ${kind.slice(0, -1)} ${req.params.sourcedId}.`, {
-        identifier: req.params.sourcedId,
-      });
-    });
+    route(app, caseApi, `GET ${CASE_PATH}/${kind}/:sourcedId`, publicRoute, (req) =>
+      provider.caseDefinition(database, kind, req.params.sourcedId, origin(req)),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolveText } from '../../shared/text.ts';
+import { type CaseSource, type Json, same } from './frameworks.case.source.ts';
 import type { FrameworkDetail, Item } from './frameworks.schemas.ts';
 
 /** 1EdTech CASE 1.1: Pathway's framework as a CFPackage. */
@@ -43,6 +44,36 @@ interface Options {
   language?: string;
   /** Crosswalk links from this framework's items to other frameworks. */
   crosswalk?: CrosswalkLinkOut[];
+  /** What a CASE import kept as it came: given back where Pathway did not change it. */
+  source?: CaseSource;
+}
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A record as it came, with the groups of fields Pathway changed taken from Pathway's rendering
+ * (`mine`): a field Pathway leaves out is then left out.
+ */
+function merge(original: Json, mine: Json, changed: [boolean, string[]][]) {
+  const out: Json = { ...original };
+  for (const [flag, keys] of changed) {
+    if (!flag) continue;
+    for (const key of keys) {
+      if (key in mine) out[key] = mine[key];
+      else delete out[key];
+    }
+  }
+  return out;
+}
+
+/** Pathway's extension travels when the original record had one or when Pathway changed the record. */
+function withExtensions(out: Json, original: Json, mine: Json, any: boolean) {
+  const theirs = isObject(original.extensions) ? original.extensions : undefined;
+  const pathway = isObject(mine.extensions) ? mine.extensions.pathway : undefined;
+  if (any || theirs?.pathway !== undefined) out.extensions = { ...theirs, pathway };
+  else if (theirs) out.extensions = theirs;
+  else delete out.extensions;
+  return out;
 }
 
 export function toCfPackage(fw: FrameworkDetail, options: Options) {
@@ -58,55 +89,127 @@ export function toCfPackage(fw: FrameworkDetail, options: Options) {
     uri: uri('CFItems', i.caseIdentifier),
   });
   const typeId = (type: Item['type']) => derivedId(fw.caseIdentifier, 'item-type', type);
-  const usedTypes = [...new Set(fw.items.map((i) => i.type))];
+  const source = options.source;
+  const parentIdentifier = (i: Item) => (i.parentId ? byId.get(i.parentId)!.caseIdentifier : null);
+  // Siblings keep the places (listEnumeration, sequenceNumber) they came with while none moved.
+  const movedGroups = new Set<string | null>();
+  for (const i of fw.items) {
+    const was = source?.items.get(i.caseIdentifier)?.pathway;
+    if (!was || was.parent !== parentIdentifier(i) || was.position !== i.position) movedGroups.add(i.parentId);
+  }
+  const placeKept = (i: Item) => !movedGroups.has(i.parentId);
+  /** Items rendered with Pathway's own type: their CFItemType definitions are Pathway's. */
+  const pathwayTyped = new Set<Item['type']>();
 
-  const CFItems = fw.items.map((i) => ({
-    identifier: i.caseIdentifier,
-    uri: uri('CFItems', i.caseIdentifier),
-    fullStatement: text(i.statement),
-    abbreviatedStatement: text(i.title),
-    humanCodingScheme: i.code,
-    listEnumeration: String(i.position + 1),
-    CFItemType: ITEM_TYPE_TITLES[i.type],
-    CFItemTypeURI: {
-      title: ITEM_TYPE_TITLES[i.type],
-      identifier: typeId(i.type),
-      uri: uri('CFItemTypes', typeId(i.type)),
-    },
-    language,
-    ...(Object.keys(i.notes).length ? { notes: text(i.notes) } : {}),
-    lastChangeDateTime: at,
-    // Everything CASE has no field for travels here, so a Pathway import restores it exactly.
-    extensions: {
-      pathway: {
-        type: i.type,
-        levelCode: i.levelCode,
-        title: i.title,
-        statement: i.statement,
-        notes: i.notes,
-        position: i.position,
+  const listed = fw.items
+    .map((item, at) => ({ item, at: source?.items.get(item.caseIdentifier)?.index ?? fw.items.length + at }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ item }) => item);
+  const CFItems = listed.map((i) => {
+    const mine = pathwayItem(i);
+    const kept = source?.items.get(i.caseIdentifier);
+    if (!kept) {
+      pathwayTyped.add(i.type);
+      return mine;
+    }
+    const was = kept.pathway;
+    const groups: [boolean, string[]][] = [
+      [i.code !== was.code, ['humanCodingScheme']],
+      [!same(i.statement, was.statement), ['fullStatement', 'language']],
+      [!same(i.title, was.title), ['abbreviatedStatement']],
+      [!same(i.notes, was.notes), ['notes']],
+      [i.type !== was.type, ['CFItemType', 'CFItemTypeURI']],
+      [!placeKept(i), ['listEnumeration']],
+      [i.levelCode !== was.levelCode, []],
+    ];
+    if (groups[4]![0]) pathwayTyped.add(i.type);
+    const any = groups.some(([flag]) => flag);
+    const out = merge(kept.item, mine, groups);
+    out.identifier = i.caseIdentifier;
+    out.uri ??= mine.uri;
+    if (any || out.lastChangeDateTime === undefined) out.lastChangeDateTime = mine.lastChangeDateTime;
+    return withExtensions(out, kept.item, mine, any);
+  });
+
+  function pathwayItem(i: Item): Json {
+    return {
+      identifier: i.caseIdentifier,
+      uri: uri('CFItems', i.caseIdentifier),
+      fullStatement: text(i.statement),
+      abbreviatedStatement: text(i.title),
+      humanCodingScheme: i.code,
+      listEnumeration: String(i.position + 1),
+      CFItemType: ITEM_TYPE_TITLES[i.type],
+      CFItemTypeURI: {
+        title: ITEM_TYPE_TITLES[i.type],
+        identifier: typeId(i.type),
+        uri: uri('CFItemTypes', typeId(i.type)),
       },
-    },
-  }));
+      language,
+      ...(Object.keys(i.notes).length ? { notes: text(i.notes) } : {}),
+      lastChangeDateTime: at,
+      // Everything CASE has no field for travels here, so a Pathway import restores it exactly.
+      extensions: {
+        pathway: {
+          type: i.type,
+          levelCode: i.levelCode,
+          title: i.title,
+          statement: i.statement,
+          notes: i.notes,
+          position: i.position,
+        },
+      },
+    };
+  }
 
-  const CFAssociations = fw.items.map((i) => {
+  // Associations: those the package came with, in its order (a tree link only while the tree still
+  // has it); then tree links Pathway made; then crosswalk links not already among them.
+  const treeParent = new Map(fw.items.map((i) => [i.caseIdentifier, i.parentId ? byId.get(i.parentId)! : null]));
+  const byIdentifier = new Map(fw.items.map((i) => [i.caseIdentifier, i]));
+  const treeLinked = new Set<string>();
+  const CFAssociations: Json[] = [];
+  const removedItem = (id: string) =>
+    (source?.document?.items.includes(id) ?? false) && !byIdentifier.has(id) && id !== fw.caseIdentifier;
+  for (const stored of source?.associations ?? []) {
+    const item = byIdentifier.get(stored.origin);
+    const parent = treeParent.get(stored.origin);
+    const isTreeLink =
+      stored.associationType === 'isChildOf' &&
+      item !== undefined &&
+      !treeLinked.has(stored.origin) &&
+      (parent ? parent.caseIdentifier : fw.caseIdentifier) === stored.destination;
+    if (isTreeLink) {
+      treeLinked.add(stored.origin);
+      CFAssociations.push(
+        placeKept(item) ? stored.data : { ...stored.data, sequenceNumber: item.position + 1, lastChangeDateTime: at },
+      );
+      continue;
+    }
+    if (stored.tree || removedItem(stored.origin) || removedItem(stored.destination)) continue;
+    CFAssociations.push(stored.data);
+  }
+  for (const i of fw.items) {
+    if (treeLinked.has(i.caseIdentifier)) continue;
     const parent = i.parentId ? byId.get(i.parentId)! : null;
     const destination = parent ? itemLink(parent) : docLink;
-    return {
-      identifier: derivedId(i.caseIdentifier, 'isChildOf', destination.identifier),
-      uri: uri('CFAssociations', derivedId(i.caseIdentifier, 'isChildOf', destination.identifier)),
+    const id = derivedId(i.caseIdentifier, 'isChildOf', destination.identifier);
+    CFAssociations.push({
+      identifier: id,
+      uri: uri('CFAssociations', id),
       associationType: 'isChildOf',
       sequenceNumber: i.position + 1,
       originNodeURI: itemLink(i),
       destinationNodeURI: destination,
       lastChangeDateTime: at,
-    };
-  });
+    });
+  }
 
+  const already = new Set((source?.associations ?? []).map((a) => `${a.origin}|${a.associationType}|${a.destination}`));
   for (const link of options.crosswalk ?? []) {
     const origin = byId.get(link.fromItemId);
     if (!origin) continue;
     const type = CASE_RELATION[link.relation]!;
+    if (already.has(`${origin.caseIdentifier}|${type}|${link.target.identifier}`)) continue;
     const id = derivedId(origin.caseIdentifier, type, link.target.identifier);
     CFAssociations.push({
       identifier: id,
@@ -177,41 +280,45 @@ export function toCfPackage(fw: FrameworkDetail, options: Options) {
       ]
     : [];
 
-  return {
-    CFDocument: {
-      identifier: fw.caseIdentifier,
-      uri: docLink.uri,
-      creator: 'Pathway',
-      title: text(fw.title),
-      lastChangeDateTime: at,
-      ...(Object.keys(fw.description).length ? { description: text(fw.description) } : {}),
-      language,
-      version: fw.version,
-      caseVersion: '1.1' as const,
-      adoptionStatus: {
-        draft: 'Draft',
-        in_review: 'Private Draft',
-        published: 'Adopted',
-        // A newer version is the adopted one; evidence recorded against this one stays valid in Pathway.
-        superseded: 'Deprecated',
-        retired: 'Deprecated',
-      }[fw.status],
-      ...(fw.publishedAt ? { statusStartDate: fw.publishedAt.slice(0, 10) } : {}),
-      ...(fw.licence ? { notes: `Licence: ${fw.licence}` } : {}),
-      extensions: {
-        pathway: {
-          title: fw.title,
-          description: fw.description,
-          languages: fw.languages,
-          licence: fw.licence,
-          levels: fw.levels.map(({ code, title, description }) => ({ code, title, description })),
-        },
+  const pathwayDocument: Json = {
+    identifier: fw.caseIdentifier,
+    uri: docLink.uri,
+    creator: 'Pathway',
+    title: text(fw.title),
+    lastChangeDateTime: at,
+    ...(Object.keys(fw.description).length ? { description: text(fw.description) } : {}),
+    language,
+    version: fw.version,
+    caseVersion: '1.1' as const,
+    adoptionStatus: {
+      draft: 'Draft',
+      in_review: 'Private Draft',
+      published: 'Adopted',
+      // A newer version is the adopted one; evidence recorded against this one stays valid in Pathway.
+      superseded: 'Deprecated',
+      retired: 'Deprecated',
+    }[fw.status],
+    ...(fw.publishedAt ? { statusStartDate: fw.publishedAt.slice(0, 10) } : {}),
+    ...(fw.licence ? { notes: `Licence: ${fw.licence}` } : {}),
+    extensions: {
+      pathway: {
+        title: fw.title,
+        description: fw.description,
+        languages: fw.languages,
+        licence: fw.licence,
+        levels: fw.levels.map(({ code, title, description }) => ({ code, title, description })),
       },
     },
-    CFItems,
-    CFAssociations,
-    CFDefinitions: {
-      CFItemTypes: usedTypes.map((type) => ({
+  };
+  const CFDocument = documentOf(fw, pathwayDocument, source);
+  const definitions = source?.document?.definitions ?? {};
+  const theirTypes = Array.isArray(definitions.CFItemTypes) ? (definitions.CFItemTypes as Json[]) : [];
+  const CFItemTypes = [
+    ...theirTypes,
+    ...[...new Set(fw.items.map((i) => i.type))]
+      .filter((type) => pathwayTyped.has(type))
+      .filter((type) => !theirTypes.some((t) => t.identifier === typeId(type)))
+      .map((type) => ({
         identifier: typeId(type),
         uri: uri('CFItemTypes', typeId(type)),
         title: ITEM_TYPE_TITLES[type],
@@ -220,7 +327,54 @@ export function toCfPackage(fw: FrameworkDetail, options: Options) {
         typeCode: type,
         lastChangeDateTime: at,
       })),
-    },
+  ];
+
+  return {
+    CFDocument,
+    CFItems,
+    CFAssociations: CFAssociations as CaseAssociation[],
+    CFDefinitions: { ...definitions, CFItemTypes } as CaseDefinitions,
     CFRubrics,
   };
+}
+
+/** What callers read of an association (the rest travels as it came). */
+export interface CaseAssociation extends Json {
+  identifier: string;
+  associationType: string;
+  originNodeURI: { identifier: string; title?: string; uri: string };
+  destinationNodeURI: { identifier: string; title?: string; uri: string };
+}
+export type CaseDefinitions = { CFItemTypes: Json[] } & Partial<
+  Record<'CFConcepts' | 'CFSubjects' | 'CFLicenses' | 'CFAssociationGroupings', Json[]>
+>;
+
+function documentOf(fw: FrameworkDetail, mine: Json, source: CaseSource | undefined): Json {
+  const kept = source?.document;
+  if (!kept) return mine;
+  const was = kept.pathway;
+  const identity = fw.caseIdentifier !== was.caseIdentifier;
+  const levels = fw.levels.map(({ code, title, description }) => ({ code, title, description }));
+  const groups: [boolean, string[]][] = [
+    [identity, ['uri', 'CFPackageURI']],
+    [!same(fw.title, was.title), ['title']],
+    [!same(fw.description, was.description), ['description']],
+    [fw.version !== was.version, ['version']],
+    [
+      identity || fw.status !== was.status || fw.publishedAt !== was.publishedAt,
+      ['adoptionStatus', 'statusStartDate', 'statusEndDate'],
+    ],
+    [!same(fw.languages, was.languages), ['language']],
+    [Date.parse(fw.updatedAt) !== Date.parse(was.updatedAt), ['lastChangeDateTime']],
+    [fw.licence !== was.licence, ['licenseURI']],
+    [!same(levels, was.levels), []],
+  ];
+  const any = groups.some(([flag]) => flag);
+  const out = merge(kept.document, mine, groups);
+  out.identifier = fw.caseIdentifier;
+  out.uri ??= mine.uri;
+  out.creator ??= mine.creator;
+  out.caseVersion = '1.1';
+  if (fw.licence !== was.licence && out.notes === undefined && mine.notes !== undefined) out.notes = mine.notes;
+  return withExtensions(out, kept.document, mine, any);
 }

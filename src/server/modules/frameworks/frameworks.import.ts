@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
+import type { DocumentSource, ItemSource, Json } from './frameworks.case.source.ts';
 import * as repo from './frameworks.repo.ts';
 import { ITEM_TYPES } from './frameworks.schemas.ts';
 import { getFramework, requireWriter } from './frameworks.service.ts';
@@ -33,6 +34,18 @@ export interface SpecItem {
   statement: LocalizedText;
   notes: LocalizedText;
   where: Where;
+  /** The CASE record as it came (CASE import only), given back on export where Pathway keeps it unchanged. */
+  caseSource?: Json;
+}
+
+/** A CFAssociation as it came, kept whatever its type or its ends (CASE import only). */
+export interface SpecAssociation {
+  identifier: string;
+  associationType: string;
+  origin: string;
+  destination: string;
+  tree: boolean;
+  data: Json;
 }
 
 export interface SpecLevel {
@@ -71,8 +84,10 @@ export interface ImportSpec {
   items: SpecItem[];
   rubrics: SpecRubric[];
   externalLinks: SpecExternalLink[];
-  /** Associations read but not kept (e.g. isPeerOf inside the package), for the report. */
+  /** Records read but not kept (e.g. a rubric level without text), for the report. */
   skipped: number;
+  /** CASE import: the CFDocument and CFDefinitions as they came, and every association. */
+  caseSource?: { document: Json; definitions: Json | null; associations: SpecAssociation[] };
 }
 
 export interface ImportResult {
@@ -251,7 +266,28 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
       retired_at: null,
       superseded_at: null,
       changed_items: null,
+      case_source: null,
     };
+    if (spec.caseSource) {
+      const kept: DocumentSource = {
+        document: spec.caseSource.document,
+        definitions: spec.caseSource.definitions,
+        pathway: {
+          caseIdentifier,
+          title: spec.title,
+          description: spec.description,
+          version: spec.version,
+          languages: spec.languages,
+          licence: spec.licence,
+          status: row.status,
+          publishedAt: null,
+          updatedAt: row.updated_at,
+          levels: spec.levels.map(({ code, title, description }) => ({ code, title, description })),
+        },
+        items: spec.items.map((i) => i.caseIdentifier),
+      };
+      row.case_source = JSON.stringify(kept);
+    }
     await repo.insertFramework(tx.db, row);
     const levels = spec.levels.map((l, position) => ({
       tenant_id: tx.tenantId,
@@ -273,7 +309,7 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
     }
     await repo.insertItems(
       tx.db,
-      spec.items.map((i) => ({
+      spec.items.map((i, index) => ({
         tenant_id: tx.tenantId,
         id: ids.get(i.key)!,
         framework_id: row.id,
@@ -286,8 +322,25 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
         title: JSON.stringify(i.title),
         statement: JSON.stringify(i.statement),
         notes: JSON.stringify(i.notes),
+        case_source: i.caseSource ? JSON.stringify(itemSource(spec, i, index, position.get(i.key)!)) : null,
       })),
     );
+    if (spec.caseSource) {
+      await repo.insertCaseAssociations(
+        tx.db,
+        spec.caseSource.associations.map((a, index) => ({
+          tenant_id: tx.tenantId,
+          framework_id: row.id,
+          identifier: a.identifier,
+          position: index,
+          association_type: a.associationType,
+          origin_identifier: a.origin,
+          destination_identifier: a.destination,
+          tree: a.tree ? 1 : 0,
+          data: JSON.stringify(a.data),
+        })),
+      );
+    }
     const levelId = new Map(levels.map((l) => [l.code, l.id]));
     await repo.insertRubrics(
       tx.db,
@@ -306,7 +359,8 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
       items: spec.items.length,
       rubrics: spec.rubrics.length,
       crosswalkLinks: linked,
-      skipped: spec.skipped + spec.externalLinks.length - linked,
+      // A CASE package's associations are all kept as they came, linked or not.
+      skipped: spec.skipped + (spec.caseSource ? 0 : spec.externalLinks.length - linked),
     };
     await recordAudit(tx.db, tx, 'framework.import', { type: 'framework', id: row.id }, null, {
       format: spec.format,
@@ -316,6 +370,25 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
     });
     return { frameworkId: row.id, caseIdentifier, format: spec.format, counts };
   });
+}
+
+/** An item's CASE record with what Pathway read from it, to tell later edits from the record. */
+function itemSource(spec: ImportSpec, item: SpecItem, index: number, position: number): ItemSource {
+  const parent = item.parentKey ? spec.items.find((i) => i.key === item.parentKey) : undefined;
+  return {
+    item: item.caseSource!,
+    index,
+    pathway: {
+      code: item.code,
+      type: item.type,
+      levelCode: item.levelCode,
+      title: item.title,
+      statement: item.statement,
+      notes: item.notes,
+      parent: parent?.caseIdentifier ?? null,
+      position,
+    },
+  };
 }
 
 /** External associations become crosswalk links where the target item is in another framework of this tenant. */

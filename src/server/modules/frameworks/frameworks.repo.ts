@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type {
   CrosswalkLinkTable,
   DB,
+  FrameworkCaseAssociationTable,
   FrameworkItemTable,
   FrameworkLevelTable,
   FrameworkTable,
@@ -10,9 +11,11 @@ import type {
 } from '../../db/schema.ts';
 import { KEYS_PER_STATEMENT, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
-export type FrameworkRow = Selectable<FrameworkTable>;
+/** `case_source` (CASE fidelity, migration 0025) is written only by a CASE import. */
+type WithCaseSource<T> = Omit<T, 'case_source'> & { case_source?: string | null };
+export type FrameworkRow = WithCaseSource<Selectable<FrameworkTable>>;
 export type LevelRow = Selectable<FrameworkLevelTable>;
-export type ItemRow = Selectable<FrameworkItemTable>;
+export type ItemRow = WithCaseSource<Selectable<FrameworkItemTable>>;
 export type RubricRow = Selectable<RubricDescriptorTable>;
 export type GoalRow = Selectable<PolicyGoalTable>;
 export type CrosswalkLinkRow = Selectable<CrosswalkLinkTable>;
@@ -260,4 +263,53 @@ export function itemInEveryVersion(db: Kysely<DB>, tenantId: string, itemId: str
     .where('i.tenant_id', '=', tenantId)
     .where('i.id', '=', itemId)
     .execute();
+}
+
+export type CaseAssociationRow = Selectable<FrameworkCaseAssociationTable>;
+
+/** What a CASE import kept as it came (migration 0025): the document, the items' records, every association. */
+export async function caseSourceOf(db: Kysely<DB>, tenantId: string, frameworkId: string) {
+  const [framework, items, associations] = await Promise.all([
+    db
+      .selectFrom('framework')
+      .select('case_source')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', frameworkId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('framework_item')
+      .select(['case_identifier', 'case_source'])
+      .where('tenant_id', '=', tenantId)
+      .where('framework_id', '=', frameworkId)
+      .where('case_source', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('framework_case_association')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('framework_id', '=', frameworkId)
+      .orderBy('position')
+      .execute(),
+  ]);
+  return { framework: framework?.case_source ?? null, items, associations };
+}
+
+export async function insertCaseAssociations(db: Kysely<DB>, rows: CaseAssociationRow[]) {
+  await writeInBatches(rows, rowsPerStatement(9, 200), (batch) =>
+    db.insertInto('framework_case_association').values(batch).execute(),
+  );
+}
+
+/** A new version keeps the associations its items had. */
+export async function copyCaseAssociations(db: Kysely<DB>, tenantId: string, fromId: string, toId: string) {
+  const rows = await db
+    .selectFrom('framework_case_association')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('framework_id', '=', fromId)
+    .execute();
+  await insertCaseAssociations(
+    db,
+    rows.map((r) => ({ ...r, framework_id: toId })),
+  );
 }

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
+import { caseSourceOf } from './frameworks.case.source.ts';
 import { toCfPackage } from './frameworks.case.ts';
 import * as repo from './frameworks.repo.ts';
 import type {
@@ -597,6 +598,7 @@ export async function newVersion(ctx: Ctx, frameworkId: string, version: string)
         level_id: levelIds.get(r.level_id)!,
       })),
     );
+    await repo.copyCaseAssociations(tx.db, tx.tenantId, from.id, row.id);
     const alignments = await repo.alignmentsOf(tx.db, tx.tenantId, from.id);
     await repo.insertAlignments(
       tx.db,
@@ -733,7 +735,11 @@ export async function alignment(ctx: Ctx, frameworkId: string) {
 
 export async function exportCase(ctx: Ctx, frameworkId: string, origin: string) {
   const detail = await getFramework(ctx, frameworkId);
-  return toCfPackage(detail, { origin, crosswalk: await crosswalkOut(ctx, frameworkId) });
+  return toCfPackage(detail, {
+    origin,
+    crosswalk: await crosswalkOut(ctx, frameworkId),
+    source: await caseSourceOf(ctx, frameworkId),
+  });
 }
 
 async function crosswalkOut(ctx: Ctx, frameworkId: string) {
