@@ -5,6 +5,7 @@ import { ApiError, SESSION_ENDED_EVENT } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { ME_KEY, SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
+import { communityRoutes } from './community/communities/routes.tsx';
 import { eventRoutes } from './community/events/routes.tsx';
 import { libraryRoutes } from './community/library/routes.tsx';
 import { startPage } from './home/start.ts';
@@ -202,6 +203,7 @@ export function App() {
             {roundRoutes}
             {eventRoutes}
             {libraryRoutes}
+            {communityRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -114,6 +114,9 @@ export default function OfferingPage() {
                 <Link to={`/training/modules/${o.moduleId}`}>{t('training.offerings.aboutModule')}</Link>
               </p>
             )}
+            <p>
+              <Link to={`/offerings/${o.id}/community`}>{t('communities.offeringLink')}</Link>
+            </p>
             <QueryState query={roster}>
               {() => (
                 <Roster

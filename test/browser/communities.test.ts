@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { systemCtx } from '../../src/cli/context.ts';
+import { DEMO_TENANT } from '../../src/cli/demo.ts';
+import * as training from '../../src/server/modules/training/training.ts';
+import type { DialectName } from '../db.ts';
+import { type BrowserWorld, startBrowserWorld } from './harness.ts';
+
+const PHONE = { width: 360, height: 740 };
+const en = JSON.parse(fs.readFileSync('src/web/i18n/en.json', 'utf8'));
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Done when: a post in an offering cohort's community notifies its members. The trainer opens the
+ * cohort community from the offering's page and starts a thread; an enrolled teacher finds it in the
+ * inbox on a phone, opens the thread and replies.
+ */
+for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
+  describe.skipIf(dialect === 'postgres' && !inject('postgres'))(
+    `a cohort's community in a real browser [${dialect}]`,
+    () => {
+      let world: BrowserWorld;
+      let offeringId: string;
+
+      beforeAll(async () => {
+        world = await startBrowserWorld(150, dialect);
+        const db = world.database.db;
+        const ctx = await systemCtx(world.database, DEMO_TENANT);
+        const person = (username: string) =>
+          db
+            .selectFrom('user_account')
+            .innerJoin('person', 'person.id', 'user_account.person_id')
+            .select(['person.id', 'person.org_unit_id'])
+            .where('user_account.username', '=', username)
+            .executeTakeFirstOrThrow();
+        const trainer = await person('trainer');
+        const teacher = await person('teacher');
+        const module = await db.selectFrom('training_module').select('id').orderBy('code').executeTakeFirstOrThrow();
+        const offering = await training.createOffering(ctx, {
+          moduleId: module.id,
+          hostUnitId: trainer.org_unit_id,
+          trainerIds: [trainer.id],
+          startDate: day(10),
+          endDate: day(12),
+          enrolOpens: day(-5),
+          enrolCloses: day(8),
+          venue: 'Room 5',
+          onlineUrl: null,
+          capacity: 20,
+          language: 'en',
+        });
+        offeringId = offering.id;
+        await training.nominate(ctx, offeringId, [teacher.id]);
+      }, 240_000);
+      afterAll(() => world?.close());
+
+      it('tells an enrolled teacher of the trainer’s post, who opens the thread from the inbox and replies', async () => {
+        const trainer = await world.signedIn('trainer');
+        await trainer.goto(`${world.base}/offerings/${offeringId}`);
+        await trainer.getByRole('link', { name: en.communities.offeringLink }).click();
+        const form = trainer.getByRole('form', { name: en.communities.newThread });
+        await form.getByLabel(en.communities.form.title).fill('Before the first day');
+        await form.getByLabel(en.communities.form.body).fill('Bring a laptop and one lesson plan you want to change.');
+        await form.getByRole('button', { name: en.communities.post }).click();
+        await trainer.getByRole('heading', { level: 1, name: 'Before the first day' }).waitFor();
+
+        const teacher = await world.signedIn('teacher', PHONE);
+        await teacher.goto(`${world.base}/notifications`);
+        const item = teacher.locator('li', { hasText: 'Before the first day' }).first();
+        await item.getByText(/New in .*: Before the first day/).waitFor();
+        await item.getByRole('link', { name: en.notifications.open }).click();
+        await teacher.getByRole('heading', { level: 1, name: 'Before the first day' }).waitFor();
+        await teacher.getByText('Bring a laptop and one lesson plan you want to change.').waitFor();
+        expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+        const reply = teacher.getByRole('form', { name: en.communities.reply });
+        await reply.getByLabel(en.communities.reply).fill('I will bring my fractions lesson.');
+        await reply.getByRole('button', { name: en.communities.post }).click();
+        await teacher.getByText('I will bring my fractions lesson.').waitFor();
+        await teacher.getByRole('button', { name: en.communities.reaction.thanks }).first().click();
+        await teacher
+          .getByRole('button', { name: `${en.communities.reaction.thanks} 1` })
+          .first()
+          .waitFor();
+        expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+        // The trainer hears of the reply.
+        const inbox = await (await trainer.request.get(`${world.base}/api/me/notifications`)).json();
+        expect(inbox.items.map((n: { kind: string }) => n.kind)).toContain('community_post');
+      }, 180_000);
+    },
+  );
+}
