@@ -269,6 +269,17 @@ export function postsOfThread(
   after: { at: string; id: string } | null,
   limit: number,
 ): Promise<PostRow[]> {
+  return postsOfThreadQuery(db, tenantId, threadId, after, limit).execute();
+}
+
+/** The statement of `postsOfThread`, for its plan to be checked. */
+export function postsOfThreadQuery(
+  db: Kysely<DB>,
+  tenantId: string,
+  threadId: string,
+  after: { at: string; id: string } | null,
+  limit: number,
+) {
   let q = db
     .selectFrom('community_post as x')
     .innerJoin('person as p', (j) =>
@@ -284,7 +295,7 @@ export function postsOfThread(
         eb.and([eb('x.created_at', '=', after.at), eb('x.id', '>', after.id)]),
       ]),
     );
-  return q.orderBy('x.created_at').orderBy('x.id').limit(limit).execute();
+  return q.orderBy('x.created_at').orderBy('x.id').limit(limit);
 }
 
 export function getPost(db: Kysely<DB>, tenantId: string, id: string): Promise<PostRow | undefined> {
