@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiMap } from '../../http/route.ts';
 import { Crosswalk, CrosswalkParams, LinkBody, LinkParams } from './crosswalks.service.ts';
-import { CASE_PATH } from './frameworks.case.ts';
+import { CASE_PATH, CASE_PATH_V1P0 } from './frameworks.case.ts';
 import { EXCHANGE_FORMATS } from './frameworks.names.ts';
 import {
   AlignBody,
@@ -104,14 +104,30 @@ const Paging = z.object({
 const CasePackage = z.record(z.string(), z.unknown()).describe('A CASE 1.1 CFPackage');
 const definition = { params: Identifier } as const;
 
-/** The CASE 1.1 provider (frameworks.case.routes.ts): public, answered the CASE way. */
+/** CASE list endpoints: paging, and the binding's sort, orderBy, filter and fields (frameworks.case.query.ts). */
+const CaseList = Paging.extend({
+  sort: z.string().trim().min(1).max(100).optional().describe('The field to sort by, e.g. title.'),
+  orderBy: z.enum(['asc', 'desc']).default('asc'),
+  filter: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe(
+      "Predicates joined by AND or OR, e.g. title~'science' AND adoptionStatus='Adopted' (=, !=, <, <=, >, >=, ~).",
+    ),
+  fields: z.string().trim().min(1).max(1000).optional().describe('The fields to return, comma-separated.'),
+});
+
+/** The CASE provider (frameworks.case.routes.ts): public, answered the CASE way; 1.1 and, beside it, 1.0. */
 export const caseApi = {
   'GET /api/frameworks/:frameworkId/export/case': {
     params: FrameworkParams,
     response: { 200: CasePackage },
     description: 'Any framework you may read, as a CASE 1.1 CFPackage.',
   },
-  [`GET ${CASE_PATH}/CFDocuments` as const]: { querystring: Paging },
+  [`GET ${CASE_PATH}/CFDocuments` as const]: { querystring: CaseList },
   [`GET ${CASE_PATH}/CFDocuments/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFPackages/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFItems/:sourcedId` as const]: definition,
@@ -119,11 +135,22 @@ export const caseApi = {
   [`GET ${CASE_PATH}/CFAssociations/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFRubrics/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFItemTypes/:sourcedId` as const]: definition,
-  // Definitions Pathway does not keep (it exports none).
   [`GET ${CASE_PATH}/CFConcepts/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFSubjects/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFLicenses/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFAssociationGroupings/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFDocuments` as const]: { querystring: CaseList },
+  [`GET ${CASE_PATH_V1P0}/CFDocuments/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFPackages/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFItems/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFItemAssociations/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFAssociations/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFRubrics/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFItemTypes/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFConcepts/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFSubjects/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFLicenses/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFAssociationGroupings/:sourcedId` as const]: definition,
 } as const satisfies ApiMap;
 
 const ImportQuery = z.strictObject({

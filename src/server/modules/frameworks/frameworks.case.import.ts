@@ -476,6 +476,7 @@ export function readCfPackage(pkg: unknown, faults: Faults): ImportSpec {
     caseSource: {
       document: asCase11({ ...doc, identifier: docId }, 'document'),
       definitions: isObject(pkg.CFDefinitions) ? pkg.CFDefinitions : null,
+      rubrics: array(pkg.CFRubrics).filter(isObject),
       associations,
     },
   };

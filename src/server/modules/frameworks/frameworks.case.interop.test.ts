@@ -108,7 +108,8 @@ describeOnEachDatabase('CASE 1.1 packages from other tools', (getDb) => {
     valid(pkg);
     const source = fixture(EVERY_FIELD);
     expect(pkg.CFAssociations).toHaveLength(21);
-    expect(pkg).toEqual({ ...source, CFRubrics: [] });
+    expect(pkg).toEqual(source);
+    expect(every.counts).toMatchObject({ levels: 2, rubrics: 2 });
     // What Pathway read: a tree by the first isChildOf of each item, in sequenceNumber order; types from the names.
     const byCase = new Map(every.framework.items.map((i: Json) => [i.caseIdentifier, i]));
     const item = (n: number) => byCase.get(`1e3f0000-aaaa-4bbb-8ccc-0000000000${String(n).padStart(2, '0')}`) as Json;
@@ -217,5 +218,54 @@ describeOnEachDatabase('CASE 1.1 packages from other tools', (getDb) => {
         'replacedBy',
       ].sort(),
     );
+  });
+
+  it('answers the CASE REST binding: any case of UUID, invaliduuid, sort, orderBy, filter, fields, and CASE 1.0 beside 1.1', async () => {
+    const source = fixture(EVERY_FIELD);
+    const id: string = source.CFDocument.identifier;
+    const item = source.CFItems[1];
+    const upper = await app.inject({ url: `/ims/case/v1p1/CFItems/${item.identifier.toUpperCase()}` });
+    expect(upper.json()).toEqual(item);
+    const malformed = await app.inject({ url: '/ims/case/v1p1/CFItems/not-a-uuid' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('invaliduuid');
+
+    // A second published standard, to sort and filter between.
+    const own = (await call(ministry, 'POST', '/api/frameworks/from-template', { version: '5.0' })).json();
+    for (const status of ['in_review', 'published'])
+      await call(ministry, 'POST', `/api/frameworks/${own.id}/status`, { status });
+    const list = async (query: string) => {
+      const res = await app.inject({ url: `/ims/case/v1p1/CFDocuments?${query}` });
+      expect(res.statusCode, query).toBe(200);
+      return { total: res.headers['x-total-count'], docs: res.json().CFDocuments as Json[] };
+    };
+    const titles = (await list('sort=title&orderBy=asc')).docs.map((d) => d.title);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+    expect((await list('sort=title&orderBy=desc')).docs.map((d) => d.title)).toEqual([...titles].reverse());
+    const found = await list(`filter=${encodeURIComponent("publisher='Tidewater Department of Schools'")}`);
+    expect(found.total).toBe('1');
+    expect(found.docs.map((d) => d.identifier)).toEqual([id]);
+    const contains = await list(
+      `filter=${encodeURIComponent("title~'science' AND language='en-GB'")}&fields=identifier,title`,
+    );
+    expect(contains.docs).toEqual([{ identifier: id, title: source.CFDocument.title }]);
+    const bad = await app.inject({
+      url: `/ims/case/v1p1/CFDocuments?filter=${encodeURIComponent('title is science')}`,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('invaliddata');
+
+    // CASE 1.0: the same records without what 1.1 added; its own URIs on this provider.
+    const v10 = (await app.inject({ url: `/ims/case/v1p0/CFPackages/${id}` })).json();
+    expect(v10.CFDocument.identifier).toBe(id);
+    expect(v10.CFDocument.caseVersion).toBeUndefined();
+    expect(v10.CFDocument.frameworkType).toBeUndefined();
+    expect(v10.CFAssociations.map((a: Json) => a.associationType)).toContain('ext:isTranslationOf');
+    const ownV10 = (await app.inject({ url: `/ims/case/v1p0/CFPackages/${own.caseIdentifier}` })).json();
+    expect(ownV10.CFItems[0].uri).toContain('/ims/case/v1p0/CFItems/');
+    const v10List = await app.inject({ url: '/ims/case/v1p0/CFDocuments' });
+    expect(v10List.headers['x-total-count']).toBe('2');
+    const missing = await app.inject({ url: '/ims/case/v1p0/CFItems/00000000-0000-4000-8000-000000000000' });
+    expect(missing.statusCode).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors.ts';
+import { applyListQuery, type ListQuery, pick } from './frameworks.case.query.ts';
 import * as repo from './frameworks.repo.ts';
-import { type CaseDatabase, casePackage } from './frameworks.service.ts';
+import { type CaseDatabase, casePackage, caseDocuments as casePage } from './frameworks.service.ts';
 
 /**
  * Lookups of the public CASE provider for records Pathway derives rather than stores (associations,
@@ -70,4 +71,16 @@ export async function caseDefinition(
     if (found) return found;
   }
   throw unknown(kind.slice(0, -1), id);
+}
+
+/** CFDocuments as the list endpoint's query asks: filtered and sorted over every published document, then paged. */
+export async function caseDocumentList(database: CaseDatabase, query: ListQuery, origin: string) {
+  if (!query.filter && !query.sort && query.orderBy === 'asc') {
+    const { total, CFDocuments } = await casePage(database, query, origin);
+    return { total, CFDocuments: query.fields ? CFDocuments.map((d) => pick(d, query.fields!)) : CFDocuments };
+  }
+  const all: Record<string, unknown>[] = [];
+  for await (const pkg of publicPackages(database, origin)) all.push(pkg.CFDocument);
+  const { total, records } = applyListQuery(all, query);
+  return { total, CFDocuments: records };
 }

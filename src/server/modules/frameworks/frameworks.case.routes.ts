@@ -6,23 +6,31 @@ import { route } from '../../http/route.ts';
 import { resolveText } from '../../shared/localized.ts';
 import { caseApi } from './frameworks.api.ts';
 import * as provider from './frameworks.case.provider.ts';
-import { CASE_PATH } from './frameworks.case.ts';
+import { asCase10, sourcedId } from './frameworks.case.query.ts';
+import { CASE_PATH, CASE_PATH_V1P0 } from './frameworks.case.ts';
 import { attachment, exportFileName } from './frameworks.names.ts';
 import * as frameworks from './frameworks.service.ts';
 
 const tags = ['CASE 1.1'];
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
-/** CASE providers answer errors as imsx_StatusInfo, not Pathway's error shape. */
+/** The binding's minor codes for the failures a provider answers. */
+function minorCode(status: number, code: string) {
+  if (code === 'case_invalid_uuid') return 'invaliduuid';
+  return status === 404 ? 'unknownobject' : status === 400 ? 'invaliddata' : 'internal_server_error';
+}
+
+/** CASE providers answer errors as imsx_StatusInfo (spelled as the JSON binding does), not Pathway's error shape. */
 function imsxError(error: unknown, _req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toErrorResponse(error);
-  const minor = status === 404 ? 'unknownobject' : status === 400 ? 'invaliddata' : 'internal_server_error';
   return reply.code(status).send({
     imsx_codeMajor: 'failure',
     imsx_severity: 'error',
     imsx_description: body.error.message,
-    imsx_CodeMinor: {
-      imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: minor }],
+    imsx_codeMinor: {
+      imsx_codeMinorField: [
+        { imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: minorCode(status, body.error.code) },
+      ],
     },
   });
 }
@@ -37,40 +45,44 @@ export function caseRoutes(app: ZodApp, database: Database) {
     return frameworks.exportCase(ctx, framework.id, origin(req));
   });
 
-  const publicRoute = { tags, config: { auth: 'public' as const }, errorHandler: imsxError };
-  route(app, caseApi, `GET ${CASE_PATH}/CFDocuments`, publicRoute, async (req, reply) => {
-    const { total, CFDocuments } = await frameworks.caseDocuments(database, req.query, origin(req));
-    return reply.header('X-Total-Count', String(total)).send({ CFDocuments });
-  });
-  route(
-    app,
-    caseApi,
-    `GET ${CASE_PATH}/CFDocuments/:sourcedId`,
-    publicRoute,
-    async (req) => (await frameworks.casePackage(database, req.params.sourcedId, origin(req))).CFDocument,
-  );
-  route(app, caseApi, `GET ${CASE_PATH}/CFPackages/:sourcedId`, publicRoute, (req) =>
-    frameworks.casePackage(database, req.params.sourcedId, origin(req)),
-  );
-  route(app, caseApi, `GET ${CASE_PATH}/CFItems/:sourcedId`, publicRoute, (req) =>
-    frameworks.caseItem(database, req.params.sourcedId, origin(req)),
-  );
-  route(app, caseApi, `GET ${CASE_PATH}/CFItemAssociations/:sourcedId`, publicRoute, (req) =>
-    provider.caseItemAssociations(database, req.params.sourcedId, origin(req)),
-  );
-  route(app, caseApi, `GET ${CASE_PATH}/CFAssociations/:sourcedId`, publicRoute, (req) =>
-    provider.caseAssociation(database, req.params.sourcedId, origin(req)),
-  );
-  route(app, caseApi, `GET ${CASE_PATH}/CFRubrics/:sourcedId`, publicRoute, (req) =>
-    provider.caseRubric(database, req.params.sourcedId, origin(req)),
-  );
-  route(app, caseApi, `GET ${CASE_PATH}/CFItemTypes/:sourcedId`, publicRoute, (req) =>
-    provider.caseItemType(database, req.params.sourcedId, origin(req)),
-  );
-  // Definitions kept from imported packages, served as they came.
-  for (const kind of ['CFConcepts', 'CFSubjects', 'CFLicenses', 'CFAssociationGroupings'] as const) {
-    route(app, caseApi, `GET ${CASE_PATH}/${kind}/:sourcedId`, publicRoute, (req) =>
-      provider.caseDefinition(database, kind, req.params.sourcedId, origin(req)),
+  // The same provider under CASE 1.1 and, for consumers that speak only 1.0, CASE 1.0.
+  for (const base of [CASE_PATH, CASE_PATH_V1P0] as const) {
+    const publicRoute = {
+      tags: [base === CASE_PATH ? 'CASE 1.1' : 'CASE 1.0'],
+      config: { auth: 'public' as const },
+      errorHandler: imsxError,
+    };
+    const say = <T>(req: FastifyRequest, value: T) => (base === CASE_PATH ? value : asCase10(value, origin(req)));
+    route(app, caseApi, `GET ${base}/CFDocuments`, publicRoute, async (req, reply) => {
+      const { total, CFDocuments } = await provider.caseDocumentList(database, req.query, origin(req));
+      return reply.header('X-Total-Count', String(total)).send(say(req, { CFDocuments }));
+    });
+    route(app, caseApi, `GET ${base}/CFDocuments/:sourcedId`, publicRoute, async (req) =>
+      say(req, (await frameworks.casePackage(database, sourcedId(req.params.sourcedId), origin(req))).CFDocument),
     );
+    route(app, caseApi, `GET ${base}/CFPackages/:sourcedId`, publicRoute, async (req) =>
+      say(req, await frameworks.casePackage(database, sourcedId(req.params.sourcedId), origin(req))),
+    );
+    route(app, caseApi, `GET ${base}/CFItems/:sourcedId`, publicRoute, async (req) =>
+      say(req, await frameworks.caseItem(database, sourcedId(req.params.sourcedId), origin(req))),
+    );
+    route(app, caseApi, `GET ${base}/CFItemAssociations/:sourcedId`, publicRoute, async (req) =>
+      say(req, await provider.caseItemAssociations(database, sourcedId(req.params.sourcedId), origin(req))),
+    );
+    route(app, caseApi, `GET ${base}/CFAssociations/:sourcedId`, publicRoute, async (req) =>
+      say(req, await provider.caseAssociation(database, sourcedId(req.params.sourcedId), origin(req))),
+    );
+    route(app, caseApi, `GET ${base}/CFRubrics/:sourcedId`, publicRoute, async (req) =>
+      say(req, await provider.caseRubric(database, sourcedId(req.params.sourcedId), origin(req))),
+    );
+    route(app, caseApi, `GET ${base}/CFItemTypes/:sourcedId`, publicRoute, async (req) =>
+      say(req, await provider.caseItemType(database, sourcedId(req.params.sourcedId), origin(req))),
+    );
+    // Definitions kept from imported packages, served as they came.
+    for (const kind of ['CFConcepts', 'CFSubjects', 'CFLicenses', 'CFAssociationGroupings'] as const) {
+      route(app, caseApi, `GET ${base}/${kind}/:sourcedId`, publicRoute, async (req) =>
+        say(req, await provider.caseDefinition(database, kind, sourcedId(req.params.sourcedId), origin(req))),
+      );
+    }
   }
 }

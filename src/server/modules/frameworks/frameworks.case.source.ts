@@ -35,6 +35,20 @@ export interface DocumentSnapshot {
   publishedAt: string | null;
   updatedAt: string;
   levels: { code: string; title: LocalizedText; description: LocalizedText }[];
+  /** Rubric descriptors as read, by item identifier and level code (sorted: see rubricSnapshot). */
+  rubrics?: RubricSnapshot[];
+}
+
+export interface RubricSnapshot {
+  item: string;
+  levelCode: string;
+  descriptor: LocalizedText;
+  score: number | null;
+}
+
+export function rubricSnapshot(rows: RubricSnapshot[]): RubricSnapshot[] {
+  const key = (r: RubricSnapshot) => `${r.item}|${r.levelCode}`;
+  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export interface DocumentSource {
@@ -42,6 +56,8 @@ export interface DocumentSource {
   /** CFDefinitions as they came: CFItemTypes, CFConcepts, CFSubjects, CFLicenses, CFAssociationGroupings. */
   definitions: Json | null;
   pathway: DocumentSnapshot;
+  /** CFRubrics as they came: given back while Pathway's descriptors are the ones read from them. */
+  rubrics?: Json[];
   /** Identifiers of the package's items: an association naming one Pathway since removed is dropped. */
   items: string[];
 }

@@ -79,7 +79,7 @@ describeOnEachDatabase('CASE 1.1 export and provider', (getDb) => {
     const draft = await app.inject({ url: `/ims/case/v1p1/CFPackages/${draftCaseId}` });
     expect(draft.statusCode).toBe(404);
     expect(draft.json()).toMatchObject({ imsx_codeMajor: 'failure', imsx_severity: 'error' });
-    expect(draft.json().imsx_CodeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('unknownobject');
+    expect(draft.json().imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('unknownobject');
   });
   it('serves associations, item associations, rubrics and item types by identifier; paging and bad input the CASE way', async () => {
     const pkg = (await app.inject({ url: `/ims/case/v1p1/CFPackages/${published.caseIdentifier}` })).json();
@@ -111,6 +111,6 @@ describeOnEachDatabase('CASE 1.1 export and provider', (getDb) => {
     expect(page.json().CFDocuments).toEqual([]);
     const bad = await app.inject({ url: '/ims/case/v1p1/CFDocuments?limit=0' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().imsx_CodeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('invaliddata');
+    expect(bad.json().imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('invaliddata');
   });
 });

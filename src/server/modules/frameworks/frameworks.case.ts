@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { resolveText } from '../../shared/text.ts';
-import { type CaseSource, type Json, same } from './frameworks.case.source.ts';
+import { type CaseSource, type Json, rubricSnapshot, same } from './frameworks.case.source.ts';
 import type { FrameworkDetail, Item } from './frameworks.schemas.ts';
 
 /** 1EdTech CASE 1.1: Pathway's framework as a CFPackage. */
 
 export const CASE_PATH = '/ims/case/v1p1';
+/** CASE 1.0 is served beside 1.1 for consumers that speak only 1.0 (frameworks.case.query.ts turns packages into it). */
+export const CASE_PATH_V1P0 = '/ims/case/v1p0';
 
 /**
  * Identifiers of derived records (associations, rubric parts, item types) are name-based UUIDs
@@ -329,12 +331,27 @@ export function toCfPackage(fw: FrameworkDetail, options: Options) {
       })),
   ];
 
+  // Rubrics as they came while Pathway's descriptors are the ones read from them (their identifiers too).
+  const keptRubrics = source?.document?.rubrics;
+  const rubricsNow = rubricSnapshot(
+    fw.rubrics.map((r) => ({
+      item: byId.get(r.itemId)?.caseIdentifier ?? r.itemId,
+      levelCode: r.levelCode,
+      descriptor: r.descriptor,
+      score: r.score,
+    })),
+  );
+  const rubricsKept =
+    keptRubrics !== undefined &&
+    source?.document?.pathway.rubrics !== undefined &&
+    same(rubricsNow, source.document.pathway.rubrics);
+
   return {
     CFDocument,
     CFItems,
     CFAssociations: CFAssociations as CaseAssociation[],
     CFDefinitions: { ...definitions, CFItemTypes } as CaseDefinitions,
-    CFRubrics,
+    CFRubrics: (rubricsKept ? keptRubrics : CFRubrics) as typeof CFRubrics,
   };
 }
 

@@ -4,7 +4,7 @@ import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
-import type { DocumentSource, ItemSource, Json } from './frameworks.case.source.ts';
+import { type DocumentSource, type ItemSource, type Json, rubricSnapshot } from './frameworks.case.source.ts';
 import * as repo from './frameworks.repo.ts';
 import { ITEM_TYPES } from './frameworks.schemas.ts';
 import { getFramework, requireWriter } from './frameworks.service.ts';
@@ -87,7 +87,7 @@ export interface ImportSpec {
   /** Records read but not kept (e.g. a rubric level without text), for the report. */
   skipped: number;
   /** CASE import: the CFDocument and CFDefinitions as they came, and every association. */
-  caseSource?: { document: Json; definitions: Json | null; associations: SpecAssociation[] };
+  caseSource?: { document: Json; definitions: Json | null; rubrics: Json[]; associations: SpecAssociation[] };
 }
 
 export interface ImportResult {
@@ -283,7 +283,16 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
           publishedAt: null,
           updatedAt: row.updated_at,
           levels: spec.levels.map(({ code, title, description }) => ({ code, title, description })),
+          rubrics: rubricSnapshot(
+            spec.rubrics.map((r) => ({
+              item: spec.items.find((i) => i.key === r.itemKey)?.caseIdentifier ?? r.itemKey,
+              levelCode: r.levelCode,
+              descriptor: r.descriptor,
+              score: r.score,
+            })),
+          ),
         },
+        rubrics: spec.caseSource.rubrics,
         items: spec.items.map((i) => i.caseIdentifier),
       };
       row.case_source = JSON.stringify(kept);
