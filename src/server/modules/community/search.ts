@@ -118,8 +118,11 @@ async function writeEntry(
       on conflict (tenant_id, kind, entity_id) do update set search_vector = excluded.search_vector`.execute(db);
     return;
   }
-  await sql`delete from community_fts where entity_id = ${entry.id} and kind = ${entry.kind}
-    and tenant_id = ${tenantId}`.execute(db);
+  // A post is written once: only an event's entry is replaced. (The delete reads the whole table, as
+  // the library's does: fine for the rare change of an event.)
+  if (entry.kind === 'event')
+    await sql`delete from community_fts where entity_id = ${entry.id} and kind = ${entry.kind}
+      and tenant_id = ${tenantId}`.execute(db);
   await sql`insert into community_fts (tenant_id, kind, entity_id, thread_id, body)
     values (${tenantId}, ${entry.kind}, ${entry.id}, ${entry.threadId}, ${body})`.execute(db);
 }
