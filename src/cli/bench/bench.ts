@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import pg from 'pg';
 import { type Database, migrate, openDatabase } from '../../server/db/database.ts';
 import { assessmentBench } from './assessment.ts';
+import { communityBench } from './community.ts';
 import { monitoringBench } from './monitoring.ts';
 import { practiceBench } from './practice.ts';
 import { rosterBench } from './roster.ts';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, Bench> = {
   practice: practiceBench,
   uploads: uploadsBench,
   surveys: surveysBench,
+  community: communityBench,
 };
 
 async function onSqlite(teachers: number, benches: Bench[]) {
