@@ -84,6 +84,15 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
           .waitFor();
         expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
+        // The community and the list of communities fit a phone too.
+        await teacher.locator('main a[href^="/communities/"]').first().click();
+        await teacher.getByRole('heading', { level: 2, name: en.communities.threads }).waitFor();
+        await teacher.getByRole('link', { name: 'Before the first day' }).waitFor();
+        expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        await teacher.goto(`${world.base}/communities`);
+        await teacher.getByRole('heading', { level: 2, name: en.communities.mine }).waitFor();
+        expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
         // The trainer hears of the reply.
         const inbox = await (await trainer.request.get(`${world.base}/api/me/notifications`)).json();
         expect(inbox.items.map((n: { kind: string }) => n.kind)).toContain('community_post');

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../shared/audit.ts';
+import { readInBatches } from '../../shared/batches.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
@@ -172,17 +173,10 @@ async function tell(tx: Ctx, access: Access, thread: { id: string; title: string
   const [me] = await repo.peopleNames(tx.db, tx.tenantId, [tx.actor.personId!]);
   const params = { community: access.community.name, thread: thread.title, author: me ? nameOf(me) : '' };
   const link = `/communities/${access.community.id}/threads/${thread.id}`;
-  await notify(
-    tx,
-    'community_post',
-    await accountsOfPeople(
-      tx.db,
-      tx.tenantId,
-      members.filter((id) => !mentioned.has(id) && id !== tx.actor.personId),
-    ),
-    params,
-    link,
-  );
+  const told = members.filter((id) => !mentioned.has(id) && id !== tx.actor.personId);
+  // A large community's members are read in slices, under the bound-parameter limit.
+  const recipients = await readInBatches(told, (batch) => accountsOfPeople(tx.db, tx.tenantId, batch));
+  await notify(tx, 'community_post', recipients, params, link);
   await notify(tx, 'community_mention', await accountsOfPeople(tx.db, tx.tenantId, [...mentioned]), params, link);
 }
 
