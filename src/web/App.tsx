@@ -6,6 +6,7 @@ import type { Me } from './api/types.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { ME_KEY, SessionProvider, useMe, useMeQuery } from './auth/session.tsx';
 import { communityRoutes } from './community/communities/routes.tsx';
+import { competitionRoutes } from './community/competitions/routes.tsx';
 import { eventRoutes } from './community/events/routes.tsx';
 import { libraryRoutes } from './community/library/routes.tsx';
 import { startPage } from './home/start.ts';
@@ -202,6 +203,7 @@ export function App() {
             {answerRoutes}
             {roundRoutes}
             {eventRoutes}
+            {competitionRoutes}
             {libraryRoutes}
             {communityRoutes}
             <Route path="*" element={<NotFound />} />

@@ -31,6 +31,7 @@ const NAV: NavItem[] = [
   { to: '/designs', label: 'nav.designs', permission: null, roles: ['teacher', 'school_leader', 'trainer'] },
   { to: '/library', label: 'nav.library', permission: null },
   { to: '/events', label: 'nav.events', permission: null },
+  { to: '/competitions', label: 'nav.competitions', permission: null },
   { to: '/communities', label: 'nav.communities', permission: null },
   { to: '/follow-through', label: 'nav.followThrough', permission: null, roles: ['trainer', 'assessor'] },
   {

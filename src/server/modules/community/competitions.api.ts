@@ -7,6 +7,8 @@ import {
   AutoAssignBody,
   AutoAssignResult,
   BlindApplication,
+  Candidates,
+  CandidatesQuery,
   CompetitionBody,
   CompetitionDetail,
   CompetitionList,
@@ -43,6 +45,14 @@ export const competitionsApi = {
     description:
       'One call; its managers also see every submitted application with its team and reviewers, and the pool; ' +
       'others their own applications.',
+  },
+  'GET /api/competitions/:competitionId/candidates': {
+    params: CompetitionParams,
+    querystring: CandidatesQuery,
+    response: { 200: Candidates },
+    description:
+      'People who may join a team for the call (its roles, under its unit) whose family name starts with q: ' +
+      'for naming team members from other schools.',
   },
   'PUT /api/competitions/:competitionId/reviewers': {
     params: CompetitionParams,

@@ -181,6 +181,25 @@ export async function inPool(db: Kysely<DB>, tenantId: string, competitionId: st
   return row !== undefined;
 }
 
+/** Eligible people of a call whose family name (then given name) starts with `prefix`. */
+export function eligiblePeople(
+  db: Kysely<DB>,
+  tenantId: string,
+  filter: { under: string; categories: string[]; prefix: string },
+) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
+    .select(['p.id', 'p.given_name', 'p.family_name', 'u.name as unit_name'])
+    .where('p.tenant_id', '=', tenantId)
+    .where((eb) => pathUnder(eb, 'p.org_path', [filter.under]))
+    .where('p.category', 'in', filter.categories)
+    .where('p.sort_name', 'like', `${filter.prefix.replace(/[%_\\]/g, '')}%`)
+    .orderBy('p.sort_name')
+    .limit(20)
+    .execute();
+}
+
 export function getApplication(db: Kysely<DB>, tenantId: string, id: string): Promise<ApplicationRow | undefined> {
   return db
     .selectFrom('competition_application as a')

@@ -19,6 +19,9 @@ export function competitionRoutes(app: ZodApp, { files }: { files: FileStore }) 
   route(app, competitionsApi, 'GET /api/competitions/:competitionId', { tags }, (req) =>
     competitions.getCompetition(req.ctx, req.params.competitionId),
   );
+  route(app, competitionsApi, 'GET /api/competitions/:competitionId/candidates', { tags }, (req) =>
+    competitions.findCandidates(req.ctx, req.params.competitionId, req.query.q),
+  );
   route(app, competitionsApi, 'PUT /api/competitions/:competitionId/reviewers', { tags }, (req) =>
     competitions.setReviewers(req.ctx, req.params.competitionId, req.body.personIds),
   );

@@ -96,6 +96,11 @@ export const ReportBody = z.strictObject({
 });
 export type ReportInput = z.output<typeof ReportBody>;
 
+export const CandidatesQuery = z.strictObject({ q: z.string().trim().min(2).max(100) });
+export const Candidates = z.object({
+  items: z.array(z.object({ personId: z.string(), name: z.string(), unitName: z.string() })),
+});
+
 export const CompetitionParams = z.strictObject({ competitionId: Id });
 export const ApplicationParams = z.strictObject({ applicationId: Id });
 export const FileParams = z.strictObject({ applicationId: Id, fileId: Id });

@@ -219,7 +219,7 @@ export async function getCompetition(ctx: Ctx, competitionId: string): Promise<C
     reviewers: pool.map((r) => ({
       personId: r.person_id,
       name: `${r.given_name} ${r.family_name}`,
-      unitName: r.unit_name,
+      unitName: text(ctx, r.unit_name).text,
       assigned: assignments.filter((s) => s.reviewer_person_id === r.person_id).length,
     })),
   };
@@ -275,7 +275,7 @@ export async function presentApplications(
       .map((m) => ({
         personId: m.person_id,
         name: `${m.given_name} ${m.family_name}`,
-        unitName: m.unit_name,
+        unitName: text(ctx, m.unit_name).text,
         lead: m.is_lead === 1,
       })),
     files: files.filter((f) => f.application_id === a.id).map(presentFile),
@@ -304,6 +304,26 @@ export async function presentApplications(
 export async function getApplication(ctx: Ctx, applicationId: string): Promise<Application> {
   const { application, manager } = await requireApplication(ctx, applicationId);
   return (await presentApplications(ctx, [application], manager))[0]!;
+}
+
+/**
+ * People who may join a team for the call (its categories under its unit), found by the start of their
+ * family name: what a teacher needs to name colleagues from other schools, for anyone who sees the call.
+ */
+export async function findCandidates(ctx: Ctx, competitionId: string, q: string) {
+  const { call } = await requireCompetition(ctx, competitionId);
+  const rows = await repo.eligiblePeople(ctx.db, ctx.tenantId, {
+    under: call.unit_path,
+    categories: parse<string[]>(call.eligible_roles),
+    prefix: q.trim().toLowerCase(),
+  });
+  return {
+    items: rows.map((p) => ({
+      personId: p.id,
+      name: `${p.given_name} ${p.family_name}`,
+      unitName: text(ctx, p.unit_name).text,
+    })),
+  };
 }
 
 /** Sets who may be asked to review the call: people of the tenant the manager can see. */

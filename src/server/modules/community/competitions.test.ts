@@ -179,6 +179,13 @@ describeOnEachDatabase(
         ...over,
       });
       const url = `/api/competitions/${call.id}/applications`;
+      // Colleagues are found by family name among the call's eligible people (teachers under region A).
+      const found = (
+        await get(teacherA1, `/api/competitions/${call.id}/candidates?q=${teacherA2.person.familyName.slice(0, 3)}`)
+      ).json();
+      expect(found.items.map((p: Json) => p.personId)).toContain(teacherA2.person.id);
+      expect(found.items.map((p: Json) => p.personId)).not.toContain(teacherB1.person.id);
+      expect(found.items.map((p: Json) => p.personId)).not.toContain(districtOfficer.person.id);
       const cases: [Json, number, string][] = [
         [{ memberPersonIds: [districtOfficer.person.id] }, 422, 'applicant_role_ineligible'],
         [{ memberPersonIds: [teacherB1.person.id] }, 422, 'applicant_unit_ineligible'],
