@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import * as people from '../people/people.service.ts';
+import * as partnerships from '../practice/partnerships.service.ts';
 import * as training from '../training/training.ts';
 import * as repo from './communities.repo.ts';
 import { POSTING_LIMITS } from './threads.service.ts';
@@ -328,6 +330,42 @@ describeOnEachDatabase('communities of practice: threads, mentions, moderation, 
     const page = await ok('teacherA1', 'GET', `/api/community/threads/${latin}`);
     await ok('districtA1', 'POST', `/api/community/posts/${page.posts[0].id}/hide`, { reason: 'spam' });
     expect(await search('teacherA1', 'cafe')).toEqual([]);
+  });
+
+  it('makes a partnership community at its college, with its coaches, for those who read the partnership', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await people.updatePerson(world.ctx, users.trainer!.person.id, { category: 'trainer' });
+    const regional = await make.user(world.ctx, 'regional_officer', world.regionA);
+    const partnership = await partnerships.createPartnership(regional.ctx, {
+      teiUnitId: tei.id,
+      title: 'Schools A1 and the college',
+      focus: 'Tablets in grades 5-7',
+      startsOn: day(-30),
+      endsOn: day(300),
+      schoolIds: [world.schoolA1.id],
+      coachIds: [users.trainer!.person.id],
+    });
+    const made = await ok('teacherA1', 'POST', '/api/communities', {
+      kind: 'partnership',
+      name: 'Our partnership',
+      access: 'members',
+      partnershipId: partnership.id,
+    });
+    expect(made).toMatchObject({ kind: 'partnership', unit: { id: tei.id }, partnershipId: partnership.id });
+    expect(made.members.map((m: Json) => [m.id, m.role]).sort()).toEqual(
+      [
+        [users.teacherA1!.person.id, 'owner'],
+        [users.trainer!.person.id, 'member'],
+      ].sort(),
+    );
+    // A teacher of another school reads neither the partnership nor its community.
+    const refused = await http('teacherA1b').send('POST', '/api/communities', {
+      kind: 'partnership',
+      name: 'x',
+      partnershipId: partnership.id,
+    });
+    expect(refused.json().error.code).toBe('partnership_not_found');
+    expect((await http('teacherA1b').send('GET', `/api/communities/${made.id}`)).statusCode).toBe(404);
   });
 
   it('reads a page of a thread in index order, without sorting, however many posts there are', async () => {
