@@ -59,7 +59,7 @@ describeOnEachDatabase('CASE 1.1 packages from other tools', (getDb) => {
   });
   afterAll(() => app.close());
 
-  const call = (s: Session, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+  const call = (s: Session, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
   const upload = (s: Session, body: string) =>
     app.inject({
@@ -133,6 +133,11 @@ describeOnEachDatabase('CASE 1.1 packages from other tools', (getDb) => {
     });
     expect(edited.statusCode).toBe(200);
     expect((await call(elsewhere, 'DELETE', `/api/frameworks/${id}/items/${item(4).id}`)).statusCode).toBeLessThan(300);
+    const rubric = await call(elsewhere, 'PUT', `/api/frameworks/${id}/items/${item(6).id}/rubrics/L1`, {
+      descriptor: { en: 'Runs a published investigation with help.' },
+      score: 1,
+    });
+    expect(rubric.statusCode).toBe(200);
     const pkg = await exportOf(elsewhere, id);
     valid(pkg);
     const out = pkg.CFItems.find((i: Json) => i.identifier === item(2).caseIdentifier);
@@ -154,6 +159,11 @@ describeOnEachDatabase('CASE 1.1 packages from other tools', (getDb) => {
     const gone = item(4).caseIdentifier;
     const ends = pkg.CFAssociations.flatMap((a: Json) => [a.originNodeURI.identifier, a.destinationNodeURI.identifier]);
     expect(ends).not.toContain(gone);
+    // Edited rubrics are Pathway's: rendered from its descriptors, under Pathway's identifiers.
+    const criterion = pkg.CFRubrics[0].CFRubricCriteria[0];
+    expect(criterion.CFItemURI.identifier).toBe(item(6).caseIdentifier);
+    expect(criterion.CFRubricCriterionLevels[0].description).toBe('Runs a published investigation with help.');
+    expect(pkg.CFRubrics[0].identifier).not.toBe(fixture(EVERY_FIELD).CFRubrics[0].identifier);
     // The item with a repeated code that nobody edited still says K.1.
     expect(pkg.CFItems.find((i: Json) => i.identifier === item(3).caseIdentifier).humanCodingScheme).toBe('K.1');
   });
@@ -205,6 +215,23 @@ describeOnEachDatabase('CASE 1.1 packages from other tools', (getDb) => {
     expect(await get(`CFAssociations/${grouped.identifier}`)).toEqual(grouped);
     const investigations = source.CFItems[5];
     expect(await get(`CFItems/${investigations.identifier}`)).toEqual(investigations);
+    // A new version keeps every association but the top-level links to the old document.
+    const next = (
+      await call(ministry, 'POST', `/api/frameworks/${every.frameworkId}/versions`, { version: '3.3' })
+    ).json();
+    const nextPkg = await exportOf(ministry, next.id);
+    valid(nextPkg);
+    expect(nextPkg.CFDocument).toMatchObject({
+      identifier: next.caseIdentifier,
+      adoptionStatus: 'Draft',
+      version: '3.3',
+    });
+    const nextIds = nextPkg.CFAssociations.map((a: Json) => a.identifier);
+    expect(nextIds).toHaveLength(21);
+    expect(source.CFAssociations.map((a: Json) => a.identifier).filter((x: string) => !nextIds.includes(x))).toEqual([
+      source.CFAssociations[0].identifier,
+      source.CFAssociations[1].identifier,
+    ]);
     const set = await get(`CFItemAssociations/${investigations.identifier}`);
     expect(set.CFAssociations.map((a: Json) => a.associationType).sort()).toEqual(
       [

@@ -268,6 +268,7 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
       changed_items: null,
       case_source: null,
     };
+    const byKey = new Map(spec.items.map((i) => [i.key, i]));
     if (spec.caseSource) {
       const kept: DocumentSource = {
         document: spec.caseSource.document,
@@ -285,7 +286,7 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
           levels: spec.levels.map(({ code, title, description }) => ({ code, title, description })),
           rubrics: rubricSnapshot(
             spec.rubrics.map((r) => ({
-              item: spec.items.find((i) => i.key === r.itemKey)?.caseIdentifier ?? r.itemKey,
+              item: byKey.get(r.itemKey)?.caseIdentifier ?? r.itemKey,
               levelCode: r.levelCode,
               descriptor: r.descriptor,
               score: r.score,
@@ -331,7 +332,7 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
         title: JSON.stringify(i.title),
         statement: JSON.stringify(i.statement),
         notes: JSON.stringify(i.notes),
-        case_source: i.caseSource ? JSON.stringify(itemSource(spec, i, index, position.get(i.key)!)) : null,
+        case_source: i.caseSource ? JSON.stringify(itemSource(byKey, i, index, position.get(i.key)!)) : null,
       })),
     );
     if (spec.caseSource) {
@@ -382,8 +383,8 @@ export async function writeSpec(ctx: Ctx, spec: ImportSpec): Promise<ImportResul
 }
 
 /** An item's CASE record with what Pathway read from it, to tell later edits from the record. */
-function itemSource(spec: ImportSpec, item: SpecItem, index: number, position: number): ItemSource {
-  const parent = item.parentKey ? spec.items.find((i) => i.key === item.parentKey) : undefined;
+function itemSource(byKey: Map<string, SpecItem>, item: SpecItem, index: number, position: number): ItemSource {
+  const parent = item.parentKey ? byKey.get(item.parentKey) : undefined;
   return {
     item: item.caseSource!,
     index,
