@@ -28,6 +28,7 @@ import * as surveyTally from './migrations/0022_survey_tally.ts';
 import * as communities from './migrations/0023_communities.ts';
 import * as competitions from './migrations/0024_competitions.ts';
 import * as caseFidelity from './migrations/0025_case_fidelity.ts';
+import * as moodleFidelity from './migrations/0026_moodle_fidelity.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -138,6 +139,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023_communities': communities,
   '0024_competitions': competitions,
   '0025_case_fidelity': caseFidelity,
+  '0026_moodle_fidelity': moodleFidelity,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -145,6 +145,8 @@ export interface FrameworkTable {
   changed_items: string | null;
   /** JSON: the CASE CFDocument and definitions this version was imported from (migration 0025). */
   case_source?: string | null;
+  /** JSON: the Moodle framework row this version was imported from (migration 0026). */
+  moodle_source?: string | null;
 }
 
 export interface FrameworkLevelTable {
@@ -175,6 +177,8 @@ export interface FrameworkItemTable {
   notes: string;
   /** JSON: the CASE CFItem this item was imported from (migration 0025). */
   case_source?: string | null;
+  /** JSON: the Moodle competency row this item was imported from (migration 0026). */
+  moodle_source?: string | null;
 }
 
 /** Every CFAssociation of an imported CASE package, kept as it came (migration 0025). */

@@ -1,14 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { csvLine, unguardCell } from '../../shared/csv.ts';
-import { resolveText } from '../../shared/text.ts';
-import { caseId, type Faults, type ImportSpec, type ItemType, isUuid, type SpecLevel } from './frameworks.import.ts';
+import { caseId, type Faults, type ImportSpec, type ItemType, isUuid } from './frameworks.import.ts';
 import { type FrameworkDetail, ITEM_TYPES, type Item } from './frameworks.schemas.ts';
 
 /**
  * Two CSV formats:
- * - Moodle's competency framework CSV (tool_lpimportcsv): 14 columns in a fixed order, one row for
- *   the framework (Is framework = 1) and one per competency, parents by ID number. Moodle reads
- *   columns by position; the header labels changed over releases, so both sets are accepted.
+ * - Moodle's competency framework CSV (tool_lpimportcsv): frameworks.moodle.ts.
  * - Pathway's own CSV: code, parent_code, type, level, then title_<lang>, statement_<lang> and
  *   notes_<lang> per language, and an optional identifier (the CASE identifier, kept on re-import).
  *   Rows of type `level` define the proficiency levels (title = name, statement = description).
@@ -20,39 +17,19 @@ import { type FrameworkDetail, ITEM_TYPES, type Item } from './frameworks.schema
  * that is safe to open matters more than those few titles; they can be corrected in Moodle.
  */
 
-/** Moodle's columns: the current label first, then older or variant labels of the same column. */
-export const MOODLE_COLUMNS: readonly (readonly string[])[] = [
-  ['Parent ID number', 'Parent idnumber', 'parentidnumber'],
-  ['ID number', 'idnumber'],
-  ['Short name', 'Shortname', 'shortname'],
-  ['Description', 'description'],
-  ['Description format', 'descriptionformat'],
-  ['Scale values', 'scalevalues'],
-  ['Scale configuration', 'scaleconfiguration'],
-  ['Rule type (optional)', 'Rule type', 'ruletype'],
-  ['Rule outcome (optional)', 'Rule outcome', 'ruleoutcome'],
-  ['Rule config (optional)', 'Rule config', 'ruleconfig'],
-  ['Cross-referenced competency ID numbers', 'Related ID numbers', 'relatedidnumbers'],
-  ['Exported ID (optional)', 'Exported ID', 'Export ID', 'exportid'],
-  ['Is framework', 'isframework'],
-  ['Taxonomy', 'Taxonomies', 'taxonomy'],
-];
-
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-
-interface Row {
+export interface CsvRow {
   line: number;
   cells: string[];
 }
 
 /** Parses CSV text into rows with the line each starts on; a malformed file is one fault. */
-function rows(text: string, faults: Faults): Row[] {
+export function csvRows(text: string, faults: Faults): CsvRow[] {
   try {
     const records = parse(text, { relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
-    const out: Row[] = [];
+    const out: CsvRow[] = [];
     let previous = 0;
     for (const { record, info } of records) {
       const line = previous + 1;
@@ -70,138 +47,32 @@ function rows(text: string, faults: Faults): Row[] {
 
 export type CsvFormat = 'moodle-csv' | 'csv';
 
-/** Which CSV format a file is, from its header; null when neither. */
+/** Moodle's competency framework CSV has 14 columns, read by position (frameworks.moodle.ts). */
+export const MOODLE_COLUMN_COUNT = 14;
+
+/**
+ * Which CSV format a file is, from its header; null when neither. Pathway's header names its
+ * columns; Moodle's is read by position, so any header of 14 columns (in any language) is Moodle's,
+ * and one naming Moodle's columns in English is Moodle's whatever its shape (to be told what is wrong).
+ */
 export function detectCsv(text: string): CsvFormat | null {
-  const header = norm(text.split(/\r?\n/, 1)[0] ?? '');
-  if (header.includes('is framework') || header.includes('isframework') || header.includes('parent id number'))
-    return 'moodle-csv';
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const header = first.trim().toLowerCase().replace(/\s+/g, ' ');
   if (/(^|,)"?code"?(,|$)/.test(header) && header.includes('parent_code')) return 'csv';
+  let cells: string[] = [];
+  try {
+    cells = (parse(first, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
+  } catch {
+    // An unterminated quote in the header: fall back to the labels.
+  }
+  if (cells.length === MOODLE_COLUMN_COUNT) return 'moodle-csv';
+  if (header.includes('is framework') || header.includes('isframework') || header.includes('parent id'))
+    return 'moodle-csv';
   return null;
 }
 
-const stripHtml = (s: string) =>
-  s
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-
-/** Moodle taxonomy terms for each depth of the tree, as Pathway's item types. */
-const TAXONOMY_TYPE: Record<string, ItemType> = {
-  domain: 'aspect',
-  concept: 'aspect',
-  level: 'aspect',
-  competency: 'competency',
-  skill: 'competency',
-  proficiency: 'competency',
-  value: 'competency',
-  indicator: 'indicator',
-  outcome: 'indicator',
-  behaviour: 'indicator',
-  practice: 'indicator',
-};
-const TYPE_TAXONOMY: Record<ItemType, string> = { aspect: 'domain', competency: 'competency', indicator: 'indicator' };
-
-export function readMoodleCsv(text: string, faults: Faults, options: { language: string }): ImportSpec {
-  const all = rows(text, faults);
-  const spec = emptySpec('moodle-csv', [options.language]);
-  const header = all.shift();
-  if (!header) {
-    faults.add({ line: 1, column: '' }, 'The file is empty.');
-    return spec;
-  }
-  MOODLE_COLUMNS.forEach((labels, i) => {
-    const got = header.cells[i];
-    if (got === undefined) faults.add({ line: 1, column: labels[0]! }, `The column ${labels[0]} is missing.`);
-    else if (!labels.some((l) => norm(l) === norm(got)))
-      faults.add({ line: 1, column: got }, `Column ${i + 1} is ${got}; Moodle's format has ${labels[0]} there.`);
-  });
-  if (faults.any) return spec;
-  const lang = options.language;
-  const cell = (row: Row, i: number) => (row.cells[i] ?? '').trim();
-  const textOf = (row: Row) => {
-    const raw = cell(row, 3);
-    return ['0', '1', ''].includes(cell(row, 4)) && /<[a-z][^>]*>|&[a-z#0-9]+;/i.test(raw) ? stripHtml(raw) : raw;
-  };
-  let taxonomy: ItemType[] = [];
-  const parentOf = new Map<string, string>();
-  for (const row of all) {
-    if (['1', 'true', 'yes'].includes(cell(row, 12).toLowerCase())) {
-      if (spec.title[lang]) {
-        faults.add(
-          { line: row.line, column: MOODLE_COLUMNS[12]![0]! },
-          'A second framework row: one file is one framework.',
-        );
-        continue;
-      }
-      if (!cell(row, 2))
-        faults.add({ line: row.line, column: MOODLE_COLUMNS[2]![0]! }, 'The framework has no short name.');
-      spec.title = { [lang]: cell(row, 2) || 'Framework' };
-      const description = textOf(row);
-      if (description) spec.description = { [lang]: description };
-      if (isUuid(cell(row, 1))) spec.caseIdentifier = cell(row, 1).toLowerCase();
-      taxonomy = cell(row, 13)
-        .split(',')
-        .map((t) => TAXONOMY_TYPE[t.trim().toLowerCase()] ?? 'competency');
-      spec.levels = cell(row, 5)
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean)
-        .map(
-          (value, i): SpecLevel => ({
-            code: `L${i + 1}`,
-            title: { [lang]: value },
-            description: {},
-            where: { line: row.line, column: MOODLE_COLUMNS[5]![0]! },
-          }),
-        );
-      continue;
-    }
-    const code = cell(row, 1);
-    const name = cell(row, 2);
-    if (!code) {
-      faults.add({ line: row.line, column: MOODLE_COLUMNS[1]![0]! }, 'The competency has no ID number.');
-      continue;
-    }
-    if (!name) faults.add({ line: row.line, column: MOODLE_COLUMNS[2]![0]! }, 'The competency has no short name.');
-    const statement = textOf(row) || name;
-    const parent = cell(row, 0);
-    if (parent) parentOf.set(code, parent);
-    const exportId = cell(row, 11);
-    spec.items.push({
-      key: code,
-      caseIdentifier: isUuid(exportId) ? exportId.toLowerCase() : caseId(),
-      parentKey: parent || null,
-      parentWhere: { line: row.line, column: MOODLE_COLUMNS[0]![0]! },
-      type: 'competency',
-      code,
-      order: spec.items.length,
-      levelCode: null,
-      title: { [lang]: name || code },
-      statement: { [lang]: statement },
-      notes: {},
-      where: { line: row.line, column: MOODLE_COLUMNS[1]![0]! },
-    });
-  }
-  if (!spec.title[lang]) faults.add({ line: 2, column: MOODLE_COLUMNS[12]![0]! }, 'No row has Is framework = 1.');
-  // Types from the framework's taxonomy, by depth (Moodle names one term per level of the tree).
-  const depth = (code: string) => {
-    let d = 0;
-    for (let p = parentOf.get(code), guard = 0; p && guard < 100; p = parentOf.get(p), guard++) d++;
-    return d;
-  };
-  for (const item of spec.items) item.type = taxonomy[depth(item.code)] ?? 'competency';
-  return spec;
-}
-
 export function readPathwayCsv(text: string, faults: Faults, options: { title?: string | undefined }): ImportSpec {
-  const all = rows(text, faults);
+  const all = csvRows(text, faults);
   const header = all.shift();
   const spec = emptySpec('csv', []);
   if (!header) {
@@ -227,11 +98,11 @@ export function readPathwayCsv(text: string, faults: Faults, options: { title?: 
   if (faults.any) return spec;
   spec.languages = languages;
   spec.title = { [languages[0]!]: options.title ?? 'Imported framework' };
-  const get = (row: Row, column: string) => {
+  const get = (row: CsvRow, column: string) => {
     const i = index.get(column);
     return i === undefined ? '' : (row.cells[i] ?? '').trim();
   };
-  const texts = (row: Row, kind: string) => {
+  const texts = (row: CsvRow, kind: string) => {
     const out: Record<string, string> = {};
     for (const l of languages) if (get(row, `${kind}_${l}`)) out[l] = get(row, `${kind}_${l}`);
     return out;
@@ -287,7 +158,7 @@ export function readPathwayCsv(text: string, faults: Faults, options: { title?: 
   return spec;
 }
 
-function emptySpec(format: CsvFormat, languages: string[]): ImportSpec {
+export function emptySpec(format: CsvFormat, languages: string[]): ImportSpec {
   return {
     format,
     caseIdentifier: null,
@@ -308,7 +179,7 @@ function emptySpec(format: CsvFormat, languages: string[]): ImportSpec {
 // ---------- export ----------
 
 /** Items parent-first, siblings in order: every row's parent is above it. */
-function depthFirst(fw: FrameworkDetail): { item: Item; depth: number }[] {
+export function depthFirst(fw: FrameworkDetail): { item: Item; depth: number }[] {
   const children = new Map<string | null, Item[]>();
   for (const item of fw.items) children.set(item.parentId, [...(children.get(item.parentId) ?? []), item]);
   const out: { item: Item; depth: number }[] = [];
@@ -319,66 +190,6 @@ function depthFirst(fw: FrameworkDetail): { item: Item; depth: number }[] {
     }
   };
   walk(null, 0);
-  return out;
-}
-
-export function toMoodleCsv(fw: FrameworkDetail): string {
-  const lang = fw.languages[0] ?? 'en';
-  const text = (value: Record<string, string>) => resolveText(value, lang, lang).text;
-  const ordered = depthFirst(fw);
-  const depth = Math.max(1, ...ordered.map((o) => o.depth + 1));
-  const taxonomy = Array.from({ length: depth }, (_, d) => {
-    const first = ordered.find((o) => o.depth === d);
-    return first ? TYPE_TAXONOMY[first.item.type] : 'competency';
-  });
-  const byId = new Map(fw.items.map((i) => [i.id, i]));
-  const scale = fw.levels.map((l) => text(l.title).replaceAll(',', ' '));
-  const scaleConfig = scale.length
-    ? JSON.stringify([
-        { scaleid: '0' },
-        ...scale.map((_, i) => ({
-          id: i + 1,
-          scaledefault: i === 0 ? 1 : 0,
-          proficient: i === scale.length - 1 ? 1 : 0,
-        })),
-      ])
-    : '';
-  let out = csvLine(MOODLE_COLUMNS.map((labels) => labels[0]!));
-  out += csvLine([
-    '',
-    fw.caseIdentifier,
-    text(fw.title),
-    text(fw.description),
-    '2',
-    scale.join(','),
-    scaleConfig,
-    '',
-    '',
-    '',
-    '',
-    '',
-    '1',
-    taxonomy.join(','),
-  ]);
-  for (const { item } of ordered) {
-    const parent = item.parentId ? byId.get(item.parentId)!.code : '';
-    out += csvLine([
-      parent,
-      item.code,
-      text(item.title),
-      text(item.statement),
-      '2',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      item.caseIdentifier,
-      '',
-      '',
-    ]);
-  }
   return out;
 }
 

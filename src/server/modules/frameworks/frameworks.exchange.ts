@@ -1,8 +1,9 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { readCfPackage } from './frameworks.case.import.ts';
-import { detectCsv, readMoodleCsv, readPathwayCsv, toMoodleCsv, toPathwayCsv } from './frameworks.csv.ts';
+import { detectCsv, readPathwayCsv, toPathwayCsv } from './frameworks.csv.ts';
 import { decodeUtf8, Faults, importSpec } from './frameworks.import.ts';
+import { exportMoodleCsv, importMoodleCsv } from './frameworks.moodle.ts';
 import type { ExchangeFormat } from './frameworks.names.ts';
 import { exportCase, getFramework } from './frameworks.service.ts';
 
@@ -28,7 +29,7 @@ export function detectFormat(text: string): ExchangeFormat {
         line: 1,
         column: '',
         message:
-          'Unknown header: expected Moodle’s (Parent ID number, ID number, …) or Pathway’s (code, parent_code, type, level, statement_<lang>).',
+          'Unknown header: expected Moodle’s (14 columns: Parent ID number, ID number, …, Is framework, Taxonomy, in any language) or Pathway’s (code, parent_code, type, level, statement_<lang>).',
       },
     ],
   });
@@ -53,7 +54,7 @@ export async function importFramework(ctx: Ctx, bytes: Buffer, options: ImportOp
     return importSpec(ctx, readCfPackage(pkg, faults), faults);
   }
   if (format === 'moodle-csv') {
-    return importSpec(ctx, readMoodleCsv(text, faults, { language: options.language ?? ctx.defaultLocale }), faults);
+    return importMoodleCsv(ctx, text, { language: options.language ?? ctx.defaultLocale });
   }
   return importSpec(ctx, readPathwayCsv(text, faults, { title: options.title }), faults);
 }
@@ -63,7 +64,9 @@ export async function exportFramework(ctx: Ctx, frameworkId: string, format: Exc
     const pkg = await exportCase(ctx, frameworkId, origin);
     return { body: `${JSON.stringify(pkg, null, 2)}\n`, contentType: 'application/json', extension: 'json' };
   }
-  const fw = await getFramework(ctx, frameworkId);
-  const body = format === 'moodle-csv' ? toMoodleCsv(fw) : toPathwayCsv(fw);
+  const body =
+    format === 'moodle-csv'
+      ? await exportMoodleCsv(ctx, frameworkId)
+      : toPathwayCsv(await getFramework(ctx, frameworkId));
   return { body, contentType: 'text/csv; charset=utf-8', extension: 'csv' };
 }

@@ -11,8 +11,11 @@ import type {
 } from '../../db/schema.ts';
 import { KEYS_PER_STATEMENT, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
-/** `case_source` (CASE fidelity, migration 0025) is written only by a CASE import. */
-type WithCaseSource<T> = Omit<T, 'case_source'> & { case_source?: string | null };
+/** `case_source` (CASE fidelity, migration 0025) is written only by a CASE import, `moodle_source` (0026) by a Moodle one. */
+type WithCaseSource<T> = Omit<T, 'case_source' | 'moodle_source'> & {
+  case_source?: string | null;
+  moodle_source?: string | null;
+};
 export type FrameworkRow = WithCaseSource<Selectable<FrameworkTable>>;
 export type LevelRow = Selectable<FrameworkLevelTable>;
 export type ItemRow = WithCaseSource<Selectable<FrameworkItemTable>>;
@@ -312,4 +315,24 @@ export async function copyCaseAssociations(db: Kysely<DB>, tenantId: string, fro
     db,
     rows.map((r) => ({ ...r, framework_id: toId })),
   );
+}
+
+/** What a Moodle CSV import kept as it came (migration 0026): the framework row's and each competency row's fields. */
+export async function moodleSourceOf(db: Kysely<DB>, tenantId: string, frameworkId: string) {
+  const [framework, items] = await Promise.all([
+    db
+      .selectFrom('framework')
+      .select('moodle_source')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', frameworkId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('framework_item')
+      .select(['id', 'moodle_source'])
+      .where('tenant_id', '=', tenantId)
+      .where('framework_id', '=', frameworkId)
+      .where('moodle_source', 'is not', null)
+      .execute(),
+  ]);
+  return { framework: framework?.moodle_source ?? null, items };
 }
