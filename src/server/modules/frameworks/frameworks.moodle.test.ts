@@ -94,6 +94,9 @@ describeOnEachDatabase('Moodle competency framework CSV', (getDb) => {
     );
     const out = (await exportFramework(world.ctx, fw.id, 'moodle-csv', 'https://pathway.example')).body;
     expect(records(out).slice(1)).toEqual(records(file).slice(1));
+    // A new version keeps what the file said, cross-references included.
+    const next = await frameworks.newVersion(world.ctx, fw.id, '2.0');
+    expect((await exportFramework(world.ctx, next.id, 'moodle-csv', 'https://pathway.example')).body).toBe(out);
   });
 
   it('keeps HTML descriptions as sanitised rich text, and 40 of 40 cross-references as related associations', async () => {
