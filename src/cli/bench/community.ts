@@ -338,7 +338,9 @@ export async function communityBench(database: Database, location: string, teach
       await rawLibrary(query(i));
       await rawPosts(query(i));
     });
+    const browse = await p95(RUNS, () => searchResources(teacher, { limit: 20 }));
     report(`${name}.community_search_library_p95`, library, `ms(${RESOURCES}_resources)`);
+    report(`${name}.community_browse_library_p95`, browse, 'ms(newest_first,no_query)');
     report(`${name}.community_search_library_raw_p95`, libraryRaw, 'ms');
     report(`${name}.community_search_all_p95`, everything, `ms(${RESOURCES}_resources,${POSTS}_posts)`);
     report(`${name}.community_search_all_raw_p95`, everythingRaw, 'ms');

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type {
   CommunityMemberTable,
   CommunityPostTable,
@@ -6,7 +6,9 @@ import type {
   CommunityThreadTable,
   DB,
 } from '../../db/schema.ts';
+import { pathUnder } from '../../shared/access.ts';
 import { KEYS_PER_STATEMENT, readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
+import type { CommunityHit } from './search.ts';
 
 export type CommunityRow = Selectable<CommunityTable>;
 export type ThreadRow = Selectable<CommunityThreadTable> & { given_name: string; family_name: string };
@@ -432,4 +434,52 @@ export function peopleNames(db: Kysely<DB>, tenantId: string, ids: string[]) {
       .where('id', 'in', batch)
       .execute(),
   );
+}
+
+/** Who reads which community: members, people placed under an open one's unit, moderators over its unit. */
+export interface CommunityReader {
+  /** null: the system, which reads everything. */
+  personId: string | null;
+  /** The reader's own unit path and the paths above it. */
+  places: string[];
+  moderatorRoots: string[];
+  limit: number;
+}
+
+/** The threads of the post hits the reader may open (hidden posts left out), by their best post's score. */
+export function threadHits(db: Kysely<DB>, tenantId: string, hits: RawBuilder<CommunityHit>, reader: CommunityReader) {
+  const me = reader.personId;
+  return db
+    .selectFrom(hits.as('h'))
+    .innerJoin('community_post as x', (j) => j.on('x.tenant_id', '=', tenantId).onRef('x.id', '=', 'h.entity_id'))
+    .innerJoin('community_thread as t', (j) =>
+      j.onRef('t.tenant_id', '=', 'x.tenant_id').onRef('t.id', '=', 'x.thread_id'),
+    )
+    .innerJoin('community as c', (j) => j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.id', '=', 't.community_id'))
+    .select(['t.id', 't.title', 't.community_id', (eb) => eb.fn.max('h.score').as('score')])
+    .where('h.kind', '=', 'post')
+    .where('x.hidden', '=', 0)
+    .$if(me !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('community_member as m')
+              .select('m.person_id')
+              .whereRef('m.tenant_id', '=', 'c.tenant_id')
+              .whereRef('m.community_id', '=', 'c.id')
+              .where('m.person_id', '=', me!),
+          ),
+          ...(reader.places.length
+            ? [eb.and([eb('c.access', '=', 'open'), eb('c.unit_path', 'in', reader.places)])]
+            : []),
+          pathUnder(eb, 'c.unit_path', reader.moderatorRoots),
+        ]),
+      ),
+    )
+    .groupBy(['t.id', 't.title', 't.community_id'])
+    .orderBy('score', 'desc')
+    .orderBy('t.id')
+    .limit(reader.limit)
+    .execute();
 }

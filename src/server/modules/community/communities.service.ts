@@ -41,8 +41,8 @@ export interface Access {
   placedUnder: boolean;
 }
 
-/** The actor's place and the paths above it, where open communities reach them. */
-async function ownPaths(ctx: Ctx): Promise<string[]> {
+/** The actor's place and the paths above it, where open communities and events reach them. */
+export async function ownPaths(ctx: Ctx): Promise<string[]> {
   if (!ctx.actor.personId) return [];
   const [me] = await people.placementsOf(ctx, [ctx.actor.personId]);
   return me ? [...org.ancestorPathsOf(me.org_path), me.org_path] : [];

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type {
   DB,
@@ -9,6 +9,7 @@ import type {
   EventTable,
 } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
+import type { CommunityHit } from './search.ts';
 
 export type EventRow = Selectable<EventTable>;
 
@@ -328,4 +329,41 @@ export function calendarOwner(db: Kysely<DB>, tokenHash: string) {
     .where('t.token_hash', '=', tokenHash)
     .where('a.status', '=', 'active')
     .executeTakeFirst();
+}
+
+/** The event hits the reader may open: organisers over its unit, participants, and, while registration is open, people placed under it. */
+export function eventHits(
+  db: Kysely<DB>,
+  tenantId: string,
+  hits: RawBuilder<CommunityHit>,
+  reader: { personId: string | null; places: string[]; organiserRoots: string[]; limit: number },
+) {
+  const me = reader.personId;
+  return db
+    .selectFrom(hits.as('h'))
+    .innerJoin('event as e', (j) => j.on('e.tenant_id', '=', tenantId).onRef('e.id', '=', 'h.entity_id'))
+    .select(['e.id', 'e.title', 'h.score'])
+    .where('h.kind', '=', 'event')
+    .$if(me !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('event_participant as p')
+              .select('p.person_id')
+              .whereRef('p.tenant_id', '=', 'e.tenant_id')
+              .whereRef('p.event_id', '=', 'e.id')
+              .where('p.person_id', '=', me!),
+          ),
+          ...(reader.places.length
+            ? [eb.and([eb('e.registration_open', '=', 1), eb('e.unit_path', 'in', reader.places)])]
+            : []),
+          pathUnder(eb, 'e.unit_path', reader.organiserRoots),
+        ]),
+      ),
+    )
+    .orderBy('h.score', 'desc')
+    .orderBy('e.id')
+    .limit(reader.limit)
+    .execute();
 }

@@ -8,6 +8,7 @@ import { accountsOfPeople } from '../notifications/notifications.repo.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
+import { ownPaths } from './communities.service.ts';
 import * as repo from './events.repo.ts';
 import type {
   ActionInput,
@@ -32,7 +33,7 @@ const ORGANISER_PERMISSIONS = ['training.manage', 'surveys.manage'] as const;
 export const organises = (ctx: Ctx, path: string) => ORGANISER_PERMISSIONS.some((p) => hasPermissionAt(ctx, p, path));
 
 /** Subtree roots where the actor organises events. */
-function organiserRoots(ctx: Ctx): string[] {
+export function organiserRoots(ctx: Ctx): string[] {
   const paths = [...new Set(ORGANISER_PERMISSIONS.flatMap((p) => scopePaths(ctx, p)))].sort();
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
 }
@@ -42,11 +43,6 @@ const textOrNull = (ctx: Ctx, json: string | null) => (json ? text(ctx, json) : 
 const utc = (moment: string) => new Date(moment).toISOString();
 
 /** The actor's own placement: their unit's path and the paths above it (where open events reach them). */
-async function ownPaths(ctx: Ctx): Promise<string[]> {
-  if (!ctx.actor.personId) return [];
-  const [me] = await people.placementsOf(ctx, [ctx.actor.personId]);
-  return me ? [...org.ancestorPathsOf(me.org_path), me.org_path] : [];
-}
 
 interface Access {
   event: repo.EventRow;

@@ -118,23 +118,28 @@ export interface Filters {
   ids?: string[] | undefined;
 }
 
-/** The readable resources among the hits, best score first, then newest. */
+/** The readable resources among the hits (all of them when null), best score first, then newest. */
 export function searchResources(
   db: Kysely<DB>,
   tenantId: string,
-  hits: RawBuilder<Hit>,
+  hits: RawBuilder<Hit> | null,
   reader: Reader,
   f: Filters,
   limit: number,
-): Promise<ResourceRow[]> {
+): Promise<(ResourceRow & { score: number })[]> {
   const facet = (name: Facet, value: string) =>
     sql<boolean>`exists (select 1 from resource_facet rf where rf.tenant_id = resource.tenant_id
       and rf.resource_id = resource.id and rf.facet = ${name} and rf.value = ${value})`;
   const me = reader.personId;
-  return db
-    .selectFrom('resource')
-    .innerJoin(hits.as('hit'), 'hit.resource_id', 'resource.id')
-    .select(RESOURCE_COLUMNS)
+  const scored = hits
+    ? db
+        .selectFrom('resource')
+        .innerJoin(hits.as('hit'), 'hit.resource_id', 'resource.id')
+        .select(RESOURCE_COLUMNS)
+        .select('hit.score')
+        .orderBy('hit.score', 'desc')
+    : db.selectFrom('resource').select(RESOURCE_COLUMNS).select(sql<number>`0`.as('score'));
+  return scored
     .where('resource.tenant_id', '=', tenantId)
     .$if(me !== null, (qb) =>
       qb.where((eb) =>
@@ -168,7 +173,6 @@ export function searchResources(
     .$if(f.licence !== undefined, (qb) => qb.where('resource.licence', '=', f.licence!))
     .$if(f.kind !== undefined, (qb) => qb.where('resource.kind', '=', f.kind!))
     .$if(f.ids !== undefined, (qb) => qb.where('resource.id', 'in', f.ids!.length ? f.ids! : ['']))
-    .orderBy('hit.score', 'desc')
     .orderBy('resource.updated_at', 'desc')
     .orderBy('resource.id', 'desc')
     .limit(limit)

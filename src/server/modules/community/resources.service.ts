@@ -531,10 +531,11 @@ async function detailOf(ctx: Ctx, row: repo.ResourceRow): Promise<ResourceDetail
 
 /** Search and browse: ranked by the text when there is one, newest first otherwise. */
 export async function searchResources(ctx: Ctx, query: SearchResourcesQuery) {
-  return { items: await searchRows(ctx, query) };
+  return { items: (await scoredResources(ctx, query)).map((r) => r.resource) };
 }
 
-async function searchRows(ctx: Ctx, query: SearchResourcesQuery, ids?: string[]) {
+/** The resources found with their text-match scores (bm25 or ts_rank; 0 without words), best first. */
+export async function scoredResources(ctx: Ctx, query: SearchResourcesQuery, ids?: string[]) {
   const hits = await searchHits(ctx.db, ctx.dialect, ctx.tenantId, query.q);
   const rows = await repo.searchResources(
     ctx.db,
@@ -555,7 +556,8 @@ async function searchRows(ctx: Ctx, query: SearchResourcesQuery, ids?: string[])
     },
     query.limit,
   );
-  return summaries(ctx, rows);
+  const items = await summaries(ctx, rows);
+  return items.map((resource, i) => ({ resource, score: Number(rows[i]!.score) }));
 }
 
 // ---- collections: a person's own named lists ----
@@ -586,7 +588,9 @@ export async function listCollections(ctx: Ctx) {
 export async function getCollection(ctx: Ctx, id: string) {
   const c = await requireCollection(ctx, id);
   const ids = await repo.collectionResourceIds(ctx.db, ctx.tenantId, id);
-  const items = ids.length ? await searchRows(ctx, { limit: 100, mine: undefined } as SearchResourcesQuery, ids) : [];
+  const items = ids.length
+    ? (await scoredResources(ctx, { limit: 100, mine: undefined } as SearchResourcesQuery, ids)).map((r) => r.resource)
+    : [];
   const order = new Map(ids.map((r, i) => [r, i]));
   items.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { id: c.id, name: c.name, items, createdAt: c.created_at };

@@ -68,31 +68,42 @@ export async function indexResource(
 
 export type Hit = { resource_id: string; score: number };
 
+/*
+ * A word in half of all texts matches half a million posts, and ranking every match would cost
+ * what reading them costs. Each search therefore ranks at most CANDIDATES matches: on SQLite the
+ * newest index entries (a changed resource is indexed again, so it counts as new), on PostgreSQL
+ * the first the index yields. A query with a rarer word has fewer matches and is ranked whole; a
+ * common word alone finds recent, well-ranked texts, and one more word narrows it.
+ */
+export const CANDIDATES = 1000;
+
+function postgresQuery(words: string[], unaccent: boolean) {
+  // Words hold only letters, digits and marks, so quoting them is enough for to_tsquery.
+  const terms = words.map((w, i) => `'${w}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
+  return unaccent ? sql`to_tsquery('simple', unaccent(${terms}))` : sql`to_tsquery('simple', ${terms})`;
+}
+
+const ftsMatch = (words: string[]) => words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+
 /**
  * The resources of the tenant matching every word of the query, each with its score (higher is a
- * better match), as a table to join; every resource of the tenant, scored 0, when there are no words.
+ * better match), as a table to join; null when there are no words (every resource is a match).
  */
 export async function searchHits(
   db: Kysely<DB>,
   dialect: Dialect,
   tenantId: string,
   q: string | undefined,
-): Promise<RawBuilder<Hit>> {
+): Promise<RawBuilder<Hit> | null> {
   const words = queryWords(q);
-  if (words.length === 0)
-    return sql<Hit>`(select id as resource_id, 0 as score from resource where tenant_id = ${tenantId})`;
+  if (words.length === 0) return null;
   if (dialect === 'postgres') {
-    // Words hold only letters, digits and marks, so quoting them is enough for to_tsquery.
-    const terms = words.map((w, i) => `'${w}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
-    const query = (await hasUnaccent(db, tenantId))
-      ? sql`to_tsquery('simple', unaccent(${terms}))`
-      : sql`to_tsquery('simple', ${terms})`;
+    const query = postgresQuery(words, await hasUnaccent(db, tenantId));
     return sql<Hit>`(select id as resource_id, ts_rank(search_vector, ${query}) as score from resource
-      where tenant_id = ${tenantId} and search_vector @@ ${query})`;
+      where tenant_id = ${tenantId} and search_vector @@ ${query} limit ${CANDIDATES})`;
   }
-  const match = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
   return sql<Hit>`(select resource_id, -bm25(resource_fts) as score from resource_fts
-    where resource_fts match ${match} and tenant_id = ${tenantId})`;
+    where resource_fts match ${ftsMatch(words)} and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
 }
 
 /*
@@ -159,30 +170,23 @@ export function indexEvent(
 
 export type CommunityHit = { kind: CommunityEntryKind; entity_id: string; thread_id: string | null; score: number };
 
-/** Posts and events matching every word of the query, best first (at most `limit`); none without words. */
+/** Posts and events matching every word of the query, as a table to join (CANDIDATES at most); null without words. */
 export async function communityHits(
   db: Kysely<DB>,
   dialect: Dialect,
   tenantId: string,
   q: string | undefined,
   kinds: CommunityEntryKind[],
-  limit: number,
-): Promise<CommunityHit[]> {
+): Promise<RawBuilder<CommunityHit> | null> {
   const words = queryWords(q);
-  if (words.length === 0 || kinds.length === 0) return [];
+  if (words.length === 0 || kinds.length === 0) return null;
   if (dialect === 'postgres') {
-    const terms = words.map((w, i) => `'${w}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
-    const query = (await hasUnaccent(db, tenantId))
-      ? sql`to_tsquery('simple', unaccent(${terms}))`
-      : sql`to_tsquery('simple', ${terms})`;
-    const rows = await sql<CommunityHit>`select kind, entity_id, thread_id, ts_rank(search_vector, ${query}) as score
+    const query = postgresQuery(words, await hasUnaccent(db, tenantId));
+    return sql<CommunityHit>`(select kind, entity_id, thread_id, ts_rank(search_vector, ${query}) as score
       from community_search where tenant_id = ${tenantId} and kind in (${sql.join(kinds)})
-      and search_vector @@ ${query} order by score desc, entity_id limit ${limit}`.execute(db);
-    return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+      and search_vector @@ ${query} limit ${CANDIDATES})`;
   }
-  const match = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
-  const rows = await sql<CommunityHit>`select kind, entity_id, thread_id, -bm25(community_fts) as score
-    from community_fts where community_fts match ${match} and tenant_id = ${tenantId}
-    and kind in (${sql.join(kinds)}) order by score desc, entity_id limit ${limit}`.execute(db);
-  return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+  return sql<CommunityHit>`(select kind, entity_id, thread_id, -bm25(community_fts) as score
+    from community_fts where community_fts match ${ftsMatch(words)} and tenant_id = ${tenantId}
+    and kind in (${sql.join(kinds)}) order by rowid desc limit ${CANDIDATES})`;
 }

@@ -1,8 +1,10 @@
+import { scopePaths } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { readInBatches } from '../../shared/batches.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
+import { resolveText } from '../../shared/text.ts';
 import { accountsOfPeople } from '../notifications/notifications.repo.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import * as repo from './communities.repo.ts';
@@ -17,14 +19,16 @@ import {
 import {
   type Access,
   nameOf,
+  ownPaths,
   requireCommunity,
   requireMember,
   requireModerator,
   summaryOf,
 } from './communities.service.ts';
-import { getEvent } from './events.service.ts';
-import { getResource, searchResources } from './resources.service.ts';
-import { communityHits, indexPost, searchHits } from './search.ts';
+import * as eventsRepo from './events.repo.ts';
+import { organiserRoots } from './events.service.ts';
+import { getResource, scoredResources } from './resources.service.ts';
+import { communityHits, indexPost } from './search.ts';
 
 /**
  * Posting limits per person, over every community: past them a post is 429 `posting_too_fast` with
@@ -409,7 +413,8 @@ type Hit = { kind: 'resource' | 'thread' | 'event'; id: string; title: string; l
 
 /**
  * One search over the library, community threads and events, ranked together; each hit is one the
- * actor can open (a thread through its community, a post only while it is not hidden).
+ * actor can open (a thread through its community, a post only while it is not hidden). Who may
+ * open a hit is decided in the query over the index's candidates, so a page of hits is read at once.
  */
 export async function search(
   ctx: Ctx,
@@ -417,75 +422,49 @@ export async function search(
 ): Promise<{ items: Hit[] }> {
   const wants = (k: Hit['kind']) => !query.kind || query.kind === k;
   const hits: Hit[] = [];
-  if (wants('resource')) {
-    const found = await searchResources(ctx, { q: query.q, limit: query.limit });
-    if (found.items.length) {
-      const scores = await resourceScores(ctx, query.q);
-      for (const r of found.items)
-        hits.push({
-          kind: 'resource',
-          id: r.id,
-          title: r.title.text,
-          link: `/library/${r.id}`,
-          score: scores.get(r.id) ?? 0,
-        });
-    }
-  }
+  if (wants('resource'))
+    for (const { resource, score } of await scoredResources(ctx, { q: query.q, limit: query.limit }))
+      hits.push({
+        kind: 'resource',
+        id: resource.id,
+        title: resource.title.text,
+        link: `/library/${resource.id}`,
+        score,
+      });
   const kinds = [...(wants('thread') ? (['post'] as const) : []), ...(wants('event') ? (['event'] as const) : [])];
-  const found = await communityHits(ctx.db, ctx.dialect, ctx.tenantId, query.q, kinds, query.limit * 5);
-  const readable = new Map<string, boolean>();
-  const posts = new Map(
-    (
-      await repo.postsByIds(
-        ctx.db,
-        ctx.tenantId,
-        found.filter((h) => h.kind === 'post').map((h) => h.entity_id),
-      )
-    ).map((p) => [p.id, p]),
-  );
-  const seen = new Set<string>();
-  for (const h of found) {
-    if (hits.filter((x) => x.kind !== 'resource').length >= query.limit) break;
-    if (h.kind === 'event') {
-      const event = await getEvent(ctx, h.entity_id).catch(() => null);
-      if (event)
+  const found = await communityHits(ctx.db, ctx.dialect, ctx.tenantId, query.q, kinds);
+  if (found) {
+    const me = ctx.actor.system ? null : (ctx.actor.personId ?? '');
+    const places = await ownPaths(ctx);
+    if (wants('thread'))
+      for (const t of await repo.threadHits(ctx.db, ctx.tenantId, found, {
+        personId: me,
+        places,
+        moderatorRoots: scopePaths(ctx, 'community.moderate'),
+        limit: query.limit,
+      }))
+        hits.push({
+          kind: 'thread',
+          id: t.id,
+          title: t.title,
+          link: `/communities/${t.community_id}/threads/${t.id}`,
+          score: Number(t.score),
+        });
+    if (wants('event'))
+      for (const e of await eventsRepo.eventHits(ctx.db, ctx.tenantId, found, {
+        personId: me,
+        places,
+        organiserRoots: organiserRoots(ctx),
+        limit: query.limit,
+      }))
         hits.push({
           kind: 'event',
-          id: event.id,
-          title: event.title.text,
-          link: `/events/${event.id}`,
-          score: h.score,
+          id: e.id,
+          title: resolveText(JSON.parse(e.title), ctx.locale, ctx.defaultLocale).text,
+          link: `/events/${e.id}`,
+          score: Number(e.score),
         });
-      continue;
-    }
-    const post = posts.get(h.entity_id);
-    if (!post || post.hidden === 1 || seen.has(post.thread_id)) continue;
-    if (!readable.has(post.community_id))
-      readable.set(
-        post.community_id,
-        await requireCommunity(ctx, post.community_id).then(
-          () => true,
-          () => false,
-        ),
-      );
-    if (!readable.get(post.community_id)) continue;
-    seen.add(post.thread_id);
-    const thread = await repo.getThread(ctx.db, ctx.tenantId, post.thread_id);
-    if (thread)
-      hits.push({
-        kind: 'thread',
-        id: thread.id,
-        title: thread.title,
-        link: `/communities/${thread.community_id}/threads/${thread.id}`,
-        score: h.score,
-      });
   }
   hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   return { items: hits.slice(0, query.limit) };
-}
-
-async function resourceScores(ctx: Ctx, q: string): Promise<Map<string, number>> {
-  const hits = await searchHits(ctx.db, ctx.dialect, ctx.tenantId, q);
-  const rows = await ctx.db.selectFrom(hits.as('h')).select(['h.resource_id', 'h.score']).limit(1000).execute();
-  return new Map(rows.map((r) => [r.resource_id, Number(r.score)]));
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 export interface Recipient {
   account_id: string;
@@ -71,13 +72,14 @@ export function accountsWithRoleOver(
 }
 
 export function preferencesOf(db: Kysely<DB>, tenantId: string, accountIds: string[]) {
-  if (accountIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('notification_preference')
-    .select(['account_id', 'kind', 'inbox', 'email'])
-    .where('tenant_id', '=', tenantId)
-    .where('account_id', 'in', accountIds)
-    .execute();
+  return readInBatches(accountIds, (batch) =>
+    db
+      .selectFrom('notification_preference')
+      .select(['account_id', 'kind', 'inbox', 'email'])
+      .where('tenant_id', '=', tenantId)
+      .where('account_id', 'in', batch)
+      .execute(),
+  );
 }
 
 export async function replacePreferences(
@@ -113,8 +115,9 @@ export type NotificationRow = {
   read_at: string | null;
 };
 
-export async function insertNotification(db: Kysely<DB>, row: NotificationRow) {
-  await db.insertInto('notification').values(row).execute();
+/** Many recipients' notifications (a large community's members) in a few multi-row statements. */
+export async function insertNotifications(db: Kysely<DB>, rows: NotificationRow[]) {
+  await writeInBatches(rows, rowsPerStatement(11), (batch) => db.insertInto('notification').values(batch).execute());
 }
 
 const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'] as const;

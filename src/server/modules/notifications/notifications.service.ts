@@ -46,11 +46,12 @@ export async function notify(
     ctx.tenantId,
     unique.map((r) => r.account_id),
   );
+  const saved = new Map(prefs.filter((p) => p.kind === kind).map((p) => [p.account_id, p]));
   const at = nowIso();
-  let written = 0;
+  const rows: repo.NotificationRow[] = [];
   for (const recipient of unique) {
-    const saved = prefs.find((p) => p.account_id === recipient.account_id && p.kind === kind);
-    const pref = saved ? { inbox: saved.inbox === 1, email: saved.email } : DEFAULT_PREFERENCE;
+    const mine = saved.get(recipient.account_id);
+    const pref = mine ? { inbox: mine.inbox === 1, email: mine.email } : DEFAULT_PREFERENCE;
     const email = recipient.email && pref.email !== 'off' ? pref.email : 'off';
     if (!pref.inbox && email === 'off') continue;
     const locale = asLocale(recipient.locale, ctx.defaultLocale);
@@ -67,7 +68,7 @@ export async function notify(
     const template = TEMPLATES[kind][locale];
     const title = fill(template.title, values);
     const body = fill(template.body, values);
-    await repo.insertNotification(ctx.db, {
+    rows.push({
       tenant_id: ctx.tenantId,
       id: newId(),
       account_id: recipient.account_id,
@@ -87,9 +88,9 @@ export async function notify(
         subject: title,
         text: `${body}\n\n${mailLink(link)}\n`,
       });
-    written++;
   }
-  return written;
+  await repo.insertNotifications(ctx.db, rows);
+  return rows.length;
 }
 
 /** Roles that hold `permission`, administrators aside (they hold every permission and would get everything). */
