@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { caseValidator } from '../../../../test/case-schema.ts';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
@@ -133,6 +134,8 @@ describeOnEachDatabase('Moodle competency framework CSV', (getDb) => {
     expect(relatedOf(out)).toEqual(relatedOf(original));
     // The cross-references are associations between the items, so a CASE export carries them too.
     const pkg = JSON.parse(await exported(ministry, fw.id, 'case'));
+    const validate = caseValidator();
+    expect(validate(pkg) ? [] : validate.errors).toEqual([]);
     const related = pkg.CFAssociations.filter((a: { associationType: string }) => a.associationType === 'isRelatedTo');
     expect(related).toHaveLength(resolvable(original).length);
   });
@@ -210,5 +213,12 @@ describeOnEachDatabase('Moodle competency framework CSV', (getDb) => {
     const clean = sanitiseHtml(dirty);
     expect(clean).toBe('<p>Hi <a title="t">x</a><br></p>');
     expect(sanitiseHtml(clean)).toBe(clean);
+    expect(sanitiseHtml('<<x>script>alert(1)<</x>/script><img src=x onerror=alert(1) ')).toBe(
+      '&lt;img src=x onerror=alert(1) ',
+    );
+    expect(sanitiseHtml('<<b>script>')).toBe('&lt;<b>script>');
+    expect(sanitiseHtml('<a href="java&Tab;script:alert(1)">x</a><a href="&#106;avascript:x">y</a>')).toBe(
+      '<a>x</a><a>y</a>',
+    );
   });
 });

@@ -115,13 +115,15 @@ const decodeEntities = (s: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
-/** A link target a browser will not run: http(s), mailto, or relative. */
+/**
+ * A link target a browser will not run: http(s), mailto, or a relative link with no entity (an
+ * entity such as `&Tab;` can hide a scheme).
+ */
 function safeHref(value: string): string | null {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers ignore control characters in schemes.
   const plain = decodeEntities(value).replace(/[\u0000-\u0020]/g, '');
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(plain);
-  if (scheme && !['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase())) return null;
-  return value.trim();
+  if (/^(https?:\/\/|mailto:)/i.test(plain)) return value.trim();
+  return plain.includes(':') || value.includes('&') ? null : value.trim();
 }
 
 const ATTRIBUTE = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
@@ -132,6 +134,17 @@ const ATTRIBUTE = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|
  * table cell's spans, are kept. Idempotent, so a re-import keeps the same HTML.
  */
 export function sanitiseHtml(html: string): string {
+  // Removing a tag can make one of the text around it (`<<b>script>`): repeat until nothing changes.
+  let out = html;
+  for (let pass = 0, before = ''; pass < 10 && before !== out; pass++) {
+    before = out;
+    out = sanitisePass(out);
+  }
+  // A `<` that starts no kept tag is text: left raw it could open a tag with what follows the HTML.
+  return out.replace(new RegExp(`<(?!/?(?:${[...ALLOWED_TAGS].join('|')})(?:\\s[^<>]*)?>)`, 'g'), '&lt;');
+}
+
+function sanitisePass(html: string): string {
   return html
     .replace(/<!--[\s\S]*?(-->|$)/g, '')
     .replace(new RegExp(`<(${DROPPED})\\b[\\s\\S]*?<\\/\\1\\s*>`, 'gi'), '')
