@@ -23,9 +23,14 @@ export interface CsvRow {
 }
 
 /** Parses CSV text into rows with the line each starts on; a malformed file is one fault. */
-export function csvRows(text: string, faults: Faults): CsvRow[] {
+export function csvRows(text: string, faults: Faults, delimiter = ','): CsvRow[] {
   try {
-    const records = parse(text, { relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as {
+    const records = parse(text, {
+      relax_column_count: true,
+      info: true,
+      skip_empty_lines: false,
+      delimiter,
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
@@ -47,6 +52,22 @@ export function csvRows(text: string, faults: Faults): CsvRow[] {
 
 export type CsvFormat = 'moodle-csv' | 'csv';
 
+/**
+ * The delimiter that makes a header Moodle's 14 columns, or null. Moodle's importer lets the user
+ * choose comma, semicolon or tab (spreadsheets in many languages save with semicolons).
+ */
+export function moodleDelimiter(header: string): string | null {
+  for (const delimiter of [',', ';', '\t']) {
+    try {
+      const cells = (parse(header, { relax_column_count: true, relax_quotes: true, delimiter }) as string[][])[0];
+      if (cells?.length === MOODLE_COLUMN_COUNT) return delimiter;
+    } catch {
+      // Not this delimiter.
+    }
+  }
+  return null;
+}
+
 /** Moodle's competency framework CSV has 14 columns, read by position (frameworks.moodle.ts). */
 export const MOODLE_COLUMN_COUNT = 14;
 
@@ -59,13 +80,7 @@ export function detectCsv(text: string): CsvFormat | null {
   const first = text.split(/\r?\n/, 1)[0] ?? '';
   const header = first.trim().toLowerCase().replace(/\s+/g, ' ');
   if (/(^|,)"?code"?(,|$)/.test(header) && header.includes('parent_code')) return 'csv';
-  let cells: string[] = [];
-  try {
-    cells = (parse(first, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
-  } catch {
-    // An unterminated quote in the header: fall back to the labels.
-  }
-  if (cells.length === MOODLE_COLUMN_COUNT) return 'moodle-csv';
+  if (moodleDelimiter(first)) return 'moodle-csv';
   if (header.includes('is framework') || header.includes('isframework') || header.includes('parent id'))
     return 'moodle-csv';
   return null;

@@ -95,6 +95,14 @@ describeOnEachDatabase('Moodle competency framework CSV', (getDb) => {
     );
     const out = (await exportFramework(world.ctx, fw.id, 'moodle-csv', 'https://pathway.example')).body;
     expect(records(out).slice(1)).toEqual(records(file).slice(1));
+    // Saved by a spreadsheet with semicolons (Moodle's importer offers comma, semicolon and tab).
+    const semicolons = records(file)
+      .map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(';'))
+      .join('\r\n');
+    const again = await importFramework(other.ctx, Buffer.from(semicolons), { language: 'fr' });
+    expect((await exportFramework(other.ctx, again.frameworkId, 'moodle-csv', 'https://pathway.example')).body).toBe(
+      out,
+    );
     // A new version keeps what the file said, cross-references included.
     const next = await frameworks.newVersion(world.ctx, fw.id, '2.0');
     expect((await exportFramework(world.ctx, next.id, 'moodle-csv', 'https://pathway.example')).body).toBe(out);

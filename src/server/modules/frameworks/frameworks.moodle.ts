@@ -3,7 +3,7 @@ import { csvLine } from '../../shared/csv.ts';
 import { nowIso } from '../../shared/ids.ts';
 import { resolveText } from '../../shared/text.ts';
 import { derivedId } from './frameworks.case.ts';
-import { type CsvRow, csvRows, depthFirst, emptySpec, MOODLE_COLUMN_COUNT } from './frameworks.csv.ts';
+import { type CsvRow, csvRows, depthFirst, emptySpec, MOODLE_COLUMN_COUNT, moodleDelimiter } from './frameworks.csv.ts';
 import {
   caseId,
   Faults,
@@ -256,7 +256,7 @@ function description(row: CsvRow): { text: string; kept: string } {
 
 export function readMoodleCsv(text: string, faults: Faults, options: { language: string }): MoodleRead {
   const lang = options.language;
-  const all = csvRows(text, faults);
+  const all = csvRows(text, faults, moodleDelimiter(text.split(/\r?\n/, 1)[0] ?? '') ?? ',');
   const spec = emptySpec('moodle-csv', [lang]);
   const out: MoodleRead = { spec, framework: null, items: new Map(), related: [] };
   const header = all.shift();
