@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../server/db/database.ts';
 import type { CommunityPostTable, CommunityThreadTable, ResourceTable } from '../../server/db/schema.ts';
 import { searchResources } from '../../server/modules/community/resources.service.ts';
-import { foldText } from '../../server/modules/community/search.ts';
+import { CANDIDATES, foldText, queryWords } from '../../server/modules/community/search.ts';
 import * as threads from '../../server/modules/community/threads.service.ts';
 import { rowsPerStatement, writeInBatches } from '../../server/shared/batches.ts';
 import type { Ctx } from '../../server/shared/context.ts';
@@ -104,7 +104,7 @@ async function indexInBulk(
 }
 
 /** RESOURCES published resources in the four languages, by the demo's teachers. */
-async function loadLibrary(ctx: Ctx, authors: { id: string; org_unit_id: string; org_path: string }[]) {
+export async function loadLibrary(ctx: Ctx, authors: { id: string; org_unit_id: string; org_path: string }[]) {
   const random = randomOf(17);
   const at = nowIso();
   for (let start = 0; start < RESOURCES; start += 5000) {
@@ -168,7 +168,7 @@ async function loadLibrary(ctx: Ctx, authors: { id: string; org_unit_id: string;
 }
 
 /** Open communities by subject in each region, each with threads of POSTS_PER_THREAD posts: POSTS posts in all. */
-async function loadPosts(ctx: Ctx, authors: { id: string }[], regions: { id: string; path: string }[]) {
+export async function loadPosts(ctx: Ctx, authors: { id: string }[], regions: { id: string; path: string }[]) {
   const random = randomOf(23);
   const threadCount = POSTS / POSTS_PER_THREAD;
   const communityCount = Math.ceil(threadCount / THREADS_PER_COMMUNITY);
@@ -257,29 +257,28 @@ function threadsOfRegion(ctx: Ctx, regionId: string) {
     .execute();
 }
 
-/** The bare full-text match behind a query, through the driver: the raw limit beside the searches. */
+/** The bare full-text match behind a query, through the driver (the index's candidates ranked): the raw limit. */
 function rawSearch(raw: RawDriver, database: Database, tenantId: string, table: 'resource' | 'community') {
   const postgres = database.dialect === 'postgres';
   return (q: string) => {
-    const words = foldText(q).match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+    const words = queryWords(q);
     if (postgres) {
       const terms = words.map((w, i) => `'${w}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
-      return table === 'resource'
-        ? raw.run(
-            `select id, ts_rank(search_vector, q) as score from resource, to_tsquery('simple', $1) q
-             where tenant_id = $2 and search_vector @@ q order by score desc limit 20`,
-            [terms, tenantId],
-          )
-        : raw.run(
-            `select entity_id, ts_rank(search_vector, q) as score from community_search, to_tsquery('simple', $1) q
-             where tenant_id = $2 and search_vector @@ q order by score desc limit 20`,
-            [terms, tenantId],
-          );
+      const from =
+        table === 'resource'
+          ? `select id, ts_rank(search_vector, q) as score from resource, to_tsquery('simple', $1) q where tenant_id = $2`
+          : `select entity_id, ts_rank(search_vector, q) as score from community_search, to_tsquery('simple', $1) q
+             where tenant_id = $2 and kind = 'post'`;
+      return raw.run(
+        `select * from (${from} and search_vector @@ q limit ${CANDIDATES}) h order by score desc limit 20`,
+        [terms, tenantId],
+      );
     }
     const match = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
     return raw.run(
-      `select rowid, bm25(${table}_fts) as score from ${table}_fts where ${table}_fts match ? order by score limit 20`,
-      [match],
+      `select * from (select rowid, bm25(${table}_fts) as score from ${table}_fts where ${table}_fts match ?
+       order by rowid desc limit ${CANDIDATES}) order by score limit 20`,
+      [table === 'resource' ? match : `kind : post AND body : (${match})`],
     );
   };
 }

@@ -29,6 +29,7 @@ import * as communities from './migrations/0023_communities.ts';
 import * as competitions from './migrations/0024_competitions.ts';
 import * as caseFidelity from './migrations/0025_case_fidelity.ts';
 import * as moodleFidelity from './migrations/0026_moodle_fidelity.ts';
+import * as resourceRecent from './migrations/0027_resource_recent.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -140,6 +141,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0024_competitions': competitions,
   '0025_case_fidelity': caseFidelity,
   '0026_moodle_fidelity': moodleFidelity,
+  '0027_resource_recent': resourceRecent,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

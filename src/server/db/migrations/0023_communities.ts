@@ -169,7 +169,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index community_search_idx on community_search using gin (search_vector)`.execute(db);
   } else {
     await sql`create virtual table community_fts using fts5(
-      tenant_id unindexed, kind unindexed, entity_id unindexed, thread_id unindexed, body,
+      tenant_id unindexed, kind, entity_id unindexed, thread_id unindexed, body,
       tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'")`.execute(db);
   }
 }

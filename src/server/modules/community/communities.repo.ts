@@ -451,7 +451,9 @@ export function threadHits(db: Kysely<DB>, tenantId: string, hits: RawBuilder<Co
   const me = reader.personId;
   return db
     .selectFrom(hits.as('h'))
-    .innerJoin('community_post as x', (j) => j.on('x.tenant_id', '=', tenantId).onRef('x.id', '=', 'h.entity_id'))
+    .crossJoin('community_post as x')
+    .where('x.tenant_id', '=', tenantId)
+    .whereRef('x.id', '=', 'h.entity_id')
     .innerJoin('community_thread as t', (j) =>
       j.onRef('t.tenant_id', '=', 'x.tenant_id').onRef('t.id', '=', 'x.thread_id'),
     )

@@ -341,7 +341,9 @@ export function eventHits(
   const me = reader.personId;
   return db
     .selectFrom(hits.as('h'))
-    .innerJoin('event as e', (j) => j.on('e.tenant_id', '=', tenantId).onRef('e.id', '=', 'h.entity_id'))
+    .crossJoin('event as e')
+    .where('e.tenant_id', '=', tenantId)
+    .whereRef('e.id', '=', 'h.entity_id')
     .select(['e.id', 'e.title', 'h.score'])
     .where('h.kind', '=', 'event')
     .$if(me !== null, (qb) =>

@@ -132,9 +132,11 @@ export function searchResources(
       and rf.resource_id = resource.id and rf.facet = ${name} and rf.value = ${value})`;
   const me = reader.personId;
   const scored = hits
-    ? db
-        .selectFrom('resource')
-        .innerJoin(hits.as('hit'), 'hit.resource_id', 'resource.id')
+    ? // The hits drive the join (a cross join keeps SQLite from reading every resource to probe them).
+      db
+        .selectFrom(hits.as('hit'))
+        .crossJoin('resource')
+        .whereRef('resource.id', '=', 'hit.resource_id')
         .select(RESOURCE_COLUMNS)
         .select('hit.score')
         .orderBy('hit.score', 'desc')

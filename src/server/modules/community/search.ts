@@ -70,12 +70,12 @@ export type Hit = { resource_id: string; score: number };
 
 /*
  * A word in half of all texts matches half a million posts, and ranking every match would cost
- * what reading them costs. Each search therefore ranks at most CANDIDATES matches: on SQLite the
+ * what reading them costs. Each search therefore ranks at most CANDIDATES (300) matches: on SQLite the
  * newest index entries (a changed resource is indexed again, so it counts as new), on PostgreSQL
  * the first the index yields. A query with a rarer word has fewer matches and is ranked whole; a
  * common word alone finds recent, well-ranked texts, and one more word narrows it.
  */
-export const CANDIDATES = 1000;
+export const CANDIDATES = 300;
 
 function postgresQuery(words: string[], unaccent: boolean) {
   // Words hold only letters, digits and marks, so quoting them is enough for to_tsquery.
@@ -170,23 +170,28 @@ export function indexEvent(
 
 export type CommunityHit = { kind: CommunityEntryKind; entity_id: string; thread_id: string | null; score: number };
 
-/** Posts and events matching every word of the query, as a table to join (CANDIDATES at most); null without words. */
+/**
+ * Posts or events matching every word of the query, as a table to join (CANDIDATES at most); null
+ * without words. SQLite indexes the kind as a word of its own column, so events are found among a
+ * million posts without reading the posts' matches.
+ */
 export async function communityHits(
   db: Kysely<DB>,
   dialect: Dialect,
   tenantId: string,
   q: string | undefined,
-  kinds: CommunityEntryKind[],
+  kind: CommunityEntryKind,
 ): Promise<RawBuilder<CommunityHit> | null> {
   const words = queryWords(q);
-  if (words.length === 0 || kinds.length === 0) return null;
+  if (words.length === 0) return null;
   if (dialect === 'postgres') {
     const query = postgresQuery(words, await hasUnaccent(db, tenantId));
     return sql<CommunityHit>`(select kind, entity_id, thread_id, ts_rank(search_vector, ${query}) as score
-      from community_search where tenant_id = ${tenantId} and kind in (${sql.join(kinds)})
+      from community_search where tenant_id = ${tenantId} and kind = ${kind}
       and search_vector @@ ${query} limit ${CANDIDATES})`;
   }
-  return sql<CommunityHit>`(select kind, entity_id, thread_id, -bm25(community_fts) as score
-    from community_fts where community_fts match ${ftsMatch(words)} and tenant_id = ${tenantId}
-    and kind in (${sql.join(kinds)}) order by rowid desc limit ${CANDIDATES})`;
+  // bm25 weighs the body alone (columns: tenant_id, kind, entity_id, thread_id, body).
+  return sql<CommunityHit>`(select kind, entity_id, thread_id, -bm25(community_fts, 0, 0, 0, 0, 1) as score
+    from community_fts where community_fts match ${`kind : ${kind} AND body : (${ftsMatch(words)})`}
+    and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
 }

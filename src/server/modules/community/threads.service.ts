@@ -431,40 +431,38 @@ export async function search(
         link: `/library/${resource.id}`,
         score,
       });
-  const kinds = [...(wants('thread') ? (['post'] as const) : []), ...(wants('event') ? (['event'] as const) : [])];
-  const found = await communityHits(ctx.db, ctx.dialect, ctx.tenantId, query.q, kinds);
-  if (found) {
-    const me = ctx.actor.system ? null : (ctx.actor.personId ?? '');
-    const places = await ownPaths(ctx);
-    if (wants('thread'))
-      for (const t of await repo.threadHits(ctx.db, ctx.tenantId, found, {
-        personId: me,
-        places,
-        moderatorRoots: scopePaths(ctx, 'community.moderate'),
-        limit: query.limit,
-      }))
-        hits.push({
-          kind: 'thread',
-          id: t.id,
-          title: t.title,
-          link: `/communities/${t.community_id}/threads/${t.id}`,
-          score: Number(t.score),
-        });
-    if (wants('event'))
-      for (const e of await eventsRepo.eventHits(ctx.db, ctx.tenantId, found, {
-        personId: me,
-        places,
-        organiserRoots: organiserRoots(ctx),
-        limit: query.limit,
-      }))
-        hits.push({
-          kind: 'event',
-          id: e.id,
-          title: resolveText(JSON.parse(e.title), ctx.locale, ctx.defaultLocale).text,
-          link: `/events/${e.id}`,
-          score: Number(e.score),
-        });
-  }
+  const me = ctx.actor.system ? null : (ctx.actor.personId ?? '');
+  const places = wants('thread') || wants('event') ? await ownPaths(ctx) : [];
+  const posts = wants('thread') ? await communityHits(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'post') : null;
+  if (posts)
+    for (const t of await repo.threadHits(ctx.db, ctx.tenantId, posts, {
+      personId: me,
+      places,
+      moderatorRoots: scopePaths(ctx, 'community.moderate'),
+      limit: query.limit,
+    }))
+      hits.push({
+        kind: 'thread',
+        id: t.id,
+        title: t.title,
+        link: `/communities/${t.community_id}/threads/${t.id}`,
+        score: Number(t.score),
+      });
+  const events = wants('event') ? await communityHits(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'event') : null;
+  if (events)
+    for (const e of await eventsRepo.eventHits(ctx.db, ctx.tenantId, events, {
+      personId: me,
+      places,
+      organiserRoots: organiserRoots(ctx),
+      limit: query.limit,
+    }))
+      hits.push({
+        kind: 'event',
+        id: e.id,
+        title: resolveText(JSON.parse(e.title), ctx.locale, ctx.defaultLocale).text,
+        link: `/events/${e.id}`,
+        score: Number(e.score),
+      });
   hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   return { items: hits.slice(0, query.limit) };
 }
