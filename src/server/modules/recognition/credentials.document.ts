@@ -37,7 +37,7 @@ export interface BadgeInput {
   locale: string;
   validFrom: string;
   validUntil: string | null;
-  holder: { identity: string; identityType: string; salt: string };
+  holder: { identity: string; identityType: string; salt: string; did?: string };
   achievement: {
     id: string;
     name: string;
@@ -48,7 +48,8 @@ export interface BadgeInput {
   };
   results: ResultEntry[];
   evidence: EvidenceEntry[];
-  credentialStatus: object[];
+  /** One entry (Open Badges 3.0 allows one). */
+  credentialStatus: object;
 }
 
 /**
@@ -81,6 +82,8 @@ export function openBadgeCredential(input: BadgeInput) {
     validFrom: credentialDate(input.validFrom),
     ...(input.validUntil ? { validUntil: credentialDate(input.validUntil) } : {}),
     credentialSubject: {
+      // A DID the holder gave is kept as the subject's id (wallets match on it); the hash stays beside it.
+      ...(input.holder.did ? { id: input.holder.did } : {}),
       type: ['AchievementSubject'],
       identifier: [
         {

@@ -77,7 +77,7 @@ describeOnEachDatabase('credentials over HTTP', (getDb) => {
     const keyDoc = await app.inject({ method: 'GET', url: key.slice(PUBLIC_URL.length) });
     expect(keyDoc.json()).toMatchObject({ type: 'Multikey', id: key, controller: issuer.json().id });
     expect(JSON.stringify(keyDoc.json())).not.toContain('secretKey');
-    for (const entry of issued.credential.credentialStatus) {
+    for (const entry of [issued.credential.credentialStatus].flat()) {
       const list = await app.inject({ method: 'GET', url: entry.statusListCredential.slice(PUBLIC_URL.length) });
       expect(list.statusCode).toBe(200);
       expect(list.json()).toMatchObject({

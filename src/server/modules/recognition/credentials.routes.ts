@@ -50,7 +50,7 @@ export function credentialsRoutes(app: ZodApp, database: Database) {
 
   // W3C VC API issuing.
   route(app, recognitionApi, 'POST /credentials/issue', { tags }, async (req, reply) => {
-    const verifiableCredential = await credentials.issueFromVcApi(req.ctx, req.body.credential);
+    const verifiableCredential = await credentials.issueFromVcApi(req.ctx, req.body.credential, req.body.options);
     return reply.code(201).send({ verifiableCredential });
   });
 
@@ -123,11 +123,13 @@ function verifyRoutes(app: ZodApp, database: Database) {
   );
 }
 
+/** The body as JSON, or as text when it is not JSON (a VC-JWT is sent as the compact token). */
 async function parseJson(body: unknown): Promise<unknown> {
   if (!(body instanceof Upload) || body.size === 0) return undefined;
+  const text = (await body.bytes()).toString('utf8');
   try {
-    return JSON.parse((await body.bytes()).toString('utf8'));
+    return JSON.parse(text);
   } catch {
-    return undefined;
+    return text.trim();
   }
 }

@@ -22,7 +22,7 @@ export const JsonLdDocument = z.record(z.string(), z.unknown());
 
 export const Check = z.object({
   check: z.enum(['schema', 'proof', 'issuer_key', 'dates', 'status']),
-  outcome: z.enum(['passed', 'failed', 'not_checked']),
+  outcome: z.enum(['passed', 'failed', 'not_checked', 'unknown']),
   code: z.string(),
   message: z.string(),
 });
@@ -30,6 +30,8 @@ export const Check = z.object({
 /** The VC API's { checks, warnings, errors }, with `verified` and each check's outcome for screens. */
 export const Verification = z.object({
   verified: z.boolean(),
+  verdict: z.enum(['valid', 'invalid', 'needs_network']),
+  format: z.enum(['vc-data-integrity', 'vc-jwt']).nullable(),
   checks: z.array(z.string()),
   warnings: z.array(z.string()),
   errors: z.array(z.string()),

@@ -22,7 +22,7 @@ import {
   rebuildStatusList,
   STATUS_PURPOSES,
   type StatusPurpose,
-  statusEntries,
+  statusEntry,
 } from './credentials.status.ts';
 import { controllerDocument, issuerDocuments, type Verification, verifyDocument } from './credentials.verify.ts';
 import { activeSigningKey, createKey, credentialSettings, issuerUrl, multikeyDocument } from './issuer.keys.ts';
@@ -46,6 +46,8 @@ export interface IssueInput {
   evidence?: { name: string; url?: string; narrative?: string }[];
   source: { type: 'recognition_rule' | 'vc_api'; id: string | null };
   validUntil?: string | null;
+  /** The holder's own DID, kept as credentialSubject.id (beside the hashed identifier). */
+  holderDid?: string;
 }
 
 export type CredentialStatus = 'active' | 'suspended' | 'revoked';
@@ -288,6 +290,7 @@ async function issueSigned(ctx: Ctx, input: IssueInput, permissions: IssuingPerm
       identity: person.id,
       identityType: 'sourcedId',
       salt: randomBytes(16).toString('hex'),
+      ...(input.holderDid ? { did: input.holderDid } : {}),
     },
     achievement: {
       id: achievementUrl(ctx.tenantId, input.achievement.key),
@@ -299,7 +302,7 @@ async function issueSigned(ctx: Ctx, input: IssueInput, permissions: IssuingPerm
     },
     results,
     evidence: input.evidence ?? [],
-    credentialStatus: statusEntries(ctx.tenantId, index),
+    credentialStatus: statusEntry(ctx.tenantId, index),
   });
   const signed = await signCredential(unsigned, key, resolveLocal);
   const row = {
@@ -493,17 +496,33 @@ export async function rotateKey(ctx: Ctx): Promise<IssuerOverview> {
  * recognition.manage scope as `credentialSubject.id`. Free-form, it states whatever the caller
  * says, so an approver (who signs off what a rule found) may not use it.
  */
-export async function issueFromVcApi(ctx: Ctx, credential: unknown): Promise<Record<string, unknown>> {
+export async function issueFromVcApi(
+  ctx: Ctx,
+  credential: unknown,
+  options: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
   const invalid = (message: string, field: string) => new AppError('validation_failed', message, { field });
   if (!credential || typeof credential !== 'object' || Array.isArray(credential))
     throw invalid('Send the credential to issue as an object.', 'credential');
   const c = credential as Record<string, unknown>;
   const subject = c.credentialSubject as Record<string, unknown> | undefined;
-  const personId = typeof subject?.id === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/i.exec(subject.id)?.[1] : undefined;
+  const uuid = (v: unknown) => (typeof v === 'string' ? /^(?:urn:uuid:)?([0-9a-f-]{36})$/i.exec(v)?.[1] : undefined);
+  // The holder's DID is kept as the subject id; the person is then named in options.personId.
+  const holderDid =
+    typeof subject?.id === 'string' && /^did:[a-z0-9]+:[A-Za-z0-9._:%#-]+$/.test(subject.id) && subject.id.length <= 500
+      ? subject.id
+      : undefined;
+  const personId = holderDid
+    ? uuid(options.personId)
+    : typeof subject?.id === 'string' && subject.id.startsWith('urn:uuid:')
+      ? uuid(subject.id)
+      : undefined;
   if (!personId)
     throw invalid(
-      'credentialSubject.id must name the person as urn:uuid:<person id>.',
-      'credential.credentialSubject.id',
+      holderDid
+        ? 'With a DID as credentialSubject.id, name the person in options.personId (their person id).'
+        : 'credentialSubject.id must name the person as urn:uuid:<person id>, or be the holder’s DID with options.personId.',
+      holderDid ? 'options.personId' : 'credential.credentialSubject.id',
     );
   const achievement = subject?.achievement as Record<string, unknown> | undefined;
   const tenant = await org.getTenant(ctx);
@@ -540,6 +559,7 @@ export async function issueFromVcApi(ctx: Ctx, credential: unknown): Promise<Rec
         evidence: evidenceOf(c.evidence),
         source: { type: 'vc_api', id: ctx.actor.accountId },
         validUntil,
+        ...(holderDid ? { holderDid } : {}),
       },
       FREE_FORM,
     ),

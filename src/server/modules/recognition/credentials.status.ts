@@ -17,19 +17,21 @@ const STATUS_OF: Record<StatusPurpose, string> = { revocation: 'revoked', suspen
 export const statusListUrl = (tenantId: string, purpose: StatusPurpose, listNo: number) =>
   `${credentialSettings().publicUrl}/status/${tenantId}/${purpose}/${listNo}`;
 
-/** The credentialStatus entries of a credential: one bit in each of its tenant's two lists. */
-export function statusEntries(tenantId: string, index: number) {
-  const listNo = Math.floor(index / LIST_SIZE);
-  return STATUS_PURPOSES.map((purpose) => {
-    const list = statusListUrl(tenantId, purpose, listNo);
-    return {
-      id: `${list}#${index % LIST_SIZE}`,
-      type: 'BitstringStatusListEntry',
-      statusPurpose: purpose,
-      statusListIndex: String(index % LIST_SIZE),
-      statusListCredential: list,
-    };
-  });
+/**
+ * The credentialStatus of a credential: one BitstringStatusListEntry, for revocation, since Open
+ * Badges 3.0 allows a credential one. Suspension keeps its own list at the same index (published
+ * beside the revocation list); Pathway's verifier reads it for Pathway's credentials, other
+ * verifiers see revocation only. Credentials issued before carry both entries and still verify.
+ */
+export function statusEntry(tenantId: string, index: number) {
+  const list = statusListUrl(tenantId, 'revocation', Math.floor(index / LIST_SIZE));
+  return {
+    id: `${list}#${index % LIST_SIZE}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: String(index % LIST_SIZE),
+    statusListCredential: list,
+  };
 }
 
 /** Rebuilds one list from the credentials' status columns and stores it signed with the active key. */

@@ -173,7 +173,7 @@ describeOnEachDatabase('credentials', (getDb) => {
     return { ...detail, credential: detail.credential as Json };
   }
 
-  it('issues an OpenBadgeCredential that the OB 3.0 schema accepts, apart from two VC 2.0 differences', async () => {
+  it('issues an OpenBadgeCredential with one status entry that the OB 3.0 schema accepts, apart from VC 2.0 differences', async () => {
     const { credential } = await issue();
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(credential['@context']).toEqual([
@@ -188,8 +188,15 @@ describeOnEachDatabase('credentials', (getDb) => {
     const faults = (published.errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
     expect(faults.sort()).toEqual([
       ' required {"missingProperty":"issuanceDate"}',
-      '/credentialStatus type {"type":"object"}',
+      '/credentialStatus additionalProperties {"additionalProperty":"statusListCredential"}',
+      '/credentialStatus additionalProperties {"additionalProperty":"statusListIndex"}',
+      '/credentialStatus additionalProperties {"additionalProperty":"statusPurpose"}',
     ]);
+    // One status entry, as Open Badges 3.0 allows: revocation.
+    expect(credential.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+    });
   });
 
   it('says what it aligns to in the CASE CFItem form, with rubric results, evidence and a hashed holder', async () => {
@@ -267,7 +274,7 @@ describeOnEachDatabase('credentials', (getDb) => {
       ['alignment', (c) => (c.credentialSubject.achievement.alignment[0].targetCode = 'another-item')],
       ['level reached', (c) => (c.credentialSubject.result[0].achievedLevel += 'x')],
       ['evidence', (c) => (c.evidence[0].narrative = 'Something else.')],
-      ['status index', (c) => (c.credentialStatus[0].statusListIndex = '99')],
+      ['status index', (c) => (c.credentialStatus.statusListIndex = '99')],
       ['added field', (c) => (c.description = 'An added claim.')],
       ['proof value', (c) => (c.proof.proofValue = `z${'1'.repeat(86)}`)],
     ];
@@ -308,7 +315,7 @@ describeOnEachDatabase('credentials', (getDb) => {
     ]);
     expect(await verifier.statusBits(issued.credential)).toEqual(['revocation']);
     // The list is itself a signed credential, and verifies independently.
-    const listUrl = issued.credential.credentialStatus[0].statusListCredential as string;
+    const listUrl = issued.credential.credentialStatus.statusListCredential as string;
     const list = (await app.inject({ method: 'GET', url: listUrl.slice(PUBLIC_URL.length) })).json();
     expect((await verifier.verify(list)).verified).toBe(true);
     expect((await verifier.verify(issued.credential)).verified).toBe(false);
@@ -605,9 +612,7 @@ describeOnEachDatabase('credentials', (getDb) => {
     expect(result.results.find((r) => r.check === 'schema')).toMatchObject({ outcome: 'passed' });
     // Another issuer's status list cannot be read offline: not checked, a warning, not a failure.
     const foreign = structuredClone(credential);
-    foreign.credentialStatus = [
-      { ...foreign.credentialStatus[0], statusListCredential: 'https://other.example/status/1' },
-    ];
+    foreign.credentialStatus = { ...foreign.credentialStatus, statusListCredential: 'https://other.example/status/1' };
     const status = (await verifyDocument(db, foreign)).results.find((r) => r.check === 'status');
     expect(status).toMatchObject({ outcome: 'not_checked', code: 'status_offline' });
   });

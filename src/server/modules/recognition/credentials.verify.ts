@@ -4,14 +4,17 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { jwtKeyIsIssuers, jwtOf, verifyJwt } from './credentials.jwt.ts';
 import {
   DID_V1_CONTEXT,
-  documentLoader,
   type LocalResolver,
   MULTIKEY_CONTEXT,
+  type ProofOutcome,
   verifyProof,
+  verifyProofs,
 } from './credentials.proof.ts';
 import * as repo from './credentials.repo.ts';
+import { didOf } from './credentials.resolve.ts';
 import { bitOf, LIST_SIZE, STATUS_PURPOSES, type StatusPurpose } from './credentials.status.ts';
 import { credentialSettings, issuerUrl, keyUrl, multikeyDocument } from './issuer.keys.ts';
 
@@ -20,10 +23,12 @@ export type CheckName = (typeof CHECKS)[number];
 
 export interface Check {
   check: CheckName;
-  outcome: 'passed' | 'failed' | 'not_checked';
+  /** `unknown`: the check needs a document that could not be fetched (offline): neither valid nor invalid. */
+  outcome: 'passed' | 'failed' | 'not_checked' | 'unknown';
   /** Stable, for the UI to translate: passed, malformed, schema_invalid, proof_missing, proof_invalid,
-   * key_unknown, document_unknown, key_not_issuers, not_issued, not_yet_valid, expired, date_invalid, revoked, suspended,
-   * status_unavailable, status_offline, no_status, check_error. */
+   * proof_unsupported, key_unknown, key_unreachable, document_unknown, key_not_issuers, key_embedded, not_issued,
+   * not_yet_valid, expired, date_invalid, revoked, suspended, status_unavailable, status_offline, no_status,
+   * check_error. */
   code: string;
   message: string;
 }
@@ -31,6 +36,10 @@ export interface Check {
 /** The W3C VC API verification response (checks, warnings, errors) with each check spelled out. */
 export interface Verification {
   verified: boolean;
+  /** valid; invalid (some check failed); needs_network (nothing failed, but a key could not be fetched). */
+  verdict: 'valid' | 'invalid' | 'needs_network';
+  /** vc-data-integrity (one or more proofs) or vc-jwt. */
+  format: 'vc-data-integrity' | 'vc-jwt' | null;
   checks: CheckName[];
   warnings: string[];
   errors: string[];
@@ -47,7 +56,7 @@ export const SCHEMA_FILE = new URL('./ob-v3p0-achievementcredential.schema.json'
  * The official Open Badges 3.0 AchievementCredential schema (draft 4), with the changes the VC
  * Data Model 2.0 needs and nothing else. The bundled schema predates VC 2.0: it requires
  * `issuanceDate` (VC 2.0 names it `validFrom`; either is accepted), allows one credentialStatus object (VC 2.0 allows
- * a set; Pathway names a revocation and a suspension entry) and closes CredentialStatus to `id`
+ * a set, and Pathway's credentials issued before 2026-12 name a revocation and a suspension entry) and closes CredentialStatus to `id`
  * and `type` (a BitstringStatusListEntry also carries its purpose, index and list). The test
  * suite checks that these are the only faults an issued credential has against the schema as published.
  */
@@ -91,16 +100,17 @@ function schemaValidator(): ValidateFunction {
 /** Pathway's issuer documents (controller with every key, and each key), resolved from the database. */
 export function issuerDocuments(db: Kysely<DB>): LocalResolver {
   return async (url) => {
+    if (!url.startsWith(`${credentialSettings().publicUrl}/`)) return undefined;
     const base = `${credentialSettings().publicUrl}/issuers/`;
-    if (!url.startsWith(base)) return undefined;
+    if (!url.startsWith(base)) return null;
     const match = /^([^/#?]+)(?:\/keys\/([^/#?]+))?$/.exec(url.slice(base.length));
-    if (!match) return undefined;
+    if (!match) return null;
     const [, tenantId, keyId] = match as unknown as [string, string, string | undefined];
     if (keyId) {
       const key = await repo.getKey(db, tenantId, keyId);
-      return key ? { '@context': MULTIKEY_CONTEXT, ...multikeyDocument(tenantId, key) } : undefined;
+      return key ? { '@context': MULTIKEY_CONTEXT, ...multikeyDocument(tenantId, key) } : null;
     }
-    return controllerDocument(db, tenantId);
+    return (await controllerDocument(db, tenantId)) ?? null;
   };
 }
 
@@ -127,6 +137,12 @@ const passed = (check: CheckName, message: string): Check => ({ check, outcome: 
 const notChecked = (check: CheckName, code: string, message: string): Check => ({
   check,
   outcome: 'not_checked',
+  code,
+  message,
+});
+const unknown = (check: CheckName, code: string, message: string): Check => ({
+  check,
+  outcome: 'unknown',
   code,
   message,
 });
@@ -170,28 +186,100 @@ export function sizeFault(document: unknown): string | null {
 }
 
 /**
- * Verifies any credential, Pathway's or another issuer's, offline, and reports each check on its
- * own. Never throws for anything the input contains.
+ * Verifies any credential, Pathway's or another issuer's, and reports each check on its own:
+ * Data Integrity proofs (one or a set) or a VC-JWT. Keys named by did:web or https are fetched;
+ * nothing else is. Never throws for anything the input contains.
  */
 export async function verifyDocument(db: Kysely<DB>, input: unknown, now = new Date()): Promise<Verification> {
+  const resolveLocal = issuerDocuments(db);
+  const token = jwtOf(input);
+  if (token) return verifyJwtCredential(db, token, resolveLocal, now);
   const credential = parseCredential(input);
   if (!credential) {
-    const message = 'This is not a credential: expected a JSON object.';
-    return summarise(CHECKS.map((check) => failed(check, 'malformed', message)));
+    const message = 'This is not a credential: expected a JSON object or a VC-JWT.';
+    return summarise(
+      CHECKS.map((check) => failed(check, 'malformed', message)),
+      null,
+    );
   }
   const tooBig = sizeFault(credential);
   if (tooBig) {
     const message = `Too large to check: ${tooBig}.`;
-    return summarise(CHECKS.map((check) => failed(check, 'malformed', message)));
+    return summarise(
+      CHECKS.map((check) => failed(check, 'malformed', message)),
+      null,
+    );
   }
-  const resolveLocal = issuerDocuments(db);
+  const warnings: string[] = [];
   const [schema, proofChecks, dates, status] = await Promise.all([
     safely(['schema'], async () => [await checkSchema(credential)]),
-    safely(['proof', 'issuer_key'], () => checkProof(db, credential, resolveLocal)),
+    safely(['proof', 'issuer_key'], () => checkProofs(db, credential, resolveLocal, warnings)),
     safely(['dates'], async () => [checkDates(credential, now)]),
     safely(['status'], async () => [await checkStatus(db, credential, resolveLocal)]),
   ]);
-  return summarise([...schema, ...proofChecks, ...dates, ...status]);
+  return summarise([...schema, ...proofChecks, ...dates, ...status], 'vc-data-integrity', warnings);
+}
+
+async function verifyJwtCredential(
+  db: Kysely<DB>,
+  token: string,
+  resolveLocal: LocalResolver,
+  now: Date,
+): Promise<Verification> {
+  const outcome = await verifyJwt(token, resolveLocal);
+  const credential = outcome.credential;
+  if (!credential) {
+    const message = 'This is not a credential: the JWT cannot be read.';
+    return summarise(
+      CHECKS.map((check) => failed(check, 'malformed', message)),
+      'vc-jwt',
+    );
+  }
+  const tooBig = sizeFault(credential);
+  if (tooBig) {
+    const message = `Too large to check: ${tooBig}.`;
+    return summarise(
+      CHECKS.map((check) => failed(check, 'malformed', message)),
+      'vc-jwt',
+    );
+  }
+  const key = outcome.kid ?? 'the embedded jwk';
+  const proof: Check = outcome.verified
+    ? passed('proof', `The VC-JWT signature (${outcome.alg}, key ${key}) is valid: the content is as signed.`)
+    : outcome.unreachableUrl
+      ? unknown('proof', 'key_unreachable', `Needs the network: ${outcome.errors.join('; ')}`)
+      : failed('proof', 'proof_invalid', `The VC-JWT does not verify: ${outcome.errors.join('; ')}`);
+  const issuer = issuerIdOf(credential);
+  let binding: Check;
+  const bound = jwtKeyIsIssuers(outcome, issuer);
+  if (outcome.iss && issuer && outcome.iss !== issuer)
+    binding = failed('issuer_key', 'key_not_issuers', `The token's iss ${outcome.iss} is not the issuer ${issuer}.`);
+  else if (issuer?.startsWith(`${credentialSettings().publicUrl}/`))
+    binding = failed(
+      'issuer_key',
+      'not_issued',
+      'Pathway issues Data Integrity credentials only; it did not issue this token.',
+    );
+  else if (outcome.unreachableUrl)
+    binding = unknown('issuer_key', 'key_unreachable', `Needs the network: the key ${key} could not be fetched.`);
+  else if (bound === undefined)
+    binding = notChecked(
+      'issuer_key',
+      'key_embedded',
+      `The token carries its own key (jwk); nothing ties that key to the issuer ${issuer}.`,
+    );
+  else if (bound) binding = passed('issuer_key', `${BINDING_POLICY} The key ${key} is the issuer's (${issuer}).`);
+  else
+    binding = failed(
+      'issuer_key',
+      outcome.keyFrom ? 'key_not_issuers' : 'key_unknown',
+      `${BINDING_POLICY} The key ${key} belongs to ${outcome.controller ?? (outcome.kid ? didOf(outcome.kid) : null) ?? 'no one known'}, not to the issuer ${issuer ?? '(none)'}.`,
+    );
+  const [schema, status] = await Promise.all([
+    safely(['schema'], async () => [await checkSchema(credential)]),
+    safely(['status'], async () => [await checkStatus(db, credential, resolveLocal)]),
+  ]);
+  return summarise([...schema, proof, binding, checkDates(credential, now), ...status], 'vc-jwt');
 }
 
 /** Input no check foresaw still ends as a failed check, never as a 500. */
@@ -204,17 +292,36 @@ async function safely(checks: CheckName[], run: () => Promise<Check[]>): Promise
   }
 }
 
-function summarise(results: Check[]): Verification {
+function summarise(results: Check[], format: Verification['format'], extraWarnings: string[] = []): Verification {
+  const failedAny = results.some((r) => r.outcome === 'failed');
+  const unknownAny = results.some((r) => r.outcome === 'unknown');
   return {
-    verified: results.every((r) => r.outcome !== 'failed'),
-    checks: results.filter((r) => r.outcome !== 'not_checked').map((r) => r.check),
-    warnings: results.filter((r) => r.outcome === 'not_checked').map((r) => `${r.check}: ${r.message}`),
+    verified: !failedAny && !unknownAny,
+    verdict: failedAny ? 'invalid' : unknownAny ? 'needs_network' : 'valid',
+    format,
+    checks: results.filter((r) => r.outcome === 'passed' || r.outcome === 'failed').map((r) => r.check),
+    warnings: [
+      ...results
+        .filter((r) => r.outcome === 'not_checked' || r.outcome === 'unknown')
+        .map((r) => `${r.check}: ${r.message}`),
+      ...extraWarnings,
+    ],
     errors: results.filter((r) => r.outcome === 'failed').map((r) => `${r.check}: ${r.message}`),
     results,
   };
 }
 
-async function checkSchema(credential: object): Promise<Check> {
+const CREDENTIAL_TYPES = ['AchievementCredential', 'OpenBadgeCredential', 'EndorsementCredential'];
+
+async function checkSchema(credential: Record<string, unknown>): Promise<Check> {
+  const types = [credential.type].flat();
+  if (types.includes('EndorsementCredential')) return checkEndorsement(credential);
+  if (!CREDENTIAL_TYPES.some((t) => types.includes(t)))
+    return failed(
+      'schema',
+      'schema_invalid',
+      'Not an Open Badges 3.0 credential: its type names neither AchievementCredential (OpenBadgeCredential) nor EndorsementCredential.',
+    );
   const validate = schemaValidator();
   if (validate(credential)) return passed('schema', 'Valid Open Badges 3.0 AchievementCredential.');
   const faults = (validate.errors ?? [])
@@ -222,6 +329,38 @@ async function checkSchema(credential: object): Promise<Check> {
     .slice(0, 5)
     .map((e) => `${e.instancePath || '/'} ${e.message}`);
   return failed('schema', 'schema_invalid', `Not an Open Badges 3.0 AchievementCredential: ${faults.join('; ')}.`);
+}
+
+/**
+ * An EndorsementCredential, by the fields Open Badges 3.0 requires of it (the 1EdTech
+ * EndorsementCredential schema is not bundled): contexts, types, id, issuer, a start date, and an
+ * EndorsementSubject with the id of what is endorsed.
+ */
+function checkEndorsement(credential: Record<string, unknown>): Check {
+  const faults: string[] = [];
+  const contexts = [credential['@context']].flat();
+  if (
+    !contexts.some(
+      (c) => typeof c === 'string' && /^https:\/\/www\.w3\.org\/(ns\/credentials\/v2|2018\/credentials\/v1)$/.test(c),
+    )
+  )
+    faults.push('@context lacks the VC context');
+  if (!contexts.some((c) => typeof c === 'string' && c.startsWith('https://purl.imsglobal.org/spec/ob/v3p0/context')))
+    faults.push('@context lacks the Open Badges 3.0 context');
+  if (![credential.type].flat().includes('VerifiableCredential')) faults.push('type lacks VerifiableCredential');
+  if (typeof credential.id !== 'string') faults.push('id is required');
+  if (!issuerIdOf(credential)) faults.push('issuer is required');
+  if (typeof (credential.validFrom ?? credential.issuanceDate) !== 'string') faults.push('validFrom is required');
+  const subject = credential.credentialSubject as Record<string, unknown> | undefined;
+  if (!subject || typeof subject !== 'object' || Array.isArray(subject)) faults.push('credentialSubject is required');
+  else {
+    if (typeof subject.id !== 'string') faults.push('credentialSubject.id (what is endorsed) is required');
+    if (![subject.type].flat().includes('EndorsementSubject'))
+      faults.push('credentialSubject.type lacks EndorsementSubject');
+  }
+  return faults.length === 0
+    ? passed('schema', 'Valid Open Badges 3.0 EndorsementCredential (its required fields).')
+    : failed('schema', 'schema_invalid', `Not an Open Badges 3.0 EndorsementCredential: ${faults.join('; ')}.`);
 }
 
 function issuerIdOf(credential: Record<string, unknown>): string | undefined {
@@ -232,10 +371,30 @@ function issuerIdOf(credential: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-async function checkProof(
+/**
+ * The issuer-key binding policy, stated in every binding result: a did:key or did:web method's
+ * DID must be the issuer id; an https method's controller (as its key document states it, and
+ * whose document lists the key as an assertion method) must be the issuer id.
+ */
+export const BINDING_POLICY =
+  'Policy: a did:key or did:web key must belong to the DID that is the issuer id; an https key must name the issuer id as its controller.';
+
+function boundToIssuer(outcome: ProofOutcome, issuer: string | undefined): boolean {
+  const vm = outcome.verificationMethod;
+  if (!vm || !issuer) return false;
+  const did = didOf(vm);
+  return did ? did === issuer : outcome.controller === issuer;
+}
+
+function describe(outcome: ProofOutcome) {
+  return `${outcome.suite ?? 'unknown form'} by ${outcome.verificationMethod ?? 'no key'}`;
+}
+
+async function checkProofs(
   db: Kysely<DB>,
   credential: Record<string, unknown>,
   resolveLocal: LocalResolver,
+  warnings: string[],
 ): Promise<Check[]> {
   if (!credential.proof) {
     return [
@@ -243,60 +402,90 @@ async function checkProof(
       failed('issuer_key', 'proof_missing', 'No key to check: the credential has no proof.'),
     ];
   }
-  if (Array.isArray(credential.proof) && credential.proof.length > 1) {
-    const message = `The credential carries ${credential.proof.length} proofs; exactly one is accepted.`;
-    return [failed('proof', 'proof_invalid', message), failed('issuer_key', 'proof_invalid', message)];
-  }
-  const outcome = await verifyProof(credential, resolveLocal);
-  const vm = outcome.verificationMethod;
-  // Which key signed, and does it belong to the issuer the credential names?
-  let keyCheck: Check;
-  let controller: string | undefined;
-  if (!vm) {
-    keyCheck = failed('issuer_key', 'key_unknown', 'The proof names no verification method.');
-  } else {
-    try {
-      const { document } = await documentLoader(resolveLocal)(vm);
-      const c = (document as { controller?: unknown }).controller;
-      controller = typeof c === 'string' ? c : undefined;
-      const issuer = issuerIdOf(credential);
-      keyCheck =
-        controller && controller === issuer
-          ? await issuedByPathway(db, credential, issuer, vm)
-          : failed(
-              'issuer_key',
-              'key_not_issuers',
-              `The key ${vm} belongs to ${controller ?? 'no one'}, not to the issuer ${issuer ?? '(none)'}.`,
-            );
-    } catch {
-      keyCheck = failed(
-        'issuer_key',
-        'key_unknown',
-        `The key ${vm} is not known (it is not Pathway's and cannot be resolved offline).`,
-      );
-    }
-  }
+  const outcomes = await verifyProofs(credential, resolveLocal);
+  for (const o of outcomes) if (o.verified && o.warning) warnings.push(`proof: ${o.warning}`);
+  const many = outcomes.length > 1 ? `All ${outcomes.length} proofs are checked, each on its own. ` : '';
+
+  // The signatures: every proof must verify (a Data Integrity proof set).
   let proofCheck: Check;
-  if (outcome.verified)
-    proofCheck = passed('proof', 'The eddsa-rdfc-2022 signature is valid: the content is as signed.');
-  else if (outcome.unknownUrl && (outcome.unknownUrl === vm || outcome.unknownUrl === controller))
-    proofCheck = failed(
+  const bad = outcomes.filter((o) => !o.verified && !o.unreachableUrl);
+  const unreachable = outcomes.filter((o) => o.unreachableUrl);
+  if (bad.length > 0) {
+    const first = bad[0]!;
+    const prefix = outcomes.length > 1 ? `${many}${describe(first)}: ` : '';
+    if (first.suite && first.errors[0]?.startsWith('Unsupported proof type'))
+      proofCheck = failed('proof', 'proof_unsupported', `${prefix}${first.errors[0]}`);
+    else if (
+      first.unknownUrl &&
+      (first.unknownUrl === first.verificationMethod || first.unknownUrl === first.controller)
+    )
+      proofCheck = failed(
+        'proof',
+        'key_unknown',
+        `${prefix}Cannot check the signature: ${first.unknownUrl} is not known.`,
+      );
+    else if (first.unknownUrl)
+      proofCheck = failed(
+        'proof',
+        'document_unknown',
+        `${prefix}Cannot check the signature: the credential uses ${first.unknownUrl}, which is not known offline.`,
+      );
+    else
+      proofCheck = failed(
+        'proof',
+        'proof_invalid',
+        `${prefix}The signature does not match the content: ${first.errors.join('; ')}`,
+      );
+  } else if (unreachable.length > 0) {
+    proofCheck = unknown(
       'proof',
+      'key_unreachable',
+      `Needs the network: ${unreachable.map((o) => o.errors[0]).join('; ')} The signature is neither valid nor invalid until the key can be read.`,
+    );
+  } else {
+    proofCheck = passed(
+      'proof',
+      `${many}${outcomes.map((o) => `The ${describe(o)} is valid`).join('; ')}: the content is as signed.`,
+    );
+  }
+
+  // The binding of the keys to the issuer, reported on its own.
+  const issuer = issuerIdOf(credential);
+  const bound = outcomes.filter((o) => boundToIssuer(o, issuer));
+  let keyCheck: Check;
+  if (bound.length > 0) {
+    const others = outcomes.filter((o) => !bound.includes(o));
+    keyCheck = await issuedByPathway(db, credential, issuer!, bound[0]!.verificationMethod!);
+    if (keyCheck.outcome === 'passed')
+      keyCheck.message = `${BINDING_POLICY} ${keyCheck.message}${
+        others.length > 0 ? ` Also signed by ${others.map((o) => o.verificationMethod ?? '(no key)').join(', ')}.` : ''
+      }`;
+  } else if (unreachable.length > 0) {
+    keyCheck = unknown(
+      'issuer_key',
+      'key_unreachable',
+      `Needs the network: the key ${unreachable[0]!.verificationMethod} could not be fetched, so whose it is cannot be told.`,
+    );
+  } else if (outcomes.every((o) => !o.controller && !(o.verificationMethod && didOf(o.verificationMethod)))) {
+    const vm = outcomes[0]?.verificationMethod;
+    keyCheck = failed(
+      'issuer_key',
       'key_unknown',
-      `Cannot check the signature: ${outcome.unknownUrl} is not known offline.`,
+      vm ? `The key ${vm} is not known.` : 'The proof names no verification method.',
     );
-  else if (outcome.unknownUrl)
-    proofCheck = failed(
-      'proof',
-      'document_unknown',
-      `Cannot check the signature: the credential uses ${outcome.unknownUrl}, which is not known offline.`,
+  } else {
+    const owners = outcomes
+      .map(
+        (o) =>
+          `${o.verificationMethod} belongs to ${(o.verificationMethod && didOf(o.verificationMethod)) ?? o.controller ?? 'no one known'}`,
+      )
+      .join('; ');
+    keyCheck = failed(
+      'issuer_key',
+      'key_not_issuers',
+      `${BINDING_POLICY} ${owners}, not to the issuer ${issuer ?? '(none)'}.`,
     );
-  else
-    proofCheck = failed(
-      'proof',
-      'proof_invalid',
-      `The signature does not match the content: ${outcome.errors.join('; ')}`,
-    );
+  }
   return [proofCheck, keyCheck];
 }
 
@@ -415,6 +604,14 @@ async function checkStatus(
   }
   if (ours.length === 0)
     return notChecked('status', 'status_offline', 'Not checked (offline): the status list is not one of ours.');
+  // Pathway's credentials name their revocation entry only; suspension is the same index of the
+  // tenant's suspension list, read when that list exists.
+  for (const entry of [...ours]) {
+    if (entry.purpose !== 'revocation' || ours.some((e) => e.purpose === 'suspension' && e.listNo === entry.listNo))
+      continue;
+    if (await repo.getStatusList(db, entry.tenantId, 'suspension', entry.listNo))
+      ours.push({ ...entry, purpose: 'suspension' });
+  }
   const issuer = issuerIdOf(credential);
   const set: StatusPurpose[] = [];
   for (const entry of ours) {

@@ -104,11 +104,11 @@ export const recognitionApi = {
     // A request refused before verification (an unknown query parameter, say) answers the coded error.
     response: { 200: Verification, 400: z.union([Verification, RefusedRequest]) },
     description:
-      'W3C VC API: { verifiableCredential, options? } > { checks, warnings, errors } (and verified, results). 200 when verified, 400 with the failed checks when not. Offline: status lists of other issuers are not checked (a warning). Bodies over 64 KB are 413 body_too_large; a credential of more than 6,000 values, lists over 500 or nesting over 24 fails every check as malformed. 20 a minute per address.',
+      'W3C VC API: { verifiableCredential, options? } > { checks, warnings, errors } (and verified, verdict, format, results). The credential is Data Integrity JSON (eddsa-rdfc-2022, eddsa-2022, Ed25519Signature2020; every proof of a set must verify) or a VC-JWT (the compact token as a string, or an EnvelopedVerifiableCredential; RS256, ES256, EdDSA; key by kid or jwk). Keys named by did:web or https are fetched (5 s, 100 kB, cached); unreachable, the verdict is needs_network (400, the check `unknown`, code key_unreachable). 200 when verified, 400 when not. Status lists of other issuers are not checked (a warning). Bodies over 64 KB are 413 body_too_large; a credential of more than 6,000 values, lists over 500 or nesting over 24 fails every check as malformed. 20 a minute per address.',
   },
   'POST /api/public/verify': {
     response: { 200: Verification },
     description:
-      'No sign-in: verify an uploaded credential file (the raw JSON as the body; a VC API { verifiableCredential } wrapper is unwrapped). Always 200: `verified` and the checks say the outcome (413 body_too_large over 64 KB). 20 a minute per address.',
+      'No sign-in: verify an uploaded credential file (the raw JSON, or a VC-JWT as text, as the body; a VC API { verifiableCredential } wrapper is unwrapped). Always 200: `verified` and the checks say the outcome (413 body_too_large over 64 KB). 20 a minute per address.',
   },
 } as const satisfies ApiMap;

@@ -102,3 +102,16 @@ declare module '@digitalcredentials/data-integrity' {
 declare module '@digitalcredentials/eddsa-rdfc-2022-cryptosuite' {
   export const cryptosuite: { name: string };
 }
+
+declare module '@digitalbazaar/eddsa-2022-cryptosuite' {
+  export const cryptosuite: { name: string };
+}
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  export class Ed25519Signature2020 {
+    constructor(options?: { key?: unknown; signer?: unknown; date?: Date | string });
+  }
+}
+declare module 'ed25519-signature-2020-context' {
+  const ctx: { contexts: Map<string, object>; CONTEXT_URL: string };
+  export default ctx;
+}
