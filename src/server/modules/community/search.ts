@@ -83,7 +83,30 @@ function postgresQuery(words: string[], unaccent: boolean) {
   return unaccent ? sql`to_tsquery('simple', unaccent(${terms}))` : sql`to_tsquery('simple', ${terms})`;
 }
 
-const ftsMatch = (words: string[]) => words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+const ftsWords = (words: string[], prefix: boolean) =>
+  words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
+
+/*
+ * SQLite's bm25 weighs each query word by how rare it is, which for a word being typed ("proj*")
+ * means counting every text of every word it begins: as costly as the match is cheap. So the words
+ * are first looked for whole; when a page of texts has them all, those are ranked. Otherwise the
+ * last word is taken as the start of a word and the matches come newest first, unranked, until
+ * the word is typed out.
+ */
+async function sqliteMatch(
+  db: Kysely<DB>,
+  table: 'resource_fts' | 'community_fts',
+  tenantId: string,
+  match: (words: string) => string,
+  words: string[],
+): Promise<{ match: string; ranked: boolean }> {
+  const whole = match(ftsWords(words, false));
+  const found = await sql<{ n: number }>`select count(*) as n from (select 1 from ${sql.table(table)}
+    where ${sql.table(table)} match ${whole} and tenant_id = ${tenantId} limit ${PAGE_OF_HITS})`.execute(db);
+  if (Number(found.rows[0]?.n ?? 0) >= PAGE_OF_HITS) return { match: whole, ranked: true };
+  return { match: match(ftsWords(words, true)), ranked: false };
+}
+const PAGE_OF_HITS = 20;
 
 /**
  * The resources of the tenant matching every word of the query, each with its score (higher is a
@@ -102,8 +125,10 @@ export async function searchHits(
     return sql<Hit>`(select id as resource_id, ts_rank(search_vector, ${query}) as score from resource
       where tenant_id = ${tenantId} and search_vector @@ ${query} limit ${CANDIDATES})`;
   }
-  return sql<Hit>`(select resource_id, -bm25(resource_fts) as score from resource_fts
-    where resource_fts match ${ftsMatch(words)} and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
+  const { match, ranked } = await sqliteMatch(db, 'resource_fts', tenantId, (w) => w, words);
+  const score = ranked ? sql`-bm25(resource_fts)` : sql`0`;
+  return sql<Hit>`(select resource_id, ${score} as score from resource_fts
+    where resource_fts match ${match} and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
 }
 
 /*
@@ -172,8 +197,7 @@ export type CommunityHit = { kind: CommunityEntryKind; entity_id: string; thread
 
 /**
  * Posts or events matching every word of the query, as a table to join (CANDIDATES at most); null
- * without words. SQLite indexes the kind as a word of its own column, so events are found among a
- * million posts without reading the posts' matches.
+ * without words.
  */
 export async function communityHits(
   db: Kysely<DB>,
@@ -191,7 +215,12 @@ export async function communityHits(
       and search_vector @@ ${query} limit ${CANDIDATES})`;
   }
   // bm25 weighs the body alone (columns: tenant_id, kind, entity_id, thread_id, body).
-  return sql<CommunityHit>`(select kind, entity_id, thread_id, -bm25(community_fts, 0, 0, 0, 0, 1) as score
-    from community_fts where community_fts match ${`kind : ${kind} AND body : (${ftsMatch(words)})`}
+  // Posts are nearly every entry: kept by their column (a `kind : post` phrase would have bm25 count
+  // a million entries); events are few, found through their kind's word.
+  const of = (w: string) => (kind === 'event' ? `kind : event AND body : (${w})` : `body : (${w})`);
+  const { match, ranked } = await sqliteMatch(db, 'community_fts', tenantId, of, words);
+  const score = ranked ? sql`-bm25(community_fts, 0, 0, 0, 0, 1)` : sql`0`;
+  return sql<CommunityHit>`(select kind, entity_id, thread_id, ${score} as score
+    from community_fts where community_fts match ${match} and kind = ${kind}
     and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
 }
