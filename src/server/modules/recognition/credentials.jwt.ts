@@ -86,13 +86,13 @@ export async function verifyJwt(token: string, resolveLocal: LocalResolver): Pro
   if (!payload || typeof payload !== 'object' || Array.isArray(payload))
     return { ...outcome, errors: ['The token payload is not a JSON object.'] };
   const vc = payload.vc;
-  const credential =
-    vc && typeof vc === 'object' && !Array.isArray(vc)
-      ? ({ ...(vc as Record<string, unknown>) } as Record<string, unknown>)
-      : payload;
-  if (credential === vc) {
+  const wrapped = !!vc && typeof vc === 'object' && !Array.isArray(vc);
+  const credential = wrapped ? { ...(vc as Record<string, unknown>) } : payload;
+  if (wrapped) {
     // VC 1.1-style claims stand for the credential's own fields when it leaves them out.
-    if (credential.issuer === undefined && typeof payload.iss === 'string') credential.issuer = payload.iss;
+    // Open Badges states the issuer as a Profile: the iss claim is its id.
+    if (credential.issuer === undefined && typeof payload.iss === 'string')
+      credential.issuer = { id: payload.iss, type: ['Profile'] };
     if (credential.id === undefined && typeof payload.jti === 'string') credential.id = payload.jti;
     if (credential.validFrom === undefined && credential.issuanceDate === undefined && typeof payload.nbf === 'number')
       credential.validFrom = new Date(payload.nbf * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
