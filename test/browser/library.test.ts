@@ -74,6 +74,8 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
       // Into the library, with the Nepali title and description beside the English.
       await teacher.goto(`${world.base}/library`);
       await teacher.getByRole('link', { name: 'New resource' }).click();
+      // The library's own filters have a "Kind" too: wait for the form before choosing.
+      await teacher.getByRole('heading', { name: 'New resource' }).waitFor();
       await teacher.getByLabel('Kind').selectOption('activity_design');
       await teacher.getByLabel('My activity design').selectOption({ label: 'Rainwater harvesting project' });
       await teacher.getByText('Shared with the nation.').waitFor();
