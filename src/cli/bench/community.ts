@@ -274,11 +274,12 @@ function rawSearch(raw: RawDriver, database: Database, tenantId: string, table: 
         [terms, tenantId],
       );
     }
-    const match = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+    // SQLite ranks whole words (a word still being typed is matched unranked, which costs less).
+    const match = words.map((w) => `"${w}"`).join(' ');
     return raw.run(
       `select * from (select rowid, bm25(${table}_fts) as score from ${table}_fts where ${table}_fts match ?
        order by rowid desc limit ${CANDIDATES}) order by score limit 20`,
-      [table === 'resource' ? match : `kind : post AND body : (${match})`],
+      [match],
     );
   };
 }

@@ -153,8 +153,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['tenant_id', 'community_id', 'created_at'])
     .execute();
 
-  // The search index of posts (their thread's title with their body) and events: `kind` is post or
-  // event, `entity_id` the post's or event's id, `thread_id` the post's thread.
+  // The search index of posts (their thread's title with their body) and events (SQLite: `event_fts`
+  // beside `community_fts`): `kind` is post or event, `entity_id` the post's or event's id, `thread_id` the post's thread.
   if (postgres) {
     // unaccent, where it could be created, came with migration 0020.
     await db.schema
@@ -168,16 +168,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
     await sql`create index community_search_idx on community_search using gin (search_vector)`.execute(db);
   } else {
-    await sql`create virtual table community_fts using fts5(
-      tenant_id unindexed, kind, entity_id unindexed, thread_id unindexed, body,
-      tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'")`.execute(db);
+    // Posts and events apart: the few events are searched without walking a million posts' matches.
+    for (const table of ['community_fts', 'event_fts'])
+      await sql`create virtual table ${sql.table(table)} using fts5(
+        tenant_id unindexed, kind unindexed, entity_id unindexed, thread_id unindexed, body,
+        tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'")`.execute(db);
   }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema of their day.
 export async function down(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) await db.schema.dropTable('community_search').execute();
-  else await sql`drop table community_fts`.execute(db);
+  else for (const table of ['community_fts', 'event_fts']) await sql`drop table ${sql.table(table)}`.execute(db);
   for (const table of [
     'community_report',
     'community_reaction',

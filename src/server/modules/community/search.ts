@@ -95,16 +95,15 @@ const ftsWords = (words: string[], prefix: boolean) =>
  */
 async function sqliteMatch(
   db: Kysely<DB>,
-  table: 'resource_fts' | 'community_fts',
+  table: 'resource_fts' | 'community_fts' | 'event_fts',
   tenantId: string,
-  match: (words: string) => string,
   words: string[],
 ): Promise<{ match: string; ranked: boolean }> {
-  const whole = match(ftsWords(words, false));
+  const whole = ftsWords(words, false);
   const found = await sql<{ n: number }>`select count(*) as n from (select 1 from ${sql.table(table)}
     where ${sql.table(table)} match ${whole} and tenant_id = ${tenantId} limit ${PAGE_OF_HITS})`.execute(db);
   if (Number(found.rows[0]?.n ?? 0) >= PAGE_OF_HITS) return { match: whole, ranked: true };
-  return { match: match(ftsWords(words, true)), ranked: false };
+  return { match: ftsWords(words, true), ranked: false };
 }
 const PAGE_OF_HITS = 20;
 
@@ -125,19 +124,20 @@ export async function searchHits(
     return sql<Hit>`(select id as resource_id, ts_rank(search_vector, ${query}) as score from resource
       where tenant_id = ${tenantId} and search_vector @@ ${query} limit ${CANDIDATES})`;
   }
-  const { match, ranked } = await sqliteMatch(db, 'resource_fts', tenantId, (w) => w, words);
+  const { match, ranked } = await sqliteMatch(db, 'resource_fts', tenantId, words);
   const score = ranked ? sql`-bm25(resource_fts)` : sql`0`;
   return sql<Hit>`(select resource_id, ${score} as score from resource_fts
     where resource_fts match ${match} and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
 }
 
 /*
- * Posts and events share a second index (`community_fts` on SQLite, `community_search` on
- * PostgreSQL; migration 0023): one entry per post (its thread's title with its body) and per event
+ * Posts and events have a second index (`community_fts` and `event_fts` on SQLite, `community_search`
+ * on PostgreSQL; migration 0023): one entry per post (its thread's title with its body) and per event
  * (title, description and agenda in every language). Who may read a hit is decided by the caller.
  */
 
 export type CommunityEntryKind = 'post' | 'event';
+const FTS_TABLE = { post: 'community_fts', event: 'event_fts' } as const;
 
 async function writeEntry(
   db: Kysely<DB>,
@@ -154,12 +154,11 @@ async function writeEntry(
       on conflict (tenant_id, kind, entity_id) do update set search_vector = excluded.search_vector`.execute(db);
     return;
   }
-  // A post is written once: only an event's entry is replaced. (The delete reads the whole table, as
-  // the library's does: fine for the rare change of an event.)
+  // A post is written once: only an event's entry is replaced (the delete reads the events' table).
+  const table = sql.table(FTS_TABLE[entry.kind]);
   if (entry.kind === 'event')
-    await sql`delete from community_fts where entity_id = ${entry.id} and kind = ${entry.kind}
-      and tenant_id = ${tenantId}`.execute(db);
-  await sql`insert into community_fts (tenant_id, kind, entity_id, thread_id, body)
+    await sql`delete from ${table} where entity_id = ${entry.id} and tenant_id = ${tenantId}`.execute(db);
+  await sql`insert into ${table} (tenant_id, kind, entity_id, thread_id, body)
     values (${tenantId}, ${entry.kind}, ${entry.id}, ${entry.threadId}, ${body})`.execute(db);
 }
 
@@ -214,13 +213,10 @@ export async function communityHits(
       from community_search where tenant_id = ${tenantId} and kind = ${kind}
       and search_vector @@ ${query} limit ${CANDIDATES})`;
   }
-  // bm25 weighs the body alone (columns: tenant_id, kind, entity_id, thread_id, body).
-  // Posts are nearly every entry: kept by their column (a `kind : post` phrase would have bm25 count
-  // a million entries); events are few, found through their kind's word.
-  const of = (w: string) => (kind === 'event' ? `kind : event AND body : (${w})` : `body : (${w})`);
-  const { match, ranked } = await sqliteMatch(db, 'community_fts', tenantId, of, words);
-  const score = ranked ? sql`-bm25(community_fts, 0, 0, 0, 0, 1)` : sql`0`;
+  const table = FTS_TABLE[kind];
+  const { match, ranked } = await sqliteMatch(db, table, tenantId, words);
+  const score = ranked ? sql`-bm25(${sql.table(table)})` : sql`0`;
   return sql<CommunityHit>`(select kind, entity_id, thread_id, ${score} as score
-    from community_fts where community_fts match ${match} and kind = ${kind}
+    from ${sql.table(table)} where ${sql.table(table)} match ${match}
     and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
 }
