@@ -93,6 +93,16 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
         await teacher.getByRole('heading', { level: 2, name: en.communities.mine }).waitFor();
         expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
+        // The discussion is found again by a word of the reply, among library, discussions and events.
+        await teacher.getByRole('link', { name: en.communitySearch.link }).click();
+        await teacher.getByLabel(en.communitySearch.words).fill('fractions');
+        await teacher.getByRole('button', { name: en.communitySearch.search }).click();
+        const hit = teacher.locator('main li.card', { hasText: 'Before the first day' });
+        await hit.getByText(en.communitySearch.kinds.thread).waitFor();
+        expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        await hit.getByRole('link', { name: 'Before the first day' }).click();
+        await teacher.getByText('I will bring my fractions lesson.').waitFor();
+
         // The trainer hears of the reply.
         const inbox = await (await trainer.request.get(`${world.base}/api/me/notifications`)).json();
         expect(inbox.items.map((n: { kind: string }) => n.kind)).toContain('community_post');

@@ -38,6 +38,9 @@ export default function CommunitiesPage() {
   return (
     <div className="communities">
       <h1>{t('communities.title')}</h1>
+      <p>
+        <Link to="/search">{t('communitySearch.link')}</Link>
+      </p>
       <ErrorText error={failure} />
       <QueryState query={list}>
         {() => (
