@@ -404,8 +404,13 @@ function coded(path: string, body: string): boolean {
   try {
     const parsed = JSON.parse(body);
     if (typeof parsed?.error?.code === 'string') return true;
-    // The VC API answers a credential that fails verification with its failed checks.
-    if (path === '/credentials/verify' && parsed?.verified === false && Array.isArray(parsed.errors)) return true;
+    // The VC API answers a credential or presentation that fails verification with its failed checks.
+    if (
+      (path === '/credentials/verify' || path === '/presentations/verify') &&
+      parsed?.verified === false &&
+      Array.isArray(parsed.errors)
+    )
+      return true;
     return path.startsWith('/ims/') && typeof parsed?.imsx_codeMajor === 'string';
   } catch {
     return false;

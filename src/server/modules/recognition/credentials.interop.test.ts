@@ -16,8 +16,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
-import { setDocumentFetcher } from './credentials.resolve.ts';
-import { verifyDocument } from './credentials.verify.ts';
+import { isPrivateAddress, setDocumentFetcher } from './credentials.resolve.ts';
+import { verifyDocument, verifyPresentation } from './credentials.verify.ts';
 import { configureCredentials } from './issuer.keys.ts';
 
 /*
@@ -450,6 +450,69 @@ describeOnEachDatabase('credentials signed elsewhere', (getDb) => {
       payload: JSON.stringify(await sign(achievementCredential(did), key)),
     });
     expect(offline.json()).toMatchObject({ verified: false, verdict: 'needs_network', errors: [] });
+  });
+
+  it('verifies a presentation: the holder’s proof with the challenge, the holder binding, each credential', async () => {
+    const issuer = await newKey();
+    const holder = await newKey();
+    const credential = await sign(
+      achievementCredential(issuer.did, {
+        credentialSubject: { ...achievementCredential(issuer.did).credentialSubject, id: holder.did },
+      }),
+      issuer.key,
+    );
+    const presentation = vc.createPresentation({ verifiableCredential: [credential], holder: holder.did });
+    const signed = await vc.signPresentation({
+      presentation,
+      suite: new DataIntegrityProof({ signer: holder.key.signer(), cryptosuite: eddsaRdfc2022 }),
+      challenge: 'abc-123',
+      domain: 'pathway.test',
+      documentLoader: signingLoader,
+    });
+    const good = await verifyPresentation(getDb().db, signed, { challenge: 'abc-123', domain: 'pathway.test' });
+    expect(good.verified, JSON.stringify(good.errors)).toBe(true);
+    expect(good.credentials).toHaveLength(1);
+    expect(good.results.map((r) => [r.check, r.outcome])).toEqual([
+      ['presentation_proof', 'passed'],
+      ['holder', 'passed'],
+    ]);
+    const replayed = await verifyPresentation(getDb().db, signed, { challenge: 'another', domain: 'pathway.test' });
+    expect(replayed.results[0]).toMatchObject({ outcome: 'failed', code: 'proof_invalid' });
+    // Someone else's key presenting as the holder.
+    const thief = await newKey();
+    const stolen = await vc.signPresentation({
+      presentation: vc.createPresentation({ verifiableCredential: [credential], holder: holder.did }),
+      suite: new DataIntegrityProof({ signer: thief.key.signer(), cryptosuite: eddsaRdfc2022 }),
+      challenge: 'abc-123',
+      documentLoader: signingLoader,
+    });
+    expect((await verifyPresentation(getDb().db, stolen, { challenge: 'abc-123' })).results[1]).toMatchObject({
+      check: 'holder',
+      outcome: 'failed',
+    });
+    // Over HTTP, with a tampered credential inside: 400, the credential's own errors named.
+    const tampered = structuredClone(signed) as Json;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/presentations/verify',
+      payload: { verifiablePresentation: signed, options: { challenge: 'abc-123', domain: 'pathway.test' } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    tampered.verifiableCredential[0].name = 'Grander';
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/presentations/verify',
+      payload: { verifiablePresentation: tampered, options: { challenge: 'abc-123', domain: 'pathway.test' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().verdict).toBe('invalid');
+  });
+
+  it('does not fetch from private or loopback addresses', () => {
+    for (const address of ['127.0.0.1', '10.1.2.3', '192.168.0.1', '172.20.0.1', '169.254.169.254', '::1', 'fd00::1'])
+      expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of ['93.184.216.34', '2606:2800:220:1::1'])
+      expect(isPrivateAddress(address), address).toBe(false);
   });
 
   it('issues one credentialStatus and keeps a holder’s DID given as the subject', async () => {

@@ -142,8 +142,17 @@ export function proofsOf(document: object): unknown[] {
  * Each proof is verified separately because jsonld-signatures passes a set when any one proof
  * verifies: a valid proof by anyone's key would vouch for a second one naming the issuer's key.
  */
-export async function verifyProofs(document: object, resolveLocal: LocalResolver): Promise<ProofOutcome[]> {
-  return Promise.all(proofsOf(document).map((proof) => verifyOneProof(document, proof, resolveLocal)));
+export async function verifyProofs(
+  document: object,
+  resolveLocal: LocalResolver,
+  purpose: () => unknown = () => new jsigs.purposes.AssertionProofPurpose(),
+): Promise<ProofOutcome[]> {
+  return Promise.all(proofsOf(document).map((proof) => verifyOneProof(document, proof, resolveLocal, purpose)));
+}
+
+/** A presentation's proofs: the holder authenticates, bound to the verifier's challenge and domain. */
+export function authenticationPurpose(options: { challenge?: string; domain?: string }) {
+  return () => new jsigs.purposes.AuthenticationProofPurpose(options);
 }
 
 /** True when the document carries exactly one proof and it verifies (status lists, Pathway's own documents). */
@@ -167,7 +176,12 @@ const emptyOutcome = (verificationMethod: string | null, suite: string | null): 
   controller: null,
 });
 
-async function verifyOneProof(document: object, proof: unknown, resolveLocal: LocalResolver): Promise<ProofOutcome> {
+async function verifyOneProof(
+  document: object,
+  proof: unknown,
+  resolveLocal: LocalResolver,
+  purpose: () => unknown,
+): Promise<ProofOutcome> {
   if (!proof || typeof proof !== 'object' || Array.isArray(proof))
     return { ...emptyOutcome(null, null), errors: ['The proof is not an object.'] };
   const p = proof as Record<string, unknown>;
@@ -211,7 +225,7 @@ async function verifyOneProof(document: object, proof: unknown, resolveLocal: Lo
       { ...(document as Record<string, unknown>), proof },
       {
         suite: chosen.suite(),
-        purpose: new jsigs.purposes.AssertionProofPurpose(),
+        purpose: purpose(),
         documentLoader: documentLoader(resolveLocal, known),
       },
     );

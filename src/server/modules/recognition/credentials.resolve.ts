@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 /**
  * Resolving the key a proof or a JWT names: did:key is derived from the identifier itself;
  * did:web and https keys are fetched (HTTPS only, 5 s, 100 kB, cached). Only keys and their
@@ -25,9 +27,46 @@ export class UnreachableDocumentError extends Error {
 
 export type FetchJson = (url: string) => Promise<object>;
 
-/** Fetches a JSON document over HTTPS with a time and size limit. */
+/** Loopback, private, link-local and unspecified addresses (IPv4 and IPv6). */
+export function isPrivateAddress(address: string): boolean {
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (isIP(v4) === 4) {
+    const [a, b] = v4.split('.').map(Number) as [number, number];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  const v6 = address.toLowerCase();
+  return v6 === '::' || v6 === '::1' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80');
+}
+
+/**
+ * Fetches a JSON document over HTTPS with a time and size limit. The verify routes are public, so a
+ * host on a private or loopback address is not fetched (anyone could otherwise probe the network
+ * Pathway runs in); the check is on the name's addresses before the request.
+ */
 export const fetchJsonOverHttps: FetchJson = async (url) => {
   if (!url.startsWith('https://')) throw new UnreachableDocumentError(url, 'only https is fetched');
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    throw new UnreachableDocumentError(url, 'not a URL');
+  }
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  } catch (error) {
+    throw new UnreachableDocumentError(url, `the name does not resolve (${(error as Error).message})`);
+  }
+  if (addresses.some(isPrivateAddress))
+    throw new UnreachableDocumentError(url, 'a private or loopback address is not fetched');
   let response: Response;
   try {
     response = await fetch(url, {
@@ -200,12 +239,15 @@ export async function resolveVerificationMethod(url: string): Promise<ResolvedKe
       return typeof id === 'string' && id.startsWith('#') ? `${did}${id}` : id;
     };
     const assertion = [document.assertionMethod ?? []].flat().map(absolute);
+    const authentication = [document.authentication ?? []].flat().map(absolute);
     if (!wanted && assertion.includes(absolute(found.id))) assertion.push(did);
+    if (!wanted && authentication.includes(absolute(found.id))) authentication.push(did);
     const controller = {
       '@context': [DID_V1_CONTEXT, MULTIKEY_CONTEXT],
       id: did,
       verificationMethod: methods,
       assertionMethod: assertion,
+      authentication,
     };
     return { method, controller, controllerId: did, via: 'did:web' };
   }

@@ -110,6 +110,23 @@ function verifyRoutes(app: ZodApp, database: Database) {
   route(
     app,
     recognitionApi,
+    'POST /presentations/verify',
+    { tags, config: { auth: 'public', rateLimit: verifyLimit } },
+    async (req, reply) => {
+      const body = await parseJson(req.body);
+      const { verifiablePresentation, options } =
+        body && typeof body === 'object' ? (body as { verifiablePresentation?: unknown; options?: unknown }) : {};
+      const given = options && typeof options === 'object' ? (options as Record<string, unknown>) : {};
+      const result = await credentials.verifyPresentation(database, verifiablePresentation, {
+        ...(typeof given.challenge === 'string' ? { challenge: given.challenge } : {}),
+        ...(typeof given.domain === 'string' ? { domain: given.domain } : {}),
+      });
+      return reply.code(result.verified ? 200 : 400).send(result);
+    },
+  );
+  route(
+    app,
+    recognitionApi,
     'POST /api/public/verify',
     { tags, config: { auth: 'public', rateLimit: verifyLimit } },
     async (req) => {

@@ -38,6 +38,24 @@ export const Verification = z.object({
   results: z.array(Check),
 });
 
+/** POST /presentations/verify: the holder's proof and binding, then each credential's verification. */
+export const PresentationVerification = z.object({
+  verified: z.boolean(),
+  verdict: z.enum(['valid', 'invalid', 'needs_network']),
+  checks: z.array(z.string()),
+  warnings: z.array(z.string()),
+  errors: z.array(z.string()),
+  results: z.array(
+    z.object({
+      check: z.enum(['presentation_proof', 'holder']),
+      outcome: z.enum(['passed', 'failed', 'not_checked', 'unknown']),
+      code: z.string(),
+      message: z.string(),
+    }),
+  ),
+  credentials: z.array(Verification),
+});
+
 const Status = z.enum(['active', 'suspended', 'revoked']);
 
 export const CredentialSummary = z.object({

@@ -24,7 +24,14 @@ import {
   type StatusPurpose,
   statusEntry,
 } from './credentials.status.ts';
-import { controllerDocument, issuerDocuments, type Verification, verifyDocument } from './credentials.verify.ts';
+import {
+  controllerDocument,
+  issuerDocuments,
+  type PresentationVerification,
+  type Verification,
+  verifyDocument,
+  verifyPresentation as verifyPresentationDocument,
+} from './credentials.verify.ts';
 import { activeSigningKey, createKey, credentialSettings, issuerUrl, multikeyDocument } from './issuer.keys.ts';
 
 export type { Verification } from './credentials.verify.ts';
@@ -648,6 +655,14 @@ export async function publicCredential(database: Database, id: string): Promise<
     credential,
     verification: await verifyDocument(database.db, credential),
   };
+}
+
+export function verifyPresentation(
+  database: Database,
+  input: unknown,
+  options: { challenge?: string; domain?: string },
+): Promise<PresentationVerification> {
+  return verifyPresentationDocument(database.db, input, options);
 }
 
 export function verify(database: Database, input: unknown): Promise<Verification> {

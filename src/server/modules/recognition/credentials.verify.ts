@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { jwtKeyIsIssuers, jwtOf, verifyJwt } from './credentials.jwt.ts';
 import {
+  authenticationPurpose,
   DID_V1_CONTEXT,
   type LocalResolver,
   MULTIKEY_CONTEXT,
@@ -639,4 +640,142 @@ async function checkStatus(
     'status',
     `Neither revoked nor suspended (${checked} lists read${foreign ? '; other lists not checked, offline' : ''}).`,
   );
+}
+
+export const MAX_PRESENTED = 20;
+
+export interface PresentationCheck {
+  check: 'presentation_proof' | 'holder';
+  outcome: Check['outcome'];
+  code: string;
+  message: string;
+}
+
+/** A verifiable presentation: the holder's proof, then each credential it carries, each with its own checks. */
+export interface PresentationVerification {
+  verified: boolean;
+  verdict: Verification['verdict'];
+  checks: string[];
+  warnings: string[];
+  errors: string[];
+  results: PresentationCheck[];
+  credentials: Verification[];
+}
+
+/**
+ * Verifies a presentation (W3C VC API `POST /presentations/verify`): its Data Integrity proofs with
+ * the authentication purpose (the challenge and domain the verifier gave, when given), the holder
+ * binding (the proving key's DID or controller is the `holder`), and every credential in it.
+ * An unsigned presentation is accepted with a warning: its credentials still stand on their own.
+ */
+export async function verifyPresentation(
+  db: Kysely<DB>,
+  input: unknown,
+  options: { challenge?: string; domain?: string } = {},
+  now = new Date(),
+): Promise<PresentationVerification> {
+  const vp = parseCredential(input);
+  const types = vp ? [vp.type].flat() : [];
+  const refuse = (message: string) =>
+    summarisePresentation(
+      [
+        { check: 'presentation_proof', outcome: 'failed', code: 'malformed', message },
+        { check: 'holder', outcome: 'failed', code: 'malformed', message },
+      ],
+      [],
+    );
+  if (!vp || !types.includes('VerifiablePresentation'))
+    return refuse('This is not a presentation: expected a JSON object of type VerifiablePresentation.');
+  const tooBig = sizeFault(vp);
+  if (tooBig) return refuse(`Too large to check: ${tooBig}.`);
+  const carried = [vp.verifiableCredential].flat().filter((c) => c !== undefined && c !== null);
+  if (carried.length > MAX_PRESENTED)
+    return refuse(`The presentation carries ${carried.length} credentials; at most ${MAX_PRESENTED} are checked.`);
+  const resolveLocal = issuerDocuments(db);
+  const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as { id?: unknown } | undefined)?.id;
+  const results: PresentationCheck[] = [];
+  if (!vp.proof) {
+    results.push({
+      check: 'presentation_proof',
+      outcome: 'not_checked',
+      code: 'proof_missing',
+      message: 'The presentation is not signed: who presents it is not proven.',
+    });
+    results.push({ check: 'holder', outcome: 'not_checked', code: 'proof_missing', message: 'No holder proof.' });
+  } else {
+    const outcomes = await verifyProofs(vp, resolveLocal, authenticationPurpose(options));
+    const bad = outcomes.find((o) => !o.verified && !o.unreachableUrl);
+    const unreachable = outcomes.find((o) => o.unreachableUrl);
+    results.push(
+      bad
+        ? {
+            check: 'presentation_proof',
+            outcome: 'failed',
+            code: 'proof_invalid',
+            message: `The holder's proof does not verify: ${bad.errors.join('; ')}`,
+          }
+        : unreachable
+          ? {
+              check: 'presentation_proof',
+              outcome: 'unknown',
+              code: 'key_unreachable',
+              message: `Needs the network: ${unreachable.errors[0]}`,
+            }
+          : {
+              check: 'presentation_proof',
+              outcome: 'passed',
+              code: 'passed',
+              message: `The holder's proof is valid${options.challenge ? ' for the challenge given' : ''}.`,
+            },
+    );
+    const bound = outcomes.some((o) => {
+      const did = o.verificationMethod ? didOf(o.verificationMethod) : undefined;
+      return (did ?? o.controller) === holder;
+    });
+    results.push(
+      !holder
+        ? { check: 'holder', outcome: 'not_checked', code: 'no_holder', message: 'The presentation names no holder.' }
+        : bound
+          ? { check: 'holder', outcome: 'passed', code: 'passed', message: `Signed by a key of the holder ${holder}.` }
+          : {
+              check: 'holder',
+              outcome: 'failed',
+              code: 'key_not_holders',
+              message: `The presentation's key is not the holder's (${holder}).`,
+            },
+    );
+  }
+  const credentials: Verification[] = [];
+  for (const credential of carried) credentials.push(await verifyDocument(db, credential, now));
+  if (carried.length === 0)
+    results.push({
+      check: 'presentation_proof',
+      outcome: 'not_checked',
+      code: 'no_credentials',
+      message: 'The presentation carries no credential.',
+    });
+  return summarisePresentation(results, credentials);
+}
+
+function summarisePresentation(results: PresentationCheck[], credentials: Verification[]): PresentationVerification {
+  const failedAny = results.some((r) => r.outcome === 'failed') || credentials.some((c) => c.verdict === 'invalid');
+  const unknownAny =
+    results.some((r) => r.outcome === 'unknown') || credentials.some((c) => c.verdict === 'needs_network');
+  return {
+    verified: !failedAny && !unknownAny,
+    verdict: failedAny ? 'invalid' : unknownAny ? 'needs_network' : 'valid',
+    checks: results.filter((r) => r.outcome === 'passed' || r.outcome === 'failed').map((r) => r.check),
+    warnings: [
+      ...results
+        .filter((r) => r.outcome === 'not_checked' || r.outcome === 'unknown')
+        .map((r) => `${r.check}: ${r.message}`),
+      ...credentials.flatMap((c, i) => c.warnings.map((w) => `verifiableCredential[${i}] ${w}`)),
+    ],
+    errors: [
+      ...results.filter((r) => r.outcome === 'failed').map((r) => `${r.check}: ${r.message}`),
+      ...credentials.flatMap((c, i) => c.errors.map((e) => `verifiableCredential[${i}] ${e}`)),
+    ],
+    results,
+    credentials,
+  };
 }

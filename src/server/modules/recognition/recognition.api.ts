@@ -11,6 +11,7 @@ import {
   JsonLdDocument,
   KeyParams,
   PersonParams,
+  PresentationVerification,
   PublicCredential,
   StatusChangeBody,
   StatusListParams,
@@ -105,6 +106,11 @@ export const recognitionApi = {
     response: { 200: Verification, 400: z.union([Verification, RefusedRequest]) },
     description:
       'W3C VC API: { verifiableCredential, options? } > { checks, warnings, errors } (and verified, verdict, format, results). The credential is Data Integrity JSON (eddsa-rdfc-2022, eddsa-2022, Ed25519Signature2020; every proof of a set must verify) or a VC-JWT (the compact token as a string, or an EnvelopedVerifiableCredential; RS256, ES256, EdDSA; key by kid or jwk). Keys named by did:web or https are fetched (5 s, 100 kB, cached); unreachable, the verdict is needs_network (400, the check `unknown`, code key_unreachable). 200 when verified, 400 when not. Status lists of other issuers are not checked (a warning). Bodies over 64 KB are 413 body_too_large; a credential of more than 6,000 values, lists over 500 or nesting over 24 fails every check as malformed. 20 a minute per address.',
+  },
+  'POST /presentations/verify': {
+    response: { 200: PresentationVerification, 400: z.union([PresentationVerification, RefusedRequest]) },
+    description:
+      'W3C VC API: { verifiablePresentation, options?: { challenge, domain } } > { checks, warnings, errors } (and verified, verdict, results, credentials). The holder proof is checked with the authentication purpose (the challenge and domain given) and bound to `holder`; an unsigned presentation is a warning. Every credential in it (at most 20; JSON or VC-JWT) is verified as by POST /credentials/verify. 200 when verified, 400 when not. 20 a minute per address.',
   },
   'POST /api/public/verify': {
     response: { 200: Verification },

@@ -38,6 +38,17 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
 }
 
 declare module '@digitalbazaar/vc' {
+  export function createPresentation(options: {
+    verifiableCredential?: object[];
+    holder?: string;
+  }): Record<string, unknown>;
+  export function signPresentation(options: {
+    presentation: object;
+    suite: unknown;
+    challenge: string;
+    domain?: string;
+    documentLoader: (url: string) => Promise<unknown>;
+  }): Promise<Record<string, unknown>>;
   export function issue(options: {
     credential: object;
     suite: unknown;
@@ -51,7 +62,10 @@ declare module 'jsonld-signatures' {
       document: object,
       options: { suite: unknown; purpose: unknown; documentLoader: (url: string) => Promise<unknown> },
     ): Promise<{ verified: boolean; error?: { errors?: Error[]; message?: string } & Error; results?: unknown[] }>;
-    purposes: { AssertionProofPurpose: new (options?: object) => unknown };
+    purposes: {
+      AssertionProofPurpose: new (options?: object) => unknown;
+      AuthenticationProofPurpose: new (options?: { challenge?: string; domain?: string }) => unknown;
+    };
   };
   export default jsigs;
 }
