@@ -32,6 +32,7 @@ export const FACTS: FactSpec['fact'][] = [
   'follow_through_done',
   'follow_through_on_time',
   'designs_shared',
+  'used_library',
   'schools',
   'schools_with_plan',
   'schools_with_partner',

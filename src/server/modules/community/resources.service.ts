@@ -11,6 +11,7 @@ import * as frameworks from '../frameworks/frameworks.service.ts';
 import * as org from '../org/org.service.ts';
 import * as designsRepo from '../practice/designs.repo.ts';
 import * as designs from '../practice/designs.service.ts';
+import { practiceChanged } from '../practice/practice.changes.ts';
 import * as repo from './resources.repo.ts';
 import {
   type CreateResourceInput,
@@ -446,6 +447,8 @@ export async function reportUse(
     };
     await repo.insertUse(tx.db, row);
     await recordAudit(tx.db, tx, 'resource.use', { type: 'resource_use', id: row.id }, null, row);
+    // Counted by the `used_library` indicator fact, kept up to date in the same transaction.
+    await practiceChanged.emit(tx, { personIds: [row.person_id] });
   });
   return getResource(ctx, id);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import { aggregateSnapshot, rebuildAggregates } from '../monitoring/aggregates.service.ts';
 import * as designs from '../practice/designs.service.ts';
 
 type User = Awaited<ReturnType<typeof make.user>>;
@@ -140,6 +141,24 @@ describeOnEachDatabase('resource library', (getDb) => {
       classLabel: 'Grade 7B',
       person: { id: otherDistrict.person.id },
     });
+    // The use counts for the `used_library` indicator fact, at once and as a rebuild finds it.
+    const fact = () =>
+      getDb()
+        .db.selectFrom('person_fact')
+        .select('value')
+        .where('person_id', '=', otherDistrict.person.id)
+        .where('fact', '=', 'used_library')
+        .executeTakeFirst();
+    expect(Number((await fact())?.value)).toBe(1);
+    // (The factory's people are placed without the upkeep, so only this fact's rows are compared.)
+    const usedLibrary = async () => {
+      const [, , units, people] = await aggregateSnapshot(world.ctx);
+      return [units, people].map((rows) => rows.filter((r) => r.fact === 'used_library'));
+    };
+    const incremental = await usedLibrary();
+    expect(incremental[0]!.length).toBeGreaterThan(0);
+    await rebuildAggregates(world.ctx);
+    expect(await usedLibrary()).toEqual(incremental);
     const future = await as('otherDistrict').send('POST', `/api/resources/${resource.id}/uses`, {
       usedOn: '2999-01-01',
       classLabel: '7',

@@ -19,13 +19,14 @@ import * as repo from './monitoring.repo.ts';
  *   = 1 when one was student-centred ICT use (students used ICT, at least STUDENT_CENTRED_FROM on the
  *   scale), `in_cycle` = 1 while a coaching cycle of theirs is not closed, `follow_through_done` and
  *   `follow_through_on_time` = their follow-through visits recorded, and those by the day they were due,
- *   `designs_shared` = activity designs they wrote that are shared beyond themselves.
+ *   `designs_shared` = activity designs they wrote that are shared beyond themselves, `used_library` = 1
+ *   once they reported using a library resource in class.
  * Each person's facts are kept in `person_fact`; a change adds the difference to every unit above a
  * teacher, in the transaction of the change.
  */
 export type Family = 'aspect' | 'self' | 'training' | 'plan' | 'coaching' | 'practice';
 const ALL_FAMILIES: readonly Family[] = ['aspect', 'self', 'training', 'plan', 'coaching', 'practice'];
-const PRACTICE_FACTS = ['in_cycle', 'follow_through_done', 'follow_through_on_time', 'designs_shared'];
+const PRACTICE_FACTS = ['in_cycle', 'follow_through_done', 'follow_through_on_time', 'designs_shared', 'used_library'];
 
 function familyOf(fact: string): Family {
   if (fact.startsWith('aspect:')) return 'aspect';
@@ -89,6 +90,7 @@ async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Fa
       if (r.visited_on && r.visited_on <= r.due_on) add(r.person_id, 'follow_through_on_time');
     }
     for (const r of practice.designs) set(r.person_id, 'designs_shared', Number(r.shared));
+    for (const r of practice.libraryUses) set(r.person_id, 'used_library', 1);
   }
   return out;
 }

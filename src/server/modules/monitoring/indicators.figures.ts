@@ -70,6 +70,7 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
     case 'plan_agreed':
     case 'coached':
     case 'in_cycle':
+    case 'used_library':
       return key(spec.fact);
     case 'follow_through_done':
     case 'follow_through_on_time':

@@ -9,7 +9,8 @@ const Resolved = z.object({ text: z.string(), locale: z.string(), fallback: z.bo
 /**
  * What an indicator counts, over Pathway's facts. Teacher facts count teachers; `cpd_hours`,
  * `coaching_visits`, `follow_through_done`, `follow_through_on_time` and `designs_shared` sum amounts;
- * `observed` and `observed_student_centred` count teachers observed this term (the second: students
+ * `used_library` counts teachers who reported using a library resource in class; `observed` and
+ * `observed_student_centred` count teachers observed this term (the second: students
  * used ICT and the lesson stood at 3 or more of the 4-step student-centredness scale); school facts
  * count schools. Competency facts read the live competency figures: an aspect counts
  * a teacher whose every competency of the aspect stands at the level or above. Survey facts count the
@@ -45,6 +46,7 @@ export const FactSpec = z.discriminatedUnion('fact', [
   z.strictObject({ fact: z.literal('follow_through_done') }),
   z.strictObject({ fact: z.literal('follow_through_on_time') }),
   z.strictObject({ fact: z.literal('designs_shared') }),
+  z.strictObject({ fact: z.literal('used_library') }),
   // Schools (org units of type school) rather than teachers: read from the tree when asked.
   z.strictObject({ fact: z.literal('schools') }),
   z.strictObject({ fact: z.literal('schools_with_plan') }),

@@ -208,11 +208,12 @@ export async function practiceOf(db: Kysely<DB>, tenantId: string, personIds: st
     cycles: parts.flatMap((p) => p.cycles),
     visits: parts.flatMap((p) => p.visits),
     designs: parts.flatMap((p) => p.designs),
+    libraryUses: parts.flatMap((p) => p.libraryUses),
   };
 }
 
 async function practiceOfSome(db: Kysely<DB>, tenantId: string, personIds: string[]) {
-  const [observed, cycles, visits, designs] = await Promise.all([
+  const [observed, cycles, visits, designs, libraryUses] = await Promise.all([
     db
       .selectFrom('lesson_observation')
       .select(['teacher_person_id as person_id', 'lesson_date', 'student_centredness', 'ict_users'])
@@ -243,8 +244,15 @@ async function practiceOfSome(db: Kysely<DB>, tenantId: string, personIds: strin
       .where('sharing', '!=', 'private')
       .groupBy('author_person_id')
       .execute(),
+    db
+      .selectFrom('resource_use')
+      .select('person_id')
+      .distinct()
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', personIds)
+      .execute(),
   ]);
-  return { observed, cycles, visits, designs };
+  return { observed, cycles, visits, designs, libraryUses };
 }
 
 /** One page of a tenant's people by id (keyset): the rebuild walks everyone in pages. */
