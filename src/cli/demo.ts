@@ -16,6 +16,7 @@ import { seedLibrary } from './demo-community.ts';
 import { type ActiveTeacher, seedDemoCountry } from './demo-country.ts';
 import { seedEvaluation } from './demo-evaluation.ts';
 import { seedDemoFramework } from './demo-framework.ts';
+import { seedGatherings } from './demo-gatherings.ts';
 import { seedDemoMonitoring, seedDemoSurveyIndicator } from './demo-monitoring.ts';
 import { seedCycles } from './demo-practice-cycles.ts';
 import { seedDesigns } from './demo-practice-designs.ts';
@@ -300,6 +301,8 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedDesigns(tx, active, { teacherId: personOf('teacher'), leaderId: personOf('leader') });
     // The resource library: curricula, a case study, a filmed lesson and shared designs, in every language.
     await seedLibrary(tx, active);
+    // Communities of practice, seminars and meetings, and a PBL grant call in review.
+    await seedGatherings(tx, active);
     await seedCycles(tx);
     await seedFollowThrough(tx);
     await seedSchoolPlans(tx);
