@@ -9,6 +9,7 @@ import type { Ctx } from '../../server/shared/context.ts';
 import { newId, nowIso } from '../../server/shared/ids.ts';
 import { systemCtx } from '../context.ts';
 import { seedDemo } from '../demo.ts';
+import { draws } from '../demo-country.ts';
 import { p95, report, timeIt } from './measure.ts';
 import { type RawDriver, rawDriver } from './raw.ts';
 
@@ -55,16 +56,6 @@ const QUERIES = [
   'विद्या',
 ];
 
-function randomOf(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4_294_967_296;
-  };
-}
-
 function textOf(random: () => number, language: string, words: number): string {
   const list = WORDS[language]!;
   return Array.from({ length: words }, () => list[Math.floor(random() ** 2 * list.length)]!).join(' ');
@@ -105,7 +96,7 @@ async function indexInBulk(
 
 /** RESOURCES published resources in the four languages, by the demo's teachers. */
 export async function loadLibrary(ctx: Ctx, authors: { id: string; org_unit_id: string; org_path: string }[]) {
-  const random = randomOf(17);
+  const random = draws(17);
   const at = nowIso();
   for (let start = 0; start < RESOURCES; start += 5000) {
     const rows: ResourceTable[] = [];
@@ -169,7 +160,7 @@ export async function loadLibrary(ctx: Ctx, authors: { id: string; org_unit_id: 
 
 /** Open communities by subject in each region, each with threads of POSTS_PER_THREAD posts: POSTS posts in all. */
 export async function loadPosts(ctx: Ctx, authors: { id: string }[], regions: { id: string; path: string }[]) {
-  const random = randomOf(23);
+  const random = draws(23);
   const threadCount = POSTS / POSTS_PER_THREAD;
   const communityCount = Math.ceil(threadCount / THREADS_PER_COMMUNITY);
   const start = Date.parse('2026-01-01T00:00:00Z');

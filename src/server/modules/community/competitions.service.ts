@@ -330,17 +330,7 @@ export async function findCandidates(ctx: Ctx, competitionId: string, q: string)
 export async function setReviewers(ctx: Ctx, competitionId: string, personIds: string[]): Promise<CompetitionDetail> {
   const call = await requireManaged(ctx, competitionId);
   const ids = [...new Set(personIds)];
-  const placed = await people.placementsOf(ctx, ids);
-  const readable = scopePaths(ctx, 'people.read');
-  const missing = ids.filter((id) => {
-    const p = placed.find((x) => x.id === id);
-    return !p || !readable.some((root) => p.org_path.startsWith(root));
-  });
-  if (missing.length)
-    throw new AppError('unknown_person', 'Some reviewers are not among the people you can see.', {
-      field: 'body.personIds',
-      ids: missing,
-    });
+  await people.requireVisiblePeople(ctx, ids, 'body.personIds');
   await inTransaction(ctx, async (tx) => {
     const before = (await repo.reviewerPool(tx.db, tx.tenantId, call.id)).map((r) => r.person_id);
     await repo.replaceReviewerPool(tx.db, tx.tenantId, call.id, ids, nowIso());

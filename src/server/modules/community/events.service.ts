@@ -228,17 +228,7 @@ export async function getEvent(ctx: Ctx, eventId: string): Promise<EventDetail> 
 export async function invite(ctx: Ctx, eventId: string, input: InviteInput): Promise<EventDetail> {
   const event = await requireOrganised(ctx, eventId);
   const personIds = [...new Set(input.personIds)];
-  const placed = await people.placementsOf(ctx, personIds);
-  const readable = scopePaths(ctx, 'people.read');
-  const missing = personIds.filter((id) => {
-    const p = placed.find((x) => x.id === id);
-    return !p || !readable.some((root) => p.org_path.startsWith(root));
-  });
-  if (missing.length)
-    throw new AppError('unknown_person', 'Some people are not among those you can see.', {
-      field: 'body.personIds',
-      ids: missing,
-    });
+  await people.requireVisiblePeople(ctx, personIds, 'body.personIds');
   await inTransaction(ctx, async (tx) => {
     const at = nowIso();
     const already = new Set((await repo.participants(tx.db, tx.tenantId, eventId)).map((p) => p.person_id));
@@ -387,11 +377,7 @@ export async function addDecision(ctx: Ctx, eventId: string, decision: Localized
 export async function addAction(ctx: Ctx, eventId: string, input: ActionInput): Promise<EventAction> {
   const event = await requireOrganised(ctx, eventId);
   requireEnded(event);
-  const [owner] = await people.placementsOf(ctx, [input.ownerPersonId]);
-  if (!owner || !scopePaths(ctx, 'people.read').some((root) => owner.org_path.startsWith(root)))
-    throw new AppError('unknown_person', 'The owner is not among the people you can see.', {
-      field: 'body.ownerPersonId',
-    });
+  await people.requireVisiblePeople(ctx, [input.ownerPersonId], 'body.ownerPersonId');
   if (input.decisionId && !(await repo.decisions(ctx.db, ctx.tenantId, eventId)).some((d) => d.id === input.decisionId))
     throw notFound('event_decision', input.decisionId);
   const id = newId();

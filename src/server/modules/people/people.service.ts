@@ -200,6 +200,22 @@ export async function placementsOf(ctx: Ctx, personIds: string[]): Promise<Place
 }
 
 /**
+ * These people, each one the actor may read (`people.read` over where they are placed); otherwise
+ * 422 `unknown_person` naming the field and the ids, so a list of invitees or reviewers cannot probe
+ * who exists outside the actor's scope.
+ */
+export async function requireVisiblePeople(ctx: Ctx, personIds: string[], field: string): Promise<Placement[]> {
+  const ids = [...new Set(personIds)];
+  const placed = await placementsOf(ctx, ids);
+  const readable = scopePaths(ctx, 'people.read');
+  const visible = placed.filter((p) => readable.some((root) => p.org_path.startsWith(root)));
+  const missing = ids.filter((id) => !visible.some((p) => p.id === id));
+  if (missing.length)
+    throw new AppError('unknown_person', 'Some people are not among those you can see.', { field, ids: missing });
+  return visible;
+}
+
+/**
  * Serialises writers of figures about these people: whoever reads a person's status, changes it and
  * derives a delta from the two must not interleave with another doing the same.
  */
