@@ -105,10 +105,19 @@ export async function seedDemoMonitoring(
       {
         en: 'Teachers who submitted at least one self-assessment against the national standard, of all teachers.',
         ru: 'Учителя, отправившие хотя бы одну самооценку по национальному стандарту, от всех учителей.',
+        uz: 'Milliy standart bo‘yicha kamida bitta o‘zini baholashni topshirgan o‘qituvchilar, barcha o‘qituvchilardan.',
+        ne: 'राष्ट्रिय मापदण्डअनुसार कम्तीमा एउटा स्वमूल्याङ्कन पेश गरेका शिक्षक, सबै शिक्षकमध्ये।',
+        fil: 'Mga gurong nagsumite ng kahit isang pansariling pagtatasa batay sa pambansang pamantayan, sa lahat ng guro.',
       },
       { fact: 'self_assessed' },
       learning.id,
-      { en: 'Self-assessments submitted in Pathway', ru: 'Самооценки, отправленные в Pathway' },
+      {
+        en: 'Self-assessments submitted in Pathway',
+        ru: 'Самооценки, отправленные в Pathway',
+        uz: 'Pathway’da topshirilgan o‘zini baholashlar',
+        ne: 'Pathway मा पेश गरिएका स्वमूल्याङ्कन',
+        fil: 'Mga pansariling pagtatasang isinumite sa Pathway',
+      },
     ),
     share(
       'IND-2',
@@ -122,12 +131,18 @@ export async function seedDemoMonitoring(
       {
         en: 'Teachers whose every pedagogy competency an assessor confirmed at knowledge deepening or above, of all teachers.',
         ru: 'Учителя, у которых каждая компетенция по педагогике подтверждена на уровне «углубление знаний» или выше, от всех учителей.',
+        uz: 'Pedagogika bo‘yicha har bir kompetensiyasi baholovchi tomonidan «bilimlarni chuqurlashtirish» yoki undan yuqori darajada tasdiqlangan o‘qituvchilar, barcha o‘qituvchilardan.',
+        ne: 'शिक्षणशास्त्रका हरेक दक्षता मूल्याङ्कनकर्ताले ज्ञान गहनता वा माथिल्लो तहमा पुष्टि गरेका शिक्षक, सबै शिक्षकमध्ये।',
+        fil: 'Mga gurong kinumpirma ng tagatasa ang bawat kakayahan sa pedagohiya sa pagpapalalim ng kaalaman o mas mataas, sa lahat ng guro.',
       },
       { fact: 'at_level', itemId: aspect('A3'), levelCode: 'KD', basis: 'confirmed' },
       competence.id,
       {
         en: 'Assessor ratings and classroom observations in Pathway',
         ru: 'Оценки экспертов и наблюдения уроков в Pathway',
+        uz: 'Pathway’dagi baholovchilar bahosi va dars kuzatuvlari',
+        ne: 'Pathway मा मूल्याङ्कनकर्ताको मूल्याङ्कन र कक्षा अवलोकन',
+        fil: 'Mga pagtatasa ng tagatasa at mga obserbasyon ng aralin sa Pathway',
       },
     ),
     share(
@@ -142,10 +157,19 @@ export async function seedDemoMonitoring(
       {
         en: 'Teachers who completed the one-to-one classroom module, of all teachers.',
         ru: 'Учителя, завершившие модуль «Класс один к одному», от всех учителей.',
+        uz: '«Sinfda bir o‘quvchi — bir qurilma» modulini tugatgan o‘qituvchilar, barcha o‘qituvchilardan.',
+        ne: '“कक्षाकोठामा एक विद्यार्थी एक उपकरण” मोड्युल पूरा गरेका शिक्षक, सबै शिक्षकमध्ये।',
+        fil: 'Mga gurong nakatapos ng module na “Isang device bawat mag-aaral sa silid-aralan”, sa lahat ng guro.',
       },
       { fact: 'trained', moduleId: modules.integrationModuleId },
       support.id,
-      { en: 'Training results recorded by trainers', ru: 'Результаты обучения, внесённые тренерами' },
+      {
+        en: 'Training results recorded by trainers',
+        ru: 'Результаты обучения, внесённые тренерами',
+        uz: 'Trenerlar kiritgan o‘qish natijalari',
+        ne: 'प्रशिक्षकले अभिलेख गरेका तालिमका नतिजा',
+        fil: 'Mga resulta ng pagsasanay na itinala ng mga tagapagsanay',
+      },
     ),
     share(
       'IND-4',
@@ -159,10 +183,19 @@ export async function seedDemoMonitoring(
       {
         en: 'Teachers whose development plan their school leader agreed (agreed, active or done), of all teachers.',
         ru: 'Учителя, чей план развития согласован руководителем школы (согласован, выполняется или выполнен), от всех учителей.',
+        uz: 'Rivojlanish rejasi maktab rahbari bilan kelishilgan (kelishilgan, bajarilmoqda yoki bajarilgan) o‘qituvchilar, barcha o‘qituvchilardan.',
+        ne: 'विद्यालयका प्रमुखले विकास योजना स्वीकृत गरेका (स्वीकृत, सक्रिय वा सम्पन्न) शिक्षक, सबै शिक्षकमध्ये।',
+        fil: 'Mga gurong napagkasunduan na ng pinuno ng paaralan ang plano sa pag-unlad (napagkasunduan, aktibo o tapos na), sa lahat ng guro.',
       },
       { fact: 'plan_agreed' },
       learning.id,
-      { en: 'Development plans in Pathway', ru: 'Планы развития в Pathway' },
+      {
+        en: 'Development plans in Pathway',
+        ru: 'Планы развития в Pathway',
+        uz: 'Pathway’dagi rivojlanish rejalari',
+        ne: 'Pathway मा विकास योजना',
+        fil: 'Mga plano sa pag-unlad sa Pathway',
+      },
     ),
     {
       code: 'IND-5',
@@ -176,6 +209,9 @@ export async function seedDemoMonitoring(
       definition: {
         en: 'Follow-through coaching visits to teachers in their classrooms.',
         ru: 'Визиты последующего коучинга к учителям на их уроки.',
+        uz: 'O‘qishdan keyin o‘qituvchilarning darslariga qilingan murabbiylik tashriflari.',
+        ne: 'तालिमपछि शिक्षकको कक्षाकोठामा गरिने कोचिङ भ्रमण।',
+        fil: 'Mga follow-through na pagbisita ng coach sa mga guro sa kanilang silid-aralan.',
       },
       numerator: { fact: 'coaching_visits' },
       denominator: null,
@@ -183,7 +219,13 @@ export async function seedDemoMonitoring(
       disaggregations: ['sex', 'org_level'],
       legend: { onTrack: 0.95, atRisk: 0.8 },
       objectiveId: support.id,
-      meansOfVerification: { en: 'Coaching visit records', ru: 'Записи о визитах коучинга' },
+      meansOfVerification: {
+        en: 'Coaching visit records',
+        ru: 'Записи о визитах коучинга',
+        uz: 'Murabbiylik tashriflari yozuvlari',
+        ne: 'कोचिङ भ्रमणका अभिलेख',
+        fil: 'Mga tala ng pagbisita ng coach',
+      },
     } satisfies IndicatorInput,
     share(
       'IND-6',

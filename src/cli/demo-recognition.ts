@@ -29,10 +29,16 @@ export async function seedDemoRecognition(
     description: {
       en: 'Knowledge Acquisition confirmed in every aspect of the national standard.',
       ru: 'Уровень «Освоение знаний» подтверждён по всем аспектам национального стандарта.',
+      uz: 'Milliy standartning har bir yo‘nalishi bo‘yicha «Bilimlarni egallash» darajasi tasdiqlangan.',
+      ne: 'राष्ट्रिय मापदण्डका सबै पक्षमा ज्ञान आर्जन तह पुष्टि भएको।',
+      fil: 'Kumpirmadong nasa antas na Pagkamit ng kaalaman sa bawat aspeto ng pambansang pamantayan.',
     },
     criteria: {
       en: 'An assessor confirmed the first competency of each of the six aspects (A1.1 to A6.1) at Knowledge Acquisition or above.',
       ru: 'Эксперт подтвердил первую компетенцию каждого из шести аспектов (A1.1–A6.1) на уровне «Освоение знаний» или выше.',
+      uz: 'Baholovchi oltita yo‘nalishning har biridagi birinchi kompetensiyani (A1.1–A6.1) «Bilimlarni egallash» yoki undan yuqori darajada tasdiqlagan.',
+      ne: 'मूल्याङ्कनकर्ताले छवटै पक्षको पहिलो दक्षता (A1.1 देखि A6.1) ज्ञान आर्जन वा माथिल्लो तहमा पुष्टि गरेको।',
+      fil: 'Kinumpirma ng isang tagatasa ang unang kakayahan ng bawat isa sa anim na aspeto (A1.1 hanggang A6.1) sa antas na Pagkamit ng kaalaman o mas mataas.',
     },
     achievementType: 'Badge',
     frameworkId: framework.id,
@@ -59,10 +65,16 @@ export async function seedDemoRecognition(
     description: {
       en: 'Prepares and coaches the trainers who teach teachers in their region.',
       ru: 'Готовит и сопровождает тренеров, которые обучают учителей своего региона.',
+      uz: 'O‘z viloyatida o‘qituvchilarni o‘qitadigan trenerlarni tayyorlaydi va ularga murabbiylik qiladi.',
+      ne: 'आफ्नो प्रदेशका शिक्षकलाई तालिम दिने प्रशिक्षकहरूलाई तयार पार्छ र कोचिङ गर्छ।',
+      fil: 'Inihahanda at ginagabayan bilang coach ang mga tagapagsanay na nagsasanay sa mga guro ng kanilang rehiyon.',
     },
     criteria: {
       en: 'Completed the master-trainer programme, and an assessor confirmed pedagogy (A3.3) at Knowledge Creation.',
       ru: 'Прошёл программу подготовки мастер-тренеров; эксперт подтвердил педагогику (A3.3) на уровне «Создание знаний».',
+      uz: 'Master-trenerlar tayyorlash dasturini tugatgan; baholovchi pedagogikani (A3.3) «Bilim yaratish» darajasida tasdiqlagan.',
+      ne: 'मास्टर प्रशिक्षक कार्यक्रम पूरा गरेको, र मूल्याङ्कनकर्ताले शिक्षणशास्त्र (A3.3) ज्ञान सिर्जना तहमा पुष्टि गरेको।',
+      fil: 'Nakatapos ng programa para sa dalubhasang tagapagsanay, at kinumpirma ng isang tagatasa ang pedagohiya (A3.3) sa antas na Paglikha ng kaalaman.',
     },
     achievementType: 'Certificate',
     frameworkId: framework.id,

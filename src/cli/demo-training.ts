@@ -32,6 +32,9 @@ export async function seedDemoCatalogue(
     summary: {
       en: 'Planning and running workshops for adults, coaching after training, and building networks of practice.',
       ru: 'Планирование и проведение семинаров для взрослых, коучинг после обучения и создание профессиональных сетей.',
+      uz: 'Kattalar uchun seminarlarni rejalashtirish va o‘tkazish, o‘qishdan keyingi murabbiylik hamda kasbiy amaliyot tarmoqlarini yaratish.',
+      ne: 'वयस्कहरूका लागि कार्यशालाको योजना र सञ्चालन, तालिमपछिको कोचिङ, र अभ्यास सञ्जालको निर्माण।',
+      fil: 'Pagpaplano at pagpapatakbo ng mga workshop para sa mga nasa hustong gulang, coaching pagkatapos ng pagsasanay, at pagbuo ng mga network ng praktika.',
     },
     outcomes: [
       { itemId: item('A6.2'), levelCode: 'KC' },
@@ -56,6 +59,9 @@ export async function seedDemoCatalogue(
     summary: {
       en: 'Prepares experienced teachers and teacher educators to lead the national training cascade.',
       ru: 'Готовит опытных учителей и преподавателей вузов к руководству национальным каскадом обучения.',
+      uz: 'Tajribali o‘qituvchilar va pedagog kadrlar tayyorlovchi mutaxassislarni milliy o‘qitish kaskadiga rahbarlik qilishga tayyorlaydi.',
+      ne: 'अनुभवी शिक्षक र शिक्षक प्रशिक्षकहरूलाई राष्ट्रिय तालिम शृङ्खलाको नेतृत्व गर्न तयार पार्छ।',
+      fil: 'Inihahanda ang mga bihasang guro at tagapagturo ng mga guro na pamunuan ang pambansang cascade ng pagsasanay.',
     },
     moduleIds: [coaching.id],
     leadsToRole: 'master_trainer',
@@ -76,6 +82,9 @@ export async function seedDemoCatalogue(
     summary: {
       en: 'Organising lessons where every learner has a device: classroom routines, fair access, subject software and safe use.',
       ru: 'Организация уроков, на которых у каждого ученика есть устройство: порядок работы, равный доступ, предметные программы и безопасность.',
+      uz: 'Har bir o‘quvchida qurilma bo‘lgan darslarni tashkil etish: sinfdagi tartib-qoidalar, teng foydalanish imkoniyati, fan dasturlari va xavfsiz foydalanish.',
+      ne: 'हरेक विद्यार्थीसँग उपकरण हुने कक्षाको व्यवस्थापन: कक्षाकोठाका दैनिक नियम, समान पहुँच, विषयगत सफ्टवेयर र सुरक्षित प्रयोग।',
+      fil: 'Pag-oorganisa ng mga aralin kung saan may sariling device ang bawat mag-aaral: mga gawi sa silid-aralan, patas na access, software para sa asignatura at ligtas na paggamit.',
     },
     outcomes: kd('A4.1', 'A4.2', 'A5.1'),
     hours: 24,
@@ -98,6 +107,9 @@ export async function seedDemoCatalogue(
     summary: {
       en: 'Designing projects in which learners research, collaborate online and publish what they make.',
       ru: 'Разработка проектов, в которых ученики исследуют, работают вместе в сети и публикуют результаты.',
+      uz: 'O‘quvchilar izlanadigan, onlayn hamkorlik qiladigan va yaratganlarini e’lon qiladigan loyihalarni ishlab chiqish.',
+      ne: 'विद्यार्थीले खोजी गर्ने, अनलाइन सहकार्य गर्ने र आफूले बनाएको कुरा प्रकाशित गर्ने परियोजनाहरूको रचना।',
+      fil: 'Pagdidisenyo ng mga proyekto kung saan nagsasaliksik ang mga mag-aaral, nagtutulungan online at inilalathala ang kanilang nagawa.',
     },
     outcomes: kd('A2.2', 'A3.2', 'A5.2'),
     hours: 30,
