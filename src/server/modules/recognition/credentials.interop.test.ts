@@ -293,6 +293,98 @@ describeOnEachDatabase('credentials signed elsewhere', (getDb) => {
     expect(result2022.warnings.some((w) => w.includes('eddsa-2022'))).toBe(true);
   });
 
+  it('checks Open Badges against the OB 3.0 schema (adapted to VC 2.0), naming the property whose type is wrong', async () => {
+    const issuerKey = await newKey();
+    const full = achievementCredential(issuerKey.did, {
+      evidence: [{ id: 'https://academy.example/evidence/1', type: ['Evidence'], name: 'Lesson plans' }],
+    });
+    full.issuer.parentOrg = { id: 'https://ministry.example', type: ['Profile'], name: 'Ministry' };
+    full.issuer.otherIdentifier = [{ type: 'IdentifierEntry', identifier: 'ACAD-7', identifierType: 'sourcedId' }];
+    full.credentialSubject.identifier = [
+      { type: 'IdentityObject', hashed: false, identityHash: 'learner@academy.example', identityType: 'emailAddress' },
+    ];
+    full.credentialSubject.achievement.resultDescription = [
+      {
+        id: 'urn:uuid:4c5d6e7f-0000-4000-8000-000000000001',
+        type: ['ResultDescription'],
+        name: 'Level',
+        resultType: 'RubricCriterionLevel',
+      },
+    ];
+    full.credentialSubject.result = [
+      { type: ['Result'], resultDescription: 'urn:uuid:4c5d6e7f-0000-4000-8000-000000000001', value: 'Proficient' },
+    ];
+    const signed = await sign(full, issuerKey.key);
+    const valid = await verify(signed);
+    expect(valid.verdict, JSON.stringify(valid.errors)).toBe('valid');
+    expect(check(valid, 'schema')).toMatchObject({
+      outcome: 'passed',
+      message: expect.stringContaining('Open Badges 3.0'),
+    });
+
+    const wrong: [string, (c: Json) => void][] = [
+      ['credentialSubject.type', (c) => (c.credentialSubject.type = ['Person'])],
+      ['credentialSubject.identifier[0].type', (c) => (c.credentialSubject.identifier[0].type = 'Identifier')],
+      ['credentialSubject.result[0].type', (c) => (c.credentialSubject.result[0].type = ['Outcome'])],
+      [
+        'credentialSubject.achievement.resultDescription[0].type',
+        (c) => (c.credentialSubject.achievement.resultDescription[0].type = ['Result']),
+      ],
+      ['credentialSubject.achievement.type', (c) => (c.credentialSubject.achievement.type = 'Badge')],
+      ['evidence[0].type', (c) => (c.evidence[0].type = ['Proof'])],
+      ['issuer.type', (c) => (c.issuer.type = ['Organization'])],
+      ['issuer.parentOrg.type', (c) => (c.issuer.parentOrg.type = 'Organization')],
+      ['issuer.otherIdentifier[0].type', (c) => (c.issuer.otherIdentifier[0].type = 'Identifier')],
+      ['type', (c) => (c.type = ['VerifiableCredential', 'BadgeCredential'])],
+    ];
+    for (const [path, spoil] of wrong) {
+      const credential = structuredClone(full);
+      spoil(credential);
+      const result = await verify(credential);
+      expect(result.verdict, path).toBe('invalid');
+      const schema = check(result, 'schema')!;
+      expect(schema, path).toMatchObject({ outcome: 'failed', code: 'schema_invalid' });
+      expect(schema.message, path).toContain(`${path} must include "`);
+    }
+    // Missing and unexpected properties are named by path too.
+    const missing = structuredClone(full);
+    delete missing.credentialSubject.achievement.criteria;
+    missing.credentialSubject.nickname = 'Ann';
+    const message = check(await verify(missing), 'schema')!.message;
+    expect(message).toContain('credentialSubject.achievement.criteria is required');
+    expect(message).toContain('credentialSubject.nickname is not allowed here');
+  });
+
+  it('verifies a plain VC 2.0 credential (not an Open Badge) by the data model’s rules', async () => {
+    const issuerKey = await newKey();
+    const plain: Json = {
+      '@context': [VC2, { '@vocab': 'https://example.org/vocab#' }],
+      id: 'urn:uuid:5e1f0b3a-6a1b-4f3e-9d0c-7a2b3c4d5e6f',
+      type: ['VerifiableCredential', 'LibraryCard'],
+      issuer: issuerKey.did,
+      validFrom: '2025-02-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:reader', cardNumber: '0042' },
+    };
+    const result = await verify(await sign(plain, issuerKey.key));
+    expect(result.verdict, JSON.stringify(result.errors)).toBe('valid');
+    expect(check(result, 'schema')).toMatchObject({ outcome: 'passed', message: expect.stringContaining('VC 2.0') });
+    for (const [fault, spoil] of [
+      ['type must include "VerifiableCredential"', (c: Json) => (c.type = ['LibraryCard'])],
+      ['credentialSubject must be', (c: Json) => delete c.credentialSubject],
+      ['@context must be a list', (c: Json) => (c['@context'] = [{ '@vocab': 'https://example.org/vocab#' }])],
+      ['validFrom must be a date-time', (c: Json) => (c.validFrom = '1 February 2025')],
+      ['credentialStatus.type is required', (c: Json) => (c.credentialStatus = { id: 'https://status.example/1' })],
+      ['issuer must be a URL', (c: Json) => (c.issuer = 'the library')],
+    ] as const) {
+      const credential = structuredClone(plain);
+      spoil(credential);
+      expect(check(await verify(credential), 'schema'), fault).toMatchObject({
+        outcome: 'failed',
+        message: expect.stringContaining(fault),
+      });
+    }
+  });
+
   it('verifies an EndorsementCredential', async () => {
     const issuer = await newKey();
     const endorsement = {

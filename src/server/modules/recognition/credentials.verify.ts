@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Kysely } from 'kysely';
@@ -55,18 +55,23 @@ export const SCHEMA_FILE = new URL('./ob-v3p0-achievementcredential.schema.json'
 
 /**
  * The official Open Badges 3.0 AchievementCredential schema (draft 4), with the changes the VC
- * Data Model 2.0 needs and nothing else. The bundled schema predates VC 2.0: it requires
+ * Data Model 2.0 needs and one the draft-4 variant lost. The bundled schema predates VC 2.0: it requires
  * `issuanceDate` (VC 2.0 names it `validFrom`; either is accepted), allows one credentialStatus object (VC 2.0 allows
  * a set, and Pathway's credentials issued before 2026-12 name a revocation and a suspension entry) and closes CredentialStatus to `id`
- * and `type` (a BitstringStatusListEntry also carries its purpose, index and list). The test
- * suite checks that these are the only faults an issued credential has against the schema as published.
+ * and `type` (a BitstringStatusListEntry also carries its purpose, index and list). And draft 4 has no
+ * `contains`, so the variant states only in each `type`'s description which IRI the set must hold
+ * ("One of the items MUST be the IRI 'Result'") and lets any string through: those sentences become
+ * the `mustIncludeType` rule (see `requiredTypes`). The test suite checks that the first three are the
+ * only faults an issued credential has against the schema as published.
  */
 export function adaptSchemaToVc2(schema: Record<string, unknown>) {
   const adapted = structuredClone(schema) as {
     required: string[];
     anyOf?: object[];
     properties: Record<string, unknown>;
-    $defs: { CredentialStatus: { properties: Record<string, unknown> } };
+    $defs: Record<string, { properties?: Record<string, unknown> }> & {
+      CredentialStatus: { properties: Record<string, unknown> };
+    };
   };
   // VC 2.0's validFrom, or VC 1.1's issuanceDate for credentials from issuers still on VC 1.1.
   adapted.required = adapted.required.filter((r) => r !== 'issuanceDate');
@@ -81,21 +86,103 @@ export function adaptSchemaToVc2(schema: Record<string, unknown>) {
     statusMessage: { type: 'array' },
     statusReference: {},
   });
+  const classes: [string, { properties?: Record<string, unknown> }][] = [
+    ['AchievementCredential', adapted],
+    ...Object.entries(adapted.$defs),
+  ];
+  for (const [name, definition] of classes) {
+    const type = definition.properties?.type as Record<string, unknown> | undefined;
+    const groups = type ? requiredTypes(name, type) : [];
+    if (type && groups.length > 0) type.mustIncludeType = groups;
+  }
   return adapted;
+}
+
+/**
+ * The IRIs a class's `type` must hold, read from the sentence the published schema states it in:
+ * each clause ("…MUST be the URI 'VerifiableCredential', and one of the items MUST be the URI
+ * 'AchievementCredential' or the URI 'OpenBadgeCredential'") is one group, any of whose IRIs will do.
+ * Two descriptions are wrong in the published file and are corrected from the specification:
+ * Achievement says nothing ("No description supplied"; OB 3.0 §B.1.1: one item MUST be 'Achievement'),
+ * and EndorsementSubject copies the credential's sentence (it is a subject, not a VerifiableCredential).
+ */
+export function requiredTypes(className: string, typeSchema: Record<string, unknown>): string[][] {
+  if (className === 'Achievement') return [['Achievement']];
+  if (className === 'EndorsementSubject') return [['EndorsementSubject']];
+  const description = String(
+    typeSchema.description ?? (typeSchema.oneOf as { description?: string }[] | undefined)?.[0]?.description ?? '',
+  );
+  return description
+    .split(/,? and /)
+    .filter((clause) => /MUST be the (IRI|URI)/.test(clause))
+    .map((clause) => [...clause.matchAll(/'([A-Za-z0-9]+)'/g)].map((m) => m[1]!));
 }
 
 export function readOfficialSchema(): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
 }
 
+/** An ajv (draft 4) that knows the `mustIncludeType` rule; compiles the adapted schema or any other. */
+export function openBadgesAjv() {
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  ajv.addKeyword({
+    keyword: 'mustIncludeType',
+    schemaType: 'array',
+    errors: true,
+    validate: function mustIncludeType(groups: string[][], data: unknown) {
+      // A type of the wrong shape is already a fault of the schema's own rule.
+      if (typeof data !== 'string' && !Array.isArray(data)) return true;
+      const given = [data].flat();
+      const missing = groups.filter((group) => !group.some((t) => given.includes(t)));
+      if (missing.length === 0) return true;
+      (mustIncludeType as { errors?: unknown[] }).errors = missing.map((group) => ({
+        keyword: 'mustIncludeType',
+        message: `must include ${group.map((t) => `"${t}"`).join(' or ')}`,
+        params: { types: group },
+      }));
+      return false;
+    },
+  });
+  return ajv;
+}
+
 let validator: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  if (validator === undefined) {
-    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-    addFormats.default(ajv);
-    validator = ajv.compile(adaptSchemaToVc2(readOfficialSchema()));
+export function schemaValidator(): ValidateFunction {
+  validator ??= openBadgesAjv().compile(adaptSchemaToVc2(readOfficialSchema()));
+  return validator;
+}
+
+/** `/credentialSubject/result/0/type` as a reader names it: `credentialSubject.result[0].type`. */
+export function propertyPath(instancePath: string, child?: string): string {
+  const parts = [...instancePath.split('/').slice(1), ...(child === undefined ? [] : [child])].map((p) =>
+    p.replace(/~1/g, '/').replace(/~0/g, '~'),
+  );
+  let path = '';
+  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : path === '' ? part : `.${part}`;
+  return path || '(the credential)';
+}
+
+/** Ajv's errors as one fault per property, each naming its path; the clearest error of a path wins. */
+export function schemaFaults(errors: readonly ErrorObject[]): string[] {
+  const byPath = new Map<string, string>();
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
+    const params = e.params as { missingProperty?: string; additionalProperty?: string };
+    const [path, message] =
+      e.keyword === 'required'
+        ? [propertyPath(e.instancePath, params.missingProperty), 'is required']
+        : e.keyword === 'additionalProperties'
+          ? [propertyPath(e.instancePath, params.additionalProperty), 'is not allowed here']
+          : [propertyPath(e.instancePath), e.message ?? 'is not valid'];
+    if (e.keyword === 'mustIncludeType' || !byPath.has(path)) byPath.set(path, message);
   }
-  return validator as ValidateFunction;
+  // validFrom or issuanceDate: the anyOf's two `required` errors say one thing.
+  if (byPath.has('validFrom') && byPath.has('issuanceDate')) {
+    byPath.delete('issuanceDate');
+    byPath.set('validFrom', "is required (or VC 1.1's issuanceDate)");
+  }
+  return [...byPath].map(([path, message]) => `${path} ${message}`);
 }
 
 /** Pathway's issuer documents (controller with every key, and each key), resolved from the database. */
@@ -313,23 +400,81 @@ function summarise(results: Check[], format: Verification['format'], extraWarnin
 }
 
 const CREDENTIAL_TYPES = ['AchievementCredential', 'OpenBadgeCredential', 'EndorsementCredential'];
+const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context';
+
+/** An Open Badges credential says so by its type or its context; anything else is a plain VC. */
+function isOpenBadge(credential: Record<string, unknown>): boolean {
+  const types = [credential.type].flat();
+  const contexts = [credential['@context']].flat();
+  return (
+    CREDENTIAL_TYPES.some((t) => types.includes(t)) ||
+    contexts.some((c) => typeof c === 'string' && c.startsWith(OB_CONTEXT))
+  );
+}
 
 async function checkSchema(credential: Record<string, unknown>): Promise<Check> {
   const types = [credential.type].flat();
   if (types.includes('EndorsementCredential')) return checkEndorsement(credential);
-  if (!CREDENTIAL_TYPES.some((t) => types.includes(t)))
-    return failed(
-      'schema',
-      'schema_invalid',
-      'Not an Open Badges 3.0 credential: its type names neither AchievementCredential (OpenBadgeCredential) nor EndorsementCredential.',
-    );
+  if (!isOpenBadge(credential)) return checkVcDataModel(credential);
   const validate = schemaValidator();
   if (validate(credential)) return passed('schema', 'Valid Open Badges 3.0 AchievementCredential.');
-  const faults = (validate.errors ?? [])
-    .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf')
-    .slice(0, 5)
-    .map((e) => `${e.instancePath || '/'} ${e.message}`);
-  return failed('schema', 'schema_invalid', `Not an Open Badges 3.0 AchievementCredential: ${faults.join('; ')}.`);
+  const faults = schemaFaults(validate.errors ?? []);
+  const shown = faults.slice(0, 8);
+  const more = faults.length > shown.length ? `; and ${faults.length - shown.length} more` : '';
+  return failed(
+    'schema',
+    'schema_invalid',
+    `Not an Open Badges 3.0 AchievementCredential: ${shown.join('; ')}${more}.`,
+  );
+}
+
+const VC_CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/2018/credentials/v1'];
+const XSD_DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A credential that is not an Open Badge (the W3C VC 2.0 test suite sends these) is held to the
+ * VC Data Model's own rules: the base context first, the VerifiableCredential type, an issuer URL,
+ * one or more subjects, dates as dateTimeStamps, and a type on every status, schema and evidence entry.
+ */
+function checkVcDataModel(credential: Record<string, unknown>): Check {
+  const faults: string[] = [];
+  const isUrl = (v: unknown) => typeof v === 'string' && /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(v);
+  const contexts = credential['@context'];
+  if (!Array.isArray(contexts) || !VC_CONTEXTS.includes(contexts[0]))
+    faults.push('@context must be a list whose first item is https://www.w3.org/ns/credentials/v2');
+  const types = credential.type;
+  if (!(typeof types === 'string' || Array.isArray(types)) || ![types].flat().includes('VerifiableCredential'))
+    faults.push('type must include "VerifiableCredential"');
+  else if ([types].flat().some((t) => typeof t !== 'string')) faults.push('type must list strings');
+  if (credential.id !== undefined && !isUrl(credential.id)) faults.push('id must be a URL');
+  const issuer = credential.issuer;
+  if (!isUrl(issuer) && !(issuer && typeof issuer === 'object' && isUrl((issuer as { id?: unknown }).id)))
+    faults.push('issuer must be a URL or an object whose id is a URL');
+  const subjects = [credential.credentialSubject].flat();
+  if (
+    credential.credentialSubject === undefined ||
+    subjects.length === 0 ||
+    subjects.some((s) => !s || typeof s !== 'object' || Object.keys(s).length === 0)
+  )
+    faults.push('credentialSubject must be one or more objects with claims');
+  for (const name of ['validFrom', 'validUntil', 'issuanceDate', 'expirationDate'])
+    if (
+      credential[name] !== undefined &&
+      !(typeof credential[name] === 'string' && XSD_DATE_TIME.test(credential[name]))
+    )
+      faults.push(`${name} must be a date-time with its time zone`);
+  for (const name of ['credentialStatus', 'credentialSchema', 'evidence', 'refreshService', 'termsOfUse'])
+    [credential[name] ?? []].flat().forEach((entry, i, all) => {
+      const at = all.length > 1 || Array.isArray(credential[name]) ? `${name}[${i}]` : name;
+      if (!entry || typeof entry !== 'object' || (entry as { type?: unknown }).type === undefined)
+        faults.push(`${at}.type is required`);
+    });
+  return faults.length === 0
+    ? passed(
+        'schema',
+        "A VC 2.0 credential, not an Open Badge: the data model's rules hold (no Open Badges schema applies).",
+      )
+    : failed('schema', 'schema_invalid', `Not a valid VC 2.0 credential: ${faults.join('; ')}.`);
 }
 
 /**
