@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Database } from '../server/db/database.ts';
+import { type PullResult, pullFramework } from '../server/modules/frameworks/frameworks.case.pull.ts';
 import { exportFramework, importFramework } from '../server/modules/frameworks/frameworks.exchange.ts';
 import { EXCHANGE_FORMATS, type ExchangeFormat } from '../server/modules/frameworks/frameworks.names.ts';
+import { listTenants } from '../server/modules/org/org.service.ts';
+import { systemBase } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
 import { systemCtx } from './context.ts';
 
@@ -32,23 +35,90 @@ function explain(error: unknown): never {
   throw error;
 }
 
+/** The tenant named, or the only one there is (a national installation usually has one). */
+async function tenantCtx(database: Database, code: string | undefined) {
+  if (code) return systemCtx(database, code);
+  const tenants = await listTenants(systemBase(database));
+  if (tenants.length !== 1)
+    throw new AppError(
+      'validation_failed',
+      `Give --tenant CODE (${tenants.map((t) => t.code).join(', ') || 'no tenants yet'}).`,
+      {
+        fields: [{ path: 'tenant', message: 'Required when there is not exactly one tenant.' }],
+      },
+    );
+  return systemCtx(database, tenants[0]!.code);
+}
+
+interface ImportCliOptions {
+  tenant?: string;
+  format?: ExchangeFormat;
+  title?: string;
+  language?: string;
+  from?: string;
+  dryRun?: boolean;
+  allowPrivate?: boolean;
+}
+
+/** Prints what a pull did: the new framework's id (when one was written), a summary, one line per change. */
+function reportPull(result: PullResult) {
+  const { added, removed, changed } = result.counts;
+  const tally = `${added} added, ${removed} removed, ${changed} changed`;
+  if (result.frameworkId) console.log(result.frameworkId);
+  if (result.outcome === 'imported')
+    console.log(`Pulled ${result.title} (version ${result.version}) as a draft: ${added} items.`);
+  else if (result.outcome === 'draft')
+    console.log(
+      `Pulled ${result.title} as a new draft (version ${result.version}) of version ${result.from!.version}: ${tally}.`,
+    );
+  else if (result.outcome === 'unchanged')
+    console.log(`${result.title} is as version ${result.from!.version} has it: nothing to pull.`);
+  else
+    console.log(
+      result.from
+        ? `Dry run: a new draft (version ${result.version}) of version ${result.from.version} would have ${tally}.`
+        : `Dry run: ${result.title} (version ${result.version}) would be imported as a draft: ${added} items.`,
+    );
+  for (const line of result.lines) console.log(line);
+}
+
 /**
- * `pathway framework import FILE --tenant CODE` (CASE JSON, Moodle CSV or Pathway CSV, detected)
+ * `pathway framework import FILE [--tenant CODE]` (CASE JSON, Moodle CSV or Pathway CSV, detected)
+ * `pathway framework import --from URL [--tenant CODE] [--dry-run] [--allow-private]` (a CASE 1.1 provider)
  * `pathway framework export ID --tenant CODE --format case|moodle-csv|csv [--out FILE]`
  */
 export function registerFrameworkCommands(program: Command, withDatabase: WithDatabase) {
   const command = program.command('framework').description('Competency frameworks: import and export.');
   command
-    .command('import <file>')
-    .description('Import a framework as a new draft: a CASE package (JSON), a Moodle CSV or a Pathway CSV.')
-    .requiredOption('--tenant <code>', 'Tenant code')
+    .command('import [file]')
+    .description(
+      'Import a framework as a new draft: a CASE package (JSON), a Moodle CSV or a Pathway CSV; or pull one from a CASE 1.1 provider (--from): a later pull of the same document becomes a new draft of its lineage, and the changes are printed.',
+    )
+    .option('--tenant <code>', 'Tenant code (default: the only tenant)')
     .option('--format <format>', `Force the format (${EXCHANGE_FORMATS.join(', ')}); detected by default`, format)
     .option('--title <title>', 'Title of a Pathway CSV (default: the file name)')
     .option('--language <code>', 'Language of a Moodle CSV (default: the tenant’s)')
-    .action((file: string, opts: { tenant: string; format?: ExchangeFormat; title?: string; language?: string }) =>
+    .option('--from <url>', 'A CASE 1.1 CFPackages or CFDocuments URL to pull from')
+    .option('--dry-run', 'With --from: print the changes, write nothing')
+    .option(
+      '--allow-private',
+      'With --from: allow a provider on a private or loopback address, or plain http (your own network)',
+    )
+    .action((file: string | undefined, opts: ImportCliOptions) =>
       withDatabase(async (database) => {
+        if (opts.from) {
+          if (file) throw new AppError('validation_failed', 'Give a file or --from URL, not both.');
+          const ctx = await tenantCtx(database, opts.tenant);
+          const result = await pullFramework(ctx, opts.from, {
+            dryRun: opts.dryRun,
+            allowPrivate: opts.allowPrivate,
+          }).catch(explain);
+          reportPull(result);
+          return;
+        }
+        if (!file) throw new AppError('validation_failed', 'Give a file to import, or --from URL.');
         if (!fs.existsSync(file)) throw new AppError('file_not_found', `No file ${file}.`);
-        const ctx = await systemCtx(database, opts.tenant);
+        const ctx = await tenantCtx(database, opts.tenant);
         const result = await importFramework(ctx, fs.readFileSync(file), {
           format: opts.format,
           title: opts.title ?? path.basename(file).replace(/\.[^.]+$/, ''),

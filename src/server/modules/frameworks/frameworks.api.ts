@@ -120,6 +120,9 @@ const CaseList = Paging.extend({
   fields: z.string().trim().min(1).max(1000).optional().describe('The fields to return, comma-separated.'),
 });
 
+/** An item's associations: a set, so the same query, all of it unless a limit is given. */
+const CaseSet = CaseList.extend({ limit: z.coerce.number().int().min(1).max(1000).default(1000) });
+
 /** The CASE provider (frameworks.case.routes.ts): public, answered the CASE way; 1.1 and, beside it, 1.0. */
 export const caseApi = {
   'GET /api/frameworks/:frameworkId/export/case': {
@@ -131,7 +134,7 @@ export const caseApi = {
   [`GET ${CASE_PATH}/CFDocuments/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFPackages/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFItems/:sourcedId` as const]: definition,
-  [`GET ${CASE_PATH}/CFItemAssociations/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH}/CFItemAssociations/:sourcedId` as const]: { ...definition, querystring: CaseSet },
   [`GET ${CASE_PATH}/CFAssociations/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFRubrics/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH}/CFItemTypes/:sourcedId` as const]: definition,
@@ -143,7 +146,7 @@ export const caseApi = {
   [`GET ${CASE_PATH_V1P0}/CFDocuments/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH_V1P0}/CFPackages/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH_V1P0}/CFItems/:sourcedId` as const]: definition,
-  [`GET ${CASE_PATH_V1P0}/CFItemAssociations/:sourcedId` as const]: definition,
+  [`GET ${CASE_PATH_V1P0}/CFItemAssociations/:sourcedId` as const]: { ...definition, querystring: CaseSet },
   [`GET ${CASE_PATH_V1P0}/CFAssociations/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH_V1P0}/CFRubrics/:sourcedId` as const]: definition,
   [`GET ${CASE_PATH_V1P0}/CFItemTypes/:sourcedId` as const]: definition,

@@ -30,17 +30,20 @@ export async function caseAssociation(database: CaseDatabase, id: string, origin
   throw unknown('CFAssociation', id);
 }
 
-/** An item with every association it takes part in, as origin or destination. */
-export async function caseItemAssociations(database: CaseDatabase, id: string, origin: string) {
+/**
+ * An item with every association it takes part in, as origin or destination: the one list besides
+ * CFDocuments that the provider answers (a set of records), so it takes the same sort, orderBy,
+ * filter, fields and paging, and the total the filter kept.
+ */
+export async function caseItemAssociations(database: CaseDatabase, id: string, query: ListQuery, origin: string) {
   const row = await repo.publicFrameworkOfItem(database.db, id);
   if (!row) throw unknown('CFItem', id);
   const pkg = await casePackage(database, row.case_identifier, origin);
-  return {
-    CFItem: pkg.CFItems.find((i) => i.identifier === id)!,
-    CFAssociations: pkg.CFAssociations.filter(
-      (a) => a.originNodeURI.identifier === id || a.destinationNodeURI.identifier === id,
-    ),
-  };
+  const { total, records } = applyListQuery(
+    pkg.CFAssociations.filter((a) => a.originNodeURI.identifier === id || a.destinationNodeURI.identifier === id),
+    query,
+  );
+  return { total, CFItem: pkg.CFItems.find((i) => i.identifier === id)!, CFAssociations: records };
 }
 
 export async function caseRubric(database: CaseDatabase, id: string, origin: string) {

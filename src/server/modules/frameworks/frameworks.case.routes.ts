@@ -66,9 +66,11 @@ export function caseRoutes(app: ZodApp, database: Database) {
     route(app, caseApi, `GET ${base}/CFItems/:sourcedId`, publicRoute, async (req) =>
       say(req, await frameworks.caseItem(database, sourcedId(req.params.sourcedId), origin(req))),
     );
-    route(app, caseApi, `GET ${base}/CFItemAssociations/:sourcedId`, publicRoute, async (req) =>
-      say(req, await provider.caseItemAssociations(database, sourcedId(req.params.sourcedId), origin(req))),
-    );
+    route(app, caseApi, `GET ${base}/CFItemAssociations/:sourcedId`, publicRoute, async (req, reply) => {
+      const id = sourcedId(req.params.sourcedId);
+      const { total, ...set } = await provider.caseItemAssociations(database, id, req.query, origin(req));
+      return reply.header('X-Total-Count', String(total)).send(say(req, set));
+    });
     route(app, caseApi, `GET ${base}/CFAssociations/:sourcedId`, publicRoute, async (req) =>
       say(req, await provider.caseAssociation(database, sourcedId(req.params.sourcedId), origin(req))),
     );

@@ -46,13 +46,38 @@ export function isPrivateAddress(address: string): boolean {
   return v6 === '::' || v6 === '::1' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80');
 }
 
+/** How far a fetch may go: the key documents' defaults, or wider for an operator's own request. */
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+  accept: string;
+  /**
+   * Private and loopback addresses, and plain http. Only for a request an operator makes
+   * deliberately (the CLI's CASE pull of a provider on their own network, tests): never for a URL
+   * that came in a public request.
+   */
+  allowPrivate?: boolean;
+}
+
+const KEY_DOCUMENT_LIMITS: FetchLimits = {
+  timeoutMs: FETCH_TIMEOUT_MS,
+  maxBytes: MAX_DOCUMENT_BYTES,
+  accept: 'application/did+json, application/ld+json, application/json',
+};
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} kB`);
+
 /**
  * Fetches a JSON document over HTTPS with a time and size limit. The verify routes are public, so a
  * host on a private or loopback address is not fetched (anyone could otherwise probe the network
  * Pathway runs in); the check is on the name's addresses before the request.
  */
-export const fetchJsonOverHttps: FetchJson = async (url) => {
-  if (!url.startsWith('https://')) throw new UnreachableDocumentError(url, 'only https is fetched');
+export const fetchJsonOverHttps: FetchJson = (url) => fetchJsonWithin(url, KEY_DOCUMENT_LIMITS);
+
+/** fetchJsonOverHttps with other limits (see FetchLimits). */
+export async function fetchJsonWithin(url: string, limits: FetchLimits): Promise<object> {
+  const schemeOk = url.startsWith('https://') || (limits.allowPrivate === true && url.startsWith('http://'));
+  if (!schemeOk) throw new UnreachableDocumentError(url, 'only https is fetched');
   let host: string;
   try {
     host = new URL(url).hostname.replace(/^\[|\]$/g, '');
@@ -65,27 +90,28 @@ export const fetchJsonOverHttps: FetchJson = async (url) => {
   } catch (error) {
     throw new UnreachableDocumentError(url, `the name does not resolve (${(error as Error).message})`);
   }
-  if (addresses.some(isPrivateAddress))
+  if (!limits.allowPrivate && addresses.some(isPrivateAddress))
     throw new UnreachableDocumentError(url, 'a private or loopback address is not fetched');
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { accept: 'application/did+json, application/ld+json, application/json' },
+      headers: { accept: limits.accept },
       redirect: 'error',
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      signal: AbortSignal.timeout(limits.timeoutMs),
     });
   } catch (error) {
     throw new UnreachableDocumentError(url, (error as Error).message || 'network error');
   }
   if (!response.ok) throw new UnreachableDocumentError(url, `HTTP ${response.status}`);
+  const tooBig = `larger than ${size(limits.maxBytes)}`;
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_DOCUMENT_BYTES) throw new UnreachableDocumentError(url, 'larger than 100 kB');
+  if (declared > limits.maxBytes) throw new UnreachableDocumentError(url, tooBig);
   const chunks: Uint8Array[] = [];
-  let size = 0;
+  let received = 0;
   try {
     for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > MAX_DOCUMENT_BYTES) throw new UnreachableDocumentError(url, 'larger than 100 kB');
+      received += chunk.byteLength;
+      if (received > limits.maxBytes) throw new UnreachableDocumentError(url, tooBig);
       chunks.push(chunk);
     }
     const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -95,7 +121,7 @@ export const fetchJsonOverHttps: FetchJson = async (url) => {
     if (error instanceof UnreachableDocumentError) throw error;
     throw new UnreachableDocumentError(url, (error as Error).message || 'unreadable');
   }
-};
+}
 
 let fetcher: FetchJson = fetchJsonOverHttps;
 const cache = new Map<string, { at: number; value: Promise<object> }>();
