@@ -168,6 +168,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   posting_too_fast: 429,
   mention_not_member: 422,
   attachment_not_readable: 422,
+  translation_file_invalid: 422,
   route_not_found: 404,
   internal_error: 500,
 };
