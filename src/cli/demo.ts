@@ -42,7 +42,10 @@ export const DEMO_LOGINS: { username: string; role: Role; where: string }[] = [
   { username: 'assessor', role: 'assessor', where: 'Northern Highlands region' },
 ];
 
-const REGIONS: LocalizedText[] = [
+/** Text in each of the demo's five languages: a name the demo builds must have them all. */
+type FiveLanguages = Record<'en' | 'ru' | 'uz' | 'ne' | 'fil', string>;
+
+const REGIONS: FiveLanguages[] = [
   {
     en: 'Northern Highlands',
     ru: 'Северное нагорье',
@@ -63,16 +66,21 @@ const REGIONS: LocalizedText[] = [
     fil: 'Mga Lalawigang Pulo',
   },
 ];
-const DISTRICT_NAMES = [
-  'Amberfield',
-  'Birchwood',
-  'Cedar Bay',
-  'Dunmore',
-  'Elmstead',
-  'Fernhill',
-  'Granton',
-  'Hollow Creek',
+/** District names are place names: spelt for each script, as a map of the country would. */
+const DISTRICT_NAMES: FiveLanguages[] = [
+  { en: 'Amberfield', ru: 'Эмберфилд', uz: 'Emberfild', ne: 'एम्बरफिल्ड', fil: 'Amberfield' },
+  { en: 'Birchwood', ru: 'Берчвуд', uz: 'Berchvud', ne: 'बर्चवुड', fil: 'Birchwood' },
+  { en: 'Cedar Bay', ru: 'Сидар-Бей', uz: 'Sidar-Bey', ne: 'सिडार बे', fil: 'Cedar Bay' },
+  { en: 'Dunmore', ru: 'Данмор', uz: 'Danmor', ne: 'डनमोर', fil: 'Dunmore' },
+  { en: 'Elmstead', ru: 'Элмстед', uz: 'Elmsted', ne: 'एल्मस्टेड', fil: 'Elmstead' },
+  { en: 'Fernhill', ru: 'Фернхилл', uz: 'Fernxill', ne: 'फर्नहिल', fil: 'Fernhill' },
+  { en: 'Granton', ru: 'Грантон', uz: 'Granton', ne: 'ग्रान्टन', fil: 'Granton' },
+  { en: 'Hollow Creek', ru: 'Холлоу-Крик', uz: 'Xollou-Krik', ne: 'होलो क्रिक', fil: 'Hollow Creek' },
 ];
+/** Nepali writes numbers in Devanagari digits. */
+const devanagari = (n: string) => n.replace(/[0-9]/g, (d) => '०१२३४५६७८९'[Number(d)]!);
+/** An org unit's name in every language, from the names it is built from. */
+const named = (parts: FiveLanguages): FiveLanguages => parts;
 const GIVEN = {
   female: ['Aruna', 'Maria', 'Dilnoza', 'Sita', 'Lourdes', 'Nodira', 'Gita', 'Ana', 'Malika', 'Rina'],
   male: ['Ramesh', 'Jose', 'Bekzod', 'Hari', 'Paolo', 'Aziz', 'Bikash', 'Carlo', 'Timur', 'Suman'],
@@ -171,30 +179,52 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     const schools: org.UnitRow[] = [];
     const districts: org.UnitRow[] = [];
     const teis: org.UnitRow[] = [];
+    const districtNames: FiveLanguages[] = [];
     REGIONS.forEach((regionName, r) => {
       const region = unit(root, 'region', `R${r + 1}`, regionName);
-      teis.push(unit(region, 'tei', `R${r + 1}-TEI`, { en: `${regionName.en} Teacher College` }));
+      const college = named({
+        en: `${regionName.en} Teacher College`,
+        ru: `Педагогический колледж «${regionName.ru}»`,
+        uz: `${regionName.uz} pedagogika kolleji`,
+        ne: `${regionName.ne} शिक्षक कलेज`,
+        fil: `Kolehiyo ng mga Guro ng ${regionName.fil}`,
+      });
+      teis.push(unit(region, 'tei', `R${r + 1}-TEI`, college));
       for (let d = 0; d < districtsPerRegion; d++) {
         const base = DISTRICT_NAMES[(r + d) % DISTRICT_NAMES.length]!;
-        const districtName = r === 0 && d === 0 ? 'Amberfield' : `${base} ${r + 1}-${d + 1}`;
-        const district = unit(region, 'district', `R${r + 1}-D${d + 1}`, { en: districtName });
+        const suffix = r === 0 && d === 0 ? '' : ` ${r + 1}-${d + 1}`;
+        const districtName = named({
+          en: `${base.en}${suffix}`,
+          ru: `${base.ru}${suffix}`,
+          uz: `${base.uz}${suffix}`,
+          ne: `${base.ne}${devanagari(suffix)}`,
+          fil: `${base.fil}${suffix}`,
+        });
+        const district = unit(region, 'district', `R${r + 1}-D${d + 1}`, districtName);
         districts.push(district);
-        unit(district, 'resource_centre', `R${r + 1}-D${d + 1}-RC`, { en: `${districtName} ICT Resource Centre` });
+        districtNames.push(districtName);
+        const centre = named({
+          en: `${districtName.en} ICT Resource Centre`,
+          ru: `Ресурсный центр ИКТ района ${districtName.ru}`,
+          uz: `${districtName.uz} tumani AKT resurs markazi`,
+          ne: `${districtName.ne} सूचना प्रविधि स्रोत केन्द्र`,
+          fil: `ICT Resource Centre ng ${districtName.fil}`,
+        });
+        unit(district, 'resource_centre', `R${r + 1}-D${d + 1}-RC`, centre);
       }
     });
     for (let s = 0; s < schoolsTotal; s++) {
       const district = districts[s % districts.length]!;
+      const name = districtNames[s % districts.length]!;
       const n = Math.floor(s / districts.length) + 1;
-      const name = JSON.parse(district.name).en as string;
-      schools.push(
-        unit(
-          district,
-          'school',
-          `${district.code}-S${n}`,
-          { en: `${name} School No. ${n}` },
-          s % 3 === 0 ? 'urban' : 'rural',
-        ),
-      );
+      const school = named({
+        en: `${name.en} School No. ${n}`,
+        ru: `Школа № ${n} района ${name.ru}`,
+        uz: `${name.uz} tumani ${n}-maktab`,
+        ne: `${name.ne} विद्यालय नं. ${devanagari(String(n))}`,
+        fil: `Paaralan Blg. ${n} ng ${name.fil}`,
+      });
+      schools.push(unit(district, 'school', `${district.code}-S${n}`, school, s % 3 === 0 ? 'urban' : 'rural'));
     }
     await org.insertUnitRows(tx, rows);
     return { schools, districts, teis, regions: rows.filter((u) => u.type === 'region') };
