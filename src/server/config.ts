@@ -19,6 +19,10 @@ export interface Config {
   keySecretFile: string;
   /** Which X-Forwarded-For entries to believe for the client's address (req.ip): Fastify's trustProxy. */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+  /** Requests one address may make a minute to the verify routes (a credential or presentation sent to check). */
+  verifyRateLimit: number;
+  /** Serve HTTPS with this PEM certificate (chain) and private key: both files, or neither (plain HTTP). */
+  tls: { certFile: string; keyFile: string } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,7 +42,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keySecret: env.PATHWAY_KEY_SECRET || null,
     keySecretFile: env.PATHWAY_KEY_SECRET_FILE ?? path.join(dataDir, 'issuer-keys.secret'),
     trustProxy: parseTrustProxy(env.PATHWAY_TRUST_PROXY),
+    verifyRateLimit: positiveSetting('PATHWAY_VERIFY_RATE_LIMIT', env.PATHWAY_VERIFY_RATE_LIMIT, 20),
+    tls: parseTls(env.PATHWAY_TLS_CERT, env.PATHWAY_TLS_KEY),
   };
+}
+
+function positiveSetting(name: string, value: string | undefined, fallback: number): number {
+  const setting = value?.trim() ?? '';
+  if (setting === '') return fallback;
+  if (!/^[1-9]\d*$/.test(setting)) throw new Error(`${name} must be a whole number above 0, not "${value}".`);
+  return Number(setting);
+}
+
+/** A certificate without its key (or the reverse) is a mistake to stop at, not a reason to fall back to HTTP. */
+export function parseTls(cert: string | undefined, key: string | undefined): Config['tls'] {
+  const certFile = cert?.trim() ?? '';
+  const keyFile = key?.trim() ?? '';
+  if (certFile === '' && keyFile === '') return null;
+  if (certFile === '' || keyFile === '')
+    throw new Error('Set both PATHWAY_TLS_CERT and PATHWAY_TLS_KEY (PEM files) to serve HTTPS, or neither.');
+  return { certFile, keyFile };
 }
 
 /** unset/false: the socket address; true: any proxy; N: that many hops; else addresses/CIDRs, comma-separated. */

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { buildApp } from './http/app.ts';
@@ -13,5 +14,6 @@ export async function startServer(config: Config, database: Database) {
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void close().then(() => process.exit(0)));
-  return { app, url: `http://localhost:${config.port}`, close };
+  const { port } = app.server.address() as AddressInfo;
+  return { app, url: `${config.tls ? 'https' : 'http'}://localhost:${port}`, close };
 }

@@ -63,7 +63,7 @@ export type ZodApp = FastifyInstance<
 export interface AppDeps {
   config: Pick<Config, 'secureCookies' | 'webDir' | 'logLevel'> &
     // Credential URLs and the key secret; tests leave them out (credentials then read the environment).
-    Partial<Pick<Config, 'publicUrl' | 'keySecret' | 'keySecretFile' | 'trustProxy'>>;
+    Partial<Pick<Config, 'publicUrl' | 'keySecret' | 'keySecretFile' | 'trustProxy' | 'verifyRateLimit' | 'tls'>>;
   database: Database;
   /** Uploaded files; a throwaway folder when not given (tests). */
   files?: FileStore;
@@ -88,6 +88,10 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   registerNotifications();
   registerPractice();
   const app = Fastify({
+    // HTTPS when a certificate is configured (wallets and the W3C test suites require it).
+    ...(config.tls
+      ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } }
+      : {}),
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy ?? false,
@@ -157,7 +161,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   communityRoutes(app, { database, files: files ?? scratchStore(app) });
   assessmentRoutes(app, files ?? scratchStore(app));
   trainingRoutes(app);
-  credentialsRoutes(app, database);
+  credentialsRoutes(app, database, { verifyPerMinute: config.verifyRateLimit });
   recognitionRoutes(app);
   notificationsRoutes(app);
 

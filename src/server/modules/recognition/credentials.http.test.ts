@@ -2,6 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import { loadConfig } from '../../config.ts';
+import { buildApp } from '../../http/app.ts';
 import * as credentials from './credentials.service.ts';
 import { configureCredentials } from './issuer.keys.ts';
 
@@ -389,6 +391,34 @@ describeOnEachDatabase('credentials over HTTP', (getDb) => {
       remoteAddress: '198.51.100.3',
     });
     expect(other.statusCode).toBe(200);
+  });
+
+  it('takes the verification limit from PATHWAY_VERIFY_RATE_LIMIT', async () => {
+    const config = loadConfig({ PATHWAY_VERIFY_RATE_LIMIT: '3' });
+    expect(() => loadConfig({ PATHWAY_VERIFY_RATE_LIMIT: 'lots' })).toThrow(/PATHWAY_VERIFY_RATE_LIMIT/);
+    const limited = await buildApp({
+      config: {
+        secureCookies: false,
+        webDir: '/nonexistent',
+        logLevel: 'silent',
+        verifyRateLimit: config.verifyRateLimit,
+      },
+      database: getDb(),
+    });
+    const issued = await world.issue();
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await limited.inject({
+        method: 'POST',
+        url: '/credentials/verify',
+        headers: { 'content-type': 'application/json' },
+        payload: { verifiableCredential: issued.credential },
+        remoteAddress: '198.51.100.4',
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes).toEqual([200, 200, 200, 429]);
+    await limited.close();
   });
 
   it('shows the issuer to recognition managers and rotates its key', async () => {
