@@ -184,7 +184,7 @@ async function nationalRound(ctx: Ctx, surveyId: string, nationId: string, month
       ru: `Национальный опрос об эффективности обучения ${year}`,
       uz: `O‘qitish samaradorligi bo‘yicha milliy so‘rovnoma ${year}`,
       ne: `तालिम प्रभावकारिता राष्ट्रिय सर्वेक्षण ${year}`,
-      fil: `Pambansang survey sa bisa ng pagsasanay ${year}`,
+      fil: `Pambansang sarbey sa bisa ng pagsasanay ${year}`,
     },
     unitId: nationId,
     population: { categories: ['teacher'] },
