@@ -53,7 +53,7 @@ const LIBRARY: {
       ru: 'Проектный подход: курс для учителей',
       uz: 'Loyihaga asoslangan yondashuv: o‘qituvchilar uchun kurs',
       ne: 'परियोजनामा आधारित शिक्षण: शिक्षकका लागि पाठ्यक्रम',
-      fil: 'Ang project-based na pamamaraan: kurso para sa mga guro',
+      fil: 'Ang pamamaraang batay sa proyekto: kurso para sa mga guro',
     },
     description: {
       en: 'How students plan, research and present a project over several weeks, with ICT to gather, analyse and share what they find.',

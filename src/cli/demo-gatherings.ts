@@ -195,9 +195,9 @@ const WORKSHOP: { title: Text; description: Text } = {
   title: {
     en: 'District workshop: project-based learning with tablets',
     ru: 'Районный практикум: проектное обучение с планшетами',
-    uz: 'Tuman amaliy mashg‘uloti: planshetlar bilan loyihaviy ta’lim',
+    uz: 'Tuman amaliy mashg‘uloti: planshetlar bilan loyihaga asoslangan ta’lim',
     ne: 'जिल्ला कार्यशाला: ट्याब्लेटसँग परियोजनामा आधारित सिकाइ',
-    fil: 'Workshop ng distrito: project-based learning gamit ang tablet',
+    fil: 'Workshop ng distrito: pagkatutong batay sa proyekto gamit ang tablet',
   },
   description: {
     en: 'A hands-on day: plan a four-week project with your class and leave with a ready first lesson.',
@@ -214,7 +214,7 @@ const CALL: { title: Text; theme: Text; description: Text } = {
     ru: 'Малые гранты на проектное обучение 2026',
     uz: 'Loyihaviy ta’lim uchun kichik grantlar 2026',
     ne: 'परियोजनामा आधारित सिकाइका लागि साना अनुदान २०२६',
-    fil: 'Maliliit na grant para sa project-based learning 2026',
+    fil: 'Maliliit na grant para sa pagkatutong batay sa proyekto 2026',
   },
   theme: {
     en: 'Students investigate their own community with ICT',

@@ -100,7 +100,7 @@ export async function seedDemoCatalogue(
     title: {
       en: 'Project-based learning with ICT',
       ru: 'Проектное обучение с ИКТ',
-      uz: 'AKT yordamida loyihaviy ta’lim',
+      uz: 'AKT yordamida loyihaga asoslangan ta’lim',
       ne: 'सूचना प्रविधिसहित परियोजनामा आधारित सिकाइ',
       fil: 'Pagkatutong batay sa proyekto gamit ang ICT',
     },
