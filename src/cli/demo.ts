@@ -26,6 +26,7 @@ import { seedSchoolPlans } from './demo-practice-schoolplans.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
 import { seedSurveys } from './demo-surveys.ts';
 import { amberfieldCohorts, seedDemoCatalogue, seedDemoTraining } from './demo-training.ts';
+import { seedDemoTranslations } from './demo-translations.ts';
 
 export const DEMO_TENANT = 'demo';
 export const DEMO_PASSWORD = 'pathway-demo';
@@ -40,6 +41,7 @@ export const DEMO_LOGINS: { username: string; role: Role; where: string }[] = [
   { username: 'teacher', role: 'teacher', where: 'Amberfield School No. 1' },
   { username: 'trainer', role: 'trainer', where: 'Northern Highlands Teacher College' },
   { username: 'assessor', role: 'assessor', where: 'Northern Highlands region' },
+  { username: 'translator', role: 'translator', where: 'the nation (ru, uz, ne, fil)' },
 ];
 
 /** Text in each of the demo's five languages: a name the demo builds must have them all. */
@@ -263,6 +265,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     teacher: { unit: school1, category: 'teacher' },
     trainer: { unit: tei1, category: 'trainer' },
     assessor: { unit: region1, category: 'assessor' },
+    translator: { unit: root, category: 'officer' },
   };
   await inTransaction(ctx, async (tx) => {
     const rows = DEMO_LOGINS.map((login, i) => {
@@ -340,6 +343,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     // Last year's and this year's national survey of training effectiveness, answered across the country.
     await seedSurveys(tx, root.id);
     await seedDemoSurveyIndicator(tx, { nationId: root.id }, monitoring.practiceObjectiveId);
+    await seedDemoTranslations(tx, accountOf.get('translator')!);
   });
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }

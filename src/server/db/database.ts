@@ -30,6 +30,7 @@ import * as competitions from './migrations/0024_competitions.ts';
 import * as caseFidelity from './migrations/0025_case_fidelity.ts';
 import * as moodleFidelity from './migrations/0026_moodle_fidelity.ts';
 import * as resourceRecent from './migrations/0027_resource_recent.ts';
+import * as translations from './migrations/0028_translations.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -142,6 +143,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_case_fidelity': caseFidelity,
   '0026_moodle_fidelity': moodleFidelity,
   '0027_resource_recent': resourceRecent,
+  '0028_translations': translations,
 };
 
 export async function migrate(database: Database): Promise<string[]> {

@@ -1144,6 +1144,36 @@ export interface CalendarTokenTable {
   created_at: string;
 }
 
+/** Where one text's translation into one language stands, and the source it was made from (migration 0028). */
+export interface TranslationStateTable {
+  tenant_id: string;
+  object_type: string;
+  object_id: string;
+  unit_key: string;
+  locale: string;
+  /** draft | review | approved */
+  status: string;
+  source_text: string;
+  updated_by_account_id: string | null;
+  updated_at: string;
+}
+
+export interface TranslatorLanguageTable {
+  tenant_id: string;
+  account_id: string;
+  locale: string;
+}
+
+/** A term of the standard in every language (term and note are LocalizedText JSON). */
+export interface GlossaryTermTable {
+  tenant_id: string;
+  id: string;
+  term: string;
+  note: string;
+  position: number;
+  updated_at: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   org_unit: OrgUnitTable;
@@ -1241,6 +1271,9 @@ export interface DB {
   event_decision: EventDecisionTable;
   event_action: EventActionTable;
   calendar_token: CalendarTokenTable;
+  translation_state: TranslationStateTable;
+  translator_language: TranslatorLanguageTable;
+  glossary_term: GlossaryTermTable;
   competition: CompetitionTable;
   competition_reviewer: CompetitionReviewerTable;
   competition_application: CompetitionApplicationTable;

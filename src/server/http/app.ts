@@ -43,6 +43,7 @@ import { configureCredentialsFrom } from '../modules/recognition/issuer.keys.ts'
 import { recognitionRoutes } from '../modules/recognition/recognition.routes.ts';
 import { surveyRoutes } from '../modules/surveys/surveys.routes.ts';
 import { trainingRoutes } from '../modules/training/training.routes.ts';
+import { translationsRoutes } from '../modules/translations/translations.routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { diskStore, type FileStore } from '../shared/storage.ts';
@@ -164,6 +165,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   credentialsRoutes(app, database, { verifyPerMinute: config.verifyRateLimit });
   recognitionRoutes(app);
   notificationsRoutes(app);
+  translationsRoutes(app);
 
   serveWebApp(app, config.webDir);
   return app;

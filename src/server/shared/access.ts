@@ -11,6 +11,7 @@ export const ROLES = [
   'teacher',
   'trainer',
   'assessor',
+  'translator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -39,6 +40,8 @@ export const PERMISSIONS = [
   'surveys.manage',
   'community.moderate',
   'community.competitions.manage',
+  'translations.translate',
+  'translations.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'surveys.manage',
     'community.moderate',
     'community.competitions.manage',
+    'translations.translate',
+    'translations.review',
   ],
   regional_officer: [
     'org.read',
@@ -112,6 +117,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment.observe',
     'recognition.approve',
   ],
+  // Limited further to the languages given to the account (translator_language).
+  translator: ['org.read', 'translations.translate'],
   teacher: ['org.read'],
 };
 

@@ -17,6 +17,7 @@ import type { PracticeApi } from '../../server/modules/practice/practice.api.ts'
 import type { recognitionApi } from '../../server/modules/recognition/recognition.api.ts';
 import type { SurveysApi } from '../../server/modules/surveys/surveys.api.ts';
 import type { trainingApi } from '../../server/modules/training/training.api.ts';
+import type { translationsApi } from '../../server/modules/translations/translations.api.ts';
 import { api, upload } from './client.ts';
 
 type Api = typeof accountsApi &
@@ -27,6 +28,7 @@ type Api = typeof accountsApi &
   typeof importsApi &
   typeof monitoringApi &
   typeof notificationsApi &
+  typeof translationsApi &
   typeof orgApi &
   typeof peopleApi &
   PracticeApi &

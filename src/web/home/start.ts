@@ -11,6 +11,7 @@ const PRECEDENCE: Role[] = [
   'school_leader',
   'assessor',
   'trainer',
+  'translator',
   'teacher',
 ];
 
@@ -27,6 +28,7 @@ const HOMES: Record<Role, string[]> = {
   school_leader: ['/my-school', '/dashboard', '/org', '/people'],
   assessor: ['/reviews', '/recognition/approvals', '/org', '/people'],
   trainer: ['/my-offerings', '/coaching', '/follow-through', '/offerings', '/training'],
+  translator: ['/translations'],
   teacher: [
     '/my-learning',
     '/self-assessment',

@@ -115,6 +115,8 @@ export const Item = z.object({
   notes: z.record(z.string(), z.string()),
   /** Framework languages this item lacks a title or statement in: the editor marks them. */
   missingLanguages: z.array(z.string()),
+  /** Languages whose translation of the item's texts or rubric was made from an older source. */
+  staleLanguages: z.array(z.string()),
   goalIds: z.array(z.string()),
 });
 export type Item = z.infer<typeof Item>;

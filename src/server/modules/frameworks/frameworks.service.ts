@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
+import { copyHistory, staleLanguages, trackEdits } from '../translations/translations.tracking.ts';
 import { caseSourceOf } from './frameworks.case.source.ts';
 import { toCfPackage } from './frameworks.case.ts';
 import * as repo from './frameworks.repo.ts';
@@ -22,6 +23,7 @@ import type {
   UpdateItemInput,
 } from './frameworks.schemas.ts';
 import { TEMPLATE_ASPECTS, TEMPLATE_DESCRIPTION, TEMPLATE_LEVELS, TEMPLATE_TITLE } from './frameworks.template.ts';
+import { frameworkTexts } from './frameworks.translatable.ts';
 import * as versionsRepo from './frameworks.versions.repo.ts';
 
 /** CASE identifiers are lowercase UUIDs. */
@@ -100,6 +102,15 @@ export async function getFramework(ctx: Ctx, id: string): Promise<FrameworkDetai
   ]);
   const languages = parse<string[]>(row.languages);
   const levelCode = new Map(levels.map((l) => [l.id, l.code]));
+  const stale = await staleLanguages(ctx, frameworkTexts, id);
+  const staleIn = (caseIdentifier: string) =>
+    languages.filter((l) =>
+      [...stale].some(
+        ([key, locales]) =>
+          locales.includes(l) &&
+          (key.startsWith(`item/${caseIdentifier}/`) || key.startsWith(`rubric/${caseIdentifier}/`)),
+      ),
+    );
   return {
     ...toSummary(row),
     levels: levels.map((l) => ({
@@ -124,6 +135,7 @@ export async function getFramework(ctx: Ctx, id: string): Promise<FrameworkDetai
         statement,
         notes: parse(i.notes),
         missingLanguages: languages.filter((l) => !title[l] || !statement[l]),
+        staleLanguages: staleIn(i.case_identifier),
         goalIds: alignments.filter((a) => a.item_id === i.id).map((a) => a.goal_id),
       };
     }),
@@ -206,7 +218,7 @@ export async function createFramework(ctx: Ctx, input: CreateFrameworkInput): Pr
   return getFramework(ctx, id);
 }
 
-/** A complete draft modelled on UNESCO's ICT CFT structure (6 aspects x 3 levels), in English and Russian. */
+/** A complete draft modelled on UNESCO's ICT CFT structure (6 aspects x 3 levels), in the five pilot languages. */
 export async function createFromTemplate(ctx: Ctx, input: { version: string }): Promise<FrameworkDetail> {
   await requireWriter(ctx);
   const id = await inTransaction(ctx, async (tx) => {
@@ -214,7 +226,7 @@ export async function createFromTemplate(ctx: Ctx, input: { version: string }): 
       version: input.version,
       title: TEMPLATE_TITLE,
       description: TEMPLATE_DESCRIPTION,
-      languages: ['en', 'ru'],
+      languages: Object.keys(TEMPLATE_TITLE),
       licence: 'CC BY-SA 4.0',
       source: 'template',
     });
@@ -333,7 +345,7 @@ export async function updateItem(ctx: Ctx, frameworkId: string, itemId: string, 
       ...(input.notes ? { notes: json(input.notes) } : {}),
       ...(input.levelCode !== undefined ? { level_code: input.levelCode } : {}),
     };
-    await repo.updateItem(tx.db, tx.tenantId, itemId, patch);
+    await trackEdits(tx, frameworkTexts, frameworkId, () => repo.updateItem(tx.db, tx.tenantId, itemId, patch));
     await touch(tx, frameworkId);
     await recordAudit(tx.db, tx, 'framework_item.update', { type: 'framework_item', id: itemId }, before, {
       ...before,
@@ -422,14 +434,16 @@ export async function setRubric(
       });
     const level = (await repo.levelsOf(tx.db, tx.tenantId, frameworkId)).find((l) => l.code === levelCode);
     if (!level) throw notFound('framework_level', levelCode);
-    await repo.putRubric(tx.db, {
-      tenant_id: tx.tenantId,
-      framework_id: frameworkId,
-      item_id: itemId,
-      level_id: level.id,
-      descriptor: json(input.descriptor),
-      score: input.score ?? null,
-    });
+    await trackEdits(tx, frameworkTexts, frameworkId, () =>
+      repo.putRubric(tx.db, {
+        tenant_id: tx.tenantId,
+        framework_id: frameworkId,
+        item_id: itemId,
+        level_id: level.id,
+        descriptor: json(input.descriptor),
+        score: input.score ?? null,
+      }),
+    );
     await touch(tx, frameworkId);
     await recordAudit(tx.db, tx, 'rubric.set', { type: 'framework_item', id: itemId }, null, { levelCode, ...input });
   });
@@ -447,7 +461,9 @@ export async function updateFramework(ctx: Ctx, frameworkId: string, input: Upda
       ...(input.licence !== undefined ? { licence: input.licence } : {}),
       updated_at: nowIso(),
     };
-    await repo.updateFramework(tx.db, tx.tenantId, frameworkId, patch);
+    await trackEdits(tx, frameworkTexts, frameworkId, () =>
+      repo.updateFramework(tx.db, tx.tenantId, frameworkId, patch),
+    );
     await recordAudit(tx.db, tx, 'framework.update', { type: 'framework', id: frameworkId }, toSummary(before), {
       ...toSummary({ ...before, ...patch }),
     });
@@ -599,6 +615,7 @@ export async function newVersion(ctx: Ctx, frameworkId: string, version: string)
       })),
     );
     await repo.copyCaseAssociations(tx.db, tx.tenantId, from.id, row.id);
+    await copyHistory(tx, frameworkTexts.type, from.id, row.id);
     const alignments = await repo.alignmentsOf(tx.db, tx.tenantId, from.id);
     await repo.insertAlignments(
       tx.db,

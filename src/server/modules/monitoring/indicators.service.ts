@@ -8,6 +8,7 @@ import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import { Definition, questionsOf } from '../surveys/surveys.definition.ts';
 import * as training from '../training/catalogue.service.ts';
+import { trackEdits } from '../translations/translations.tracking.ts';
 import * as repo from './indicators.repo.ts';
 import {
   type FactSpec,
@@ -17,6 +18,7 @@ import {
   SCHOOL_FACTS,
   type TargetsInput,
 } from './indicators.schemas.ts';
+import { indicatorTexts } from './indicators.translatable.ts';
 
 const parse = <T>(json: string): T => JSON.parse(json) as T;
 
@@ -82,7 +84,7 @@ export async function updateIndicator(ctx: Ctx, id: string, input: IndicatorInpu
     if (clash && clash.id !== id)
       throw new AppError('duplicate_code', `An indicator with code ${input.code} exists.`, { field: 'code' });
     const patch = { ...columnsOf(input), updated_at: nowIso() };
-    await repo.updateIndicator(tx.db, tx.tenantId, id, patch);
+    await trackEdits(tx, indicatorTexts, id, () => repo.updateIndicator(tx.db, tx.tenantId, id, patch));
     await recordAudit(tx.db, tx, 'indicator.update', { type: 'indicator', id }, toIndicator(tx, before), input);
     return toIndicator(tx, { ...before, ...patch });
   });

@@ -9,9 +9,11 @@ import { loadStandard, requireAssessable, type Standard } from '../assessment/as
 import { MINIMUM_GROUP } from '../assessment/reports.service.ts';
 import * as org from '../org/org.service.ts';
 import * as training from '../training/catalogue.service.ts';
+import { trackEdits } from '../translations/translations.tracking.ts';
 import * as awards from './awards.service.ts';
 import * as repo from './rules.repo.ts';
 import { type Condition, MAX_CONDITIONS, MAX_DEPTH, type Preview, type Rule, type RuleInput } from './rules.schemas.ts';
+import { ruleTexts } from './rules.translatable.ts';
 
 const PREVIEW_PAGE = 20;
 
@@ -295,7 +297,7 @@ export async function updateRule(ctx: Ctx, id: string, input: RuleInput): Promis
   return inTransaction(ctx, async (tx) => {
     const before = await requireRule(tx, id);
     const values = { ...ruleValues(input, frameworkId, compiled), updated_at: nowIso() };
-    if (!(await repo.moveRule(tx.db, tx.tenantId, id, 'draft', values)))
+    if (!(await trackEdits(tx, ruleTexts, id, () => repo.moveRule(tx.db, tx.tenantId, id, 'draft', values))))
       throw new AppError('rule_not_draft', 'Only a draft rule can be edited; retire it and write a new one.', {
         id,
         status: before.status,

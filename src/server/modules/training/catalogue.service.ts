@@ -12,6 +12,7 @@ import {
 } from '../assessment/assessment.standard.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import * as org from '../org/org.service.ts';
+import { trackEdits } from '../translations/translations.tracking.ts';
 import { type Qualification, toModules, toProgrammes } from './training.presenters.ts';
 import * as repo from './training.repo.ts';
 import type {
@@ -24,6 +25,7 @@ import type {
   UpdateModuleInput,
 } from './training.schemas.ts';
 import { DEFAULT_FOLLOW_THROUGH_MONTHS } from './training.schemas.ts';
+import { moduleTexts } from './training.translatable.ts';
 
 // ---------------------------------------------------------------- the catalogue
 
@@ -172,7 +174,7 @@ export async function updateModule(ctx: Ctx, moduleId: string, input: UpdateModu
       checkOutcomes(standard, input.outcomes, 'body.outcomes');
       await repo.replaceOutcomes(tx.db, tx.tenantId, moduleId, uniqueOutcomes(moduleId, input.outcomes));
     }
-    await repo.updateModule(tx.db, tx.tenantId, moduleId, patch);
+    await trackEdits(tx, moduleTexts, moduleId, () => repo.updateModule(tx.db, tx.tenantId, moduleId, patch));
     const after = await getModule(tx, moduleId);
     await recordAudit(tx.db, tx, 'training_module.update', { type: 'training_module', id: moduleId }, before, after);
     return after;

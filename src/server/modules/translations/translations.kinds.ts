@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { LocalizedText } from '../../shared/text.ts';
+
+/** Where a unit's text lives: one JSON LocalizedText column of one row of its module's table. */
+export interface TextRef {
+  table: keyof DB;
+  /** Columns (besides tenant_id) that pick the row. */
+  match: Record<string, string>;
+  column: string;
+}
+
+/** One multilingual text of an object, under a key that stays the same across versions. */
+export interface TextUnit {
+  key: string;
+  /** How a translator finds it: the item's code and which of its texts, e.g. `A1.1 statement`. */
+  label: string;
+  text: LocalizedText;
+  ref: TextRef;
+}
+
+export interface TranslatableObject {
+  id: string;
+  name: LocalizedText;
+  /** The languages the object is kept in; every other language is not asked for. */
+  languages: string[];
+}
+
+/**
+ * A kind of object with multilingual texts (a standard version, the policy goals, a training module,
+ * an indicator...). Its module declares which of its texts are translated and where they live; the
+ * translations module reads them and writes only the target-language entries of those columns.
+ */
+export interface TextScope {
+  db: Kysely<DB>;
+  tenantId: string;
+  /** The tenant's languages: what an object without languages of its own is kept in. */
+  locales: string[];
+}
+
+export interface TranslatableKind {
+  type: string;
+  list(scope: TextScope): Promise<TranslatableObject[]>;
+  /** Null when the object is unknown. */
+  units(scope: TextScope, id: string): Promise<{ object: TranslatableObject; units: TextUnit[] } | null>;
+}
+
+/**
+ * A kind whose objects are the rows of one table, each with some LocalizedText columns: declared by
+ * the module that owns the table (a training module's title and summary, an indicator's name...).
+ */
+export function rowTexts(spec: {
+  type: string;
+  table: keyof DB;
+  /** The columns translated, in the order a translator reads them. */
+  columns: string[];
+  name: string;
+  /** The column that names a row to people (its code), if it has one; rows are listed by it. */
+  code?: string;
+}): TranslatableKind {
+  // biome-ignore lint/suspicious/noExplicitAny: the table and columns are named by the owning module.
+  const rows = (db: Kysely<DB>, tenantId: string, id?: string): Promise<Record<string, any>[]> => {
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    let query = (db as Kysely<any>).selectFrom(spec.table).selectAll().where('tenant_id', '=', tenantId);
+    if (id !== undefined) query = query.where('id', '=', id);
+    return query
+      .orderBy(spec.code ?? 'created_at')
+      .orderBy('id')
+      .execute();
+  };
+  const parse = (text: string) => JSON.parse(text) as LocalizedText;
+  return {
+    type: spec.type,
+    async list({ db, tenantId, locales }) {
+      return (await rows(db, tenantId)).map((r) => ({ id: r.id, name: parse(r[spec.name]), languages: locales }));
+    },
+    async units({ db, tenantId, locales }, id) {
+      const [row] = await rows(db, tenantId, id);
+      if (!row) return null;
+      return {
+        object: { id, name: parse(row[spec.name]), languages: locales },
+        units: spec.columns.map((column) => ({
+          key: column,
+          label: spec.code ? `${row[spec.code]} ${column}` : column,
+          text: parse(row[column]),
+          ref: { table: spec.table, match: { id }, column },
+        })),
+      };
+    },
+  };
+}
