@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sendFile } from '../api/routes.ts';
 import { RecognitionError } from './RecognitionError.tsx';
 import type { Verification } from './types.ts';
-import { Checks, PublicFrame } from './VerifyPage.tsx';
+import { Checks, PublicFrame, verdictClass, verdictOf } from './VerifyPage.tsx';
 
 /** Public, no sign-in: anyone checks a credential file, from Pathway or any other issuer. */
 export default function VerifyFilePage() {
@@ -49,10 +49,8 @@ export default function VerifyFilePage() {
       <RecognitionError error={failure} />
       {result ? (
         <div aria-live="polite">
-          <p className={result.verified ? 'success' : 'error'} role="status">
-            <strong>
-              {t(result.verified ? 'recognition.verify.standing.verified' : 'recognition.verify.standing.failed')}
-            </strong>
+          <p className={verdictClass(verdictOf(result))} role="status">
+            <strong>{t(`recognition.verify.standing.${verdictOf(result)}`)}</strong>
           </p>
           <Checks verification={result} />
         </div>

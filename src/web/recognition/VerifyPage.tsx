@@ -6,14 +6,24 @@ import { LanguageSwitcher } from '../shell/LanguageSwitcher.tsx';
 import { RecognitionError } from './RecognitionError.tsx';
 import type { PublicCredential, Verification } from './types.ts';
 
-type Standing = 'verified' | 'revoked' | 'suspended' | 'expired' | 'failed';
+type Standing = 'verified' | 'revoked' | 'suspended' | 'expired' | 'failed' | 'needs_network';
 
 /** What a stranger needs to know first: revoked and suspended outrank the signature; then expiry. */
 export function standingOf(credential: Pick<PublicCredential, 'status' | 'validUntil' | 'verification'>): Standing {
   if (credential.status === 'revoked') return 'revoked';
   if (credential.status === 'suspended') return 'suspended';
   if (credential.validUntil && new Date(credential.validUntil).getTime() < Date.now()) return 'expired';
-  return credential.verification.verified ? 'verified' : 'failed';
+  return verdictOf(credential.verification);
+}
+
+/** A key that could not be fetched (offline) is neither a pass nor a forgery: it is said apart. */
+export function verdictOf(verification: Pick<Verification, 'verified' | 'verdict'>): Standing {
+  if (verification.verdict === 'needs_network') return 'needs_network';
+  return verification.verified ? 'verified' : 'failed';
+}
+
+export function verdictClass(standing: Standing): string {
+  return standing === 'verified' ? 'success' : standing === 'needs_network' ? 'warning' : 'error';
 }
 
 /** Public, no sign-in: the page a certificate's QR code opens. */
@@ -45,7 +55,7 @@ function CredentialVerdict({ credential }: { credential: PublicCredential }) {
   const standing = standingOf(credential);
   return (
     <>
-      <p className={`verdict verdict-${standing} ${standing === 'verified' ? 'success' : 'error'}`} role="status">
+      <p className={`verdict verdict-${standing} ${verdictClass(standing)}`} role="status">
         <strong>{t(`recognition.verify.standing.${standing}`)}</strong>
       </p>
       <dl className="facts">
