@@ -6,6 +6,7 @@ import { type PullResult, pullFramework } from '../server/modules/frameworks/fra
 import { exportFramework, importFramework } from '../server/modules/frameworks/frameworks.exchange.ts';
 import { EXCHANGE_FORMATS, type ExchangeFormat } from '../server/modules/frameworks/frameworks.names.ts';
 import { listTenants } from '../server/modules/org/org.service.ts';
+import { UnreachableDocumentError } from '../server/modules/recognition/credentials.resolve.ts';
 import { systemBase } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
 import { systemCtx } from './context.ts';
@@ -112,8 +113,13 @@ export function registerFrameworkCommands(program: Command, withDatabase: WithDa
           const result = await pullFramework(ctx, opts.from, {
             dryRun: opts.dryRun,
             allowPrivate: opts.allowPrivate,
-          }).catch(explain);
-          reportPull(result);
+          }).catch((error: unknown) => {
+            // Offline, refused, too slow, too big: the reason is the message, not a stack.
+            if (!(error instanceof UnreachableDocumentError)) return explain(error);
+            console.error(`error: ${error.message}`);
+            process.exitCode = 1;
+          });
+          if (result) reportPull(result);
           return;
         }
         if (!file) throw new AppError('validation_failed', 'Give a file to import, or --from URL.');
