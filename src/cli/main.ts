@@ -22,6 +22,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
 import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
 import { progressBar } from './progress.ts';
+import { registerTranslationCommands } from './translations.ts';
 
 registerMonitoring();
 registerPractice();
@@ -188,6 +189,7 @@ program
 
 registerImportCommands(program, withDatabase);
 registerFrameworkCommands(program, withDatabase);
+registerTranslationCommands(program, withDatabase);
 registerBenchCommand(program, positiveInt);
 registerBuildReport(program, loadConfig().webDir);
 

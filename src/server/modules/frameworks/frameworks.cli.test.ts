@@ -36,7 +36,7 @@ describe('pathway framework import/export', () => {
     expect(moodle.stdout.trim().split('\r\n')).toHaveLength(11);
     const csv = await pathway('framework', 'export', id!, '--tenant', 'demo', '--format', 'csv');
     expect(csv.stdout).toMatch(/^code,parent_code,type,level,title_fr,statement_fr,notes_fr,identifier/);
-  }, 60_000);
+  }, 240_000);
 
   it('refuses a broken file with each fault and a failing exit code', async () => {
     const bad = path.join(dir, 'bad.csv');
@@ -44,5 +44,25 @@ describe('pathway framework import/export', () => {
     const failed = await pathway('framework', 'import', bad, '--tenant', 'demo').catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('line 2, parent_code: The parent B of A is not in the file.');
+  }, 60_000);
+
+  it('shows the demo standard fully translated, and exchanges it as XLIFF', async () => {
+    const status = (await pathway('translations', 'status', '--tenant', 'demo')).stdout.trim().split('\n');
+    // The demo standard is listed first; the CASE package imported above is in French only.
+    const demoRef = status.find((line) => line.includes(' framework:'))!.split(' ')[1]!;
+    const standard = status.filter((line) => line.split(' ')[1] === demoRef);
+    expect(standard.map((line) => line.split(' ')[0])).toEqual(['en', 'ru', 'uz', 'ne', 'fil']);
+    expect(standard.every((line) => line.endsWith(' 100%'))).toBe(true);
+    const frameworkRef = standard[0]!.split(' ')[1]!;
+    const out = path.join(dir, 'ne.xlf');
+    await pathway('translations', 'export', '--tenant', 'demo', '--locale', 'ne', '--object', frameworkRef, '--out', out);
+    expect(fs.readFileSync(out, 'utf8')).toContain('trgLang="ne"');
+    const imported = await pathway('translations', 'import', out, '--tenant', 'demo');
+    expect(imported.stdout.trim()).toBe('Imported 0 texts of 0 object(s) in ne.');
+    const edited = path.join(dir, 'ne-bad.xlf');
+    fs.writeFileSync(edited, fs.readFileSync(out, 'utf8').replace('trgLang="ne"', 'trgLang="xx"'));
+    const refused = await pathway('translations', 'import', edited, '--tenant', 'demo').catch((e) => e);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('You do not translate into xx');
   }, 60_000);
 });
