@@ -33,6 +33,11 @@ configureCredentials({ publicUrl: PUBLIC_URL, keySecret: 'interop-test-key-secre
 type Json = Record<string, any>;
 
 const CONTEXTS = new Map<string, object>([
+  // As the W3C publishes it (the VC 2.0 test suite signs with it).
+  [
+    'https://www.w3.org/ns/credentials/examples/v2',
+    { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } },
+  ],
   ...credentialsContexts,
   ...credentialsV2,
   ...openBadgesContext.contexts,
@@ -358,7 +363,7 @@ describeOnEachDatabase('credentials signed elsewhere', (getDb) => {
   it('verifies a plain VC 2.0 credential (not an Open Badge) by the data model’s rules', async () => {
     const issuerKey = await newKey();
     const plain: Json = {
-      '@context': [VC2, { '@vocab': 'https://example.org/vocab#' }],
+      '@context': [VC2, 'https://www.w3.org/ns/credentials/examples/v2'],
       id: 'urn:uuid:5e1f0b3a-6a1b-4f3e-9d0c-7a2b3c4d5e6f',
       type: ['VerifiableCredential', 'LibraryCard'],
       issuer: issuerKey.did,

@@ -38,6 +38,12 @@ const STATIC_CONTEXTS = new Map<string, object>([
   ...dataIntegrityContext.contexts,
   ...multikeyContext.contexts,
   ...ed25519Signature2020Context.contexts,
+  // The W3C's examples context (no package ships it; this is the whole published document): the VC 2.0
+  // specification's examples and its test suite use it.
+  [
+    'https://www.w3.org/ns/credentials/examples/v2',
+    { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } },
+  ],
 ]);
 
 export interface RemoteDocument {
