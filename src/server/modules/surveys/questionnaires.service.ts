@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { LOCALES, type Locale, type LocalizedText } from '../../shared/text.ts';
+import { copyHistory, trackEdits } from '../translations/translations.tracking.ts';
 import * as repo from './questionnaires.repo.ts';
 import type {
   CreateSurveyInput,
@@ -15,6 +16,7 @@ import type {
   TemplateKey,
   UpdateSurveyInput,
 } from './questionnaires.schemas.ts';
+import { questionnaireTexts } from './questionnaires.translatable.ts';
 import { Definition, questionsOf } from './surveys.definition.ts';
 import { surveyTemplate } from './templates/index.ts';
 
@@ -208,7 +210,8 @@ export async function updateSurvey(ctx: Ctx, id: string, input: UpdateSurveyInpu
       definition: JSON.stringify(input.definition),
       updated_at: nowIso(),
     };
-    if (!(await repo.updateDraft(tx.db, tx.tenantId, id, fields))) throw publishedAlready(before);
+    if (!(await trackEdits(tx, questionnaireTexts, id, () => repo.updateDraft(tx.db, tx.tenantId, id, fields))))
+      throw publishedAlready(before);
     await recordAudit(
       tx.db,
       tx,
@@ -302,6 +305,7 @@ export async function newVersion(ctx: Ctx, id: string): Promise<SurveyDetail> {
       published_at: null,
     };
     await repo.insertSurvey(tx.db, row);
+    await copyHistory(tx, questionnaireTexts.type, id, row.id);
     await recordAudit(tx.db, tx, 'survey.new_version', { type: ENTITY, id: row.id }, null, {
       familyId: row.family_id,
       version,

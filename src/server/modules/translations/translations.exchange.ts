@@ -47,10 +47,14 @@ export async function exportDocument(
   const granted = await service.access(ctx);
   const objects = only
     ? [only]
-    : (await service.coverage(ctx, granted.sourceLocale)).filter((o) => o.languages.some((l) => l.locale === locale));
+    : (await service.coverage(ctx, granted.sourceLocale)).filter(
+        (o) => o.sourceLocale === granted.sourceLocale && o.languages.some((l) => l.locale === locale),
+      );
   const doc: TranslationDocument = { sourceLocale: granted.sourceLocale, targetLocale: locale, objects: [] };
   for (const { type, id } of objects) {
     const texts = await service.objectTexts(ctx, type, id, locale);
+    // One file has one source language: a questionnaire written in another is exported on its own.
+    doc.sourceLocale = texts.sourceLocale;
     doc.objects.push({
       type,
       id,
@@ -88,11 +92,6 @@ export function parseFile(bytes: Buffer): { doc: TranslationDocument; format: Tr
 export async function importDocument(ctx: Ctx, doc: TranslationDocument) {
   const granted = await service.access(ctx);
   const faults = new TranslationFaults('translation', 200);
-  if (doc.sourceLocale !== granted.sourceLocale)
-    faults.add(
-      'file',
-      `The source language is ${doc.sourceLocale}; texts here are written in ${granted.sourceLocale}.`,
-    );
   if (!granted.locales.includes(doc.targetLocale))
     faults.add(
       'file',
@@ -114,6 +113,13 @@ export async function importDocument(ctx: Ctx, doc: TranslationDocument) {
       throw error;
     });
     if (!current) continue;
+    if (current.sourceLocale !== doc.sourceLocale) {
+      faults.add(
+        where,
+        `Its texts are written in ${current.sourceLocale}; the file's source language is ${doc.sourceLocale}.`,
+      );
+      continue;
+    }
     const units = new Map(current.units.map((u) => [u.key, u]));
     const changes: service.TranslationChange[] = [];
     for (const unit of object.units) {

@@ -8,6 +8,8 @@ export interface TextRef {
   /** Columns (besides tenant_id) that pick the row. */
   match: Record<string, string>;
   column: string;
+  /** Where the LocalizedText sits inside the column's JSON, when not the whole of it. */
+  path?: (string | number)[];
 }
 
 /** One multilingual text of an object, under a key that stays the same across versions. */
@@ -24,6 +26,8 @@ export interface TranslatableObject {
   name: LocalizedText;
   /** The languages the object is kept in; every other language is not asked for. */
   languages: string[];
+  /** The language its texts are written in, when not the tenant's (a questionnaire chooses its own). */
+  sourceLocale?: string;
 }
 
 /**

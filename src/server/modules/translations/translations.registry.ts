@@ -1,6 +1,7 @@
 import { frameworkTexts, goalTexts } from '../frameworks/frameworks.translatable.ts';
 import { indicatorTexts } from '../monitoring/indicators.translatable.ts';
 import { ruleTexts } from '../recognition/rules.translatable.ts';
+import { questionnaireTexts } from '../surveys/questionnaires.translatable.ts';
 import { moduleTexts, programmeTexts } from '../training/training.translatable.ts';
 import { glossaryTexts } from './translations.glossary.ts';
 import type { TranslatableKind } from './translations.kinds.ts';
@@ -14,4 +15,5 @@ export const KINDS: TranslatableKind[] = [
   programmeTexts,
   indicatorTexts,
   ruleTexts,
+  questionnaireTexts,
 ];

@@ -51,13 +51,17 @@ async function requireObject(ctx: Ctx, type: string, id: string) {
   return found;
 }
 
+const sourceOf = (object: TranslatableObject, granted: { sourceLocale: string }) =>
+  object.sourceLocale ?? granted.sourceLocale;
+
 /** The locale must be one the object is kept in, not its source, and one of the actor's. */
 function requireTarget(granted: TranslationAccess, object: TranslatableObject, locale: string) {
-  if (locale === granted.sourceLocale || !object.languages.includes(locale))
+  const source = sourceOf(object, granted);
+  if (locale === source || !object.languages.includes(locale))
     throw new AppError('language_not_translatable', `${locale} is not a language this text is translated into.`, {
       field: 'locale',
       locale,
-      languages: object.languages.filter((l) => l !== granted.sourceLocale),
+      languages: object.languages.filter((l) => l !== source),
     });
   if (!granted.locales.includes(locale))
     throw new AppError('forbidden', `You do not translate into ${locale}.`, { permission: 'translations.translate' });
@@ -79,6 +83,7 @@ export interface ObjectCoverage {
   type: string;
   id: string;
   name: LocalizedText;
+  sourceLocale: string;
   languages: { locale: string; counts: Counts }[];
 }
 
@@ -90,6 +95,7 @@ export async function overview(ctx: Ctx): Promise<{ access: TranslationAccess; o
 
 /** Coverage without an actor check: the operator's `pathway translations status` and the overview. */
 export async function coverage(ctx: Ctx, sourceLocale: string): Promise<ObjectCoverage[]> {
+  const tenant = { sourceLocale };
   const scope = await scopeOf(ctx);
   const out: ObjectCoverage[] = [];
   for (const kind of KINDS) {
@@ -101,9 +107,10 @@ export async function coverage(ctx: Ctx, sourceLocale: string): Promise<ObjectCo
         type: kind.type,
         id: object.id,
         name: object.name,
+        sourceLocale: sourceOf(object, tenant),
         languages: object.languages.map((locale) => ({
           locale,
-          counts: count(found.units, states, locale, sourceLocale),
+          counts: count(found.units, states, locale, sourceOf(object, tenant)),
         })),
       });
     }
@@ -144,15 +151,16 @@ export async function objectTexts(ctx: Ctx, type: string, id: string, locale: st
   const { object, units } = await requireObject(ctx, type, id);
   requireTarget(granted, object, locale);
   const states = statesByKey(await repo.statesOf(ctx.db, ctx.tenantId, type, [id]));
+  const source = sourceOf(object, granted);
   return {
     type,
     id,
     name: object.name,
-    sourceLocale: granted.sourceLocale,
+    sourceLocale: source,
     locale,
     review: granted.review,
-    units: unitViews(units, states, locale, granted.sourceLocale),
-    glossary: await glossaryIn(ctx, granted.sourceLocale, locale),
+    units: unitViews(units, states, locale, source),
+    glossary: await glossaryIn(ctx, source, locale),
   };
 }
 
@@ -171,10 +179,16 @@ async function writeTarget(db: Kysely<DB>, tenantId: string, ref: TextRef, local
   for (const [column, v] of Object.entries(ref.match)) read = read.where(column, '=', v);
   const row = await read.executeTakeFirst();
   if (!row) return;
-  const text = { ...(JSON.parse(row[ref.column]) as LocalizedText), [locale]: value };
+  const whole = JSON.parse(row[ref.column]);
+  const path = ref.path ?? [];
+  // biome-ignore lint/suspicious/noExplicitAny: a path into the module's own JSON document.
+  const parent = path.slice(0, -1).reduce((node: any, step) => node?.[step], whole);
+  if (path.length && (!parent || typeof parent[path.at(-1)!] !== 'object')) return;
+  if (path.length) parent[path.at(-1)!] = { ...parent[path.at(-1)!], [locale]: value };
+  const updated = path.length ? whole : { ...(whole as LocalizedText), [locale]: value };
   let write = any
     .updateTable(ref.table)
-    .set({ [ref.column]: JSON.stringify(text) })
+    .set({ [ref.column]: JSON.stringify(updated) })
     .where('tenant_id', '=', tenantId);
   for (const [column, v] of Object.entries(ref.match)) write = write.where(column, '=', v);
   await write.execute();
@@ -207,7 +221,7 @@ export async function saveTranslations(
   await inTransaction(ctx, async (tx) => {
     const { object, units } = await requireObject(tx, type, id);
     requireTarget(granted, object, locale);
-    await applyChanges(tx, granted, type, id, locale, units, changes);
+    await applyChanges(tx, granted, type, id, locale, sourceOf(object, granted), units, changes);
   });
   return objectTexts(ctx, type, id, locale);
 }
@@ -218,6 +232,7 @@ async function applyChanges(
   type: string,
   id: string,
   locale: string,
+  sourceLocale: string,
   units: TextUnit[],
   changes: TranslationChange[],
 ) {
@@ -234,7 +249,7 @@ async function applyChanges(
     const unit = byKey.get(change.key)!;
     const status = statusFor(granted, change.status);
     const state = states.get(stateKey(unit.key, locale));
-    const source = unit.text[granted.sourceLocale] ?? '';
+    const source = unit.text[sourceLocale] ?? '';
     const changed = unit.text[locale] !== change.text;
     if (!changed && state?.status === status && state.source_text === source) continue;
     if (!changed && !state && status === 'approved') continue;
@@ -282,6 +297,7 @@ export async function approve(ctx: Ctx, type: string, id: string, locale: string
       type,
       id,
       locale,
+      sourceOf(object, granted),
       units,
       keys.map((key) => ({ key, text: byKey.get(key)!.text[locale]!, status: 'approved' })),
     );
@@ -319,7 +335,8 @@ export async function queue(ctx: Ctx, filter: { locale?: string | undefined; sta
       const states = statesByKey(await repo.statesOf(ctx.db, ctx.tenantId, kind.type, [object.id]));
       for (const locale of object.languages) {
         if (!granted.locales.includes(locale) || (filter.locale && filter.locale !== locale)) continue;
-        for (const view of unitViews(found.units, states, locale, granted.sourceLocale)) {
+        if (locale === sourceOf(object, granted)) continue;
+        for (const view of unitViews(found.units, states, locale, sourceOf(object, granted))) {
           if (!waiting.includes(view.status) || (filter.status && filter.status !== view.status)) continue;
           entries.push({
             type: kind.type,

@@ -55,7 +55,9 @@ describeOnEachDatabase('translation workflow', (getDb) => {
     const forbidden = await call(translator, 'GET', `/api/translations/framework/${draft.id}/ne`);
     expect(forbidden.statusCode).toBe(403);
     expect((await call(teacher, 'GET', '/api/translations')).statusCode).toBe(403);
-    const given = await call(ministry, 'PUT', `/api/translations/translators/${translatorAccount}`, { locales: ['ne'] });
+    const given = await call(ministry, 'PUT', `/api/translations/translators/${translatorAccount}`, {
+      locales: ['ne'],
+    });
     expect(given.json()).toEqual({ accountId: translatorAccount, locales: ['ne'] });
     expect((await call(translator, 'GET', `/api/translations/framework/${draft.id}/ne`)).statusCode).toBe(200);
     // English is the source, not a translation; Russian is not this translator's.
@@ -78,7 +80,9 @@ describeOnEachDatabase('translation workflow', (getDb) => {
       keys: ['item/nope/statement'],
     });
     expect(unknown.json().error.code).toBe('translation_missing');
-    const approved = await call(ministry, 'POST', `/api/translations/framework/${draft.id}/ne/approve`, { keys: [key] });
+    const approved = await call(ministry, 'POST', `/api/translations/framework/${draft.id}/ne/approve`, {
+      keys: [key],
+    });
     expect(approved.json().units.find((u: Unit) => u.key === key)).toMatchObject({
       status: 'approved',
       target: 'राष्ट्रिय नीति बुझेर कक्षामा प्रयोग गर्छन्।',
@@ -109,12 +113,20 @@ describeOnEachDatabase('translation workflow', (getDb) => {
     });
     const queue = (await call(ministry, 'GET', '/api/translations/queue?status=stale')).json();
     expect(
-      queue.entries.filter((e: { id: string; key: string }) => e.id === draft.id && e.key === key).map((e: { locale: string }) => e.locale),
+      queue.entries
+        .filter((e: { id: string; key: string }) => e.id === draft.id && e.key === key)
+        .map((e: { locale: string }) => e.locale),
     ).toEqual(['ne']);
     const overview = (await call(ministry, 'GET', '/api/translations')).json();
     const row = overview.objects.find((o: { id: string }) => o.id === draft.id);
-    expect(row.languages.find((l: { locale: string }) => l.locale === 'ne').counts).toMatchObject({ stale: 1, missing: 0 });
-    expect(row.languages.find((l: { locale: string }) => l.locale === 'en').counts).toMatchObject({ stale: 0, coverage: 100 });
+    expect(row.languages.find((l: { locale: string }) => l.locale === 'ne').counts).toMatchObject({
+      stale: 1,
+      missing: 0,
+    });
+    expect(row.languages.find((l: { locale: string }) => l.locale === 'en').counts).toMatchObject({
+      stale: 0,
+      coverage: 100,
+    });
 
     // Updating the Nepali text makes it current again; the other three stay stale.
     await call(ministry, 'PUT', `/api/translations/framework/${draft.id}/ne`, {
@@ -132,7 +144,11 @@ describeOnEachDatabase('translation workflow', (getDb) => {
 
   it('exports XLIFF for Nepali, imports an edited file all or nothing, and exports the same again', async () => {
     const draft = await newDraft('t3');
-    const exported = await call(ministry, 'GET', `/api/translations/export?locale=ne&format=xliff&object=framework:${draft.id}`);
+    const exported = await call(
+      ministry,
+      'GET',
+      `/api/translations/export?locale=ne&format=xliff&object=framework:${draft.id}`,
+    );
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toContain('application/xliff+xml');
     const doc = fromXliff(exported.body);
@@ -145,7 +161,11 @@ describeOnEachDatabase('translation workflow', (getDb) => {
     // Unchanged, the import writes nothing and the export is identical.
     const same = await upload(ministry, exported.body);
     expect(same.json()).toMatchObject({ locale: 'ne', units: 0 });
-    const again = await call(ministry, 'GET', `/api/translations/export?locale=ne&format=xliff&object=framework:${draft.id}`);
+    const again = await call(
+      ministry,
+      'GET',
+      `/api/translations/export?locale=ne&format=xliff&object=framework:${draft.id}`,
+    );
     expect(again.body).toBe(exported.body);
 
     // A file with one good edit and one fault writes nothing, and names the fault.
@@ -167,7 +187,9 @@ describeOnEachDatabase('translation workflow', (getDb) => {
     ]);
     const changedSource = structuredClone(good);
     changedSource.objects[0]!.units.find((u) => u.key === key)!.source = 'Something else';
-    expect((await upload(ministry, toXliff(changedSource))).json().error.details.faults[0].message).toMatch(/source has changed/);
+    expect((await upload(ministry, toXliff(changedSource))).json().error.details.faults[0].message).toMatch(
+      /source has changed/,
+    );
     const wrongLanguage = { ...good, targetLocale: 'ru' };
     expect((await upload(translator, toXliff(wrongLanguage))).statusCode).toBe(422);
     expect((await texts(ministry, 'framework', draft.id, 'ne')).units.find((u) => u.key === key)!.target).not.toBe(
@@ -183,9 +205,9 @@ describeOnEachDatabase('translation workflow', (getDb) => {
     // export > import > export is identical, in PO too.
     const po = await call(ministry, 'GET', `/api/translations/export?locale=ne&format=po&object=framework:${draft.id}`);
     expect((await upload(ministry, po.body)).json()).toMatchObject({ units: 0 });
-    expect((await call(ministry, 'GET', `/api/translations/export?locale=ne&format=po&object=framework:${draft.id}`)).body).toBe(
-      po.body,
-    );
+    expect(
+      (await call(ministry, 'GET', `/api/translations/export?locale=ne&format=po&object=framework:${draft.id}`)).body,
+    ).toBe(po.body);
   });
 
   it('refuses a translation that loses a placeholder', async () => {
@@ -196,7 +218,11 @@ describeOnEachDatabase('translation workflow', (getDb) => {
     });
     expect(glossary.statusCode).toBe(201);
     const termKey = `term/${glossary.json().id}`;
-    const exported = await call(ministry, 'GET', '/api/translations/export?locale=ne&format=xliff&object=glossary:terms');
+    const exported = await call(
+      ministry,
+      'GET',
+      '/api/translations/export?locale=ne&format=xliff&object=glossary:terms',
+    );
     const doc = fromXliff(exported.body);
     doc.objects[0]!.units.find((u) => u.key === termKey)!.target = 'ब्याज';
     doc.objects[0]!.units.find((u) => u.key === termKey)!.state = 'translated';
@@ -206,5 +232,29 @@ describeOnEachDatabase('translation workflow', (getDb) => {
     expect((await upload(ministry, toXliff(doc))).json()).toMatchObject({ units: 1 });
     const editor = (await call(ministry, 'GET', '/api/translations/framework/none/ne')).json();
     expect(editor.error.code).toBe('translatable_not_found');
+  });
+
+  it('translates a draft questionnaire by question keys, and marks a question stale when its English changes', async () => {
+    const draft = (
+      await call(ministry, 'POST', '/api/surveys/from-template', { template: 'training_reaction', code: 'tr-react' })
+    ).json();
+    const editor = await texts(ministry, 'questionnaire', draft.id, 'ne');
+    const question = draft.definition.sections[0].questions[0];
+    const key = `question/${question.key}/text`;
+    expect(editor.units.find((u) => u.key === key)).toMatchObject({ source: question.text.en, status: 'approved' });
+    await call(ministry, 'PUT', `/api/translations/questionnaire/${draft.id}/ne`, {
+      units: [{ key, text: 'तालिम कस्तो लाग्यो?' }],
+    });
+    const saved = (await call(ministry, 'GET', `/api/surveys/${draft.id}`)).json();
+    expect(saved.definition.sections[0].questions[0].text).toMatchObject({ en: question.text.en, ne: 'तालिम कस्तो लाग्यो?' });
+    saved.definition.sections[0].questions[0].text.en = 'How useful was the training for your teaching?';
+    const { title, description, sourceLocale, purpose, definition } = saved;
+    const updated = await call(ministry, 'PUT', `/api/surveys/${draft.id}`, { title, description, sourceLocale, purpose, definition });
+    expect(updated.statusCode).toBe(200);
+    const after = (await texts(ministry, 'questionnaire', draft.id, 'ne')).units.find((u) => u.key === key)!;
+    expect(after).toMatchObject({ status: 'stale', previousSource: question.text.en, target: 'तालिम कस्तो लाग्यो?' });
+    // Published, it is what respondents answered: no longer offered for translation.
+    await call(ministry, 'POST', `/api/surveys/${draft.id}/publish`, {});
+    expect((await call(ministry, 'GET', `/api/translations/questionnaire/${draft.id}/ne`)).statusCode).toBe(404);
   });
 });

@@ -36,12 +36,12 @@ export async function trackEdits<T>(tx: Ctx, kind: TranslatableKind, id: string,
   const before = await kind.units(scope, id);
   const result = await work();
   const after = await kind.units(scope, id);
-  if (before && after) await noteEdits(tx, kind.type, id, before.units, after.units);
+  if (before && after)
+    await noteEdits(tx, kind.type, id, after.object.sourceLocale ?? tx.defaultLocale, before.units, after.units);
   return result;
 }
 
-async function noteEdits(tx: Ctx, type: string, id: string, before: TextUnit[], after: TextUnit[]) {
-  const source = tx.defaultLocale;
+async function noteEdits(tx: Ctx, type: string, id: string, source: string, before: TextUnit[], after: TextUnit[]) {
   const old = new Map(before.map((u) => [u.key, u.text]));
   const states = new Map(
     (await repo.statesOf(tx.db, tx.tenantId, type, [id])).map((s) => [stateKey(s.unit_key, s.locale), s]),
@@ -93,7 +93,9 @@ export async function staleLanguages(tx: Ctx, kind: TranslatableKind, id: string
   const byKey = new Map(states.map((s) => [stateKey(s.unit_key, s.locale), s]));
   for (const unit of found?.units ?? []) {
     const locales = found!.object.languages.filter(
-      (l) => statusOf(unit.text, l, tx.defaultLocale, byKey.get(stateKey(unit.key, l))) === 'stale',
+      (l) =>
+        statusOf(unit.text, l, found!.object.sourceLocale ?? tx.defaultLocale, byKey.get(stateKey(unit.key, l))) ===
+        'stale',
     );
     if (locales.length) stale.set(unit.key, locales);
   }
