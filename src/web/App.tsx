@@ -23,6 +23,7 @@ import { answerRoutes, LinkAnswerPage } from './surveys/answer/routes.tsx';
 import { effectRoutes } from './surveys/effect/routes.tsx';
 import { roundRoutes } from './surveys/rounds/routes.tsx';
 import { surveyRoutes } from './surveys/routes.tsx';
+import { translationRoutes } from './translations/routes.tsx';
 
 const OrgBrowser = lazy(() => import('./org/OrgBrowser.tsx'));
 const PeopleList = lazy(() => import('./people/PeopleList.tsx'));
@@ -206,6 +207,7 @@ export function App() {
             {competitionRoutes}
             {libraryRoutes}
             {communityRoutes}
+            {translationRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/routes.ts';
 import type { FrameworkItem } from '../api/types.ts';
 import { languageName } from '../i18n/index.ts';
+import '../translations/marks.css';
 import { LocalText } from '../shell/LocalText.tsx';
 import { inTreeOrder, type Section, sectionText, subtreeOf, withLanguage } from './editing.ts';
 
@@ -259,6 +260,7 @@ export function ItemLine({ section, item }: { section: Section; item: FrameworkI
   const { t } = useTranslation();
   const level = section.framework.levels.find((l) => l.code === item.levelCode);
   const missing = item.missingLanguages.includes(section.language);
+  const stale = !missing && item.staleLanguages.includes(section.language);
   return (
     <>
       <p>
@@ -272,6 +274,11 @@ export function ItemLine({ section, item }: { section: Section; item: FrameworkI
         {missing && (
           <span className="tag tag-missing">
             {t('frameworks.editor.missingHere', { language: languageName(section.language) })}
+          </span>
+        )}
+        {stale && (
+          <span className="tag tag-stale">
+            {t('translations.staleHere', { language: languageName(section.language) })}
           </span>
         )}
       </p>

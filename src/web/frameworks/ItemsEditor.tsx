@@ -45,7 +45,16 @@ export function ItemsEditor({ section }: { section: Section }) {
         {siblings.map((item, index) => {
           const editing = mode?.itemId === item.id ? mode.kind : null;
           return (
-            <li key={item.id} className={item.missingLanguages.includes(section.language) ? 'missing-here' : undefined}>
+            <li
+              key={item.id}
+              className={
+                item.missingLanguages.includes(section.language)
+                  ? 'missing-here'
+                  : item.staleLanguages.includes(section.language)
+                    ? 'stale-here'
+                    : undefined
+              }
+            >
               {editing === 'edit' ? (
                 <EditItemForm section={section} item={item} write={write.run} onDone={() => setMode(null)} />
               ) : (

@@ -9,7 +9,7 @@ import { useFrameworkWrite } from './editing.ts';
 export const LANGUAGE_PANEL = 'framework-language-panel';
 export const languageTabId = (code: string) => `framework-language-${code}`;
 
-/** One tab per language of the framework, each saying how many items still lack it. */
+/** One tab per language of the framework, each saying how many items still lack it and how many are stale in it. */
 export function LanguageTabs({
   framework,
   language,
@@ -24,6 +24,7 @@ export function LanguageTabs({
     <div role="tablist" aria-label={t('frameworks.lang.tabs')} className="tabs language-tabs">
       {framework.languages.map((code) => {
         const missing = framework.items.filter((i) => i.missingLanguages.includes(code)).length;
+        const stale = framework.items.filter((i) => i.staleLanguages.includes(code)).length;
         return (
           <button
             key={code}
@@ -32,10 +33,18 @@ export function LanguageTabs({
             role="tab"
             aria-selected={code === language}
             aria-controls={LANGUAGE_PANEL}
-            className={missing ? 'tab tab-incomplete' : 'tab'}
+            className={missing || stale ? 'tab tab-incomplete' : 'tab'}
             onClick={() => onChange(code)}
           >
-            {t('frameworks.lang.tab', { language: languageName(code), ...counted(missing) })}
+            {stale
+              ? t('translations.tab', {
+                  language: languageName(code),
+                  missing,
+                  m: counted(missing).n,
+                  stale,
+                  s: counted(stale).n,
+                })
+              : t('frameworks.lang.tab', { language: languageName(code), ...counted(missing) })}
           </button>
         );
       })}

@@ -58,6 +58,7 @@ const NAV: NavItem[] = [
   { to: '/recognition/issuer', label: 'recognition.nav.issuer', permission: 'recognition.manage' },
   { to: '/admin/accounts', label: 'nav.accounts', permission: 'accounts.manage' },
   { to: '/import', label: 'nav.import', permission: 'import.run' },
+  { to: '/translations', label: 'translations.nav', permission: 'translations.translate' },
   { to: '/my-credentials', label: 'recognition.nav.wallet', permission: null },
   { to: '/account', label: 'nav.account', permission: null },
 ];
