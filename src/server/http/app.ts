@@ -37,6 +37,7 @@ import { orgRoutes } from '../modules/org/org.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { registerPractice } from '../modules/practice/practice.events.ts';
 import { practiceRoutes } from '../modules/practice/practice.routes.ts';
+import { privacyRoutes } from '../modules/privacy/privacy.routes.ts';
 import { registerRecognition } from '../modules/recognition/awards.service.ts';
 import { credentialsRoutes } from '../modules/recognition/credentials.routes.ts';
 import { configureCredentialsFrom } from '../modules/recognition/issuer.keys.ts';
@@ -166,6 +167,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   recognitionRoutes(app);
   notificationsRoutes(app);
   translationsRoutes(app);
+  privacyRoutes(app, files ?? scratchStore(app));
 
   serveWebApp(app, config.webDir);
   return app;

@@ -172,6 +172,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   mention_not_member: 422,
   attachment_not_readable: 422,
   translation_file_invalid: 422,
+  person_already_erased: 409,
+  erase_own_person: 409,
   backup_invalid: 422,
   backup_passphrase_required: 400,
   backup_passphrase_wrong: 422,

@@ -14,6 +14,7 @@ import type { notificationsApi } from '../../server/modules/notifications/notifi
 import type { orgApi } from '../../server/modules/org/org.api.ts';
 import type { peopleApi } from '../../server/modules/people/people.api.ts';
 import type { PracticeApi } from '../../server/modules/practice/practice.api.ts';
+import type { privacyApi } from '../../server/modules/privacy/privacy.api.ts';
 import type { recognitionApi } from '../../server/modules/recognition/recognition.api.ts';
 import type { SurveysApi } from '../../server/modules/surveys/surveys.api.ts';
 import type { trainingApi } from '../../server/modules/training/training.api.ts';
@@ -32,6 +33,7 @@ type Api = typeof accountsApi &
   typeof orgApi &
   typeof peopleApi &
   PracticeApi &
+  typeof privacyApi &
   typeof recognitionApi &
   SurveysApi &
   CommunityApi &

@@ -1,0 +1,281 @@
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Ctx } from '../../shared/context.ts';
+import { nowIso } from '../../shared/ids.ts';
+import { hashPassword } from '../accounts/accounts.service.ts';
+import { sortNameOf } from '../people/people.service.ts';
+
+/**
+ * What erasure does to each kind of data, and why (docs/ARCHITECTURE.md "Privacy"):
+ * - the person row keeps its id, unit, category, sex, subjects, grades and languages (what the
+ *   aggregates count by, so every dashboard figure stays as it was); the name becomes
+ *   "Erased person <short id>", and national id, EMIS id, email and phone are cleared;
+ * - accounts are disabled, their usernames replaced, their password hashes replaced by the hash of
+ *   a random secret; sessions, reset links and calendar links are deleted, API tokens revoked;
+ *   their inbox and preferences are deleted;
+ * - uploaded evidence files are removed from the FileStore after the transaction; the evidence row
+ *   stays (title, items, type, size, date) with storage_key null and file name "erased";
+ * - the competency ledger, statuses, enrolments, plans, awards and credentials are untouched: they
+ *   name only the person's id, which now names a pseudonym;
+ * - free text the person wrote (posts, comments, reflections, logs) is kept, because others replied
+ *   to it and it is part of shared records; what identifies them in any text is replaced (below);
+ * - every text column of every table (but the signed credential documents) has the person's full
+ *   name, national id, EMIS id, email, phone and usernames replaced by the pseudonym; audit entries
+ *   about the person or their accounts have every string equal to one of those values, or to the
+ *   given or family name alone, replaced by "[erased]".
+ */
+
+export const ERASED_FILE_NAME = 'erased';
+
+/** The last 8 hex digits of a UUIDv7 are random: short, and distinct in practice. */
+export function shortId(id: string): string {
+  return id.replaceAll('-', '').slice(-8);
+}
+
+export function pseudonymOf(personId: string) {
+  return { givenName: 'Erased person', familyName: shortId(personId) };
+}
+
+interface Erased {
+  givenName: string;
+  familyName: string;
+  nationalId: string | null;
+  emisId: string | null;
+  email: string | null;
+  phone: string | null;
+  usernames: string[];
+}
+
+/** The values erasure looks for in text: long enough not to match ordinary words. */
+function searchedValues(e: Erased): string[] {
+  const values = [
+    `${e.givenName} ${e.familyName}`,
+    `${e.familyName} ${e.givenName}`,
+    `${e.familyName}, ${e.givenName}`,
+    e.nationalId,
+    e.emisId,
+    e.email,
+    e.phone,
+    ...e.usernames,
+  ];
+  return [...new Set(values.filter((v): v is string => !!v && v.trim().length >= 4))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+export async function pseudonymisePerson(tx: Ctx, personId: string) {
+  const db = tx.db;
+  const person = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('tenant_id', '=', tx.tenantId)
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  const accounts = await db
+    .selectFrom('user_account')
+    .select(['id', 'username'])
+    .where('tenant_id', '=', tx.tenantId)
+    .where('person_id', '=', personId)
+    .execute();
+  const erased: Erased = {
+    givenName: person.given_name,
+    familyName: person.family_name,
+    nationalId: person.national_id,
+    emisId: person.emis_id,
+    email: person.email,
+    phone: person.phone,
+    usernames: accounts.map((a) => a.username),
+  };
+  const pseudonym = pseudonymOf(personId);
+  const now = nowIso();
+  await db
+    .updateTable('person')
+    .set({
+      given_name: pseudonym.givenName,
+      family_name: pseudonym.familyName,
+      sort_name: sortNameOf(pseudonym.familyName, pseudonym.givenName),
+      national_id: null,
+      emis_id: null,
+      email: null,
+      phone: null,
+      updated_at: now,
+    })
+    .where('tenant_id', '=', tx.tenantId)
+    .where('id', '=', personId)
+    .execute();
+
+  const accountIds = accounts.map((a) => a.id);
+  for (const account of accounts) {
+    await db
+      .updateTable('user_account')
+      .set({
+        username: `erased-${shortId(account.id)}`,
+        status: 'disabled',
+        password_hash: await hashPassword(randomBytes(32).toString('base64url')),
+        updated_at: now,
+      })
+      .where('tenant_id', '=', tx.tenantId)
+      .where('id', '=', account.id)
+      .execute();
+  }
+  if (accountIds.length > 0) {
+    await db.deleteFrom('session').where('account_id', 'in', accountIds).execute();
+    await db.deleteFrom('password_reset').where('account_id', 'in', accountIds).execute();
+    await db
+      .deleteFrom('calendar_token')
+      .where('tenant_id', '=', tx.tenantId)
+      .where('account_id', 'in', accountIds)
+      .execute();
+    await db
+      .updateTable('api_token')
+      .set({ revoked_at: now })
+      .where('tenant_id', '=', tx.tenantId)
+      .where('account_id', 'in', accountIds)
+      .where('revoked_at', 'is', null)
+      .execute();
+    for (const table of ['notification', 'notification_preference'] as const) {
+      await db.deleteFrom(table).where('tenant_id', '=', tx.tenantId).where('account_id', 'in', accountIds).execute();
+    }
+  }
+
+  let mailRemoved = 0;
+  if (person.email) {
+    const removed = await db
+      .deleteFrom('outbox')
+      .where((eb) => eb.or([eb('tenant_id', '=', tx.tenantId), eb('tenant_id', 'is', null)]))
+      .where('to_address', '=', person.email)
+      .executeTakeFirst();
+    mailRemoved = Number(removed.numDeletedRows);
+  }
+
+  const files = await db
+    .selectFrom('evidence')
+    .select(['id', 'storage_key'])
+    .where('tenant_id', '=', tx.tenantId)
+    .where('person_id', '=', personId)
+    .where('storage_key', 'is not', null)
+    .execute();
+  if (files.length > 0) {
+    await db
+      .updateTable('evidence')
+      .set({ storage_key: null, file_name: ERASED_FILE_NAME, content_sha256: null })
+      .where('tenant_id', '=', tx.tenantId)
+      .where(
+        'id',
+        'in',
+        files.map((f) => f.id),
+      )
+      .execute();
+  }
+
+  const credentials = await db
+    .selectFrom('credential')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tx.tenantId)
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+
+  const auditRedacted = await redactAuditAbout(db, tx.tenantId, [personId, ...accountIds], erased);
+  const textsRedacted = await redactText(tx, searchedValues(erased), `${pseudonym.givenName} ${pseudonym.familyName}`);
+
+  return {
+    pseudonym: `${pseudonym.givenName} ${pseudonym.familyName}`,
+    accountsDisabled: accounts.length,
+    storageKeys: files.map((f) => f.storage_key!),
+    mailRemoved,
+    textsRedacted: textsRedacted + auditRedacted,
+    credentials: Number(credentials.n),
+    erasedFields: Object.entries({
+      name: true,
+      nationalId: !!erased.nationalId,
+      emisId: !!erased.emisId,
+      email: !!erased.email,
+      phone: !!erased.phone,
+    })
+      .filter(([, had]) => had)
+      .map(([field]) => field),
+  };
+}
+
+/** Audit entries about the person: any JSON string equal to an erased value (or containing the full name) goes. */
+async function redactAuditAbout(db: Kysely<DB>, tenantId: string, entityIds: string[], e: Erased): Promise<number> {
+  const exact = new Set(
+    [e.givenName, e.familyName, e.nationalId, e.emisId, e.email, e.phone, ...e.usernames].filter(
+      (v): v is string => !!v,
+    ),
+  );
+  const full = searchedValues(e);
+  const scrub = (value: unknown): unknown => {
+    if (typeof value === 'string') return exact.has(value) || full.some((f) => value.includes(f)) ? '[erased]' : value;
+    if (Array.isArray(value)) return value.map(scrub);
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+    return value;
+  };
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'before_json', 'after_json'])
+    .where('tenant_id', '=', tenantId)
+    .where('entity_id', 'in', entityIds)
+    .execute();
+  let changed = 0;
+  for (const row of rows) {
+    const redo = (json: string | null) => (json === null ? null : JSON.stringify(scrub(JSON.parse(json))));
+    const before = redo(row.before_json);
+    const after = redo(row.after_json);
+    if (before === row.before_json && after === row.after_json) continue;
+    // The one place the audit log is rewritten: erasure must not leave the erased values in it.
+    await db
+      .updateTable('audit_log')
+      .set({ before_json: before, after_json: after })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', row.id)
+      .execute();
+    changed++;
+  }
+  return changed;
+}
+
+/** Signed documents cannot change without breaking their proofs, and hold no name (see README). */
+const NOT_REWRITTEN = new Set(['credential', 'credential_status_list', 'issuer_key', 'person']);
+
+/**
+ * Replaces the values in every text column of every table of the tenant, one statement per column.
+ * Search indexes (SQLite FTS5 tables, their shadow tables) are left to their owners' rebuilds.
+ */
+async function redactText(tx: Ctx, values: string[], replacement: string): Promise<number> {
+  if (values.length === 0) return 0;
+  const db = tx.db;
+  const schema =
+    tx.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s
+      : undefined;
+  const tables = (await db.introspection.getTables()).filter(
+    (t) =>
+      !t.isView &&
+      (schema === undefined || t.schema === schema) &&
+      !NOT_REWRITTEN.has(t.name) &&
+      !t.name.startsWith('kysely_') &&
+      !/_fts($|_)/.test(t.name),
+  );
+  const likeEscaped = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+  let changed = 0;
+  for (const table of tables) {
+    const hasTenant = table.columns.some((c) => c.name === 'tenant_id');
+    for (const column of table.columns) {
+      if (!/text|char|clob/i.test(column.dataType) || column.name === 'tenant_id' || column.name === 'id') continue;
+      const ref = sql.ref(column.name);
+      let value = sql`${ref}`;
+      for (const v of values) value = sql`replace(${value}, ${v}, ${replacement})`;
+      const found = sql.join(
+        values.map((v) => sql`${ref} like ${`%${likeEscaped(v)}%`} escape '\\'`),
+        sql` or `,
+      );
+      const result = await sql`update ${sql.table(table.name)} set ${ref} = ${value}
+        where ${hasTenant ? sql`tenant_id = ${tx.tenantId} and ` : sql``}(${found})`.execute(db);
+      changed += Number(result.numAffectedRows ?? 0);
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,274 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../../test/db.ts';
+import * as make from '../../../../test/factories.ts';
+import { type Session, signIn, type TestApp } from '../../../../test/http.ts';
+import type { Database } from '../../db/database.ts';
+import { buildApp } from '../../http/app.ts';
+import { diskStore } from '../../shared/storage.ts';
+import * as ledger from '../assessment/assessment.service.ts';
+import * as evidence from '../assessment/evidence.service.ts';
+import { registerMonitoring } from '../monitoring/aggregates.service.ts';
+import { competencyDashboard } from '../monitoring/dashboard.service.ts';
+import type { Person } from '../people/people.schemas.ts';
+
+/** Every text value of every table (and FTS index) that contains one of `needles`, as table.column. */
+async function textContaining(database: Database, needles: string[]): Promise<string[]> {
+  const schema =
+    database.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]!.s
+      : undefined;
+  const found: string[] = [];
+  for (const table of await database.db.introspection.getTables()) {
+    if (schema !== undefined && table.schema !== schema) continue;
+    for (const column of table.columns) {
+      if (!/text|char|clob/i.test(column.dataType)) continue;
+      for (const needle of needles) {
+        const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}
+          where ${sql.ref(column.name)} like ${`%${needle}%`}`.execute(database.db);
+        if (Number(rows[0]!.n) > 0) found.push(`${table.name}.${column.name} has ${needle}`);
+      }
+    }
+  }
+  return found;
+}
+
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describeOnEachDatabase('a person’s data on request', (getDb) => {
+  let world: Awaited<ReturnType<typeof make.country>>;
+  let app: TestApp;
+  let filesDir: string;
+  let teacher: Awaited<ReturnType<typeof make.user>>;
+  let other: Person;
+  let admin: Awaited<ReturnType<typeof make.user>>;
+  let regionBAdmin: Awaited<ReturnType<typeof make.user>>;
+  let leader: Awaited<ReturnType<typeof make.user>>;
+  let sessions: Record<'teacher' | 'admin' | 'regionBAdmin' | 'leader', Session>;
+  let evidenceKey: string;
+  const fullName = () => `${teacher.person.givenName} ${teacher.person.familyName}`;
+
+  beforeAll(async () => {
+    registerMonitoring();
+    const database = getDb();
+    world = await make.country(database);
+    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-privacy-'));
+    const files = diskStore(filesDir);
+    app = await buildApp({
+      config: { secureCookies: false, webDir: '/nonexistent', logLevel: 'silent' },
+      database,
+      files,
+    } as Parameters<typeof buildApp>[0]);
+    const standard = await make.publishedStandard(world.ctx);
+    const item = standard.items.find((i) => i.type === 'competency')!;
+    teacher = await make.user(world.ctx, 'teacher', world.schoolA1);
+    await world.ctx.db
+      .updateTable('person')
+      .set({ email: 'teacher.privacy@example.org', phone: '+998 90 123 45 67', emis_id: 'EMIS-PRIV-1' })
+      .where('id', '=', teacher.person.id)
+      .execute();
+    other = await make.person(world.ctx, world.schoolA1, { sex: 'female' });
+    admin = await make.user(world.ctx, 'admin', world.nation);
+    regionBAdmin = await make.user(world.ctx, 'admin', world.regionB);
+    leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
+    const assessor = await make.user(world.ctx, 'assessor', world.nation);
+    // Six teachers rated, so the school's figures are shown, not suppressed.
+    const rated = [teacher.person.id, other.id];
+    for (let i = 0; i < 4; i++) rated.push((await make.person(world.ctx, world.schoolA1, { sex: 'female' })).id);
+    for (const personId of rated) {
+      await ledger.recordEvents(assessor.ctx, [
+        { personId, frameworkId: standard.id, itemId: item.id, levelCode: 'KA', kind: 'assessor', sourceType: 'test' },
+      ]);
+    }
+    const uploaded = await evidence.uploadEvidence(
+      teacher.ctx,
+      files,
+      teacher.person.id,
+      { title: `Lesson plan by ${fullName()}`, fileName: 'lesson.txt', itemIds: [item.id] },
+      Buffer.from(`A lesson plan written by ${fullName()} (${teacher.person.nationalId}).\n`),
+    );
+    evidenceKey = (await world.ctx.db
+      .selectFrom('evidence')
+      .select('storage_key')
+      .where('id', '=', uploaded.id)
+      .executeTakeFirstOrThrow())!.storage_key!;
+    await evidence.uploadEvidence(
+      assessor.ctx,
+      files,
+      other.id,
+      { title: 'Another teacher’s work', fileName: 'other.txt', itemIds: [item.id] },
+      Buffer.from(`Work of ${other.givenName} ${other.familyName}\n`),
+    );
+    sessions = {
+      teacher: await signIn(app, teacher.username, teacher.password),
+      admin: await signIn(app, admin.username, admin.password),
+      regionBAdmin: await signIn(app, regionBAdmin.username, regionBAdmin.password),
+      leader: await signIn(app, leader.username, leader.password),
+    };
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  it('gives a person everything held about them, and nothing of another person', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/me/export', headers: sessions.teacher.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    const data = res.json();
+    const table = (name: string) => data.tables.find((t: { table: string }) => t.table === name)?.rows ?? [];
+    expect(table('person')[0]).toMatchObject({ id: teacher.person.id, national_id: teacher.person.nationalId });
+    expect(table('user_account')[0]).toMatchObject({ username: teacher.username });
+    expect(table('user_account')[0]).not.toHaveProperty('password_hash');
+    expect(table('session').length).toBeGreaterThan(0);
+    expect(table('session')[0]).not.toHaveProperty('csrf_token');
+    expect(table('role_assignment')[0]).toMatchObject({ role: 'teacher' });
+    expect(table('assessment_event')).toHaveLength(1);
+    expect(table('competency_status')).toHaveLength(1);
+    expect(table('evidence')[0]).toMatchObject({ file_name: 'lesson.txt' });
+    expect(table('evidence')[0]).not.toHaveProperty('storage_key');
+    expect(table('audit_log').length).toBeGreaterThan(0);
+    const text = res.body;
+    for (const secret of [other.id, other.familyName, other.nationalId!, 'password_hash', 'token_hash', 'csrf_token']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('prints the export as a PDF in the reader’s language', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/me/export?format=pdf',
+      headers: sessions.teacher.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('lets an administrator over the person export them, and no one else', async () => {
+    const url = `/api/people/${teacher.person.id}/export`;
+    const ok = await app.inject({ method: 'GET', url, headers: sessions.admin.headers });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().personId).toBe(teacher.person.id);
+    // An administrator of another region does not learn the person exists.
+    const elsewhere = await app.inject({ method: 'GET', url, headers: sessions.regionBAdmin.headers });
+    expect(elsewhere.statusCode).toBe(404);
+    // A school leader sees the teacher but may not take their whole record.
+    const leaderRes = await app.inject({ method: 'GET', url, headers: sessions.leader.headers });
+    expect(leaderRes.statusCode).toBe(403);
+    const erase = await app.inject({
+      method: 'POST',
+      url: `/api/people/${teacher.person.id}/erase`,
+      headers: sessions.regionBAdmin.headers,
+      payload: { confirm: teacher.person.id },
+    });
+    expect(erase.statusCode).toBe(404);
+  });
+
+  it('erases a person: no name or national id left anywhere, files gone, figures unchanged', async () => {
+    const db = getDb();
+    const board = () => competencyDashboard(admin.ctx, { unitId: world.nation.id, basis: 'confirmed' });
+    const before = await board();
+    const eventsBefore = await db.db
+      .selectFrom('assessment_event')
+      .select(['id', 'level_code'])
+      .where('person_id', '=', teacher.person.id)
+      .execute();
+    const needles = [fullName(), teacher.person.familyName, teacher.person.nationalId!, 'EMIS-PRIV-1'];
+    expect((await textContaining(db, needles)).length).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(filesDir, evidenceKey))).toBe(true);
+
+    const wrong = await app.inject({
+      method: 'POST',
+      url: `/api/people/${teacher.person.id}/erase`,
+      headers: sessions.admin.headers,
+      payload: { confirm: other.id },
+    });
+    expect(wrong.statusCode).toBe(400);
+
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/people/${teacher.person.id}/erase`,
+      headers: sessions.admin.headers,
+      payload: { confirm: teacher.person.id },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ accountsDisabled: 1, evidenceFilesRemoved: 1, filesNotRemoved: 0 });
+
+    expect(await textContaining(db, [...needles, 'teacher.privacy@example.org', '123 45 67'])).toEqual([]);
+    expect(fs.existsSync(path.join(filesDir, evidenceKey))).toBe(false);
+    for (const file of filesUnder(filesDir)) {
+      const content = fs.readFileSync(file, 'utf8');
+      for (const needle of needles) expect(content).not.toContain(needle);
+    }
+    // The other teacher's file is still there.
+    expect(filesUnder(filesDir)).toHaveLength(1);
+
+    expect(await board()).toEqual(before);
+    const eventsAfter = await db.db
+      .selectFrom('assessment_event')
+      .select(['id', 'level_code'])
+      .where('person_id', '=', teacher.person.id)
+      .execute();
+    expect(eventsAfter).toEqual(eventsBefore);
+    const person = await db.db
+      .selectFrom('person')
+      .selectAll()
+      .where('id', '=', teacher.person.id)
+      .executeTakeFirstOrThrow();
+    expect(`${person.given_name} ${person.family_name}`).toMatch(/^Erased person [0-9a-f]{8}$/);
+    expect(person).toMatchObject({ national_id: null, emis_id: null, email: null, phone: null, sex: null });
+    const kept = await db.db
+      .selectFrom('evidence')
+      .select(['file_name', 'storage_key'])
+      .where('person_id', '=', teacher.person.id)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ file_name: 'erased', storage_key: null });
+
+    // The audit entry says what went, not what it was.
+    const entry = await db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'person.erase')
+      .where('entity_id', '=', teacher.person.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.after_json!).erasedFields).toEqual(['name', 'nationalId', 'emisId', 'email', 'phone']);
+
+    // Their sign-in is gone, and a second erasure is refused.
+    const signInAgain = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: teacher.username, password: teacher.password },
+    });
+    expect(signInAgain.statusCode).toBe(401);
+    const me = await app.inject({ method: 'GET', url: '/api/me/export', headers: sessions.teacher.headers });
+    expect(me.statusCode).toBe(401);
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/people/${teacher.person.id}/erase`,
+      headers: sessions.admin.headers,
+      payload: { confirm: teacher.person.id },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('person_already_erased');
+  });
+
+  it('does not let an administrator erase themselves', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/people/${admin.person.id}/erase`,
+      headers: sessions.admin.headers,
+      payload: { confirm: admin.person.id },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('erase_own_person');
+  });
+});
