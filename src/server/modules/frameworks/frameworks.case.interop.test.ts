@@ -208,9 +208,24 @@ describeOnEachDatabase('CASE 1.1 packages from other tools', (getDb) => {
     expect(pkg.CFAssociations.map((a: Json) => a.identifier)).toEqual(
       source.CFAssociations.map((a: Json) => a.identifier),
     );
-    for (const kind of ['CFConcepts', 'CFSubjects', 'CFLicenses', 'CFAssociationGroupings', 'CFItemTypes'])
+    for (const kind of ['CFLicenses', 'CFAssociationGroupings'])
       for (const definition of source.CFDefinitions[kind])
         expect(await get(`${kind}/${definition.identifier}`)).toEqual(definition);
+    // Concepts, subjects and item types are read as sets: the record, then its descendants by hierarchyCode.
+    for (const kind of ['CFConcepts', 'CFSubjects', 'CFItemTypes'])
+      for (const definition of source.CFDefinitions[kind]) {
+        const set = (await get(`${kind}/${definition.identifier}`))[kind];
+        expect(set[0]).toEqual(definition);
+        const below = source.CFDefinitions[kind].filter(
+          (d: Json) => definition.hierarchyCode && d.hierarchyCode?.startsWith(`${definition.hierarchyCode}.`),
+        );
+        expect(
+          set
+            .slice(1)
+            .map((d: Json) => d.identifier)
+            .sort(),
+        ).toEqual(below.map((d: Json) => d.identifier).sort());
+      }
     const grouped = source.CFAssociations[12];
     expect(await get(`CFAssociations/${grouped.identifier}`)).toEqual(grouped);
     const investigations = source.CFItems[5];

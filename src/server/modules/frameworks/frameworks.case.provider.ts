@@ -54,18 +54,33 @@ export async function caseRubric(database: CaseDatabase, id: string, origin: str
   throw unknown('CFRubric', id);
 }
 
-export async function caseItemType(database: CaseDatabase, id: string, origin: string) {
+/** Kinds whose read answers a set: the record asked for, then its descendants by `hierarchyCode`. */
+export const HIERARCHICAL = ['CFConcepts', 'CFSubjects', 'CFItemTypes'] as const;
+type Hierarchical = (typeof HIERARCHICAL)[number];
+
+function withDescendants<T extends { hierarchyCode?: unknown }>(all: T[], found: T): T[] {
+  const code = typeof found.hierarchyCode === 'string' ? found.hierarchyCode : '';
+  if (!code) return [found];
+  const below = all.filter(
+    (d) => d !== found && typeof d.hierarchyCode === 'string' && d.hierarchyCode.startsWith(`${code}.`),
+  );
+  return [found, ...below.sort((a, b) => String(a.hierarchyCode).localeCompare(String(b.hierarchyCode)))];
+}
+
+/** CASE answers a concept, subject or item type as a set: it and its descendants (`CFConceptSet`...). */
+export async function caseDefinitionSet(database: CaseDatabase, kind: Hierarchical, id: string, origin: string) {
   for await (const pkg of publicPackages(database, origin)) {
-    const found = pkg.CFDefinitions.CFItemTypes.find((t) => t.identifier === id);
-    if (found) return found;
+    const all = (pkg.CFDefinitions[kind] ?? []) as { identifier: string; hierarchyCode?: unknown }[];
+    const found = all.find((d) => d.identifier === id);
+    if (found) return { [kind]: withDescendants(all, found) };
   }
-  throw unknown('CFItemType', id);
+  throw unknown(kind.slice(0, -1), id);
 }
 
 /** Definitions a package came with (concepts, subjects, licences, association groupings), by identifier. */
 export async function caseDefinition(
   database: CaseDatabase,
-  kind: 'CFConcepts' | 'CFSubjects' | 'CFLicenses' | 'CFAssociationGroupings',
+  kind: 'CFLicenses' | 'CFAssociationGroupings',
   id: string,
   origin: string,
 ) {

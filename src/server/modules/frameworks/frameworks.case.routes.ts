@@ -77,11 +77,13 @@ export function caseRoutes(app: ZodApp, database: Database) {
     route(app, caseApi, `GET ${base}/CFRubrics/:sourcedId`, publicRoute, async (req) =>
       say(req, await provider.caseRubric(database, sourcedId(req.params.sourcedId), origin(req))),
     );
-    route(app, caseApi, `GET ${base}/CFItemTypes/:sourcedId`, publicRoute, async (req) =>
-      say(req, await provider.caseItemType(database, sourcedId(req.params.sourcedId), origin(req))),
-    );
+    for (const kind of provider.HIERARCHICAL) {
+      route(app, caseApi, `GET ${base}/${kind}/:sourcedId`, publicRoute, async (req) =>
+        say(req, await provider.caseDefinitionSet(database, kind, sourcedId(req.params.sourcedId), origin(req))),
+      );
+    }
     // Definitions kept from imported packages, served as they came.
-    for (const kind of ['CFConcepts', 'CFSubjects', 'CFLicenses', 'CFAssociationGroupings'] as const) {
+    for (const kind of ['CFLicenses', 'CFAssociationGroupings'] as const) {
       route(app, caseApi, `GET ${base}/${kind}/:sourcedId`, publicRoute, async (req) =>
         say(req, await provider.caseDefinition(database, kind, sourcedId(req.params.sourcedId), origin(req))),
       );

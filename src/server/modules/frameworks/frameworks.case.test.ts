@@ -93,7 +93,10 @@ describeOnEachDatabase('CASE 1.1 export and provider', (getDb) => {
     const rubric = await app.inject({ url: `/ims/case/v1p1/CFRubrics/${pkg.CFRubrics[0].identifier}` });
     expect(rubric.json().CFRubricCriteria[0].CFItemURI.identifier).toBe(item.caseIdentifier);
     const type = pkg.CFDefinitions.CFItemTypes[0];
-    expect((await app.inject({ url: `/ims/case/v1p1/CFItemTypes/${type.identifier}` })).json()).toEqual(type);
+    // CASE reads an item type as a CFItemTypeSet: the type and its descendants.
+    expect((await app.inject({ url: `/ims/case/v1p1/CFItemTypes/${type.identifier}` })).json()).toEqual({
+      CFItemTypes: [type],
+    });
     for (const kind of [
       'CFConcepts',
       'CFSubjects',
