@@ -21,6 +21,7 @@ import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
 import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
+import { registerMaintenanceCommand } from './maintenance.ts';
 import { progressBar } from './progress.ts';
 import { registerTranslationCommands } from './translations.ts';
 
@@ -190,6 +191,7 @@ program
 registerImportCommands(program, withDatabase);
 registerFrameworkCommands(program, withDatabase);
 registerTranslationCommands(program, withDatabase);
+registerMaintenanceCommand(program, withDatabase);
 registerBenchCommand(program, positiveInt);
 registerBuildReport(program, loadConfig().webDir);
 
