@@ -156,7 +156,7 @@ function UnitForm({ data, unit }: { data: Texts; unit: Unit }) {
       <textarea
         id={targetId}
         lang={data.locale}
-        rows={Math.min(8, Math.max(2, Math.ceil(unit.source.length / 60)))}
+        rows={Math.min(8, Math.max(3, Math.ceil(Math.max(unit.source.length, text.length) / 40)))}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
