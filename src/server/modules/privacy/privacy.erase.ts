@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { nowIso } from '../../shared/ids.ts';
 import { hashPassword } from '../accounts/accounts.service.ts';
+import { foldText } from '../community/search.ts';
 import { sortNameOf } from '../people/people.service.ts';
 
 /**
@@ -242,7 +243,9 @@ const NOT_REWRITTEN = new Set(['credential', 'credential_status_list', 'issuer_k
 
 /**
  * Replaces the values in every text column of every table of the tenant, one statement per column.
- * Search indexes (SQLite FTS5 tables, their shadow tables) are left to their owners' rebuilds.
+ * Search indexes follow: SQLite's FTS5 tables hold folded text (lower case, no diacritics), so the
+ * folded values are replaced there; PostgreSQL's tsvector columns lose the values' words in the
+ * entries that hold them as a phrase (ts_delete). FTS5's own shadow tables follow their table.
  */
 async function redactText(tx: Ctx, values: string[], replacement: string): Promise<number> {
   if (values.length === 0) return 0;
@@ -257,24 +260,43 @@ async function redactText(tx: Ctx, values: string[], replacement: string): Promi
       (schema === undefined || t.schema === schema) &&
       !NOT_REWRITTEN.has(t.name) &&
       !t.name.startsWith('kysely_') &&
-      !/_fts($|_)/.test(t.name),
+      !/_fts_/.test(t.name),
   );
   const likeEscaped = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const folded = [...new Set(values.map(foldText))];
   let changed = 0;
+  const rewrite = async (table: string, column: string, hasTenant: boolean, from: string[], to: string) => {
+    const ref = sql.ref(column);
+    let value = sql`${ref}`;
+    for (const v of from) value = sql`replace(${value}, ${v}, ${to})`;
+    const found = sql.join(
+      from.map((v) => sql`${ref} like ${`%${likeEscaped(v)}%`} escape '\\'`),
+      sql` or `,
+    );
+    const result = await sql`update ${sql.table(table)} set ${ref} = ${value}
+      where ${hasTenant ? sql`tenant_id = ${tx.tenantId} and ` : sql``}(${found})`.execute(db);
+    changed += Number(result.numAffectedRows ?? 0);
+  };
   for (const table of tables) {
     const hasTenant = table.columns.some((c) => c.name === 'tenant_id');
+    const fts = table.name.endsWith('_fts');
     for (const column of table.columns) {
-      if (!/text|char|clob/i.test(column.dataType) || column.name === 'tenant_id' || column.name === 'id') continue;
-      const ref = sql.ref(column.name);
-      let value = sql`${ref}`;
-      for (const v of values) value = sql`replace(${value}, ${v}, ${replacement})`;
-      const found = sql.join(
-        values.map((v) => sql`${ref} like ${`%${likeEscaped(v)}%`} escape '\\'`),
-        sql` or `,
-      );
-      const result = await sql`update ${sql.table(table.name)} set ${ref} = ${value}
-        where ${hasTenant ? sql`tenant_id = ${tx.tenantId} and ` : sql``}(${found})`.execute(db);
-      changed += Number(result.numAffectedRows ?? 0);
+      if (column.name === 'tenant_id' || column.name === 'id') continue;
+      if (fts && column.name === 'body') {
+        await rewrite(table.name, column.name, hasTenant, folded, foldText(replacement));
+      } else if (column.dataType === 'tsvector') {
+        for (const v of folded) {
+          const words = v.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+          if (words.length === 0) continue;
+          const ref = sql.ref(column.name);
+          const result = await sql`update ${sql.table(table.name)}
+            set ${ref} = ts_delete(${ref}, ${words}::text[])
+            where tenant_id = ${tx.tenantId} and ${ref} @@ phraseto_tsquery('simple', ${words.join(' ')})`.execute(db);
+          changed += Number(result.numAffectedRows ?? 0);
+        }
+      } else if (/text|char|clob/i.test(column.dataType)) {
+        await rewrite(table.name, column.name, hasTenant, values, replacement);
+      }
     }
   }
   return changed;

@@ -11,11 +11,18 @@ import { buildApp } from '../../http/app.ts';
 import { diskStore } from '../../shared/storage.ts';
 import * as ledger from '../assessment/assessment.service.ts';
 import * as evidence from '../assessment/evidence.service.ts';
+import { CreateCommunityBody, ThreadBody } from '../community/communities.schemas.ts';
+import { createCommunity } from '../community/communities.service.ts';
+import { createThread } from '../community/threads.service.ts';
 import { registerMonitoring } from '../monitoring/aggregates.service.ts';
 import { competencyDashboard } from '../monitoring/dashboard.service.ts';
 import type { Person } from '../people/people.schemas.ts';
 
-/** Every text value of every table (and FTS index) that contains one of `needles`, as table.column. */
+/**
+ * Every text value of every table that contains one of `needles` (SQLite's LIKE ignores ASCII case, so
+ * the folded text of FTS5 tables is caught too), and on PostgreSQL every search vector holding a
+ * needle's words as a phrase.
+ */
 async function textContaining(database: Database, needles: string[]): Promise<string[]> {
   const schema =
     database.dialect === 'postgres'
@@ -25,7 +32,16 @@ async function textContaining(database: Database, needles: string[]): Promise<st
   for (const table of await database.db.introspection.getTables()) {
     if (schema !== undefined && table.schema !== schema) continue;
     for (const column of table.columns) {
-      if (!/text|char|clob/i.test(column.dataType)) continue;
+      if (column.dataType === 'tsvector') {
+        for (const needle of needles) {
+          const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}
+            where ${sql.ref(column.name)} @@ phraseto_tsquery('simple', ${needle.toLowerCase()})`.execute(database.db);
+          if (Number(rows[0]!.n) > 0) found.push(`${table.name}.${column.name} has ${needle}`);
+        }
+        continue;
+      }
+      const ftsText = table.name.endsWith('_fts') && column.dataType === '';
+      if (!ftsText && !/text|char|clob/i.test(column.dataType)) continue;
       for (const needle of needles) {
         const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}
           where ${sql.ref(column.name)} like ${`%${needle}%`}`.execute(database.db);
@@ -106,6 +122,21 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       { title: 'Another teacher’s work', fileName: 'other.txt', itemIds: [item.id] },
       Buffer.from(`Work of ${other.givenName} ${other.familyName}\n`),
     );
+    // A thread of their own that names them: kept as written, without their name, in the text and the search index.
+    const community = await createCommunity(
+      teacher.ctx,
+      CreateCommunityBody.parse({
+        kind: 'subject',
+        name: 'ICT in school A1',
+        unitId: world.schoolA1.id,
+        subject: 'ICT',
+      }),
+    );
+    await createThread(
+      teacher.ctx,
+      community.id,
+      ThreadBody.parse({ title: 'Hello', body: `I am ${fullName()}, and this is my first lesson with tablets.` }),
+    );
     sessions = {
       teacher: await signIn(app, teacher.username, teacher.password),
       admin: await signIn(app, admin.username, admin.password),
@@ -183,7 +214,11 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       .where('person_id', '=', teacher.person.id)
       .execute();
     const needles = [fullName(), teacher.person.familyName, teacher.person.nationalId!, 'EMIS-PRIV-1'];
-    expect((await textContaining(db, needles)).length).toBeGreaterThan(0);
+    const found = await textContaining(db, needles);
+    // The scan sees them where they are: the person, the audit log, the post and its search entry.
+    for (const where of ['person.family_name', 'community_post.body', 'audit_log.after_json', 'evidence.title'])
+      expect(found.some((f) => f.startsWith(where))).toBe(true);
+    expect(found.some((f) => /^community_(fts\.body|search\.search_vector)/.test(f))).toBe(true);
     expect(fs.existsSync(path.join(filesDir, evidenceKey))).toBe(true);
 
     const wrong = await app.inject({
