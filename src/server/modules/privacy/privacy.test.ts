@@ -17,6 +17,10 @@ import { createThread } from '../community/threads.service.ts';
 import { registerMonitoring } from '../monitoring/aggregates.service.ts';
 import { competencyDashboard } from '../monitoring/dashboard.service.ts';
 import type { Person } from '../people/people.schemas.ts';
+import * as credentials from '../recognition/credentials.service.ts';
+import { configureCredentials } from '../recognition/issuer.keys.ts';
+
+configureCredentials({ publicUrl: 'https://pathway.test', keySecret: 'privacy-test-key-secret-0123' });
 
 /**
  * Every text value of every table that contains one of `needles` (SQLite's LIKE ignores ASCII case, so
@@ -69,6 +73,7 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
   let leader: Awaited<ReturnType<typeof make.user>>;
   let sessions: Record<'teacher' | 'admin' | 'regionBAdmin' | 'leader', Session>;
   let evidenceKey: string;
+  let credentialId: string;
   const fullName = () => `${teacher.person.givenName} ${teacher.person.familyName}`;
 
   beforeAll(async () => {
@@ -122,6 +127,21 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       { title: 'Another teacher’s work', fileName: 'other.txt', itemIds: [item.id] },
       Buffer.from(`Work of ${other.givenName} ${other.familyName}\n`),
     );
+    const officer = await make.user(world.ctx, 'ministry_officer', world.nation);
+    credentialId = (
+      await credentials.issueCredential(officer.ctx, {
+        personId: teacher.person.id,
+        achievement: {
+          key: 'privacy-badge',
+          name: { en: 'Classroom technology' },
+          description: { en: 'Uses technology in class.' },
+          criteria: { en: 'Confirmed at level 1.' },
+          achievementType: 'Badge',
+          alignments: [{ frameworkId: standard.id, itemId: item.id }],
+        },
+        source: { type: 'recognition_rule', id: 'privacy-badge' },
+      })
+    ).id;
     // A thread of their own that names them: kept as written, without their name, in the text and the search index.
     const community = await createCommunity(
       teacher.ctx,
@@ -167,6 +187,8 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
     expect(table('evidence')[0]).toMatchObject({ file_name: 'lesson.txt' });
     expect(table('evidence')[0]).not.toHaveProperty('storage_key');
     expect(table('audit_log').length).toBeGreaterThan(0);
+    expect(table('credential')).toHaveLength(1);
+    expect(table('community_post')[0].body).toContain(fullName());
     const text = res.body;
     for (const secret of [other.id, other.familyName, other.nationalId!, 'password_hash', 'token_hash', 'csrf_token']) {
       expect(text).not.toContain(secret);
@@ -267,6 +289,16 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       .where('person_id', '=', teacher.person.id)
       .executeTakeFirstOrThrow();
     expect(kept).toEqual({ file_name: 'erased', storage_key: null });
+
+    // The credential stays as issued and verifiable; its public page names the pseudonym.
+    const verify = await app.inject({ method: 'GET', url: `/api/public/credentials/${credentialId}` });
+    expect(verify.statusCode).toBe(200);
+    expect(verify.json()).toMatchObject({
+      status: 'active',
+      holderName: `Erased person ${teacher.person.id.replaceAll('-', '').slice(-8)}`,
+      verification: { verified: true, errors: [] },
+    });
+    expect(res.json().credentials).toBe(1);
 
     // The audit entry says what went, not what it was.
     const entry = await db.db
