@@ -1,4 +1,5 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { Bitstring } from '@digitalbazaar/bitstring';
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
@@ -177,6 +178,71 @@ describeOnEachDatabase('credentials signed elsewhere', (getDb) => {
     const tampered = structuredClone(signedBare);
     tampered.name = 'Grand educator';
     expect(check(await verify(tampered), 'proof')).toMatchObject({ outcome: 'failed', code: 'proof_invalid' });
+  });
+
+  it('reads another issuer’s status list: revoked, suspended or not, unreachable as needs network, forged as invalid', async () => {
+    const issuer = await newKey();
+    // Fetched documents are cached for five minutes, so each case below has a list URL of its own.
+    const list = async (purpose: string, set: number[], signer = issuer, name = purpose) => {
+      const bits = new Bitstring({ length: 131_072 });
+      for (const i of set) bits.set(i, true);
+      const url = `https://academy.example/status/${name}`;
+      return sign(
+        {
+          '@context': [VC2],
+          id: url,
+          type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+          issuer: signer.did,
+          validFrom: '2025-01-01T00:00:00Z',
+          credentialSubject: {
+            id: `${url}#list`,
+            type: 'BitstringStatusList',
+            statusPurpose: purpose,
+            encodedList: `u${await bits.encodeBits()}`,
+          },
+        },
+        signer.key,
+      );
+    };
+    const listUrl = (name: string) => (name.startsWith('https://') ? name : `https://academy.example/status/${name}`);
+    const entry = (purpose: string, index: number, name = purpose) => ({
+      id: `${listUrl(name)}#${index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: purpose,
+      statusListIndex: String(index),
+      statusListCredential: listUrl(name),
+    });
+    const credential = (index: number, revocationList = 'revocation') =>
+      sign(
+        achievementCredential(issuer.did, {
+          credentialStatus: [entry('revocation', index, revocationList), entry('suspension', index)],
+        }),
+        issuer.key,
+      );
+    served.set('https://academy.example/status/revocation', await list('revocation', [7]));
+    served.set('https://academy.example/status/suspension', await list('suspension', [9]));
+
+    const fine = await verify(await credential(3));
+    expect(fine.verdict).toBe('valid');
+    expect(check(fine, 'status')).toMatchObject({
+      outcome: 'passed',
+      message: expect.stringContaining('revocation and suspension'),
+    });
+    expect(check(await verify(await credential(7)), 'status')).toMatchObject({ outcome: 'failed', code: 'revoked' });
+    expect(check(await verify(await credential(9)), 'status')).toMatchObject({ outcome: 'failed', code: 'suspended' });
+
+    // A list signed by someone else is not the issuer's word.
+    const forger = await newKey();
+    served.set('https://academy.example/status/forged', await list('revocation', [], forger, 'forged'));
+    expect(check(await verify(await credential(7, 'forged')), 'status')).toMatchObject({
+      outcome: 'failed',
+      code: 'status_unavailable',
+    });
+
+    // Unreachable, the verdict waits for the network rather than calling the credential invalid.
+    const pending = await verify(await credential(3, 'https://127.0.0.1:9/status/revocation'));
+    expect(check(pending, 'status')).toMatchObject({ outcome: 'unknown', code: 'status_unreachable' });
+    expect(pending.verdict).toBe('needs_network');
   });
 
   it('answers "needs network" for a did:web key it cannot reach, not "invalid"', async () => {

@@ -132,7 +132,8 @@ export function setDocumentFetcher(next: FetchJson | null): void {
   cache.clear();
 }
 
-async function fetchCached(url: string): Promise<object> {
+/** A public document (a key, another issuer's status list), fetched within the limits and cached for five minutes. */
+export async function fetchCached(url: string): Promise<object> {
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
   const value = fetcher(url);

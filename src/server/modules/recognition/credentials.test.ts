@@ -610,11 +610,11 @@ describeOnEachDatabase('credentials', (getDb) => {
     const result = await verifyDocument(db, unsigned);
     expect(result.results.find((r) => r.check === 'proof')).toMatchObject({ outcome: 'failed', code: 'proof_missing' });
     expect(result.results.find((r) => r.check === 'schema')).toMatchObject({ outcome: 'passed' });
-    // Another issuer's status list cannot be read offline: not checked, a warning, not a failure.
+    // Another issuer's status list that cannot be fetched leaves the status unknown, not failed.
     const foreign = structuredClone(credential);
-    foreign.credentialStatus = { ...foreign.credentialStatus, statusListCredential: 'https://other.example/status/1' };
+    foreign.credentialStatus = { ...foreign.credentialStatus, statusListCredential: 'https://127.0.0.1:9/status/1' };
     const status = (await verifyDocument(db, foreign)).results.find((r) => r.check === 'status');
-    expect(status).toMatchObject({ outcome: 'not_checked', code: 'status_offline' });
+    expect(status).toMatchObject({ outcome: 'unknown', code: 'status_unreachable' });
   });
 
   it('refuses to issue outside the actor’s scope with the people module’s not-found', async () => {

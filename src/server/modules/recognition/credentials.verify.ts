@@ -15,7 +15,7 @@ import {
   verifyProofs,
 } from './credentials.proof.ts';
 import * as repo from './credentials.repo.ts';
-import { didOf } from './credentials.resolve.ts';
+import { didOf, fetchCached, UnreachableDocumentError } from './credentials.resolve.ts';
 import { bitOf, LIST_SIZE, STATUS_PURPOSES, type StatusPurpose } from './credentials.status.ts';
 import { credentialSettings, issuerUrl, keyUrl, multikeyDocument } from './issuer.keys.ts';
 
@@ -728,6 +728,72 @@ async function listProofHolds(list: Record<string, unknown>, version: string, re
   return holds;
 }
 
+interface ForeignEntry {
+  url: string;
+  purpose: StatusPurpose;
+  index: number;
+}
+
+function foreignEntry(entry: Record<string, unknown>): ForeignEntry | undefined {
+  const index = Number(entry.statusListIndex);
+  const purpose = entry.statusPurpose;
+  if (
+    entry.type !== 'BitstringStatusListEntry' ||
+    typeof entry.statusListCredential !== 'string' ||
+    !STATUS_PURPOSES.includes(purpose as StatusPurpose) ||
+    !Number.isInteger(index) ||
+    index < 0
+  )
+    return undefined;
+  return { url: entry.statusListCredential, purpose: purpose as StatusPurpose, index };
+}
+
+/**
+ * Another issuer's status list, fetched like a key document (public HTTPS, limits, cache): it must be a
+ * BitstringStatusListCredential of the same purpose, signed by the credential's issuer. Unreachable, the
+ * check is unknown (the verdict says it needs the network), never a failure.
+ */
+async function readForeignList(
+  entry: ForeignEntry,
+  issuer: string | undefined,
+  resolveLocal: LocalResolver,
+): Promise<{ bit: boolean } | { check: Check }> {
+  let list: Record<string, unknown>;
+  try {
+    list = (await fetchCached(entry.url)) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof UnreachableDocumentError)
+      return { check: unknown('status', 'status_unreachable', `Not checked yet: ${error.message}`) };
+    throw error;
+  }
+  const outcome = await verifyProof(list, resolveLocal);
+  if (outcome.unreachableUrl)
+    return {
+      check: unknown(
+        'status',
+        'status_unreachable',
+        `Not checked yet: ${outcome.unreachableUrl} could not be fetched.`,
+      ),
+    };
+  if (!outcome.verified || issuerIdOf(list) !== issuer)
+    return {
+      check: failed(
+        'status',
+        'status_unavailable',
+        `The ${entry.purpose} list ${entry.url} is not signed by the credential's issuer.`,
+      ),
+    };
+  const subject = list.credentialSubject as { encodedList?: unknown; statusPurpose?: unknown } | undefined;
+  if (subject?.statusPurpose !== entry.purpose)
+    return {
+      check: failed('status', 'status_unavailable', `The list ${entry.url} is not a ${entry.purpose} list.`),
+    };
+  const bit = await bitOf(subject.encodedList, entry.index);
+  if (bit === undefined)
+    return { check: failed('status', 'status_unavailable', `The ${entry.purpose} list ${entry.url} cannot be read.`) };
+  return { bit };
+}
+
 async function checkStatus(
   db: Kysely<DB>,
   credential: Record<string, unknown>,
@@ -736,20 +802,18 @@ async function checkStatus(
   const entries = [credential.credentialStatus].flat().filter((e) => e !== undefined && e !== null);
   if (entries.length === 0) return notChecked('status', 'no_status', 'The credential names no status list.');
   const ours: ParsedEntry[] = [];
-  let foreign = 0;
+  const foreign: ForeignEntry[] = [];
+  const unusable = () =>
+    failed('status', 'status_unavailable', 'A credentialStatus entry is not a usable BitstringStatusListEntry.');
   for (const entry of entries) {
     const parsed = entry && typeof entry === 'object' ? ourEntry(entry as Record<string, unknown>) : 'invalid';
-    if (parsed === 'invalid')
-      return failed(
-        'status',
-        'status_unavailable',
-        'A credentialStatus entry is not a usable BitstringStatusListEntry.',
-      );
-    if (parsed === 'foreign') foreign++;
-    else ours.push(parsed);
+    if (parsed === 'invalid') return unusable();
+    if (parsed === 'foreign') {
+      const other = foreignEntry(entry as Record<string, unknown>);
+      if (!other) return unusable();
+      foreign.push(other);
+    } else ours.push(parsed);
   }
-  if (ours.length === 0)
-    return notChecked('status', 'status_offline', 'Not checked (offline): the status list is not one of ours.');
   // Pathway's credentials name their revocation entry only; suspension is the same index of the
   // tenant's suspension list, read when that list exists.
   for (const entry of [...ours]) {
@@ -778,13 +842,15 @@ async function checkStatus(
     if (bit === undefined) return failed('status', 'status_unavailable', `The ${entry.purpose} list cannot be read.`);
     if (bit) set.push(entry.purpose);
   }
+  for (const entry of foreign) {
+    const read = await readForeignList(entry, issuer, resolveLocal);
+    if ('check' in read) return read.check;
+    if (read.bit) set.push(entry.purpose);
+  }
   if (set.includes('revocation')) return failed('status', 'revoked', 'The issuer has revoked this credential.');
   if (set.includes('suspension')) return failed('status', 'suspended', 'The issuer has suspended this credential.');
-  const checked = STATUS_PURPOSES.filter((p) => ours.some((e) => e.purpose === p)).join(' and ');
-  return passed(
-    'status',
-    `Neither revoked nor suspended (${checked} lists read${foreign ? '; other lists not checked, offline' : ''}).`,
-  );
+  const checked = STATUS_PURPOSES.filter((p) => [...ours, ...foreign].some((e) => e.purpose === p)).join(' and ');
+  return passed('status', `Neither revoked nor suspended (${checked} lists read).`);
 }
 
 export const MAX_PRESENTED = 20;
