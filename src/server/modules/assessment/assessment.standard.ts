@@ -28,9 +28,12 @@ export async function loadStandard(ctx: Ctx, frameworkId?: string): Promise<Stan
   const key = `${ctx.tenantId}/${id}`;
   const cached = settled.get(key);
   if (cached) {
-    // The content cannot change; the status (published > superseded > retired) can, and reading it checks access.
-    const status = await frameworks.versionStatus(ctx, id);
-    return status === cached.framework.status ? cached : { ...cached, framework: { ...cached.framework, status } };
+    // The shape cannot change; the status (published > superseded > retired) can, and so can a translation
+    // (it touches the version). Reading them checks access.
+    const { status, updatedAt } = await frameworks.versionStamp(ctx, id);
+    if (updatedAt === cached.framework.updatedAt)
+      return status === cached.framework.status ? cached : { ...cached, framework: { ...cached.framework, status } };
+    settled.delete(key);
   }
   const standard = buildStandard(await frameworks.getFramework(ctx, id));
   if (['published', 'superseded', 'retired'].includes(standard.framework.status)) {
@@ -50,8 +53,8 @@ export async function standardShape(ctx: Ctx, frameworkId: string): Promise<Stan
 }
 
 /**
- * Published and retired versions never change, and every submission and rating reads one: they
- * are kept parsed here (a few hundred at most), by tenant and id.
+ * Published and retired versions keep their shape, and every submission and rating reads one: they
+ * are kept parsed here (a few hundred at most), by tenant and id, until a translation touches one.
  */
 const settled = new Map<string, Standard>();
 

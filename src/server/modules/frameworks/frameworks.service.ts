@@ -834,7 +834,13 @@ export async function currentItem(ctx: Ctx, itemId: string): Promise<{ id: strin
 
 /** The status of a version the actor may read: a cheap check for callers that keep published content cached. */
 export async function versionStatus(ctx: Ctx, id: string): Promise<FrameworkSummary['status']> {
-  return (await requireFramework(ctx, id)).status as FrameworkSummary['status'];
+  return (await versionStamp(ctx, id)).status;
+}
+
+/** Status and last change of a version: a settled version's texts change only by translation, which touches it. */
+export async function versionStamp(ctx: Ctx, id: string) {
+  const row = await requireFramework(ctx, id);
+  return { status: row.status as FrameworkSummary['status'], updatedAt: row.updated_at };
 }
 
 /** An item's ids across the versions of its standard (itself included): for lists that match competencies, not versions. */

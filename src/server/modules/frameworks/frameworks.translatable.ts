@@ -1,9 +1,14 @@
+import { nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import type { TextUnit, TranslatableKind } from '../translations/translations.kinds.ts';
 import * as repo from './frameworks.repo.ts';
 
 const parse = (text: string) => JSON.parse(text) as LocalizedText;
 const hasText = (text: LocalizedText) => Object.values(text).some(Boolean);
+/** A version's title with its version number, in each language: what tells 1.0 from 2.0. */
+const versioned = (f: { title: string; version: string }) =>
+  Object.fromEntries(Object.entries(parse(f.title)).map(([l, t]) => [l, `${t} ${f.version}`]));
+
 /** Versions still read or written; superseded and retired ones keep the texts they had. */
 const LIVE = ['draft', 'in_review', 'published'];
 
@@ -16,7 +21,7 @@ export const frameworkTexts: TranslatableKind = {
   async list({ db, tenantId }) {
     return (await repo.listFrameworks(db, tenantId, LIVE)).map((f) => ({
       id: f.id,
-      name: Object.fromEntries(Object.entries(parse(f.title)).map(([l, t]) => [l, `${t} ${f.version}`])),
+      name: versioned(f),
       languages: JSON.parse(f.languages) as string[],
     }));
   },
@@ -87,9 +92,12 @@ export const frameworkTexts: TranslatableKind = {
       });
     }
     return {
-      object: { id, name: parse(framework.title), languages: JSON.parse(framework.languages) as string[] },
+      object: { id, name: versioned(framework), languages: JSON.parse(framework.languages) as string[] },
       units,
     };
+  },
+  async touch({ db, tenantId }, id) {
+    await repo.updateFramework(db, tenantId, id, { updated_at: nowIso() });
   },
 };
 

@@ -47,6 +47,8 @@ export interface TranslatableKind {
   list(scope: TextScope): Promise<TranslatableObject[]>;
   /** Null when the object is unknown. */
   units(scope: TextScope, id: string): Promise<{ object: TranslatableObject; units: TextUnit[] } | null>;
+  /** Marks the object changed after its translations were written (readers that cache it look at this). */
+  touch?(scope: TextScope, id: string): Promise<void>;
 }
 
 /**

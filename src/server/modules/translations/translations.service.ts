@@ -267,6 +267,7 @@ async function applyChanges(
     });
   }
   await repo.putStates(tx.db, put);
+  if (put.length) await kindOf(type).touch?.(await scopeOf(tx), id);
   if (put.length)
     await recordAudit(tx.db, tx, 'translation.save', { type, id }, null, {
       locale,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import { loadStandard } from '../assessment/assessment.standard.ts';
 import { fromXliff, toXliff } from './translations.xliff.ts';
 
 interface Unit {
@@ -246,15 +247,42 @@ describeOnEachDatabase('translation workflow', (getDb) => {
       units: [{ key, text: 'तालिम कस्तो लाग्यो?' }],
     });
     const saved = (await call(ministry, 'GET', `/api/surveys/${draft.id}`)).json();
-    expect(saved.definition.sections[0].questions[0].text).toMatchObject({ en: question.text.en, ne: 'तालिम कस्तो लाग्यो?' });
+    expect(saved.definition.sections[0].questions[0].text).toMatchObject({
+      en: question.text.en,
+      ne: 'तालिम कस्तो लाग्यो?',
+    });
     saved.definition.sections[0].questions[0].text.en = 'How useful was the training for your teaching?';
     const { title, description, sourceLocale, purpose, definition } = saved;
-    const updated = await call(ministry, 'PUT', `/api/surveys/${draft.id}`, { title, description, sourceLocale, purpose, definition });
+    const updated = await call(ministry, 'PUT', `/api/surveys/${draft.id}`, {
+      title,
+      description,
+      sourceLocale,
+      purpose,
+      definition,
+    });
     expect(updated.statusCode).toBe(200);
     const after = (await texts(ministry, 'questionnaire', draft.id, 'ne')).units.find((u) => u.key === key)!;
     expect(after).toMatchObject({ status: 'stale', previousSource: question.text.en, target: 'तालिम कस्तो लाग्यो?' });
     // Published, it is what respondents answered: no longer offered for translation.
     await call(ministry, 'POST', `/api/surveys/${draft.id}/publish`, {});
     expect((await call(ministry, 'GET', `/api/translations/questionnaire/${draft.id}/ne`)).statusCode).toBe(404);
+  });
+
+  it('puts a translation of a published standard before its readers at once', async () => {
+    const standard = await make.publishedStandard(world.ctx);
+    const a11 = standard.items.find((i) => i.code === 'A1.1')!;
+    const read = async () =>
+      (await loadStandard(world.ctx, standard.id)).framework.items.find((i) => i.id === a11.id)!.statement.ne;
+    expect(await read()).toBe(a11.statement.ne);
+    const saved = await call(ministry, 'PUT', `/api/translations/framework/${standard.id}/ne`, {
+      units: [{ key: `item/${a11.caseIdentifier}/statement`, text: 'राष्ट्रिय सूचना प्रविधि नीतिका लक्ष्य बताउँछन्।' }],
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(await read()).toBe('राष्ट्रिय सूचना प्रविधि नीतिका लक्ष्य बताउँछन्।');
+    // The source language of a published standard is not the translations module's to change.
+    const english = await call(ministry, 'PUT', `/api/translations/framework/${standard.id}/en`, {
+      units: [{ key: `item/${a11.caseIdentifier}/statement`, text: 'Changed' }],
+    });
+    expect(english.json().error.code).toBe('language_not_translatable');
   });
 });
