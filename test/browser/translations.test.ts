@@ -133,9 +133,10 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
         ).toEqual([]);
         await expect(teacher.locator('main .fallback').count(), where).resolves.toBe(0);
       };
-      // Not asserted here: the text imported above. Assessment keeps published versions parsed for the
-      // life of the process (assessment.standard.ts), so it serves the translation it read first.
       await teacher.getByText(nepali('A2.1 title')).first().waitFor();
+      // The statement imported from the XLIFF file above is what the teacher reads, without a restart.
+      expect(nepali('A1.1 statement')).toContain('(संशोधित अनुवाद)');
+      await teacher.getByText(nepali('A1.1 statement')).first().waitFor();
       await noEnglish('self-assessment');
       const count = await questions.count();
       for (let i = 0; i < count; i++)
