@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { nowIso } from '../../shared/ids.ts';
@@ -48,21 +48,25 @@ interface Erased {
   usernames: string[];
 }
 
-/** The values erasure looks for in text: long enough not to match ordinary words. */
-function searchedValues(e: Erased): string[] {
-  const values = [
-    `${e.givenName} ${e.familyName}`,
-    `${e.familyName} ${e.givenName}`,
-    `${e.familyName}, ${e.givenName}`,
-    e.nationalId,
-    e.emisId,
-    e.email,
-    e.phone,
-    ...e.usernames,
-  ];
-  return [...new Set(values.filter((v): v is string => !!v && v.trim().length >= 4))].sort(
-    (a, b) => b.length - a.length,
-  );
+const distinct = (values: (string | null)[]) =>
+  [...new Set(values.filter((v): v is string => !!v && v.trim().length >= 4))].sort((a, b) => b.length - a.length);
+
+/**
+ * What erasure looks for in text. Phrases (the full name in its orders, the email address) are
+ * replaced wherever they occur. Identifiers (national and EMIS ids, phone, usernames) are replaced
+ * only whole, as a JSON string or a whole value: as substrings they would also match longer ids of
+ * other people (NID12 in NID123).
+ */
+function searchedValues(e: Erased): { phrases: string[]; identifiers: string[] } {
+  return {
+    phrases: distinct([
+      `${e.givenName} ${e.familyName}`,
+      `${e.familyName} ${e.givenName}`,
+      `${e.familyName}, ${e.givenName}`,
+      e.email,
+    ]),
+    identifiers: distinct([e.nationalId, e.emisId, e.phone, ...e.usernames]),
+  };
 }
 
 export async function pseudonymisePerson(tx: Ctx, personId: string) {
@@ -206,7 +210,7 @@ async function redactAuditAbout(db: Kysely<DB>, tenantId: string, entityIds: str
       (v): v is string => !!v,
     ),
   );
-  const full = searchedValues(e);
+  const full = searchedValues(e).phrases;
   const scrub = (value: unknown): unknown => {
     if (typeof value === 'string') return exact.has(value) || full.some((f) => value.includes(f)) ? '[erased]' : value;
     if (Array.isArray(value)) return value.map(scrub);
@@ -247,8 +251,12 @@ const NOT_REWRITTEN = new Set(['credential', 'credential_status_list', 'issuer_k
  * folded values are replaced there; PostgreSQL's tsvector columns lose the values' words in the
  * entries that hold them as a phrase (ts_delete). FTS5's own shadow tables follow their table.
  */
-async function redactText(tx: Ctx, values: string[], replacement: string): Promise<number> {
-  if (values.length === 0) return 0;
+async function redactText(
+  tx: Ctx,
+  { phrases, identifiers }: { phrases: string[]; identifiers: string[] },
+  replacement: string,
+): Promise<number> {
+  if (phrases.length + identifiers.length === 0) return 0;
   const db = tx.db;
   const schema =
     tx.dialect === 'postgres'
@@ -263,19 +271,40 @@ async function redactText(tx: Ctx, values: string[], replacement: string): Promi
       !/_fts_/.test(t.name),
   );
   const likeEscaped = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const folded = [...new Set(values.map(foldText))];
+  const like = (ref: RawBuilder<unknown>, v: string) => sql`${ref} like ${`%${likeEscaped(v)}%`} escape '\\'`;
   let changed = 0;
-  const rewrite = async (table: string, column: string, hasTenant: boolean, from: string[], to: string) => {
-    const ref = sql.ref(column);
-    let value = sql`${ref}`;
-    for (const v of from) value = sql`replace(${value}, ${v}, ${to})`;
-    const found = sql.join(
-      from.map((v) => sql`${ref} like ${`%${likeEscaped(v)}%`} escape '\\'`),
-      sql` or `,
-    );
-    const result = await sql`update ${sql.table(table)} set ${ref} = ${value}
-      where ${hasTenant ? sql`tenant_id = ${tx.tenantId} and ` : sql``}(${found})`.execute(db);
+  const update = async (
+    table: string,
+    ref: RawBuilder<unknown>,
+    hasTenant: boolean,
+    set: RawBuilder<unknown>,
+    found: RawBuilder<unknown>[],
+  ) => {
+    if (found.length === 0) return;
+    const result = await sql`update ${sql.table(table)} set ${ref} = ${set}
+      where ${hasTenant ? sql`tenant_id = ${tx.tenantId} and ` : sql``}(${sql.join(found, sql` or `)})`.execute(db);
     changed += Number(result.numAffectedRows ?? 0);
+  };
+  /** Phrases anywhere; identifiers as a whole value or a JSON string. */
+  const rewrite = async (
+    table: string,
+    column: string,
+    hasTenant: boolean,
+    from: string[],
+    ids: string[],
+    to: string,
+  ) => {
+    const ref = sql.ref(column);
+    let set = sql`${ref}`;
+    for (const v of from) set = sql`replace(${set}, ${v}, ${to})`;
+    for (const v of ids) set = sql`replace(${set}, ${JSON.stringify(v)}, ${JSON.stringify(to)})`;
+    if (ids.length > 0) set = sql`case when ${ref} in (${sql.join(ids)}) then ${to} else ${set} end`;
+    const found = [
+      ...from.map((v) => like(ref, v)),
+      ...ids.map((v) => like(ref, JSON.stringify(v))),
+      ...(ids.length > 0 ? [sql`${ref} in (${sql.join(ids)})`] : []),
+    ];
+    await update(table, ref, hasTenant, set, found);
   };
   for (const table of tables) {
     const hasTenant = table.columns.some((c) => c.name === 'tenant_id');
@@ -283,19 +312,26 @@ async function redactText(tx: Ctx, values: string[], replacement: string): Promi
     for (const column of table.columns) {
       if (column.name === 'tenant_id' || column.name === 'id') continue;
       if (fts && column.name === 'body') {
-        await rewrite(table.name, column.name, hasTenant, folded, foldText(replacement));
+        // Folded text: the phrases folded; an identifier in a post's words is not told apart from others'.
+        await rewrite(
+          table.name,
+          column.name,
+          hasTenant,
+          [...new Set(phrases.map(foldText))],
+          [],
+          foldText(replacement),
+        );
       } else if (column.dataType === 'tsvector') {
-        for (const v of folded) {
+        for (const v of phrases.map(foldText)) {
           const words = v.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
           if (words.length === 0) continue;
           const ref = sql.ref(column.name);
-          const result = await sql`update ${sql.table(table.name)}
-            set ${ref} = ts_delete(${ref}, ${words}::text[])
-            where tenant_id = ${tx.tenantId} and ${ref} @@ phraseto_tsquery('simple', ${words.join(' ')})`.execute(db);
-          changed += Number(result.numAffectedRows ?? 0);
+          await update(table.name, ref, hasTenant, sql`ts_delete(${ref}, ${words}::text[])`, [
+            sql`${ref} @@ phraseto_tsquery('simple', ${words.join(' ')})`,
+          ]);
         }
       } else if (/text|char|clob/i.test(column.dataType)) {
-        await rewrite(table.name, column.name, hasTenant, values, replacement);
+        await rewrite(table.name, column.name, hasTenant, phrases, identifiers, replacement);
       }
     }
   }

@@ -47,9 +47,14 @@ async function textContaining(database: Database, needles: string[]): Promise<st
       const ftsText = table.name.endsWith('_fts') && column.dataType === '';
       if (!ftsText && !/text|char|clob/i.test(column.dataType)) continue;
       for (const needle of needles) {
-        const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}
+        const { rows } = await sql<{ v: string }>`select ${sql.ref(column.name)} as v from ${sql.table(table.name)}
           where ${sql.ref(column.name)} like ${`%${needle}%`}`.execute(database.db);
-        if (Number(rows[0]!.n) > 0) found.push(`${table.name}.${column.name} has ${needle}`);
+        // Whole words only: NID12 is not in another person's NID129.
+        const word = new RegExp(
+          `(^|[^\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`,
+          'iu',
+        );
+        if (rows.some((r) => word.test(String(r.v)))) found.push(`${table.name}.${column.name} has ${needle}`);
       }
     }
   }
@@ -68,6 +73,7 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
   let filesDir: string;
   let teacher: Awaited<ReturnType<typeof make.user>>;
   let other: Person;
+  let neighbour: Person;
   let admin: Awaited<ReturnType<typeof make.user>>;
   let regionBAdmin: Awaited<ReturnType<typeof make.user>>;
   let leader: Awaited<ReturnType<typeof make.user>>;
@@ -96,6 +102,7 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       .where('id', '=', teacher.person.id)
       .execute();
     other = await make.person(world.ctx, world.schoolA1, { sex: 'female' });
+    neighbour = await make.person(world.ctx, world.schoolA1b, { nationalId: `${teacher.person.nationalId}9` });
     admin = await make.user(world.ctx, 'admin', world.nation);
     regionBAdmin = await make.user(world.ctx, 'admin', world.regionB);
     leader = await make.user(world.ctx, 'school_leader', world.schoolA1);
@@ -289,6 +296,21 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       .where('person_id', '=', teacher.person.id)
       .executeTakeFirstOrThrow();
     expect(kept).toEqual({ file_name: 'erased', storage_key: null });
+
+    // Another person whose national id starts with the erased one keeps it, in their record and audit trail.
+    const neighbourRow = await db.db
+      .selectFrom('person')
+      .select('national_id')
+      .where('id', '=', neighbour.id)
+      .executeTakeFirstOrThrow();
+    expect(neighbourRow.national_id).toBe(neighbour.nationalId);
+    const created = await db.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', neighbour.id)
+      .where('action', '=', 'person.create')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(created.after_json!).nationalId).toBe(neighbour.nationalId);
 
     // The credential stays as issued and verifiable; its public page names the pseudonym.
     const verify = await app.inject({ method: 'GET', url: `/api/public/credentials/${credentialId}` });
