@@ -23,7 +23,11 @@ export interface Config {
   verifyRateLimit: number;
   /** Serve HTTPS with this PEM certificate (chain) and private key: both files, or neither (plain HTTP). */
   tls: { certFile: string; keyFile: string } | null;
+  /** Who may read `/metrics`: nobody (off), a scraper sending the Bearer token, or callers on this machine. */
+  metrics: MetricsAccess;
 }
+
+export type MetricsAccess = { mode: 'off' } | { mode: 'token'; token: string } | { mode: 'loopback' };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = env.PATHWAY_DATABASE ?? './data/pathway.sqlite';
@@ -44,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.PATHWAY_TRUST_PROXY),
     verifyRateLimit: positiveSetting('PATHWAY_VERIFY_RATE_LIMIT', env.PATHWAY_VERIFY_RATE_LIMIT, 20),
     tls: parseTls(env.PATHWAY_TLS_CERT, env.PATHWAY_TLS_KEY),
+    metrics: parseMetrics(env.PATHWAY_METRICS),
   };
 }
 
@@ -52,6 +57,21 @@ function positiveSetting(name: string, value: string | undefined, fallback: numb
   if (setting === '') return fallback;
   if (!/^[1-9]\d*$/.test(setting)) throw new Error(`${name} must be a whole number above 0, not "${value}".`);
   return Number(setting);
+}
+
+/** unset/off: no metrics; `token:<secret>` (16 characters or more): Bearer token; `loopback`: 127.0.0.1 and ::1 only. */
+export function parseMetrics(value: string | undefined): MetricsAccess {
+  const setting = value?.trim() ?? '';
+  if (setting === '' || setting === 'off') return { mode: 'off' };
+  if (setting === 'loopback') return { mode: 'loopback' };
+  if (setting.startsWith('token:')) {
+    const token = setting.slice('token:'.length);
+    if (token.length < 16 || /\s/.test(token))
+      throw new Error('PATHWAY_METRICS=token:<secret> needs a secret of 16 characters or more, without spaces.');
+    return { mode: 'token', token };
+  }
+  // The value is not repeated: a mistyped one may hold the secret.
+  throw new Error('PATHWAY_METRICS must be off, loopback or token:<secret>.');
 }
 
 /** A certificate without its key (or the reverse) is a mistake to stop at, not a reason to fall back to HTTP. */

@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  LogController,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -20,6 +21,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
@@ -50,6 +52,7 @@ import { newId } from '../shared/ids.ts';
 import { diskStore, type FileStore } from '../shared/storage.ts';
 import { declareRouteAuth, registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
+import { registerMetrics, routeLabel } from './metrics.ts';
 import { route } from './route.ts';
 import { requireStrictInput } from './strict-input.ts';
 import { systemApi } from './system.api.ts';
@@ -65,12 +68,16 @@ export type ZodApp = FastifyInstance<
 export interface AppDeps {
   config: Pick<Config, 'secureCookies' | 'webDir' | 'logLevel'> &
     // Credential URLs and the key secret; tests leave them out (credentials then read the environment).
-    Partial<Pick<Config, 'publicUrl' | 'keySecret' | 'keySecretFile' | 'trustProxy' | 'verifyRateLimit' | 'tls'>>;
+    Partial<
+      Pick<Config, 'publicUrl' | 'keySecret' | 'keySecretFile' | 'trustProxy' | 'verifyRateLimit' | 'tls' | 'metrics'>
+    >;
   database: Database;
   /** Uploaded files; a throwaway folder when not given (tests). */
   files?: FileStore;
   /** Socket and request time limits (tests shorten them). */
   timeouts?: { idleMs: number; requestMs: number };
+  /** Where the JSON log lines go (standard output when not given; tests read them). */
+  logStream?: DestinationStream;
 }
 
 /**
@@ -80,7 +87,7 @@ export interface AppDeps {
  */
 const TIMEOUTS = { idleMs: 60_000, requestMs: 15 * 60_000 };
 
-export async function buildApp({ config, database, files, timeouts = TIMEOUTS }: AppDeps) {
+export async function buildApp({ config, database, files, timeouts = TIMEOUTS, logStream }: AppDeps) {
   registerMonitoring();
   if (config.publicUrl && config.keySecretFile) {
     const { publicUrl, keySecretFile } = config;
@@ -94,7 +101,15 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
     ...(config.tls
       ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } }
       : {}),
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
+      // Nothing logs a request or reply object; if one ever does, these never reach the log.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
+      serializers: { err: errorForLog },
+    },
+    // Fastify's own request lines carry the URL with its query string (where tokens travel); `logRequests` replaces them.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy ?? false,
     connectionTimeout: timeouts.idleMs,
@@ -115,6 +130,8 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  logRequests(app);
+  registerMetrics(app, database, config.metrics ?? { mode: 'off' });
   await app.register(fastifyCookie);
   registerAuth(app, database);
   await app.register(fastifyRateLimit, {
@@ -171,6 +188,33 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS }:
 
   serveWebApp(app, config.webDir);
   return app;
+}
+
+/**
+ * One JSON line per answered request: its id (bound by Fastify as reqId), method, route pattern,
+ * status and duration. Never the URL (query strings carry tokens), headers, cookies, bodies, the
+ * caller's address or who they are.
+ */
+function logRequests(app: ZodApp) {
+  app.addHook('onResponse', async (req, reply) => {
+    const fields = {
+      method: req.method,
+      route: routeLabel(req),
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+    };
+    req.log.info(fields, 'request');
+  });
+}
+
+/** An error's kind, code, message and stack; not its other fields (a driver's copy of the row or the SQL parameters). */
+function errorForLog(error: Error & { code?: unknown }) {
+  return {
+    type: error.constructor?.name ?? 'Error',
+    code: error.code,
+    message: error.message,
+    stack: error.stack ?? '',
+  };
 }
 
 /** Without a file store (tests, tools), uploads go to a temporary folder that goes with the app. */

@@ -27,10 +27,30 @@ export function systemActor(): Actor {
   return { accountId: null, personId: null, username: 'system', grants: [], system: true };
 }
 
+/** Told of every outermost transaction: seconds from asking for it (waiting for a connection included) to its end. */
+export type TransactionTimer = (seconds: number, outcome: 'commit' | 'rollback') => void;
+const transactionTimers = new Set<TransactionTimer>();
+
+/** `/metrics` times transactions here, in the one place they are run; the returned function stops it. */
+export function timeTransactions(timer: TransactionTimer): () => void {
+  transactionTimers.add(timer);
+  return () => transactionTimers.delete(timer);
+}
+
 /** Runs `work` in one transaction, joining the caller's if there is one; `work` gets a ctx bound to it. */
 export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
-  return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+  if (transactionTimers.size === 0) return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+  const started = performance.now();
+  let outcome: 'commit' | 'rollback' = 'rollback';
+  try {
+    const result = await ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+    outcome = 'commit';
+    return result;
+  } finally {
+    const seconds = (performance.now() - started) / 1000;
+    for (const timer of transactionTimers) timer(seconds, outcome);
+  }
 }
 
 /** The system acting before a tenant is chosen: creating tenants, the CLI, the demo seeder. */
