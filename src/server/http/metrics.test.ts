@@ -114,6 +114,8 @@ describeOnEachDatabase('/metrics', (getDb) => {
     );
     expect(all.find((s) => s.name === 'pathway_mail_outbox_pending')?.value).toBeGreaterThanOrEqual(1);
     expect(all.find((s) => s.name === 'pathway_metrics_database_up')?.value).toBe(1);
+    // Only the scrape itself is under way.
+    expect(all.find((s) => s.name === 'pathway_http_requests_in_flight')?.value).toBe(1);
     expect(all.find((s) => s.name === 'pathway_db_info')?.labels.dialect).toBe(db.dialect);
     expect(all.some((s) => s.name === 'process_start_time_seconds')).toBe(true);
   });

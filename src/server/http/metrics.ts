@@ -128,11 +128,12 @@ export function registerMetrics(app: ZodApp, database: Database, access: Metrics
     stopTiming();
     registry.clear();
   });
-  app.addHook('onRequest', async () => {
+  app.addHook('onRequest', async (_req, reply) => {
     inFlight.inc();
+    // 'close' comes once the answer is sent or the client has gone; onResponse misses the latter.
+    reply.raw.once('close', () => inFlight.dec());
   });
   app.addHook('onResponse', async (req, reply) => {
-    inFlight.dec();
     const labels = { method: req.method, route: routeLabel(req), status_class: statusClass(reply.statusCode) };
     requests.inc(labels);
     latency.observe(labels, reply.elapsedTime / 1000);
