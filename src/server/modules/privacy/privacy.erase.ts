@@ -8,23 +8,27 @@ import { foldText } from '../community/search.ts';
 import { sortNameOf } from '../people/people.service.ts';
 
 /**
- * What erasure does to each kind of data, and why (docs/ARCHITECTURE.md "Privacy"):
+ * What erasure does to each kind of data, and why:
  * - the person row keeps its id, unit, category, sex, subjects, grades and languages (what the
  *   aggregates count by, so every dashboard figure stays as it was); the name becomes
  *   "Erased person <short id>", and national id, EMIS id, email and phone are cleared;
  * - accounts are disabled, their usernames replaced, their password hashes replaced by the hash of
  *   a random secret; sessions, reset links and calendar links are deleted, API tokens revoked;
- *   their inbox and preferences are deleted;
+ *   their inbox, preferences and mail to their address are deleted; role grants stay (history);
  * - uploaded evidence files are removed from the FileStore after the transaction; the evidence row
  *   stays (title, items, type, size, date) with storage_key null and file name "erased";
  * - the competency ledger, statuses, enrolments, plans, awards and credentials are untouched: they
- *   name only the person's id, which now names a pseudonym;
- * - free text the person wrote (posts, comments, reflections, logs) is kept, because others replied
- *   to it and it is part of shared records; what identifies them in any text is replaced (below);
- * - every text column of every table (but the signed credential documents) has the person's full
- *   name, national id, EMIS id, email, phone and usernames replaced by the pseudonym; audit entries
- *   about the person or their accounts have every string equal to one of those values, or to the
- *   given or family name alone, replaced by "[erased]".
+ *   name only the person's id, which now names a pseudonym. Signed credential documents are never
+ *   rewritten (that would break their proofs); Pathway's own name the holder only by a salted hash
+ *   of the person id, so they stay active and verifiable, and the public page shows the pseudonym;
+ * - free text the person wrote (posts, comments, reflections, logs, evidence titles) is kept,
+ *   because others replied to it and it is part of shared records; what identifies them in any text
+ *   is replaced: in every text column of every table, the full name (in its orders) and the email
+ *   address wherever they occur, and the national id, EMIS id, phone and usernames as whole values
+ *   or JSON strings, by the pseudonym; search indexes follow (redactText);
+ * - audit entries about the person or their accounts have every string equal to one of those
+ *   values, or to the given or family name alone, replaced by "[erased]" (the one place the audit
+ *   log is rewritten).
  */
 
 export const ERASED_FILE_NAME = 'erased';
