@@ -7,7 +7,7 @@ import { localResolved } from '../frameworks/text.ts';
 import { languageName } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { NotFound } from '../shell/Pages.tsx';
-import { STATUSES, StatusBadge, unitAnchor, useRefreshTranslations } from './shared.tsx';
+import { STATUSES, StatusBadge, unitAnchor, useRefreshTranslations, useUnitLabel } from './shared.tsx';
 import { wordDiff } from './wordDiff.ts';
 import './translations.css';
 
@@ -86,6 +86,7 @@ function Editor({ params }: { params: Params }) {
 /** One text: its source (and, when stale, what changed in it), the translation and what may be done with it. */
 function UnitForm({ data, unit }: { data: Texts; unit: Unit }) {
   const { t } = useTranslation();
+  const unitLabel = useUnitLabel();
   const client = useQueryClient();
   const refresh = useRefreshTranslations();
   const [text, setText] = useState(unit.target ?? '');
@@ -122,7 +123,7 @@ function UnitForm({ data, unit }: { data: Texts; unit: Unit }) {
   return (
     <article id={unitAnchor(unit.key)} className={`translation-unit translation-unit-${unit.status}`}>
       <h2>
-        <bdi>{unit.label}</bdi> <StatusBadge status={unit.status} />
+        <bdi>{unitLabel(unit)}</bdi> <StatusBadge status={unit.status} />
       </h2>
       <p className="translation-source" lang={data.sourceLocale}>
         <span className="muted">{t('translations.editor.source', { language: languageName(data.sourceLocale) })}</span>
@@ -152,7 +153,7 @@ function UnitForm({ data, unit }: { data: Texts; unit: Unit }) {
           </details>
         </div>
       )}
-      <label htmlFor={targetId}>{t('translations.editor.target', { language, label: unit.label })}</label>
+      <label htmlFor={targetId}>{t('translations.editor.target', { language, label: unitLabel(unit) })}</label>
       <textarea
         id={targetId}
         lang={data.locale}

@@ -8,7 +8,14 @@ import { counted, formatNumber, formatPercent, languageName } from '../i18n/inde
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { FaultTable } from '../shell/FaultTable.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
-import { editorPath, STATUSES, StatusBadge, type TranslationStatus, useRefreshTranslations } from './shared.tsx';
+import {
+  editorPath,
+  STATUSES,
+  StatusBadge,
+  type TranslationStatus,
+  useRefreshTranslations,
+  useUnitLabel,
+} from './shared.tsx';
 import './translations.css';
 
 type Overview = ApiResponse<'GET /api/translations'>;
@@ -50,6 +57,7 @@ const SHOWN = 100;
 
 function WaitingForYou({ overview }: { overview: Overview }) {
   const { t, i18n } = useTranslation();
+  const unitLabel = useUnitLabel();
   const [locale, setLocale] = useState('');
   const [status, setStatus] = useState('');
   const waiting = useApiQuery('GET /api/translations/queue', {
@@ -103,7 +111,7 @@ function WaitingForYou({ overview }: { overview: Overview }) {
                   <li key={`${e.type}:${e.id}:${e.locale}:${e.key}`}>
                     <StatusBadge status={e.status} />{' '}
                     <Link to={editorPath(e.type, e.id, e.locale, e.key)}>
-                      <bdi>{e.label}</bdi> · {languageName(e.locale)}
+                      <bdi>{unitLabel(e)}</bdi> · {languageName(e.locale)}
                     </Link>
                     <span className="muted">
                       <LocalText value={localResolved(e.name, i18n.language)} />

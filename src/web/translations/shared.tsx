@@ -18,6 +18,35 @@ export function editorPath(type: string, id: string, locale: string, key?: strin
 
 export const unitAnchor = (key: string) => `unit-${key}`;
 
+const FIELDS = [
+  'title',
+  'description',
+  'statement',
+  'notes',
+  'rubric',
+  'plan',
+  'summary',
+  'name',
+  'definition',
+  'means_of_verification',
+  'criteria',
+  'text',
+  'help',
+  'choice',
+  'row',
+  'term',
+  'note',
+];
+
+/** A text as a translator finds it: the code of what it belongs to and which of its texts, in their language. */
+export function useUnitLabel() {
+  const { t } = useTranslation();
+  return (unit: { code: string; field: string }) =>
+    [unit.code, FIELDS.includes(unit.field) ? t(`translations.field.${unit.field}`) : unit.field]
+      .filter(Boolean)
+      .join(' ');
+}
+
 /** After a save or an import: the overview, the queue, every editor and the standards' marks. */
 export function useRefreshTranslations() {
   const client = useQueryClient();

@@ -36,13 +36,15 @@ export const frameworkTexts: TranslatableKind = {
     const units: TextUnit[] = [
       {
         key: 'title',
-        label: 'title',
+        code: '',
+        field: 'title',
         text: parse(framework.title),
         ref: { table: 'framework', match: { id }, column: 'title' },
       },
       {
         key: 'description',
-        label: 'description',
+        code: '',
+        field: 'description',
         text: parse(framework.description),
         ref: { table: 'framework', match: { id }, column: 'description' },
       },
@@ -51,7 +53,8 @@ export const frameworkTexts: TranslatableKind = {
       for (const column of ['title', 'description'] as const) {
         units.push({
           key: `level/${level.code}/${column}`,
-          label: `${level.code} ${column}`,
+          code: level.code,
+          field: column,
           text: parse(level[column]),
           ref: { table: 'framework_level', match: { id: level.id }, column },
         });
@@ -63,7 +66,8 @@ export const frameworkTexts: TranslatableKind = {
         if (column === 'notes' && !hasText(text)) continue;
         units.push({
           key: `item/${item.case_identifier}/${column}`,
-          label: `${item.code} ${column}`,
+          code: item.code,
+          field: column,
           text,
           ref: { table: 'framework_item', match: { id: item.id }, column },
         });
@@ -82,7 +86,8 @@ export const frameworkTexts: TranslatableKind = {
       if (!item || !level) continue;
       units.push({
         key: `rubric/${item.case_identifier}/${level.code}`,
-        label: `${item.code} ${level.code} rubric`,
+        code: `${item.code} ${level.code}`,
+        field: 'rubric',
         text: parse(rubric.descriptor),
         ref: {
           table: 'rubric_descriptor',
@@ -125,7 +130,8 @@ export const goalTexts: TranslatableKind = {
       for (const column of ['title', 'plan'] as const) {
         units.push({
           key: `goal/${goal.code}/${column}`,
-          label: `${goal.code} ${column}`,
+          code: goal.code,
+          field: column,
           text: parse(goal[column]),
           ref: { table: 'policy_goal', match: { id: goal.id }, column },
         });

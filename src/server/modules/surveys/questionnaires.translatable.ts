@@ -31,34 +31,44 @@ export const questionnaireTexts: TranslatableKind = {
       column,
       ...(path ? { path } : {}),
     });
-    const units: TextUnit[] = [{ key: 'title', label: 'title', text: parse(row.title), ref: at('title') }];
+    const units: TextUnit[] = [{ key: 'title', code: '', field: 'title', text: parse(row.title), ref: at('title') }];
     const description = parse(row.description);
     if (Object.keys(description).length)
-      units.push({ key: 'description', label: 'description', text: description, ref: at('description') });
+      units.push({ key: 'description', code: '', field: 'description', text: description, ref: at('description') });
     const definition = JSON.parse(row.definition) as Definition;
     for (const [s, section] of definition.sections.entries()) {
       const sectionPath = ['sections', s];
       units.push({
         key: `section/${section.key}/title`,
-        label: `${section.key} title`,
+        code: section.key,
+        field: 'title',
         text: section.title,
         ref: at('definition', [...sectionPath, 'title']),
       });
       for (const [q, question] of section.questions.entries()) {
         const path = [...sectionPath, 'questions', q];
-        const unit = (key: string, text: LocalizedText, rest: (string | number)[]) =>
+        const unit = (key: string, field: string, code: string, text: LocalizedText, rest: (string | number)[]) =>
           units.push({
             key: `question/${question.key}/${key}`,
-            label: `${question.key} ${key}`,
+            code,
+            field,
             text,
             ref: at('definition', [...path, ...rest]),
           });
-        unit('text', question.text, ['text']);
-        if (question.help) unit('help', question.help, ['help']);
+        unit('text', 'text', question.key, question.text, ['text']);
+        if (question.help) unit('help', 'help', question.key, question.help, ['help']);
         for (const [c, choice] of (question.choices ?? []).entries())
-          unit(`choice/${choice.value}`, choice.label, ['choices', c, 'label']);
+          unit(`choice/${choice.value}`, 'choice', `${question.key} · ${choice.value}`, choice.label, [
+            'choices',
+            c,
+            'label',
+          ]);
         for (const [r, matrixRow] of (question.rows ?? []).entries())
-          unit(`row/${matrixRow.value}`, matrixRow.label, ['rows', r, 'label']);
+          unit(`row/${matrixRow.value}`, 'row', `${question.key} · ${matrixRow.value}`, matrixRow.label, [
+            'rows',
+            r,
+            'label',
+          ]);
       }
     }
     return { object: { id, name: parse(row.title), languages: locales, sourceLocale: row.source_locale }, units };

@@ -60,10 +60,11 @@ export async function exportDocument(
       id,
       name: resolveText(texts.name, granted.sourceLocale, granted.sourceLocale).text,
       units: texts.units.map((u): TranslationUnit => {
-        const unit: TranslationUnit = { key: u.key, source: u.source, state: STATE_OF[u.status]!, note: u.label };
+        const label = `${u.code} ${u.field}`.trim();
+        const unit: TranslationUnit = { key: u.key, source: u.source, state: STATE_OF[u.status]!, note: label };
         if (u.target !== null) unit.target = u.target;
         if (u.previousSource !== null)
-          unit.note = `${u.label}. The source changed since this was translated; it was: ${u.previousSource}`;
+          unit.note = `${label}. The source changed since this was translated; it was: ${u.previousSource}`;
         return unit;
       }),
     });

@@ -42,7 +42,8 @@ export const glossaryTexts: TranslatableKind = {
       const term = JSON.parse(row.term) as LocalizedText;
       units.push({
         key: `term/${row.id}`,
-        label: `term ${row.position + 1}`,
+        code: String(row.position + 1),
+        field: 'term',
         text: term,
         ref: { table: 'glossary_term', match: { id: row.id }, column: 'term' },
       });
@@ -50,7 +51,8 @@ export const glossaryTexts: TranslatableKind = {
       if (Object.values(note).some(Boolean))
         units.push({
           key: `term/${row.id}/note`,
-          label: `term ${row.position + 1} note`,
+          code: String(row.position + 1),
+          field: 'note',
           text: note,
           ref: { table: 'glossary_term', match: { id: row.id }, column: 'note' },
         });

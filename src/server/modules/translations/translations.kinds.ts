@@ -15,8 +15,10 @@ export interface TextRef {
 /** One multilingual text of an object, under a key that stays the same across versions. */
 export interface TextUnit {
   key: string;
-  /** How a translator finds it: the item's code and which of its texts, e.g. `A1.1 statement`. */
-  label: string;
+  /** How a translator finds it: the code of what it belongs to (`A1.1`, `A1.1 KA`, `q3 · agree`)... */
+  code: string;
+  /** ...and which of its texts it is (`statement`, `rubric`, `choice`), a word the interface translates. */
+  field: string;
   text: LocalizedText;
   ref: TextRef;
 }
@@ -87,7 +89,8 @@ export function rowTexts(spec: {
         object: { id, name: parse(row[spec.name]), languages: locales },
         units: spec.columns.map((column) => ({
           key: column,
-          label: spec.code ? `${row[spec.code]} ${column}` : column,
+          code: spec.code ? String(row[spec.code]) : '',
+          field: column,
           text: parse(row[column]),
           ref: { table: spec.table, match: { id }, column },
         })),

@@ -45,7 +45,8 @@ export const ObjectTexts = z.object({
   units: z.array(
     z.object({
       key: z.string(),
-      label: z.string(),
+      code: z.string(),
+      field: z.string(),
       source: z.string(),
       target: z.string().nullable(),
       status: TranslationStatus,
@@ -81,7 +82,8 @@ export const Queue = z.object({
       name: z.record(z.string(), z.string()),
       locale: z.string(),
       key: z.string(),
-      label: z.string(),
+      code: z.string(),
+      field: z.string(),
       status: TranslationStatus,
     }),
   ),

@@ -120,7 +120,8 @@ export async function coverage(ctx: Ctx, sourceLocale: string): Promise<ObjectCo
 
 export interface UnitView {
   key: string;
-  label: string;
+  code: string;
+  field: string;
   source: string;
   target: string | null;
   status: TranslationStatus;
@@ -135,7 +136,8 @@ function unitViews(units: TextUnit[], states: Map<string, repo.StateRow>, locale
     const status = statusOf(unit.text, locale, source, state);
     return {
       key: unit.key,
-      label: unit.label,
+      code: unit.code,
+      field: unit.field,
       source: unit.text[source] ?? '',
       target: unit.text[locale] ?? null,
       status,
@@ -312,7 +314,8 @@ export interface QueueEntry {
   name: LocalizedText;
   locale: string;
   key: string;
-  label: string;
+  code: string;
+  field: string;
   status: TranslationStatus;
 }
 
@@ -345,7 +348,8 @@ export async function queue(ctx: Ctx, filter: { locale?: string | undefined; sta
             name: object.name,
             locale,
             key: view.key,
-            label: view.label,
+            code: view.code,
+            field: view.field,
             status: view.status,
           });
         }
