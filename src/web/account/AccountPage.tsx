@@ -84,6 +84,21 @@ export default function AccountPage({
         </button>
       </form>
       {!mustChange && <PreferencesForm />}
+      {!mustChange && (
+        <section className="panel" aria-labelledby="my-data">
+          <h2 id="my-data">{t('account.myData.title')}</h2>
+          <p>{t('account.myData.intro')}</p>
+          <p>
+            <a href="/api/me/export?format=pdf" download>
+              {t('account.myData.pdf')}
+            </a>
+            {' · '}
+            <a href="/api/me/export?format=json" download>
+              {t('account.myData.json')}
+            </a>
+          </p>
+        </section>
+      )}
     </>
   );
 }
