@@ -1,3 +1,4 @@
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import en from './en.json' with { type: 'json' };
 import fil from './fil.json' with { type: 'json' };
@@ -64,6 +65,19 @@ describe('message catalogues', () => {
         ([key, text]) => JSON.stringify(names(text)) !== JSON.stringify(names(messages.get(key) ?? '')),
       );
       expect(broken.map(([key]) => key)).toEqual([]);
+    });
+  }
+  for (const [code, tree] of Object.entries(catalogues)) {
+    it(`every ${code} message parses as ICU MessageFormat`, () => {
+      const faults = [...flatten(tree)].flatMap(([key, text]) => {
+        try {
+          parse(text);
+          return [];
+        } catch (error) {
+          return [`${key}: ${(error as Error).message}`];
+        }
+      });
+      expect(faults).toEqual([]);
     });
   }
 });
