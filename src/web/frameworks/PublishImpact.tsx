@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useApiQuery } from '../api/routes.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 
 type ChangedItems = 'carry_over' | 'new_evidence';
@@ -51,6 +52,16 @@ export function PublishImpactView({
                   ))}
                 </dl>
               </>
+            )}
+            {i.staleTranslations.length > 0 && (
+              <p className="warning">
+                {t('frameworks.publishImpact.staleTranslations', {
+                  languages: i.staleTranslations
+                    .map((s) => `${languageName(s.locale)} ${formatNumber(s.texts)}`)
+                    .join(', '),
+                })}{' '}
+                <Link to="/translations">{t('frameworks.publishImpact.toTranslations')}</Link>
+              </p>
             )}
             {onPublish && (
               <form

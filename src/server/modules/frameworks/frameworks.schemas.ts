@@ -181,5 +181,7 @@ export const PublishImpact = z.object({
   /** Ratings on removed items: they stay with the superseded version. */
   removedRatings: z.number(),
   changed: z.array(ItemChange.extend({ ratings: z.number() })),
+  /** Texts whose translation was made from an older English (or source) text, per language: readers would see the old wording. */
+  staleTranslations: z.array(z.object({ locale: z.string(), texts: z.number() })),
 });
 export type PublishImpact = z.infer<typeof PublishImpact>;

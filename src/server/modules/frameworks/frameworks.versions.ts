@@ -1,9 +1,11 @@
 import type { Ctx } from '../../shared/context.ts';
 import * as assessment from '../assessment/assessment.service.ts';
 import * as rules from '../recognition/rules.service.ts';
+import { staleLanguages } from '../translations/translations.tracking.ts';
 import type { FrameworkDetail, PublishImpact } from './frameworks.schemas.ts';
 import type { ChangedItems } from './frameworks.service.ts';
 import * as frameworks from './frameworks.service.ts';
+import { frameworkTexts } from './frameworks.translatable.ts';
 import * as versionsRepo from './frameworks.versions.repo.ts';
 
 /**
@@ -96,6 +98,7 @@ export async function carryIntoCurrent(
 export async function publishImpact(ctx: Ctx, frameworkId: string): Promise<PublishImpact> {
   const to = await frameworks.getFramework(ctx, frameworkId);
   const current = await versionsRepo.currentOfLineage(ctx.db, ctx.tenantId, to.lineageId);
+  const staleTranslations = staleCounts(await staleLanguages(ctx, frameworkTexts, frameworkId));
   const toRef = { id: to.id, version: to.version };
   if (!current || current.id === to.id)
     return {
@@ -108,6 +111,7 @@ export async function publishImpact(ctx: Ctx, frameworkId: string): Promise<Publ
       removedItems: 0,
       removedRatings: 0,
       changed: [],
+      staleTranslations,
     };
   const from = await frameworks.getFramework(ctx, current.id);
   const pairs = match(from, to);
@@ -132,5 +136,12 @@ export async function publishImpact(ctx: Ctx, frameworkId: string): Promise<Publ
       fields: p.fields,
       ratings: ratings(p.fromItemId),
     })),
+    staleTranslations,
   };
+}
+
+function staleCounts(stale: Map<string, string[]>) {
+  const per = new Map<string, number>();
+  for (const locales of stale.values()) for (const l of locales) per.set(l, (per.get(l) ?? 0) + 1);
+  return [...per].map(([locale, texts]) => ({ locale, texts }));
 }

@@ -105,6 +105,9 @@ describeOnEachDatabase('translation workflow', (getDb) => {
       statement: { ...a32.statement, en: 'Learners investigate local problems with ICT in projects they plan.' },
     });
     expect(edited.json().staleLanguages).toEqual(['ru', 'uz', 'ne', 'fil']);
+    // Before publishing, the ministry is told which languages would show the old wording.
+    const impact = (await call(ministry, 'GET', `/api/frameworks/${draft.id}/publish-impact`)).json();
+    expect(impact.staleTranslations).toEqual(['ru', 'uz', 'ne', 'fil'].map((locale) => ({ locale, texts: 1 })));
     const after = (await texts(ministry, 'framework', draft.id, 'ne')).units.find((u) => u.key === key)!;
     expect(after).toMatchObject({
       status: 'stale',
