@@ -1,7 +1,8 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { AppError } from '../shared/errors.ts';
 import { makePrivateDir, privateFile } from '../shared/storage.ts';
 import * as foundation from './migrations/0001_foundation.ts';
 import * as frameworks from './migrations/0002_frameworks.ts';
@@ -31,6 +32,7 @@ import * as caseFidelity from './migrations/0025_case_fidelity.ts';
 import * as moodleFidelity from './migrations/0026_moodle_fidelity.ts';
 import * as resourceRecent from './migrations/0027_resource_recent.ts';
 import * as translations from './migrations/0028_translations.ts';
+import * as backupRecord from './migrations/0029_backup_record.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -144,16 +146,53 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026_moodle_fidelity': moodleFidelity,
   '0027_resource_recent': resourceRecent,
   '0028_translations': translations,
+  '0029_backup_record': backupRecord,
 };
 
-export async function migrate(database: Database): Promise<string[]> {
+/** Every migration this code knows, in the order they run: the schema version a backup records. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+function migratorFor(database: Database): Migrator {
   // Naming the schema matters: without it the migrator may find another schema's lock table and skip creating its own.
-  const migrator = new Migrator({
+  return new Migrator({
     db: database.db,
     provider: { getMigrations: async () => MIGRATIONS },
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** The migrations applied to this database, in name order; none when it was never migrated. */
+export async function appliedMigrations(database: Database): Promise<string[]> {
+  const found =
+    database.dialect === 'postgres'
+      ? await sql<{ found: boolean }>`select to_regclass('kysely_migration') is not null as found`.execute(database.db)
+      : await sql<{ found: number }>`select count(*) as found from sqlite_master
+          where type = 'table' and name = 'kysely_migration'`.execute(database.db);
+  if (!found.rows[0]?.found) return [];
+  const rows = await database.db.selectFrom('kysely_migration').select('name').orderBy('name').execute();
+  return rows.map((r) => r.name);
+}
+
+/** A database another (newer) Pathway has migrated is left alone: its tables may not be what this code reads. */
+export async function refuseNewerSchema(database: Database): Promise<void> {
+  const unknown = (await appliedMigrations(database)).filter((name) => !(name in MIGRATIONS));
+  if (unknown.length > 0)
+    throw new AppError(
+      'schema_newer_than_code',
+      `The database has migrations this version of Pathway does not know (${unknown.join(', ')}): it was upgraded by a newer version. Run that version.`,
+      { unknown },
+    );
+}
+
+/**
+ * Applies the pending migrations. On PostgreSQL Kysely's Migrator runs them all in one transaction
+ * (its adapter supports transactional DDL), so a failed upgrade leaves the schema as it was; on
+ * SQLite each runs on its own.
+ */
+export async function migrate(database: Database, { to }: { to?: string } = {}): Promise<string[]> {
+  await refuseNewerSchema(database);
+  const migrator = migratorFor(database);
+  const { error, results } = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1284,6 +1284,7 @@ export interface DB {
   competition_score: CompetitionScoreTable;
   competition_milestone: CompetitionMilestoneTable;
   competition_report: CompetitionReportTable;
+  backup_record: BackupRecordTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }
@@ -1581,4 +1582,16 @@ export interface CommunityReportTable {
   community_id: string;
   reason: string;
   created_at: string;
+}
+
+/** One backup taken by `pathway backup` (migration 0029); `pathway migrate` reads the newest one's time. */
+export interface BackupRecordTable {
+  id: string;
+  created_at: string;
+  dialect: string;
+  tables: number;
+  rows: number;
+  files: number;
+  bytes: number;
+  encrypted: number;
 }
