@@ -22,6 +22,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
 import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
 import { registerMaintenanceCommand } from './maintenance.ts';
+import { registerOpsCommands } from './ops.ts';
 import { progressBar } from './progress.ts';
 import { registerTranslationCommands } from './translations.ts';
 
@@ -81,19 +82,6 @@ program
     startMailSender(database.db);
     console.log(`\nPathway is running at ${url} (database: ${database.dialect})`);
     if ((await org.findTenantByCode(base, DEMO_TENANT)) !== undefined) printDemoLogins();
-  });
-
-program
-  .command('migrate')
-  .description('Bring the database schema up to date.')
-  .action(async () => {
-    const database = openDatabase(config().database);
-    try {
-      const applied = await migrate(database);
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
-    } finally {
-      await database.close();
-    }
   });
 
 program
@@ -191,6 +179,7 @@ program
 registerImportCommands(program, withDatabase);
 registerFrameworkCommands(program, withDatabase);
 registerTranslationCommands(program, withDatabase);
+registerOpsCommands(program, config);
 registerMaintenanceCommand(program, withDatabase);
 registerBenchCommand(program, positiveInt);
 registerBuildReport(program, loadConfig().webDir);
