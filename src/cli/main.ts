@@ -19,6 +19,7 @@ import { registerBenchCommand } from './bench/bench.ts';
 import { registerBuildReport } from './build-report.ts';
 import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
+import { registerDoctorCommand } from './doctor.ts';
 import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
 import { registerMaintenanceCommand } from './maintenance.ts';
@@ -182,6 +183,7 @@ registerTranslationCommands(program, withDatabase);
 registerOpsCommands(program, config);
 registerMaintenanceCommand(program, withDatabase);
 registerBenchCommand(program, positiveInt);
+registerDoctorCommand(program, config);
 registerBuildReport(program, loadConfig().webDir);
 
 program.parseAsync().catch((error: unknown) => {
