@@ -44,6 +44,8 @@ export interface Database {
   sqlite?: SQLite.Database;
   /** The PostgreSQL schema named in the URL, if any. */
   schema?: string;
+  /** The PostgreSQL connection pool (its counts are on /metrics). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -114,7 +116,7 @@ function openPostgres(url: string): Database {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', ...(schema ? { schema } : {}), close: () => db.destroy() };
+  return { db, dialect: 'postgres', pool, ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 const MIGRATIONS: Record<string, Migration> = {

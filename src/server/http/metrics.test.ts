@@ -117,6 +117,9 @@ describeOnEachDatabase('/metrics', (getDb) => {
     // Only the scrape itself is under way.
     expect(all.find((s) => s.name === 'pathway_http_requests_in_flight')?.value).toBe(1);
     expect(all.find((s) => s.name === 'pathway_db_info')?.labels.dialect).toBe(db.dialect);
+    // SQLite has one connection; PostgreSQL reports its pool.
+    const connections = all.filter((s) => s.name === 'pathway_db_connections').map((s) => s.labels.state);
+    expect(connections).toEqual(db.dialect === 'sqlite' ? ['total'] : ['total', 'idle', 'waiting']);
     expect(all.some((s) => s.name === 'process_start_time_seconds')).toBe(true);
   });
 

@@ -77,7 +77,7 @@ export function registerMetrics(app: ZodApp, database: Database, access: Metrics
     labelNames: ['dialect'] as const,
     registers,
   }).set({ dialect: database.dialect }, 1);
-  const pool = (database as Database & { pool?: PoolFigures }).pool;
+  const pool: PoolFigures | undefined = database.pool;
   new client.Gauge({
     name: 'pathway_db_connections',
     help:
