@@ -61,7 +61,8 @@ async function withDatabase<T>(work: (database: ReturnType<typeof openDatabase>)
 
 export function printDemoLogins() {
   console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-  for (const login of DEMO_LOGINS) console.log(`  ${login.username.padEnd(11)} ${login.role.padEnd(17)} ${login.where}`);
+  for (const login of DEMO_LOGINS)
+    console.log(`  ${login.username.padEnd(11)} ${login.role.padEnd(17)} ${login.where}`);
 }
 
 program

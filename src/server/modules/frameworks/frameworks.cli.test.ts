@@ -55,7 +55,18 @@ describe('pathway framework import/export', () => {
     expect(standard.every((line) => line.endsWith(' 100%'))).toBe(true);
     const frameworkRef = standard[0]!.split(' ')[1]!;
     const out = path.join(dir, 'ne.xlf');
-    await pathway('translations', 'export', '--tenant', 'demo', '--locale', 'ne', '--object', frameworkRef, '--out', out);
+    await pathway(
+      'translations',
+      'export',
+      '--tenant',
+      'demo',
+      '--locale',
+      'ne',
+      '--object',
+      frameworkRef,
+      '--out',
+      out,
+    );
     expect(fs.readFileSync(out, 'utf8')).toContain('trgLang="ne"');
     const imported = await pathway('translations', 'import', out, '--tenant', 'demo');
     expect(imported.stdout.trim()).toBe('Imported 0 texts of 0 object(s) in ne.');
