@@ -253,7 +253,7 @@ describeOnEachDatabase('audit log', (getDb) => {
     expect(Object.keys(doc.paths['/api/audit'])).toEqual(['get']);
     expect(Object.keys(audit)).toEqual(['listAudit']);
     expect(Object.keys(auditRepo)).toEqual(['listAudit']);
-    // No code anywhere in the server rewrites or removes an entry.
+    // No other code in the server rewrites or removes an entry.
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const name of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -268,7 +268,10 @@ describeOnEachDatabase('audit log', (getDb) => {
       }
     };
     walk(path.resolve(import.meta.dirname, '../..'));
-    expect(offenders).toEqual([]);
+    // Two sanctioned writers, both issue 22: erasure replaces an erased person's name and ids in the
+    // entries about them, and retention removes entries older than PATHWAY_RETAIN_AUDIT_DAYS (off by default).
+    const sanctioned = ['privacy/privacy.erase.ts', 'privacy/retention.ts'].map((f) => path.join('modules', f));
+    expect(offenders.filter((file) => !sanctioned.some((f) => file.endsWith(f)))).toEqual([]);
     const still = (await app.inject({ url: '/api/audit?limit=1', headers: reader.headers })).json().items;
     expect(still[0]).toEqual(entry);
   });
