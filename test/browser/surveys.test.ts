@@ -76,9 +76,10 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
         const searched = ministry.waitForResponse((r) => r.url().includes('/api/org-units?'));
         await form.getByLabel(uz.surveys.rounds.findUnit).fill('Amberfield');
         await searched;
-        await unit.locator('option', { hasText: 'Amberfield' }).first().waitFor({ state: 'attached' });
+        // The units are named in the reader's language: Amberfield is Emberfild in Uzbek.
+        await unit.locator('option', { hasText: 'Emberfild' }).first().waitFor({ state: 'attached' });
         const district = await unit
-          .locator('option', { hasText: /Amberfield.*\(Tuman\)/ })
+          .locator('option', { hasText: /Emberfild.*\(Tuman\)/ })
           .first()
           .getAttribute('value');
         await unit.selectOption(district!);
