@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { nowIso } from '../../shared/ids.ts';
-import { COVERED, COVERED_VIA, type Group, linkKind } from './privacy.coverage.ts';
-import type { PersonExport } from './privacy.schemas.ts';
+import { COVERED, COVERED_VIA, linkKind } from './privacy.coverage.ts';
+import { GROUPS, type PersonExport } from './privacy.schemas.ts';
 
 type Row = Record<string, unknown>;
 
@@ -117,20 +117,7 @@ export async function gatherExport(db: Kysely<DB>, tenantId: string, personId: s
     if (rows.length > 0) tables.push({ table: 'outbox', group: 'notifications', rows: rows.map((r) => readable(r)) });
   }
 
-  const order: Group[] = [
-    'identity',
-    'competency',
-    'evidence',
-    'practice',
-    'training',
-    'plans',
-    'recognition',
-    'surveys',
-    'community',
-    'notifications',
-    'audit',
-  ];
-  tables.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+  tables.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group));
   return {
     format: 'pathway-person-export/1',
     exportedAt: nowIso(),
