@@ -15,6 +15,9 @@ export interface TenantTable {
   level_names: string;
   unit_seq: number;
   created_at: string;
+  /** ISO 3166-1 alpha-2 of the country the tenant is, when it is one. */
+  country: string | null;
+  kind: Generated<'country' | 'regional'>;
 }
 
 export interface OrgUnitTable {
@@ -1285,6 +1288,7 @@ export interface DB {
   competition_milestone: CompetitionMilestoneTable;
   competition_report: CompetitionReportTable;
   backup_record: BackupRecordTable;
+  data_sharing_agreement: DataSharingAgreementTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }
@@ -1594,4 +1598,16 @@ export interface BackupRecordTable {
   files: number;
   bytes: number;
   encrypted: number;
+}
+
+/** A country's grant of one aggregate dataset to a regional tenant; append-only (a revoke fills revoked_*). */
+export interface DataSharingAgreementTable {
+  tenant_id: string;
+  id: string;
+  grantee_tenant_id: string;
+  dataset: string;
+  granted_at: string;
+  granted_by_account_id: string | null;
+  revoked_at: string | null;
+  revoked_by_account_id: string | null;
 }

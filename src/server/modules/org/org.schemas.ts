@@ -68,6 +68,8 @@ export const Tenant = z.object({
   defaultLocale: z.string(),
   locales: z.array(z.string()),
   levelNames: z.array(LocalizedTextSchema),
+  country: z.string().nullable(),
+  kind: z.enum(['country', 'regional']),
 });
 export type Tenant = z.infer<typeof Tenant>;
 

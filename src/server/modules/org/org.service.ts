@@ -32,6 +32,8 @@ export function toTenant(row: repo.TenantRow): Tenant {
     defaultLocale: row.default_locale,
     locales: JSON.parse(row.locales),
     levelNames: JSON.parse(row.level_names),
+    country: row.country,
+    kind: row.kind,
   };
 }
 
@@ -262,6 +264,10 @@ export interface NewTenant {
   locales: string[];
   levelNames: LocalizedText[];
   root: { type: OrgUnit['type']; code: string; name: LocalizedText };
+  /** ISO 3166-1 alpha-2 of the country, when the tenant is one. */
+  country?: string | null;
+  /** A regional office compares countries; it has no teachers of its own. */
+  kind?: 'country' | 'regional';
 }
 
 /** Creates a tenant with the top unit of its tree. Done by the operator (CLI), never over HTTP. */
@@ -283,6 +289,8 @@ export async function createTenant(
       level_names: JSON.stringify(input.levelNames),
       unit_seq: 0,
       created_at: nowIso(),
+      country: input.country ?? null,
+      kind: input.kind ?? 'country',
     });
     const root = await createUnit({ ...tx, defaultLocale: input.defaultLocale }, { parentId: null, ...input.root });
     return { tenant: await getTenant(tx), root };

@@ -208,6 +208,12 @@ export const COVERED: TableCoverage[] = [
   // Entries about the person or their accounts are matched on entity_id (privacy.export.ts); entries
   // they made about others are listed by reference.
   { table: 'audit_log', group: 'audit', links: { actor_account_id: 'actor' } },
+  // A ministry officer who granted or revoked a country's data sharing: the agreement is the country's, listed by reference.
+  {
+    table: 'data_sharing_agreement',
+    group: 'audit',
+    links: { granted_by_account_id: 'actor', revoked_by_account_id: 'actor' },
+  },
 ];
 
 export const COVERED_VIA: ViaCoverage[] = [
