@@ -34,6 +34,7 @@ import * as resourceRecent from './migrations/0027_resource_recent.ts';
 import * as translations from './migrations/0028_translations.ts';
 import * as backupRecord from './migrations/0029_backup_record.ts';
 import * as regional from './migrations/0032_regional.ts';
+import * as exchange from './migrations/0034_exchange.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -151,6 +152,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028_translations': translations,
   '0029_backup_record': backupRecord,
   '0032_regional': regional,
+  '0034_exchange': exchange,
 };
 
 /** Every migration this code knows, in the order they run: the schema version a backup records. */

@@ -1288,6 +1288,8 @@ export interface DB {
   competition_milestone: CompetitionMilestoneTable;
   competition_report: CompetitionReportTable;
   backup_record: BackupRecordTable;
+  exchange_signer: ExchangeSignerTable;
+  exchange_package: ExchangePackageTable;
   data_sharing_agreement: DataSharingAgreementTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
@@ -1610,4 +1612,30 @@ export interface DataSharingAgreementTable {
   granted_by_account_id: string | null;
   revoked_at: string | null;
   revoked_by_account_id: string | null;
+}
+
+/** A key trusted to sign aggregate packages for one country (migration 0034). */
+export interface ExchangeSignerTable {
+  tenant_id: string;
+  id: string;
+  /** The signing country's tenant code, as its packages name it. */
+  country_code: string;
+  public_key_multibase: string;
+  added_at: string;
+  revoked_at: string | null;
+}
+
+/** The newest signed aggregate package held per country and period (migration 0034). */
+export interface ExchangePackageTable {
+  tenant_id: string;
+  id: string;
+  country_code: string;
+  period: number;
+  generated_at: string;
+  signer_key: string;
+  /** sha256 of the canonical JSON of the aggregates: the same package imported twice changes nothing. */
+  digest: string;
+  /** The whole package as received, proof included, so it can be verified again. */
+  package: string;
+  imported_at: string;
 }
