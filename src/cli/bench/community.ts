@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../server/db/database.ts';
 import type { CommunityPostTable, CommunityThreadTable, ResourceTable } from '../../server/db/schema.ts';
 import { searchResources } from '../../server/modules/community/resources.service.ts';
-import { CANDIDATES, foldText, queryWords } from '../../server/modules/community/search.ts';
+import { CANDIDATES, foldText, indexWords, queryWords } from '../../server/modules/community/search.ts';
 import * as threads from '../../server/modules/community/threads.service.ts';
 import { rowsPerStatement, writeInBatches } from '../../server/shared/batches.ts';
 import type { Ctx } from '../../server/shared/context.ts';
@@ -78,6 +78,11 @@ async function indexInBulk(
     } else if (table === 'resource') {
       const values = sql.join(batch.map((r) => sql`(${ctx.tenantId}, ${r.id}, ${r.body})`));
       await sql`insert into resource_fts (tenant_id, resource_id, body) values ${values}`.execute(ctx.db);
+      await indexWords(
+        ctx.db,
+        ctx.tenantId,
+        batch.map((r) => r.body),
+      );
     } else if (postgres) {
       const values = sql.join(
         batch.map((r) => sql`(${ctx.tenantId}, 'post', ${r.id}, ${r.thread}, to_tsvector('simple', ${r.body}))`),
@@ -89,6 +94,11 @@ async function indexInBulk(
       const values = sql.join(batch.map((r) => sql`(${ctx.tenantId}, 'post', ${r.id}, ${r.thread}, ${r.body})`));
       await sql`insert into community_fts (tenant_id, kind, entity_id, thread_id, body) values ${values}`.execute(
         ctx.db,
+      );
+      await indexWords(
+        ctx.db,
+        ctx.tenantId,
+        batch.map((r) => r.body),
       );
     }
   });

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
+import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 /*
  * Full-text search over the library in every language at once. Text is folded the same way before
@@ -64,6 +65,23 @@ export async function indexResource(
   await sql`insert into resource_fts (tenant_id, resource_id, body) values (${tenantId}, ${resourceId}, ${body})`.execute(
     db,
   );
+  await indexWords(db, tenantId, [body]);
+}
+
+// What FTS5's tokenizer (unicode61, categories L* N* Co M*) takes as one word of folded text.
+const INDEXED_WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+
+/**
+ * SQLite: records the words of folded texts just indexed (migration 0031's `search_word`), so a
+ * word being typed can be looked for as the whole words it begins. Call it beside each FTS write.
+ */
+export async function indexWords(db: Kysely<DB>, tenantId: string, bodies: string[]): Promise<void> {
+  const words = new Set<string>();
+  for (const body of bodies) for (const word of body.match(INDEXED_WORD) ?? []) words.add(word);
+  await writeInBatches([...words], rowsPerStatement(2), async (batch) => {
+    const values = sql.join(batch.map((w) => sql`(${tenantId}, ${w})`));
+    await sql`insert or ignore into search_word (tenant_id, word) values ${values}`.execute(db);
+  });
 }
 
 export type Hit = { resource_id: string; score: number };
@@ -86,6 +104,26 @@ function postgresQuery(words: string[], unaccent: boolean) {
 const ftsWords = (words: string[], prefix: boolean) =>
   words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
 
+/** A prefix that begins more words than this is left to FTS5's own prefix query. */
+const EXPANSION = 50;
+
+/*
+ * The last word as the start of a word. FTS5 answers `"proj"*` by merging the entries of every word
+ * it begins into one list before it yields the first match (as costly as counting them all), but
+ * `("project" OR "projector")` by walking the words' lists side by side, newest first, as far as
+ * needed. So the prefix becomes the whole words it begins, read from `search_word`; a short prefix
+ * of very many words stays a prefix query.
+ */
+async function prefixMatch(db: Kysely<DB>, tenantId: string, words: string[]): Promise<string> {
+  const last = words.at(-1)!;
+  const begun = await sql<{ word: string }>`select word from search_word where tenant_id = ${tenantId}
+    and word >= ${last} and word < ${`${last}\u{10ffff}`} order by word limit ${EXPANSION + 1}`.execute(db);
+  if (begun.rows.length === 0 || begun.rows.length > EXPANSION) return ftsWords(words, true);
+  const whole = begun.rows.map((r) => `"${r.word}"`);
+  const head = ftsWords(words.slice(0, -1), false);
+  return `${head ? `${head} ` : ''}${whole.length === 1 ? whole[0] : `(${whole.join(' OR ')})`}`;
+}
+
 /*
  * SQLite's bm25 weighs each query word by how rare it is, which for a word being typed ("proj*")
  * means counting every text of every word it begins: as costly as the match is cheap. So the words
@@ -103,7 +141,7 @@ async function sqliteMatch(
   const found = await sql<{ n: number }>`select count(*) as n from (select 1 from ${sql.table(table)}
     where ${sql.table(table)} match ${whole} and tenant_id = ${tenantId} limit ${PAGE_OF_HITS})`.execute(db);
   if (Number(found.rows[0]?.n ?? 0) >= PAGE_OF_HITS) return { match: whole, ranked: true };
-  return { match: ftsWords(words, true), ranked: false };
+  return { match: await prefixMatch(db, tenantId, words), ranked: false };
 }
 const PAGE_OF_HITS = 20;
 
@@ -160,6 +198,7 @@ async function writeEntry(
     await sql`delete from ${table} where entity_id = ${entry.id} and tenant_id = ${tenantId}`.execute(db);
   await sql`insert into ${table} (tenant_id, kind, entity_id, thread_id, body)
     values (${tenantId}, ${entry.kind}, ${entry.id}, ${entry.threadId}, ${body})`.execute(db);
+  await indexWords(db, tenantId, [body]);
 }
 
 /** Adds a post to the index; call it in the transaction that writes the post. */
