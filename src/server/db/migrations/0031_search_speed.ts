@@ -13,16 +13,28 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
   await sql`create table search_word (tenant_id text not null, word text not null,
     primary key (tenant_id, word)) without rowid`.execute(db);
-  // The words already indexed, read from each index's vocabulary (fts5vocab has no tenant: each
-  // word is credited to the tenants of the entries that hold it).
+  // The words already indexed, read from each index's vocabulary. fts5vocab knows no tenant: with
+  // one tenant in the index its distinct words are hers ('row'), otherwise each word is credited
+  // to the tenants of the entries that hold it ('instance', one row per word of every text).
   for (const table of ['resource_fts', 'community_fts', 'event_fts']) {
-    const vocabulary = `${table}_words`;
-    await sql.raw(`create virtual table temp.${vocabulary} using fts5vocab(main, ${table}, instance)`).execute(db);
-    await sql`insert or ignore into search_word (tenant_id, word)
-      select distinct f.tenant_id, v.term from ${sql.raw(`temp.${vocabulary}`)} v join ${sql.table(table)} f on f.rowid = v.doc`.execute(
-      db,
-    );
-    await sql.raw(`drop table temp.${vocabulary}`).execute(db);
+    const tenants = await sql<{
+      tenant_id: string;
+    }>`select distinct tenant_id from ${sql.table(table)} limit 2`.execute(db);
+    if (tenants.rows.length === 0) continue;
+    const single = tenants.rows.length === 1;
+    const vocabulary = `temp.${table}_words`;
+    await sql
+      .raw(`create virtual table ${vocabulary} using fts5vocab(main, ${table}, ${single ? 'row' : 'instance'})`)
+      .execute(db);
+    if (single)
+      await sql`insert or ignore into search_word (tenant_id, word)
+        select ${tenants.rows[0]!.tenant_id}, term from ${sql.raw(vocabulary)}`.execute(db);
+    else
+      await sql`insert or ignore into search_word (tenant_id, word)
+        select distinct f.tenant_id, v.term from ${sql.raw(vocabulary)} v join ${sql.table(table)} f on f.rowid = v.doc`.execute(
+        db,
+      );
+    await sql.raw(`drop table ${vocabulary}`).execute(db);
   }
 }
 

@@ -306,6 +306,10 @@ describeOnEachDatabase('resource library', (getDb) => {
     expect((await search('author', { ...q, subject: 'Mathematics' })).sort()).toEqual([aligned, nepali].sort());
     expect(await search('author', { ...q, subject: 'History' })).toEqual([]);
     expect(await search('author', { q: 'fract' })).toEqual(expect.arrayContaining([aligned, nepali]));
+    // A word being typed that begins several words, after a whole one.
+    const fractal = await make1({ title: { en: 'Fractal paper art' } });
+    expect((await search('author', { q: 'paper fract' })).sort()).toEqual([aligned, nepali, fractal].sort());
+    expect(await search('author', { q: 'art fract' })).toEqual([fractal]);
     const unknown = await as('author').send('POST', '/api/resources', {
       kind: 'lesson_plan',
       title: { en: 'x' },

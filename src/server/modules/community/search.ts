@@ -120,8 +120,9 @@ async function prefixMatch(db: Kysely<DB>, tenantId: string, words: string[]): P
     and word >= ${last} and word < ${`${last}\u{10ffff}`} order by word limit ${EXPANSION + 1}`.execute(db);
   if (begun.rows.length === 0 || begun.rows.length > EXPANSION) return ftsWords(words, true);
   const whole = begun.rows.map((r) => `"${r.word}"`);
-  const head = ftsWords(words.slice(0, -1), false);
-  return `${head ? `${head} ` : ''}${whole.length === 1 ? whole[0] : `(${whole.join(' OR ')})`}`;
+  // FTS5 joins a phrase and a parenthesised group only with an explicit AND.
+  const head = words.slice(0, -1).map((w) => `"${w}" AND `);
+  return `${head.join('')}${whole.length === 1 ? whole[0] : `(${whole.join(' OR ')})`}`;
 }
 
 /*
