@@ -33,6 +33,7 @@ import * as moodleFidelity from './migrations/0026_moodle_fidelity.ts';
 import * as resourceRecent from './migrations/0027_resource_recent.ts';
 import * as translations from './migrations/0028_translations.ts';
 import * as backupRecord from './migrations/0029_backup_record.ts';
+import * as practiceSpeed from './migrations/0030_practice_speed.ts';
 import * as searchSpeed from './migrations/0031_search_speed.ts';
 import * as regional from './migrations/0032_regional.ts';
 import * as exchange from './migrations/0034_exchange.ts';
@@ -152,6 +153,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027_resource_recent': resourceRecent,
   '0028_translations': translations,
   '0029_backup_record': backupRecord,
+  '0030_practice_speed': practiceSpeed,
   '0031_search_speed': searchSpeed,
   '0032_regional': regional,
   '0034_exchange': exchange,

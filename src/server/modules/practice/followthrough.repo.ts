@@ -79,21 +79,31 @@ export function visitsOfCoach(db: Kysely<DB>, tenantId: string, coachId: string,
   return (status === 'due' ? q.orderBy('v.due_on') : q.orderBy('v.visited_on', 'desc')).limit(500).execute();
 }
 
-/** Visits of teachers placed under these paths: overdue (due before today), due, or done. */
+/**
+ * Visits of teachers placed under these paths: overdue (due before today), due, or done. The page is
+ * picked first from the visits and their teachers' placement alone (both read from their indexes),
+ * and only its rows are joined to the names a list shows.
+ */
 export function visitsUnder(
   db: Kysely<DB>,
   tenantId: string,
   roots: string[],
   filter: { status: 'overdue' | 'due' | 'done'; today: string; limit: number },
 ) {
-  let q = visitsWithNames(db, tenantId).where((eb) => pathUnder(eb, 't.org_path', roots));
-  if (filter.status === 'done') q = q.where('v.status', '=', 'done').orderBy('v.visited_on', 'desc');
-  else {
-    q = q.where('v.status', '=', 'due');
-    if (filter.status === 'overdue') q = q.where('v.due_on', '<', filter.today);
-    q = q.orderBy('v.due_on');
-  }
-  return q.orderBy('v.id').limit(filter.limit).execute();
+  const done = filter.status === 'done';
+  let page = db
+    .selectFrom('follow_through_visit as v')
+    .innerJoin('person as t', (j) =>
+      j.onRef('t.tenant_id', '=', 'v.tenant_id').onRef('t.id', '=', 'v.teacher_person_id'),
+    )
+    .select('v.id')
+    .where('v.tenant_id', '=', tenantId)
+    .where((eb) => pathUnder(eb, 't.org_path', roots))
+    .where('v.status', '=', done ? 'done' : 'due');
+  if (filter.status === 'overdue') page = page.where('v.due_on', '<', filter.today);
+  page = done ? page.orderBy('v.visited_on', 'desc') : page.orderBy('v.due_on');
+  const rows = visitsWithNames(db, tenantId).where('v.id', 'in', page.orderBy('v.id').limit(filter.limit));
+  return (done ? rows.orderBy('v.visited_on', 'desc') : rows.orderBy('v.due_on')).orderBy('v.id').execute();
 }
 
 /** Records a visit once: the guarded update finds nothing when it was recorded already. */
