@@ -258,6 +258,7 @@ export async function surveysBench(database: Database, location: string, teacher
     );
     report(`${name}.surveys_answer_rate`, rate, `submissions/s(${questions.length}_questions)`);
     report(`${name}.surveys_answer_bare_rate`, bareRate, 'requests/s');
+    report(`${name}.surveys_answer.ratio`, rate / bareRate, 'ratio');
     report(`${name}.surveys_answer.goal`, 500, 'submissions/s');
   } finally {
     await app.close();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { groupCommit } from '../db/writer.ts';
 import type { Grant } from './access.ts';
 
 export interface Actor {
@@ -37,14 +38,22 @@ export function timeTransactions(timer: TransactionTimer): () => void {
   return () => transactionTimers.delete(timer);
 }
 
-/** Runs `work` in one transaction, joining the caller's if there is one; `work` gets a ctx bound to it. */
+/**
+ * Runs `work` in one transaction, joining the caller's if there is one; `work` gets a ctx bound to it.
+ * On SQLite (one writer at a time) the transaction is shared with the others waiting to write, each
+ * in its own savepoint, and committed once for all of them (src/server/db/writer.ts).
+ */
 export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
-  if (transactionTimers.size === 0) return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+  const run = () =>
+    ctx.dialect === 'sqlite'
+      ? groupCommit(ctx.db, (trx) => work({ ...ctx, db: trx }))
+      : ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+  if (transactionTimers.size === 0) return run();
   const started = performance.now();
   let outcome: 'commit' | 'rollback' = 'rollback';
   try {
-    const result = await ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+    const result = await run();
     outcome = 'commit';
     return result;
   } finally {

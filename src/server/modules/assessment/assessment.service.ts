@@ -71,24 +71,90 @@ export interface StatusChange {
 /** Current levels changed for some (person, competency) pairs: aggregates over the org tree follow. */
 export const statusChanged = domainEvent<StatusChange[]>();
 
-/** Runs a projection write and announces the pairs whose status it changed (only when someone listens). */
-async function announcingChanges(ctx: Ctx, personIds: string[], itemIds: string[], write: () => Promise<void>) {
+type StatusMap = Map<string, repo.StatusRow>;
+const statusKey = (r: { person_id: string; item_id: string }) => `${r.person_id}|${r.item_id}`;
+const STATUS_FIELDS: (keyof repo.StatusRow)[] = [
+  'framework_id',
+  'self_event_id',
+  'self_level_code',
+  'self_at',
+  'confirmed_event_id',
+  'confirmed_level_code',
+  'confirmed_kind',
+  'confirmed_at',
+  'trained_event_id',
+  'trained_at',
+];
+const sameStatus = (a: repo.StatusRow | undefined, b: repo.StatusRow | undefined) =>
+  a === b || (a !== undefined && b !== undefined && STATUS_FIELDS.every((f) => a[f] === b[f]));
+
+/**
+ * Runs a projection write and announces the pairs whose status it changed (only when someone listens).
+ * The statuses after the write are read back, or, when the caller can say what the write does to them
+ * (`project`), worked out from the statuses before it: the people are locked, so nothing else moves them.
+ */
+async function announcingChanges(
+  ctx: Ctx,
+  personIds: string[],
+  itemIds: string[],
+  write: () => Promise<void>,
+  project?: (before: StatusMap) => StatusMap,
+) {
   if (!statusChanged.listened) return write();
   await people.lockPeople(ctx, [...new Set(personIds)]);
-  const read = async () =>
+  const read = async (): Promise<StatusMap> =>
     new Map(
       (await repo.statusFor(ctx.db, ctx.tenantId, [...new Set(personIds)], [...new Set(itemIds)])).map((r) => [
-        `${r.person_id}|${r.item_id}`,
+        statusKey(r),
         r,
       ]),
     );
   const before = await read();
   await write();
-  const after = await read();
+  const after = project ? project(before) : await read();
   const changes = [...new Set([...before.keys(), ...after.keys()])]
     .map((key) => ({ before: before.get(key), after: after.get(key) }))
-    .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
+    .filter((c) => !sameStatus(c.before, c.after));
   if (changes.length > 0) await statusChanged.emit(ctx, changes);
+}
+
+/**
+ * What `repo.advanceStatus` makes of these statuses: each event's column points at it unless the row
+ * points at a later event already (the same rule as the upsert's condition).
+ */
+const emptyRow: Omit<repo.StatusRow, 'tenant_id' | 'person_id' | 'item_id' | 'framework_id'> = {
+  self_event_id: null,
+  self_level_code: null,
+  self_at: null,
+  confirmed_event_id: null,
+  confirmed_level_code: null,
+  confirmed_kind: null,
+  confirmed_at: null,
+  trained_event_id: null,
+  trained_at: null,
+};
+
+function advanced(before: StatusMap, events: repo.EventRow[]): StatusMap {
+  const after = new Map(before);
+  for (const event of events) {
+    const key = statusKey(event);
+    const column = repo.columnFor(event.kind);
+    const row: repo.StatusRow = after.get(key) ?? {
+      ...emptyRow,
+      tenant_id: event.tenant_id,
+      person_id: event.person_id,
+      item_id: event.item_id,
+      framework_id: event.framework_id,
+    };
+    const [id, at] = [row[`${column}_event_id`], row[`${column}_at`]];
+    if (at !== null && (at > event.effective_at || (at === event.effective_at && id! >= event.id))) continue;
+    const pointer = { [`${column}_event_id`]: event.id, [`${column}_at`]: event.effective_at };
+    if (column === 'self') after.set(key, { ...row, ...pointer, self_level_code: event.level_code });
+    else if (column === 'confirmed')
+      after.set(key, { ...row, ...pointer, confirmed_level_code: event.level_code, confirmed_kind: event.kind });
+    else after.set(key, { ...row, ...pointer });
+  }
+  return after;
 }
 
 /**
@@ -114,6 +180,7 @@ async function appendAndProject(tx: Ctx, rows: repo.EventRow[]) {
     rows.map((r) => r.person_id),
     rows.map((r) => r.item_id),
     () => repo.advanceStatus(tx.db, rows),
+    (before) => advanced(before, rows),
   );
 }
 

@@ -15,8 +15,11 @@ import {
   type Standard,
 } from './assessment.standard.ts';
 
-/** A teacher submitted a self-assessment (monitoring counts teachers who self-assessed). */
-export const selfAssessmentSubmitted = domainEvent<{ personId: string }>();
+/**
+ * A teacher submitted a self-assessment (monitoring counts teachers who self-assessed), recording
+ * `events` events in the ledger in the same transaction.
+ */
+export const selfAssessmentSubmitted = domainEvent<{ personId: string; events: number }>();
 
 /**
  * The self-assessment questionnaire of a published version: one question per competency, grouped
@@ -167,7 +170,7 @@ export async function submitSelfAssessment(ctx: Ctx, id: string): Promise<SelfAs
     // The guarded update is the lock: of two concurrent submits, only one finds the row open.
     if ((await repo.updateOpenSelfAssessment(tx.db, tx.tenantId, id, { status: 'submitted', submitted_at: at })) === 0)
       throw alreadySubmitted(id);
-    await recordEvents(
+    const recorded = await recordEvents(
       tx,
       standard.competencies.map((c) => ({
         personId: row.person_id,
@@ -180,7 +183,7 @@ export async function submitSelfAssessment(ctx: Ctx, id: string): Promise<SelfAs
       })),
     );
     await recordAudit(tx.db, tx, 'self_assessment.submit', { type: 'self_assessment', id }, null, { answers });
-    await selfAssessmentSubmitted.emit(tx, { personId: row.person_id });
+    await selfAssessmentSubmitted.emit(tx, { personId: row.person_id, events: recorded.length });
     return toSelfAssessment({ ...row, status: 'submitted', submitted_at: at, updated_at: at }, standard);
   });
 }

@@ -46,7 +46,10 @@ export function unregisterMonitoring() {
 
 const refresh = (families: Family[]) => (ctx: Ctx, personIds: string[]) => refreshFacts(ctx, personIds, families);
 const onTrainingCompleted = (ctx: Ctx, e: { personIds: string[] }) => refresh(['training'])(ctx, e.personIds);
-const onSelfAssessed = (ctx: Ctx, e: { personId: string }) => refresh(['self'])(ctx, [e.personId]);
+// A submission that recorded events moved the self column, and onStatusChanged refreshed `self_assessed` with it.
+const onSelfAssessed = async (ctx: Ctx, e: { personId: string; events: number }) => {
+  if (e.events === 0) await refresh(['self'])(ctx, [e.personId]);
+};
 const onPlanMoved = (ctx: Ctx, e: { personId: string }) => refresh(['plan'])(ctx, [e.personId]);
 const onCoached = (ctx: Ctx, e: { personId: string }) => refresh(['coaching'])(ctx, [e.personId]);
 // An observation counts as coaching too, so practice changes refresh both families.
@@ -111,16 +114,14 @@ async function onStatusChanged(ctx: Ctx, changes: assessment.StatusChange[]) {
     );
   }
   await repo.addCompetencyCounts(ctx.db, deltas);
-  // Aspect attainment follows self-assessed and confirmed levels ("trained" never moves it).
-  const moved = changes.filter(
-    (c) =>
-      c.before?.self_event_id !== c.after?.self_event_id ||
-      c.before?.confirmed_event_id !== c.after?.confirmed_event_id,
-  );
+  // Aspect attainment follows self-assessed and confirmed levels ("trained" never moves it); a moved
+  // self column may be a submitted self-assessment, so `self_assessed` is refreshed in the same pass.
+  const selfMoved = (c: assessment.StatusChange) => c.before?.self_event_id !== c.after?.self_event_id;
+  const moved = changes.filter((c) => selfMoved(c) || c.before?.confirmed_event_id !== c.after?.confirmed_event_id);
   await refreshFacts(
     ctx,
     moved.map((c) => (c.after ?? c.before)!.person_id),
-    ['aspect'],
+    moved.some(selfMoved) ? ['aspect', 'self'] : ['aspect'],
     [...placements.values()],
   );
 }
