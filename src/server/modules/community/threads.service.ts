@@ -1,6 +1,5 @@
 import { scopePaths } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
-import { readInBatches } from '../../shared/batches.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
@@ -179,7 +178,7 @@ async function tell(tx: Ctx, access: Access, thread: { id: string; title: string
   const link = `/communities/${access.community.id}/threads/${thread.id}`;
   const told = members.filter((id) => !mentioned.has(id) && id !== tx.actor.personId);
   // A large community's members are read in slices, under the bound-parameter limit.
-  const recipients = await readInBatches(told, (batch) => accountsOfPeople(tx.db, tx.tenantId, batch));
+  const recipients = await accountsOfPeople(tx.db, tx.tenantId, told);
   await notify(tx, 'community_post', recipients, params, link);
   await notify(tx, 'community_mention', await accountsOfPeople(tx.db, tx.tenantId, [...mentioned]), params, link);
 }

@@ -35,17 +35,21 @@ export function accountsOfPerson(db: Kysely<DB>, tenantId: string, personId: str
     .execute();
 }
 
-/** The active sign-ins of several people, with whose they are. */
-export function accountsOfPeople(db: Kysely<DB>, tenantId: string, personIds: string[]) {
-  if (personIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('user_account as a')
-    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'a.tenant_id').onRef('p.id', '=', 'a.person_id'))
-    .select(['a.id as account_id', 'a.locale', 'p.email', 'p.id as person_id'])
-    .where('a.tenant_id', '=', tenantId)
-    .where('a.person_id', 'in', personIds)
-    .where('a.status', '=', 'active')
-    .execute();
+/**
+ * The active sign-ins of several people, with whose they are. Read in slices: a national survey
+ * round names every teacher, more ids than SQLite takes in one statement.
+ */
+export function accountsOfPeople(db: Kysely<DB>, tenantId: string, personIds: readonly string[]) {
+  return readInBatches(personIds, (batch) =>
+    db
+      .selectFrom('user_account as a')
+      .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'a.tenant_id').onRef('p.id', '=', 'a.person_id'))
+      .select(['a.id as account_id', 'a.locale', 'p.email', 'p.id as person_id'])
+      .where('a.tenant_id', '=', tenantId)
+      .where('a.person_id', 'in', batch)
+      .where('a.status', '=', 'active')
+      .execute(),
+  );
 }
 
 /** Active accounts holding one of `roles` at a unit at or above `orgPath`. */
