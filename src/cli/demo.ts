@@ -24,6 +24,7 @@ import { seedFollowThrough } from './demo-practice-followthrough.ts';
 import { seedPartnerships } from './demo-practice-partnerships.ts';
 import { seedSchoolPlans } from './demo-practice-schoolplans.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
+import { seedRegionalDemo } from './demo-second-country.ts';
 import { seedSurveys } from './demo-surveys.ts';
 import { amberfieldCohorts, seedDemoCatalogue, seedDemoTraining } from './demo-training.ts';
 import { seedDemoTranslations } from './demo-translations.ts';
@@ -345,6 +346,8 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedDemoSurveyIndicator(tx, { nationId: root.id }, monitoring.practiceObjectiveId);
     await seedDemoTranslations(tx, accountOf.get('translator')!);
   });
+  // The reference framework, Meridia's crosswalk to it, and a regional office Meridia shares with.
+  await seedRegionalDemo(database, tenant.id);
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
 }
 

@@ -19,12 +19,14 @@ import { registerBenchCommand } from './bench/bench.ts';
 import { registerBuildReport } from './build-report.ts';
 import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
+import { seedSecondCountry } from './demo-second-country.ts';
 import { registerDoctorCommand } from './doctor.ts';
 import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
 import { registerMaintenanceCommand } from './maintenance.ts';
 import { registerOpsCommands } from './ops.ts';
 import { progressBar } from './progress.ts';
+import { registerTenantCommands } from './tenant.ts';
 import { registerTranslationCommands } from './translations.ts';
 
 registerMonitoring();
@@ -90,8 +92,16 @@ program
   .command('demo')
   .description('Seed the fictional demo country (into an empty tenant code "demo").')
   .option('--teachers <n>', 'How many teachers', positiveInt, 2000)
-  .action((opts: { teachers: number }) =>
+  .option('--tenant <code>', 'Seed a further, smaller demo country into this new tenant instead')
+  .option('--country <name>', "The further country's name (with --tenant)", 'Republic of Solvara')
+  .action((opts: { teachers: number; tenant?: string; country: string }) =>
     withDatabase(async (database) => {
+      if (opts.tenant) {
+        const second = await seedSecondCountry(database, { code: opts.tenant, name: opts.country });
+        console.log(`Seeded ${second.teachers} teachers in ${second.schools} schools of ${opts.country}.`);
+        console.log(`Its ministry signs in as ${second.login} (password ${DEMO_PASSWORD}).`);
+        return;
+      }
       const bar = progressBar('teachers');
       bar.start(opts.teachers, 0);
       const result = await seedDemo(database, { teachers: opts.teachers, onProgress: (done) => bar.update(done) });
@@ -179,6 +189,7 @@ program
   );
 
 registerImportCommands(program, withDatabase);
+registerTenantCommands(program, withDatabase);
 registerFrameworkCommands(program, withDatabase);
 registerTranslationCommands(program, withDatabase);
 registerOpsCommands(program, config);

@@ -12,6 +12,8 @@ export const ROLES = [
   'trainer',
   'assessor',
   'translator',
+  // A regional office's staff (a tenant of kind 'regional'): they read countries' shared aggregates, nothing else.
+  'regional_analyst',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -42,6 +44,9 @@ export const PERMISSIONS = [
   'community.competitions.manage',
   'translations.translate',
   'translations.review',
+  'sharing.manage',
+  'regional.read',
+  'exchange.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'community.competitions.manage',
     'translations.translate',
     'translations.review',
+    // Data-sharing agreements are the ministry's: granted at the national root only (see regional/agreements).
+    'sharing.manage',
   ],
   regional_officer: [
     'org.read',
@@ -120,6 +127,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Limited further to the languages given to the account (translator_language).
   translator: ['org.read', 'translations.translate'],
   teacher: ['org.read'],
+  // Never people.read or reports.read: a regional office sees countries only through shared aggregates.
+  // exchange.import: loading countries' signed aggregate packages (whose signers the operator trusts).
+  regional_analyst: ['org.read', 'regional.read', 'exchange.import'],
 };
 
 export interface Grant {

@@ -187,6 +187,13 @@ const STATUS_BY_CODE: Record<string, number> = {
   restore_target_schema_newer: 409,
   schema_newer_than_code: 409,
   backup_too_old: 409,
+  tenant_code_taken: 409,
+  unknown_country: 422,
+  unknown_locale: 422,
+  operator_api_disabled: 403,
+  dataset_already_shared: 409,
+  agreement_already_revoked: 409,
+  not_regional_tenant: 403,
   route_not_found: 404,
   internal_error: 500,
 };

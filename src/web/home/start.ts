@@ -12,6 +12,7 @@ const PRECEDENCE: Role[] = [
   'assessor',
   'trainer',
   'translator',
+  'regional_analyst',
   'teacher',
 ];
 
@@ -29,6 +30,7 @@ const HOMES: Record<Role, string[]> = {
   assessor: ['/reviews', '/recognition/approvals', '/org', '/people'],
   trainer: ['/my-offerings', '/coaching', '/follow-through', '/offerings', '/training'],
   translator: ['/translations'],
+  regional_analyst: ['/regional'],
   teacher: [
     '/my-learning',
     '/self-assessment',
