@@ -21,6 +21,7 @@ import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
 import { seedSecondCountry } from './demo-second-country.ts';
 import { registerDoctorCommand } from './doctor.ts';
+import { registerExchangeCommands } from './exchange.ts';
 import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
 import { registerMaintenanceCommand } from './maintenance.ts';
@@ -190,6 +191,7 @@ program
 
 registerImportCommands(program, withDatabase);
 registerTenantCommands(program, withDatabase);
+registerExchangeCommands(program, withDatabase);
 registerFrameworkCommands(program, withDatabase);
 registerTranslationCommands(program, withDatabase);
 registerOpsCommands(program, config);

@@ -44,6 +44,7 @@ import { registerRecognition } from '../modules/recognition/awards.service.ts';
 import { credentialsRoutes } from '../modules/recognition/credentials.routes.ts';
 import { configureCredentialsFrom } from '../modules/recognition/issuer.keys.ts';
 import { recognitionRoutes } from '../modules/recognition/recognition.routes.ts';
+import { exchangeRoutes } from '../modules/regional/exchange.routes.ts';
 import { regionalRoutes } from '../modules/regional/regional.routes.ts';
 import { surveyRoutes } from '../modules/surveys/surveys.routes.ts';
 import { trainingRoutes } from '../modules/training/training.routes.ts';
@@ -187,6 +188,7 @@ export async function buildApp({ config, database, files, timeouts = TIMEOUTS, l
   translationsRoutes(app);
   privacyRoutes(app, files ?? scratchStore(app));
   regionalRoutes(app, database);
+  exchangeRoutes(app);
 
   serveWebApp(app, config.webDir);
   return app;
