@@ -16,6 +16,7 @@ import { designRoutes } from './practice/designs/routes.tsx';
 import { followThroughRoutes } from './practice/followthrough/routes.tsx';
 import { partnershipRoutes } from './practice/partnerships/routes.tsx';
 import { schoolPlanRoutes } from './practice/schoolplans/routes.tsx';
+import { regionalRoutes } from './regional/routes.tsx';
 import { ErrorText, Loading } from './shell/ErrorText.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/Pages.tsx';
@@ -208,6 +209,7 @@ export function App() {
             {libraryRoutes}
             {communityRoutes}
             {translationRoutes}
+            {regionalRoutes}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -16,6 +16,7 @@ import type { peopleApi } from '../../server/modules/people/people.api.ts';
 import type { PracticeApi } from '../../server/modules/practice/practice.api.ts';
 import type { privacyApi } from '../../server/modules/privacy/privacy.api.ts';
 import type { recognitionApi } from '../../server/modules/recognition/recognition.api.ts';
+import type { regionalApi } from '../../server/modules/regional/regional.api.ts';
 import type { SurveysApi } from '../../server/modules/surveys/surveys.api.ts';
 import type { trainingApi } from '../../server/modules/training/training.api.ts';
 import type { translationsApi } from '../../server/modules/translations/translations.api.ts';
@@ -35,6 +36,7 @@ type Api = typeof accountsApi &
   PracticeApi &
   typeof privacyApi &
   typeof recognitionApi &
+  typeof regionalApi &
   SurveysApi &
   CommunityApi &
   typeof trainingApi;

@@ -59,6 +59,8 @@ const NAV: NavItem[] = [
   { to: '/admin/accounts', label: 'nav.accounts', permission: 'accounts.manage' },
   { to: '/import', label: 'nav.import', permission: 'import.run' },
   { to: '/translations', label: 'translations.nav', permission: 'translations.translate' },
+  { to: '/regional', label: 'regional.nav.comparison', permission: 'regional.read' },
+  { to: '/data-sharing', label: 'regional.nav.sharing', permission: 'sharing.manage' },
   { to: '/my-credentials', label: 'recognition.nav.wallet', permission: null },
   { to: '/account', label: 'nav.account', permission: null },
 ];
