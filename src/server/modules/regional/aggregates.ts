@@ -168,13 +168,18 @@ async function competencyShares(ctx: Ctx, referenceIdentifier: string) {
   if (!national) return none;
   const standard = await loadStandard(ctx, national.id);
   const crosswalk = await getCrosswalk(ctx, reference.id, standard.framework.id);
+  // In the reference's own order: aspect by aspect (positions count within a parent).
   const referenceItems = await ctx.db
-    .selectFrom('framework_item')
-    .select(['id', 'code', 'title', 'case_identifier'])
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('framework_id', '=', reference.id)
-    .where('type', '=', 'competency')
-    .orderBy('position')
+    .selectFrom('framework_item as i')
+    .leftJoin('framework_item as parent', (j) =>
+      j.onRef('parent.tenant_id', '=', 'i.tenant_id').onRef('parent.id', '=', 'i.parent_id'),
+    )
+    .select(['i.id', 'i.code', 'i.title', 'i.case_identifier'])
+    .where('i.tenant_id', '=', ctx.tenantId)
+    .where('i.framework_id', '=', reference.id)
+    .where('i.type', '=', 'competency')
+    .orderBy('parent.position')
+    .orderBy('i.position')
     .execute();
   const nationalCode = new Map(standard.competencies.map((c) => [c.id, c.code]));
   // Seen from the reference: "broader" says the reference item is broader than the national one.
@@ -188,7 +193,11 @@ async function competencyShares(ctx: Ctx, referenceIdentifier: string) {
   }
 
   const root = await rootUnit(ctx);
-  const board = await competencyDashboard(ctx, { unitId: root.id, basis: 'confirmed' });
+  const board = await competencyDashboard(ctx, {
+    unitId: root.id,
+    frameworkId: standard.framework.id,
+    basis: 'confirmed',
+  });
   const rows = [board.unit, ...board.rows];
   const units = await unitsById(
     ctx,

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import { addLink } from '../frameworks/crosswalks.service.ts';
 import { Faults, type ImportSpec, importSpec } from '../frameworks/frameworks.import.ts';
-import { getFramework, setStatus } from '../frameworks/frameworks.service.ts';
+import { getFramework } from '../frameworks/frameworks.service.ts';
 
 /**
  * The reference framework countries are compared through: UNESCO's ICT Competency Framework for
@@ -432,7 +432,7 @@ function referenceSpec(): ImportSpec {
 }
 
 /**
- * Puts the reference framework into the tenant (published), or finds it there: the same document,
+ * Puts the reference framework into the tenant (as an imported draft), or finds it there: the same document,
  * identified by REFERENCE_CASE_IDENTIFIER, in every tenant.
  */
 export async function installReference(ctx: Ctx): Promise<string> {
@@ -443,9 +443,9 @@ export async function installReference(ctx: Ctx): Promise<string> {
     .where('case_identifier', '=', REFERENCE_CASE_IDENTIFIER)
     .executeTakeFirst();
   if (found) return found.id;
+  // Kept as imported, never published: a published framework would become the country's current
+  // standard (the newest published one), and teachers would be asked to assess against the reference.
   const imported = await importSpec(ctx, referenceSpec(), new Faults());
-  await setStatus(ctx, imported.frameworkId, 'in_review');
-  await setStatus(ctx, imported.frameworkId, 'published');
   return imported.frameworkId;
 }
 

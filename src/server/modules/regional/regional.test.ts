@@ -151,8 +151,8 @@ describeOnEachDatabase('regional office', (getDb) => {
       .orderBy('tenant.code')
       .execute();
     expect(rows).toEqual([
-      { code: 'demo', status: 'published' },
-      { code: 'solvara', status: 'published' },
+      { code: 'demo', status: 'draft' },
+      { code: 'solvara', status: 'draft' },
     ]);
   });
 });
