@@ -2,8 +2,9 @@ import { requireScope } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import * as org from '../org/org.service.ts';
-import { countryAggregates } from './aggregates.ts';
+import { type CountryAggregates, countryAggregates } from './aggregates.ts';
 import { sharedWith } from './agreements.service.ts';
+import { heldPackages } from './exchange.ts';
 import { REFERENCE_CASE_IDENTIFIER, referenceOutline } from './reference.ts';
 import type { Comparison } from './regional.schemas.ts';
 
@@ -23,6 +24,7 @@ export async function compareCountries(ctx: Ctx, query: { period: number }): Pro
   const outline = referenceOutline();
   const database = { db: ctx.db, dialect: ctx.dialect, close: async () => {} };
   const countries: Comparison['countries'] = [];
+  const sources: { figures: CountryAggregates; source: 'live' | 'package' }[] = [];
   for (const [tenantId, datasets] of await sharedWith(ctx)) {
     if (!datasets.has('competency_shares')) continue;
     const figures = await countryAggregates(database, tenantId, {
@@ -30,12 +32,25 @@ export async function compareCountries(ctx: Ctx, query: { period: number }): Pro
       referenceIdentifier: REFERENCE_CASE_IDENTIFIER,
       datasets: [...datasets],
     });
+    sources.push({ figures, source: 'live' });
+  }
+  // Countries on other installations, by the signed packages held for the period (verified on import).
+  for (const pkg of await heldPackages(ctx))
+    if (
+      pkg.aggregates.period === query.period &&
+      pkg.aggregates.reference?.identifier === REFERENCE_CASE_IDENTIFIER &&
+      !sources.some((s) => s.figures.country.code === pkg.aggregates.country.code)
+    )
+      sources.push({ figures: pkg.aggregates, source: 'package' });
+  for (const { figures, source } of sources) {
     // The nation's row of each reference competency (regions follow it in the figures).
     const national = new Map<string, (typeof figures.competencyShares)[number]>();
     for (const share of figures.competencyShares)
       if (!national.has(share.referenceItem.identifier)) national.set(share.referenceItem.identifier, share);
     countries.push({
       code: figures.country.code,
+      source,
+      generatedAt: figures.generatedAt,
       iso: figures.country.iso,
       name: figures.country.name,
       coverage: figures.reference ? { mapped: figures.reference.mapped, total: figures.reference.total } : null,

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors.ts';
 import * as org from '../org/org.service.ts';
 import { ADX_NAMESPACE, DATASET_SHARES, toAdx } from './adx.ts';
 import type { CountryAggregates } from './aggregates.ts';
+import { compareCountries } from './comparison.service.ts';
 import {
   type AggregatePackage,
   canonicalJson,
@@ -183,6 +184,20 @@ describeOnEachDatabase('signed aggregate exchange between installations', (getDb
     };
     await trustSigner(office, { countryCode: 'island-state', publicKeyMultibase: pair.publicKeyMultibase });
     expect((await importPackage(office, bytes(foreign))).outcome).toBe('imported');
+  });
+
+  it('shows the countries of the held packages on the regional comparison, beside none it was not sent', async () => {
+    const board = await compareCountries(office, { period: PERIOD });
+    expect(board.countries.map((c) => [c.code, c.source])).toEqual([
+      ['demo', 'package'],
+      ['island-state', 'package'],
+    ]);
+    const demo = board.countries[0]!;
+    const held = (await heldPackages(office)).find((p) => p.aggregates.country.code === 'demo')!;
+    expect(demo.generatedAt).toBe(held.aggregates.generatedAt);
+    const nation = held.aggregates.competencyShares.find((s) => s.unit.type === 'nation' && s.share !== null)!;
+    expect(demo.cells.find((c) => c.identifier === nation.referenceItem.identifier)!.share).toBe(nation.share);
+    expect((await compareCountries(office, { period: PERIOD - 1 })).countries).toEqual([]);
   });
 
   it('refuses to trust something that is not an Ed25519 public key', async () => {

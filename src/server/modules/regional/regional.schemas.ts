@@ -83,10 +83,16 @@ export const Comparison = z.object({
   reference: z.object({ identifier: z.string(), title: LocalizedTextSchema }),
   /** The reference's competencies, in its order: the columns (or, on a phone, the rows) of the table. */
   competencies: z.array(z.object({ identifier: z.string(), code: z.string(), title: LocalizedTextSchema })),
-  /** Only the countries whose ministry shares competency shares with this office now. */
+  /**
+   * The countries whose ministry shares competency shares with this office now (`live`), and those on
+   * other installations whose signed package for the period this office holds (`package`).
+   */
   countries: z.array(
     z.object({
       code: z.string(),
+      source: z.enum(['live', 'package']),
+      /** When the figures were computed: now for live ones, the package's own time otherwise. */
+      generatedAt: z.string(),
       iso: z.string().nullable(),
       name: LocalizedTextSchema,
       coverage: z.object({ mapped: z.number().int(), total: z.number().int() }).nullable(),
