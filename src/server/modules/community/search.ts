@@ -84,6 +84,32 @@ export async function indexWords(db: Kysely<DB>, tenantId: string, bodies: strin
   });
 }
 
+/**
+ * SQLite: forgets those of `texts`' words that no indexed text of the tenant holds any more, so a
+ * person's erased name does not stay behind in `search_word`. A word another text still holds stays.
+ */
+export async function forgetUnindexedWords(db: Kysely<DB>, tenantId: string, texts: string[]): Promise<number> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of foldText(text).match(INDEXED_WORD) ?? []) words.add(word);
+  let forgotten = 0;
+  for (const word of words) {
+    const phrase = `"${word.replaceAll('"', '""')}"`;
+    let held = false;
+    for (const table of ['resource_fts', 'community_fts', 'event_fts']) {
+      const found = await sql`select 1 from ${sql.table(table)} where ${sql.table(table)} match ${phrase}
+        and tenant_id = ${tenantId} limit 1`.execute(db);
+      if (found.rows.length > 0) {
+        held = true;
+        break;
+      }
+    }
+    if (held) continue;
+    const gone = await sql`delete from search_word where tenant_id = ${tenantId} and word = ${word}`.execute(db);
+    forgotten += Number(gone.numAffectedRows ?? 0);
+  }
+  return forgotten;
+}
+
 export type Hit = { resource_id: string; score: number };
 
 /*

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { nowIso } from '../../shared/ids.ts';
 import { hashPassword } from '../accounts/accounts.service.ts';
-import { foldText } from '../community/search.ts';
+import { foldText, forgetUnindexedWords, indexWords } from '../community/search.ts';
 import { sortNameOf } from '../people/people.service.ts';
 
 /**
@@ -247,7 +247,7 @@ async function redactAuditAbout(db: Kysely<DB>, tenantId: string, entityIds: str
 }
 
 /** Signed documents cannot change without breaking their proofs, and hold no name (see README). */
-const NOT_REWRITTEN = new Set(['credential', 'credential_status_list', 'issuer_key', 'person']);
+const NOT_REWRITTEN = new Set(['credential', 'credential_status_list', 'issuer_key', 'person', 'search_word']);
 
 /**
  * Replaces the values in every text column of every table of the tenant, one statement per column.
@@ -338,6 +338,12 @@ async function redactText(
         await rewrite(table.name, column.name, hasTenant, phrases, identifiers, replacement);
       }
     }
+  }
+  // The words the erased texts held are forgotten from the prefix list where no text holds them now,
+  // and the pseudonym's words are found by a prefix like any other.
+  if (tx.dialect === 'sqlite') {
+    changed += await forgetUnindexedWords(db, tx.tenantId, phrases);
+    await indexWords(db, tx.tenantId, [foldText(replacement)]);
   }
   return changed;
 }
