@@ -19,7 +19,7 @@ import { registerBenchCommand } from './bench/bench.ts';
 import { registerBuildReport } from './build-report.ts';
 import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
-import { seedSecondCountry } from './demo-second-country.ts';
+import { REGIONAL_LOGIN, seedSecondCountry } from './demo-second-country.ts';
 import { registerDoctorCommand } from './doctor.ts';
 import { registerExchangeCommands } from './exchange.ts';
 import { registerFrameworkCommands } from './framework.ts';
@@ -66,6 +66,8 @@ export function printDemoLogins() {
   console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
   for (const login of DEMO_LOGINS)
     console.log(`  ${login.username.padEnd(11)} ${login.role.padEnd(17)} ${login.where}`);
+  // The regional office is a tenant of its own, which Meridia's ministry shares its figures with.
+  console.log(`  ${REGIONAL_LOGIN} regional_analyst  the regional office (compares the countries that share)`);
 }
 
 program
