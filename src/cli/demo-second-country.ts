@@ -74,7 +74,17 @@ export async function seedRegionalDemo(database: Database, meridiaTenantId: stri
         fil: 'Panrehiyong tanggapan',
       },
     ],
-    root: { type: 'office', code: 'REGION', name: { en: 'Regional Office for Education' } },
+    root: {
+      type: 'office',
+      code: 'REGION',
+      name: {
+        en: 'Regional Office for Education',
+        ru: 'Региональное бюро по образованию',
+        uz: 'Ta’lim bo‘yicha mintaqaviy idora',
+        ne: 'शिक्षाका लागि क्षेत्रीय कार्यालय',
+        fil: 'Panrehiyong Tanggapan para sa Edukasyon',
+      },
+    },
     kind: 'regional',
   });
   const office: Ctx = { ...base, tenantId: tenant.id };

@@ -125,7 +125,7 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
                         <span>
                           {c.code} <LocalText value={localResolved(c.title, i18n.language)} />
                         </span>
-                        <span>{cell ? <CellFigure cell={cell} /> : '—'}</span>
+                        <span className="figure">{cell ? <CellFigure cell={cell} /> : '—'}</span>
                       </dd>
                     );
                   })}
