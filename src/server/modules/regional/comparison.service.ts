@@ -25,7 +25,10 @@ export async function compareCountries(ctx: Ctx, query: { period: number }): Pro
   const database = { db: ctx.db, dialect: ctx.dialect, close: async () => {} };
   const countries: Comparison['countries'] = [];
   const sources: { figures: CountryAggregates; source: 'live' | 'package' }[] = [];
-  for (const [tenantId, datasets] of await sharedWith(ctx)) {
+  // Live figures are today's: they stand for this year only. An earlier year is read from the
+  // packages of that year (snapshots signed when the year was exported), never from today's figures.
+  const live = query.period === new Date().getUTCFullYear() ? await sharedWith(ctx) : new Map();
+  for (const [tenantId, datasets] of live) {
     if (!datasets.has('competency_shares')) continue;
     const figures = await countryAggregates(database, tenantId, {
       period: query.period,

@@ -6,6 +6,7 @@ import { REGIONAL_LOGIN, seedSecondCountry } from '../../../cli/demo-second-coun
 import { REFERENCE_CASE_IDENTIFIER } from './reference.ts';
 
 const PASSWORD = 'pathway-demo';
+const THIS_YEAR = new Date().getUTCFullYear();
 
 describeOnEachDatabase('regional office', (getDb) => {
   let app: TestApp;
@@ -15,7 +16,7 @@ describeOnEachDatabase('regional office', (getDb) => {
   const comparison = async () => {
     const res = await app.inject({
       method: 'GET',
-      url: '/api/regional/comparison?period=2026',
+      url: `/api/regional/comparison?period=${THIS_YEAR}`,
       headers: office.headers,
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -43,6 +44,13 @@ describeOnEachDatabase('regional office', (getDb) => {
     const before = await comparison();
     expect(before.countries.map((c) => c.code)).toEqual(['demo']);
     expect(before.competencies).toHaveLength(18);
+    // Today's figures stand for this year only: an earlier year holds only packages signed for it.
+    const lastYear = await app.inject({
+      method: 'GET',
+      url: `/api/regional/comparison?period=${THIS_YEAR - 1}`,
+      headers: office.headers,
+    });
+    expect(lastYear.json().countries).toEqual([]);
 
     const overview = await app.inject({ method: 'GET', url: '/api/data-sharing', headers: solvara.headers });
     expect(overview.statusCode).toBe(200);
@@ -136,7 +144,7 @@ describeOnEachDatabase('regional office', (getDb) => {
     // A country's ministry cannot read the comparison.
     const theirs = await app.inject({
       method: 'GET',
-      url: '/api/regional/comparison?period=2026',
+      url: `/api/regional/comparison?period=${THIS_YEAR}`,
       headers: meridia.headers,
     });
     expect(theirs.statusCode).toBe(403);
