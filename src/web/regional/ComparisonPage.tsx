@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiResponse, useApiQuery } from '../api/routes.ts';
 import { localResolved } from '../frameworks/text.ts';
-import { formatNumber, formatPercent } from '../i18n/index.ts';
+import { formatDate, formatNumber, formatPercent } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import './regional.css';
@@ -162,6 +162,9 @@ function CountryFacts({ country }: { country: Country }) {
             })
           : t('regional.comparison.noCrosswalk')}
       </div>
+      {country.source === 'package' && (
+        <div>{t('regional.comparison.fromPackage', { date: formatDate(country.generatedAt) })}</div>
+      )}
       {country.target && (
         <div>
           {t('regional.comparison.target')} {localResolved(country.target.title, i18n.language).text} (
