@@ -77,7 +77,9 @@ function OfficeSection({
                 </th>
                 <td data-label={t('regional.sharing.state')}>
                   {held
-                    ? t('regional.sharing.grantedSince', { date: formatDate(held.grantedAt) })
+                    ? held.grantedBy
+                      ? t('regional.sharing.grantedSinceBy', { date: formatDate(held.grantedAt), name: held.grantedBy })
+                      : t('regional.sharing.grantedSince', { date: formatDate(held.grantedAt) })
                     : t('regional.sharing.notShared')}
                 </td>
                 <td data-label={t('regional.sharing.action')}>

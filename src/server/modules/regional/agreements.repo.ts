@@ -71,3 +71,16 @@ export async function markRevoked(db: Kysely<DB>, tenantId: string, id: string, 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** "Given Family" of the people behind these accounts, by account id: who granted and who revoked. */
+export async function accountHolders(db: Kysely<DB>, tenantId: string, accountIds: string[]) {
+  if (accountIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('user_account as a')
+    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'a.tenant_id').onRef('p.id', '=', 'a.person_id'))
+    .select(['a.id', 'p.given_name', 'p.family_name'])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.id', 'in', accountIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, `${r.given_name} ${r.family_name}`]));
+}

@@ -45,6 +45,9 @@ export async function sharingOverview(ctx: Ctx) {
   requireNationalSharing(ctx);
   const [offices, rows] = [await regionalTenants(ctx), await repo.agreementsOf(ctx.db, ctx.tenantId)];
   const byId = new Map(offices.map((t) => [t.id, t]));
+  const holders = await repo.accountHolders(ctx.db, ctx.tenantId, [
+    ...new Set(rows.flatMap((r) => [r.granted_by_account_id, r.revoked_by_account_id]).filter((id) => id !== null)),
+  ]);
   return {
     regionalTenants: offices.map((t) => ({
       id: t.id,
@@ -52,7 +55,12 @@ export async function sharingOverview(ctx: Ctx) {
       name: t.name,
       shared: rows
         .filter((r) => r.grantee_tenant_id === t.id && r.revoked_at === null)
-        .map((r) => ({ agreementId: r.id, dataset: r.dataset as Dataset, grantedAt: r.granted_at })),
+        .map((r) => ({
+          agreementId: r.id,
+          dataset: r.dataset as Dataset,
+          grantedAt: r.granted_at,
+          grantedBy: (r.granted_by_account_id && holders.get(r.granted_by_account_id)) ?? null,
+        })),
     })),
     history: rows.map((r) => toAgreement(r, byId)),
   };

@@ -62,7 +62,15 @@ export const SharingOverview = z.object({
       id: z.string(),
       code: z.string(),
       name: LocalizedTextSchema,
-      shared: z.array(z.object({ agreementId: z.string(), dataset: DatasetSchema, grantedAt: z.string() })),
+      shared: z.array(
+        z.object({
+          agreementId: z.string(),
+          dataset: DatasetSchema,
+          grantedAt: z.string(),
+          /** Who granted it (their name), when the account still exists. */
+          grantedBy: z.string().nullable(),
+        }),
+      ),
     }),
   ),
   /** Every grant and revoke, newest first. */

@@ -63,6 +63,13 @@ describeOnEachDatabase('regional office', (getDb) => {
       payload: { granteeTenantId: region.id, dataset: 'competency_shares' },
     });
     expect(granted.statusCode).toBe(201);
+    // The page says who shared, by name.
+    const who = (await app.inject({ method: 'GET', url: '/api/data-sharing', headers: solvara.headers }))
+      .json()
+      .regionalTenants.find((t: { code: string }) => t.code === 'region').shared;
+    expect(who).toEqual([
+      expect.objectContaining({ dataset: 'competency_shares', grantedBy: expect.stringMatching(/^\S+ \S+/) }),
+    ]);
     const again = await app.inject({
       method: 'POST',
       url: '/api/data-sharing',
