@@ -22,7 +22,9 @@ export interface TableInfo {
   foreignKeys: ForeignKey[];
 }
 
-const LEFT_OUT = new Set(['kysely_migration', 'kysely_migration_lock', 'community_search']);
+// Derived from the search entries, which travel on their own: community_search (PostgreSQL's index),
+// search_word (SQLite's list of indexed words, rebuilt by writeSearchEntries).
+const LEFT_OUT = new Set(['kysely_migration', 'kysely_migration_lock', 'community_search', 'search_word']);
 
 // biome-ignore lint/suspicious/noExplicitAny: the catalogue is read without the app's table types.
 type AnyDb = Kysely<any>;

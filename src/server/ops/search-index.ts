@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../db/database.ts';
+import { indexWords } from '../modules/community/search.ts';
 import { batches } from '../shared/batches.ts';
 import type { Value } from './archive.ts';
 
@@ -66,6 +67,13 @@ export async function postgresSearchEntries(db: AnyDb): Promise<Value[][]> {
 /** Writes entries into the target's own index, in the restore's transaction. */
 export async function writeSearchEntries(db: AnyDb, dialect: Dialect, entries: Value[][]): Promise<void> {
   if (dialect === 'sqlite') {
+    const bodiesOf = new Map<string, string[]>();
+    for (const [, tenantId, , , body] of entries) {
+      const list = bodiesOf.get(tenantId as string) ?? [];
+      list.push(body as string);
+      bodiesOf.set(tenantId as string, list);
+    }
+    for (const [tenantId, bodies] of bodiesOf) await indexWords(db, tenantId, bodies);
     for (const [index, tenantId, entityId, threadId, body] of entries) {
       if (index === 'resource')
         await sql`insert into resource_fts (tenant_id, resource_id, body) values (${tenantId}, ${entityId}, ${body})`.execute(
