@@ -381,15 +381,7 @@ export function emptyStatus(itemId: string): CompetencyStatus {
     person_id: '',
     framework_id: '',
     item_id: itemId,
-    self_event_id: null,
-    self_level_code: null,
-    self_at: null,
-    confirmed_event_id: null,
-    confirmed_level_code: null,
-    confirmed_kind: null,
-    confirmed_at: null,
-    trained_event_id: null,
-    trained_at: null,
+    ...emptyRow,
   });
 }
 
