@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../shared/errors.ts';
 import { makePrivateDir, privateFile } from '../shared/storage.ts';
@@ -37,6 +37,8 @@ import * as practiceSpeed from './migrations/0030_practice_speed.ts';
 import * as searchSpeed from './migrations/0031_search_speed.ts';
 import * as regional from './migrations/0032_regional.ts';
 import * as exchange from './migrations/0034_exchange.ts';
+import * as offeringChanges from './migrations/0036_offering_changes.ts';
+import * as competencyYears from './migrations/0037_competency_years.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -84,7 +86,7 @@ function openSqlite(file: string): Database {
   // Checkpoint every ~40 MB of WAL rather than every 4 MB: index pages that many commits touch
   // (ledger, projection) are copied back once per checkpoint, not once per few commits.
   sqlite.pragma('wal_autocheckpoint = 10000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
@@ -157,16 +159,37 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031_search_speed': searchSpeed,
   '0032_regional': regional,
   '0034_exchange': exchange,
+  '0036_offering_changes': offeringChanges,
+  '0037_competency_years': competencyYears,
 };
 
 /** Every migration this code knows, in the order they run: the schema version a backup records. */
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
 
-function migratorFor(database: Database): Migrator {
+/**
+ * SQLite runs DDL inside a transaction (CREATE, ALTER and DROP roll back like any write), but
+ * Kysely's SQLite adapter says it does not, so its Migrator would run each migration on its own and
+ * a failure halfway would leave part of a migration applied and unrecorded. Only the Migrator reads
+ * this flag; with it, the pending migrations run in one transaction on SQLite as on PostgreSQL.
+ * (No migration may use a PRAGMA that is a no-op inside a transaction, such as foreign_keys, or VACUUM.)
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter() {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+function migratorFor(database: Database, migrations: Record<string, Migration>): Migrator {
   // Naming the schema matters: without it the migrator may find another schema's lock table and skip creating its own.
   return new Migrator({
     db: database.db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: async () => migrations },
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
 }
@@ -195,13 +218,16 @@ export async function refuseNewerSchema(database: Database): Promise<void> {
 }
 
 /**
- * Applies the pending migrations. On PostgreSQL Kysely's Migrator runs them all in one transaction
- * (its adapter supports transactional DDL), so a failed upgrade leaves the schema as it was; on
- * SQLite each runs on its own.
+ * Applies the pending migrations, all in one transaction on both dialects (see
+ * TransactionalDdlSqliteAdapter): a failed upgrade leaves the schema and the list of applied
+ * migrations as they were. `extra` adds migrations beside the code's own (tests of this promise).
  */
-export async function migrate(database: Database, { to }: { to?: string } = {}): Promise<string[]> {
+export async function migrate(
+  database: Database,
+  { to, extra }: { to?: string; extra?: Record<string, Migration> } = {},
+): Promise<string[]> {
   await refuseNewerSchema(database);
-  const migrator = migratorFor(database);
+  const migrator = migratorFor(database, extra ? { ...MIGRATIONS, ...extra } : MIGRATIONS);
   const { error, results } = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

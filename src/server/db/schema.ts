@@ -431,6 +431,12 @@ export interface TrainingOfferingTable {
   roster_version: number;
   created_by_account_id: string | null;
   created_at: string;
+  /** scheduled | cancelled */
+  status: Generated<string>;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  /** Percent of session days a participant attends to complete (1-100). */
+  attendance_threshold: Generated<number>;
 }
 
 export interface TrainingOfferingTrainerTable {
@@ -573,6 +579,35 @@ export interface IndicatorActualTable {
   /** The teachers the figure is about: what decides its suppression when read. */
   population: number;
   recorded_at: string;
+}
+
+/** Which version of the standard a recorded year's competency counts are of. */
+export interface CompetencyYearTable {
+  tenant_id: string;
+  year: number;
+  framework_id: string;
+  recorded_at: string;
+}
+
+/** `unit_competency_count` as it stood when its year was recorded. */
+export interface UnitCompetencyYearTable {
+  tenant_id: string;
+  year: number;
+  unit_id: string;
+  item_id: string;
+  basis: string;
+  level_code: string;
+  sex: string;
+  teachers: number;
+}
+
+/** `unit_teacher_count` as it stood when its year was recorded. */
+export interface UnitTeacherYearTable {
+  tenant_id: string;
+  year: number;
+  unit_id: string;
+  sex: string;
+  teachers: number;
 }
 
 export interface UnitTeacherCountTable {
@@ -1205,6 +1240,9 @@ export interface DB {
   level_target: LevelTargetTable;
   unit_competency_count: UnitCompetencyCountTable;
   unit_teacher_count: UnitTeacherCountTable;
+  competency_year: CompetencyYearTable;
+  unit_competency_year: UnitCompetencyYearTable;
+  unit_teacher_year: UnitTeacherYearTable;
   person_fact: PersonFactTable;
   unit_fact_count: UnitFactCountTable;
   logframe_objective: LogframeObjectiveTable;
