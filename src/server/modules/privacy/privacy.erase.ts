@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { recordAudit } from '../../shared/audit.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { nowIso } from '../../shared/ids.ts';
 import { hashPassword } from '../accounts/accounts.service.ts';
@@ -17,6 +18,17 @@ import { sortNameOf } from '../people/people.service.ts';
  *   their inbox, preferences and mail to their address are deleted; role grants stay (history);
  * - uploaded evidence files are removed from the FileStore after the transaction; the evidence row
  *   stays (title, items, type, size, date) with storage_key null and file name "erased";
+ * - a library resource whose only author is the person loses its file (removed from the store after
+ *   the transaction; the row keeps title, description, ratings and uses, which other people gave,
+ *   with no file fields) and, unless it was a private draft already, is withdrawn from publication
+ *   and sharing back to a private draft, with review_reason RESOURCE_WITHDRAWN_REASON for moderators
+ *   and an audit entry `resource.withdraw`: a published entry without its file would be an empty
+ *   promise to readers. A resource with co-authors keeps its file: it is their work too, and they
+ *   can still replace or remove it. Links, videos and activity designs carry no file and stay;
+ *   reports of use count in the `used_library` fact whatever the resource's status, so no figure moves;
+ * - files the person added to a PBL competition application or its report are removed from the
+ *   store and their competition_file rows deleted (the row cannot exist without its file); files
+ *   team-mates added stay, as do the application, its team, scores and decision;
  * - the competency ledger, statuses, enrolments, plans, awards and credentials are untouched: they
  *   name only the person's id, which now names a pseudonym. Signed credential documents are never
  *   rewritten (that would break their proofs); Pathway's own name the holder only by a salted hash
@@ -32,6 +44,8 @@ import { sortNameOf } from '../people/people.service.ts';
  */
 
 export const ERASED_FILE_NAME = 'erased';
+export const RESOURCE_WITHDRAWN_REASON =
+  'Withdrawn when the personal data of its only author was erased: its file was removed.';
 
 /** The last 8 hex digits of a UUIDv7 are random: short, and distinct in practice. */
 export function shortId(id: string): string {
@@ -178,6 +192,25 @@ export async function pseudonymisePerson(tx: Ctx, personId: string) {
       .execute();
   }
 
+  const library = await removeLibraryFiles(tx, personId);
+  const competitionFiles = await db
+    .selectFrom('competition_file')
+    .select(['id', 'storage_key'])
+    .where('tenant_id', '=', tx.tenantId)
+    .where('added_by_person_id', '=', personId)
+    .execute();
+  if (competitionFiles.length > 0) {
+    await db
+      .deleteFrom('competition_file')
+      .where('tenant_id', '=', tx.tenantId)
+      .where(
+        'id',
+        'in',
+        competitionFiles.map((f) => f.id),
+      )
+      .execute();
+  }
+
   const credentials = await db
     .selectFrom('credential')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -191,7 +224,12 @@ export async function pseudonymisePerson(tx: Ctx, personId: string) {
   return {
     pseudonym: `${pseudonym.givenName} ${pseudonym.familyName}`,
     accountsDisabled: accounts.length,
-    storageKeys: files.map((f) => f.storage_key!),
+    storageKeys: {
+      evidence: files.map((f) => f.storage_key!),
+      library: library.storageKeys,
+      competition: competitionFiles.map((f) => f.storage_key),
+    },
+    resourcesWithdrawn: library.withdrawn,
     mailRemoved,
     textsRedacted: textsRedacted + auditRedacted,
     credentials: Number(credentials.n),
@@ -205,6 +243,56 @@ export async function pseudonymisePerson(tx: Ctx, personId: string) {
       .filter(([, had]) => had)
       .map(([field]) => field),
   };
+}
+
+/**
+ * Library resources the person is the only author of lose their file; a shared, submitted or
+ * published one goes back to a private draft (see the policy above). Written directly, as the rest of
+ * erasure is (privacy.coverage.ts), in the erasure's transaction; the files go after the commit.
+ */
+async function removeLibraryFiles(tx: Ctx, personId: string) {
+  const db = tx.db;
+  const owned = await db
+    .selectFrom('resource')
+    .select(['id', 'author_person_ids', 'storage_key', 'status', 'sharing', 'visible_path'])
+    .where('tenant_id', '=', tx.tenantId)
+    .where('owner_person_id', '=', personId)
+    .where('storage_key', 'is not', null)
+    .execute();
+  const sole = owned.filter((r) =>
+    (JSON.parse(r.author_person_ids) as string[]).every((authorId) => authorId === personId),
+  );
+  let withdrawn = 0;
+  for (const r of sole) {
+    const withdraw = r.status !== 'draft' || r.sharing !== 'private';
+    const now = nowIso();
+    await db
+      .updateTable('resource')
+      .set({
+        file_name: null,
+        content_type: null,
+        size_bytes: null,
+        storage_key: null,
+        review_reason: RESOURCE_WITHDRAWN_REASON,
+        updated_at: now,
+        ...(withdraw ? { status: 'draft', sharing: 'private', visible_path: null } : {}),
+      })
+      .where('tenant_id', '=', tx.tenantId)
+      .where('id', '=', r.id)
+      .execute();
+    if (withdraw) {
+      withdrawn++;
+      await recordAudit(
+        db,
+        tx,
+        'resource.withdraw',
+        { type: 'resource', id: r.id },
+        { status: r.status, sharing: r.sharing, visiblePath: r.visible_path },
+        { status: 'draft', sharing: 'private', visiblePath: null, reason: RESOURCE_WITHDRAWN_REASON },
+      );
+    }
+  }
+  return { storageKeys: sole.map((r) => r.storage_key!), withdrawn };
 }
 
 /** Audit entries about the person: any JSON string equal to an erased value (or containing the full name) goes. */

@@ -41,9 +41,15 @@ export const ErasureResult = z.object({
   pseudonym: z.string(),
   accountsDisabled: z.number(),
   evidenceFilesRemoved: z.number(),
+  /** Files of library resources the person alone wrote (co-authored resources keep theirs). */
+  libraryFilesRemoved: z.number(),
+  /** Of those resources, the ones shared or published that went back to a private draft. */
+  resourcesWithdrawn: z.number(),
+  /** Files the person added to competition applications and reports. */
+  competitionFilesRemoved: z.number(),
   mailRemoved: z.number(),
   textsRedacted: z.number(),
-  /** Files the store would not remove (their keys are <tenant>/<evidence id>). */
+  /** Files the store would not remove (see erasePerson for where their keys point). */
   filesNotRemoved: z.number(),
   credentials: z.number(),
 });

@@ -49,9 +49,11 @@ function render(ctx: Ctx, data: PersonExport, format: 'json' | 'pdf') {
 }
 
 /**
- * Pseudonymises a person in one transaction, then removes their evidence files from the store: after
+ * Pseudonymises a person in one transaction, then removes their files from the store (evidence,
+ * library files of resources they alone wrote, files they added to competition applications): after
  * the commit, so a rollback never loses a file. A file the store will not remove is counted in
- * `filesNotRemoved` (its key is `<tenant>/<evidence id>`) for the operator to remove by hand.
+ * `filesNotRemoved` for the operator to remove by hand (keys: `<tenant>/<evidence id>`,
+ * `<tenant>/resources/<resource id>/...`, `<tenant>/competitions/<application id>/...`).
  */
 export async function erasePerson(
   ctx: Ctx,
@@ -84,7 +86,10 @@ export async function erasePerson(
     await recordAudit(tx.db, tx, 'person.erase', { type: 'person', id: personId }, null, {
       erasedFields: result.erasedFields,
       accountsDisabled: result.accountsDisabled,
-      evidenceFiles: result.storageKeys.length,
+      evidenceFiles: result.storageKeys.evidence.length,
+      libraryFiles: result.storageKeys.library.length,
+      resourcesWithdrawn: result.resourcesWithdrawn,
+      competitionFiles: result.storageKeys.competition.length,
       mailRemoved: result.mailRemoved,
       textsRedacted: result.textsRedacted,
       credentialsKept: result.credentials,
@@ -92,18 +97,26 @@ export async function erasePerson(
     return result;
   });
   let filesNotRemoved = 0;
-  for (const key of done.storageKeys) {
-    try {
-      await files.remove(key);
-    } catch {
-      filesNotRemoved++;
+  const removeAll = async (keys: string[]) => {
+    let removed = 0;
+    for (const key of keys) {
+      try {
+        await files.remove(key);
+        removed++;
+      } catch {
+        filesNotRemoved++;
+      }
     }
-  }
+    return removed;
+  };
   return {
     personId,
     pseudonym: done.pseudonym,
     accountsDisabled: done.accountsDisabled,
-    evidenceFilesRemoved: done.storageKeys.length - filesNotRemoved,
+    evidenceFilesRemoved: await removeAll(done.storageKeys.evidence),
+    libraryFilesRemoved: await removeAll(done.storageKeys.library),
+    resourcesWithdrawn: done.resourcesWithdrawn,
+    competitionFilesRemoved: await removeAll(done.storageKeys.competition),
     mailRemoved: done.mailRemoved,
     textsRedacted: done.textsRedacted,
     filesNotRemoved,

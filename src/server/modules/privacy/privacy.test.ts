@@ -13,6 +13,10 @@ import * as ledger from '../assessment/assessment.service.ts';
 import * as evidence from '../assessment/evidence.service.ts';
 import { CreateCommunityBody, ThreadBody } from '../community/communities.schemas.ts';
 import { createCommunity } from '../community/communities.service.ts';
+import { ApplicationBody, CompetitionBody } from '../community/competitions.schemas.ts';
+import * as competitions from '../community/competitions.service.ts';
+import { CreateResourceBody } from '../community/resources.schemas.ts';
+import * as resources from '../community/resources.service.ts';
 import { createThread } from '../community/threads.service.ts';
 import { registerMonitoring } from '../monitoring/aggregates.service.ts';
 import { competencyDashboard } from '../monitoring/dashboard.service.ts';
@@ -80,6 +84,10 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
   let sessions: Record<'teacher' | 'admin' | 'regionBAdmin' | 'leader', Session>;
   let evidenceKey: string;
   let credentialId: string;
+  let resourceId: string;
+  let sharedResourceId: string;
+  let applicationId: string;
+  let teammateFileKey: string;
   const fullName = () => `${teacher.person.givenName} ${teacher.person.familyName}`;
 
   beforeAll(async () => {
@@ -164,6 +172,68 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       community.id,
       ThreadBody.parse({ title: 'Hello', body: `I am ${fullName()}, and this is my first lesson with tablets.` }),
     );
+    // A lesson plan in the library they alone wrote, published; and one written with a colleague.
+    const libraryItem = async (title: string, authorPersonIds: string[], file: string) => {
+      const r = await resources.createResource(
+        teacher.ctx,
+        CreateResourceBody.parse({ kind: 'lesson_plan', title: { en: title }, licence: 'CC-BY-4.0', authorPersonIds }),
+      );
+      await resources.uploadResourceFile(teacher.ctx, files, r.id, 'plan.txt', Buffer.from(file));
+      return r.id;
+    };
+    resourceId = await libraryItem('Tablets in grade 5', [], `Lesson plan by ${fullName()}.\n`);
+    await resources.shareResource(teacher.ctx, resourceId, 'district');
+    await resources.submitResource(teacher.ctx, resourceId);
+    await resources.approveResource(admin.ctx, resourceId);
+    const coAuthor = await make.person(world.ctx, world.schoolA1);
+    sharedResourceId = await libraryItem('Robots in grade 6', [coAuthor.id], 'A lesson plan written together.\n');
+    // A PBL application with a file of theirs, and one their team-mate added.
+    const now = Date.now();
+    const day = (d: number) => new Date(now + d * 86_400_000).toISOString();
+    const call = await competitions.createCompetition(
+      admin.ctx,
+      CompetitionBody.parse({
+        title: { en: 'PBL grants' },
+        theme: { en: 'Water' },
+        unitId: world.nation.id,
+        currency: 'UZS',
+        budgetTotal: 1000,
+        maxPerGrant: 500,
+        opensAt: day(-1),
+        closesAt: day(10),
+        reviewBy: day(20).slice(0, 10),
+        decisionOn: day(25).slice(0, 10),
+        reportingDue: day(200).slice(0, 10),
+        rubric: [{ key: 'impact', title: { en: 'Impact' }, weight: 1, maxScore: 5 }],
+      }),
+    );
+    const mate = await make.user(world.ctx, 'teacher', world.schoolA1);
+    applicationId = (
+      await competitions.createApplication(
+        teacher.ctx,
+        call.id,
+        ApplicationBody.parse({
+          title: 'Rainwater tank',
+          summary: `Led by ${fullName()}.`,
+          plan: 'Build it.',
+          budgetRequested: 400,
+          memberPersonIds: [mate.person.id],
+        }),
+      )
+    ).id;
+    await competitions.uploadFile(
+      teacher.ctx,
+      files,
+      applicationId,
+      'cv.txt',
+      Buffer.from(`CV of ${fullName()}, ${teacher.person.nationalId}.\n`),
+    );
+    await competitions.uploadFile(mate.ctx, files, applicationId, 'budget.txt', Buffer.from('Budget: 400.\n'));
+    teammateFileKey = (await world.ctx.db
+      .selectFrom('competition_file')
+      .select('storage_key')
+      .where('added_by_person_id', '=', mate.person.id)
+      .executeTakeFirstOrThrow())!.storage_key;
     sessions = {
       teacher: await signIn(app, teacher.username, teacher.password),
       admin: await signIn(app, admin.username, admin.password),
@@ -249,6 +319,15 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       expect(found.some((f) => f.startsWith(where))).toBe(true);
     expect(found.some((f) => /^community_(fts\.body|search\.search_vector)/.test(f))).toBe(true);
     expect(fs.existsSync(path.join(filesDir, evidenceKey))).toBe(true);
+    const filesBefore = filesUnder(filesDir);
+    // Evidence of each teacher, two library files and two competition files.
+    expect(filesBefore).toHaveLength(6);
+    const resourceKeys = await db.db
+      .selectFrom('resource')
+      .select(['id', 'storage_key'])
+      .where('id', 'in', [resourceId, sharedResourceId])
+      .execute();
+    const keyOf = (id: string) => path.join(filesDir, resourceKeys.find((r) => r.id === id)!.storage_key!);
 
     const wrong = await app.inject({
       method: 'POST',
@@ -265,16 +344,54 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       payload: { confirm: teacher.person.id },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ accountsDisabled: 1, evidenceFilesRemoved: 1, filesNotRemoved: 0 });
+    expect(res.json()).toMatchObject({
+      accountsDisabled: 1,
+      evidenceFilesRemoved: 1,
+      libraryFilesRemoved: 1,
+      resourcesWithdrawn: 1,
+      competitionFilesRemoved: 1,
+      filesNotRemoved: 0,
+    });
 
     expect(await textContaining(db, [...needles, 'teacher.privacy@example.org', '123 45 67'])).toEqual([]);
     expect(fs.existsSync(path.join(filesDir, evidenceKey))).toBe(false);
+    expect(fs.existsSync(keyOf(resourceId))).toBe(false);
     for (const file of filesUnder(filesDir)) {
       const content = fs.readFileSync(file, 'utf8');
       for (const needle of needles) expect(content).not.toContain(needle);
     }
-    // The other teacher's file is still there.
-    expect(filesUnder(filesDir)).toHaveLength(1);
+    // What is left is other people's: the other teacher's evidence, the team-mate's budget and the
+    // file of the resource written with a colleague.
+    expect(filesUnder(filesDir).sort()).toEqual(
+      [
+        ...filesBefore.filter((f) => f.includes(`${path.sep}competitions${path.sep}`) === false),
+        path.join(filesDir, teammateFileKey),
+      ]
+        .filter((f) => f !== path.join(filesDir, evidenceKey) && f !== keyOf(resourceId))
+        .sort(),
+    );
+    expect(fs.existsSync(keyOf(sharedResourceId))).toBe(true);
+    // The library entry they alone wrote is withdrawn, its file gone, with the reason stated.
+    const withdrawn = await db.db
+      .selectFrom('resource')
+      .select(['status', 'sharing', 'visible_path', 'storage_key', 'file_name', 'review_reason'])
+      .where('id', '=', resourceId)
+      .executeTakeFirstOrThrow();
+    expect(withdrawn).toMatchObject({
+      status: 'draft',
+      sharing: 'private',
+      visible_path: null,
+      storage_key: null,
+      file_name: null,
+    });
+    expect(withdrawn.review_reason).toMatch(/erased/);
+    // The application keeps its team-mate's file only.
+    const left = await db.db
+      .selectFrom('competition_file')
+      .select('storage_key')
+      .where('application_id', '=', applicationId)
+      .execute();
+    expect(left.map((f) => f.storage_key)).toEqual([teammateFileKey]);
 
     expect(await board()).toEqual(before);
     const eventsAfter = await db.db
