@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DialectName, describeOnEachDatabase, freshDatabase } from '../../../test/db.ts';
 import * as make from '../../../test/factories.ts';
-import { type Database, MIGRATION_NAMES, migrate } from '../db/database.ts';
+import { appliedMigrations, type Database, MIGRATION_NAMES, migrate } from '../db/database.ts';
 import * as evidence from '../modules/assessment/evidence.service.ts';
 import { CreateCommunityBody, ThreadBody } from '../modules/community/communities.schemas.ts';
 import { createCommunity } from '../modules/community/communities.service.ts';
@@ -269,6 +269,44 @@ describeOnEachDatabase('backup and restore', (getDb, dialect) => {
         .values({ name: '9999_from_the_future', timestamp: new Date().toISOString() })
         .execute();
       await expect(migrate(database)).rejects.toMatchObject({ code: 'schema_newer_than_code' });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('runs pending migrations in one transaction: a failing one leaves no change and nothing recorded', async () => {
+    const database = await freshDatabase(dialect);
+    try {
+      const columnsOfPerson = async () =>
+        (await database.db.introspection.getTables()).find((t) => t.name === 'person')!.columns.map((c) => c.name);
+      const personColumns = await columnsOfPerson();
+      const extra = {
+        // Applies cleanly on its own, but shares the batch with the next one.
+        '9998_fine': {
+          up: async (db: Kysely<unknown>) => {
+            await db.schema
+              .createTable('upgrade_probe')
+              .addColumn('id', 'text', (c) => c.primaryKey())
+              .execute();
+          },
+        },
+        '9999_fails_halfway': {
+          up: async (db: Kysely<unknown>) => {
+            await db.schema.alterTable('person').addColumn('probe_note', 'text').execute();
+            await sql`insert into upgrade_probe (id) values ('written')`.execute(db);
+            await sql`select * from no_such_table`.execute(db);
+          },
+        },
+      };
+      await expect(migrate(database, { extra })).rejects.toThrow(/no_such_table/);
+      const tables = (await database.db.introspection.getTables()).map((t) => t.name);
+      expect(tables).not.toContain('upgrade_probe');
+      expect(await columnsOfPerson()).toEqual(personColumns);
+      expect(await appliedMigrations(database)).toEqual([...MIGRATION_NAMES]);
+      // The database is usable and the migrations apply once the failing one is fixed.
+      const { '9998_fine': fine } = extra;
+      expect(await migrate(database, { extra: { '9998_fine': fine } })).toEqual(['9998_fine']);
+      expect(await rowCount(database, 'upgrade_probe')).toBe(0);
     } finally {
       await database.close();
     }
