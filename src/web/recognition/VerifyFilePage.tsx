@@ -5,7 +5,17 @@ import { RecognitionError } from './RecognitionError.tsx';
 import type { Verification } from './types.ts';
 import { Checks, PublicFrame, verdictClass, verdictOf } from './VerifyPage.tsx';
 
-/** Public, no sign-in: anyone checks a credential file, from Pathway or any other issuer. */
+/**
+ * The server reads the body's bytes whatever their type (JSON, else the text of a compact JWT), so the
+ * file goes as it is; the type only says which it is: a JWT file is the token's text, not JSON.
+ */
+async function contentTypeOf(file: File): Promise<string> {
+  if (/\.jwt$/i.test(file.name) || /jwt/.test(file.type)) return 'application/vc+jwt';
+  if (/^\s*[{[]/.test(await file.slice(0, 64).text())) return 'application/json';
+  return 'text/plain';
+}
+
+/** Public, no sign-in: anyone checks a credential file (JSON or VC-JWT), from Pathway or any other issuer. */
 export default function VerifyFilePage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
@@ -19,7 +29,7 @@ export default function VerifyFilePage() {
     setFailure(null);
     setResult(null);
     try {
-      setResult(await sendFile('POST /api/public/verify', {}, file, 'application/json'));
+      setResult(await sendFile('POST /api/public/verify', {}, file, await contentTypeOf(file)));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -35,7 +45,7 @@ export default function VerifyFilePage() {
           {t('recognition.verifyFile.file')}
           <input
             type="file"
-            accept=".json,.jsonld,application/json,application/ld+json"
+            accept=".json,.jsonld,.jwt,.txt,application/json,application/ld+json,application/vc+jwt,application/jwt,text/plain"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setResult(null);

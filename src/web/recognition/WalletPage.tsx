@@ -10,7 +10,7 @@ import { ConditionSummary } from './ConditionEditor.tsx';
 import { useRuleCatalogue } from './catalogue.ts';
 import type { CredentialSummary, Rule } from './types.ts';
 
-/** The holder's credentials: each to download (JSON, PDF certificate) and share; what awaits approval; what can be earned. */
+/** The holder's credentials: each to download (JSON, VC-JWT, PDF certificate) and share; what awaits approval; what can be earned. */
 export default function WalletPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -85,6 +85,10 @@ function CredentialCard({ credential }: { credential: CredentialSummary }) {
         ·{' '}
         <a href={routeUrl('GET /api/credentials/:id/download', { params: { id: credential.id } })} download>
           {t('recognition.wallet.json')}
+        </a>{' '}
+        ·{' '}
+        <a href={routeUrl('GET /api/credentials/:id/credential.jwt', { params: { id: credential.id } })} download>
+          {t('recognition.wallet.jwt')}
         </a>{' '}
         · <Link to={`/verify/${credential.id}`}>{t('recognition.wallet.open')}</Link>
       </p>

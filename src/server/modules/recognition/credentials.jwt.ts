@@ -1,11 +1,38 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
-import type { LocalResolver } from './credentials.proof.ts';
+import type { LocalResolver, SigningKey } from './credentials.proof.ts';
 import { didOf, ed25519PublicKey, resolveVerificationMethod, UnreachableDocumentError } from './credentials.resolve.ts';
 
 /** Open Badges 3.0 names these for VC-JWT; nothing else is accepted (no `none`, no HMAC). */
 export const JWT_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'] as const;
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** The media type of a credential secured as a JWT (VC-JOSE-COSE), its `typ` header. */
+export const VC_JWT_TYPE = 'vc+jwt';
+
+/**
+ * Secures a credential as a VC-JWT the way VC-JOSE-COSE secures a VC 2.0 credential: the JWT's
+ * payload is the credential itself (no `vc` claim, no embedded proof), signed EdDSA with the
+ * issuer's Ed25519 key, named by `kid` (its verification method URL).
+ */
+export async function signCredentialJwt(credential: Record<string, unknown>, key: SigningKey): Promise<string> {
+  const { proof: _proof, ...payload } = credential;
+  const header = { alg: 'EdDSA', kid: key.id, typ: VC_JWT_TYPE };
+  const signingInput = `${base64url(Buffer.from(JSON.stringify(header)))}.${base64url(Buffer.from(JSON.stringify(payload)))}`;
+  const pair = await Ed25519Multikey.from({ type: 'Multikey', ...key });
+  const signature = await pair.signer().sign({ data: new TextEncoder().encode(signingInput) });
+  return `${signingInput}.${base64url(signature)}`;
+}
+
+/** A VC-JWT as VC 2.0 carries it in JSON: an EnvelopedVerifiableCredential whose id is a data: URL. */
+export function envelopedCredential(token: string): Record<string, unknown> {
+  return {
+    '@context': 'https://www.w3.org/ns/credentials/v2',
+    id: `data:application/${VC_JWT_TYPE},${token}`,
+    type: 'EnvelopedVerifiableCredential',
+  };
+}
 
 /** A compact JWS, as sent bare or inside a VC 2.0 EnvelopedVerifiableCredential (data: URL). */
 export function jwtOf(input: unknown): string | undefined {

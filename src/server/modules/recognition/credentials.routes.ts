@@ -34,6 +34,13 @@ export function credentialsRoutes(app: ZodApp, database: Database, options: { ve
       .header('content-disposition', `attachment; filename="credential-${detail.id}.json"`)
       .send(JSON.stringify(detail.credential, null, 2));
   });
+  route(app, recognitionApi, 'GET /api/credentials/:id/credential.jwt', { tags }, async (req, reply) => {
+    const token = await credentials.credentialJwt(req.ctx, req.params.id);
+    return reply
+      .type('application/vc+jwt')
+      .header('content-disposition', `attachment; filename="credential-${req.params.id}.jwt"`)
+      .send(token);
+  });
   route(app, recognitionApi, 'GET /api/credentials/:id/certificate.pdf', { tags }, async (req, reply) => {
     const pdf = await credentials.certificatePdf(req.ctx, req.params.id);
     return reply
@@ -49,9 +56,16 @@ export function credentialsRoutes(app: ZodApp, database: Database, options: { ve
   route(app, recognitionApi, 'GET /api/issuer', { tags }, (req) => credentials.issuerOverview(req.ctx));
   route(app, recognitionApi, 'POST /api/issuer/keys/rotate', { tags }, (req) => credentials.rotateKey(req.ctx));
 
-  // W3C VC API issuing.
+  // W3C VC API issuing. `Accept: application/vc+jwt` asks for the bare VC-JWT as the body.
   route(app, recognitionApi, 'POST /credentials/issue', { tags }, async (req, reply) => {
-    const verifiableCredential = await credentials.issueFromVcApi(req.ctx, req.body.credential, req.body.options);
+    const bareJwt = /\bapplication\/vc\+jwt\b/.test(req.headers.accept ?? '');
+    const options = bareJwt ? { ...req.body.options, format: 'vc+jwt' } : req.body.options;
+    const verifiableCredential = await credentials.issueFromVcApi(req.ctx, req.body.credential, options);
+    if (bareJwt)
+      return reply
+        .code(201)
+        .type('application/vc+jwt')
+        .send(String(verifiableCredential.id).slice('data:application/vc+jwt,'.length));
     return reply.code(201).send({ verifiableCredential });
   });
 
@@ -145,7 +159,8 @@ function verifyRoutes(app: ZodApp, database: Database, verifyLimit: { max: numbe
 /** The body as JSON, or as text when it is not JSON (a VC-JWT is sent as the compact token). */
 async function parseJson(body: unknown): Promise<unknown> {
   if (!(body instanceof Upload) || body.size === 0) return undefined;
-  const text = (await body.bytes()).toString('utf8');
+  // A byte order mark (some editors save one) is not part of the JSON or the token.
+  const text = (await body.bytes()).toString('utf8').replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
   } catch {

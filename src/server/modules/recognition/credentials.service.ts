@@ -14,6 +14,7 @@ import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import { renderCertificate } from './certificate.pdf.ts';
 import { type CfItemAlignment, openBadgeCredential, type ResultEntry } from './credentials.document.ts';
+import { envelopedCredential, signCredentialJwt, VC_JWT_TYPE } from './credentials.jwt.ts';
 import { signCredential } from './credentials.proof.ts';
 import * as repo from './credentials.repo.ts';
 import {
@@ -342,7 +343,7 @@ async function issueSigned(ctx: Ctx, input: IssueInput, permissions: IssuingPerm
     keyId: key.keyId,
     statusIndex: index,
   });
-  return { row: { id }, signed };
+  return { row: { id }, signed, key };
 }
 
 /**
@@ -382,6 +383,16 @@ async function requireReadableCredential(ctx: Ctx, id: string) {
 export async function getCredential(ctx: Ctx, id: string): Promise<CredentialDetail> {
   const { row, person } = await requireReadableCredential(ctx, id);
   return { ...toSummary(row), holderName: displayName(person), credential: JSON.parse(row.document) };
+}
+
+/**
+ * A credential as a VC-JWT, for wallets that take JWTs: the stored credential without its Data
+ * Integrity proof, signed now with the issuer's active key (a retired key signs nothing new).
+ */
+export async function credentialJwt(ctx: Ctx, id: string): Promise<string> {
+  const { row } = await requireReadableCredential(ctx, id);
+  const key = await activeSigningKey(ctx);
+  return signCredentialJwt(JSON.parse(row.document), key);
 }
 
 const TRANSITIONS = {
@@ -498,10 +509,15 @@ export async function rotateKey(ctx: Ctx): Promise<IssuerOverview> {
   return issuerOverview(ctx);
 }
 
+/** How a VC API caller wants the credential secured: a Data Integrity proof (the default) or a VC-JWT. */
+const ISSUE_FORMATS = ['ldp_vc', VC_JWT_TYPE] as const;
+
 /**
  * W3C VC API issue: an unsigned OpenBadgeCredential naming a person in the actor's
  * recognition.manage scope as `credentialSubject.id`. Free-form, it states whatever the caller
- * says, so an approver (who signs off what a rule found) may not use it.
+ * says, so an approver (who signs off what a rule found) may not use it. With `options.format`
+ * "vc+jwt" the same credential (stored with its Data Integrity proof) is answered as a VC-JWT,
+ * signed by the same key, in an EnvelopedVerifiableCredential.
  */
 export async function issueFromVcApi(
   ctx: Ctx,
@@ -509,6 +525,9 @@ export async function issueFromVcApi(
   options: Record<string, unknown> = {},
 ): Promise<Record<string, unknown>> {
   const invalid = (message: string, field: string) => new AppError('validation_failed', message, { field });
+  const format = options.format ?? 'ldp_vc';
+  if (!(ISSUE_FORMATS as readonly unknown[]).includes(format))
+    throw invalid(`options.format must be one of ${ISSUE_FORMATS.join(', ')}.`, 'options.format');
   if (!credential || typeof credential !== 'object' || Array.isArray(credential))
     throw invalid('Send the credential to issue as an object.', 'credential');
   const c = credential as Record<string, unknown>;
@@ -549,8 +568,8 @@ export async function issueFromVcApi(
       ? `vc-api-${createHash('sha256').update(achievement.id).digest('hex').slice(0, 24)}`
       : `vc-api-${createHash('sha256').update(JSON.stringify(name)).digest('hex').slice(0, 24)}`;
   const validUntil = typeof c.validUntil === 'string' ? c.validUntil : null;
-  const { signed } = await inTransaction(ctx, (tx) =>
-    issueSigned(
+  return inTransaction(ctx, async (tx) => {
+    const { signed, key: signingKey } = await issueSigned(
       tx,
       {
         personId,
@@ -569,9 +588,9 @@ export async function issueFromVcApi(
         ...(holderDid ? { holderDid } : {}),
       },
       FREE_FORM,
-    ),
-  );
-  return signed;
+    );
+    return format === VC_JWT_TYPE ? envelopedCredential(await signCredentialJwt(signed, signingKey)) : signed;
+  });
 }
 
 function evidenceOf(value: unknown) {

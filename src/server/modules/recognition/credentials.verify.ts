@@ -342,12 +342,6 @@ async function verifyJwtCredential(
   const bound = jwtKeyIsIssuers(outcome, issuer);
   if (outcome.iss && issuer && outcome.iss !== issuer)
     binding = failed('issuer_key', 'key_not_issuers', `The token's iss ${outcome.iss} is not the issuer ${issuer}.`);
-  else if (issuer?.startsWith(`${credentialSettings().publicUrl}/`))
-    binding = failed(
-      'issuer_key',
-      'not_issued',
-      'Pathway issues Data Integrity credentials only; it did not issue this token.',
-    );
   else if (outcome.unreachableUrl)
     binding = unknown('issuer_key', 'key_unreachable', `Needs the network: the key ${key} could not be fetched.`);
   else if (bound === undefined)
@@ -356,8 +350,11 @@ async function verifyJwtCredential(
       'key_embedded',
       `The token carries its own key (jwk); nothing ties that key to the issuer ${issuer}.`,
     );
-  else if (bound) binding = passed('issuer_key', `${BINDING_POLICY} The key ${key} is the issuer's (${issuer}).`);
-  else
+  else if (bound) {
+    // A token naming a Pathway issuer secures a credential that issuer stored (its proof aside).
+    binding = await issuedByPathway(db, credential, issuer!, key, { withoutProof: true });
+    if (binding.outcome === 'passed') binding.message = `${BINDING_POLICY} The key ${key} is the issuer's (${issuer}).`;
+  } else
     binding = failed(
       'issuer_key',
       outcome.keyFrom ? 'key_not_issuers' : 'key_unknown',
@@ -651,14 +648,26 @@ function canonicalJson(value: unknown): string {
  * one of its keys is not enough on its own, since retired keys stay published and a key that
  * leaked could sign anything.
  */
-async function issuedByPathway(db: Kysely<DB>, credential: Record<string, unknown>, issuer: string, vm: string) {
+async function issuedByPathway(
+  db: Kysely<DB>,
+  credential: Record<string, unknown>,
+  issuer: string,
+  vm: string,
+  { withoutProof = false } = {},
+) {
   const good = passed('issuer_key', `Signed with ${vm}, a key of the issuer.`);
   const base = `${credentialSettings().publicUrl}/issuers/`;
   if (!issuer.startsWith(base)) return good;
   const tenantId = issuer.slice(base.length);
   const id = typeof credential.id === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/i.exec(credential.id)?.[1] : undefined;
   const row = id ? await repo.getCredential(db, tenantId, id) : undefined;
-  if (!row || canonicalJson(JSON.parse(row.document)) !== canonicalJson(credential))
+  // A VC-JWT carries the stored credential without its Data Integrity proof.
+  const content = (document: Record<string, unknown>) => {
+    if (!withoutProof) return canonicalJson(document);
+    const { proof: _proof, ...rest } = document;
+    return canonicalJson(rest);
+  };
+  if (!row || content(JSON.parse(row.document)) !== content(credential))
     return failed(
       'issuer_key',
       'not_issued',

@@ -68,6 +68,11 @@ export const recognitionApi = {
     params: CredentialParams,
     description: 'The signed credential as a JSON file (attachment), to keep or give to any verifier.',
   },
+  'GET /api/credentials/:id/credential.jwt': {
+    params: CredentialParams,
+    description:
+      'The credential as a VC-JWT file (application/vc+jwt, attachment): the stored credential without its proof, signed EdDSA with the issuer’s active key (kid: its key URL, typ: vc+jwt). Same readers as the JSON download.',
+  },
   'GET /api/credentials/:id/certificate.pdf': {
     params: CredentialParams,
     description:
@@ -87,9 +92,10 @@ export const recognitionApi = {
   // W3C VC API issuing.
   'POST /credentials/issue': {
     body: IssueBody,
-    response: { 201: z.object({ verifiableCredential: JsonLdDocument }) },
+    // The bare VC-JWT (Accept: application/vc+jwt) is text, sent as it is, never serialised as JSON.
+    response: { 201: z.union([z.object({ verifiableCredential: JsonLdDocument }), z.string()]) },
     description:
-      'W3C VC API. The credential is an unsigned OpenBadgeCredential whose credentialSubject.id is urn:uuid:<person id> (someone in your recognition.manage scope, never yourself: 403), with achievement name, description and criteria.narrative; alignment targetCode may name CASE identifiers of published competencies. Sign in (session with CSRF header) or use an API token.',
+      'W3C VC API. The credential is an unsigned OpenBadgeCredential whose credentialSubject.id is urn:uuid:<person id> (someone in your recognition.manage scope, never yourself: 403), with achievement name, description and criteria.narrative; alignment targetCode may name CASE identifiers of published competencies. A holder DID as credentialSubject.id is kept, the person then named in options.personId. Secured with an eddsa-rdfc-2022 proof; with options.format "vc+jwt" as a VC-JWT (EdDSA with the same key, kid its key URL, typ vc+jwt, the payload the credential) in an EnvelopedVerifiableCredential, or, with Accept: application/vc+jwt, as the bare token (content type application/vc+jwt). Sign in (session with CSRF header) or use an API token.',
   },
   'GET /api/public/credentials/:id': {
     params: CredentialParams,
@@ -105,7 +111,7 @@ export const recognitionApi = {
     // A request refused before verification (an unknown query parameter, say) answers the coded error.
     response: { 200: Verification, 400: z.union([Verification, RefusedRequest]) },
     description:
-      'W3C VC API: { verifiableCredential, options? } > { checks, warnings, errors } (and verified, verdict, format, results). The credential is Data Integrity JSON (eddsa-rdfc-2022, eddsa-2022, Ed25519Signature2020; every proof of a set must verify) or a VC-JWT (the compact token as a string, or an EnvelopedVerifiableCredential; RS256, ES256, EdDSA; key by kid or jwk). Keys named by did:web or https are fetched (5 s, 100 kB, cached); unreachable, the verdict is needs_network (400, the check `unknown`, code key_unreachable). 200 when verified, 400 when not. Status lists of other issuers are not checked (a warning). Bodies over 64 KB are 413 body_too_large; a credential of more than 6,000 values, lists over 500 or nesting over 24 fails every check as malformed. 20 a minute per address.',
+      'W3C VC API: { verifiableCredential, options? } > { checks, warnings, errors } (and verified, verdict, format, results). The credential is Data Integrity JSON (eddsa-rdfc-2022, eddsa-2022, Ed25519Signature2020; every proof of a set must verify) or a VC-JWT (the compact token as a string, or an EnvelopedVerifiableCredential; RS256, ES256, EdDSA; key by kid or jwk). Keys named by did:web or https are fetched (5 s, 100 kB, cached); unreachable, the verdict is needs_network (400, the check `unknown`, code key_unreachable). 200 when verified, 400 when not. Status lists of other issuers are fetched like keys and must be signed by the credential’s issuer; unreachable, the verdict is needs_network. Bodies over 64 KB are 413 body_too_large; a credential of more than 6,000 values, lists over 500 or nesting over 24 fails every check as malformed. 20 a minute per address.',
   },
   'POST /presentations/verify': {
     response: { 200: PresentationVerification, 400: z.union([PresentationVerification, RefusedRequest]) },
