@@ -123,6 +123,51 @@ describeOnEachDatabase('/metrics', (getDb) => {
     expect(all.some((s) => s.name === 'process_start_time_seconds')).toBe(true);
   });
 
+  it('counts imports by kind and outcome: runs, rows, problems in refused files and time taken', async () => {
+    const db = getDb();
+    const app = await open(db, { mode: 'token', token: TOKEN });
+    const world = await make.country(db);
+    const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
+    const session = await signIn(app, officer.username, officer.password);
+    const post = (kind: string, lines: string[], dryRun = false) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/imports/${kind}${dryRun ? '?dryRun=true' : ''}`,
+        headers: { ...session.headers, 'content-type': 'text/csv' },
+        payload: lines.join('\n'),
+      });
+    const header = 'national_id,given_name,family_name,sex,category,org_unit_code';
+    const school = world.schoolA1.code;
+    expect(
+      (await post('org-units', ['code,parent_code,type,name', `MX-1,${world.districtA1.code},school,M`])).statusCode,
+    ).toBe(200);
+    const people = [header, `MET-1,Ana,Lee,female,teacher,${school}`, `MET-2,Bo,Kim,male,teacher,${school}`];
+    expect((await post('people', people)).statusCode).toBe(200);
+    expect((await post('people', people, true)).statusCode).toBe(200);
+    const faulty = await post('people', [header, 'MET-3,,Lee,female,teacher,NOPE']);
+    expect(faulty.json().error.code).toBe('csv_invalid');
+
+    const res = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.body).toMatch(/^# TYPE pathway_import_runs_total counter$/m);
+    expect(res.body).toMatch(/^# TYPE pathway_import_duration_seconds histogram$/m);
+    const all = samples(res.body);
+    const value = (name: string, labels: Record<string, string>) =>
+      all.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+    expect(value('pathway_import_runs_total', { kind: 'org_units', outcome: 'imported' })).toBe(1);
+    expect(value('pathway_import_runs_total', { kind: 'people', outcome: 'imported' })).toBe(1);
+    expect(value('pathway_import_runs_total', { kind: 'people', outcome: 'dry_run' })).toBe(1);
+    expect(value('pathway_import_runs_total', { kind: 'people', outcome: 'refused' })).toBe(1);
+    expect(value('pathway_import_rows_total', { kind: 'people', outcome: 'imported' })).toBe(2);
+    expect(value('pathway_import_rows_total', { kind: 'people', outcome: 'dry_run' })).toBe(2);
+    expect(value('pathway_import_rows_total', { kind: 'org_units', outcome: 'imported' })).toBe(1);
+    // The empty given name and the unknown unit.
+    expect(value('pathway_import_faults_total', { kind: 'people' })).toBe(2);
+    expect(value('pathway_import_duration_seconds_count', { kind: 'people', outcome: 'imported' })).toBe(1);
+    expect(value('pathway_import_duration_seconds_sum', { kind: 'people', outcome: 'imported' })).toBeGreaterThan(0);
+    // Counts, never what was in the files.
+    expect(res.body).not.toContain('MET-1');
+  });
+
   it('in loopback mode answers a caller on this machine and refuses others and forwarded requests', async () => {
     const app = await open(getDb(), { mode: 'loopback' });
     const local = await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });

@@ -16,6 +16,46 @@ export function routeLabel(req: FastifyRequest): string {
 
 const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
 
+/** The imports `/metrics` counts, one label value each. */
+export type ImportKind = 'people' | 'org_units' | 'training_results';
+/** imported (committed), dry_run (checked, nothing kept), refused (bad input, e.g. csv_invalid), failed (anything else). */
+export type ImportOutcome = 'imported' | 'dry_run' | 'refused' | 'failed';
+interface ImportRun {
+  kind: ImportKind;
+  outcome: ImportOutcome;
+  rows: number;
+  /** Faulty cells or lines a refused file was reported with (csv_invalid's list). */
+  faults: number;
+  seconds: number;
+}
+const importObservers = new Set<(run: ImportRun) => void>();
+
+/**
+ * The one call an import service makes so that `/metrics` counts it: runs `run` and tells every app
+ * serving metrics in this process its kind, outcome, rows and time. A `pathway import` run by the
+ * CLI is another process, so a server's figures count the imports made through it.
+ */
+export async function measureImport<T extends { rows: number }>(
+  kind: ImportKind,
+  options: { dryRun?: boolean },
+  run: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  const tell = (outcome: ImportOutcome, rows: number, faults: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    for (const observe of importObservers) observe({ kind, outcome, rows, faults, seconds });
+  };
+  try {
+    const result = await run();
+    tell(options.dryRun ? 'dry_run' : 'imported', result.rows, 0);
+    return result;
+  } catch (error) {
+    const listed = error instanceof AppError ? (error.details as { errors?: unknown } | undefined)?.errors : undefined;
+    tell(error instanceof AppError ? 'refused' : 'failed', 0, Array.isArray(listed) ? listed.length : 0);
+    throw error;
+  }
+}
+
 /** What pg.Pool tells about itself; the database handle carries it only on PostgreSQL, when it exposes it. */
 interface PoolFigures {
   totalCount: number;
@@ -120,12 +160,48 @@ export function registerMetrics(app: ZodApp, database: Database, access: Metrics
     registers,
   });
 
+  const importRuns = new client.Counter({
+    name: 'pathway_import_runs_total',
+    help:
+      'CSV imports run through this server, by kind (people, org_units, training_results) and outcome: imported, ' +
+      'dry_run, refused (bad input, nothing written) or failed (an unexpected error, nothing written).',
+    labelNames: ['kind', 'outcome'] as const,
+    registers,
+  });
+  const importRows = new client.Counter({
+    name: 'pathway_import_rows_total',
+    help: 'Rows of the files imported (outcome="imported") or checked by a dry run (outcome="dry_run"), by kind.',
+    labelNames: ['kind', 'outcome'] as const,
+    registers,
+  });
+  const importFaults = new client.Counter({
+    name: 'pathway_import_faults_total',
+    help: 'Problems (a line and column each) reported in refused files, by kind.',
+    labelNames: ['kind'] as const,
+    registers,
+  });
+  const importDuration = new client.Histogram({
+    name: 'pathway_import_duration_seconds',
+    help: 'Time an import took, from its first check to its commit or refusal, by kind and outcome.',
+    labelNames: ['kind', 'outcome'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900],
+    registers,
+  });
+  const observeImport = ({ kind, outcome, rows, faults, seconds }: ImportRun) => {
+    importRuns.inc({ kind, outcome });
+    if (outcome === 'imported' || outcome === 'dry_run') importRows.inc({ kind, outcome }, rows);
+    if (faults > 0) importFaults.inc({ kind }, faults);
+    importDuration.observe({ kind, outcome }, seconds);
+  };
+  importObservers.add(observeImport);
+
   const stopTiming = timeTransactions((seconds, outcome) => {
     transactions.observe({ outcome }, seconds);
     if (outcome === 'commit') lastCommit.set(Date.now() / 1000);
   });
   app.addHook('onClose', async () => {
     stopTiming();
+    importObservers.delete(observeImport);
     registry.clear();
   });
   app.addHook('onRequest', async (_req, reply) => {

@@ -1,3 +1,4 @@
+import { measureImport } from '../../http/metrics.ts';
 import { type Permission, scopePathsForAll } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
@@ -56,6 +57,10 @@ const BATCH = 2000;
  * line and column and nothing is written. A national id already known updates that person.
  */
 export async function importPeople(ctx: Ctx, input: CsvInput, options: ImportOptions = {}): Promise<ImportResult> {
+  return measureImport('people', options, () => importPeopleNow(ctx, input, options));
+}
+
+async function importPeopleNow(ctx: Ctx, input: CsvInput, options: ImportOptions): Promise<ImportResult> {
   const roots = requireSomeScope(ctx, ['people.write', 'import.run']);
   return inTransaction(ctx, async (tx) => {
     const units = new Map<string, { id: string; path: string }>();
@@ -177,6 +182,10 @@ interface UnitRowIn {
  * file or already exist. All or nothing, with every fault's line and column.
  */
 export async function importOrgUnits(ctx: Ctx, input: CsvInput, options: ImportOptions = {}): Promise<ImportResult> {
+  return measureImport('org_units', options, () => importOrgUnitsNow(ctx, input, options));
+}
+
+async function importOrgUnitsNow(ctx: Ctx, input: CsvInput, options: ImportOptions): Promise<ImportResult> {
   const roots = requireSomeScope(ctx, ['org.write', 'import.run']);
   return inTransaction(ctx, async (tx) => {
     const defaultLocale = (await org.getTenant(tx)).defaultLocale;

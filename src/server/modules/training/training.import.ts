@@ -1,3 +1,4 @@
+import { measureImport } from '../../http/metrics.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { FaultList, readCsv } from '../imports/csv.ts';
@@ -38,6 +39,10 @@ class DryRunDone {
  * the counts are exactly what the import would give, and nothing stays.
  */
 export async function importResults(ctx: Ctx, offeringId: string, bytes: Buffer, options: { dryRun?: boolean } = {}) {
+  return measureImport('training_results', options, () => importResultsNow(ctx, offeringId, bytes, options));
+}
+
+async function importResultsNow(ctx: Ctx, offeringId: string, bytes: Buffer, options: { dryRun?: boolean }) {
   if (!options.dryRun) return checkAndWrite(ctx, offeringId, bytes, false);
   if (ctx.db.isTransaction) throw new Error('A dry run rolls back its own transaction: call it outside one.');
   try {
