@@ -12,6 +12,8 @@ import * as org from '../org/org.service.ts';
 import * as designsRepo from '../practice/designs.repo.ts';
 import * as designs from '../practice/designs.service.ts';
 import { practiceChanged } from '../practice/practice.changes.ts';
+import { resourceTexts } from '../translations/translations.resources.ts';
+import { trackEdits } from '../translations/translations.tracking.ts';
 import * as repo from './resources.repo.ts';
 import {
   type CreateResourceInput,
@@ -242,7 +244,9 @@ export async function updateResource(ctx: Ctx, id: string, input: UpdateResource
     await checkCompetencies(tx, input.competencies);
     const authors = input.authorPersonIds.filter((p) => p !== before.owner_person_id);
     await checkAuthors(tx, authors);
-    await change(tx, before, fieldsOf({ ...input, authorPersonIds: authors }), 'resource.update');
+    await trackEdits(tx, resourceTexts, id, () =>
+      change(tx, before, fieldsOf({ ...input, authorPersonIds: authors }), 'resource.update'),
+    );
   });
   return getResource(ctx, id);
 }

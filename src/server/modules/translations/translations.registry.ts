@@ -5,6 +5,7 @@ import { questionnaireTexts } from '../surveys/questionnaires.translatable.ts';
 import { moduleTexts, programmeTexts } from '../training/training.translatable.ts';
 import { glossaryTexts } from './translations.glossary.ts';
 import type { TranslatableKind } from './translations.kinds.ts';
+import { resourceTexts } from './translations.resources.ts';
 
 /** Every kind of object whose texts are translated, in the order the overview lists them. */
 export const KINDS: TranslatableKind[] = [
@@ -16,4 +17,5 @@ export const KINDS: TranslatableKind[] = [
   indicatorTexts,
   ruleTexts,
   questionnaireTexts,
+  resourceTexts,
 ];

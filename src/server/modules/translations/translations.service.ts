@@ -35,6 +35,14 @@ export async function access(ctx: Ctx): Promise<TranslationAccess> {
   });
 }
 
+/**
+ * Whether the actor translates into the locale. Reviewers also translate into the tenant's own language
+ * the objects written in another one (a resource a Nepali teacher wrote, a questionnaire in Russian).
+ */
+export function mayTranslateInto(granted: TranslationAccess, locale: string) {
+  return granted.locales.includes(locale) || (granted.review && locale === granted.sourceLocale);
+}
+
 async function scopeOf(ctx: Ctx): Promise<TextScope> {
   return { db: ctx.db, tenantId: ctx.tenantId, locales: (await org.getTenant(ctx)).locales };
 }
@@ -43,6 +51,14 @@ function kindOf(type: string): TranslatableKind {
   const kind = KINDS.find((k) => k.type === type);
   if (!kind) throw notFound('translatable', type);
   return kind;
+}
+
+/** The objects of any kind with this id (`pathway translations export --object ID`). */
+export async function findObjects(ctx: Ctx, id: string): Promise<{ type: string; id: string }[]> {
+  const scope = await scopeOf(ctx);
+  const found: { type: string; id: string }[] = [];
+  for (const kind of KINDS) if (await kind.units(scope, id)) found.push({ type: kind.type, id });
+  return found;
 }
 
 async function requireObject(ctx: Ctx, type: string, id: string) {
@@ -63,7 +79,7 @@ function requireTarget(granted: TranslationAccess, object: TranslatableObject, l
       locale,
       languages: object.languages.filter((l) => l !== source),
     });
-  if (!granted.locales.includes(locale))
+  if (!mayTranslateInto(granted, locale))
     throw new AppError('forbidden', `You do not translate into ${locale}.`, { permission: 'translations.translate' });
 }
 
@@ -338,7 +354,7 @@ export async function queue(ctx: Ctx, filter: { locale?: string | undefined; sta
       if (!found) continue;
       const states = statesByKey(await repo.statesOf(ctx.db, ctx.tenantId, kind.type, [object.id]));
       for (const locale of object.languages) {
-        if (!granted.locales.includes(locale) || (filter.locale && filter.locale !== locale)) continue;
+        if (!mayTranslateInto(granted, locale) || (filter.locale && filter.locale !== locale)) continue;
         if (locale === sourceOf(object, granted)) continue;
         for (const view of unitViews(found.units, states, locale, sourceOf(object, granted))) {
           if (!waiting.includes(view.status) || (filter.status && filter.status !== view.status)) continue;
