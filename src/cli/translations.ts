@@ -6,10 +6,11 @@ import {
   FORMATS,
   importDocument,
   parseFile,
-  parseObjectRef,
+  resolveObjectRef,
   serialise,
 } from '../server/modules/translations/translations.exchange.ts';
 import * as translations from '../server/modules/translations/translations.service.ts';
+import type { Ctx } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
 import { systemCtx } from './context.ts';
 
@@ -24,12 +25,16 @@ export function registerTranslationCommands(program: Command, withDatabase: With
     .requiredOption('--tenant <code>', 'Tenant code')
     .requiredOption('--locale <locale>', 'Target language, e.g. ne')
     .addOption(new Option('--format <format>', 'File format').choices(FORMATS).default('xliff'))
-    .option('--object <type:id>', 'One object, e.g. framework:<id> (as `status` lists them)')
+    .option('--object <id>', 'One object: its id, or type:id as `status` lists them (e.g. framework:<id>)')
     .requiredOption('--out <file>', 'Where to write the file')
     .action((opts: { tenant: string; locale: string; format: 'xliff' | 'po'; object?: string; out: string }) =>
       withDatabase(async (database) => {
         const ctx = await systemCtx(database, opts.tenant);
-        const doc = await exportDocument(ctx, opts.locale, opts.object ? parseObjectRef(opts.object) : undefined);
+        const doc = await exportDocument(
+          ctx,
+          opts.locale,
+          opts.object ? await resolveObjectRef(ctx, opts.object) : undefined,
+        );
         fs.writeFileSync(opts.out, serialise(doc, opts.format));
         const units = doc.objects.reduce((n, o) => n + o.units.length, 0);
         console.log(`Wrote ${units} texts of ${doc.objects.length} object(s) in ${opts.locale} to ${opts.out}.`);
@@ -59,18 +64,24 @@ export function registerTranslationCommands(program: Command, withDatabase: With
     );
   command
     .command('status')
-    .description('One line per language and object: locale, type:id, the share of texts translated and current.')
+    .description('One line per language and object: `locale type:id coverage%` (the share translated and current).')
     .requiredOption('--tenant <code>', 'Tenant code')
-    .action((opts: { tenant: string }) =>
+    .option('--verbose', 'Add how many texts are missing and stale')
+    .action((opts: { tenant: string; verbose?: boolean }) =>
       withDatabase(async (database) => {
         const ctx = await systemCtx(database, opts.tenant);
-        const { objects } = await translations.overview(ctx);
-        for (const object of objects) {
-          for (const { locale, counts } of object.languages) {
-            const waiting = counts.stale || counts.missing ? ` (${counts.missing} missing, ${counts.stale} stale)` : '';
-            console.log(`${locale} ${object.type}:${object.id} ${counts.coverage}%${waiting}`);
-          }
-        }
+        for (const line of await statusLines(ctx, opts.verbose ?? false)) console.log(line);
       }),
     );
+}
+
+/** `locale type:id coverage%`, one line per language of each object; verbose adds the missing and stale counts. */
+export async function statusLines(ctx: Ctx, verbose: boolean): Promise<string[]> {
+  const { objects } = await translations.overview(ctx);
+  return objects.flatMap((object) =>
+    object.languages.map(({ locale, counts }) => {
+      const line = `${locale} ${object.type}:${object.id} ${counts.coverage}%`;
+      return verbose ? `${line} (${counts.missing} missing, ${counts.stale} stale)` : line;
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { type Ctx, inTransaction } from '../../shared/context.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
 import { resolveText } from '../../shared/localized.ts';
 import {
   placeholders,
@@ -30,12 +30,21 @@ const STATUS_OF: Record<UnitState, service.TranslationChange['status']> = {
   final: 'approved',
 };
 
-/** `type:id` of an object, as the CLI's `--object` and the exchange files name it. */
-export function parseObjectRef(ref: string): { type: string; id: string } {
+/**
+ * An object as the CLI's `--object` and the export route name it: `type:id` (as `status` lists them),
+ * or its id alone, found among every kind; an id two kinds share must be given with its type.
+ */
+export async function resolveObjectRef(ctx: Ctx, ref: string): Promise<{ type: string; id: string }> {
   const at = ref.indexOf(':');
-  if (at <= 0)
-    throw new AppError('validation_failed', 'An object is named type:id, e.g. framework:0193…', { field: 'object' });
-  return { type: ref.slice(0, at), id: ref.slice(at + 1) };
+  const type = at > 0 ? ref.slice(0, at) : '';
+  if (KINDS.some((k) => k.type === type)) return { type, id: ref.slice(at + 1) };
+  const found = await service.findObjects(ctx, ref);
+  if (found.length === 1) return found[0]!;
+  if (!found.length) throw notFound('translatable', ref);
+  throw new AppError('validation_failed', `${ref} names more than one object; give it as type:id.`, {
+    field: 'object',
+    objects: found.map((o) => `${o.type}:${o.id}`),
+  });
 }
 
 /** The texts of every object (or one) in one target language, as the translator's tool reads them. */
@@ -93,7 +102,7 @@ export function parseFile(bytes: Buffer): { doc: TranslationDocument; format: Tr
 export async function importDocument(ctx: Ctx, doc: TranslationDocument) {
   const granted = await service.access(ctx);
   const faults = new TranslationFaults('translation', 200);
-  if (!granted.locales.includes(doc.targetLocale))
+  if (!service.mayTranslateInto(granted, doc.targetLocale))
     faults.add(
       'file',
       `You do not translate into ${doc.targetLocale} (yours: ${granted.locales.join(', ') || 'none'}).`,

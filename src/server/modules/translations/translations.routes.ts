@@ -3,7 +3,7 @@ import { route } from '../../http/route.ts';
 import { acceptUploads, requireUpload } from '../../http/uploads.ts';
 import { translationsApi } from './translations.api.ts';
 import * as exchange from './translations.exchange.ts';
-import { exportDocument, parseFile, parseObjectRef, serialise } from './translations.exchange.ts';
+import { exportDocument, parseFile, resolveObjectRef, serialise } from './translations.exchange.ts';
 import * as glossary from './translations.glossary.ts';
 import * as translations from './translations.service.ts';
 
@@ -39,7 +39,7 @@ export function translationsRoutes(app: ZodApp) {
   );
   route(app, translationsApi, 'GET /api/translations/export', { tags }, async (req, reply) => {
     const { locale, format, object } = req.query;
-    const doc = await exportDocument(req.ctx, locale, object ? parseObjectRef(object) : undefined);
+    const doc = await exportDocument(req.ctx, locale, object ? await resolveObjectRef(req.ctx, object) : undefined);
     const name = `pathway-${object ? object.replace(/[^\w.-]+/g, '-') : 'all'}-${locale}.${format === 'xliff' ? 'xlf' : 'po'}`;
     return reply
       .type(CONTENT_TYPE[format])

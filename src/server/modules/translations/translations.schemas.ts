@@ -92,7 +92,12 @@ export const Queue = z.object({
 export const ExportQuery = z.strictObject({
   locale: Locale,
   format: z.enum(['xliff', 'po']).default('xliff'),
-  object: z.string().min(3).max(240).optional().describe('type:id, e.g. framework:<id>; all objects when absent'),
+  object: z
+    .string()
+    .min(1)
+    .max(240)
+    .optional()
+    .describe('type:id (e.g. framework:<id>) or the id alone; all objects when absent'),
 });
 export const ImportResult = z.object({ locale: z.string(), objects: z.number().int(), units: z.number().int() });
 
