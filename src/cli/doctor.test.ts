@@ -72,6 +72,8 @@ describeOnEachDatabase('pathway doctor', (getDb, dialect) => {
       'clock',
       'file store',
       'smtp',
+      'cookies',
+      'proxy',
     ])
       expect(text).toMatch(new RegExp(`^ok {4}${name} `, 'm'));
     expect(checks.every((c) => c.outcome === 'ok')).toBe(true);
@@ -95,6 +97,50 @@ describeOnEachDatabase('pathway doctor', (getDb, dialect) => {
     expect(checks.find((c) => c.name === 'smtp')).toMatchObject({ outcome: 'fail' });
     expect(report(checks)).toMatch(/2 check\(s\) failed/);
     expect(checks.find((c) => c.name === 'database')).toMatchObject({ outcome: 'ok' });
+  });
+
+  it('warns when the cookie or proxy settings do not fit the address people use', async () => {
+    const outcomes = async (change: NodeJS.ProcessEnv) => {
+      const checks = await examine({ config: () => loadConfig(settings(change)), env: { PATHWAY_SMTP_URL: smtpUrl } });
+      const of = (name: string) => checks.find((c) => c.name === name)!;
+      return { cookies: of('cookies'), proxy: of('proxy') };
+    };
+    const cert = { PATHWAY_TLS_CERT: '/etc/pathway/cert.pem', PATHWAY_TLS_KEY: '/etc/pathway/key.pem' };
+    const behindProxy = { PATHWAY_PUBLIC_URL: 'https://pathway.example.org', PATHWAY_SECURE_COOKIES: 'true' };
+
+    // Behind nginx or Caddy, as OPERATING.md sets it up: nothing to say.
+    const fine = await outcomes({ ...behindProxy, PATHWAY_TRUST_PROXY: '127.0.0.1' });
+    expect([fine.cookies.outcome, fine.proxy.outcome]).toEqual(['ok', 'ok']);
+
+    // HTTPS address, cookie not Secure.
+    const open = await outcomes({
+      PATHWAY_PUBLIC_URL: 'https://pathway.example.org',
+      PATHWAY_TRUST_PROXY: '127.0.0.1',
+    });
+    expect(open.cookies).toMatchObject({ outcome: 'warn' });
+    expect(open.cookies.detail).toMatch(/https:\/\/pathway\.example\.org.*PATHWAY_SECURE_COOKIES=true/);
+    // Serving HTTPS itself counts as an https address too.
+    expect((await outcomes(cert)).cookies).toMatchObject({ outcome: 'warn' });
+    // A Secure cookie on a plain-HTTP address nobody could sign in on; localhost is let through.
+    const plain = await outcomes({ PATHWAY_PUBLIC_URL: 'http://pathway.lan', PATHWAY_SECURE_COOKIES: 'true' });
+    expect(plain.cookies).toMatchObject({ outcome: 'warn' });
+    expect(plain.cookies.detail).toMatch(/only over HTTPS/);
+    expect((await outcomes({ PATHWAY_SECURE_COOKIES: 'true' })).cookies).toMatchObject({ outcome: 'ok' });
+
+    // A TLS-ending proxy in front, not trusted: every user is the proxy's address.
+    const untrusted = await outcomes(behindProxy);
+    expect(untrusted.proxy).toMatchObject({ outcome: 'warn' });
+    expect(untrusted.proxy.detail).toMatch(/PATHWAY_TRUST_PROXY to the proxy's address/);
+    // Serving HTTPS itself while believing X-Forwarded-For.
+    const direct = await outcomes({ ...cert, PATHWAY_SECURE_COOKIES: 'true', PATHWAY_TRUST_PROXY: '127.0.0.1' });
+    expect(direct.cookies.outcome).toBe('ok');
+    expect(direct.proxy).toMatchObject({ outcome: 'warn' });
+    expect(direct.proxy.detail).toMatch(/Unset PATHWAY_TRUST_PROXY/);
+    // Any proxy believed while the port is open to all; listening on loopback only is fine.
+    expect((await outcomes({ ...behindProxy, PATHWAY_TRUST_PROXY: 'true' })).proxy).toMatchObject({ outcome: 'warn' });
+    expect((await outcomes({ ...behindProxy, PATHWAY_TRUST_PROXY: 'true', HOST: '127.0.0.1' })).proxy).toMatchObject({
+      outcome: 'ok',
+    });
   });
 
   it('warns of a key secret others can read, and of mail that only reaches the log', async () => {

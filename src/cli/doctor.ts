@@ -24,7 +24,10 @@ export interface DoctorInput {
   timeoutMs?: number;
 }
 
-/** A setting's worth of checks on one server: the settings, the database, the file store, SMTP and the clock. */
+/**
+ * A setting's worth of checks on one server: the settings (and whether the cookie and proxy settings
+ * agree with the address people use), the database, the file store, SMTP and the clock.
+ */
 export async function examine({ config, env = process.env, timeoutMs = 5000 }: DoctorInput): Promise<Check[]> {
   const checks: Check[] = [];
   let cfg: Config;
@@ -35,7 +38,7 @@ export async function examine({ config, env = process.env, timeoutMs = 5000 }: D
     checks.push({ name: 'settings', outcome: 'fail', detail: `a setting is wrong: ${messageOf(error)}` });
     return checks;
   }
-  checks.push(keySecret(cfg), dataFolder(cfg));
+  checks.push(keySecret(cfg), dataFolder(cfg), cookies(cfg), proxy(cfg));
   checks.push(...(await databaseChecks(cfg, timeoutMs)));
   checks.push(fileStore(cfg.filesDir));
   checks.push(await smtp(env.PATHWAY_SMTP_URL || null, timeoutMs));
@@ -84,6 +87,72 @@ function dataFolder(cfg: Config): Check {
       detail: `${folder} (mode ${modeOf(mode)}) can be read by other users and holds Pathway's data: run chmod 700 ${folder}.`,
     };
   return { name, outcome: 'ok', detail: `${folder}, open to this user only.` };
+}
+
+const isHttps = (cfg: Config) => /^https:\/\//i.test(cfg.publicUrl);
+
+/** Browsers keep a Secure cookie from http://localhost (a secure context) but from no other plain-HTTP address. */
+function isLocalAddress(url: string): boolean {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The session cookie's Secure flag against the address people use: one without the other is a mistake. */
+function cookies(cfg: Config): Check {
+  const name = 'cookies';
+  const https = isHttps(cfg) || cfg.tls !== null;
+  if (https && !cfg.secureCookies)
+    return {
+      name,
+      outcome: 'warn',
+      detail: `${cfg.tls && !isHttps(cfg) ? 'Pathway serves HTTPS (PATHWAY_TLS_CERT)' : `PATHWAY_PUBLIC_URL is ${cfg.publicUrl}`}, but PATHWAY_SECURE_COOKIES is not true: the session cookie is not marked Secure, so a browser would also send it over plain HTTP, where anyone on the way can read it. Set PATHWAY_SECURE_COOKIES=true.`,
+    };
+  if (!https && cfg.secureCookies && !isLocalAddress(cfg.publicUrl))
+    return {
+      name,
+      outcome: 'warn',
+      detail: `PATHWAY_SECURE_COOKIES is true, but PATHWAY_PUBLIC_URL is ${cfg.publicUrl}: browsers keep a Secure cookie only over HTTPS, so nobody would stay signed in. Serve HTTPS (behind nginx or Caddy, or with PATHWAY_TLS_CERT) and give the https:// address.`,
+    };
+  return cfg.secureCookies
+    ? { name, outcome: 'ok', detail: 'the session cookie is marked Secure, for an HTTPS address.' }
+    : { name, outcome: 'ok', detail: `the session cookie is not marked Secure: ${cfg.publicUrl} is plain HTTP.` };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Whose address Pathway believes (PATHWAY_TRUST_PROXY) against how it is reached: sign-in
+ * throttling and the request log key on the client's address, so both mistakes matter.
+ */
+function proxy(cfg: Config): Check {
+  const name = 'proxy';
+  const trusting = cfg.trustProxy !== false;
+  // An https address while Pathway itself speaks plain HTTP: something in front ends TLS.
+  if (isHttps(cfg) && cfg.tls === null && !trusting)
+    return {
+      name,
+      outcome: 'warn',
+      detail: `PATHWAY_PUBLIC_URL is https but Pathway serves plain HTTP, so a proxy (nginx, Caddy) ends TLS in front of it, and PATHWAY_TRUST_PROXY is not set: every request seems to come from the proxy, so sign-in throttling counts all users as one client and would lock them out together. Set PATHWAY_TRUST_PROXY to the proxy's address (127.0.0.1 when it runs on this machine).`,
+    };
+  if (cfg.tls !== null && trusting)
+    return {
+      name,
+      outcome: 'warn',
+      detail:
+        'Pathway serves HTTPS itself (PATHWAY_TLS_CERT), so no web proxy is in front, yet PATHWAY_TRUST_PROXY is set: any client can choose the address Pathway sees by sending X-Forwarded-For, and escape sign-in throttling. Unset PATHWAY_TRUST_PROXY.',
+    };
+  if (cfg.trustProxy === true && !LOOPBACK_HOSTS.has(cfg.host))
+    return {
+      name,
+      outcome: 'warn',
+      detail: `PATHWAY_TRUST_PROXY=true believes X-Forwarded-For from anyone, and Pathway listens on ${cfg.host} (HOST): a client reaching its port without the proxy chooses its own address. Give the proxy's address (or the number of proxies) instead, or listen on 127.0.0.1 only.`,
+    };
+  return trusting
+    ? { name, outcome: 'ok', detail: "the client's address is read from X-Forwarded-For, as set by the proxy." }
+    : { name, outcome: 'ok', detail: "no proxy is trusted: the client's address is the connection's." };
 }
 
 async function databaseChecks(cfg: Config, timeoutMs: number): Promise<Check[]> {
@@ -303,7 +372,9 @@ export function report(checks: Check[]): string {
 export function registerDoctorCommand(program: Command, config: () => Config) {
   program
     .command('doctor')
-    .description('Check the settings, database, file store, mail server and clock, and say what is wrong.')
+    .description(
+      'Check the settings (cookies and proxy among them), database, file store, mail server and clock, and say what is wrong.',
+    )
     .action(async () => {
       const checks = await examine({ config });
       console.log(report(checks));
