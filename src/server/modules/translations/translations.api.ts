@@ -14,6 +14,7 @@ import {
   QueueQuery,
   SaveBody,
   Translator,
+  TranslatorAccount,
   TranslatorBody,
   TranslatorParams,
 } from './translations.schemas.ts';
@@ -51,7 +52,10 @@ export const translationsApi = {
     description:
       'A translated XLIFF 2.0 or PO file as the request body. Any fault (unknown text, another language, changed source, lost placeholder) rejects the whole file.',
   },
-  'GET /api/translations/translators': { response: { 200: z.array(Translator) } },
+  'GET /api/translations/translators': {
+    response: { 200: z.array(TranslatorAccount) },
+    description: 'The accounts with the translator role (or given languages before), each with its languages.',
+  },
   'PUT /api/translations/translators/:accountId': {
     params: TranslatorParams,
     body: TranslatorBody,

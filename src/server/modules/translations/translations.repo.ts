@@ -81,6 +81,40 @@ export function allTranslatorLanguages(db: Kysely<DB>, tenantId: string) {
     .execute();
 }
 
+/** Accounts holding one of the roles, or given languages before: who may be given languages, by name. */
+export function translatorAccounts(db: Kysely<DB>, tenantId: string, roles: string[]) {
+  return db
+    .selectFrom('user_account')
+    .innerJoin('person', (j) =>
+      j.onRef('person.tenant_id', '=', 'user_account.tenant_id').onRef('person.id', '=', 'user_account.person_id'),
+    )
+    .select(['user_account.id', 'user_account.username', 'person.given_name', 'person.family_name'])
+    .where('user_account.tenant_id', '=', tenantId)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('role_assignment')
+            .select('role_assignment.id')
+            .whereRef('role_assignment.tenant_id', '=', 'user_account.tenant_id')
+            .whereRef('role_assignment.account_id', '=', 'user_account.id')
+            .where('role_assignment.role', 'in', roles.length ? roles : ['']),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('translator_language')
+            .select('translator_language.locale')
+            .whereRef('translator_language.tenant_id', '=', 'user_account.tenant_id')
+            .whereRef('translator_language.account_id', '=', 'user_account.id'),
+        ),
+      ]),
+    )
+    .orderBy('person.family_name')
+    .orderBy('person.given_name')
+    .orderBy('user_account.username')
+    .execute();
+}
+
 export async function setTranslatorLanguages(db: Kysely<DB>, tenantId: string, accountId: string, locales: string[]) {
   await db
     .deleteFrom('translator_language')

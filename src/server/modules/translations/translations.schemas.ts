@@ -102,6 +102,7 @@ export const ExportQuery = z.strictObject({
 export const ImportResult = z.object({ locale: z.string(), objects: z.number().int(), units: z.number().int() });
 
 export const Translator = z.object({ accountId: z.string(), locales: z.array(z.string()) });
+export const TranslatorAccount = Translator.extend({ username: z.string(), name: z.string() });
 export const TranslatorParams = z.strictObject({ accountId: z.string().min(1).max(100) });
 export const TranslatorBody = z.strictObject({ locales: z.array(Locale).max(20) });
 

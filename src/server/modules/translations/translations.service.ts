@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { hasPermissionAt } from '../../shared/access.ts';
+import { hasPermissionAt, ROLE_PERMISSIONS, ROLES } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
@@ -377,16 +377,32 @@ export async function queue(ctx: Ctx, filter: { locale?: string | undefined; sta
   return { total: entries.length, entries: entries.slice(0, QUEUE_LIMIT) };
 }
 
+/**
+ * Who translates in chosen languages: the accounts whose roles translate but do not review (the
+ * translator role), and any account given languages before, each with its languages.
+ */
 export async function translators(ctx: Ctx) {
   const granted = await access(ctx);
   if (!granted.review)
     throw new AppError('forbidden', 'Managing translators needs translations.review.', {
       permission: 'translations.review',
     });
-  const rows = await repo.allTranslatorLanguages(ctx.db, ctx.tenantId);
+  const roles = ROLES.filter(
+    (r) =>
+      ROLE_PERMISSIONS[r].includes('translations.translate') && !ROLE_PERMISSIONS[r].includes('translations.review'),
+  );
+  const [accounts, rows] = await Promise.all([
+    repo.translatorAccounts(ctx.db, ctx.tenantId, roles),
+    repo.allTranslatorLanguages(ctx.db, ctx.tenantId),
+  ]);
   const byAccount = new Map<string, string[]>();
   for (const r of rows) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r.locale]);
-  return [...byAccount].map(([accountId, locales]) => ({ accountId, locales }));
+  return accounts.map((a) => ({
+    accountId: a.id,
+    username: a.username,
+    name: [a.given_name, a.family_name].filter(Boolean).join(' ') || a.username,
+    locales: byAccount.get(a.id) ?? [],
+  }));
 }
 
 /** Gives a translator their languages (replacing the ones they had). */

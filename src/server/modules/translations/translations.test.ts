@@ -60,6 +60,11 @@ describeOnEachDatabase('translation workflow', (getDb) => {
       locales: ['ne'],
     });
     expect(given.json()).toEqual({ accountId: translatorAccount, locales: ['ne'] });
+    // The translators are listed by name, with their languages; the ministry is no translator.
+    const listed = (await call(ministry, 'GET', '/api/translations/translators')).json();
+    expect(listed).toEqual([expect.objectContaining({ accountId: translatorAccount, locales: ['ne'] })]);
+    expect(listed[0].name).not.toBe('');
+    expect((await call(translator, 'GET', '/api/translations/translators')).statusCode).toBe(403);
     expect((await call(translator, 'GET', `/api/translations/framework/${draft.id}/ne`)).statusCode).toBe(200);
     // English is the source, not a translation; Russian is not this translator's.
     const source = await call(translator, 'PUT', `/api/translations/framework/${draft.id}/en`, {
