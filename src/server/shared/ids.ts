@@ -11,3 +11,5 @@ export function nowIso(): string {
 
 /** Today's date (UTC) as YYYY-MM-DD: what due dates, terms and lesson dates compare against. */
 export const todayIso = () => nowIso().slice(0, 10);
+/** The calendar year now (UTC): the year of live figures; earlier years are read as recorded. */
+export const thisYear = () => new Date().getUTCFullYear();

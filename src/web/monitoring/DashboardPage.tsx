@@ -8,7 +8,9 @@ import { formatNumber, formatPercent } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotAllowed, NotFound } from '../shell/Pages.tsx';
+import { CompetencyTrend } from './CompetencyTrend.tsx';
 import { Heatmap } from './Heatmap.tsx';
+import { yearText } from './indicators.ts';
 import { MonitoringTabs } from './parts.tsx';
 import { TeacherLevels } from './TeacherLevels.tsx';
 
@@ -27,11 +29,9 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const basis = params.get('basis') === 'self' ? 'self' : 'confirmed';
   const sex = params.get('sex') ?? '';
-  const query: ApiInput<'GET /api/dashboards/competencies'>['query'] = {
-    basis,
-    unitId: unitId || undefined,
-    sex: (sex || undefined) as Sex | undefined,
-  };
+  const year = params.get('year') ?? '';
+  const trendQuery = { basis, unitId: unitId || undefined, sex: (sex || undefined) as Sex | undefined } as const;
+  const query: ApiInput<'GET /api/dashboards/competencies'>['query'] = { ...trendQuery, year: year || undefined };
   const dashboard = useApiQuery('GET /api/dashboards/competencies', { query }, { enabled: allowed });
   const d = dashboard.data;
   const heat = useMemo(
@@ -88,6 +88,19 @@ export default function DashboardPage() {
               </select>
             </label>
             <label>
+              {t('monitoring.indicators.year')}
+              <select
+                value={String(d!.year)}
+                onChange={(e) => setFilter('year', e.target.value === String(d!.years.at(-1)) ? '' : e.target.value)}
+              >
+                {d!.years.map((y) => (
+                  <option key={y} value={y}>
+                    {yearText(y)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
               {t('monitoring.sex')}
               <select value={sex} onChange={(e) => setFilter('sex', e.target.value)}>
                 <option value="">{t('monitoring.allTeachers')}</option>
@@ -104,6 +117,12 @@ export default function DashboardPage() {
             <a href={routeUrl('GET /api/dashboards/competencies/export.xlsx', { query })} download>
               {t('monitoring.exportXlsx')}
             </a>
+          </p>
+          <p>
+            {t(d!.live ? 'monitoring.shownLive' : 'monitoring.shownRecorded', {
+              year: yearText(d!.year),
+              version: d!.frameworkVersion,
+            })}
           </p>
           <p>
             {t('monitoring.target')} <strong>{<LocalText value={d!.target.title} />}</strong>
@@ -173,7 +192,8 @@ export default function DashboardPage() {
               </div>
             </>
           )}
-          {!d!.unit.hasChildren && <TeacherLevels dashboard={d!} />}
+          {d!.years.length > 1 && <CompetencyTrend query={trendQuery} unitName={d!.unit.name.text} />}
+          {!d!.unit.hasChildren && d!.live && <TeacherLevels dashboard={d!} />}
           <h2>{t('monitoring.competencies')}</h2>
           <ul className="plain">
             {d!.competencies.map((c, i) => (

@@ -1,16 +1,26 @@
 import { hasPermissionAt, requireScope } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { thisYear } from '../../shared/ids.ts';
 import { decide, type Family, type Hidden, isSmall, MINIMUM_GROUP, sliceFor } from '../../shared/suppression.ts';
 import type { Cell } from '../../shared/xlsx.ts';
 import { loadStandard, resolver } from '../assessment/assessment.standard.ts';
 import { getTarget } from '../assessment/reports.service.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
+import { fill } from '../notifications/notifications.templates.ts';
 import type { OrgUnit } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
+import { word } from '../training/training.words.ts';
 import { PLACES_OF_WORK } from './indicators.repo.ts';
 import type { Alignment } from './indicators.schemas.ts';
 import * as repo from './monitoring.repo.ts';
-import type { Dashboard, DashboardQuery, DashboardRow } from './monitoring.schemas.ts';
+import type {
+  Dashboard,
+  DashboardQuery,
+  DashboardRow,
+  DashboardTrend,
+  DashboardTrendQuery,
+} from './monitoring.schemas.ts';
 import { individualsVisible } from './teachers.service.ts';
 
 export const LEAF_TYPES = new Set(PLACES_OF_WORK);
@@ -22,11 +32,21 @@ export const LEAF_TYPES = new Set(PLACES_OF_WORK);
  */
 export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashboard> {
   const unitId = query.unitId ?? (await topOfScope(ctx));
-  const [{ unit, children }, index] = await Promise.all([
+  const [{ unit, children }, index, recorded] = await Promise.all([
     org.unitWithChildren(ctx, unitId, 'reports.read'),
     org.unitIndex(ctx),
+    repo.recordedCompetencyYears(ctx.db, ctx.tenantId),
   ]);
-  const standard = await loadStandard(ctx, query.frameworkId);
+  const now = thisYear();
+  const year = query.year ?? now;
+  // A closed year is read as it was recorded, of the version it was recorded for.
+  const record = year < now ? recorded.find((r) => r.year === year) : undefined;
+  if (year < now && !record)
+    throw new AppError('year_not_recorded', `No competency figures were recorded for ${year}.`, {
+      year,
+      recorded: recorded.map((r) => r.year),
+    });
+  const standard = await loadStandard(ctx, record?.framework_id ?? query.frameworkId);
   const text = resolver(ctx);
   const frameworkId = standard.framework.id;
   const target = await getTarget(ctx, unitId, frameworkId);
@@ -34,8 +54,12 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
   const targetRank = standard.rank.get(targetCode)!;
   const slice = sliceFor(index, unit.id, true);
   const [competencyRows, teacherRows, above] = await Promise.all([
-    repo.levelCountsOf(ctx.db, ctx.tenantId, slice.units, { frameworkId, basis: query.basis }),
-    repo.teacherCountsOf(ctx.db, ctx.tenantId, slice.units),
+    record
+      ? repo.levelCountsIn(ctx.db, ctx.tenantId, slice.units, { year, basis: query.basis })
+      : repo.levelCountsOf(ctx.db, ctx.tenantId, slice.units, { frameworkId, basis: query.basis }),
+    record
+      ? repo.teacherCountsIn(ctx.db, ctx.tenantId, slice.units, year)
+      : repo.teacherCountsOf(ctx.db, ctx.tenantId, slice.units),
     org.unitsOnPath(ctx, unit.path),
   ]);
   const competencyIds = standard.competencies.map((c) => c.id);
@@ -94,6 +118,10 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
       .filter((a) => a.id !== unit.id && hasPermissionAt(ctx, 'reports.read', a.path))
       .map((a) => ({ id: a.id, name: text(JSON.parse(a.name)) })),
     frameworkId,
+    frameworkVersion: standard.framework.version,
+    year,
+    live: !record,
+    years: [...recorded.map((r) => r.year).filter((y) => y < now), now],
     basis: query.basis,
     sex: query.sex ?? null,
     minimumGroup: MINIMUM_GROUP,
@@ -115,6 +143,30 @@ export async function competencyDashboard(ctx: Ctx, query: DashboardQuery): Prom
     }),
     rows: children.map(row),
     individualsVisible: individualsVisible(ctx, unit.path),
+  };
+}
+
+/**
+ * A unit's headline in every year that can be shown: each point is that year's dashboard of the unit,
+ * so the trend and the year picker never disagree and suppression is decided as each year decides it.
+ */
+export async function competencyTrend(ctx: Ctx, query: DashboardTrendQuery): Promise<DashboardTrend> {
+  const latest = await competencyDashboard(ctx, query);
+  const past = await Promise.all(
+    latest.years.filter((y) => y < latest.year).map((year) => competencyDashboard(ctx, { ...query, year })),
+  );
+  return {
+    unitId: latest.unit.unitId,
+    points: [...past, latest].map((d) => ({
+      year: d.year,
+      live: d.live,
+      frameworkVersion: d.frameworkVersion,
+      targetLevel: d.target.title,
+      teachers: d.unit.teachers,
+      assessed: d.unit.assessed,
+      meanShare: d.unit.meanShare,
+      suppressed: d.unit.suppressed,
+    })),
   };
 }
 
@@ -152,25 +204,32 @@ function sexFamily(names: string[], counts: BySex[], sexes: string[]): Family {
 }
 
 /**
- * The dashboard's table for a spreadsheet: the unit and each unit below it, teachers and the percent
- * at or above the target per competency, with exactly what the screen hides left empty.
+ * The dashboard's table for a spreadsheet, in the reader's language: the unit and each unit below it,
+ * teachers and the percent at or above the target per competency, with exactly what the screen hides
+ * left empty.
  */
-export function dashboardTable(d: Dashboard): Cell[][] {
+export function dashboardTable(d: Dashboard, locale: string): Cell[][] {
+  const w = (key: string) => word(locale, key);
   const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
   const line = (r: DashboardRow): Cell[] => [
     r.name.text,
-    r.type,
+    w(`org.type.${r.type}`),
     r.teachers,
     percent(r.meanShare),
     ...r.cells.map((c) => percent(c.share)),
   ];
+  const basis = w(d.basis === 'self' ? 'assessment.selfAssessed' : 'assessment.confirmed');
   return [
     [
-      `unit (target ${d.target.levelCode}; ${d.basis}${d.sex ? `; ${d.sex}` : ''})`,
-      'type',
-      'teachers',
-      'mean_percent_at_target',
-      ...d.competencies.map((c) => `${c.code}_percent_at_target`),
+      fill(w('monitoring.export.unit'), {
+        level: d.target.title.text,
+        basis: d.sex ? `${basis}, ${w(`people.sexes.${d.sex}`)}` : basis,
+        year: String(d.year),
+      }),
+      w('monitoring.export.type'),
+      w('monitoring.export.teachers'),
+      w('monitoring.export.mean'),
+      ...d.competencies.map((c) => fill(w('monitoring.export.competency'), { code: c.code })),
     ],
     line(d.unit),
     ...d.rows.map(line),

@@ -145,9 +145,17 @@ describeOnEachDatabase('competency dashboards', (getDb) => {
       .trim()
       .split('\r\n')
       .map((l) => l.split(','));
-    expect(header!.slice(0, 4)).toEqual(['unit (target KD; confirmed)', 'type', 'teachers', 'mean_percent_at_target']);
+    // Words, not codes: the target level by its title, the basis and the unit type as the screen says them.
+    expect(header![0]).toMatch(new RegExp(`^Unit \\(target level: .+; Confirmed; ${new Date().getUTCFullYear()}\\)$`));
+    expect(header!.slice(1, 5)).toEqual([
+      'Type',
+      'Teachers',
+      'Average % at or above the target',
+      expect.stringMatching(/^\S+: % at or above the target$/),
+    ]);
+    expect(res.body).not.toMatch(/percent_at_target|confirmed\b|\bdistrict\b/);
     // District A2 and its school have 3 teachers: every figure is left empty.
-    expect(unitLine!.slice(1)).toEqual(['district', '', '', ...Array(18).fill('')]);
+    expect(unitLine!.slice(1)).toEqual(['District', '', '', ...Array(18).fill('')]);
     expect(schoolLine![0]).toBe('School A2-1');
     const shown = await app.inject({
       url: `/api/dashboards/competencies/export.csv?frameworkId=${standard.id}&unitId=${world.districtA1.id}`,
@@ -165,6 +173,83 @@ describeOnEachDatabase('competency dashboards', (getDb) => {
     expect(line('School A1-2')[4]).toBe('');
     const outside = await app.inject({
       url: `/api/dashboards/competencies/export.csv?frameworkId=${standard.id}&unitId=${world.nation.id}`,
+      headers: district.headers,
+    });
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it("writes the export in the reader's language", async () => {
+    const officer = await make.user(world.ctx, 'ministry_officer', world.nation);
+    const nepali = await signIn(app, officer.username, officer.password);
+    await app.inject({ method: 'PATCH', url: '/api/me', headers: nepali.headers, payload: { locale: 'ne' } });
+    const res = await app.inject({
+      url: `/api/dashboards/competencies/export.csv?frameworkId=${standard.id}&unitId=${world.districtA1.id}`,
+      headers: nepali.headers,
+    });
+    const [header, unitLine] = res.body.trim().split('\r\n');
+    expect(header).toMatch(/^एकाइ \(लक्ष्य तह: /);
+    expect(unitLine!.split(',')[1]).toBe('जिल्ला');
+    const indicators = await app.inject({ url: '/api/dashboards/indicators/export.csv', headers: nepali.headers });
+    expect(indicators.statusCode).toBe(200);
+    expect(indicators.body.split('\r\n')[0]).toMatch(/^एकाइ \(\d{4}\),सूचक कोड,सूचक,/);
+  });
+
+  it("shows a closed year as it was recorded, and each unit's trend from the same figures", async () => {
+    const now = new Date().getUTCFullYear();
+    const before = (await get(ministry, `unitId=${world.nation.id}`)).body;
+    expect(before).toMatchObject({ year: now, live: true, years: [now] });
+    const notRecorded = await get(ministry, `unitId=${world.nation.id}&year=${now - 1}`);
+    expect(notRecorded.status).toBe(404);
+    expect((notRecorded.body as unknown as { error: { code: string } }).error.code).toBe('year_not_recorded');
+
+    const record = await app.inject({
+      method: 'POST',
+      url: '/api/indicators/actuals',
+      headers: ministry.headers,
+      payload: { year: now - 1 },
+    });
+    expect(record.statusCode).toBe(200);
+    // Today moves on: three more teachers reach the target after the year was recorded.
+    const assessor = await make.user(world.ctx, 'assessor', world.nation);
+    for (let i = 0; i < 3; i++) {
+      const teacher = await make.person(world.ctx, world.schoolA1b, { sex: 'female' });
+      await ledger.recordEvents(assessor.ctx, [
+        {
+          personId: teacher.id,
+          frameworkId: standard.id,
+          itemId: firstItem,
+          levelCode: 'KD',
+          kind: 'assessor',
+          sourceType: 'test',
+        },
+      ]);
+    }
+    const live = (await get(ministry, `unitId=${world.nation.id}`)).body;
+    const closed = (await get(ministry, `unitId=${world.nation.id}&year=${now - 1}`)).body;
+    expect(live.years).toEqual([now - 1, now]);
+    expect(closed).toMatchObject({ year: now - 1, live: false, frameworkId: standard.id });
+    expect(closed.unit.teachers).toBe(before.unit.teachers);
+    expect(cell(closed.unit).atTarget).toBe(cell(before.unit).atTarget);
+    expect(live.unit.teachers).toBe(before.unit.teachers! + 3);
+    expect(cell(live.unit).atTarget).toBe(cell(before.unit).atTarget! + 3);
+    // The recorded year hides what it hid then, decided over its own figures.
+    const closedRegion = (await get(ministry, `unitId=${world.regionA.id}&year=${now - 1}`)).body;
+    expect(closedRegion.rows.map((r) => r.suppressed)).toEqual([true, true]);
+
+    const trend = await app.inject({
+      url: `/api/dashboards/competencies/trend?unitId=${world.nation.id}`,
+      headers: ministry.headers,
+    });
+    expect(trend.statusCode).toBe(200);
+    const points = trend.json().points as { year: number; live: boolean; teachers: number; meanShare: number }[];
+    expect(points.map((p) => [p.year, p.live])).toEqual([
+      [now - 1, false],
+      [now, true],
+    ]);
+    expect(points.map((p) => p.teachers)).toEqual([closed.unit.teachers, live.unit.teachers]);
+    expect(points.map((p) => p.meanShare)).toEqual([closed.unit.meanShare, live.unit.meanShare]);
+    const outside = await app.inject({
+      url: `/api/dashboards/competencies/trend?unitId=${world.nation.id}`,
       headers: district.headers,
     });
     expect(outside.statusCode).toBe(404);

@@ -1,12 +1,15 @@
 import { hasPermissionAt, requirePermissionAt } from '../../shared/access.ts';
-import type { Ctx } from '../../shared/context.ts';
-import { nowIso, todayIso } from '../../shared/ids.ts';
+import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { nowIso, thisYear, todayIso } from '../../shared/ids.ts';
 import { decide, type Hidden, MINIMUM_GROUP, sliceFor, type TreeSlice } from '../../shared/suppression.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
+import { fill } from '../notifications/notifications.templates.ts';
 import * as org from '../org/org.service.ts';
 import { termOf } from '../practice/practice.constants.ts';
+import { word } from '../training/training.words.ts';
 import { LEAF_TYPES, topOfScope } from './dashboard.service.ts';
 import * as repo from './indicators.repo.ts';
 import type {
@@ -19,11 +22,10 @@ import type {
   Logframe,
 } from './indicators.schemas.ts';
 import { effectiveTargets, toIndicator } from './indicators.service.ts';
+import * as counts from './monitoring.repo.ts';
 
 type Totals = Map<string, number>;
 type Status = IndicatorFigures['status'];
-
-export const thisYear = () => new Date().getUTCFullYear();
 
 /** How to read one fact spec from a group's totals, with the level order of its standard. */
 interface Reader {
@@ -551,6 +553,13 @@ export async function recordActuals(ctx: Ctx, year: number) {
     recorded += rows.length;
     after = unitIds.at(-1)!;
   }
+  // The competency dashboard's year is closed with the indicators': its counts of the current version.
+  const frameworkId = await frameworks.currentVersionId(ctx).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'framework_not_found') return null;
+    throw e;
+  });
+  if (frameworkId)
+    await inTransaction(ctx, (tx) => counts.recordCompetencyYear(tx.db, tx.tenantId, year, frameworkId, at));
   return { year, recorded };
 }
 
@@ -593,34 +602,40 @@ export async function logframe(
   };
 }
 
-/** The indicators dashboard as a table: one row per unit and indicator, suppressed figures empty. */
-export function indicatorTable(board: IndicatorDashboard): (string | number | null)[][] {
+/** The indicators dashboard as a table in the reader's language: one row per unit and indicator, suppressed figures empty. */
+export function indicatorTable(board: IndicatorDashboard, locale: string): (string | number | null)[][] {
+  const w = (key: string) => word(locale, key);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+  const year = board.sex ? `${board.year}; ${w(`people.sexes.${board.sex}`)}` : String(board.year);
   const header = [
-    `unit (${board.year}${board.sex ? `; ${board.sex}` : ''})`,
-    'indicator_code',
-    'indicator',
-    'unit_of_measure',
-    'value',
-    'numerator',
-    'denominator',
-    'target',
-    'target_set_by',
-    'status',
+    fill(w('monitoring.export.indicatorUnit'), { year }),
+    ...[
+      'indicatorCode',
+      'indicator',
+      'factor',
+      'value',
+      'numerator',
+      'denominator',
+      'target',
+      'targetSetBy',
+      'status',
+    ].map((k) => w(`monitoring.export.${k}`)),
   ];
+  // A status's message may name the minimum group; the spreadsheet says it as a number.
+  const status = (s: string) => fill(w(`monitoring.status.${s}`), { minimum: String(MINIMUM_GROUP) });
   const rows: (string | number | null)[][] = [header];
   for (const f of board.indicators) {
-    const line = (unitName: string, figure: Figure, status: string, target: IndicatorFigures['target']) => [
+    const line = (unitName: string, figure: Figure, s: string, target: IndicatorFigures['target']) => [
       unitName,
       f.indicator.code,
       f.indicator.name.text,
-      f.indicator.factor,
+      w(`monitoring.factors.${f.indicator.factor}`),
       round(figure.value),
       figure.numerator,
       figure.denominator,
       target?.value ?? null,
       target?.setBy.name.text ?? null,
-      status,
+      status(s),
     ];
     rows.push(line(board.unit.name.text, f.current, f.status, f.target));
     for (const child of f.children) rows.push(line(child.name.text, child.figure, child.status, child.target));

@@ -239,11 +239,11 @@ describeOnEachDatabase('indicators, roadmap targets and their dashboard', (getDb
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe(
-      `unit (${year}),indicator_code,indicator,unit_of_measure,value,numerator,denominator,target,target_set_by,status`,
+      `Unit (${year}),Indicator code,Indicator,Unit of measure,Value,Numerator,Denominator,Target,Target set by,Status`,
     );
     // A unit below shows the target in effect there (inherited from the nation) and no figure.
     expect(lines).toContain(
-      `Region B,T1,Teachers at KD in the first competency (T1),percent,,,,60,${world.nation.displayName.text},suppressed`,
+      `Region B,T1,Teachers at KD in the first competency (T1),Percent,,,,60,${world.nation.displayName.text},Fewer than 5`,
     );
     const xlsx = await send(ministry, 'GET', `/api/dashboards/indicators/export.xlsx?unitId=${world.nation.id}`);
     expect(xlsx.statusCode).toBe(200);

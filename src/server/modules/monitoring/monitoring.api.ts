@@ -13,7 +13,14 @@ import {
   TargetsInput,
   TargetsView,
 } from './indicators.schemas.ts';
-import { Dashboard, DashboardQuery, TeacherLevels, TeacherLevelsQuery } from './monitoring.schemas.ts';
+import {
+  Dashboard,
+  DashboardQuery,
+  DashboardTrend,
+  DashboardTrendQuery,
+  TeacherLevels,
+  TeacherLevelsQuery,
+} from './monitoring.schemas.ts';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 const UnitYear = IndicatorDashboardQuery.omit({ sex: true });
@@ -28,7 +35,13 @@ export const monitoringApi = {
     querystring: DashboardQuery,
     response: { 200: Dashboard },
     description:
-      'A unit and each unit below it: teachers at or above the target level per competency, from live aggregates; groups under 5 teachers are suppressed.',
+      'A unit and each unit below it: teachers at or above the target level per competency, from live aggregates (a closed year as recorded); groups under 5 teachers are suppressed.',
+  },
+  'GET /api/dashboards/competencies/trend': {
+    querystring: DashboardTrendQuery,
+    response: { 200: DashboardTrend },
+    description:
+      "A unit's headline figures (teachers, assessed, mean share at target) in each recorded year and this year, each as that year's dashboard shows it.",
   },
   'GET /api/dashboards/competencies/teachers': {
     querystring: TeacherLevelsQuery,

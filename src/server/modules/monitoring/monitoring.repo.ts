@@ -446,3 +446,88 @@ function ancestorsOfUnits(tenantId: string) {
       where u.parent_id is not null
     )`;
 }
+
+/** The years whose competency counts were recorded, oldest first, with the version each is of. */
+export function recordedCompetencyYears(db: Kysely<DB>, tenantId: string) {
+  return db
+    .selectFrom('competency_year')
+    .select(['year', 'framework_id'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('year')
+    .execute();
+}
+
+/** `levelCountsOf` as recorded for a closed year (one version per year, named by `competency_year`). */
+export function levelCountsIn(
+  db: Kysely<DB>,
+  tenantId: string,
+  unitIds: string[],
+  filter: { year: number; basis: string },
+) {
+  return readInBatches(unitIds, (ids) =>
+    db
+      .selectFrom('unit_competency_year')
+      .select(['unit_id', 'item_id', 'level_code', 'sex', 'teachers'])
+      .where('tenant_id', '=', tenantId)
+      .where('year', '=', filter.year)
+      .where('unit_id', 'in', ids)
+      .where('basis', '=', filter.basis)
+      .execute(),
+  );
+}
+
+/** `teacherCountsOf` as recorded for a closed year. */
+export function teacherCountsIn(db: Kysely<DB>, tenantId: string, unitIds: string[], year: number) {
+  return readInBatches(unitIds, (ids) =>
+    db
+      .selectFrom('unit_teacher_year')
+      .select(['unit_id', 'sex', 'teachers'])
+      .where('tenant_id', '=', tenantId)
+      .where('year', '=', year)
+      .where('unit_id', 'in', ids)
+      .execute(),
+  );
+}
+
+/**
+ * Records today's counts of one version as `year`'s, replacing an earlier record of that year: two
+ * set-based copies, so a nation's counts never pass through the process.
+ */
+export async function recordCompetencyYear(
+  db: Kysely<DB>,
+  tenantId: string,
+  year: number,
+  frameworkId: string,
+  at: string,
+) {
+  for (const table of ['unit_competency_year', 'unit_teacher_year', 'competency_year'] as const)
+    await db.deleteFrom(table).where('tenant_id', '=', tenantId).where('year', '=', year).execute();
+  await db
+    .insertInto('competency_year')
+    .values({ tenant_id: tenantId, year, framework_id: frameworkId, recorded_at: at })
+    .execute();
+  const theYear = sql.lit(year).as('year');
+  await db
+    .insertInto('unit_competency_year')
+    .columns(['tenant_id', 'year', 'unit_id', 'item_id', 'basis', 'level_code', 'sex', 'teachers'])
+    .expression(
+      db
+        .selectFrom('unit_competency_count')
+        .select(['tenant_id', theYear, 'unit_id', 'item_id', 'basis', 'level_code', 'sex', 'teachers'])
+        .where('tenant_id', '=', tenantId)
+        .where('framework_id', '=', frameworkId)
+        .where('teachers', '!=', 0),
+    )
+    .execute();
+  await db
+    .insertInto('unit_teacher_year')
+    .columns(['tenant_id', 'year', 'unit_id', 'sex', 'teachers'])
+    .expression(
+      db
+        .selectFrom('unit_teacher_count')
+        .select(['tenant_id', theYear, 'unit_id', 'sex', 'teachers'])
+        .where('tenant_id', '=', tenantId)
+        .where('teachers', '!=', 0),
+    )
+    .execute();
+}

@@ -1,9 +1,10 @@
 import type { ZodApp } from '../../http/app.ts';
 import { route } from '../../http/route.ts';
 import { tableCsv } from '../../shared/csv.ts';
+import { thisYear } from '../../shared/ids.ts';
 import { xlsxBytes } from '../../shared/xlsx.ts';
-import { competencyDashboard, dashboardTable, policyAlignment } from './dashboard.service.ts';
-import { indicatorDashboard, indicatorTable, logframe, recordActuals, thisYear } from './indicators.figures.ts';
+import { competencyDashboard, competencyTrend, dashboardTable, policyAlignment } from './dashboard.service.ts';
+import { indicatorDashboard, indicatorTable, logframe, recordActuals } from './indicators.figures.ts';
 import {
   createIndicator,
   createObjective,
@@ -24,6 +25,9 @@ export function monitoringRoutes(app: ZodApp) {
   route(app, monitoringApi, 'GET /api/dashboards/competencies', { tags }, (req) =>
     competencyDashboard(req.ctx, req.query),
   );
+  route(app, monitoringApi, 'GET /api/dashboards/competencies/trend', { tags }, (req) =>
+    competencyTrend(req.ctx, req.query),
+  );
   route(app, monitoringApi, 'GET /api/dashboards/competencies/teachers', { tags }, (req) =>
     teacherLevels(req.ctx, req.query),
   );
@@ -31,7 +35,7 @@ export function monitoringRoutes(app: ZodApp) {
     reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', attachment('competencies-dashboard.csv'))
-      .send(tableCsv(dashboardTable(await competencyDashboard(req.ctx, req.query)))),
+      .send(tableCsv(dashboardTable(await competencyDashboard(req.ctx, req.query), req.ctx.locale))),
   );
   route(app, monitoringApi, 'GET /api/dashboards/competencies/export.xlsx', { tags }, async (req, reply) =>
     reply
@@ -39,7 +43,7 @@ export function monitoringRoutes(app: ZodApp) {
       .header('content-disposition', attachment('competencies-dashboard.xlsx'))
       .send(
         await xlsxBytes([
-          { name: 'Competencies', rows: dashboardTable(await competencyDashboard(req.ctx, req.query)) },
+          { name: 'Competencies', rows: dashboardTable(await competencyDashboard(req.ctx, req.query), req.ctx.locale) },
         ]),
       ),
   );
@@ -66,14 +70,16 @@ export function monitoringRoutes(app: ZodApp) {
     reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', attachment('indicators.csv'))
-      .send(tableCsv(indicatorTable(await indicatorDashboard(req.ctx, req.query)))),
+      .send(tableCsv(indicatorTable(await indicatorDashboard(req.ctx, req.query), req.ctx.locale))),
   );
   route(app, monitoringApi, 'GET /api/dashboards/indicators/export.xlsx', { tags }, async (req, reply) =>
     reply
       .type(XLSX)
       .header('content-disposition', attachment('indicators.xlsx'))
       .send(
-        await xlsxBytes([{ name: 'Indicators', rows: indicatorTable(await indicatorDashboard(req.ctx, req.query)) }]),
+        await xlsxBytes([
+          { name: 'Indicators', rows: indicatorTable(await indicatorDashboard(req.ctx, req.query), req.ctx.locale) },
+        ]),
       ),
   );
 

@@ -14,8 +14,38 @@ export const DashboardQuery = z.strictObject({
     .default('confirmed')
     .describe('Count confirmed levels (assessor, observation) or self-assessed ones.'),
   sex: z.enum(SEXES).optional().describe('Only female or only male teachers.'),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe(
+      'A closed year, read as it was recorded (of the version recorded then; frameworkId is ignored); this year, live, when absent.',
+    ),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+export const DashboardTrendQuery = DashboardQuery.omit({ year: true, frameworkId: true });
+export type DashboardTrendQuery = z.infer<typeof DashboardTrendQuery>;
+
+/** A unit's headline figures in each recorded year and this year: what its dashboard showed then. */
+export const DashboardTrend = z.object({
+  unitId: z.string(),
+  points: z.array(
+    z.object({
+      year: z.number().int(),
+      live: z.boolean(),
+      frameworkVersion: z.string(),
+      targetLevel: Resolved,
+      teachers: z.number().int().nullable(),
+      assessed: z.number().int().nullable(),
+      meanShare: z.number().nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
+});
+export type DashboardTrend = z.infer<typeof DashboardTrend>;
 
 const Cell = z.object({
   itemId: z.string(),
@@ -41,6 +71,12 @@ export const Dashboard = z.object({
   unit: DashboardRow,
   ancestors: z.array(z.object({ id: z.string(), name: Resolved })),
   frameworkId: z.string(),
+  frameworkVersion: z.string(),
+  /** The year shown: this year's figures are live, an earlier one's as recorded when it closed. */
+  year: z.number().int(),
+  live: z.boolean(),
+  /** Years that can be shown: those recorded, then this year. */
+  years: z.array(z.number().int()),
   basis: z.enum(BASES),
   sex: z.enum(SEXES).nullable(),
   minimumGroup: z.number().int(),
