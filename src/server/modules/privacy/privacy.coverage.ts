@@ -155,6 +155,8 @@ export const COVERED: TableCoverage[] = [
   // Only identified rounds keep person_id on a response; anonymous responses carry none.
   { table: 'survey_response', group: 'surveys', links: { person_id: 'subject' } },
 
+  // Erasure removes the file of a resource the person alone wrote and withdraws it to a private draft
+  // (privacy.erase.ts); a co-authored one keeps its file.
   {
     table: 'resource',
     group: 'community',
@@ -190,6 +192,7 @@ export const COVERED: TableCoverage[] = [
     links: { lead_person_id: 'subject', decided_by_account_id: 'actor' },
   },
   { table: 'competition_team_member', group: 'community', links: { person_id: 'subject' } },
+  // Erasure deletes the files the person added, rows and stored files both.
   { table: 'competition_file', group: 'community', links: { added_by_person_id: 'subject' }, omit: ['storage_key'] },
   { table: 'competition_conflict', group: 'community', links: { reviewer_person_id: 'subject' } },
   {
