@@ -12,6 +12,8 @@ export const KINDS = [
   'enrolment_confirmed',
   'enrolment_waitlisted',
   'enrolment_promoted',
+  'offering_changed',
+  'offering_cancelled',
   'survey_invited',
   'survey_reminder',
   'event_invited',
@@ -166,6 +168,22 @@ export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
       title: 'May bakanteng upuan: {offering}',
       body: 'Nailipat ka mula sa waitlist sa isang upuan sa {offering}, magsisimula sa {start}.',
     },
+  },
+  // {changes} lists what changed (dates, session days, place, trainers) in the reader's language.
+  offering_changed: {
+    en: { title: 'Changed: {offering}', body: '{offering} has changed. {changes}' },
+    ru: { title: 'Изменения: {offering}', body: 'В «{offering}» есть изменения. {changes}' },
+    uz: { title: 'O‘zgarish: {offering}', body: '«{offering}» o‘zgardi. {changes}' },
+    ne: { title: 'परिवर्तन: {offering}', body: '{offering} मा परिवर्तन भएको छ। {changes}' },
+    fil: { title: 'May pagbabago: {offering}', body: 'May pagbabago sa {offering}. {changes}' },
+  },
+  // {dates} is the planned first and last day, {reason} the organiser's words.
+  offering_cancelled: {
+    en: { title: 'Cancelled: {offering}', body: '{offering} ({dates}) is cancelled. Reason: {reason}' },
+    ru: { title: 'Отменено: {offering}', body: '«{offering}» ({dates}) отменено. Причина: {reason}' },
+    uz: { title: 'Bekor qilindi: {offering}', body: '«{offering}» ({dates}) bekor qilindi. Sabab: {reason}' },
+    ne: { title: 'रद्द गरियो: {offering}', body: '{offering} ({dates}) रद्द गरिएको छ। कारण: {reason}' },
+    fil: { title: 'Kinansela: {offering}', body: 'Kinansela ang {offering} ({dates}). Dahilan: {reason}' },
   },
   survey_invited: {
     en: { title: 'A survey for you: {title}', body: 'Please answer by {closes}. It takes a few minutes.' },

@@ -6,7 +6,7 @@ import { domainEvent } from '../../shared/events.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import * as people from '../people/people.service.ts';
 import { completedBy } from './catalogue.service.ts';
-import { canManageAt, leads, requireOffering, today } from './offerings.service.ts';
+import { canManageAt, leads, requireOffering, requireScheduled, today } from './offerings.service.ts';
 import { toEnrolment, toOfferings } from './training.presenters.ts';
 import * as repo from './training.repo.ts';
 import type { Enrolment } from './training.schemas.ts';
@@ -60,6 +60,7 @@ async function requirePrerequisites(ctx: Ctx, personIds: string[], offering: rep
  * The offering's row lock makes counting and placing one step under concurrent enrolments.
  */
 async function place(ctx: Ctx, offering: repo.OfferingRow, personIds: string[], nominated: boolean) {
+  requireScheduled(offering);
   // The system (demo seeder, CLI) may record training that ran before Pathway did.
   if (!ctx.actor.system) {
     const now = today();
@@ -179,6 +180,7 @@ export async function withdraw(ctx: Ctx, enrolmentId: string) {
       (await repo.peopleUnder(tx.db, tx.tenantId, [enrolment.person_id], scopePaths(tx, 'training.nominate'))).length >
         0;
     if (!inScope) throw notFound('enrolment', enrolmentId);
+    requireScheduled(offering);
     await repo.lockOffering(tx.db, tx.tenantId, offering.id);
     const current = (await repo.getEnrolment(tx.db, tx.tenantId, enrolmentId))!;
     if (current.result === 'completed')

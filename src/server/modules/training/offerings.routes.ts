@@ -1,5 +1,6 @@
 import type { ZodApp } from '../../http/app.ts';
 import { route } from '../../http/route.ts';
+import * as changes from './offerings.changes.ts';
 import * as offerings from './offerings.service.ts';
 import { trainingApi } from './training.api.ts';
 
@@ -18,5 +19,11 @@ export function offeringsRoutes(app: ZodApp) {
   );
   route(app, trainingApi, 'GET /api/offerings/:offeringId', { tags }, (req) =>
     offerings.getOffering(req.ctx, req.params.offeringId),
+  );
+  route(app, trainingApi, 'PATCH /api/offerings/:offeringId', { tags }, (req) =>
+    changes.editOffering(req.ctx, req.params.offeringId, req.body),
+  );
+  route(app, trainingApi, 'POST /api/offerings/:offeringId/cancel', { tags }, (req) =>
+    changes.cancelOffering(req.ctx, req.params.offeringId, req.body.reason),
   );
 }

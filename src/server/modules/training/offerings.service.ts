@@ -124,11 +124,43 @@ export async function schedulingOptions(
   };
 }
 
-function daysBetween(start: string, end: string): string[] {
+export function daysBetween(start: string, end: string): string[] {
   const days: string[] = [];
   for (let d = new Date(`${start}T00:00:00Z`); d <= new Date(`${end}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1))
     days.push(d.toISOString().slice(0, 10));
   return days;
+}
+
+/**
+ * Only the candidates scheduling options offer may lead: anyone else is "not found", and their
+ * qualification (built from confirmed levels) is never checked, so never revealed.
+ */
+export async function requireTrainers(
+  ctx: Ctx,
+  hostPath: string,
+  qualification: Qualification | null,
+  trainerIds: string[],
+) {
+  const { roots, hosts } = await schedulingHosts(ctx);
+  const institutions = [hostPath, ...hosts.map((h) => h.path)];
+  const trainers = (await repo.peopleByIds(ctx.db, ctx.tenantId, trainerIds)).filter(
+    (t) =>
+      institutions.some((p) => t.org_path.startsWith(p)) ||
+      (t.category === 'trainer' && roots.some((r) => t.org_path.startsWith(r))),
+  );
+  const unknown = trainerIds.find((id) => !trainers.some((t) => t.id === id));
+  if (unknown)
+    throw new AppError('person_not_found', `No person ${unknown}.`, { field: 'body.trainerIds', id: unknown });
+  await requireQualified(ctx, qualification, trainerIds);
+}
+
+/** The trainer qualification of what an offering runs (its module's or programme's). */
+export async function qualificationOf(ctx: Ctx, offering: repo.OfferingRow) {
+  if (offering.module_id)
+    return toQualification((await repo.getModule(ctx.db, ctx.tenantId, offering.module_id))!.trainer_qualification);
+  return toQualification(
+    (await repo.getProgramme(ctx.db, ctx.tenantId, offering.programme_id!))!.trainer_qualification,
+  );
 }
 
 export async function createOffering(ctx: Ctx, input: CreateOfferingInput): Promise<Offering> {
@@ -176,19 +208,7 @@ export async function createOffering(ctx: Ctx, input: CreateOfferingInput): Prom
       hours = (await getProgramme(tx, programme.id)).hours;
     }
     const trainerIds = [...new Set(input.trainerIds)];
-    // Only the candidates scheduling options offer: anyone else is "not found", and their
-    // qualification (built from confirmed levels) is never checked, so never revealed.
-    const { roots, hosts } = await schedulingHosts(tx);
-    const institutions = [host.path, ...hosts.map((h) => h.path)];
-    const trainers = (await repo.peopleByIds(tx.db, tx.tenantId, trainerIds)).filter(
-      (t) =>
-        institutions.some((p) => t.org_path.startsWith(p)) ||
-        (t.category === 'trainer' && roots.some((r) => t.org_path.startsWith(r))),
-    );
-    const unknown = trainerIds.find((id) => !trainers.some((t) => t.id === id));
-    if (unknown)
-      throw new AppError('person_not_found', `No person ${unknown}.`, { field: 'body.trainerIds', id: unknown });
-    await requireQualified(tx, qualification, trainerIds);
+    await requireTrainers(tx, host.path, qualification, trainerIds);
     const row: repo.OfferingRow = {
       tenant_id: tx.tenantId,
       id: newId(),
@@ -209,6 +229,10 @@ export async function createOffering(ctx: Ctx, input: CreateOfferingInput): Prom
       roster_version: 0,
       created_by_account_id: tx.actor.accountId,
       created_at: nowIso(),
+      status: 'scheduled',
+      cancelled_at: null,
+      cancel_reason: null,
+      attendance_threshold: input.attendanceThreshold ?? 80,
     };
     await repo.insertOffering(tx.db, row, trainerIds);
     const created = await getOffering(tx, row.id);
@@ -222,6 +246,15 @@ export async function requireOffering(ctx: Ctx, offeringId: string) {
   const row = await repo.getOffering(ctx.db, ctx.tenantId, offeringId);
   if (!row) throw notFound('offering', offeringId);
   return row;
+}
+
+/** A cancelled offering is history: no enrolment, withdrawal, attendance, results or change. */
+export function requireScheduled(offering: repo.OfferingRow) {
+  if (offering.status === 'cancelled')
+    throw new AppError('offering_cancelled', 'This offering was cancelled.', {
+      offeringId: offering.id,
+      cancelledAt: offering.cancelled_at,
+    });
 }
 
 export async function getOffering(ctx: Ctx, offeringId: string): Promise<Offering> {

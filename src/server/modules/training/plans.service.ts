@@ -102,7 +102,11 @@ export async function generatePlan(ctx: Ctx, personId: string, frameworkId?: str
       return { gap, module: candidates[0] ?? null };
     });
     const chosen = [...new Set(choice.flatMap((c) => (c.module ? [c.module.id] : [])))];
-    const upcoming = await repo.listOfferings(tx.db, tx.tenantId, { moduleIds: chosen, from: today() });
+    const upcoming = await repo.listOfferings(tx.db, tx.tenantId, {
+      moduleIds: chosen,
+      from: today(),
+      status: 'scheduled',
+    });
     const slot = new Map<string, { start: string; end: string }>();
     let month = 1;
     for (const moduleId of chosen) {
@@ -358,7 +362,7 @@ export async function demand(ctx: Ctx, unitId: string) {
     completedBy(ctx, [...new Set(pairs.map((p) => p.person_id))]),
     repo.openEnrolmentsInModules(ctx.db, ctx.tenantId, moduleIds),
     repo.modulesByIds(ctx.db, ctx.tenantId, moduleIds),
-    repo.listOfferings(ctx.db, ctx.tenantId, { moduleIds, from: today() }),
+    repo.listOfferings(ctx.db, ctx.tenantId, { moduleIds, from: today(), status: 'scheduled' }),
   ]);
   const seats = await repo.seatCounts(
     ctx.db,

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { domainEvent } from '../../shared/events.ts';
 import { nowIso } from '../../shared/ids.ts';
 import * as assessment from '../assessment/assessment.service.ts';
-import { requireOffering, requireRunner, today } from './offerings.service.ts';
+import { requireOffering, requireRunner, requireScheduled, today } from './offerings.service.ts';
 import { nameOf, toEnrolment, unitName } from './training.presenters.ts';
 import * as repo from './training.repo.ts';
 import type { AttendanceInput, ResultsInput } from './training.schemas.ts';
@@ -50,6 +50,7 @@ export async function writeAttendance(
   offering: repo.OfferingRow,
   marks: { personId: string; day: string; present: boolean }[],
 ) {
+  requireScheduled(offering);
   await requireEnrolled(ctx, offering, [...new Set(marks.map((m) => m.personId))]);
   const at = nowIso();
   await repo.putAttendance(
@@ -110,14 +111,9 @@ export const trainingCompleted = domainEvent<{
   followThroughMonths: number[];
 }>();
 
-/**
- * Share of session days a participant attends to complete an offering. An offering has no column
- * of its own for it yet; when one is added, read it here (`attendanceThreshold(offering)`).
- */
-export const ATTENDANCE_THRESHOLD = 0.8;
-
-export function attendanceThreshold(_offering: repo.OfferingRow) {
-  return ATTENDANCE_THRESHOLD;
+/** Share of session days a participant attends to complete the offering: the offering's own setting. */
+export function attendanceThreshold(offering: repo.OfferingRow) {
+  return Number(offering.attendance_threshold) / 100;
 }
 
 /**
@@ -166,6 +162,7 @@ export interface ResultRow {
  * A completion is final; recording the same completion again changes nothing.
  */
 export async function writeResults(ctx: Ctx, offering: repo.OfferingRow, results: ResultRow[]) {
+  requireScheduled(offering);
   // Without it, two recordings at once both find the enrolment not yet completed and both write events.
   await repo.lockOffering(ctx.db, ctx.tenantId, offering.id);
   const enrolments = await requireEnrolled(ctx, offering, [...new Set(results.map((r) => r.personId))]);

@@ -3,6 +3,7 @@ import type { ApiMap } from '../../http/route.ts';
 import {
   AttendanceBody,
   AttendanceSheet,
+  CancelOfferingBody,
   Cascade,
   CatalogueQuery,
   Certificate,
@@ -10,6 +11,7 @@ import {
   CreateOfferingBody,
   CreateProgrammeBody,
   Demand,
+  EditOfferingBody,
   EditPlanBody,
   EnrolBody,
   Enrolment,
@@ -66,6 +68,20 @@ export const trainingApi = {
       'Needs offerings.manage at the host or in the area it serves; every trainer must hold the qualification of the module or programme (trainer_not_qualified).',
   },
   'GET /api/offerings/:offeringId': { params: OfferingParams, response: { 200: Offering } },
+  'PATCH /api/offerings/:offeringId': {
+    params: OfferingParams,
+    body: EditOfferingBody,
+    response: { 200: Offering },
+    description:
+      'Whoever may schedule at the host. Refused for a cancelled offering (offering_cancelled), below the enrolled count (capacity_below_enrolled), or when attendance or results already recorded would be dropped (offering_has_records). Everyone on the roster and the trainers are told what changed.',
+  },
+  'POST /api/offerings/:offeringId/cancel': {
+    params: OfferingParams,
+    body: CancelOfferingBody,
+    response: { 200: Offering },
+    description:
+      'Whoever may schedule at the host. Enrolments stay as they were; the offering takes no enrolment, attendance or results any more (offering_cancelled). Refused once results are recorded (offering_has_records). Everyone on the roster is told the reason.',
+  },
 
   // ---- enrolment.routes.ts ----
   'GET /api/offerings/:offeringId/enrolments': {

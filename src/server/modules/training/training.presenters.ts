@@ -141,6 +141,10 @@ export async function toOfferings(ctx: Ctx, rows: repo.OfferingWithHost[]): Prom
         .map((t) => ({ personId: t.person_id, name: nameOf(t) })),
       enrolled: count(row.id, 'enrolled'),
       waitlisted: count(row.id, 'waitlisted'),
+      status: row.status as Offering['status'],
+      cancelledAt: row.cancelled_at,
+      cancelReason: row.cancel_reason,
+      attendanceThreshold: Number(row.attendance_threshold),
     };
   });
 }

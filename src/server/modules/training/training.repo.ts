@@ -200,6 +200,7 @@ export function listOfferings(
     from?: string | undefined;
     ledBy?: string | undefined;
     ids?: string[];
+    status?: 'scheduled' | 'cancelled' | undefined;
   },
 ) {
   let q = db
@@ -220,6 +221,7 @@ export function listOfferings(
   if (filter.programmeId) q = q.where('o.programme_id', '=', filter.programmeId);
   if (filter.hostUnitId) q = q.where('o.host_unit_id', '=', filter.hostUnitId);
   if (filter.from) q = q.where('o.end_date', '>=', filter.from);
+  if (filter.status) q = q.where('o.status', '=', filter.status);
   if (filter.ledBy) {
     const personId = filter.ledBy;
     q = q.where(({ exists, selectFrom }) =>
@@ -233,6 +235,34 @@ export function listOfferings(
     );
   }
   return q.orderBy('o.start_date').orderBy('o.id').limit(500).execute();
+}
+
+export async function updateOffering(db: Kysely<DB>, tenantId: string, id: string, patch: Partial<OfferingRow>) {
+  await db.updateTable('training_offering').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function replaceTrainers(db: Kysely<DB>, tenantId: string, offeringId: string, personIds: string[]) {
+  await db
+    .deleteFrom('training_offering_trainer')
+    .where('tenant_id', '=', tenantId)
+    .where('offering_id', '=', offeringId)
+    .execute();
+  const leads = personIds.map((personId) => ({ tenant_id: tenantId, offering_id: offeringId, person_id: personId }));
+  await writeInBatches(leads, rowsPerStatement(3), (batch) =>
+    db.insertInto('training_offering_trainer').values(batch).execute(),
+  );
+}
+
+/** How many of an offering's enrolments have a result: once one has, its dates and threshold are history. */
+export async function countResults(db: Kysely<DB>, tenantId: string, offeringId: string) {
+  const row = await db
+    .selectFrom('training_enrolment')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('offering_id', '=', offeringId)
+    .where('result', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The trainers of offerings, in name order within each offering. */
@@ -414,6 +444,7 @@ export function openEnrolmentsInModules(db: Kysely<DB>, tenantId: string, module
       .where('e.tenant_id', '=', tenantId)
       .where('e.status', 'in', ['enrolled', 'waitlisted'])
       .where('e.result', 'is', null)
+      .where('o.status', '=', 'scheduled')
       .where('o.module_id', 'in', batch)
       .execute(),
   );

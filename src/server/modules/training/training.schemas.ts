@@ -5,6 +5,7 @@ import { ResolvedTextSchema as Resolved } from '../org/org.schemas.ts';
 export const DELIVERY_MODES = ['face_to_face', 'online', 'blended', 'school_based'] as const;
 export const PROGRAMME_ROLES = ['master_trainer', 'trainer'] as const;
 export const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'withdrawn'] as const;
+export const OFFERING_STATUSES = ['scheduled', 'cancelled'] as const;
 export const RESULTS = ['completed', 'not_completed'] as const;
 export const PLAN_STATUSES = ['draft', 'agreed', 'active', 'done'] as const;
 
@@ -163,6 +164,13 @@ export type Programme = z.infer<typeof Programme>;
 
 // ---- offerings ----
 
+const AttendanceThreshold = z
+  .number()
+  .int()
+  .min(1)
+  .max(100)
+  .describe('Percent of session days a participant attends to complete (rounded up to whole days).');
+
 export const CreateOfferingBody = z
   .strictObject({
     moduleId: Id.optional(),
@@ -178,6 +186,7 @@ export const CreateOfferingBody = z
     enrolOpens: Day.optional().describe('Today when absent.'),
     enrolCloses: Day.optional().describe('The start date when absent.'),
     trainerIds: z.array(Id).min(1).max(20),
+    attendanceThreshold: AttendanceThreshold.optional().describe('80 when absent.'),
   })
   .refine((b) => (b.moduleId === undefined) !== (b.programmeId === undefined), {
     message: 'Give either moduleId or programmeId.',
@@ -210,8 +219,39 @@ export const Offering = z.object({
   trainers: z.array(z.object({ personId: z.string(), name: z.string() })),
   enrolled: z.number().int(),
   waitlisted: z.number().int(),
+  /** A cancelled offering takes no enrolment, attendance or results; its roster stays as it was. */
+  status: z.enum(OFFERING_STATUSES),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  /** Percent of session days a participant attends to complete. */
+  attendanceThreshold: z.number().int(),
 });
 export type Offering = z.infer<typeof Offering>;
+
+export const EditOfferingBody = z
+  .strictObject({
+    startDate: Day.optional(),
+    endDate: Day.optional(),
+    sessionDays: z
+      .array(Day)
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('When the dates change without them: every day from start to end.'),
+    venue: z.string().trim().min(1).max(300).nullable().optional(),
+    onlineUrl: Url.nullable().optional(),
+    capacity: z.number().int().min(1).max(10000).optional(),
+    enrolOpens: Day.optional(),
+    enrolCloses: Day.optional(),
+    trainerIds: z.array(Id).min(1).max(20).optional(),
+    attendanceThreshold: AttendanceThreshold.optional(),
+  })
+  .describe('Only what changes; what is left out stays.');
+export type EditOfferingInput = z.infer<typeof EditOfferingBody>;
+
+export const CancelOfferingBody = z.strictObject({
+  reason: z.string().trim().min(1).max(1000).describe('Told to everyone enrolled or waitlisted.'),
+});
 
 export const SchedulingQuery = z.strictObject({ moduleId: Id.optional(), programmeId: Id.optional() });
 export const SchedulingOptions = z.object({
@@ -234,6 +274,7 @@ export const OfferingQuery = z.strictObject({
   hostUnitId: Id.optional(),
   from: Day.optional().describe('Offerings ending on or after this day.'),
   ledBy: Id.optional().describe('Offerings this person leads.'),
+  status: z.enum(OFFERING_STATUSES).optional().describe('Both when absent (a cancelled one is marked cancelled).'),
 });
 
 export const Enrolment = z.object({
