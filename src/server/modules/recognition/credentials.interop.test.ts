@@ -638,6 +638,7 @@ describeOnEachDatabase('credentials signed elsewhere', (getDb) => {
     expect(good.results.map((r) => [r.check, r.outcome])).toEqual([
       ['presentation_proof', 'passed'],
       ['holder', 'passed'],
+      ['schema', 'passed'],
     ]);
     const replayed = await verifyPresentation(getDb().db, signed, { challenge: 'another', domain: 'pathway.test' });
     expect(replayed.results[0]).toMatchObject({ outcome: 'failed', code: 'proof_invalid' });

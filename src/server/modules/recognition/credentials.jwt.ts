@@ -50,6 +50,19 @@ export function jwtOf(input: unknown): string | undefined {
   return undefined;
 }
 
+/** A VP-JWT, as sent bare or inside a VC 2.0 EnvelopedVerifiablePresentation (data: URL). */
+export function presentationJwtOf(input: unknown): string | undefined {
+  if (typeof input === 'string' || Buffer.isBuffer(input)) return jwtOf(input);
+  if (input && typeof input === 'object' && !Array.isArray(input)) {
+    const { type, id } = input as { type?: unknown; id?: unknown };
+    if ([type].flat().includes('EnvelopedVerifiablePresentation') && typeof id === 'string') {
+      const match = /^data:application\/(?:vp\+jwt|vp\+ld\+jwt|jwt)[^,]*,(.+)$/.exec(id);
+      if (match && JWT_SHAPE.test(match[1]!)) return match[1];
+    }
+  }
+  return undefined;
+}
+
 export interface JwtOutcome {
   /** The credential the token carries (the payload, or its `vc` claim for VC 1.1-style tokens). */
   credential?: Record<string, unknown>;

@@ -47,7 +47,7 @@ export const PresentationVerification = z.object({
   errors: z.array(z.string()),
   results: z.array(
     z.object({
-      check: z.enum(['presentation_proof', 'holder']),
+      check: z.enum(['presentation_proof', 'holder', 'schema']),
       outcome: z.enum(['passed', 'failed', 'not_checked', 'unknown']),
       code: z.string(),
       message: z.string(),

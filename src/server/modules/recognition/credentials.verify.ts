@@ -4,7 +4,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { jwtKeyIsIssuers, jwtOf, verifyJwt } from './credentials.jwt.ts';
+import { type JwtOutcome, jwtKeyIsIssuers, jwtOf, presentationJwtOf, verifyJwt } from './credentials.jwt.ts';
 import {
   authenticationPurpose,
   DID_V1_CONTEXT,
@@ -889,7 +889,8 @@ async function checkStatus(
 export const MAX_PRESENTED = 20;
 
 export interface PresentationCheck {
-  check: 'presentation_proof' | 'holder';
+  /** schema: the presentation's own shape (its contexts). */
+  check: 'presentation_proof' | 'holder' | 'schema';
   outcome: Check['outcome'];
   code: string;
   message: string;
@@ -907,10 +908,119 @@ export interface PresentationVerification {
 }
 
 /**
- * Verifies a presentation (W3C VC API `POST /presentations/verify`): its Data Integrity proofs with
- * the authentication purpose (the challenge and domain the verifier gave, when given), the holder
- * binding (the proving key's DID or controller is the `holder`), and every credential in it.
- * An unsigned presentation is accepted with a warning: its credentials still stand on their own.
+ * A VP-JWT's presentation: the payload itself (VC-JOSE-COSE), or its `vp` claim (VC 1.1 style, whose
+ * `iss` names the holder), with the nonce and audience the token was made for.
+ */
+function presentationOfJwt(outcome: JwtOutcome) {
+  const payload = outcome.credential;
+  if (!payload) return undefined;
+  const inner = payload.vp;
+  const vp =
+    inner && typeof inner === 'object' && !Array.isArray(inner) ? { ...(inner as Record<string, unknown>) } : payload;
+  if (vp.holder === undefined && outcome.iss) vp.holder = outcome.iss;
+  return { vp, nonce: payload.nonce, aud: payload.aud };
+}
+
+/** VC 2.0: `@context` is an ordered set whose first item is the base context (VC 1.1's, for 1.1 presentations). */
+function checkPresentationContext(vp: Record<string, unknown>): PresentationCheck {
+  const contexts = vp['@context'];
+  const fault = !Array.isArray(contexts)
+    ? `@context must be a list whose first item is ${VC_CONTEXTS[0]}`
+    : !VC_CONTEXTS.includes(contexts[0])
+      ? `@context must begin with ${VC_CONTEXTS[0]} (found ${JSON.stringify(contexts[0] ?? null)})`
+      : contexts.some((c) => !(typeof c === 'string' && /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(c)) && !isPlainObject(c))
+        ? '@context entries must be URLs or context objects'
+        : null;
+  return fault
+    ? { check: 'schema', outcome: 'failed', code: 'schema_invalid', message: `Not a valid presentation: ${fault}.` }
+    : {
+        check: 'schema',
+        outcome: 'passed',
+        code: 'passed',
+        message: 'The presentation’s contexts are as VC 2.0 requires.',
+      };
+}
+
+const isPlainObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** The holder's proof and binding of a VP-JWT: its signature, the nonce and audience asked for, the key's owner. */
+function jwtPresentationChecks(
+  outcome: JwtOutcome,
+  claims: { nonce: unknown; aud: unknown },
+  holder: string | undefined,
+  options: { challenge?: string; domain?: string },
+): PresentationCheck[] {
+  const key = outcome.kid ?? 'the embedded jwk';
+  const audiences = [claims.aud ?? []].flat();
+  const proof: PresentationCheck = !outcome.verified
+    ? outcome.unreachableUrl
+      ? {
+          check: 'presentation_proof',
+          outcome: 'unknown',
+          code: 'key_unreachable',
+          message: `Needs the network: ${outcome.errors.join('; ')}`,
+        }
+      : {
+          check: 'presentation_proof',
+          outcome: 'failed',
+          code: 'proof_invalid',
+          message: `The holder's VP-JWT does not verify: ${outcome.errors.join('; ')}`,
+        }
+    : options.challenge !== undefined && claims.nonce !== options.challenge
+      ? {
+          check: 'presentation_proof',
+          outcome: 'failed',
+          code: 'proof_invalid',
+          message: 'The VP-JWT was not made for this challenge: its nonce differs.',
+        }
+      : options.domain !== undefined && !audiences.includes(options.domain)
+        ? {
+            check: 'presentation_proof',
+            outcome: 'failed',
+            code: 'proof_invalid',
+            message: `The VP-JWT was not made for ${options.domain}: its aud differs.`,
+          }
+        : {
+            check: 'presentation_proof',
+            outcome: 'passed',
+            code: 'passed',
+            message: `The holder's VP-JWT (${outcome.alg}, key ${key}) is valid${options.challenge ? ' for the challenge given' : ''}.`,
+          };
+  const bound = jwtKeyIsIssuers(outcome, holder);
+  const binding: PresentationCheck = !holder
+    ? { check: 'holder', outcome: 'not_checked', code: 'no_holder', message: 'The presentation names no holder.' }
+    : outcome.unreachableUrl
+      ? {
+          check: 'holder',
+          outcome: 'unknown',
+          code: 'key_unreachable',
+          message: `Needs the network: the key ${key} could not be fetched.`,
+        }
+      : bound === undefined
+        ? {
+            check: 'holder',
+            outcome: 'not_checked',
+            code: 'key_embedded',
+            message: `The token carries its own key (jwk); nothing ties that key to the holder ${holder}.`,
+          }
+        : bound
+          ? { check: 'holder', outcome: 'passed', code: 'passed', message: `Signed by a key of the holder ${holder}.` }
+          : {
+              check: 'holder',
+              outcome: 'failed',
+              code: 'key_not_holders',
+              message: `The presentation's key is not the holder's (${holder}).`,
+            };
+  return [proof, binding];
+}
+
+/**
+ * Verifies a presentation (W3C VC API `POST /presentations/verify`), as JSON with Data Integrity proofs
+ * or as a VP-JWT (bare, or in an EnvelopedVerifiablePresentation): the holder's proof with the
+ * authentication purpose (the challenge and domain the verifier gave, when given: a VP-JWT's nonce and
+ * aud), the holder binding (the proving key's DID or controller is the `holder`), the presentation's
+ * contexts, and every credential in it. An unsigned JSON presentation is accepted with a warning: its
+ * credentials still stand on their own.
  */
 export async function verifyPresentation(
   db: Kysely<DB>,
@@ -918,7 +1028,11 @@ export async function verifyPresentation(
   options: { challenge?: string; domain?: string } = {},
   now = new Date(),
 ): Promise<PresentationVerification> {
-  const vp = parseCredential(input);
+  const resolveLocal = issuerDocuments(db);
+  const token = presentationJwtOf(input);
+  const jwt = token ? await verifyJwt(token, resolveLocal) : undefined;
+  const fromJwt = jwt ? presentationOfJwt(jwt) : undefined;
+  const vp = jwt ? fromJwt?.vp : parseCredential(input);
   const types = vp ? [vp.type].flat() : [];
   const refuse = (message: string) =>
     summarisePresentation(
@@ -929,16 +1043,20 @@ export async function verifyPresentation(
       [],
     );
   if (!vp || !types.includes('VerifiablePresentation'))
-    return refuse('This is not a presentation: expected a JSON object of type VerifiablePresentation.');
+    return refuse(
+      'This is not a presentation: expected a JSON object of type VerifiablePresentation, or a VP-JWT carrying one.',
+    );
   const tooBig = sizeFault(vp);
   if (tooBig) return refuse(`Too large to check: ${tooBig}.`);
   const carried = [vp.verifiableCredential].flat().filter((c) => c !== undefined && c !== null);
   if (carried.length > MAX_PRESENTED)
     return refuse(`The presentation carries ${carried.length} credentials; at most ${MAX_PRESENTED} are checked.`);
-  const resolveLocal = issuerDocuments(db);
-  const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as { id?: unknown } | undefined)?.id;
+  const holderValue = typeof vp.holder === 'string' ? vp.holder : (vp.holder as { id?: unknown } | undefined)?.id;
+  const holder = typeof holderValue === 'string' ? holderValue : undefined;
   const results: PresentationCheck[] = [];
-  if (!vp.proof) {
+  if (jwt && fromJwt) {
+    results.push(...jwtPresentationChecks(jwt, fromJwt, holder, options));
+  } else if (!vp.proof) {
     results.push({
       check: 'presentation_proof',
       outcome: 'not_checked',
@@ -989,6 +1107,7 @@ export async function verifyPresentation(
             },
     );
   }
+  results.push(checkPresentationContext(vp));
   const credentials: Verification[] = [];
   for (const credential of carried) credentials.push(await verifyDocument(db, credential, now));
   if (carried.length === 0)

@@ -116,7 +116,7 @@ export const recognitionApi = {
   'POST /presentations/verify': {
     response: { 200: PresentationVerification, 400: z.union([PresentationVerification, RefusedRequest]) },
     description:
-      'W3C VC API: { verifiablePresentation, options?: { challenge, domain } } > { checks, warnings, errors } (and verified, verdict, results, credentials). The holder proof is checked with the authentication purpose (the challenge and domain given) and bound to `holder`; an unsigned presentation is a warning. Every credential in it (at most 20; JSON or VC-JWT) is verified as by POST /credentials/verify. 200 when verified, 400 when not. 20 a minute per address.',
+      "W3C VC API: { verifiablePresentation, options?: { challenge, domain } } > { checks, warnings, errors } (and verified, verdict, results, credentials). The presentation is JSON with Data Integrity proofs, or a VP-JWT (the compact token, or an EnvelopedVerifiablePresentation; the payload the presentation, or its vp claim with iss the holder). The holder proof is checked with the authentication purpose (the challenge and domain given; a VP-JWT's nonce and aud) and bound to `holder`; an unsigned JSON presentation is a warning. Its @context must begin with the VC 2.0 base context (check `schema`). Every credential in it (at most 20; JSON or VC-JWT) is verified as by POST /credentials/verify. 200 when verified, 400 when not. 20 a minute per address.",
   },
   'POST /api/public/verify': {
     response: { 200: Verification },
