@@ -238,5 +238,61 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
         }
       }
     }, 240_000);
+
+    it('gives the translator Nepali only, and shares a new glossary term with the editor', async () => {
+      const ministry = await world.signedIn('ministry', DESK);
+      await ministry.goto(`${world.base}/translations`);
+      await ministry.getByRole('heading', { name: 'Translators' }).waitFor();
+      const languages = ministry.getByRole('group', { name: /^Languages of .*\(translator\)$/ });
+      for (const language of ['Russian', 'Uzbek', 'Filipino']) await languages.getByLabel(language).uncheck();
+      await expect(languages.getByLabel('Nepali').isChecked()).resolves.toBe(true);
+      const form = ministry.locator('form', { has: languages });
+      await form.getByRole('button', { name: 'Save languages' }).click();
+      await form.getByText('Saved.').waitFor();
+
+      // The translator's list now holds Nepali texts only.
+      const translator = await world.signedIn('translator', DESK);
+      await translator.goto(`${world.base}/translations`);
+      await translator.getByRole('heading', { name: 'Waiting for you' }).waitFor();
+      const waiting = translator.locator('.translation-queue li');
+      await waiting.first().waitFor();
+      const entries = await waiting.allTextContents();
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) expect(entry).toContain('· Nepali');
+      await expect(translator.getByRole('heading', { name: 'Translators' }).count()).resolves.toBe(0);
+      const options = await translator
+        .getByRole('region', { name: 'Waiting for you' })
+        .getByLabel('Language')
+        .locator('option')
+        .allTextContents();
+      expect(options.slice(1)).toEqual(['Nepali']);
+
+      // A term the ministry adds is in the glossary beside the translator's editor.
+      const glossary = ministry.getByRole('region', { name: 'Glossary terms' });
+      await glossary.getByLabel('Term in English').fill('Flipped classroom');
+      await glossary.getByLabel('Term in Nepali').fill('उल्टो कक्षा');
+      await glossary.getByRole('button', { name: 'Add the term' }).click();
+      await glossary.getByText('Flipped classroom', { exact: true }).waitFor();
+      await translator.locator('.translation-queue li a').first().click();
+      const aside = translator.getByRole('complementary', { name: 'Glossary' });
+      await aside.getByText('Flipped classroom', { exact: true }).waitFor();
+      await aside.getByText('उल्टो कक्षा', { exact: true }).waitFor();
+
+      // Both sections on a phone, in every language.
+      const phone = await world.signedIn('ministry', PHONE);
+      for (const code of ['en', 'ru', 'uz', 'ne', 'fil']) {
+        await inLanguage(phone, code);
+        await phone.goto(`${world.base}/translations`);
+        await phone.locator('#translations-glossary-terms').waitFor();
+        await phone.locator('.translation-team li').first().waitFor();
+        await expect(pageWidth(phone), code).resolves.toBeLessThanOrEqual(360);
+        await phone.locator('#translations-translators').scrollIntoViewIfNeeded();
+        await phone.screenshot({ path: path.join(shots, `translations-team-${code}-${dialect}.png`) });
+      }
+
+      // And a term removed is gone from the list.
+      await glossary.getByRole('button', { name: 'Remove “Flipped classroom”' }).click();
+      await expect.poll(() => glossary.getByText('Flipped classroom', { exact: true }).count()).toBe(0);
+    }, 240_000);
   });
 }

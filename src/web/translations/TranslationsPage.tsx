@@ -16,6 +16,7 @@ import {
   useRefreshTranslations,
   useUnitLabel,
 } from './shared.tsx';
+import { GlossaryTerms, Translators } from './TranslationTeam.tsx';
 import './translations.css';
 
 type Overview = ApiResponse<'GET /api/translations'>;
@@ -46,6 +47,12 @@ export default function TranslationsPage() {
             <Coverage overview={overview.data!} />
             <ExportForm overview={overview.data!} />
             <ImportForm />
+            {overview.data!.access.review && (
+              <>
+                <Translators access={overview.data!.access} />
+                <GlossaryTerms access={overview.data!.access} />
+              </>
+            )}
           </>
         )}
       </QueryState>
