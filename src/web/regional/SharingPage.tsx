@@ -138,8 +138,13 @@ function History({ history }: { history: Overview['history'] }) {
           <li key={a.id}>
             <LocalText value={localResolved(a.grantee.name, i18n.language)} /> — {t(`regional.datasets.${a.dataset}`)}:{' '}
             {a.revokedAt
-              ? t('regional.sharing.grantedRevoked', { from: formatDate(a.grantedAt), to: formatDate(a.revokedAt) })
-              : t('regional.sharing.grantedSince', { date: formatDate(a.grantedAt) })}
+              ? t('regional.sharing.grantedRevokedBy', {
+                  from: formatDate(a.grantedAt),
+                  granter: a.grantedBy ?? '—',
+                  to: formatDate(a.revokedAt),
+                  revoker: a.revokedBy ?? '—',
+                })
+              : t('regional.sharing.grantedSinceBy', { date: formatDate(a.grantedAt), name: a.grantedBy ?? '—' })}
           </li>
         ))}
       </ul>

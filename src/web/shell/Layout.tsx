@@ -8,7 +8,14 @@ import { UnreadBadge } from '../notifications/UnreadBadge.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 type Role = Me['grants'][number]['role'];
-type NavItem = { to: string; label: string; permission: Me['permissions'][number] | null; roles?: Role[] };
+/** `office`: also shown in a regional office's tenant, which holds no teachers, training or library of its own. */
+type NavItem = {
+  to: string;
+  label: string;
+  permission: Me['permissions'][number] | null;
+  roles?: Role[];
+  office?: true;
+};
 /** Every item, in the order shown once each role's own work (see home/start.ts) has been put first. */
 const NAV: NavItem[] = [
   { to: '/my-learning', label: 'nav.myLearning', permission: null, roles: ['teacher'] },
@@ -21,8 +28,8 @@ const NAV: NavItem[] = [
   { to: '/my-transcript', label: 'nav.myTranscript', permission: null, roles: ['teacher'] },
   { to: '/dashboard', label: 'nav.dashboard', permission: 'reports.read' },
   { to: '/indicators', label: 'monitoring.nav.indicators', permission: 'reports.read' },
-  { to: '/org', label: 'nav.org', permission: 'org.read' },
-  { to: '/people', label: 'nav.people', permission: 'people.read' },
+  { to: '/org', label: 'nav.org', permission: 'org.read', office: true },
+  { to: '/people', label: 'nav.people', permission: 'people.read', office: true },
   { to: '/frameworks', label: 'nav.frameworks', permission: null },
   { to: '/training', label: 'nav.training', permission: null },
   { to: '/offerings', label: 'training.offerings.title', permission: null },
@@ -56,19 +63,20 @@ const NAV: NavItem[] = [
   { to: '/recognition/approvals', label: 'recognition.nav.approvals', permission: 'recognition.approve' },
   { to: '/recognition/rules', label: 'recognition.nav.rules', permission: 'recognition.manage' },
   { to: '/recognition/issuer', label: 'recognition.nav.issuer', permission: 'recognition.manage' },
-  { to: '/admin/accounts', label: 'nav.accounts', permission: 'accounts.manage' },
+  { to: '/admin/accounts', label: 'nav.accounts', permission: 'accounts.manage', office: true },
   { to: '/import', label: 'nav.import', permission: 'import.run' },
   { to: '/translations', label: 'translations.nav', permission: 'translations.translate' },
-  { to: '/regional', label: 'regional.nav.comparison', permission: 'regional.read' },
+  { to: '/regional', label: 'regional.nav.comparison', permission: 'regional.read', office: true },
   { to: '/data-sharing', label: 'regional.nav.sharing', permission: 'sharing.manage' },
   { to: '/my-credentials', label: 'recognition.nav.wallet', permission: null },
-  { to: '/account', label: 'nav.account', permission: null },
+  { to: '/account', label: 'nav.account', permission: null, office: true },
 ];
 
 /** The items this person may open, their own work first. */
 function navFor(me: Me): NavItem[] {
   const shown = NAV.filter(
     (item) =>
+      (me.tenant.kind !== 'regional' || item.office) &&
       (!item.permission || me.permissions.includes(item.permission)) &&
       (!item.roles || me.grants.some((g) => item.roles!.includes(g.role))),
   );

@@ -29,25 +29,32 @@ async function regionalTenants(ctx: Ctx): Promise<Tenant[]> {
   return (await org.listTenants(ctx)).filter((t) => t.kind === 'regional' && t.id !== ctx.tenantId);
 }
 
-function toAgreement(row: repo.AgreementRow, grantees: Map<string, Tenant>): Agreement {
+/** An agreement as its country sees it; `holders` names the accounts that granted and revoked it. */
+function toAgreement(row: repo.AgreementRow, grantees: Map<string, Tenant>, holders: Map<string, string>): Agreement {
   const grantee = grantees.get(row.grantee_tenant_id);
+  const holder = (id: string | null) => (id && holders.get(id)) ?? null;
   return {
     id: row.id,
     grantee: { id: row.grantee_tenant_id, code: grantee?.code ?? '', name: grantee?.name ?? { en: '' } },
     dataset: row.dataset as Dataset,
     grantedAt: row.granted_at,
+    grantedBy: holder(row.granted_by_account_id),
     revokedAt: row.revoked_at,
+    revokedBy: holder(row.revoked_by_account_id),
     active: row.revoked_at === null,
   };
 }
+
+const holdersOf = (ctx: Ctx, rows: repo.AgreementRow[]) =>
+  repo.accountHolders(ctx.db, ctx.tenantId, [
+    ...new Set(rows.flatMap((r) => [r.granted_by_account_id, r.revoked_by_account_id]).filter((id) => id !== null)),
+  ]);
 
 export async function sharingOverview(ctx: Ctx) {
   requireNationalSharing(ctx);
   const [offices, rows] = [await regionalTenants(ctx), await repo.agreementsOf(ctx.db, ctx.tenantId)];
   const byId = new Map(offices.map((t) => [t.id, t]));
-  const holders = await repo.accountHolders(ctx.db, ctx.tenantId, [
-    ...new Set(rows.flatMap((r) => [r.granted_by_account_id, r.revoked_by_account_id]).filter((id) => id !== null)),
-  ]);
+  const holders = await holdersOf(ctx, rows);
   return {
     regionalTenants: offices.map((t) => ({
       id: t.id,
@@ -59,10 +66,10 @@ export async function sharingOverview(ctx: Ctx) {
           agreementId: r.id,
           dataset: r.dataset as Dataset,
           grantedAt: r.granted_at,
-          grantedBy: (r.granted_by_account_id && holders.get(r.granted_by_account_id)) ?? null,
+          grantedBy: toAgreement(r, byId, holders).grantedBy,
         })),
     })),
-    history: rows.map((r) => toAgreement(r, byId)),
+    history: rows.map((r) => toAgreement(r, byId, holders)),
   };
 }
 
@@ -107,7 +114,7 @@ export async function grant(ctx: Ctx, input: { granteeTenantId: string; dataset:
     };
     await repo.insertAgreement(tx.db, row);
     await auditBothSides(tx, 'data_sharing.grant', row, null, auditView(row, await org.getTenant(tx), grantee));
-    return toAgreement(row, new Map([[grantee.id, grantee]]));
+    return toAgreement(row, new Map([[grantee.id, grantee]]), await holdersOf(tx, [row]));
   });
 }
 
@@ -134,7 +141,7 @@ export async function revoke(ctx: Ctx, agreementId: string): Promise<Agreement> 
       auditView(before, country, grantee),
       auditView(after, country, grantee),
     );
-    return toAgreement(after, new Map([[grantee.id, grantee]]));
+    return toAgreement(after, new Map([[grantee.id, grantee]]), await holdersOf(tx, [after]));
   });
 }
 

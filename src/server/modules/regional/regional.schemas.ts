@@ -50,7 +50,10 @@ export const Agreement = z.object({
   grantee: z.object({ id: z.string(), code: z.string(), name: LocalizedTextSchema }),
   dataset: DatasetSchema,
   grantedAt: z.string(),
+  /** Who granted and who revoked it (their names), while their accounts exist. */
+  grantedBy: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
   active: z.boolean(),
 });
 export type Agreement = z.infer<typeof Agreement>;

@@ -105,8 +105,14 @@ describeOnEachDatabase('regional office', (getDb) => {
     expect((await comparison()).countries.map((c) => c.code)).not.toContain('demo');
     // History is kept: the revoked row stays, a new grant is a new row.
     const history = (await app.inject({ method: 'GET', url: '/api/data-sharing', headers: meridia.headers })).json()
-      .history as { id: string; active: boolean }[];
-    expect(history.find((h) => h.id === shares.agreementId)?.active).toBe(false);
+      .history as { id: string; active: boolean; grantedBy: string | null; revokedBy: string | null }[];
+    const me = (await app.inject({ url: '/api/me', headers: meridia.headers })).json() as { displayName: string };
+    // Who revoked is named beside who granted (the demo's seeding granted as the ministry's officer too).
+    expect(history.find((h) => h.id === shares.agreementId)).toMatchObject({
+      active: false,
+      revokedBy: me.displayName,
+      grantedBy: expect.any(String),
+    });
 
     const db = getDb().db;
     const audits = await db
