@@ -39,6 +39,7 @@ import * as regional from './migrations/0032_regional.ts';
 import * as exchange from './migrations/0034_exchange.ts';
 import * as offeringChanges from './migrations/0036_offering_changes.ts';
 import * as competencyYears from './migrations/0037_competency_years.ts';
+import * as regionalCollaboration from './migrations/0038_regional_collaboration.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -161,6 +162,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0034_exchange': exchange,
   '0036_offering_changes': offeringChanges,
   '0037_competency_years': competencyYears,
+  '0038_regional_collaboration': regionalCollaboration,
 };
 
 /** Every migration this code knows, in the order they run: the schema version a backup records. */

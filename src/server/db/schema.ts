@@ -1329,6 +1329,10 @@ export interface DB {
   exchange_signer: ExchangeSignerTable;
   exchange_package: ExchangePackageTable;
   data_sharing_agreement: DataSharingAgreementTable;
+  regional_activity: RegionalActivityTable;
+  regional_activity_country: RegionalActivityCountryTable;
+  regional_participant: RegionalParticipantTable;
+  regional_post: RegionalPostTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }
@@ -1676,4 +1680,56 @@ export interface ExchangePackageTable {
   /** The whole package as received, proof included, so it can be verified again. */
   package: string;
   imported_at: string;
+}
+
+/** A regional office's seminar, training or international project (migration 0038); in the office's tenant. */
+export interface RegionalActivityTable {
+  tenant_id: string;
+  id: string;
+  /** seminar | training | project */
+  kind: string;
+  /** Multilingual text, JSON. */
+  title: string;
+  description: string;
+  starts_on: string;
+  ends_on: string;
+  place: string | null;
+  online_url: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+/** A country invited to a regional activity (migration 0038). */
+export interface RegionalActivityCountryTable {
+  tenant_id: string;
+  activity_id: string;
+  country_tenant_id: string;
+  invited_at: string;
+}
+
+/** A person their country's ministry nominated to a regional activity: name and school as given then (0038). */
+export interface RegionalParticipantTable {
+  tenant_id: string;
+  activity_id: string;
+  country_tenant_id: string;
+  /** The person's id in their own country's tenant. */
+  person_id: string;
+  name: string;
+  /** The school's name, multilingual JSON, as at nomination. */
+  school_name: string;
+  nominated_by_account_id: string | null;
+  nominated_at: string;
+  attended: number | null;
+}
+
+/** A post in a regional activity's discussion; append-only (migration 0038). */
+export interface RegionalPostTable {
+  tenant_id: string;
+  activity_id: string;
+  id: string;
+  author_tenant_id: string;
+  author_person_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: string;
 }

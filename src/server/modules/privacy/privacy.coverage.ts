@@ -217,6 +217,14 @@ export const COVERED: TableCoverage[] = [
     group: 'audit',
     links: { granted_by_account_id: 'actor', revoked_by_account_id: 'actor' },
   },
+  // Regional collaboration rows live in the office's tenant; a person's are found there, not in their country's.
+  { table: 'regional_activity', group: 'community', links: { created_by_account_id: 'actor' } },
+  {
+    table: 'regional_participant',
+    group: 'community',
+    links: { person_id: 'subject', nominated_by_account_id: 'actor' },
+  },
+  { table: 'regional_post', group: 'community', links: { author_person_id: 'subject' } },
 ];
 
 export const COVERED_VIA: ViaCoverage[] = [
