@@ -198,6 +198,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   dataset_already_shared: 409,
   agreement_already_revoked: 409,
   not_regional_tenant: 403,
+  activity_dates_invalid: 422,
+  already_nominated: 409,
+  activity_is_project: 409,
   route_not_found: 404,
   internal_error: 500,
 };
