@@ -21,6 +21,7 @@ export const KINDS = [
   'competition_declined',
   'community_post',
   'community_mention',
+  'regional_nominated',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -268,6 +269,28 @@ export const TEMPLATES: Record<Kind, Record<Locale, Template>> = {
     fil: {
       title: 'Binanggit ka ni {author} sa {thread}',
       body: 'Binanggit ka ni {author} sa “{thread}” sa {community}.',
+    },
+  },
+  regional_nominated: {
+    en: {
+      title: 'You take part in {title}',
+      body: 'Your ministry nominated you to {title} of {office}, from {starts}.',
+    },
+    ru: {
+      title: 'Вы участвуете: {title}',
+      body: 'Министерство выдвинуло вас на «{title}» ({office}), начало {starts}.',
+    },
+    uz: {
+      title: 'Siz ishtirok etasiz: {title}',
+      body: 'Vazirlik sizni «{title}» ({office}) tadbiriga taklif etdi, boshlanishi {starts}.',
+    },
+    ne: {
+      title: 'तपाईं {title} मा सहभागी हुनुहुन्छ',
+      body: 'मन्त्रालयले तपाईंलाई {office} को {title} मा मनोनीत गर्‍यो, सुरु {starts}।',
+    },
+    fil: {
+      title: 'Kasali ka sa {title}',
+      body: 'Ninomina ka ng ministeryo sa {title} ng {office}, simula {starts}.',
     },
   },
 };
