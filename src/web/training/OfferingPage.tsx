@@ -3,13 +3,14 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useApiQuery } from '../api/routes.ts';
 import { useCan, useMe } from '../auth/session.tsx';
-import { formatDay, formatNumber, languageName } from '../i18n/index.ts';
+import { formatDate, formatDay, formatNumber, formatPercent, languageName } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 import { NotFound } from '../shell/Pages.tsx';
 import { OfferingEvaluation } from '../surveys/evaluation/OfferingEvaluation.tsx';
 import { AttendanceSheet } from './AttendanceSheet.tsx';
 import { NominateForm } from './NominateForm.tsx';
+import { OfferingChanges } from './OfferingChanges.tsx';
 import { today } from './OfferingTable.tsx';
 import { ResultsImport } from './ResultsImport.tsx';
 import { ResultsSection } from './ResultsSection.tsx';
@@ -37,7 +38,8 @@ export default function OfferingPage() {
     <QueryState query={offering}>
       {() => {
         const o = offering.data!;
-        const open = o.enrolOpens <= today() && today() <= o.enrolCloses;
+        const cancelled = o.status === 'cancelled';
+        const open = !cancelled && o.enrolOpens <= today() && today() <= o.enrolCloses;
         return (
           <>
             <p>
@@ -45,7 +47,16 @@ export default function OfferingPage() {
             </p>
             <h1>
               <LocalText value={o.title} />
+              {cancelled && <span className="tag tag-missing">{t('training.offerings.cancelled')}</span>}
             </h1>
+            {cancelled && (
+              <p className="warning" role="status">
+                {t('training.offerings.cancelledNotice', {
+                  when: formatDate(o.cancelledAt ?? ''),
+                  reason: o.cancelReason ?? '',
+                })}
+              </p>
+            )}
             <dl className="facts">
               <div>
                 <dt>{t('training.offerings.dates')}</dt>
@@ -102,6 +113,10 @@ export default function OfferingPage() {
                 </dd>
               </div>
               <div>
+                <dt>{t('training.offerings.threshold')}</dt>
+                <dd>{t('training.offerings.thresholdValue', { percent: formatPercent(o.attendanceThreshold) })}</dd>
+              </div>
+              <div>
                 <dt>{t('training.offerings.enrolment')}</dt>
                 <dd>
                   {t('training.offerings.range', { start: formatDay(o.enrolOpens), end: formatDay(o.enrolCloses) })}{' '}
@@ -124,13 +139,14 @@ export default function OfferingPage() {
                   enrolments={roster.data!.items}
                   personId={me.personId}
                   canEnrol={open && !!me.personId && !o.trainers.some((tr) => tr.personId === me.personId)}
-                  canManage={canNominate || runs}
+                  canManage={(canNominate || runs) && !cancelled}
                   canNominate={canNominate}
                 />
               )}
             </QueryState>
             {canNominate && open && roster.data && <NominateForm offering={o} enrolments={roster.data.items} />}
-            {sheet.data && roster.data && (
+            {o.canManage && !cancelled && <OfferingChanges offering={o} />}
+            {sheet.data && roster.data && !cancelled && (
               <>
                 <AttendanceSheet offeringId={o.id} sheet={sheet.data} />
                 <ResultsSection offering={o} enrolments={roster.data.items} />

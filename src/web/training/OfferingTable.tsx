@@ -29,6 +29,9 @@ export function OfferingTable({ offerings, caption }: { offerings: Offering[]; c
                 <Link to={`/offerings/${o.id}`}>
                   <LocalText value={o.title} />
                 </Link>
+                {o.status === 'cancelled' && (
+                  <span className="tag tag-missing">{t('training.offerings.cancelled')}</span>
+                )}
               </td>
               <td>{t('training.offerings.range', { start: formatDay(o.startDate), end: formatDay(o.endDate) })}</td>
               <td>

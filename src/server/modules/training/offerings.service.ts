@@ -1,4 +1,4 @@
-import { hasPermissionAt, requireScope, scopePaths } from '../../shared/access.ts';
+import { hasPermissionAt, requireScope } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
@@ -8,11 +8,13 @@ import * as assessment from '../assessment/assessment.service.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
 import * as org from '../org/org.service.ts';
 import { completedBy, getProgramme, requireModule, requireProgramme } from './catalogue.service.ts';
+import { canManageAt } from './offerings.access.ts';
 import { nameOf, type Qualification, text, toOfferings, toQualification } from './training.presenters.ts';
 import * as repo from './training.repo.ts';
 import type { CreateOfferingInput, Offering, SchedulingOptions } from './training.schemas.ts';
 
 export const today = () => nowIso().slice(0, 10);
+export { canManageAt };
 
 // ---------------------------------------------------------------- trainers' qualification
 
@@ -52,17 +54,6 @@ async function requireQualified(ctx: Ctx, qualification: Qualification | null, t
 }
 
 // ---------------------------------------------------------------- offerings
-
-/**
- * Where the actor may schedule and manage training: institutions in their training.manage scope,
- * and institutions that serve it (those attached to a unit above it, such as the region's teacher
- * college for a district officer).
- */
-export function canManageAt(ctx: Ctx, hostPath: string): boolean {
-  if (hasPermissionAt(ctx, 'training.manage', hostPath)) return true;
-  const parent = hostPath.slice(0, hostPath.slice(0, -1).lastIndexOf('/') + 1);
-  return parent !== '' && scopePaths(ctx, 'training.manage').some((root) => root.startsWith(parent));
-}
 
 const HOST_TYPES = new Set(['tei', 'resource_centre']);
 

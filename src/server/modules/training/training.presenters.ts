@@ -1,6 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard, type Standard } from '../assessment/assessment.standard.ts';
+import { canManageAt } from './offerings.access.ts';
 import * as repo from './training.repo.ts';
 import type { Enrolment, Offering, Programme, TrainingModule } from './training.schemas.ts';
 /** Rows to responses: what the training services return, in the reader's language. */
@@ -145,6 +146,7 @@ export async function toOfferings(ctx: Ctx, rows: repo.OfferingWithHost[]): Prom
       cancelledAt: row.cancelled_at,
       cancelReason: row.cancel_reason,
       attendanceThreshold: Number(row.attendance_threshold),
+      canManage: ctx.actor.system || canManageAt(ctx, row.host_path),
     };
   });
 }

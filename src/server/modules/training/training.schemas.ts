@@ -225,6 +225,8 @@ export const Offering = z.object({
   cancelReason: z.string().nullable(),
   /** Percent of session days a participant attends to complete. */
   attendanceThreshold: z.number().int(),
+  /** The reader may change or cancel it (schedules at its host). */
+  canManage: z.boolean(),
 });
 export type Offering = z.infer<typeof Offering>;
 
