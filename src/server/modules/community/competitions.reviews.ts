@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import { accountsOfPeople } from '../notifications/notifications.repo.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { amountParam, notify } from '../notifications/notifications.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import * as repo from './competitions.repo.ts';
@@ -535,7 +535,7 @@ export async function decide(ctx: Ctx, applicationId: string, input: DecisionInp
       {
         call: { text: parse<LocalizedText>(call.title) },
         title: application.title,
-        amount: amount === null ? '' : `${amount.toLocaleString('en-US')} ${call.currency}`,
+        amount: amount === null ? '' : amountParam(amount, call.currency),
       },
       `/competitions/${call.id}`,
     );

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { formatDay, formatNumber } from '../../../web/i18n/format.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Permission, ROLE_PERMISSIONS, ROLES } from '../../shared/access.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
@@ -25,6 +26,22 @@ const asLocale = (value: string | null | undefined, fallback: string): Locale =>
 
 /** A parameter is plain text, multilingual text, or a per-language word (resolved for each recipient). */
 type Param = string | { text: LocalizedText } | { words: Record<Locale, string> };
+
+// Days and numbers are written with the web app's per-language formats (src/web/i18n/format.ts, plain
+// TypeScript without browser APIs), so a mail reads "6-dekabr, 2026" where the screen does.
+const inEachLanguage = (write: (locale: Locale) => string): Param => ({
+  words: Object.fromEntries(LOCALES.map((locale) => [locale, write(locale)])) as Record<Locale, string>,
+});
+
+/** A calendar day (YYYY-MM-DD, or an instant's date part) as each language writes it. */
+export const dayParam = (day: string): Param => inEachLanguage((locale) => formatDay(day, locale));
+
+/** A number with each language's grouping and digits ("12", "१२"). */
+export const numberParam = (value: number): Param => inEachLanguage((locale) => formatNumber(value, locale));
+
+/** An amount with each language's grouping and digits, then its unit ("5 000 000 UZS", "५०,००,००० UZS"). */
+export const amountParam = (amount: number, unit: string): Param =>
+  inEachLanguage((locale) => `${formatNumber(amount, locale)} ${unit}`);
 
 /**
  * Writes a notification for each recipient, in the recipient's language and by their preferences:
@@ -164,7 +181,7 @@ async function onAwardsQueued(ctx: Ctx, queued: { ruleId: string; personIds: str
     }
   }
   for (const { recipient, count } of waiting.values())
-    await notify(ctx, 'approval_waiting', [recipient], { name, count: String(count) }, '/recognition/approvals');
+    await notify(ctx, 'approval_waiting', [recipient], { name, count: numberParam(count) }, '/recognition/approvals');
 }
 
 function parsedName(name: string): Param {
@@ -194,7 +211,7 @@ async function onEnrolment(
   const offering = await repo.offeringTitle(ctx.db, ctx.tenantId, change.offeringId);
   if (!offering) return;
   const title = offering.module_title ?? offering.programme_title;
-  const params = { offering: title ? parsedName(title) : '', start: offering.start_date };
+  const params = { offering: title ? parsedName(title) : '', start: dayParam(offering.start_date) };
   const kinds = {
     enrolled: 'enrolment_confirmed',
     waitlisted: 'enrolment_waitlisted',

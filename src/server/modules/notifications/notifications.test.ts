@@ -7,7 +7,14 @@ import { configureMail, deliverOutbox } from '../../shared/mail.ts';
 import * as accounts from '../accounts/accounts.service.ts';
 import * as reviews from '../assessment/reviews.service.ts';
 import * as training from '../training/enrolment.service.ts';
-import { registerNotifications, sendDigests, unregisterNotifications } from './notifications.service.ts';
+import {
+  amountParam,
+  dayParam,
+  numberParam,
+  registerNotifications,
+  sendDigests,
+  unregisterNotifications,
+} from './notifications.service.ts';
 import { startTestSmtp } from './test-smtp.ts';
 
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
@@ -236,6 +243,50 @@ describeOnEachDatabase('notifications', (getDb) => {
     await training.withdraw(leader.ctx, first!.id);
     expect(await kinds(other.account.id)).toEqual(['enrolment_waitlisted', 'enrolment_promoted']);
   });
+
+  it('writes each recipient a mail in their own language, with the start day as that language writes it', async () => {
+    const tei = await make.unit(world.ctx, world.regionA, 'tei', 'Region A Teacher College (languages)');
+    const trainer = await make.person(world.ctx, tei, { category: 'trainer' });
+    const module = await make.trainingModule(world.ctx, standard);
+    const offering = await make.offering(world.ctx, tei, {
+      moduleId: module.id,
+      trainerIds: [trainer.id],
+      startDate: '2027-03-15',
+      endDate: '2027-03-17',
+    });
+    const leader = await signedInUser(
+      world.ctx,
+      'school_leader',
+      world.schoolA1,
+      `leader-lang${suffix()}@school.example`,
+    );
+    const expected = {
+      en: { subject: 'Enrolled:', body: 'starting Mar 15, 2027.' },
+      ru: { subject: 'Вы записаны:', body: 'начало 15 мар. 2027 г.' },
+      uz: { subject: 'Ro‘yxatga olindingiz:', body: 'boshlanishi 15-mart, 2027.' },
+      ne: { subject: 'भर्ना भयो:', body: 'सुरु २०२७ मार्च १५।' },
+      fil: { subject: 'Naka-enrol:', body: 'magsisimula sa Mar 15, 2027.' },
+    } as const;
+    const readers = [];
+    for (const locale of Object.keys(expected) as (keyof typeof expected)[])
+      readers.push({
+        locale,
+        reader: await signedInUser(world.ctx, 'teacher', world.schoolA1, `${locale}${suffix()}@school.example`, locale),
+      });
+    await training.nominate(
+      leader.ctx,
+      offering.id,
+      readers.map((r) => r.reader.person.id),
+    );
+    await deliverOutbox(getDb().db);
+    for (const { locale, reader } of readers) {
+      const mails = mailsTo(reader.person.email!);
+      expect(mails, locale).toHaveLength(1);
+      expect(mails[0]!.subject, locale).toContain(expected[locale].subject);
+      expect(mails[0]!.text, locale).toContain(expected[locale].body);
+      expect(mails[0]!.text, locale).not.toContain('2027-03-15');
+    }
+  });
 });
 
 describe('notification templates', () => {
@@ -243,5 +294,21 @@ describe('notification templates', () => {
     const { TEMPLATES } = await import('./notifications.templates.ts');
     for (const byLocale of Object.values(TEMPLATES))
       expect(Object.keys(byLocale).sort()).toEqual(['en', 'fil', 'ne', 'ru', 'uz']);
+  });
+
+  it('writes days, counts and amounts as each language does', () => {
+    expect(dayParam('2026-12-06')).toEqual({
+      words: { en: 'Dec 6, 2026', ru: '6 дек. 2026 г.', uz: '6-dekabr, 2026', ne: '२०२६ डिसेम्बर ६', fil: 'Dis 6, 2026' },
+    });
+    expect(numberParam(12)).toEqual({ words: { en: '12', ru: '12', uz: '12', ne: '१२', fil: '12' } });
+    expect(amountParam(5_000_000, 'UZS')).toEqual({
+      words: {
+        en: '5,000,000 UZS',
+        ru: '5\u00a0000\u00a0000 UZS',
+        uz: '5\u00a0000\u00a0000 UZS',
+        ne: '५०,००,००० UZS',
+        fil: '5,000,000 UZS',
+      },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { formatDay } from '../../../web/i18n/format.ts';
 import { drawQrCode, newPdf, pdfBytes, write } from '../../shared/pdf.ts';
 
 /** What the certificate states, already in the holder's language. */
@@ -101,16 +102,10 @@ const LABELS: Record<string, Labels> = {
   },
 };
 
-function formatDate(iso: string, locale: string): string {
-  // Nepali dates in Devanagari digits, as the web app writes them.
-  const tag = locale === 'ne' ? 'ne-NP-u-nu-deva' : locale;
-  try {
-    return new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-      new Date(iso),
-    );
-  } catch {
-    return iso.slice(0, 10);
-  }
+/** A date on the certificate as the web app writes it in that language ("6-dekabr, 2026", "२०२६ डिसेम्बर ६"), the UTC day. */
+export function certificateDate(iso: string, locale: string): string {
+  const date = new Date(iso);
+  return formatDay(Number.isNaN(date.getTime()) ? iso : date.toISOString(), locale);
 }
 
 /** A one-page A4 certificate in the holder's language, with a QR code that opens the public verification page. */
@@ -179,9 +174,9 @@ export async function renderCertificate(content: CertificateContent): Promise<Bu
   doc.fillColor('#000000');
   doc.y = footY;
   doc.x = margin;
-  write(doc, `${labels.issued}: ${formatDate(content.issuedAt, content.locale)}`, { size: 10, width: textWidth });
+  write(doc, `${labels.issued}: ${certificateDate(content.issuedAt, content.locale)}`, { size: 10, width: textWidth });
   if (content.validUntil)
-    write(doc, `${labels.validUntil}: ${formatDate(content.validUntil, content.locale)}`, {
+    write(doc, `${labels.validUntil}: ${certificateDate(content.validUntil, content.locale)}`, {
       size: 10,
       width: textWidth,
     });

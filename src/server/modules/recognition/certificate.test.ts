@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { textRuns } from '../../shared/pdf.ts';
-import { type CertificateContent, renderCertificate } from './certificate.pdf.ts';
+import { type CertificateContent, certificateDate, renderCertificate } from './certificate.pdf.ts';
 
 /** Every Flate stream of the PDF, inflated: fonts' names and their ToUnicode maps are in here. */
 function streamsOf(pdf: Buffer): string {
@@ -48,6 +48,16 @@ const base: CertificateContent = {
 };
 
 describe('certificate PDF', () => {
+  it('writes its dates as the web app does in each language, on the UTC day', () => {
+    const at = '2026-12-06T03:35:00.000Z';
+    expect(certificateDate(at, 'en')).toBe('Dec 6, 2026');
+    expect(certificateDate(at, 'ru')).toBe('6 дек. 2026 г.');
+    expect(certificateDate(at, 'uz')).toBe('6-dekabr, 2026');
+    expect(certificateDate(at, 'ne')).toBe('२०२६ डिसेम्बर ६');
+    expect(certificateDate(at, 'fil')).toBe('Dis 6, 2026');
+    expect(certificateDate('2026-12-06T23:30:00-05:00', 'en')).toBe('Dec 7, 2026');
+  });
+
   it('renders Nepali in Devanagari, with a Latin URL beside it', async () => {
     const pdf = await renderCertificate({
       ...base,
