@@ -20,14 +20,7 @@ const english = flatten(en as Tree);
 /** Strings that are the same word in that language (names, loanwords); everything else must be translated. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   ru: ['app.name', 'training.offerings.range'],
-  uz: [
-    'app.name',
-    'scope.role.admin',
-    'nav.import',
-    'assessment.portfolio.title',
-    'training.schedule.aModule',
-    'training.schedule.module',
-  ],
+  uz: ['app.name', 'scope.role.admin', 'nav.import', 'assessment.portfolio.title'],
   ne: ['app.name', 'training.offerings.range'],
   fil: [
     'app.name',
@@ -35,11 +28,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'languageNames.uz',
     'languageNames.ne',
     'languageNames.fil',
-    'signIn.username',
-    'signIn.password',
-    'accounts.username',
     'people.email',
-    'people.emisId',
     'org.code',
     'assessment.evidence.link',
     'training.offerings.range',
