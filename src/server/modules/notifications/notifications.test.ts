@@ -4,9 +4,14 @@ import * as make from '../../../../test/factories.ts';
 import { signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { configureMail, deliverOutbox } from '../../shared/mail.ts';
+import { PER_ADDRESS_PER_HOUR, PER_USERNAME_PER_HOUR, resetClock } from '../accounts/accounts.reset.ts';
 import * as accounts from '../accounts/accounts.service.ts';
 import * as reviews from '../assessment/reviews.service.ts';
+import * as credentials from '../recognition/credentials.service.ts';
+import { configureCredentials } from '../recognition/issuer.keys.ts';
+import * as rules from '../recognition/rules.service.ts';
 import * as training from '../training/enrolment.service.ts';
+import * as plans from '../training/plans.service.ts';
 import {
   amountParam,
   dayParam,
@@ -17,6 +22,8 @@ import {
 } from './notifications.service.ts';
 import { startTestSmtp } from './test-smtp.ts';
 
+configureCredentials({ publicUrl: 'https://pathway.example', keySecret: 'test-key-secret-for-notifications' });
+
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 beforeAll(async () => {
   smtp = await startTestSmtp();
@@ -24,6 +31,7 @@ beforeAll(async () => {
   registerNotifications();
 });
 afterAll(async () => {
+  resetClock.now = () => new Date();
   unregisterNotifications();
   configureMail({ smtpUrl: null });
   await smtp.close();
@@ -76,6 +84,26 @@ describeOnEachDatabase('notifications', (getDb) => {
       evidenceIds: [],
     });
   const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
+  const inboxOf = async (username: string) => {
+    const session = await signIn(app, username, make.TEST_PASSWORD);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/me/notifications?order=newest&limit=100',
+      headers: session.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json().items as { kind: string; title: string; body: string; link: string }[];
+  };
+  /** The one notification of `kind` in the inbox and the one mail with its title, after the outbox is sent. */
+  const delivered = async (user: { username: string; person: { email: string | null } }, kind: string) => {
+    await deliverOutbox(getDb().db);
+    const items = (await inboxOf(user.username)).filter((item) => item.kind === kind);
+    expect(items, kind).toHaveLength(1);
+    const mails = mailsTo(user.person.email!).filter((m) => m.subject === items[0]!.title);
+    expect(mails, kind).toHaveLength(1);
+    return { item: items[0]!, mail: mails[0]! };
+  };
+  const english = (text: unknown) => (text as Record<string, string>).en!;
 
   beforeAll(async () => {
     const database = getDb();
@@ -285,6 +313,134 @@ describeOnEachDatabase('notifications', (getDb) => {
       expect(mails[0]!.subject, locale).toContain(expected[locale].subject);
       expect(mails[0]!.text, locale).toContain(expected[locale].body);
       expect(mails[0]!.text, locale).not.toContain('2027-03-15');
+    }
+  });
+
+  it('tells the teacher when the assessor asks for more evidence, and when the review is decided', async () => {
+    const asked = await requestReview(6);
+    await reviews.askForEvidence(assessor.ctx, asked.id, 'Add the lesson plan, please.');
+    const evidence = await delivered(teacher, 'evidence_requested');
+    expect(evidence.item.title).toBe(`More evidence requested: ${english(competency(6).title)}`);
+    expect(evidence.item.link).toBe('/my-portfolio');
+    expect(evidence.mail.text).toContain('https://pathway.example/my-portfolio');
+
+    const decided = await requestReview(7);
+    await reviews.decideReview(assessor.ctx, decided.id, { levelCode: standard.levels[1]!.code });
+    const decision = await delivered(teacher, 'review_decided');
+    expect(decision.item.title).toBe(`Review decided: ${english(competency(7).title)}`);
+    expect(decision.item.body).toContain(english(standard.levels[1]!.title));
+  });
+
+  it('tells the holder when a credential is issued and when it is revoked', async () => {
+    const ministry = await signedInUser(world.ctx, 'ministry_officer', world.nation, `ministry${suffix()}@gov.example`);
+    const { id } = await credentials.issueCredential(assessor.ctx, {
+      personId: teacher.person.id,
+      achievement: {
+        key: 'notified-credential',
+        name: { en: 'Digital pedagogy, level 2', ru: 'Цифровая педагогика, уровень 2' },
+        description: { en: 'Confirmed at level 2.' },
+        criteria: { en: 'An assessor confirmed level 2.' },
+        achievementType: 'Competency',
+        alignments: [{ frameworkId: standard.id, itemId: competency(8).id }],
+        results: [],
+      },
+      evidence: [],
+      source: { type: 'recognition_rule', id: 'notified-credential' },
+    });
+    const issued = await delivered(teacher, 'credential_issued');
+    expect(issued.item.title).toBe('Credential issued: Digital pedagogy, level 2');
+    expect(issued.item.link).toBe('/my-credentials');
+
+    await credentials.changeStatus(ministry.ctx, id, 'revoke', 'Issued to the wrong person.');
+    const revoked = await delivered(teacher, 'credential_revoked');
+    expect(revoked.item.body).toBe('The status of your credential Digital pedagogy, level 2 is now: revoked.');
+  });
+
+  it('tells an approver over the teacher, in their language, that awards wait for approval', async () => {
+    const ministry = await signedInUser(world.ctx, 'ministry_officer', world.nation, `rules${suffix()}@gov.example`);
+    const approver = await signedInUser(
+      world.ctx,
+      'assessor',
+      world.regionA,
+      `approver${suffix()}@region.example`,
+      'ru',
+    );
+    const rule = await rules.createRule(ministry.ctx, {
+      name: { en: 'ICT-ready teacher', ru: 'Учитель, готовый к ИКТ' },
+      description: { en: 'Confirmed in the foundations of ICT use.' },
+      criteria: { en: 'An assessor confirmed the competency at Knowledge Deepening or above.' },
+      achievementType: 'Competency',
+      frameworkId: standard.id,
+      condition: { type: 'competency', itemId: competency(9).id, levelCode: 'KD' },
+      mode: 'approval',
+    });
+    await rules.setStatus(ministry.ctx, rule.id, 'active');
+    await reviews.rate(assessor.ctx, teacher.person.id, {
+      frameworkId: standard.id,
+      itemId: competency(9).id,
+      levelCode: 'KD',
+      evidenceIds: [],
+    });
+    const waiting = await delivered(approver, 'approval_waiting');
+    expect(waiting.item.title).toBe('Награды ждут утверждения');
+    expect(waiting.item.body).toBe('Ожидают вашего утверждения (1): Учитель, готовый к ИКТ.');
+    expect(waiting.item.link).toBe('/recognition/approvals');
+    // The assessor who rated is not told of the queue their own rating filled.
+    expect((await inboxOf(assessor.username)).filter((i) => i.kind === 'approval_waiting')).toEqual([]);
+  });
+
+  it('tells the teacher when their school leader proposes a plan and when it is agreed', async () => {
+    const leader = await signedInUser(
+      world.ctx,
+      'school_leader',
+      world.schoolA1,
+      `leader-plan${suffix()}@school.example`,
+    );
+    await reviews.rate(assessor.ctx, teacher.person.id, {
+      frameworkId: standard.id,
+      itemId: competency(10).id,
+      levelCode: 'KA',
+      evidenceIds: [],
+    });
+    const plan = await plans.generatePlan(leader.ctx, teacher.person.id, standard.id);
+    const proposed = await delivered(teacher, 'plan_proposed');
+    expect(proposed.item).toMatchObject({ title: 'A development plan was proposed', link: '/my-plan' });
+
+    await plans.setPlanStatus(leader.ctx, plan.id, 'agreed');
+    const agreed = await delivered(teacher, 'plan_agreed');
+    expect(agreed.item.title).toBe('Development plan: agreed');
+  });
+
+  it('mails at most three reset links an hour per username and refuses an address after ten requests', async () => {
+    const reader = await signedInUser(world.ctx, 'teacher', world.schoolA1, `reset${suffix()}@school.example`, 'uz');
+    const ask = (username: string, remoteAddress: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { username }, remoteAddress });
+    expect(PER_USERNAME_PER_HOUR).toBe(3);
+    expect(PER_ADDRESS_PER_HOUR).toBe(10);
+    // Five requests for one account from five addresses: each answered alike, three links mailed.
+    for (let i = 1; i <= 5; i++) expect((await ask(reader.username, `10.0.1.${i}`)).statusCode).toBe(202);
+    await deliverOutbox(getDb().db);
+    expect(mailsTo(reader.person.email!)).toHaveLength(3);
+    expect(mailsTo(reader.person.email!).every((m) => m.text.includes('reset-password#'))).toBe(true);
+
+    // One address asking for many usernames: ten are answered, the eleventh is refused.
+    for (let i = 1; i <= 10; i++) expect((await ask(`nobody-${i}`, '10.0.2.1')).statusCode).toBe(202);
+    const refused = await ask(reader.username, '10.0.2.1');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('too_many_requests');
+    expect((await ask(reader.username, '10.0.2.2')).statusCode).toBe(202);
+    await deliverOutbox(getDb().db);
+    expect(mailsTo(reader.person.email!)).toHaveLength(3);
+
+    // An hour later both limits have passed.
+    const later = new Date(Date.now() + 3601_000);
+    resetClock.now = () => later;
+    try {
+      expect((await ask(reader.username, '10.0.2.1')).statusCode).toBe(202);
+      await deliverOutbox(getDb().db, later);
+      expect(mailsTo(reader.person.email!)).toHaveLength(4);
+    } finally {
+      resetClock.now = () => new Date();
     }
   });
 });
