@@ -140,7 +140,7 @@ function Coverage({ overview }: { overview: Overview }) {
   return (
     <section aria-labelledby="translations-coverage">
       <h2 id="translations-coverage">{t('translations.coverage.title')}</h2>
-      {overview.objects.length === 0 ? (
+      {overview.objects.length === 0 && overview.kept.length === 0 ? (
         <p className="muted">{t('translations.coverage.none')}</p>
       ) : (
         <table className="cards translation-coverage">
@@ -165,9 +165,18 @@ function Coverage({ overview }: { overview: Overview }) {
                 ))}
               </tr>
             ))}
+            {overview.kept.map((o) => (
+              <tr key={`${o.type}:${o.id}`} className="translation-kept">
+                <th scope="row">
+                  <ObjectName object={o} />
+                </th>
+                <td colSpan={locales.length}>{t('translations.coverage.published')}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
+      {overview.kept.length > 0 && <p className="muted">{t('translations.coverage.publishedHelp')}</p>}
     </section>
   );
 }

@@ -51,6 +51,11 @@ export interface TranslatableKind {
   units(scope: TextScope, id: string): Promise<{ object: TranslatableObject; units: TextUnit[] } | null>;
   /** Marks the object changed after its translations were written (readers that cache it look at this). */
   touch?(scope: TextScope, id: string): Promise<void>;
+  /**
+   * Objects of this kind that are never translated in place (a published questionnaire, translated in
+   * its next draft): the overview lists them with that note instead of leaving them out silently.
+   */
+  kept?(scope: TextScope): Promise<{ id: string; name: LocalizedText }[]>;
 }
 
 /**

@@ -27,6 +27,8 @@ export const Overview = z.object({
       languages: z.array(z.object({ locale: z.string(), counts: Counts })),
     }),
   ),
+  /** Objects kept as they are (a published questionnaire is translated in its next draft). */
+  kept: z.array(z.object({ type: z.string(), id: z.string(), name: z.record(z.string(), z.string()) })),
 });
 
 export const ObjectParams = z.strictObject({

@@ -103,10 +103,16 @@ export interface ObjectCoverage {
   languages: { locale: string; counts: Counts }[];
 }
 
-/** Every translatable object with, per language, how many texts are missing, stale, draft, in review, approved. */
-export async function overview(ctx: Ctx): Promise<{ access: TranslationAccess; objects: ObjectCoverage[] }> {
+/**
+ * Every translatable object with, per language, how many texts are missing, stale, draft, in review,
+ * approved; and the objects kept as they are (published questionnaires), which are translated elsewhere.
+ */
+export async function overview(ctx: Ctx) {
   const granted = await access(ctx);
-  return { access: granted, objects: await coverage(ctx, granted.sourceLocale) };
+  const scope = await scopeOf(ctx);
+  const kept: { type: string; id: string; name: LocalizedText }[] = [];
+  for (const kind of KINDS) for (const o of (await kind.kept?.(scope)) ?? []) kept.push({ type: kind.type, ...o });
+  return { access: granted, objects: await coverage(ctx, granted.sourceLocale), kept };
 }
 
 /** Coverage without an actor check: the operator's `pathway translations status` and the overview. */

@@ -274,6 +274,15 @@ describeOnEachDatabase('translation workflow', (getDb) => {
     // Published, it is what respondents answered: no longer offered for translation.
     await call(ministry, 'POST', `/api/surveys/${draft.id}/publish`, {});
     expect((await call(ministry, 'GET', `/api/translations/questionnaire/${draft.id}/ne`)).statusCode).toBe(404);
+    // The overview says so rather than leaving it out; once a next draft exists, that draft is listed.
+    const overview = (await call(ministry, 'GET', '/api/translations')).json();
+    expect(overview.kept).toContainEqual({ type: 'questionnaire', id: draft.id, name: title });
+    expect(overview.objects.some((o: { id: string }) => o.id === draft.id)).toBe(false);
+    const next = await call(ministry, 'POST', `/api/surveys/${draft.id}/versions`, {});
+    expect(next.statusCode, next.body).toBe(201);
+    const again = (await call(ministry, 'GET', '/api/translations')).json();
+    expect(again.kept.some((k: { id: string }) => k.id === draft.id)).toBe(false);
+    expect(again.objects.some((o: { id: string }) => o.id === next.json().id)).toBe(true);
   });
 
   it('puts a translation of a published standard before its readers at once', async () => {
