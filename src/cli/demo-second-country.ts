@@ -9,9 +9,10 @@ import * as frameworks from '../server/modules/frameworks/frameworks.service.ts'
 import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { grant } from '../server/modules/regional/agreements.service.ts';
+import * as collaboration from '../server/modules/regional/collaboration.service.ts';
 import { mapToReference, REFERENCE_CASE_IDENTIFIER, type Relation } from '../server/modules/regional/reference.ts';
 import { type Ctx, inTransaction, systemActor, systemBase } from '../server/shared/context.ts';
-import { newId, nowIso } from '../server/shared/ids.ts';
+import { newId, nowIso, todayIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
 import { draws } from './demo-country.ts';
 
@@ -88,7 +89,7 @@ export async function seedRegionalDemo(database: Database, meridiaTenantId: stri
     kind: 'regional',
   });
   const office: Ctx = { ...base, tenantId: tenant.id };
-  await inTransaction(office, async (tx) => {
+  const analystId = await inTransaction(office, async (tx) => {
     const analyst = await people.createPerson(tx, {
       orgUnitId: root.id,
       category: 'officer',
@@ -105,6 +106,7 @@ export async function seedRegionalDemo(database: Database, meridiaTenantId: stri
       password: PASSWORD,
       roles: [{ role: 'regional_analyst', orgUnitId: root.id }],
     });
+    return analyst.id;
   });
   const ministry = await database.db
     .selectFrom('user_account')
@@ -115,7 +117,91 @@ export async function seedRegionalDemo(database: Database, meridiaTenantId: stri
   const asMinistry: Ctx = { ...meridia, actor: { ...systemActor(), accountId: ministry?.id ?? null } };
   for (const dataset of ['competency_shares', 'indicators'] as const)
     await grant(asMinistry, { granteeTenantId: tenant.id, dataset });
+  await seedCollaboration(database, {
+    office: { ...office, actor: { ...systemActor(), personId: analystId } },
+    meridia,
+  });
   return { tenantId: tenant.id };
+}
+
+const dayFromToday = (days: number) => new Date(Date.parse(todayIso()) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A regional seminar next month and an international project running this school year, both with
+ * Meridia invited; its ministry nominates the demo teacher and a few colleagues (each told in their
+ * inbox), and the project space holds a first exchange, in English and Russian.
+ */
+async function seedCollaboration(database: Database, { office, meridia }: { office: Ctx; meridia: Ctx }) {
+  const seminar = await collaboration.createActivity(office, {
+    kind: 'seminar',
+    title: {
+      en: 'Regional seminar: ICT in the classroom across borders',
+      ru: 'Региональный семинар: ИКТ на уроке без границ',
+      uz: 'Mintaqaviy seminar: chegaralarsiz sinfda AKT',
+      ne: 'क्षेत्रीय गोष्ठी: सीमापारि कक्षाकोठामा सूचना प्रविधि',
+      fil: 'Panrehiyong seminar: ICT sa silid-aralan nang lampas sa hangganan',
+    },
+    description: {
+      en: 'Two days of lessons shown and discussed by teachers of the member states, on the reference framework.',
+      ru: 'Два дня открытых уроков и обсуждений учителей стран-участниц по эталонной рамке.',
+    },
+    startsOn: dayFromToday(30),
+    endsOn: dayFromToday(31),
+    place: 'Regional Office for Education, conference hall',
+    countryTenantIds: [meridia.tenantId],
+  });
+  const project = await collaboration.createActivity(office, {
+    kind: 'project',
+    title: {
+      en: 'International project: Our rivers, our data',
+      ru: 'Международный проект: Наши реки, наши данные',
+      uz: 'Xalqaro loyiha: Daryolarimiz, ma’lumotlarimiz',
+      ne: 'अन्तर्राष्ट्रिय परियोजना: हाम्रा नदी, हाम्रो तथ्याङ्क',
+      fil: 'Pandaigdigang proyekto: Ang aming mga ilog, ang aming datos',
+    },
+    description: {
+      en: 'Classes in several countries measure their local river, share the data and compare it together.',
+      ru: 'Классы из нескольких стран измеряют свою реку, делятся данными и сравнивают их вместе.',
+    },
+    startsOn: dayFromToday(-14),
+    endsOn: dayFromToday(150),
+    onlineUrl: 'https://example.org/rivers-project',
+    countryTenantIds: [meridia.tenantId],
+  });
+  const teacher = await database.db
+    .selectFrom('user_account')
+    .select(['id', 'person_id'])
+    .where('tenant_id', '=', meridia.tenantId)
+    .where('username', '=', 'teacher')
+    .executeTakeFirstOrThrow();
+  const colleagues = await database.db
+    .selectFrom('person')
+    .select('id')
+    .where('tenant_id', '=', meridia.tenantId)
+    .where('category', '=', 'teacher')
+    .where('id', '!=', teacher.person_id!)
+    .orderBy('national_id')
+    .limit(3)
+    .execute();
+  const nominees = [teacher.person_id!, ...colleagues.map((c) => c.id)];
+  await collaboration.nominate(meridia, seminar.id, nominees.slice(0, 3));
+  await collaboration.nominate(meridia, project.id, [nominees[0]!, nominees[3]!]);
+  const as = (personId: string): Ctx => ({ ...meridia, actor: { ...meridia.actor, personId } });
+  await collaboration.addPost(
+    as(nominees[0]!),
+    project.id,
+    'Hello from Amberfield! Our class measured the river’s temperature this week: 11 °C in the morning.',
+  );
+  await collaboration.addPost(
+    as(nominees[3]!),
+    project.id,
+    'Здравствуйте! Мы начнём замеры в понедельник и выложим таблицу к пятнице.',
+  );
+  await collaboration.addPost(
+    office,
+    project.id,
+    'Welcome to the project space. Please post your first measurements before the end of the month.',
+  );
 }
 
 type Two = { en: string; ru: string };

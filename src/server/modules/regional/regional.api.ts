@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiMap } from '../../http/route.ts';
+import { collaborationApi } from './collaboration.api.ts';
 import {
   Agreement,
   AgreementParams,
@@ -50,4 +51,5 @@ export const regionalApi = {
       'competencies (share at or above each country’s target, hidden where the group is small), with mapping coverage ' +
       'and the caveat where a mapping is broader, narrower or related rather than exact.',
   },
+  ...collaborationApi,
 } as const satisfies ApiMap;

@@ -6,6 +6,7 @@ import { route } from '../../http/route.ts';
 import { systemBase } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { grant, revoke, sharingOverview } from './agreements.service.ts';
+import * as collaboration from './collaboration.service.ts';
 import { compareCountries } from './comparison.service.ts';
 import { operatorApi, regionalApi } from './regional.api.ts';
 import { createTenant, listTenants } from './tenants.service.ts';
@@ -46,4 +47,30 @@ export function regionalRoutes(app: ZodApp, database: Database) {
     revoke(req.ctx, req.params.agreementId),
   );
   route(app, regionalApi, 'GET /api/regional/comparison', { tags }, (req) => compareCountries(req.ctx, req.query));
+
+  route(app, regionalApi, 'GET /api/regional/activities', { tags }, (req) => collaboration.listActivities(req.ctx));
+  route(app, regionalApi, 'POST /api/regional/activities', { tags }, async (req, reply) =>
+    reply.code(201).send(await collaboration.createActivity(req.ctx, req.body)),
+  );
+  route(app, regionalApi, 'GET /api/regional/activities/:activityId', { tags }, (req) =>
+    collaboration.getActivity(req.ctx, req.params.activityId),
+  );
+  route(app, regionalApi, 'POST /api/regional/activities/:activityId/countries', { tags }, (req) =>
+    collaboration.inviteCountries(req.ctx, req.params.activityId, req.body.countryTenantIds),
+  );
+  route(app, regionalApi, 'POST /api/regional/activities/:activityId/participants', { tags }, (req) =>
+    collaboration.nominate(req.ctx, req.params.activityId, req.body.personIds),
+  );
+  route(app, regionalApi, 'DELETE /api/regional/activities/:activityId/participants/:personId', { tags }, (req) =>
+    collaboration.withdraw(req.ctx, req.params.activityId, req.params.personId),
+  );
+  route(app, regionalApi, 'PUT /api/regional/activities/:activityId/attendance', { tags }, (req) =>
+    collaboration.recordAttendance(req.ctx, req.params.activityId, req.body.attendance),
+  );
+  route(app, regionalApi, 'GET /api/regional/activities/:activityId/posts', { tags }, (req) =>
+    collaboration.listPosts(req.ctx, req.params.activityId),
+  );
+  route(app, regionalApi, 'POST /api/regional/activities/:activityId/posts', { tags }, async (req, reply) =>
+    reply.code(201).send(await collaboration.addPost(req.ctx, req.params.activityId, req.body.body)),
+  );
 }
