@@ -39,7 +39,7 @@ describe('the pathway command', () => {
     expect(Number(teachers.n)).toBe(121);
   });
 
-  it('creates a sign-in for an existing person, and refuses an unknown role with a clear error', async () => {
+  it('creates a sign-in for an existing person that must change its password, and refuses an unknown role with a clear error', async () => {
     const ok = await pathway(
       'user',
       'create',
@@ -65,7 +65,13 @@ describe('the pathway command', () => {
           .innerJoin('person', 'person.id', 'user_account.person_id')
           .innerJoin('role_assignment', 'role_assignment.account_id', 'user_account.id')
           .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
-          .select(['person.national_id', 'user_account.status', 'role_assignment.role', 'org_unit.code'])
+          .select([
+            'person.national_id',
+            'user_account.status',
+            'user_account.must_change_password',
+            'role_assignment.role',
+            'org_unit.code',
+          ])
           .where('user_account.username', '=', username)
           .execute();
       } finally {
@@ -73,7 +79,14 @@ describe('the pathway command', () => {
       }
     };
     expect(await accounts('aruna')).toEqual([
-      { national_id: 'MRD00000001', status: 'active', role: 'school_leader', code: 'R1-D1-S1' },
+      // As with an account an administrator creates, the holder chooses a new password at first sign-in.
+      {
+        national_id: 'MRD00000001',
+        status: 'active',
+        must_change_password: 1,
+        role: 'school_leader',
+        code: 'R1-D1-S1',
+      },
     ]);
     const bad = pathway(
       'user',

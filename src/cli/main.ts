@@ -117,7 +117,10 @@ program
 const user = program.command('user').description('Accounts.');
 user
   .command('create')
-  .description('Create a sign-in for an existing person (by national id) with one role at an org unit (by code).')
+  .description(
+    'Create a sign-in for an existing person (by national id) with one role at an org unit (by code); ' +
+      'like an account an administrator creates, its holder sets a new password at first sign-in.',
+  )
   .requiredOption('--tenant <code>', 'Tenant code')
   .requiredOption('--national-id <id>', "The person's national id")
   .requiredOption('--username <name>')
@@ -133,12 +136,16 @@ user
         const unit = await org.findUnitByCode(ctx, opts.unit);
         const password = opts.password ?? process.env.PATHWAY_PASSWORD;
         if (!password) throw new AppError('validation_failed', 'Give --password or set PATHWAY_PASSWORD.');
-        const account = await accounts.createAccount(ctx, {
-          personId: person.id,
-          username: opts.username.toLowerCase(),
-          password,
-          roles: [{ role: opts.role as Role, orgUnitId: unit.id }],
-        });
+        const account = await accounts.createAccount(
+          ctx,
+          {
+            personId: person.id,
+            username: opts.username.toLowerCase(),
+            password,
+            roles: [{ role: opts.role as Role, orgUnitId: unit.id }],
+          },
+          { mustChangePassword: true },
+        );
         console.log(`Created account ${account.username} (${account.id}) as ${opts.role} at ${opts.unit}.`);
       }),
   );
