@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { type ApiResponse, useApiQuery } from '../api/routes.ts';
 import { localResolved } from '../frameworks/text.ts';
 import { formatDate, formatNumber, formatPercent } from '../i18n/index.ts';
+import { yearText } from '../monitoring/indicators.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
+import { CountryTrends } from './CountryTrends.tsx';
 import './regional.css';
 
 type Comparison = ApiResponse<'GET /api/regional/comparison'>;
@@ -46,13 +48,14 @@ export default function ComparisonPage() {
           <select value={period} onChange={(e) => setPeriod(Number(e.target.value))}>
             {Array.from({ length: YEARS }, (_, i) => thisYear - i).map((year) => (
               <option key={year} value={year}>
-                {year}
+                {yearText(year)}
               </option>
             ))}
           </select>
         </label>
       </div>
       <QueryState query={comparison}>{() => <ComparisonView comparison={comparison.data!} />}</QueryState>
+      <CountryTrends />
     </div>
   );
 }
@@ -165,6 +168,7 @@ function CountryFacts({ country }: { country: Country }) {
       {country.source === 'package' && (
         <div>{t('regional.comparison.fromPackage', { date: formatDate(country.generatedAt) })}</div>
       )}
+      {country.source === 'recorded' && <div>{t('regional.comparison.recorded')}</div>}
       {country.target && (
         <div>
           {t('regional.comparison.target')} {localResolved(country.target.title, i18n.language).text} (

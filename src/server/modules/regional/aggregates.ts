@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { type Ctx, systemBase } from '../../shared/context.ts';
-import { nowIso } from '../../shared/ids.ts';
+import { AppError } from '../../shared/errors.ts';
+import { nowIso, thisYear } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
 import { getCrosswalk } from '../frameworks/crosswalks.service.ts';
@@ -133,7 +134,7 @@ export async function countryAggregates(
   const { ctx, tenant } = await countryCtx(database, tenantId);
   const datasets = new Set(options.datasets ?? DATASETS);
   const shares = datasets.has('competency_shares')
-    ? await competencyShares(ctx, options.referenceIdentifier)
+    ? await competencyShares(ctx, options.referenceIdentifier, options.period)
     : { reference: null, target: null, shares: [] };
   return {
     format: 'pathway-aggregates/1',
@@ -150,10 +151,12 @@ export async function countryAggregates(
 
 /**
  * Shares of teachers at or above the country's target in each reference competency, at the nation and
- * each region, through the crosswalk from the country's current standard. A reference competency that
- * several national ones map to gets their mean share; one whose national cell is hidden is hidden.
+ * each region, through the crosswalk from the country's standard. A reference competency that several
+ * national ones map to gets their mean share; one whose national cell is hidden is hidden. This year
+ * is read live; a closed year as the country recorded it (of the version recorded then, through that
+ * version's crosswalk), and a year it did not record has no shares.
  */
-async function competencyShares(ctx: Ctx, referenceIdentifier: string) {
+async function competencyShares(ctx: Ctx, referenceIdentifier: string, period: number) {
   const none = { reference: null, target: null, shares: [] as ReferenceShare[] };
   const reference = await ctx.db
     .selectFrom('framework')
@@ -166,7 +169,18 @@ async function competencyShares(ctx: Ctx, referenceIdentifier: string) {
   // The country's own standard: its newest published version that is not the reference itself.
   const national = (await currentVersions(ctx.db, ctx.tenantId)).find((f) => f.case_identifier !== referenceIdentifier);
   if (!national) return none;
-  const standard = await loadStandard(ctx, national.id);
+  const root = await rootUnit(ctx);
+  const board = await competencyDashboard(ctx, {
+    unitId: root.id,
+    frameworkId: national.id,
+    basis: 'confirmed',
+    ...(period < thisYear() ? { year: period } : {}),
+  }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'year_not_recorded') return null;
+    throw e;
+  });
+  if (!board) return none;
+  const standard = await loadStandard(ctx, board.frameworkId);
   const crosswalk = await getCrosswalk(ctx, reference.id, standard.framework.id);
   // In the reference's own order: aspect by aspect (positions count within a parent).
   const referenceItems = await ctx.db
@@ -192,12 +206,6 @@ async function competencyShares(ctx: Ctx, referenceIdentifier: string) {
     mappedTo.set(link.from.id, list);
   }
 
-  const root = await rootUnit(ctx);
-  const board = await competencyDashboard(ctx, {
-    unitId: root.id,
-    frameworkId: standard.framework.id,
-    basis: 'confirmed',
-  });
   const rows = [board.unit, ...board.rows];
   const units = await unitsById(
     ctx,

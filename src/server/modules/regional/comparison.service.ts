@@ -1,14 +1,16 @@
 import { requireScope } from '../../shared/access.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { thisYear } from '../../shared/ids.ts';
 import * as org from '../org/org.service.ts';
 import { type CountryAggregates, countryAggregates } from './aggregates.ts';
 import { sharedWith } from './agreements.service.ts';
 import { heldPackages } from './exchange.ts';
 import { REFERENCE_CASE_IDENTIFIER, referenceOutline } from './reference.ts';
-import type { Comparison } from './regional.schemas.ts';
+import type { Comparison, CountryTrends } from './regional.schemas.ts';
 
 type Caveat = Comparison['countries'][number]['cells'][number]['caveats'][number];
+type Source = Comparison['countries'][number]['source'];
 
 /**
  * Countries by reference competencies, for a regional office: each country that shares its
@@ -24,18 +26,19 @@ export async function compareCountries(ctx: Ctx, query: { period: number }): Pro
   const outline = referenceOutline();
   const database = { db: ctx.db, dialect: ctx.dialect, close: async () => {} };
   const countries: Comparison['countries'] = [];
-  const sources: { figures: CountryAggregates; source: 'live' | 'package' }[] = [];
-  // Live figures are today's: they stand for this year only. An earlier year is read from the
-  // packages of that year (snapshots signed when the year was exported), never from today's figures.
-  const live = query.period === new Date().getUTCFullYear() ? await sharedWith(ctx) : new Map();
-  for (const [tenantId, datasets] of live) {
+  const sources: { figures: CountryAggregates; source: Source }[] = [];
+  // A country sharing now is read from its own figures: today's for this year, and an earlier year
+  // as it recorded that year when it closed (never today's figures under an old year's label). A
+  // year it did not record is left to the packages.
+  for (const [tenantId, datasets] of await sharedWith(ctx)) {
     if (!datasets.has('competency_shares')) continue;
     const figures = await countryAggregates(database, tenantId, {
       period: query.period,
       referenceIdentifier: REFERENCE_CASE_IDENTIFIER,
-      datasets: [...datasets],
+      // The comparison reads the shares only; indicators and surveys are for packages.
+      datasets: ['competency_shares'],
     });
-    sources.push({ figures, source: 'live' });
+    if (figures.reference) sources.push({ figures, source: query.period < thisYear() ? 'recorded' : 'live' });
   }
   // Countries on other installations, by the signed packages held for the period (verified on import).
   for (const pkg of await heldPackages(ctx))
@@ -74,4 +77,56 @@ export async function compareCountries(ctx: Ctx, query: { period: number }): Pro
   }
   countries.sort((a, b) => a.code.localeCompare(b.code));
   return { period: query.period, reference: outline.reference, competencies: outline.competencies, countries };
+}
+
+/**
+ * Each country over the years, for a regional office: the mean share at or above the country's target
+ * over the reference competencies its crosswalk maps, at the nation, in every year the comparison can
+ * show (a sharing country's recorded years and this one, and every period of a held package). Each
+ * point is that year's comparison, so the two never disagree; a year with a hidden or unmapped cell
+ * has no mean (a mean over the shown cells would let the hidden one be worked out).
+ */
+export async function countryTrends(ctx: Ctx): Promise<CountryTrends> {
+  requireScope(ctx, 'regional.read');
+  const now = thisYear();
+  const periods = new Set([now]);
+  for (const pkg of await heldPackages(ctx)) periods.add(pkg.aggregates.period);
+  for (const year of await recordedYearsOfSharing(ctx)) periods.add(year);
+  const years = [...periods].filter((y) => y <= now).sort((a, b) => a - b);
+  const boards = [];
+  for (const period of years) boards.push(await compareCountries(ctx, { period }));
+  const byCode = new Map<string, CountryTrends['countries'][number]>();
+  for (const board of boards)
+    for (const country of board.countries) {
+      const trend = byCode.get(country.code) ?? {
+        code: country.code,
+        iso: country.iso,
+        name: country.name,
+        points: [],
+      };
+      byCode.set(country.code, trend);
+      const mapped = country.cells.filter((c) => c.mapped.length > 0);
+      const hidden = mapped.some((c) => c.share === null);
+      trend.points.push({
+        year: board.period,
+        source: country.source,
+        mapped: mapped.length,
+        meanShare: mapped.length === 0 || hidden ? null : mapped.reduce((sum, c) => sum + c.share!, 0) / mapped.length,
+      });
+    }
+  return { years, countries: [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)) };
+}
+
+/** The closed years recorded by the countries that share their competency shares with this office now. */
+async function recordedYearsOfSharing(ctx: Ctx): Promise<number[]> {
+  const tenantIds = [...(await sharedWith(ctx))].filter(([, d]) => d.has('competency_shares')).map(([id]) => id);
+  if (tenantIds.length === 0) return [];
+  // A read across tenants by design: only the years, of countries that share now.
+  const rows = await ctx.db
+    .selectFrom('competency_year')
+    .select('year')
+    .distinct()
+    .where('tenant_id', 'in', tenantIds)
+    .execute();
+  return rows.map((r) => r.year);
 }

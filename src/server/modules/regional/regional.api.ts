@@ -6,6 +6,7 @@ import {
   AgreementParams,
   Comparison,
   ComparisonQuery,
+  CountryTrends,
   CreateTenantBody,
   GrantBody,
   SharingOverview,
@@ -50,6 +51,11 @@ export const regionalApi = {
       'For a regional office: the countries that share their competency shares, by the reference framework’s ' +
       'competencies (share at or above each country’s target, hidden where the group is small), with mapping coverage ' +
       'and the caveat where a mapping is broader, narrower or related rather than exact.',
+  },
+  'GET /api/regional/trends': {
+    response: { 200: CountryTrends },
+    description:
+      "For a regional office: each country's mean share at or above its target over the reference competencies its crosswalk maps, in every year the comparison can show (each point is that year's comparison).",
   },
   ...collaborationApi,
 } as const satisfies ApiMap;

@@ -7,7 +7,7 @@ import { systemBase } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { grant, revoke, sharingOverview } from './agreements.service.ts';
 import * as collaboration from './collaboration.service.ts';
-import { compareCountries } from './comparison.service.ts';
+import { compareCountries, countryTrends } from './comparison.service.ts';
 import { operatorApi, regionalApi } from './regional.api.ts';
 import { createTenant, listTenants } from './tenants.service.ts';
 
@@ -47,6 +47,7 @@ export function regionalRoutes(app: ZodApp, database: Database) {
     revoke(req.ctx, req.params.agreementId),
   );
   route(app, regionalApi, 'GET /api/regional/comparison', { tags }, (req) => compareCountries(req.ctx, req.query));
+  route(app, regionalApi, 'GET /api/regional/trends', { tags }, (req) => countryTrends(req.ctx));
 
   route(app, regionalApi, 'GET /api/regional/activities', { tags }, (req) => collaboration.listActivities(req.ctx));
   route(app, regionalApi, 'POST /api/regional/activities', { tags }, async (req, reply) =>

@@ -95,13 +95,14 @@ export const Comparison = z.object({
   /** The reference's competencies, in its order: the columns (or, on a phone, the rows) of the table. */
   competencies: z.array(z.object({ identifier: z.string(), code: z.string(), title: LocalizedTextSchema })),
   /**
-   * The countries whose ministry shares competency shares with this office now (`live`), and those on
-   * other installations whose signed package for the period this office holds (`package`).
+   * The countries whose ministry shares competency shares with this office now (`live` this year,
+   * `recorded` for a closed year the country recorded), and those on other installations whose signed
+   * package for the period this office holds (`package`).
    */
   countries: z.array(
     z.object({
       code: z.string(),
-      source: z.enum(['live', 'package']),
+      source: z.enum(['live', 'recorded', 'package']),
       /** When the figures were computed: now for live ones, the package's own time otherwise. */
       generatedAt: z.string(),
       iso: z.string().nullable(),
@@ -124,3 +125,26 @@ export const Comparison = z.object({
   ),
 });
 export type Comparison = z.infer<typeof Comparison>;
+
+/** Each country's mean share at or above its target over the mapped reference competencies, by year. */
+export const CountryTrends = z.object({
+  years: z.array(z.number().int()),
+  countries: z.array(
+    z.object({
+      code: z.string(),
+      iso: z.string().nullable(),
+      name: LocalizedTextSchema,
+      points: z.array(
+        z.object({
+          year: z.number().int(),
+          source: z.enum(['live', 'recorded', 'package']),
+          /** Reference competencies the country's crosswalk maps that year. */
+          mapped: z.number().int(),
+          /** Null where a mapped cell is hidden or nothing is mapped. */
+          meanShare: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type CountryTrends = z.infer<typeof CountryTrends>;

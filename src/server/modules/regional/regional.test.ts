@@ -4,6 +4,7 @@ import { type Session, signIn, type TestApp, testApp } from '../../../../test/ht
 import { seedDemo } from '../../../cli/demo.ts';
 import { REGIONAL_LOGIN, seedSecondCountry } from '../../../cli/demo-second-country.ts';
 import { REFERENCE_CASE_IDENTIFIER } from './reference.ts';
+import type { Comparison } from './regional.schemas.ts';
 
 const PASSWORD = 'pathway-demo';
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -44,13 +45,31 @@ describeOnEachDatabase('regional office', (getDb) => {
     const before = await comparison();
     expect(before.countries.map((c) => c.code)).toEqual(['demo']);
     expect(before.competencies).toHaveLength(18);
-    // Today's figures stand for this year only: an earlier year holds only packages signed for it.
-    const lastYear = await app.inject({
-      method: 'GET',
-      url: `/api/regional/comparison?period=${THIS_YEAR - 1}`,
-      headers: office.headers,
-    });
-    expect(lastYear.json().countries).toEqual([]);
+    // Today's figures stand for this year only: an earlier year is what the country recorded when it
+    // closed (the demo records 2024 and 2025 as those years close), and a year it did not record is absent.
+    const past = async (year: number) =>
+      (
+        await app.inject({ method: 'GET', url: `/api/regional/comparison?period=${year}`, headers: office.headers })
+      ).json() as Comparison;
+    const lastYear = await past(2025);
+    expect(lastYear.countries.map((c) => [c.code, c.source])).toEqual([['demo', 'recorded']]);
+    expect((await past(THIS_YEAR - 5)).countries).toEqual([]);
+    // The trend's points are those years' comparisons.
+    const mean = (country: { cells: { mapped: unknown[]; share: number | null }[] }) => {
+      const mapped = country.cells.filter((c) => c.mapped.length > 0);
+      return mapped.some((c) => c.share === null) ? null : mapped.reduce((a, c) => a + c.share!, 0) / mapped.length;
+    };
+    const trends = (await app.inject({ url: '/api/regional/trends', headers: office.headers })).json();
+    const demo = trends.countries.find((c: { code: string }) => c.code === 'demo');
+    expect(demo.points.map((p: { year: number; source: string }) => [p.year, p.source])).toEqual([
+      [2024, 'recorded'],
+      [2025, 'recorded'],
+      [THIS_YEAR, 'live'],
+    ]);
+    expect(demo.points[1].meanShare).toBe(mean(lastYear.countries[0]!));
+    expect(demo.points.at(-1).meanShare).toBe(mean(before.countries[0]!));
+    const ministryAsks = await app.inject({ url: '/api/regional/trends', headers: meridia.headers });
+    expect(ministryAsks.statusCode).toBe(403);
 
     const overview = await app.inject({ method: 'GET', url: '/api/data-sharing', headers: solvara.headers });
     expect(overview.statusCode).toBe(200);
