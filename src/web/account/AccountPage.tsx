@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { call } from '../api/routes.ts';
+import { call, routeUrl } from '../api/routes.ts';
 import { PreferencesForm } from '../notifications/PreferencesForm.tsx';
 import { ErrorText } from '../shell/ErrorText.tsx';
 
@@ -89,11 +89,11 @@ export default function AccountPage({
           <h2 id="my-data">{t('account.myData.title')}</h2>
           <p>{t('account.myData.intro')}</p>
           <p>
-            <a href="/api/me/export?format=pdf" download>
+            <a href={routeUrl('GET /api/me/export', { query: { format: 'pdf' } })} download>
               {t('account.myData.pdf')}
             </a>
             {' · '}
-            <a href="/api/me/export?format=json" download>
+            <a href={routeUrl('GET /api/me/export', { query: { format: 'json' } })} download>
               {t('account.myData.json')}
             </a>
           </p>

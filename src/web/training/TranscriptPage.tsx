@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { useApiQuery } from '../api/routes.ts';
+import { routeUrl, useApiQuery } from '../api/routes.ts';
 import { useMe } from '../auth/session.tsx';
 import { counted, formatDay, formatNumber } from '../i18n/index.ts';
 import { QueryState } from '../shell/ErrorText.tsx';
@@ -45,7 +45,11 @@ export default function TranscriptPage() {
             ))}
           </select>
         </label>
-        <a className="button-link" href={`/api/people/${personId}/transcript/export?year=${year}`} download>
+        <a
+          className="button-link"
+          href={routeUrl('GET /api/people/:personId/transcript/export', { params: { personId }, query: { year } })}
+          download
+        >
           {t('training.transcript.export')}
         </a>
       </div>
