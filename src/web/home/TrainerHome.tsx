@@ -14,8 +14,10 @@ export default function TrainerHome() {
   const { t } = useTranslation();
   const me = useMe();
   const day = today();
-  // Offerings that have not ended: the ones already started are today's, the rest are to come.
-  const offerings = useApiQuery('GET /api/offerings', { query: { from: day, ledBy: me.personId ?? undefined } });
+  // Offerings that have not ended and still run: the ones already started are today's, the rest are to come.
+  const offerings = useApiQuery('GET /api/offerings', {
+    query: { from: day, ledBy: me.personId ?? undefined, status: 'scheduled' },
+  });
   return (
     <>
       <h1>{t('nav.myOfferings')}</h1>
