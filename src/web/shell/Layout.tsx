@@ -68,6 +68,13 @@ const NAV: NavItem[] = [
   { to: '/translations', label: 'translations.nav', permission: 'translations.translate' },
   { to: '/regional', label: 'regional.nav.comparison', permission: 'regional.read', office: true },
   { to: '/data-sharing', label: 'regional.nav.sharing', permission: 'sharing.manage' },
+  {
+    to: '/regional/activities',
+    label: 'regional.nav.activities',
+    permission: null,
+    roles: ['regional_analyst', 'ministry_officer', 'admin'],
+    office: true,
+  },
   { to: '/my-credentials', label: 'recognition.nav.wallet', permission: null },
   { to: '/account', label: 'nav.account', permission: null, office: true },
 ];

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { type ApiResponse, call, queryKey, useApiQuery } from '../../api/routes.ts';
 import { useMe } from '../../auth/session.tsx';
 import { counted } from '../../i18n/index.ts';
+import { MyActivitiesLink } from '../../regional/MyActivitiesLink.tsx';
 import { ErrorText, QueryState } from '../../shell/ErrorText.tsx';
 import { useAct } from '../../shell/useAct.ts';
 import './communities.css';
@@ -41,6 +42,7 @@ export default function CommunitiesPage() {
       <p>
         <Link to="/search">{t('communitySearch.link')}</Link>
       </p>
+      <MyActivitiesLink />
       <ErrorText error={failure} />
       <QueryState query={list}>
         {() => (
