@@ -9,7 +9,45 @@ import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { LocalText } from '../shell/LocalText.tsx';
 
 type Current = ApiResponse<'GET /api/self-assessment'>;
-const CURRENT = queryKey('GET /api/self-assessment');
+type Version = ApiResponse<'GET /api/frameworks'>['items'][number];
+
+/**
+ * The version the teacher's self-assessment runs on: the current one, unless one begun on the
+ * version it replaced is still open. That one finishes on its own version (the server carries its
+ * ratings into the current one on submission), so the page shows that version's questions and says so.
+ */
+function useVersionInProgress() {
+  const current = useApiQuery('GET /api/self-assessment/instrument', {});
+  const versions = useApiQuery('GET /api/frameworks', {});
+  const currentId = current.data?.frameworkId;
+  const lineage = versions.data?.items.find((v) => v.id === currentId)?.lineageId;
+  const replaced: Version | undefined = versions.data?.items
+    .filter((v) => v.lineageId === lineage && v.status === 'superseded')
+    .sort((a, b) => (b.supersededAt ?? '').localeCompare(a.supersededAt ?? ''))[0];
+  const earlier = useApiQuery(
+    'GET /api/self-assessment',
+    { query: { frameworkId: replaced?.id } },
+    { enabled: !!replaced },
+  );
+  const open = earlier.data?.selfAssessment?.status === 'in_progress' ? replaced : undefined;
+  const earlierInstrument = useApiQuery(
+    'GET /api/self-assessment/instrument',
+    { query: { frameworkId: open?.id } },
+    { enabled: !!open },
+  );
+  // Were the earlier version's questions refused, the teacher still has the current version's.
+  const finishing = open && earlierInstrument.data ? { version: open, instrument: earlierInstrument } : null;
+  return {
+    current,
+    finishing,
+    /** Until it is known whether an earlier self-assessment is open, the page waits instead of offering a new one. */
+    deciding:
+      current.isPending ||
+      (versions.isPending && !versions.error) ||
+      (!!replaced && earlier.isPending) ||
+      (!!open && earlierInstrument.isPending),
+  };
+}
 
 const PHONE = '(max-width: 600px)';
 
@@ -34,8 +72,11 @@ export default function SelfAssessmentPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const instrument = useApiQuery('GET /api/self-assessment/instrument', {});
-  const current = useApiQuery('GET /api/self-assessment', {});
+  const version = useVersionInProgress();
+  const instrument = version.finishing?.instrument ?? version.current;
+  const input = version.finishing ? { query: { frameworkId: version.finishing.version.id } } : {};
+  const currentKey = queryKey('GET /api/self-assessment', input);
+  const current = useApiQuery('GET /api/self-assessment', input, { enabled: !version.deciding });
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
@@ -59,7 +100,7 @@ export default function SelfAssessmentPage() {
         body: { frameworkId: instrument.data!.frameworkId },
       });
       setAnswers({});
-      client.setQueryData<Current>(CURRENT, { selfAssessment: started });
+      client.setQueryData<Current>(currentKey, { selfAssessment: started });
     } catch (error) {
       setFailure(error);
     }
@@ -77,7 +118,7 @@ export default function SelfAssessmentPage() {
           params: { id: open!.id },
           body: { answers: { [itemId]: value } },
         });
-        client.setQueryData<Current>(CURRENT, { selfAssessment: saved });
+        client.setQueryData<Current>(currentKey, { selfAssessment: saved });
         setFailure(null);
       } catch (error) {
         setFailure(error);
@@ -92,7 +133,7 @@ export default function SelfAssessmentPage() {
     await pending.current;
     try {
       await call('POST /api/self-assessments/:id/submit', { params: { id: open!.id } });
-      await client.invalidateQueries({ queryKey: CURRENT });
+      await client.invalidateQueries({ queryKey: ['GET /api/self-assessment'] });
       await client.invalidateQueries({ queryKey: ['GET /api/people/:personId/feedback'] });
       navigate('/my-results');
     } catch (error) {
@@ -108,7 +149,10 @@ export default function SelfAssessmentPage() {
 
   return (
     <QueryState
-      query={{ isPending: instrument.isPending || current.isPending, error: instrument.error ?? current.error }}
+      query={{
+        isPending: version.deciding || instrument.isPending || current.isPending,
+        error: instrument.error ?? current.error,
+      }}
     >
       {() => {
         const ins = instrument.data!;
@@ -127,6 +171,14 @@ export default function SelfAssessmentPage() {
             <p className="muted">
               <LocalText value={ins.title} /> · {t('frameworks.version', { version: ins.version })}
             </p>
+            {version.finishing && version.current.data && (
+              <p className="notice">
+                {t('assessment.self.finishesOnEarlierVersion', {
+                  version: ins.version,
+                  current: version.current.data.version,
+                })}
+              </p>
+            )}
             <details className="glossary">
               <summary>{t('assessment.self.glossary')}</summary>
               <dl>
