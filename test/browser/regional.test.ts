@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedSecondCountry } from '../../src/cli/demo-second-country.ts';
 import type { DialectName } from '../db.ts';
 import { type BrowserWorld, startBrowserWorld } from './harness.ts';
 
@@ -18,7 +19,9 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
 
     beforeAll(async () => {
       world = await startBrowserWorld(120, dialect);
-    }, 180_000);
+      // A second country with a standard of its own structure (four domains, its own levels) and its crosswalk.
+      await seedSecondCountry(world.database, { code: 'solvara', name: 'Republic of Solvara', teachers: 120 });
+    }, 240_000);
     afterAll(() => world?.close());
 
     const meridiaRow = (page: Page) => page.locator('table.comparison-table tbody tr', { hasText: 'Meridia' });
@@ -36,6 +39,40 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
       // Meridia maps some competencies only broadly, narrowly or as related: those cells carry the caveat.
       expect(await row.locator('.caveat').count()).toBeGreaterThan(0);
       await page.context().close();
+    });
+
+    it("shows a second country with another standard once its ministry grants, and only that country's revoke hides it", async () => {
+      const solvaraRow = (page: Page) =>
+        page.locator('table.comparison-table tbody tr', { hasText: 'Republic of Solvara' });
+      const office = await world.signedIn(OFFICE);
+      await meridiaRow(office).waitFor();
+      expect(await solvaraRow(office).count()).toBe(0);
+
+      const ministry = await world.signedIn('solvara-ministry');
+      await ministry.goto(`${world.base}/data-sharing`);
+      await ministry.getByRole('heading', { name: 'Data sharing with regional offices' }).waitFor();
+      await ministry.getByRole('button', { name: 'Grant Competency shares to Regional Office for Education' }).click();
+      const revoke = ministry.getByRole('button', {
+        name: 'Revoke Competency shares from Regional Office for Education',
+      });
+      await revoke.waitFor();
+
+      await office.reload();
+      await solvaraRow(office).waitFor();
+      await meridiaRow(office).waitFor();
+      // Each country read through its own crosswalk: Solvara maps fewer reference competencies.
+      await expect(solvaraRow(office).locator('th').textContent()).resolves.toMatch(/\d+ of 18 mapped/);
+      expect(await solvaraRow(office).locator('td').count()).toBe(18);
+
+      await revoke.click();
+      await ministry
+        .getByRole('button', { name: 'Grant Competency shares to Regional Office for Education' })
+        .waitFor();
+      await office.reload();
+      await meridiaRow(office).waitFor();
+      expect(await solvaraRow(office).count()).toBe(0);
+      await ministry.context().close();
+      await office.context().close();
     });
 
     it('takes Meridia off the comparison when its ministry revokes, and back when it grants again', async () => {
