@@ -1,3 +1,5 @@
+import { type Kysely, PostgresAdapter } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { requirePermissionAt, scopePaths } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
@@ -148,7 +150,7 @@ async function checkAuthors(ctx: Ctx, ids: string[]) {
 }
 
 /** Facets for the filters and the text for search, written with every change of the resource. */
-async function reindex(ctx: Ctx, r: repo.ResourceRow) {
+async function reindex(ctx: Pick<Ctx, 'db' | 'dialect' | 'tenantId'>, r: repo.ResourceRow) {
   const competencies = parse<{ itemId: string; levelCode: string }[]>(r.competencies);
   await repo.replaceFacets(ctx.db, ctx.tenantId, r.id, [
     ...competencies.map((c) => ({ facet: 'competency' as const, value: c.itemId })),
@@ -164,6 +166,18 @@ async function reindex(ctx: Ctx, r: repo.ResourceRow) {
     r.subject,
     design?.title ?? '',
   ]);
+}
+
+/**
+ * Indexes a resource again after its texts changed outside this service (a translation of its title
+ * or description saved or imported through /translations), in the caller's transaction, so the new
+ * language is found at once rather than after the author's next edit. An unknown id is left alone.
+ */
+export async function reindexResource(db: Kysely<DB>, tenantId: string, id: string): Promise<void> {
+  const row = await repo.getResource(db, tenantId, id);
+  if (!row) return;
+  const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  await reindex({ db, dialect, tenantId }, row);
 }
 
 function fieldsOf(input: UpdateResourceInput) {

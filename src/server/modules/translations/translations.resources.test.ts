@@ -85,6 +85,25 @@ describeOnEachDatabase('translating library resources', (getDb) => {
     expect(after.languages.find((l) => l.locale === 'ne')!.counts.coverage).toBe(100);
   });
 
+  it('finds a resource by its Nepali title as soon as the translation is saved', async () => {
+    const created = await call(author, 'POST', '/api/resources', body({ en: 'Fractions with paper strips' }));
+    const id = created.json().id as string;
+    await call(author, 'PUT', `/api/resources/${id}/sharing`, { sharing: 'school' });
+    const found = async (q: string) =>
+      ((await call(author, 'GET', `/api/resources?q=${encodeURIComponent(q)}`)).json().items as { id: string }[]).map(
+        (r) => r.id,
+      );
+    expect(await found('भिन्न')).not.toContain(id);
+
+    const saved = await call(translator, 'PUT', `/api/translations/resource/${id}/ne`, {
+      units: [{ key: 'title', text: 'कागजका पट्टीसँग भिन्न', status: 'review' }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await found('भिन्न')).toContain(id);
+    expect(await found('कागजका पट्टीसँग')).toContain(id);
+    expect(await found('fractions')).toContain(id);
+  });
+
   it('marks the other languages stale when the author edits the English title, and the translator’s queue shows it', async () => {
     const created = await call(author, 'POST', '/api/resources', body({ en: 'Coding club' }, { en: 'Weekly club' }));
     const id = created.json().id as string;
@@ -145,5 +164,7 @@ describeOnEachDatabase('translating library resources', (getDb) => {
       ne: 'गणित खेलहरू',
       en: 'Maths games',
     });
+    const found = (await call(author, 'GET', '/api/resources?q=maths%20games')).json().items as { id: string }[];
+    expect(found.map((r) => r.id)).toContain(id);
   });
 });

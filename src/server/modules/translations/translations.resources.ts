@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
+import { reindexResource } from '../community/resources.service.ts';
 import type { TextUnit, TranslatableKind, TranslatableObject } from './translations.kinds.ts';
 
 const parse = (text: string) => JSON.parse(text) as LocalizedText;
@@ -56,5 +57,7 @@ export const resourceTexts: TranslatableKind = {
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
       .execute();
+    // Search reads every language of the title and description: a translation is found at once.
+    await reindexResource(db, tenantId, id);
   },
 };
