@@ -96,6 +96,15 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
 
         const after = await figures(ministry);
         expect(after).toEqual(before);
+
+        // History: the dashboard's version filter shows 1.0, superseded, with the figures it had.
+        await ministry.goto(`${world.base}/dashboard?basis=self`);
+        const version = ministry.getByRole('combobox', { name: /^Version/ });
+        await version.selectOption({ label: 'Version 1.0 · Superseded' });
+        await ministry.waitForURL(/version=/);
+        await ministry.getByText('live now. Version 1.0 of the standard.', { exact: false }).waitFor();
+        const assessed = ministry.locator('ul.headline li', { hasText: 'assessed in at least one competency' });
+        expect(await assessed.locator('strong').textContent()).toBe(before.dashboard);
       }, 180_000);
 
       it('ends the ministry’s drill-down at a school with counts, and shows the leader the school’s teachers by name on a phone', async () => {

@@ -31,9 +31,20 @@ export default function DashboardPage() {
   const sex = params.get('sex') ?? '';
   const year = params.get('year') ?? '';
   const trendQuery = { basis, unitId: unitId || undefined, sex: (sex || undefined) as Sex | undefined } as const;
-  const query: ApiInput<'GET /api/dashboards/competencies'>['query'] = { ...trendQuery, year: year || undefined };
+  const version = params.get('version') ?? '';
+  const query: ApiInput<'GET /api/dashboards/competencies'>['query'] = {
+    ...trendQuery,
+    year: year || undefined,
+    frameworkId: version || undefined,
+  };
   const dashboard = useApiQuery('GET /api/dashboards/competencies', { query }, { enabled: allowed });
   const d = dashboard.data;
+  // The versions of the standard shown that were ever in force: a superseded one shows history.
+  const frameworks = useApiQuery('GET /api/frameworks', {}, { enabled: allowed });
+  const lineage = frameworks.data?.items.find((f) => f.id === d?.frameworkId)?.lineageId;
+  const versions = (frameworks.data?.items ?? []).filter(
+    (f) => f.lineageId === lineage && (f.status === 'published' || f.status === 'superseded'),
+  );
   const heat = useMemo(
     () =>
       d && {
@@ -100,6 +111,26 @@ export default function DashboardPage() {
                 ))}
               </select>
             </label>
+            {d!.live && versions.length > 1 && (
+              <label>
+                {t('frameworks.versions.version')}
+                <select
+                  value={d!.frameworkId}
+                  onChange={(e) =>
+                    setFilter(
+                      'version',
+                      versions.find((v) => v.id === e.target.value)?.status === 'published' ? '' : e.target.value,
+                    )
+                  }
+                >
+                  {versions.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {t('frameworks.version', { version: v.version })} · {t(`frameworks.status.${v.status}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label>
               {t('monitoring.sex')}
               <select value={sex} onChange={(e) => setFilter('sex', e.target.value)}>
