@@ -7,7 +7,7 @@ import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import { exportFramework, importFramework } from './frameworks.exchange.ts';
-import { sanitiseHtml } from './frameworks.moodle.ts';
+import { sanitiseHtml } from './frameworks.moodle.html.ts';
 import * as frameworks from './frameworks.service.ts';
 
 /** Moodle-shaped files of our own (test/fixtures/moodle), written as Moodle writes them. */
@@ -179,6 +179,72 @@ describeOnEachDatabase('Moodle competency framework CSV', (getDb) => {
       'SL2.1',
       '503',
     ]);
+  });
+
+  it('shows an unedited Moodle description as its sanitised HTML, and Pathway’s plain text once edited', async () => {
+    const cell = (s: string) => `"${s.replaceAll('"', '""')}"`;
+    const row = (cells: string[]) => cells.map(cell).join(',');
+    const hostile =
+      '<p>Uses <strong>evidence</strong> of <em>learning</em>:</p><ul><li>tests</li><li><a href="https://example.org/e" onclick="x()">portfolios</a></li></ul>' +
+      '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">trap</a>' +
+      '<iframe src="https://evil.example"></iframe><style>body{display:none}</style>';
+    const csv = [
+      row(['Parent', 'Id', 'Name', 'Description', 'Format', 'Scale', 'Config', 'R1', 'R2', 'R3', 'X', 'E', 'F', 'T']),
+      row([
+        '',
+        'ASSESS',
+        'Assessment',
+        '<p>The <b>assessment</b> standard.</p><script>x()</script>',
+        '1',
+        'A,B',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '1',
+        'competency',
+      ]),
+      row(['', 'AS1', 'Evidence', hostile, '1', '', '', '', '', '', '', '', '', '']),
+      row(['', 'AS2', 'Plain', 'Marks <b>fairly</b>', '2', '', '', '', '', '', '', '', '', '']),
+    ].join('\n');
+    const res = await upload(ministry, csv, '?language=en');
+    expect(res.statusCode).toBe(201);
+    const id = res.json().frameworkId;
+    const view = async () =>
+      (await app.inject({ method: 'GET', url: `/api/frameworks/${id}`, headers: ministry.headers })).json();
+    const fw = await view();
+    const item = (code: string) => fw.items.find((i: { code: string }) => i.code === code);
+    expect(fw.descriptionHtml).toEqual({ en: '<p>The <b>assessment</b> standard.</p>' });
+    expect(item('AS1').statement.en).toBe('Uses evidence of learning:\ntests\nportfolios\ntrap');
+    expect(item('AS1').descriptionHtml).toEqual({
+      en: '<p>Uses <strong>evidence</strong> of <em>learning</em>:</p><ul><li>tests</li><li><a href="https://example.org/e">portfolios</a></li></ul><a>trap</a>',
+    });
+    expect(JSON.stringify(fw)).not.toMatch(/<script|<iframe|<style|<img|onerror|onclick|javascript:|alert\(/i);
+    // Text Moodle marked as plain stays text, whatever it looks like.
+    expect(item('AS2').descriptionHtml).toBeUndefined();
+    expect(item('AS2').statement.en).toBe('Marks <b>fairly</b>');
+
+    const edit = await app.inject({
+      method: 'PATCH',
+      url: `/api/frameworks/${id}/items/${item('AS1').id}`,
+      headers: ministry.headers,
+      payload: { statement: { en: 'Uses evidence of learning.' } },
+    });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.json().descriptionHtml).toBeUndefined();
+    const fwEdit = await app.inject({
+      method: 'PATCH',
+      url: `/api/frameworks/${id}`,
+      headers: ministry.headers,
+      payload: { description: { en: 'The assessment standard, edited.' } },
+    });
+    expect(fwEdit.statusCode).toBe(200);
+    const after = await view();
+    expect(after.descriptionHtml).toBeUndefined();
+    expect(after.items.find((i: { code: string }) => i.code === 'AS1').descriptionHtml).toBeUndefined();
+    expect(after.items.find((i: { code: string }) => i.code === 'AS1').statement.en).toBe('Uses evidence of learning.');
   });
 
   it('refuses a file of the wrong shape with the line of each fault, writing nothing', async () => {

@@ -118,6 +118,8 @@ export const Item = z.object({
   /** Languages whose translation of the item's texts or rubric was made from an older source. */
   staleLanguages: z.array(z.string()),
   goalIds: z.array(z.string()),
+  /** The statement as the (sanitised) HTML of its Moodle description, by language, while unedited: shown as rich text. */
+  descriptionHtml: z.record(z.string(), z.string()).optional(),
 });
 export type Item = z.infer<typeof Item>;
 export const Rubric = z.object({
@@ -131,6 +133,8 @@ export const FrameworkDetail = FrameworkSummary.extend({
   levels: z.array(Level),
   items: z.array(Item),
   rubrics: z.array(Rubric),
+  /** The description as the (sanitised) HTML of its Moodle description, by language, while unedited: shown as rich text. */
+  descriptionHtml: z.record(z.string(), z.string()).optional(),
 });
 export type FrameworkDetail = z.infer<typeof FrameworkDetail>;
 

@@ -11,6 +11,7 @@ import * as org from '../org/org.service.ts';
 import { copyHistory, staleLanguages, trackEdits } from '../translations/translations.tracking.ts';
 import { caseSourceOf } from './frameworks.case.source.ts';
 import { toCfPackage } from './frameworks.case.ts';
+import { moodleDescriptionHtml } from './frameworks.moodle.html.ts';
 import * as repo from './frameworks.repo.ts';
 import type {
   CreateFrameworkInput,
@@ -111,8 +112,11 @@ export async function getFramework(ctx: Ctx, id: string): Promise<FrameworkDetai
           (key.startsWith(`item/${caseIdentifier}/`) || key.startsWith(`rubric/${caseIdentifier}/`)),
       ),
     );
+  const summary = toSummary(row);
+  const descriptionHtml = moodleDescriptionHtml(row.moodle_source, summary.description);
   return {
-    ...toSummary(row),
+    ...summary,
+    ...(descriptionHtml ? { descriptionHtml } : {}),
     levels: levels.map((l) => ({
       id: l.id,
       code: l.code,
@@ -123,6 +127,7 @@ export async function getFramework(ctx: Ctx, id: string): Promise<FrameworkDetai
     items: items.map((i) => {
       const title = parse<LocalizedText>(i.title);
       const statement = parse<LocalizedText>(i.statement);
+      const descriptionHtml = moodleDescriptionHtml(i.moodle_source, statement);
       return {
         id: i.id,
         parentId: i.parent_id,
@@ -137,6 +142,7 @@ export async function getFramework(ctx: Ctx, id: string): Promise<FrameworkDetai
         missingLanguages: languages.filter((l) => !title[l] || !statement[l]),
         staleLanguages: staleIn(i.case_identifier),
         goalIds: alignments.filter((a) => a.item_id === i.id).map((a) => a.goal_id),
+        ...(descriptionHtml ? { descriptionHtml } : {}),
       };
     }),
     rubrics: rubrics.map((r) => ({
