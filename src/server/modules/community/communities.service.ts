@@ -7,7 +7,7 @@ import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import * as partnerships from '../practice/partnerships.service.ts';
-import { requireOffering } from '../training/offerings.service.ts';
+import { requireOffering, requireScheduled } from '../training/offerings.service.ts';
 import * as trainingRepo from '../training/training.repo.ts';
 import * as repo from './communities.repo.ts';
 import type {
@@ -28,6 +28,11 @@ import type {
  * (`GET /api/offerings/:id/community`). Its members are not chosen: the offering's enrolled people
  * and its trainers (as moderators), brought up to date whenever the community is opened, so an
  * enrolment or a withdrawal shows the next time anyone reads or posts there.
+ *
+ * A cancelled offering will never meet, though its enrolments stay (they show who was affected). Its
+ * cohort community keeps the members it had, so what they said stays theirs to read, but is no longer
+ * brought up to date: nobody joins a cohort that will not take place. One never opened before the
+ * cancellation is not made (409 `offering_cancelled`).
  */
 
 const ENTITY = 'community';
@@ -92,6 +97,8 @@ export function requireModerator(access: Access) {
 /** The enrolled people and trainers of the offering, as the cohort's members, written only where they differ. */
 async function syncCohort(ctx: Ctx, community: repo.CommunityRow) {
   const offeringId = community.offering_id!;
+  const offering = await trainingRepo.getOffering(ctx.db, ctx.tenantId, offeringId);
+  if (offering?.status === 'cancelled') return;
   const [roster, trainers, current] = await Promise.all([
     trainingRepo.roster(ctx.db, ctx.tenantId, offeringId),
     trainingRepo.trainersOf(ctx.db, ctx.tenantId, [offeringId]),
@@ -260,11 +267,12 @@ export async function createCommunity(ctx: Ctx, input: CreateCommunityInput): Pr
   return getCommunity(ctx, id);
 }
 
-/** The cohort community of an offering, made the first time it is asked for. */
+/** The cohort community of an offering, made the first time it is asked for (never for a cancelled one). */
 export async function offeringCommunity(ctx: Ctx, offeringId: string): Promise<CommunityDetail> {
   const offering = await requireOffering(ctx, offeringId);
   let community = await repo.communityOfOffering(ctx.db, ctx.tenantId, offeringId);
   if (!community) {
+    requireScheduled(offering);
     const title = await offeringTitle(ctx, offering);
     await inTransaction(ctx, async (tx) => {
       const at = nowIso();

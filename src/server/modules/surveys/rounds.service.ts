@@ -9,7 +9,7 @@ import { accountsOfPeople } from '../notifications/notifications.repo.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import * as org from '../org/org.service.ts';
 import { addMonths } from '../practice/coaching.links.ts';
-import { requireOffering } from '../training/offerings.service.ts';
+import { requireOffering, requireScheduled } from '../training/offerings.service.ts';
 import * as repo from './rounds.repo.ts';
 import type { CreateRoundInput, Population, Round } from './rounds.schemas.ts';
 
@@ -81,7 +81,11 @@ export async function createRound(ctx: Ctx, surveyId: string, input: CreateRound
     if (!survey || survey.status === 'draft') throw notFound('survey', surveyId);
     if (survey.status !== 'published')
       throw new AppError('survey_not_published', 'Only a published questionnaire is sent.', { status: survey.status });
-    if (input.population.offeringId) await requireOffering(tx, input.population.offeringId);
+    if (input.population.offeringId) {
+      // A cancelled offering will not take place: its roster stays as it was (enrolments are kept to show
+      // who was affected), but there is nobody to ask before it nor anyone who completed it.
+      requireScheduled(await requireOffering(tx, input.population.offeringId));
+    }
     const people = await repo.populationOf(tx.db, tx.tenantId, unit.path, input.population, input.kind);
     if (people.length === 0)
       throw new AppError('population_empty', 'Nobody under this unit matches the population.', {
