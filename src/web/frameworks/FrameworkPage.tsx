@@ -10,6 +10,7 @@ import { LocalText } from '../shell/LocalText.tsx';
 import { NotFound } from '../shell/Pages.tsx';
 import { AlignmentSection } from './AlignmentSection.tsx';
 import { CrosswalkMapper } from './CrosswalkMapper.tsx';
+import { Description } from './Description.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { type Section, sectionText, useFrameworkWrite } from './editing.ts';
 import { ItemsEditor } from './ItemsEditor.tsx';
@@ -85,9 +86,7 @@ function Framework({ framework: f }: { framework: FrameworkDetail }) {
         {t('frameworks.version', { version: f.version })} · {t(`frameworks.status.${f.status}`)}
       </p>
       {Object.keys(f.description).length > 0 && (
-        <p>
-          <LocalText value={sectionText(section, f.description)} />
-        </p>
+        <Description section={section} value={f.description} html={f.descriptionHtml} />
       )}
       <div className="inline">
         {canWrite &&

@@ -5,6 +5,7 @@ import type { FrameworkItem } from '../api/types.ts';
 import { languageName } from '../i18n/index.ts';
 import '../translations/marks.css';
 import { LocalText } from '../shell/LocalText.tsx';
+import { Description } from './Description.tsx';
 import { inTreeOrder, type Section, sectionText, subtreeOf, withLanguage } from './editing.ts';
 
 type Write = (work: () => Promise<unknown>) => Promise<boolean>;
@@ -283,9 +284,7 @@ export function ItemLine({ section, item }: { section: Section; item: FrameworkI
         )}
       </p>
       {item.type !== 'aspect' && (
-        <p className="statement">
-          <LocalText value={sectionText(section, item.statement)} />
-        </p>
+        <Description section={section} value={item.statement} html={item.descriptionHtml} className="statement" />
       )}
     </>
   );
