@@ -39,8 +39,18 @@ export function CompetencyTrend({ query, unitName }: { query: Query; unitName: s
                 <span className="bar" aria-hidden="true">
                   <span style={{ width: `${Math.round((p.meanShare ?? 0) * 100)}%` }} />
                 </span>
-                <span className="share" title={t('monitoring.trend.mean')}>
-                  {p.meanShare === null ? t('monitoring.trend.hidden') : shareText(p.meanShare)}
+                <span
+                  className="share"
+                  title={p.meanShare === null ? t('monitoring.trend.hidden') : t('monitoring.trend.mean')}
+                >
+                  {p.meanShare === null ? (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="visually-hidden">{t('monitoring.trend.hidden')}</span>
+                    </>
+                  ) : (
+                    shareText(p.meanShare)
+                  )}
                 </span>
               </li>
             ))}

@@ -37,8 +37,15 @@ export function CountryTrends() {
                         <span className="bar" aria-hidden="true">
                           <span style={{ width: `${Math.round((p.meanShare ?? 0) * 100)}%` }} />
                         </span>
-                        <span className="share">
-                          {p.meanShare === null ? t('regional.trends.noMean') : shareText(p.meanShare)}
+                        <span className="share" title={p.meanShare === null ? t('regional.trends.noMean') : undefined}>
+                          {p.meanShare === null ? (
+                            <>
+                              <span aria-hidden="true">—</span>
+                              <span className="visually-hidden">{t('regional.trends.noMean')}</span>
+                            </>
+                          ) : (
+                            shareText(p.meanShare)
+                          )}
                         </span>
                       </li>
                     ))}

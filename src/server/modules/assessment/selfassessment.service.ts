@@ -28,7 +28,8 @@ export const selfAssessmentSubmitted = domainEvent<{ personId: string; events: n
  */
 export async function instrument(ctx: Ctx, frameworkId?: string): Promise<Instrument> {
   const standard = await loadStandard(ctx, frameworkId);
-  requireAssessable(standard, true);
+  // A superseded version's questions stay readable: a self-assessment begun on it finishes there.
+  requireAssessable(standard, false);
   const text = resolver(ctx);
   const { framework } = standard;
   const aspects = new Map<string, Instrument['aspects'][number]>();

@@ -251,6 +251,9 @@ describeOnEachDatabase('standard versions carry the reform forward', (getDb) => 
   });
 
   it('lets a self-assessment begun on 1.0 finish there and carries it into 2.0; new ones start on 2.0', async () => {
+    // Its questions stay readable on the superseded version, so the teacher can finish it.
+    const questions = await self.instrument(late.ctx, v1.id);
+    expect(questions.aspects.length).toBeGreaterThan(0);
     const submitted = await self.submitSelfAssessment(late.ctx, lateId);
     expect(submitted.status).toBe('submitted');
     expect(submitted.frameworkId).toBe(v1.id);
