@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso, todayIso } from '../../shared/ids.ts';
 import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { accountsOfPeople } from '../notifications/notifications.repo.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { momentParam, notify } from '../notifications/notifications.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import { ownPaths } from './communities.service.ts';
@@ -260,7 +260,7 @@ export async function invite(ctx: Ctx, eventId: string, input: InviteInput): Pro
       tx,
       'event_invited',
       recipients,
-      { title: { text: JSON.parse(event.title) }, starts: event.starts_at.slice(0, 16).replace('T', ' ') },
+      { title: { text: JSON.parse(event.title) }, starts: momentParam(event.starts_at) },
       `/events/${eventId}`,
     );
     await recordAudit(tx.db, tx, 'event.invite', { type: 'event', id: eventId }, null, {

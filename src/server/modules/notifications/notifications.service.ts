@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { formatDay, formatNumber } from '../../../web/i18n/format.ts';
+import { formatDate, formatDay, formatNumber } from '../../../web/i18n/format.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Permission, ROLE_PERMISSIONS, ROLES } from '../../shared/access.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
@@ -35,6 +35,9 @@ const inEachLanguage = (write: (locale: Locale) => string): Param => ({
 
 /** A calendar day (YYYY-MM-DD, or an instant's date part) as each language writes it. */
 export const dayParam = (day: string): Param => inEachLanguage((locale) => formatDay(day, locale));
+
+/** A moment as each language writes a date and time, in UTC and said so (a mail cannot know the reader's zone). */
+export const momentParam = (iso: string): Param => inEachLanguage((locale) => `${formatDate(iso, locale, 'UTC')} UTC`);
 
 /** A number with each language's grouping and digits ("12", "१२"). */
 export const numberParam = (value: number): Param => inEachLanguage((locale) => formatNumber(value, locale));

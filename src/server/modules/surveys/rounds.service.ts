@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso, todayIso } from '../../shared/ids.ts';
 import { resolveText } from '../../shared/text.ts';
 import { accountsOfPeople } from '../notifications/notifications.repo.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { dayParam, notify } from '../notifications/notifications.service.ts';
 import * as org from '../org/org.service.ts';
 import { addMonths } from '../practice/coaching.links.ts';
 import { requireOffering, requireScheduled } from '../training/offerings.service.ts';
@@ -133,7 +133,7 @@ export async function createRound(ctx: Ctx, surveyId: string, input: CreateRound
       tx,
       'survey_invited',
       recipients,
-      { title: { text: input.title }, closes: input.closesOn },
+      { title: { text: input.title }, closes: dayParam(input.closesOn) },
       `/surveys/rounds/${id}/answer`,
     );
     await recordAudit(tx.db, tx, 'survey_round.create', { type: 'survey_round', id }, null, {
@@ -212,7 +212,7 @@ export async function remind(ctx: Ctx, roundId: string) {
       tx,
       'survey_reminder',
       recipients,
-      { title: { text: JSON.parse(round.title) }, closes: round.closes_on },
+      { title: { text: JSON.parse(round.title) }, closes: dayParam(round.closes_on) },
       `/surveys/rounds/${roundId}/answer`,
     );
     await repo.countReminder(
