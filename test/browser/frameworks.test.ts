@@ -189,6 +189,33 @@ describe('a ministry officer adapts, publishes, exchanges and maps the national 
     expect(rows).toEqual(['A6.3Removed', 'A2.1Changedstatement']);
   });
 
+  it('shows an item imported from Moodle with its bold word in bold, and none of its script', async () => {
+    const page = await signedIn('ministry');
+    await page.getByRole('link', { name: 'Standards' }).click();
+    const row = (...cells: string[]) => [...cells, ...Array(14 - cells.length).fill('')].map((c) => `"${c}"`).join(',');
+    const csv = [
+      row('Parent id number', 'Id number', 'Short name'),
+      row('', 'MDL-1', 'Laboratory standard', '', '1', 'Basic,Expert', '', '', '', '', '', '', '1', 'competency'),
+      row(
+        '',
+        'LAB1',
+        'Safety',
+        '<p>Keeps the lab <strong>safe</strong>.</p><script>window.pwned=1</script><img src=x onerror=window.pwned=2>',
+        '1',
+      ),
+    ].join('\n');
+    await page.getByLabel('Framework file (CASE JSON, Moodle CSV or Pathway CSV)').setInputFiles({
+      name: 'lab.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Laboratory standard' }).waitFor();
+    await page.locator('.items .statement strong', { hasText: 'safe' }).waitFor();
+    await expect(page.locator('.items script, .items img').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => (window as { pwned?: number }).pwned)).resolves.toBeUndefined();
+  });
+
   it('shows every fault of a rejected import and writes nothing', async () => {
     const page = await signedIn('ministry');
     await page.getByRole('link', { name: 'Standards' }).click();
