@@ -218,6 +218,22 @@ export async function pseudonymisePerson(tx: Ctx, personId: string) {
     .where('person_id', '=', personId)
     .executeTakeFirstOrThrow();
 
+  // Regional collaboration keeps, in the office's tenant, the name the ministry gave at nomination and
+  // the name under each post: both take the pseudonym (rows found by the country tenant and person).
+  const fullPseudonym = `${pseudonym.givenName} ${pseudonym.familyName}`;
+  await db
+    .updateTable('regional_participant')
+    .set({ name: fullPseudonym })
+    .where('country_tenant_id', '=', tx.tenantId)
+    .where('person_id', '=', personId)
+    .execute();
+  await db
+    .updateTable('regional_post')
+    .set({ author_name: fullPseudonym })
+    .where('author_tenant_id', '=', tx.tenantId)
+    .where('author_person_id', '=', personId)
+    .execute();
+
   const auditRedacted = await redactAuditAbout(db, tx.tenantId, [personId, ...accountIds], erased);
   const textsRedacted = await redactText(tx, searchedValues(erased), `${pseudonym.givenName} ${pseudonym.familyName}`);
 

@@ -234,6 +234,35 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       .select('storage_key')
       .where('added_by_person_id', '=', mate.person.id)
       .executeTakeFirstOrThrow())!.storage_key;
+    // Nominated by the ministry to a regional project: the office's tenant holds the name given then.
+    const at = new Date().toISOString();
+    await world.ctx.db
+      .insertInto('regional_participant')
+      .values({
+        tenant_id: 'regional-office',
+        activity_id: 'project-1',
+        country_tenant_id: world.ctx.tenantId,
+        person_id: teacher.person.id,
+        name: fullName(),
+        school_name: 'School A1-1',
+        nominated_by_account_id: null,
+        nominated_at: at,
+        attended: null,
+      })
+      .execute();
+    await world.ctx.db
+      .insertInto('regional_post')
+      .values({
+        tenant_id: 'regional-office',
+        activity_id: 'project-1',
+        id: 'post-1',
+        author_tenant_id: world.ctx.tenantId,
+        author_person_id: teacher.person.id,
+        author_name: fullName(),
+        body: 'Our class shared its river data with the partner school.',
+        created_at: at,
+      })
+      .execute();
     sessions = {
       teacher: await signIn(app, teacher.username, teacher.password),
       admin: await signIn(app, admin.username, admin.password),
@@ -315,7 +344,14 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
     const needles = [fullName(), teacher.person.familyName, teacher.person.nationalId!, 'EMIS-PRIV-1'];
     const found = await textContaining(db, needles);
     // The scan sees them where they are: the person, the audit log, the post and its search entry.
-    for (const where of ['person.family_name', 'community_post.body', 'audit_log.after_json', 'evidence.title'])
+    for (const where of [
+      'person.family_name',
+      'community_post.body',
+      'audit_log.after_json',
+      'evidence.title',
+      'regional_participant.name',
+      'regional_post.author_name',
+    ])
       expect(found.some((f) => f.startsWith(where))).toBe(true);
     expect(found.some((f) => /^community_(fts\.body|search\.search_vector)/.test(f))).toBe(true);
     expect(fs.existsSync(path.join(filesDir, evidenceKey))).toBe(true);
