@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
-/** A failed request in the user's language: the stable error code picks the message. */
+/**
+ * A failed request in the user's language (the stable error code picks the message); nothing at all
+ * while there is no failure, so a form can place it unconditionally.
+ */
 export function ErrorText({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  if (error === null || error === undefined) return null;
   const code = error instanceof ApiError ? error.code : 'unknown';
   return (
     <p className="error" role="alert">
