@@ -144,6 +144,9 @@ async function seedCollaboration(database: Database, { office, meridia }: { offi
     description: {
       en: 'Two days of lessons shown and discussed by teachers of the member states, on the reference framework.',
       ru: 'Два дня открытых уроков и обсуждений учителей стран-участниц по эталонной рамке.',
+      uz: 'Aʼzo davlatlar oʻqituvchilari namunaviy asos boʻyicha koʻrsatadigan va muhokama qiladigan ikki kunlik ochiq darslar.',
+      ne: 'सदस्य राष्ट्रका शिक्षकले सन्दर्भ ढाँचाअनुसार देखाउने र छलफल गर्ने दुई दिनका खुला कक्षा।',
+      fil: 'Dalawang araw ng mga aralin na ipinapakita at pinag-uusapan ng mga guro ng mga kasaping bansa, batay sa sangguniang balangkas.',
     },
     startsOn: dayFromToday(30),
     endsOn: dayFromToday(31),
@@ -162,6 +165,9 @@ async function seedCollaboration(database: Database, { office, meridia }: { offi
     description: {
       en: 'Classes in several countries measure their local river, share the data and compare it together.',
       ru: 'Классы из нескольких стран измеряют свою реку, делятся данными и сравнивают их вместе.',
+      uz: 'Bir necha mamlakat sinflari oʻz daryosini oʻlchaydi, maʼlumotlarni ulashadi va birga solishtiradi.',
+      ne: 'धेरै देशका कक्षाले आफ्नो स्थानीय नदी नाप्छन्, तथ्याङ्क साझा गर्छन् र सँगै तुलना गर्छन्।',
+      fil: 'Sinusukat ng mga klase sa ilang bansa ang kanilang ilog, ibinabahagi ang datos at sama-samang pinaghahambing.',
     },
     startsOn: dayFromToday(-14),
     endsOn: dayFromToday(150),
