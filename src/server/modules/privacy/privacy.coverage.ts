@@ -38,6 +38,8 @@ export interface TableCoverage {
   links: Partial<Record<string, Role>>;
   /** Columns never exported. */
   omit?: string[];
+  /** The column naming the person's own tenant, where the row lives in another's (the regional office's). */
+  tenantColumn?: string;
 }
 
 export interface ViaCoverage {
@@ -223,8 +225,14 @@ export const COVERED: TableCoverage[] = [
     table: 'regional_participant',
     group: 'community',
     links: { person_id: 'subject', nominated_by_account_id: 'actor' },
+    tenantColumn: 'country_tenant_id',
   },
-  { table: 'regional_post', group: 'community', links: { author_person_id: 'subject' } },
+  {
+    table: 'regional_post',
+    group: 'community',
+    links: { author_person_id: 'subject' },
+    tenantColumn: 'author_tenant_id',
+  },
 ];
 
 export const COVERED_VIA: ViaCoverage[] = [

@@ -42,10 +42,16 @@ function matches(column: string, subject: Subject): RawBuilder<unknown> {
   }
 }
 
-async function rowsWhere(db: Kysely<DB>, table: string, tenantId: string, where: RawBuilder<unknown>[]) {
+async function rowsWhere(
+  db: Kysely<DB>,
+  table: string,
+  tenantId: string,
+  where: RawBuilder<unknown>[],
+  tenantColumn = 'tenant_id',
+) {
   if (where.length === 0) return [];
   const { rows } = await sql<Row>`select * from ${sql.table(table)}
-    where tenant_id = ${tenantId} and (${sql.join(where, sql` or `)})`.execute(db);
+    where ${sql.ref(tenantColumn)} = ${tenantId} and (${sql.join(where, sql` or `)})`.execute(db);
   return rows;
 }
 
@@ -81,7 +87,7 @@ export async function gatherExport(db: Kysely<DB>, tenantId: string, personId: s
     if (cover.table === 'audit_log') {
       subjectWhere.push(sql`entity_id in (${sql.join([subject.personId, ...subject.accountIds])})`);
     }
-    const rows = await rowsWhere(db, cover.table, tenantId, subjectWhere);
+    const rows = await rowsWhere(db, cover.table, tenantId, subjectWhere, cover.tenantColumn);
     if (rows.length > 0) {
       tables.push({ table: cover.table, group: cover.group, rows: rows.map((r) => readable(r, cover.omit)) });
       exportedIds.set(
@@ -91,7 +97,7 @@ export async function gatherExport(db: Kysely<DB>, tenantId: string, personId: s
     }
     const mine = new Set(rows.map((r) => String(r.id ?? '')));
     const actorWhere = links.filter(([, role]) => role === 'actor').map(([column]) => matches(column, subject));
-    const recorded = (await rowsWhere(db, cover.table, tenantId, actorWhere)).filter(
+    const recorded = (await rowsWhere(db, cover.table, tenantId, actorWhere, cover.tenantColumn)).filter(
       (r) => r.id === undefined || !mine.has(String(r.id)),
     );
     if (recorded.length > 0) {

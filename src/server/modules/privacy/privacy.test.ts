@@ -295,6 +295,9 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
     expect(table('audit_log').length).toBeGreaterThan(0);
     expect(table('credential')).toHaveLength(1);
     expect(table('community_post')[0].body).toContain(fullName());
+    // Rows in the regional office's tenant, found by the person's own tenant.
+    expect(table('regional_participant')[0]).toMatchObject({ name: fullName(), activity_id: 'project-1' });
+    expect(table('regional_post')[0]).toMatchObject({ id: 'post-1' });
     const text = res.body;
     for (const secret of [other.id, other.familyName, other.nationalId!, 'password_hash', 'token_hash', 'csrf_token']) {
       expect(text).not.toContain(secret);
