@@ -1,14 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { systemCtx } from '../../src/cli/context.ts';
-import { DEMO_TENANT } from '../../src/cli/demo.ts';
-import * as training from '../../src/server/modules/training/training.ts';
 import type { DialectName } from '../db.ts';
-import { type BrowserWorld, startBrowserWorld } from './harness.ts';
+import { type BrowserWorld, offeringForDemoTeacher, startBrowserWorld } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const en = JSON.parse(fs.readFileSync('src/web/i18n/en.json', 'utf8'));
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Done when: a post in an offering cohort's community notifies its members. The trainer opens the
@@ -24,33 +20,7 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
 
       beforeAll(async () => {
         world = await startBrowserWorld(150, dialect);
-        const db = world.database.db;
-        const ctx = await systemCtx(world.database, DEMO_TENANT);
-        const person = (username: string) =>
-          db
-            .selectFrom('user_account')
-            .innerJoin('person', 'person.id', 'user_account.person_id')
-            .select(['person.id', 'person.org_unit_id'])
-            .where('user_account.username', '=', username)
-            .executeTakeFirstOrThrow();
-        const trainer = await person('trainer');
-        const teacher = await person('teacher');
-        const module = await db.selectFrom('training_module').select('id').orderBy('code').executeTakeFirstOrThrow();
-        const offering = await training.createOffering(ctx, {
-          moduleId: module.id,
-          hostUnitId: trainer.org_unit_id,
-          trainerIds: [trainer.id],
-          startDate: day(10),
-          endDate: day(12),
-          enrolOpens: day(-5),
-          enrolCloses: day(8),
-          venue: 'Room 5',
-          onlineUrl: null,
-          capacity: 20,
-          language: 'en',
-        });
-        offeringId = offering.id;
-        await training.nominate(ctx, offeringId, [teacher.id]);
+        offeringId = await offeringForDemoTeacher(world);
       }, 240_000);
       afterAll(() => world?.close());
 

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { seedDemo } from '../../src/cli/demo.ts';
+import { systemCtx } from '../../src/cli/context.ts';
+import { DEMO_TENANT, seedDemo } from '../../src/cli/demo.ts';
 import { type Database, migrate, openDatabase } from '../../src/server/db/database.ts';
 import { buildApp } from '../../src/server/http/app.ts';
 import { createAccount } from '../../src/server/modules/accounts/accounts.service.ts';
+import * as training from '../../src/server/modules/training/training.ts';
 import type { Role } from '../../src/server/shared/access.ts';
 import { systemBase } from '../../src/server/shared/context.ts';
 import { type DialectName, freshDatabase } from '../db.ts';
@@ -92,4 +94,41 @@ export async function startBrowserWorld(teachers: number, dialect: DialectName =
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A calendar day `offset` days from today (YYYY-MM-DD). */
+export const dayFromToday = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * An offering of the demo's first module at the demo trainer's college, led by the trainer, starting
+ * in ten days, with the demo teacher nominated: what a flow about one cohort starts from. Answers its id.
+ */
+export async function offeringForDemoTeacher(world: BrowserWorld): Promise<string> {
+  const db = world.database.db;
+  const ctx = await systemCtx(world.database, DEMO_TENANT);
+  const person = (username: string) =>
+    db
+      .selectFrom('user_account')
+      .innerJoin('person', 'person.id', 'user_account.person_id')
+      .select(['person.id', 'person.org_unit_id'])
+      .where('user_account.username', '=', username)
+      .executeTakeFirstOrThrow();
+  const trainer = await person('trainer');
+  const teacher = await person('teacher');
+  const module = await db.selectFrom('training_module').select('id').orderBy('code').executeTakeFirstOrThrow();
+  const offering = await training.createOffering(ctx, {
+    moduleId: module.id,
+    hostUnitId: trainer.org_unit_id,
+    trainerIds: [trainer.id],
+    startDate: dayFromToday(10),
+    endDate: dayFromToday(12),
+    enrolOpens: dayFromToday(-5),
+    enrolCloses: dayFromToday(8),
+    venue: 'Room 5',
+    onlineUrl: null,
+    capacity: 20,
+    language: 'en',
+  });
+  await training.nominate(ctx, offering.id, [teacher.id]);
+  return offering.id;
 }
