@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { DB, SurveyTallyTable } from '../../db/schema.ts';
-import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
+import { addDeltas, type Deltas } from '../../db/writer.ts';
 
 export type TallyRow = Selectable<SurveyTallyTable>;
 type Response = Selectable<DB['survey_response']>;
@@ -51,43 +51,87 @@ export function tallyRows(response: Response, answers: Answer[]): TallyRow[] {
   );
 }
 
-const keyOf = (r: TallyRow) =>
-  [r.tenant_id, r.round_id, r.unit_path, r.grp, r.question_key, r.item, r.kind, r.value_text, r.value_number].join(
-    '\u0000',
-  );
+const KEY = [
+  'tenant_id',
+  'round_id',
+  'unit_path',
+  'grp',
+  'question_key',
+  'item',
+  'kind',
+  'value_text',
+  'value_number',
+] as const;
+const COLUMNS = [...KEY, 'n'] as const;
+
+/** Rows per statement, largest first: any count is written with a few statements of these fixed sizes. */
+const SIZES = [256, 64, 16, 4, 1];
 
 /**
- * Adds tally rows to the stored counts. Equal keys are summed first and rows are written in key
- * order, so that concurrent writers on PostgreSQL take their row locks in one order (no deadlock).
+ * The text of an upsert of `rows` tallies, per dialect adapter, compiled by Kysely once per size: a
+ * submission's few hundred rows are then bound to a statement prepared once, instead of being
+ * parsed and compiled afresh as objects on every write.
+ */
+const upserts = new WeakMap<object, Map<number, string>>();
+
+function upsertText(db: Kysely<DB>, rows: number): string {
+  const adapter = db.getExecutor().adapter;
+  let texts = upserts.get(adapter);
+  if (!texts) {
+    texts = new Map();
+    upserts.set(adapter, texts);
+  }
+  let text = texts.get(rows);
+  if (!text) {
+    const blank: TallyRow = {
+      tenant_id: '',
+      round_id: '',
+      unit_path: '',
+      grp: '',
+      question_key: '',
+      item: '',
+      kind: '',
+      value_text: '',
+      value_number: 0,
+      n: 0,
+    };
+    text = db
+      .insertInto('survey_tally')
+      .values(Array.from({ length: rows }, () => blank))
+      .onConflict((oc) =>
+        oc.columns([...KEY]).doUpdateSet((eb) => ({ n: eb('survey_tally.n', '+', eb.ref('excluded.n')) })),
+      )
+      .compile().sql;
+    texts.set(rows, text);
+  }
+  return text;
+}
+
+/** Tallies are counts: what responses add is summed per key and written once per transaction. */
+export const tallyDeltas: Deltas<TallyRow> = {
+  key: (r) =>
+    `${r.tenant_id}\u0000${r.round_id}\u0000${r.unit_path}\u0000${r.grp}\u0000${r.question_key}\u0000${r.item}\u0000${r.kind}\u0000${r.value_text}\u0000${r.value_number}`,
+  sum: (into, r) => {
+    into.n += r.n;
+  },
+  write: async (db, rows) => {
+    let start = 0;
+    for (const size of SIZES)
+      for (; rows.length - start >= size; start += size) {
+        const parameters: unknown[] = [];
+        for (let i = start; i < start + size; i++) {
+          const r = rows[i]!;
+          for (const column of COLUMNS) parameters.push(r[column]);
+        }
+        await db.executeQuery(CompiledQuery.raw(upsertText(db, size), parameters));
+      }
+  },
+};
+
+/**
+ * Adds tally rows to the stored counts in the caller's transaction: inside a group commit, summed
+ * with the other submissions of the group and written once before its commit (`db/writer.ts`).
  */
 export async function addTallies(db: Kysely<DB>, rows: TallyRow[]) {
-  const summed = new Map<string, TallyRow>();
-  for (const r of rows) {
-    const key = keyOf(r);
-    const seen = summed.get(key);
-    if (seen) seen.n += r.n;
-    else summed.set(key, { ...r });
-  }
-  const sorted = [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-  await writeInBatches(sorted, rowsPerStatement(10), (batch) =>
-    db
-      .insertInto('survey_tally')
-      .values(batch)
-      .onConflict((oc) =>
-        oc
-          .columns([
-            'tenant_id',
-            'round_id',
-            'unit_path',
-            'grp',
-            'question_key',
-            'item',
-            'kind',
-            'value_text',
-            'value_number',
-          ])
-          .doUpdateSet((eb) => ({ n: eb('survey_tally.n', '+', eb.ref('excluded.n')) })),
-      )
-      .execute(),
-  );
+  await addDeltas(db, tallyDeltas, rows);
 }
