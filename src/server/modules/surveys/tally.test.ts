@@ -1,0 +1,103 @@
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../../test/db.ts';
+import * as make from '../../../../test/factories.ts';
+import type { Ctx } from '../../shared/context.ts';
+import { todayIso } from '../../shared/ids.ts';
+import { addMonths } from '../practice/coaching.links.ts';
+import * as responses from './responses.service.ts';
+import * as rounds from './rounds.service.ts';
+import type { DefinitionInput } from './surveys.definition.ts';
+import { type TallyRow, tallyDeltas, tallyRows } from './tally.ts';
+
+const choices = ['never', 'monthly', 'weekly'].map((value) => ({ value, label: { en: value } }));
+const definition: DefinitionInput = {
+  sections: [
+    {
+      key: 'use',
+      title: { en: 'ICT in your lessons' },
+      questions: [
+        { key: 'frequency', type: 'likert', text: { en: 'How often?' }, required: true, choices },
+        { key: 'tools', type: 'multiple', text: { en: 'Which tools?' }, choices },
+        {
+          key: 'skills',
+          type: 'matrix',
+          text: { en: 'How often do you use each?' },
+          choices,
+          rows: ['slides', 'video'].map((value) => ({ value, label: { en: value } })),
+        },
+        { key: 'years', type: 'number', text: { en: 'Years teaching' }, min: 0, max: 50 },
+        { key: 'how', type: 'long_text', text: { en: 'What did they do?' } },
+      ],
+    },
+  ],
+};
+
+const sorted = (rows: TallyRow[]) =>
+  rows
+    .map((r) => ({ ...r, value_number: Number(r.value_number), n: Number(r.n) }))
+    .sort((a, b) => (tallyDeltas.key(a) < tallyDeltas.key(b) ? -1 : 1));
+
+describeOnEachDatabase('survey tallies kept as responses come in', (getDb) => {
+  it('equal the tallies counted again from the answers when twenty teachers submit at once', async () => {
+    const world = await make.country(getDb());
+    const surveyId = await make.publishedSurvey(world.ctx, definition);
+    const schools = [world.schoolA1, world.schoolA1b, world.schoolA2, world.schoolB1];
+    const teachers: Ctx[] = [];
+    for (let i = 0; i < 20; i++) {
+      const person = await make.person(world.ctx, schools[i % schools.length]!, { category: 'teacher' });
+      await getDb()
+        .db.updateTable('person')
+        .set({ sex: i % 3 ? 'female' : 'male' })
+        .where('id', '=', person.id)
+        .execute();
+      teachers.push({
+        ...world.ctx,
+        actor: { accountId: null, personId: person.id, username: `t${i}`, system: false, grants: [] },
+      });
+    }
+    const today = todayIso();
+    const round = await rounds.createRound(world.ctx, surveyId, {
+      title: { en: 'ICT use' },
+      unitId: world.nation.id,
+      population: { categories: ['teacher'] },
+      anonymous: true,
+      kind: 'general',
+      opensOn: today,
+      closesOn: addMonths(today, 1),
+    });
+    const answers = (i: number) => ({
+      frequency: choices[i % 3]!.value,
+      tools: choices.filter((_, c) => (i + c) % 2 === 0).map((c) => c.value),
+      skills: { slides: choices[i % 2]!.value, video: choices[(i + 1) % 3]!.value },
+      years: i % 7,
+      how: `Lesson ${i}`,
+    });
+
+    // Everyone at once; the first five also submit a second time, which must be refused and add nothing.
+    const outcomes = await Promise.allSettled([
+      ...teachers.map(async (ctx, i) => responses.submit(await responses.asInvited(ctx, round.id), answers(i))),
+      ...teachers
+        .slice(0, 5)
+        .map(async (ctx, i) => responses.submit(await responses.asInvited(ctx, round.id), answers(i + 1))),
+    ]);
+    const refused = outcomes.filter((o) => o.status === 'rejected');
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(20);
+    expect(refused.map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(Array(5).fill('response_submitted'));
+
+    const db = getDb().db;
+    const stored = await db.selectFrom('survey_response').selectAll().where('round_id', '=', round.id).execute();
+    expect(stored).toHaveLength(20);
+    const rebuilt = new Map<string, TallyRow>();
+    for (const response of stored) {
+      const rows = await db.selectFrom('survey_answer').selectAll().where('response_id', '=', response.id).execute();
+      for (const row of tallyRows(response, rows)) {
+        const seen = rebuilt.get(tallyDeltas.key(row));
+        if (seen) seen.n += row.n;
+        else rebuilt.set(tallyDeltas.key(row), row);
+      }
+    }
+    const tallies = await db.selectFrom('survey_tally').selectAll().where('round_id', '=', round.id).execute();
+    expect(sorted(tallies)).toEqual(sorted([...rebuilt.values()]));
+    expect(tallies.find((t) => t.unit_path === world.nation.path && t.grp === '' && t.kind === 'r')?.n).toBe(20);
+  });
+});
