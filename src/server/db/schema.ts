@@ -920,6 +920,8 @@ export interface FollowThroughVisitTable {
   how: string | null;
   evidence_ids: Generated<string>;
   cycle_id: string | null;
+  /** The teacher's `org_path`, kept by practice as people and units move (migration 0041). */
+  teacher_path: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -2,15 +2,24 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, FollowThroughVisitTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
+import { VISIT_STATUSES } from './followthrough.schemas.ts';
 
 export type VisitRow = Selectable<FollowThroughVisitTable>;
 
-/** Schedules visits; one already scheduled for the same enrolment and interval stays as it is. */
-export async function insertVisits(db: Kysely<DB>, rows: Omit<VisitRow, 'evidence_ids'>[]) {
-  await writeInBatches(rows, rowsPerStatement(16), (batch) =>
+/**
+ * Schedules visits, each with its teacher's placement as it is now; one already scheduled for the
+ * same enrolment and interval stays as it is.
+ */
+export async function insertVisits(db: Kysely<DB>, rows: Omit<VisitRow, 'evidence_ids' | 'teacher_path'>[]) {
+  await writeInBatches(rows, rowsPerStatement(17), (batch) =>
     db
       .insertInto('follow_through_visit')
-      .values(batch)
+      .values(
+        batch.map((r) => ({
+          ...r,
+          teacher_path: sql<string>`(select p.org_path from person p where p.tenant_id = ${r.tenant_id} and p.id = ${r.teacher_person_id})`,
+        })),
+      )
       .onConflict((oc) => oc.columns(['tenant_id', 'enrolment_id', 'months_after']).doNothing())
       .execute(),
   );
@@ -81,8 +90,8 @@ export function visitsOfCoach(db: Kysely<DB>, tenantId: string, coachId: string,
 
 /**
  * Visits of teachers placed under these paths: overdue (due before today), due, or done. The page is
- * picked first from the visits and their teachers' placement alone (both read from their indexes),
- * and only its rows are joined to the names a list shows.
+ * picked first from the placement index of the visits alone (status, the teacher's placement, due
+ * day), and only its rows are joined to the names a list shows.
  */
 export function visitsUnder(
   db: Kysely<DB>,
@@ -93,12 +102,9 @@ export function visitsUnder(
   const done = filter.status === 'done';
   let page = db
     .selectFrom('follow_through_visit as v')
-    .innerJoin('person as t', (j) =>
-      j.onRef('t.tenant_id', '=', 'v.tenant_id').onRef('t.id', '=', 'v.teacher_person_id'),
-    )
     .select('v.id')
     .where('v.tenant_id', '=', tenantId)
-    .where((eb) => pathUnder(eb, 't.org_path', roots))
+    .where((eb) => pathUnder(eb, 'v.teacher_path', roots))
     .where('v.status', '=', done ? 'done' : 'due');
   if (filter.status === 'overdue') page = page.where('v.due_on', '<', filter.today);
   page = done ? page.orderBy('v.visited_on', 'desc') : page.orderBy('v.due_on');
@@ -139,4 +145,38 @@ export async function linkCycle(
     .where('cycle_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A teacher moved: their visits follow them to the new placement. */
+export async function placeTeacher(db: Kysely<DB>, tenantId: string, personId: string, path: string) {
+  await db
+    .updateTable('follow_through_visit')
+    .set({ teacher_path: path })
+    .where('tenant_id', '=', tenantId)
+    .where('teacher_person_id', '=', personId)
+    .where('teacher_path', '!=', path)
+    .execute();
+}
+
+/** A unit moved with its subtree: the visits of teachers under it take the new prefix. */
+export async function moveSubtree(db: Kysely<DB>, tenantId: string, fromPath: string, toPath: string) {
+  await db
+    .updateTable('follow_through_visit')
+    .set({ teacher_path: sql<string>`${toPath} || substr(teacher_path, ${fromPath.length + 1})` })
+    .where('tenant_id', '=', tenantId)
+    .where('status', 'in', VISIT_STATUSES)
+    .where((eb) => pathUnder(eb, 'teacher_path', [fromPath]))
+    .execute();
+}
+
+/** After a bulk load: every visit whose teacher's placement differs takes it again. */
+export async function placeAllTeachers(db: Kysely<DB>, tenantId: string) {
+  const placed = sql<string>`(select p.org_path from person p
+    where p.tenant_id = follow_through_visit.tenant_id and p.id = follow_through_visit.teacher_person_id)`;
+  await db
+    .updateTable('follow_through_visit')
+    .set({ teacher_path: placed })
+    .where('tenant_id', '=', tenantId)
+    .where('teacher_path', '!=', placed)
+    .execute();
 }

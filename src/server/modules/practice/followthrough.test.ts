@@ -3,9 +3,12 @@ import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
+import * as org from '../org/org.service.ts';
+import * as people from '../people/people.service.ts';
 import * as training from '../training/training.ts';
 import { addMonths } from './coaching.links.ts';
 import type { Visit } from './followthrough.schemas.ts';
+import { visitsUnderUnit } from './followthrough.service.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -120,8 +123,30 @@ describeOnEachDatabase('follow-through after training', (getDb) => {
     expect((await get(asTeacher, `/api/units/${world.schoolA1.id}/follow-through`)).status).toBe(404);
   });
 
+  it('follows teachers and units that move: a unit lists the visits of the teachers placed under it now', async () => {
+    const overdueUnder = async (unitId: string) =>
+      (await visitsUnderUnit(world.ctx, unitId, { status: 'overdue', limit: 200 })).items
+        .map((v) => v.teacher.id)
+        .sort();
+    const [a, b, c] = teachers.map((t) => t.id) as [string, string, string];
+    await people.updatePerson(world.ctx, a, { orgUnitId: world.schoolA2.id });
+    expect(await overdueUnder(world.districtA1.id)).toEqual([b]);
+    expect(await overdueUnder(world.districtA2.id)).toEqual([a, c].sort());
+    await org.moveUnit(world.ctx, world.districtA2.id, world.regionB.id);
+    expect(await overdueUnder(world.regionA.id)).toEqual([b]);
+    expect(await overdueUnder(world.regionB.id)).toEqual([a, c].sort());
+    expect(await overdueUnder(world.schoolA2.id)).toEqual([a, c].sort());
+    await org.moveUnit(world.ctx, world.districtA2.id, world.regionA.id);
+    await people.updatePerson(world.ctx, a, { orgUnitId: world.schoolA1.id });
+    expect(await overdueUnder(world.districtA1.id)).toEqual([a, b].sort());
+    expect(await overdueUnder(world.regionB.id)).toEqual([]);
+  });
+
   it('lets the coach record a visit once, on a day between the completion and today', async () => {
-    const visit = (await get(trainerSession, '/api/follow-through')).body.items[0]!;
+    // The first teacher's first visit (school A1-1, district A1): the list orders by day alone.
+    const visit = (await get(trainerSession, '/api/follow-through')).body.items.find(
+      (v) => v.teacher.id === teachers[0]!.id,
+    )!;
     const record = (session: Session, body: Record<string, unknown>) =>
       app.inject({
         method: 'POST',
