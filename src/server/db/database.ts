@@ -40,6 +40,7 @@ import * as exchange from './migrations/0034_exchange.ts';
 import * as offeringChanges from './migrations/0036_offering_changes.ts';
 import * as competencyYears from './migrations/0037_competency_years.ts';
 import * as regionalCollaboration from './migrations/0038_regional_collaboration.ts';
+import * as communitySearchSpeed from './migrations/0040_community_search_speed.ts';
 import * as followThroughPlacement from './migrations/0041_follow_through_placement.ts';
 import type { DB } from './schema.ts';
 
@@ -164,6 +165,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0036_offering_changes': offeringChanges,
   '0037_competency_years': competencyYears,
   '0038_regional_collaboration': regionalCollaboration,
+  '0040_community_search_speed': communitySearchSpeed,
   '0041_follow_through_placement': followThroughPlacement,
 };
 
