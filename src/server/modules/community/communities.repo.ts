@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type {
   CommunityMemberTable,
   CommunityPostTable,
@@ -8,7 +8,7 @@ import type {
 } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
 import { KEYS_PER_STATEMENT, readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
-import type { CommunityHit } from './search.ts';
+import { CANDIDATES, type TextSearch } from './search.ts';
 
 export type CommunityRow = Selectable<CommunityTable>;
 export type ThreadRow = Selectable<CommunityThreadTable> & { given_name: string; family_name: string };
@@ -446,21 +446,25 @@ export interface CommunityReader {
   limit: number;
 }
 
-/** The threads of the post hits the reader may open (hidden posts left out), by their best post's score. */
-export function threadHits(db: Kysely<DB>, tenantId: string, hits: RawBuilder<CommunityHit>, reader: CommunityReader) {
+/**
+ * The threads of the posts matching a search that the reader may open (hidden posts left out), by
+ * their best post's score. Who may open a post is decided while the candidates are read, so the
+ * CANDIDATES read are all the reader's.
+ */
+export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, reader: CommunityReader) {
   const me = reader.personId;
-  return db
-    .selectFrom(hits.as('h'))
+  // The index drives the joins (cross joins keep SQLite reading it first, newest entries first).
+  const candidates = db
+    .selectFrom(text.from!)
     .crossJoin('community_post as x')
+    .crossJoin('community as c')
+    .select(['x.thread_id', text.score.as('score')])
+    .where(text.where)
     .where('x.tenant_id', '=', tenantId)
-    .whereRef('x.id', '=', 'h.entity_id')
-    .innerJoin('community_thread as t', (j) =>
-      j.onRef('t.tenant_id', '=', 'x.tenant_id').onRef('t.id', '=', 'x.thread_id'),
-    )
-    .innerJoin('community as c', (j) => j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.id', '=', 't.community_id'))
-    .select(['t.id', 't.title', 't.community_id', (eb) => eb.fn.max('h.score').as('score')])
-    .where('h.kind', '=', 'post')
+    .where(sql<SqlBool>`x.id = ${text.id}`)
     .where('x.hidden', '=', 0)
+    .where('c.tenant_id', '=', tenantId)
+    .whereRef('c.id', '=', 'x.community_id')
     .$if(me !== null, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -479,6 +483,14 @@ export function threadHits(db: Kysely<DB>, tenantId: string, hits: RawBuilder<Co
         ]),
       ),
     )
+    .$if(text.newestFirst !== null, (qb) => qb.orderBy(text.newestFirst!))
+    .limit(CANDIDATES);
+  return db
+    .selectFrom(candidates.as('h'))
+    .crossJoin('community_thread as t')
+    .where('t.tenant_id', '=', tenantId)
+    .whereRef('t.id', '=', 'h.thread_id')
+    .select(['t.id', 't.title', 't.community_id', (eb) => eb.fn.max('h.score').as('score')])
     .groupBy(['t.id', 't.title', 't.community_id'])
     .orderBy('score', 'desc')
     .orderBy('t.id')

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, RawBuilder, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type {
   DB,
@@ -9,7 +9,7 @@ import type {
   EventTable,
 } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
-import type { CommunityHit } from './search.ts';
+import { CANDIDATES, type TextSearch } from './search.ts';
 
 export type EventRow = Selectable<EventTable>;
 
@@ -331,21 +331,21 @@ export function calendarOwner(db: Kysely<DB>, tokenHash: string) {
     .executeTakeFirst();
 }
 
-/** The event hits the reader may open: organisers over its unit, participants, and, while registration is open, people placed under it. */
+/** The events matching a search that the reader may open, decided while the candidates are read; best score first. */
 export function eventHits(
   db: Kysely<DB>,
   tenantId: string,
-  hits: RawBuilder<CommunityHit>,
+  text: TextSearch,
   reader: { personId: string | null; places: string[]; organiserRoots: string[]; limit: number },
 ) {
   const me = reader.personId;
-  return db
-    .selectFrom(hits.as('h'))
+  const candidates = db
+    .selectFrom(text.from!)
     .crossJoin('event as e')
+    .select(['e.id', 'e.title', text.score.as('score')])
+    .where(text.where)
     .where('e.tenant_id', '=', tenantId)
-    .whereRef('e.id', '=', 'h.entity_id')
-    .select(['e.id', 'e.title', 'h.score'])
-    .where('h.kind', '=', 'event')
+    .where(sql<SqlBool>`e.id = ${text.id}`)
     .$if(me !== null, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -364,8 +364,13 @@ export function eventHits(
         ]),
       ),
     )
+    .$if(text.newestFirst !== null, (qb) => qb.orderBy(text.newestFirst!))
+    .limit(CANDIDATES);
+  return db
+    .selectFrom(candidates.as('h'))
+    .selectAll('h')
     .orderBy('h.score', 'desc')
-    .orderBy('e.id')
+    .orderBy('h.id')
     .limit(reader.limit)
     .execute();
 }

@@ -1,7 +1,7 @@
-import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Insertable, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { DB, ResourceTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
-import type { Hit } from './search.ts';
+import { CANDIDATES, type TextSearch } from './search.ts';
 
 export const RESOURCE_COLUMNS = [
   'resource.id',
@@ -118,11 +118,15 @@ export interface Filters {
   ids?: string[] | undefined;
 }
 
-/** The readable resources among the hits (all of them when null), best score first, then newest. */
+/**
+ * The readable resources matching the search (all of them without one) and the filters, best score
+ * first, then newest. A search reads at most CANDIDATES matches, each already readable and filtered:
+ * the reader's scope is part of the candidate query, not a sieve over its result.
+ */
 export function searchResources(
   db: Kysely<DB>,
   tenantId: string,
-  hits: RawBuilder<Hit> | null,
+  text: TextSearch | null,
   reader: Reader,
   f: Filters,
   limit: number,
@@ -131,50 +135,65 @@ export function searchResources(
     sql<boolean>`exists (select 1 from resource_facet rf where rf.tenant_id = resource.tenant_id
       and rf.resource_id = resource.id and rf.facet = ${name} and rf.value = ${value})`;
   const me = reader.personId;
-  const scored = hits
-    ? // The hits drive the join (a cross join keeps SQLite from reading every resource to probe them).
-      db
-        .selectFrom(hits.as('hit'))
-        .crossJoin('resource')
-        .whereRef('resource.id', '=', 'hit.resource_id')
-        .select(RESOURCE_COLUMNS)
-        .select('hit.score')
-        .orderBy('hit.score', 'desc')
-    : db.selectFrom('resource').select(RESOURCE_COLUMNS).select(sql<number>`0`.as('score'));
-  return scored
-    .where('resource.tenant_id', '=', tenantId)
-    .$if(me !== null, (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          eb('resource.owner_person_id', '=', me!),
-          facet('author', me!),
-          ...(reader.paths.length ? [eb('resource.visible_path', 'in', reader.paths)] : []),
-          eb.and([
-            eb('resource.status', 'in', ['shared', 'submitted']),
-            pathUnder(eb, 'resource.unit_path', reader.moderatorRoots),
+  // biome-ignore lint/suspicious/noExplicitAny: one filter for both shapes of the query (with and without the index table).
+  const filtered = <Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q =>
+    query
+      .where('resource.tenant_id', '=', tenantId)
+      .$if(me !== null, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb('resource.owner_person_id', '=', me!),
+            facet('author', me!),
+            ...(reader.paths.length ? [eb('resource.visible_path', 'in', reader.paths)] : []),
+            eb.and([
+              eb('resource.status', 'in', ['shared', 'submitted']),
+              pathUnder(eb, 'resource.unit_path', reader.moderatorRoots),
+            ]),
           ]),
-        ]),
-      ),
-    )
-    .$if(f.mine && me !== null, (qb) =>
-      qb.where((eb) => eb.or([eb('resource.owner_person_id', '=', me!), facet('author', me!)])),
-    )
-    .$if(f.review === true, (qb) =>
-      qb
-        .where('resource.status', '=', 'submitted')
-        .where((eb) => pathUnder(eb, 'resource.unit_path', reader.moderatorRoots))
-        .$if(me !== null, (q) =>
-          q.where('resource.owner_person_id', '!=', me!).where((eb) => eb.not(facet('author', me!))),
         ),
-    )
-    .$if(f.competency !== undefined, (qb) => qb.where(facet('competency', f.competency!)))
-    .$if(f.level !== undefined, (qb) => qb.where(facet('level', f.level!)))
-    .$if(f.language !== undefined, (qb) => qb.where(facet('language', f.language!)))
-    .$if(f.subject !== undefined, (qb) => qb.where('resource.subject', '=', f.subject!))
-    .$if(f.grade !== undefined, (qb) => qb.where('resource.grade', '=', f.grade!))
-    .$if(f.licence !== undefined, (qb) => qb.where('resource.licence', '=', f.licence!))
-    .$if(f.kind !== undefined, (qb) => qb.where('resource.kind', '=', f.kind!))
-    .$if(f.ids !== undefined, (qb) => qb.where('resource.id', 'in', f.ids!.length ? f.ids! : ['']))
+      )
+      .$if(f.mine && me !== null, (qb) =>
+        qb.where((eb) => eb.or([eb('resource.owner_person_id', '=', me!), facet('author', me!)])),
+      )
+      .$if(f.review === true, (qb) =>
+        qb
+          .where('resource.status', '=', 'submitted')
+          .where((eb) => pathUnder(eb, 'resource.unit_path', reader.moderatorRoots))
+          .$if(me !== null, (q) =>
+            q.where('resource.owner_person_id', '!=', me!).where((eb) => eb.not(facet('author', me!))),
+          ),
+      )
+      .$if(f.competency !== undefined, (qb) => qb.where(facet('competency', f.competency!)))
+      .$if(f.level !== undefined, (qb) => qb.where(facet('level', f.level!)))
+      .$if(f.language !== undefined, (qb) => qb.where(facet('language', f.language!)))
+      .$if(f.subject !== undefined, (qb) => qb.where('resource.subject', '=', f.subject!))
+      .$if(f.grade !== undefined, (qb) => qb.where('resource.grade', '=', f.grade!))
+      .$if(f.licence !== undefined, (qb) => qb.where('resource.licence', '=', f.licence!))
+      .$if(f.kind !== undefined, (qb) => qb.where('resource.kind', '=', f.kind!))
+      .$if(f.ids !== undefined, (qb) => qb.where('resource.id', 'in', f.ids!.length ? f.ids! : [''])) as Q;
+  if (!text)
+    return filtered(db.selectFrom('resource').select(RESOURCE_COLUMNS).select(sql<number>`0`.as('score')))
+      .orderBy('resource.updated_at', 'desc')
+      .orderBy('resource.id', 'desc')
+      .limit(limit)
+      .execute();
+  // The index drives the join (a cross join keeps SQLite from reading every resource to probe it).
+  const base = text.from
+    ? db.selectFrom(text.from).crossJoin('resource').where(sql<SqlBool>`resource.id = ${text.id}`)
+    : db.selectFrom('resource');
+  const candidates = filtered(
+    base.select([sql<string>`resource.id`.as('resource_id'), text.score.as('score')]).where(text.where),
+  )
+    .$if(text.newestFirst !== null, (qb) => qb.orderBy(text.newestFirst!))
+    .limit(CANDIDATES);
+  return db
+    .selectFrom(candidates.as('hit'))
+    .crossJoin('resource')
+    .where('resource.tenant_id', '=', tenantId)
+    .whereRef('resource.id', '=', 'hit.resource_id')
+    .select(RESOURCE_COLUMNS)
+    .select('hit.score')
+    .orderBy('hit.score', 'desc')
     .orderBy('resource.updated_at', 'desc')
     .orderBy('resource.id', 'desc')
     .limit(limit)

@@ -28,7 +28,7 @@ import {
   type UpdateResourceInput,
   URL_KINDS,
 } from './resources.schemas.ts';
-import { indexResource, searchHits } from './search.ts';
+import { indexResource, textSearch } from './search.ts';
 
 /*
  * The resource library. A resource is a draft its authors alone read; shared at their school or
@@ -557,11 +557,11 @@ export async function searchResources(ctx: Ctx, query: SearchResourcesQuery) {
 
 /** The resources found with their text-match scores (bm25 or ts_rank; 0 without words), best first. */
 export async function scoredResources(ctx: Ctx, query: SearchResourcesQuery, ids?: string[]) {
-  const hits = await searchHits(ctx.db, ctx.dialect, ctx.tenantId, query.q);
+  const text = await textSearch(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'resource');
   const rows = await repo.searchResources(
     ctx.db,
     ctx.tenantId,
-    hits,
+    text,
     await readerOf(ctx),
     {
       competency: query.competency,

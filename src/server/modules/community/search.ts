@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type AliasedRawBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
@@ -110,8 +110,6 @@ export async function forgetUnindexedWords(db: Kysely<DB>, tenantId: string, tex
   return forgotten;
 }
 
-export type Hit = { resource_id: string; score: number };
-
 /*
  * A word in half of all texts matches half a million posts, and ranking every match would cost
  * what reading them costs. Each search therefore ranks at most CANDIDATES (300) matches: on SQLite the
@@ -173,26 +171,64 @@ async function sqliteMatch(
 const PAGE_OF_HITS = 20;
 
 /**
- * The resources of the tenant matching every word of the query, each with its score (higher is a
- * better match), as a table to join; null when there are no words (every resource is a match).
+ * The full-text side of a search over one index, for a repo to read its candidates with: the index
+ * table (`from`, null on PostgreSQL's library, whose tsvector is a column of `resource`), the match
+ * (tenant included), the score (higher is better), the indexed row's id and the order candidates are
+ * read in. The repo joins the rows searched and applies the reader's scope and the filters in the same
+ * query, before the CANDIDATES limit, so a reader who may open few of the matches still gets a page.
  */
-export async function searchHits(
+export interface TextSearch {
+  from: AliasedRawBuilder<Record<string, never>, 'fts'> | null;
+  where: RawBuilder<SqlBool>;
+  score: RawBuilder<number>;
+  id: RawBuilder<string>;
+  /** SQLite: newest index entries first (rowid order, read backwards without sorting); PostgreSQL: as the index yields. */
+  newestFirst: RawBuilder<unknown> | null;
+}
+
+export type SearchIndex = 'resource' | CommunityEntryKind;
+const SQLITE_TABLE = { resource: 'resource_fts', post: 'community_fts', event: 'event_fts' } as const;
+
+/** The search of `q` in one index; null when `q` has no words (everything matches). */
+export async function textSearch(
   db: Kysely<DB>,
   dialect: Dialect,
   tenantId: string,
   q: string | undefined,
-): Promise<RawBuilder<Hit> | null> {
+  index: SearchIndex,
+): Promise<TextSearch | null> {
   const words = queryWords(q);
   if (words.length === 0) return null;
   if (dialect === 'postgres') {
     const query = postgresQuery(words, await hasUnaccent(db, tenantId));
-    return sql<Hit>`(select id as resource_id, ts_rank(search_vector, ${query}) as score from resource
-      where tenant_id = ${tenantId} and search_vector @@ ${query} limit ${CANDIDATES})`;
+    if (index === 'resource')
+      return {
+        from: null,
+        where: sql<SqlBool>`resource.search_vector @@ ${query}`,
+        score: sql<number>`ts_rank(resource.search_vector, ${query})`,
+        id: sql<string>`resource.id`,
+        newestFirst: null,
+      };
+    // The kind is written into the statement so the planner picks that kind's partial GIN index (0040).
+    return {
+      from: sql<Record<string, never>>`community_search`.as('fts'),
+      where: sql<SqlBool>`fts.tenant_id = ${tenantId} and fts.kind = ${sql.lit(index)} and fts.search_vector @@ ${query}`,
+      score: sql<number>`ts_rank(fts.search_vector, ${query})`,
+      id: sql<string>`fts.entity_id`,
+      newestFirst: null,
+    };
   }
-  const { match, ranked } = await sqliteMatch(db, 'resource_fts', tenantId, words);
-  const score = ranked ? sql`-bm25(resource_fts)` : sql`0`;
-  return sql<Hit>`(select resource_id, ${score} as score from resource_fts
-    where resource_fts match ${match} and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
+  const table = SQLITE_TABLE[index];
+  const { match, ranked } = await sqliteMatch(db, table, tenantId, words);
+  // Aliased, FTS5 names the table's own column through the alias: `fts.community_fts match`.
+  const self = sql.ref(`fts.${table}`);
+  return {
+    from: sql<Record<string, never>>`${sql.table(table)}`.as('fts'),
+    where: sql<SqlBool>`${self} match ${match} and fts.tenant_id = ${tenantId}`,
+    score: ranked ? sql<number>`-bm25(${self})` : sql<number>`0`,
+    id: sql<string>`${sql.ref(index === 'resource' ? 'fts.resource_id' : 'fts.entity_id')}`,
+    newestFirst: sql`fts.rowid desc`,
+  };
 }
 
 /*
@@ -256,33 +292,4 @@ export function indexEvent(
     { kind: 'event', id: eventId, threadId: null },
     texts.flatMap((t) => Object.values(t)),
   );
-}
-
-export type CommunityHit = { kind: CommunityEntryKind; entity_id: string; thread_id: string | null; score: number };
-
-/**
- * Posts or events matching every word of the query, as a table to join (CANDIDATES at most); null
- * without words.
- */
-export async function communityHits(
-  db: Kysely<DB>,
-  dialect: Dialect,
-  tenantId: string,
-  q: string | undefined,
-  kind: CommunityEntryKind,
-): Promise<RawBuilder<CommunityHit> | null> {
-  const words = queryWords(q);
-  if (words.length === 0) return null;
-  if (dialect === 'postgres') {
-    const query = postgresQuery(words, await hasUnaccent(db, tenantId));
-    return sql<CommunityHit>`(select kind, entity_id, thread_id, ts_rank(search_vector, ${query}) as score
-      from community_search where tenant_id = ${tenantId} and kind = ${kind}
-      and search_vector @@ ${query} limit ${CANDIDATES})`;
-  }
-  const table = FTS_TABLE[kind];
-  const { match, ranked } = await sqliteMatch(db, table, tenantId, words);
-  const score = ranked ? sql`-bm25(${sql.table(table)})` : sql`0`;
-  return sql<CommunityHit>`(select kind, entity_id, thread_id, ${score} as score
-    from ${sql.table(table)} where ${sql.table(table)} match ${match}
-    and tenant_id = ${tenantId} order by rowid desc limit ${CANDIDATES})`;
 }

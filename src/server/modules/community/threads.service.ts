@@ -27,7 +27,7 @@ import {
 import * as eventsRepo from './events.repo.ts';
 import { organiserRoots } from './events.service.ts';
 import { getResource, scoredResources } from './resources.service.ts';
-import { communityHits, indexPost } from './search.ts';
+import { indexPost, textSearch } from './search.ts';
 
 /**
  * Posting limits per person, over every community: past them a post is 429 `posting_too_fast` with
@@ -432,7 +432,7 @@ export async function search(
       });
   const me = ctx.actor.system ? null : (ctx.actor.personId ?? '');
   const places = wants('thread') || wants('event') ? await ownPaths(ctx) : [];
-  const posts = wants('thread') ? await communityHits(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'post') : null;
+  const posts = wants('thread') ? await textSearch(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'post') : null;
   if (posts)
     for (const t of await repo.threadHits(ctx.db, ctx.tenantId, posts, {
       personId: me,
@@ -447,7 +447,7 @@ export async function search(
         link: `/communities/${t.community_id}/threads/${t.id}`,
         score: Number(t.score),
       });
-  const events = wants('event') ? await communityHits(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'event') : null;
+  const events = wants('event') ? await textSearch(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'event') : null;
   if (events)
     for (const e of await eventsRepo.eventHits(ctx.db, ctx.tenantId, events, {
       personId: me,
