@@ -65,9 +65,13 @@ export async function requireCommunity(ctx: Ctx, communityId: string): Promise<A
 
 async function accessTo(ctx: Ctx, community: repo.CommunityRow, communityId: string): Promise<Access> {
   const me = ctx.actor.personId;
-  const role = me ? ((await repo.membership(ctx.db, ctx.tenantId, community.id, me))?.role as MemberRole) : undefined;
+  const [membership, places] = await Promise.all([
+    me ? repo.membership(ctx.db, ctx.tenantId, community.id, me) : undefined,
+    community.access === 'open' ? ownPaths(ctx) : ([] as string[]),
+  ]);
+  const role = membership?.role as MemberRole | undefined;
   const byScope = moderatesByScope(ctx, community);
-  const placedUnder = community.access === 'open' && (await ownPaths(ctx)).includes(community.unit_path);
+  const placedUnder = places.includes(community.unit_path);
   if (!role && !byScope && !placedUnder) throw notFound(ENTITY, communityId);
   return {
     community,

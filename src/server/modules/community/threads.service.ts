@@ -85,12 +85,15 @@ async function requireThread(ctx: Ctx, threadId: string) {
 
 export async function getThread(ctx: Ctx, threadId: string, query: { after?: string | undefined; limit: number }) {
   const { thread, access } = await requireThread(ctx, threadId);
-  const rows = await repo.postsOfThread(ctx.db, ctx.tenantId, threadId, decodeCursor(query.after), query.limit + 1);
+  const [rows, community] = await Promise.all([
+    repo.postsOfThread(ctx.db, ctx.tenantId, threadId, decodeCursor(query.after), query.limit + 1),
+    summaryOf(ctx, access),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     thread: toThread(thread),
-    community: await summaryOf(ctx, access),
+    community,
     posts: await present(ctx, access, page),
     next: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
