@@ -22,17 +22,34 @@ type Staged = Map<Deltas<never>, Map<string, unknown>>;
 /** The deltas staged by the work running now in a group's transaction, by that transaction. */
 const staging = new WeakMap<Kysely<DB>, Staged>();
 
-function stage(into: Staged, deltas: Deltas<unknown>, rows: readonly unknown[], copy: boolean) {
-  let summed = into.get(deltas as Deltas<never>);
+function summedOf(staged: Staged, deltas: Deltas<unknown>) {
+  let summed = staged.get(deltas as Deltas<never>);
   if (!summed) {
     summed = new Map();
-    into.set(deltas as Deltas<never>, summed);
+    staged.set(deltas as Deltas<never>, summed);
   }
+  return summed;
+}
+
+function stage(into: Staged, deltas: Deltas<unknown>, rows: readonly unknown[]) {
+  const summed = summedOf(into, deltas);
   for (const row of rows) {
     const key = deltas.key(row);
     const seen = summed.get(key);
     if (seen !== undefined) deltas.sum(seen, row);
-    else summed.set(key, copy ? { ...(row as object) } : row);
+    else summed.set(key, { ...(row as object) });
+  }
+}
+
+/** Adds what one piece of work staged to what its group will write. */
+function merge(into: Staged, from: Staged) {
+  for (const [deltas, rows] of from) {
+    const summed = summedOf(into, deltas as Deltas<unknown>);
+    for (const [key, row] of rows) {
+      const seen = summed.get(key);
+      if (seen !== undefined) (deltas as Deltas<unknown>).sum(seen, row);
+      else summed.set(key, row);
+    }
   }
 }
 
@@ -47,16 +64,17 @@ async function writeStaged(db: Kysely<DB>, staged: Staged) {
  * Adds `rows` to the counts `deltas` keeps. Inside a group commit (SQLite) they are summed with those
  * of the other work in the group and written once, just before the commit, and only if the work that
  * added them succeeded; elsewhere (PostgreSQL, a transaction of its own) they are summed and written now.
- * Either way they are stored by the commit of the caller's transaction: a reader never sees a half.
+ * Either way they are stored by the commit of the caller's transaction: a reader never sees a half
+ * (but the work that adds them does not read them back before its commit on SQLite).
  */
 export async function addDeltas<R>(db: Kysely<DB>, deltas: Deltas<R>, rows: readonly R[]) {
   const staged = staging.get(db);
   if (staged) {
-    stage(staged, deltas as Deltas<unknown>, rows, true);
+    stage(staged, deltas as Deltas<unknown>, rows);
     return;
   }
   const now: Staged = new Map();
-  stage(now, deltas as Deltas<unknown>, rows, true);
+  stage(now, deltas as Deltas<unknown>, rows);
   await writeStaged(db, now);
 }
 
@@ -139,8 +157,7 @@ class GroupWriter {
             const value = await job.work(trx);
             staging.delete(trx);
             await sql`release ${savepoint}`.execute(trx);
-            for (const [deltas, summed] of mine)
-              stage(committed, deltas as Deltas<unknown>, [...summed.values()], false);
+            merge(committed, mine);
             outcomes.push({ ok: true, value });
           } catch (error) {
             staging.delete(trx);
