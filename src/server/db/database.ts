@@ -42,6 +42,7 @@ import * as competencyYears from './migrations/0037_competency_years.ts';
 import * as regionalCollaboration from './migrations/0038_regional_collaboration.ts';
 import * as communitySearchSpeed from './migrations/0040_community_search_speed.ts';
 import * as followThroughPlacement from './migrations/0041_follow_through_placement.ts';
+import * as tenantWording from './migrations/0042_tenant_wording.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -167,6 +168,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0038_regional_collaboration': regionalCollaboration,
   '0040_community_search_speed': communitySearchSpeed,
   '0041_follow_through_placement': followThroughPlacement,
+  '0042_tenant_wording': tenantWording,
 };
 
 /** Every migration this code knows, in the order they run: the schema version a backup records. */

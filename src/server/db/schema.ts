@@ -1335,6 +1335,7 @@ export interface DB {
   regional_activity_country: RegionalActivityCountryTable;
   regional_participant: RegionalParticipantTable;
   regional_post: RegionalPostTable;
+  tenant_wording: TenantWordingTable;
   kysely_migration: { name: string; timestamp: string };
   kysely_migration_lock: { id: string; is_locked: Generated<number> };
 }
@@ -1734,4 +1735,13 @@ export interface RegionalPostTable {
   author_name: string;
   body: string;
   created_at: string;
+}
+
+export interface TenantWordingTable {
+  tenant_id: string;
+  /** Which texts: `notifications` or `certificate`. */
+  id: string;
+  /** JSON `{ key: { locale: text } }`: only what the tenant reworded or translated. */
+  texts: string;
+  updated_at: string;
 }

@@ -1,9 +1,5 @@
 import { z } from 'zod';
 
-export const LOCALES = ['en', 'ru', 'uz', 'ne', 'fil'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const LocaleSchema = z.enum(LOCALES);
-
 /** Data text in several languages: `{ en: 'District', ne: 'जिल्ला' }`. */
 export const LocalizedTextSchema = z
   .record(z.string().min(2).max(10), z.string().trim().min(1).max(2000))

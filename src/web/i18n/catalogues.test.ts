@@ -1,10 +1,6 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import en from './en.json' with { type: 'json' };
-import fil from './fil.json' with { type: 'json' };
-import ne from './ne.json' with { type: 'json' };
-import ru from './ru.json' with { type: 'json' };
-import uz from './uz.json' with { type: 'json' };
+import { readCatalogues } from './languages.plugin.ts';
 
 type Tree = { [key: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): Map<string, string> =>
@@ -14,8 +10,10 @@ const flatten = (tree: Tree, prefix = ''): Map<string, string> =>
     ),
   );
 
-const catalogues = { en, ru, uz, ne, fil } as Record<string, Tree>;
-const english = flatten(en as Tree);
+const catalogues = Object.fromEntries(readCatalogues()) as Record<string, Tree>;
+const english = flatten(catalogues.en!);
+/** A catalogue's description of its own language (name, Intl tag, date and number formats) is not a translation. */
+const ABOUT_THE_LANGUAGE = /^(language|format)\./;
 
 /** Strings that are the same word in that language (names, loanwords); everything else must be translated. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
@@ -37,6 +35,16 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
 };
 
 describe('message catalogues', () => {
+  it('describe their language: a name, an Intl tag and twelve month names', () => {
+    for (const [code, tree] of Object.entries(catalogues)) {
+      const about = tree.language as Tree;
+      expect(typeof about.name, code).toBe('string');
+      expect(() => new Intl.Locale(about.intl as string), code).not.toThrow();
+      expect(((tree.format as Tree).months as string).split('|'), code).toHaveLength(12);
+      expect([...((tree.format as Tree).digits as string)], code).toHaveLength(10);
+    }
+  });
+
   for (const [code, tree] of Object.entries(catalogues)) {
     const messages = flatten(tree);
     it(`${code} has every key of every other catalogue`, () => {
@@ -45,8 +53,10 @@ describe('message catalogues', () => {
     });
     if (code === 'en') continue;
     it(`${code} is a translation, not an English copy`, () => {
-      const copies = [...messages].filter(([key, value]) => english.get(key) === value).map(([key]) => key);
-      expect(copies.filter((key) => !SAME_AS_ENGLISH[code]!.includes(key))).toEqual([]);
+      const copies = [...messages]
+        .filter(([key, value]) => english.get(key) === value && !ABOUT_THE_LANGUAGE.test(key))
+        .map(([key]) => key);
+      expect(copies.filter((key) => !(SAME_AS_ENGLISH[code] ?? []).includes(key))).toEqual([]);
     });
     it(`${code} keeps the placeholders of the English text`, () => {
       const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();

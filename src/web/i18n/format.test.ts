@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDay, formatNumber, formatPercent } from './format.ts';
+import { defineFormat, type FormatSection, formatDate, formatDay, formatNumber, formatPercent } from './format.ts';
+import { readCatalogues } from './languages.plugin.ts';
+
+for (const [code, tree] of readCatalogues()) defineFormat(code, tree.format as unknown as FormatSection);
 
 const instant = '2026-12-06T03:35:00Z';
 

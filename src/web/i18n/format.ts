@@ -1,113 +1,83 @@
 /**
  * Dates, times and numbers as each language writes them. The patterns and month names are spelled out
- * here instead of asked of Intl: browsers built with reduced locale data (Debian's chromium among them)
- * write Uzbek as "2026 M12 6" and Nepali with English month names. Intl is only asked for the calendar
- * fields of an instant in a time zone, which every build answers.
+ * in each catalogue's `format` section instead of asked of Intl: browsers built with reduced locale data
+ * (Debian's chromium among them) write Uzbek as "2026 M12 6" and Nepali with English month names. Intl
+ * is only asked for the calendar fields of an instant in a time zone, which every build answers.
  */
 
-export type FormatLanguage = 'en' | 'ru' | 'uz' | 'ne' | 'fil';
-
-interface Style {
-  /** Month names as used in a date ("6 December"): Russian in the genitive, abbreviated where the language abbreviates. */
-  months: readonly string[];
-  day(d: number, month: string, y: number): string;
-  time(h: number, m: number): string;
-  dateTime(date: string, time: string): string;
+/** A catalogue's `format` section: every value a string, so the catalogue checks treat it like the rest. */
+export interface FormatSection {
+  /** Twelve month names as used in a date, separated by "|" (Russian in the genitive, abbreviated where usual). */
+  months: string;
+  /** A calendar day, from {day}, {month} and {year}. */
+  date: string;
+  /** "12" (3:05 PM) or "24" (15:05). */
+  clock: string;
+  /** A date and a time, from {date} and {time}. */
+  dateTime: string;
   group: string;
   decimal: string;
-  /** Indian grouping (1,00,000) for Nepali: the first group is three digits, the rest two. */
-  indian?: boolean;
-  percent(n: string): string;
+  /** Digits per group from the right: "3" (1,000,000), or "3,2" for Indian grouping (10,00,000). */
+  grouping: string;
+  /** A percentage, from {n}. */
+  percent: string;
+  /** The ten digits the language writes, 0 to 9. */
+  digits: string;
+}
+
+interface Style {
+  months: string[];
+  section: FormatSection;
+  digits: string[];
+  first: number;
+  rest: number;
+}
+
+const styles = new Map<string, Style>();
+
+/** Makes a language's formats known: the web app does it from its catalogues at start, the server from the files. */
+export function defineFormat(code: string, section: FormatSection) {
+  const [first, rest] = section.grouping.split(',').map(Number);
+  styles.set(code, {
+    months: section.months.split('|'),
+    section,
+    digits: [...section.digits],
+    first: first!,
+    rest: rest ?? first!,
+  });
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
-const twelveHour = (h: number, m: number) => `${h % 12 === 0 ? 12 : h % 12}:${two(m)} ${h < 12 ? 'AM' : 'PM'}`;
-
-const STYLES: Record<FormatLanguage, Style> = {
-  en: {
-    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-    day: (d, month, y) => `${month} ${d}, ${y}`,
-    time: twelveHour,
-    dateTime: (date, time) => `${date}, ${time}`,
-    group: ',',
-    decimal: '.',
-    percent: (n) => `${n}%`,
-  },
-  ru: {
-    months: ['янв.', 'февр.', 'мар.', 'апр.', 'мая', 'июн.', 'июл.', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
-    day: (d, month, y) => `${d} ${month} ${y} г.`,
-    time: (h, m) => `${two(h)}:${two(m)}`,
-    dateTime: (date, time) => `${date}, ${time}`,
-    group: '\u00a0',
-    decimal: ',',
-    percent: (n) => `${n}\u00a0%`,
-  },
-  uz: {
-    months: [
-      'yanvar',
-      'fevral',
-      'mart',
-      'aprel',
-      'may',
-      'iyun',
-      'iyul',
-      'avgust',
-      'sentabr',
-      'oktabr',
-      'noyabr',
-      'dekabr',
-    ],
-    day: (d, month, y) => `${d}-${month}, ${y}`,
-    time: (h, m) => `${two(h)}:${two(m)}`,
-    dateTime: (date, time) => `${date}, ${time}`,
-    group: '\u00a0',
-    decimal: ',',
-    percent: (n) => `${n}%`,
-  },
-  ne: {
-    months: ['जनवरी', 'फेब्रुअरी', 'मार्च', 'अप्रिल', 'मे', 'जुन', 'जुलाई', 'अगस्ट', 'सेप्टेम्बर', 'अक्टोबर', 'नोभेम्बर', 'डिसेम्बर'],
-    day: (d, month, y) => `${y} ${month} ${d}`,
-    time: (h, m) => `${two(h)}:${two(m)}`,
-    dateTime: (date, time) => `${date}, ${time}`,
-    group: ',',
-    decimal: '.',
-    indian: true,
-    percent: (n) => `${n}%`,
-  },
-  fil: {
-    months: ['Ene', 'Peb', 'Mar', 'Abr', 'May', 'Hun', 'Hul', 'Ago', 'Set', 'Okt', 'Nob', 'Dis'],
-    day: (d, month, y) => `${month} ${d}, ${y}`,
-    time: twelveHour,
-    dateTime: (date, time) => `${date}, ${time}`,
-    group: ',',
-    decimal: '.',
-    percent: (n) => `${n}%`,
-  },
-};
-
-const DEVANAGARI_DIGITS = '०१२३४५६७८९';
+const put = (pattern: string, values: Record<string, string>) =>
+  pattern.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
 function styleOf(code: string): Style {
-  return STYLES[(code in STYLES ? code : 'en') as FormatLanguage];
+  const style = styles.get(code) ?? styles.get('en');
+  if (!style) throw new Error('No formats are defined: load the catalogues first.');
+  return style;
 }
 
-/** Nepali is written with Devanagari digits. */
+function clock(h: number, m: number, style: Style): string {
+  if (style.section.clock === '24') return `${two(h)}:${two(m)}`;
+  return `${h % 12 === 0 ? 12 : h % 12}:${two(m)} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/** Writes 0-9 in the language's own digits (Devanagari for Nepali). */
 export function localDigits(text: string, code: string): string {
-  return code === 'ne' ? text.replace(/[0-9]/g, (d) => DEVANAGARI_DIGITS[Number(d)]!) : text;
+  const { digits } = styleOf(code);
+  return digits[0] === '0' ? text : text.replace(/[0-9]/g, (d) => digits[Number(d)]!);
 }
 
 function groupDigits(digits: string, style: Style): string {
-  if (digits.length <= 3) return digits;
-  const last = digits.slice(-3);
-  let rest = digits.slice(0, -3);
-  const size = style.indian ? 2 : 3;
-  const groups: string[] = [];
-  while (rest.length > size) {
-    groups.unshift(rest.slice(-size));
-    rest = rest.slice(0, -size);
+  if (digits.length <= style.first) return digits;
+  const groups = [digits.slice(-style.first)];
+  let rest = digits.slice(0, -style.first);
+  while (rest.length > style.rest) {
+    groups.unshift(rest.slice(-style.rest));
+    rest = rest.slice(0, -style.rest);
   }
   if (rest) groups.unshift(rest);
-  return [...groups, last].join(style.group);
+  return groups.join(style.section.group);
 }
 
 /** A number with the language's grouping, decimal mark and digits; at most `maxFraction` decimals. */
@@ -118,13 +88,13 @@ export function formatNumber(value: number, code: string, maxFraction = 3): stri
   const [whole, fraction = ''] = fixed.split('.');
   const trimmed = fraction.replace(/0+$/, '');
   const negative = value < 0 && (Number(whole) !== 0 || trimmed !== '');
-  const text = `${negative ? '-' : ''}${groupDigits(whole!, style)}${trimmed ? style.decimal + trimmed : ''}`;
+  const text = `${negative ? '-' : ''}${groupDigits(whole!, style)}${trimmed ? style.section.decimal + trimmed : ''}`;
   return localDigits(text, code);
 }
 
 /** A percentage (45 → "45%", "45 %", "४५%"); at most one decimal. */
 export function formatPercent(value: number, code: string): string {
-  return styleOf(code).percent(formatNumber(Math.round(value * 10) / 10, code, 1));
+  return put(styleOf(code).section.percent, { n: formatNumber(Math.round(value * 10) / 10, code, 1) });
 }
 
 interface Fields {
@@ -151,7 +121,10 @@ function fieldsOf(date: Date, timeZone?: string): Fields {
 }
 
 function dayText(f: Fields, style: Style, code: string): string {
-  return localDigits(style.day(f.day, style.months[f.month - 1]!, f.year), code);
+  return localDigits(
+    put(style.section.date, { day: String(f.day), month: style.months[f.month - 1]!, year: String(f.year) }),
+    code,
+  );
 }
 
 /** An instant as date and time ("6-dekabr, 2026, 03:35"), in the browser's time zone unless one is given. */
@@ -160,7 +133,10 @@ export function formatDate(iso: string | Date, code: string, timeZone?: string):
   if (Number.isNaN(date.getTime())) return String(iso);
   const style = styleOf(code);
   const f = fieldsOf(date, timeZone);
-  return style.dateTime(dayText(f, style, code), localDigits(style.time(f.hour, f.minute), code));
+  return put(style.section.dateTime, {
+    date: dayText(f, style, code),
+    time: localDigits(clock(f.hour, f.minute, style), code),
+  });
 }
 
 /** A calendar day (YYYY-MM-DD, or an instant's date part) without a time, read as that day wherever the browser is. */

@@ -1,28 +1,21 @@
+import languages from 'virtual:pathway-languages';
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import * as format from './format.ts';
 
-export const LANGUAGES = [
-  { code: 'en', name: 'English', intl: 'en' },
-  { code: 'ru', name: 'Русский', intl: 'ru' },
-  { code: 'uz', name: 'Oʻzbekcha', intl: 'uz-Latn' },
-  { code: 'ne', name: 'नेपाली', intl: 'ne-NP-u-nu-deva' },
-  { code: 'fil', name: 'Filipino', intl: 'fil' },
-] as const;
-export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+/** Every catalogue in this directory is a language (src/web/i18n/languages.plugin.ts), English first. */
+export const LANGUAGES = languages;
+export type LanguageCode = string;
+
+for (const language of languages) format.defineFormat(language.code, language.format);
 
 /**
  * English is in the first bundle (it is every other language's fallback); the others load when first
- * chosen, so the sign-in page carries one catalogue, not five.
+ * chosen, so the sign-in page carries one catalogue, not all of them.
  */
-const LOADERS: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: Record<string, unknown> }>> = {
-  ru: () => import('./ru.json'),
-  uz: () => import('./uz.json'),
-  ne: () => import('./ne.json'),
-  fil: () => import('./fil.json'),
-};
+const LOADERS = import.meta.glob<{ default: Record<string, unknown> }>(['./*.json', '!./en.json']);
 const REMEMBERED = 'pathway.language';
 
 /** The BCP 47 tag Intl should use: Uzbek in Latin script, Nepali with Devanagari digits. */
@@ -63,7 +56,7 @@ void i18n
 /** Switches the app's language, loading its catalogue first when it is not loaded yet. */
 export async function setLanguage(code: LanguageCode): Promise<void> {
   if (code !== 'en' && !i18n.hasResourceBundle(code, 'translation')) {
-    const messages = (await LOADERS[code]()).default;
+    const messages = (await LOADERS[`./${code}.json`]!()).default;
     i18n.addResourceBundle(code, 'translation', messages);
   }
   await i18n.changeLanguage(code);

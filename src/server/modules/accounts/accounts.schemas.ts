@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../../shared/access.ts';
-import { LocaleSchema } from '../../shared/text.ts';
+import { LocaleSchema } from '../../shared/catalogues.ts';
 import { Tenant } from '../org/org.schemas.ts';
 
 export const RoleSchema = z.enum(ROLES);

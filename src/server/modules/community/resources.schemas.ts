@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LocaleSchema, LocalizedTextSchema } from '../../shared/text.ts';
+import { LocaleSchema } from '../../shared/catalogues.ts';
+import { LocalizedTextSchema } from '../../shared/text.ts';
 
 export const RESOURCE_KINDS = [
   'lesson_plan',

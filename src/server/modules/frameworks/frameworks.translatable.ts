@@ -1,3 +1,4 @@
+import { everyLanguage } from '../../shared/catalogues.ts';
 import { nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import type { TextUnit, TranslatableKind } from '../translations/translations.kinds.ts';
@@ -107,13 +108,7 @@ export const frameworkTexts: TranslatableKind = {
 };
 
 const POLICY = 'policy';
-const POLICY_NAME: LocalizedText = {
-  en: 'Policy goals',
-  ru: 'Цели политики',
-  uz: 'Siyosat maqsadlari',
-  ne: 'नीतिगत लक्ष्यहरू',
-  fil: 'Mga layunin ng patakaran',
-};
+const POLICY_NAME = everyLanguage('messages.names.policyGoals');
 
 /** The ministry's policy goals and the master plan each belongs to: one object for the tenant. */
 export const goalTexts: TranslatableKind = {

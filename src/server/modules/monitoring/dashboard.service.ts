@@ -1,4 +1,5 @@
 import { hasPermissionAt, requireScope } from '../../shared/access.ts';
+import { word } from '../../shared/catalogues.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { thisYear } from '../../shared/ids.ts';
@@ -10,7 +11,6 @@ import * as frameworks from '../frameworks/frameworks.service.ts';
 import { fill } from '../notifications/notifications.templates.ts';
 import type { OrgUnit } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
-import { word } from '../training/training.words.ts';
 import { PLACES_OF_WORK } from './indicators.repo.ts';
 import type { Alignment } from './indicators.schemas.ts';
 import * as repo from './monitoring.repo.ts';

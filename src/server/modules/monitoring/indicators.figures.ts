@@ -1,4 +1,5 @@
 import { hasPermissionAt, requirePermissionAt } from '../../shared/access.ts';
+import { word } from '../../shared/catalogues.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { nowIso, thisYear, todayIso } from '../../shared/ids.ts';
@@ -9,7 +10,6 @@ import * as frameworks from '../frameworks/frameworks.service.ts';
 import { fill } from '../notifications/notifications.templates.ts';
 import * as org from '../org/org.service.ts';
 import { termOf } from '../practice/practice.constants.ts';
-import { word } from '../training/training.words.ts';
 import { LEAF_TYPES, topOfScope } from './dashboard.service.ts';
 import * as repo from './indicators.repo.ts';
 import type {

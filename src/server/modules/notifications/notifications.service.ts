@@ -1,37 +1,41 @@
 import type { Kysely } from 'kysely';
-import { formatDate, formatDay, formatNumber } from '../../../web/i18n/format.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Permission, ROLE_PERMISSIONS, ROLES } from '../../shared/access.ts';
+import { formatDate, formatDay, formatNumber, isLocale, LOCALES, type Locale, word } from '../../shared/catalogues.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
 import { deliverOutbox, mailLink, sendMail } from '../../shared/mail.ts';
-import { LOCALES, type Locale, type LocalizedText, resolveText } from '../../shared/text.ts';
+import { type LocalizedText, resolveText } from '../../shared/text.ts';
 import { loadStandard } from '../assessment/assessment.standard.ts';
 import { reviewChanged } from '../assessment/reviews.service.ts';
 import { awardsQueued } from '../recognition/awards.service.ts';
 import { credentialChanged } from '../recognition/credentials.service.ts';
 import { enrolmentChanged } from '../training/enrolment.service.ts';
 import { planProposed, planStatusChanged } from '../training/plans.service.ts';
+import { worded, wordingOf } from '../translations/translations.wording.ts';
 import * as repo from './notifications.repo.ts';
 import type { InboxQuery, Notification, Preference } from './notifications.schemas.ts';
-import { DIGEST, fill, KINDS, type Kind, STATUS_WORDS, TEMPLATES } from './notifications.templates.ts';
+import { KINDS, type Kind } from './notifications.templates.ts';
 
 const DEFAULT_PREFERENCE = { inbox: true, email: 'immediate' as Preference['email'] };
 
 const asLocale = (value: string | null | undefined, fallback: string): Locale => {
   const chosen = value ?? fallback;
-  return (LOCALES as readonly string[]).includes(chosen) ? (chosen as Locale) : 'en';
+  return isLocale(chosen) ? chosen : 'en';
 };
 
 /** A parameter is plain text, multilingual text, or a per-language word (resolved for each recipient). */
 type Param = string | { text: LocalizedText } | { words: Record<Locale, string> };
 
-// Days and numbers are written with the web app's per-language formats (src/web/i18n/format.ts, plain
-// TypeScript without browser APIs), so a mail reads "6-dekabr, 2026" where the screen does.
+// Days and numbers are written with the catalogues' per-language formats, as the web app writes them,
+// so a mail reads "6-dekabr, 2026" where the screen does.
 const inEachLanguage = (write: (locale: Locale) => string): Param => ({
   words: Object.fromEntries(LOCALES.map((locale) => [locale, write(locale)])) as Record<Locale, string>,
 });
+
+/** A status named in a message ("revoked", "agreed"), in each language's words. */
+const statusParam = (status: string): Param => inEachLanguage((locale) => word(locale, `messages.status.${status}`));
 
 /** A calendar day (YYYY-MM-DD, or an instant's date part) as each language writes it. */
 export const dayParam = (day: string): Param => inEachLanguage((locale) => formatDay(day, locale));
@@ -69,6 +73,7 @@ export async function notify(
   const saved = new Map(prefs.filter((p) => p.kind === kind).map((p) => [p.account_id, p]));
   const at = nowIso();
   const rows: repo.NotificationRow[] = [];
+  const texts = unique.length ? await wordingOf(ctx.db, ctx.tenantId, 'notifications') : new Map();
   for (const recipient of unique) {
     const mine = saved.get(recipient.account_id);
     const pref = mine ? { inbox: mine.inbox === 1, email: mine.email } : DEFAULT_PREFERENCE;
@@ -82,12 +87,11 @@ export async function notify(
           ? value
           : 'text' in value
             ? resolveText(value.text, locale, ctx.defaultLocale).text
-            : value.words[locale],
+            : (value.words[locale] ?? value.words.en ?? ''),
       ]),
     );
-    const template = TEMPLATES[kind][locale];
-    const title = fill(template.title, values);
-    const body = fill(template.body, values);
+    const title = worded(texts, `${kind}.title`, locale, ctx.defaultLocale, values);
+    const body = worded(texts, `${kind}.body`, locale, ctx.defaultLocale, values);
     rows.push({
       tenant_id: ctx.tenantId,
       id: newId(),
@@ -161,7 +165,7 @@ async function onCredentialChanged(ctx: Ctx, change: { credentialId: string; per
     await notify(ctx, 'credential_issued', holder, params, '/my-credentials');
     return;
   }
-  params.status = { words: STATUS_WORDS[change.change]! };
+  params.status = statusParam(change.change);
   await notify(ctx, 'credential_revoked', holder, params, '/my-credentials');
 }
 
@@ -204,7 +208,7 @@ async function onPlanProposed(ctx: Ctx, plan: { personId: string; planId: string
 async function onPlanMoved(ctx: Ctx, plan: { personId: string; status?: string }) {
   if (plan.status !== 'agreed' && plan.status !== 'draft') return;
   const teacher = await repo.accountsOfPerson(ctx.db, ctx.tenantId, plan.personId);
-  await notify(ctx, 'plan_agreed', teacher, { status: { words: STATUS_WORDS[plan.status]! } }, '/my-plan');
+  await notify(ctx, 'plan_agreed', teacher, { status: statusParam(plan.status) }, '/my-plan');
 }
 
 async function onEnrolment(
@@ -337,15 +341,18 @@ export async function sendDigests(db: Kysely<DB>, at: Date = new Date()) {
     const first = rows[0]!;
     await db.transaction().execute(async (trx) => {
       if (first.email) {
-        const words = DIGEST[asLocale(first.locale, first.default_locale)];
-        const lines = rows.map((r) => `- ${r.title}\n  ${words.open}: ${mailLink(r.link)}`);
+        const texts = await wordingOf(trx, first.tenant_id, 'notifications');
+        const locale = asLocale(first.locale, first.default_locale);
+        const say = (key: string, values?: Record<string, number>) =>
+          worded(texts, `digest.${key}`, locale, first.default_locale, values);
+        const lines = rows.map((r) => `- ${r.title}\n  ${say('open')}: ${mailLink(r.link)}`);
         await sendMail(
           trx,
           {
             tenantId: first.tenant_id,
             to: first.email,
-            subject: fill(words.subject, { count: String(rows.length) }),
-            text: `${words.intro}\n\n${lines.join('\n')}\n`,
+            subject: say('subject', { count: rows.length }),
+            text: `${say('intro')}\n\n${lines.join('\n')}\n`,
           },
           at,
         );

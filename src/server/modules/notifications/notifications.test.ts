@@ -446,10 +446,14 @@ describeOnEachDatabase('notifications', (getDb) => {
 });
 
 describe('notification templates', () => {
-  it('has every kind in all five languages', async () => {
-    const { TEMPLATES } = await import('./notifications.templates.ts');
-    for (const byLocale of Object.values(TEMPLATES))
-      expect(Object.keys(byLocale).sort()).toEqual(['en', 'fil', 'ne', 'ru', 'uz']);
+  it('has every kind, title and body, in every catalogue language', async () => {
+    const { KINDS } = await import('./notifications.templates.ts');
+    const { everyLanguage, LOCALES } = await import('../../shared/catalogues.ts');
+    for (const kind of KINDS)
+      for (const part of ['title', 'body'])
+        expect(Object.keys(everyLanguage(`messages.notifications.${kind}.${part}`)).sort()).toEqual(
+          [...LOCALES].sort(),
+        );
   });
 
   it('writes days, counts and amounts as each language does', () => {

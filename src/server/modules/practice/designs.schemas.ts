@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocaleSchema } from '../../shared/text.ts';
+import { LocaleSchema } from '../../shared/catalogues.ts';
 
 export const TEMPLATES = ['one_to_one', 'project_based'] as const;
 export const TemplateSchema = z.enum(TEMPLATES);

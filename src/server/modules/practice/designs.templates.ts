@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/text.ts';
+import type { Locale } from '../../shared/catalogues.ts';
 import type { DesignContent, TemplateKey } from './designs.schemas.ts';
 
 interface TemplateText {
@@ -450,6 +450,7 @@ export const TEMPLATES: Record<TemplateKey, Record<Locale, TemplateText>> = {
   },
 };
 
+/** A template in the language asked for, else in English (a language added since it was written). */
 export function templateText(key: TemplateKey, language: Locale): TemplateText {
-  return TEMPLATES[key][language];
+  return TEMPLATES[key][language] ?? TEMPLATES[key].en!;
 }

@@ -1,4 +1,4 @@
-import { formatDay } from '../../../web/i18n/format.ts';
+import { formatDay } from '../../shared/catalogues.ts';
 import { drawQrCode, newPdf, pdfBytes, write } from '../../shared/pdf.ts';
 
 /** What the certificate states, already in the holder's language. */
@@ -17,9 +17,11 @@ export interface CertificateContent {
   status: 'active' | 'suspended' | 'revoked';
   credentialId: string;
   verifyUrl: string;
+  labels: CertificateLabels;
 }
 
-interface Labels {
+/** The certificate's own words (`messages.certificate` of the catalogues, as the tenant words them). */
+export interface CertificateLabels {
   title: string;
   awardedTo: string;
   competencies: string;
@@ -33,75 +35,6 @@ interface Labels {
   suspended: string;
 }
 
-// The certificate's own words; the web app's catalogues are not loaded on the server.
-const LABELS: Record<string, Labels> = {
-  en: {
-    title: 'Certificate',
-    awardedTo: 'is awarded to',
-    competencies: 'Competencies',
-    level: 'level',
-    issued: 'Issued on',
-    validUntil: 'Valid until',
-    verify: 'Verify this certificate at',
-    scan: 'or scan the code',
-    number: 'Credential',
-    revoked: 'REVOKED: this credential is no longer valid.',
-    suspended: 'SUSPENDED: this credential is not valid at present.',
-  },
-  ru: {
-    title: 'Сертификат',
-    awardedTo: 'выдан',
-    competencies: 'Компетенции',
-    level: 'уровень',
-    issued: 'Дата выдачи',
-    validUntil: 'Действителен до',
-    verify: 'Проверить сертификат можно по адресу',
-    scan: 'или по QR-коду',
-    number: 'Удостоверение',
-    revoked: 'ОТОЗВАН: удостоверение больше не действительно.',
-    suspended: 'ПРИОСТАНОВЛЕН: удостоверение сейчас не действительно.',
-  },
-  uz: {
-    title: 'Sertifikat',
-    awardedTo: 'quyidagi shaxsga beriladi',
-    competencies: 'Kompetensiyalar',
-    level: 'daraja',
-    issued: 'Berilgan sana',
-    validUntil: 'Amal qilish muddati',
-    verify: 'Sertifikatni tekshirish manzili',
-    scan: 'yoki kodni skanerlang',
-    number: 'Guvohnoma',
-    revoked: 'BEKOR QILINGAN: bu guvohnoma endi haqiqiy emas.',
-    suspended: 'TO‘XTATILGAN: bu guvohnoma hozir haqiqiy emas.',
-  },
-  ne: {
-    title: 'प्रमाणपत्र',
-    awardedTo: 'लाई प्रदान गरिन्छ',
-    competencies: 'सक्षमताहरू',
-    level: 'तह',
-    issued: 'जारी मिति',
-    validUntil: 'मान्य अवधि',
-    verify: 'यो प्रमाणपत्र यहाँ प्रमाणित गर्नुहोस्',
-    scan: 'वा कोड स्क्यान गर्नुहोस्',
-    number: 'प्रमाण',
-    revoked: 'रद्द गरिएको: यो प्रमाण अब मान्य छैन।',
-    suspended: 'निलम्बित: यो प्रमाण हाल मान्य छैन।',
-  },
-  fil: {
-    title: 'Sertipiko',
-    awardedTo: 'ay iginagawad kay',
-    competencies: 'Mga kakayahan',
-    level: 'antas',
-    issued: 'Petsa ng pagkakaloob',
-    validUntil: 'May bisa hanggang',
-    verify: 'Beripikahin ang sertipikong ito sa',
-    scan: 'o i-scan ang code',
-    number: 'Kredensyal',
-    revoked: 'BINAWI: wala nang bisa ang kredensyal na ito.',
-    suspended: 'SINUSPINDE: walang bisa sa ngayon ang kredensyal na ito.',
-  },
-};
-
 /** A date on the certificate as the web app writes it in that language ("6-dekabr, 2026", "२०२६ डिसेम्बर ६"), the UTC day. */
 export function certificateDate(iso: string, locale: string): string {
   const date = new Date(iso);
@@ -110,7 +43,7 @@ export function certificateDate(iso: string, locale: string): string {
 
 /** A one-page A4 certificate in the holder's language, with a QR code that opens the public verification page. */
 export async function renderCertificate(content: CertificateContent): Promise<Buffer> {
-  const labels = LABELS[content.locale] ?? LABELS.en!;
+  const { labels } = content;
   const doc = newPdf(content.locale, {
     title: `${labels.title}: ${content.achievementName}`,
     author: content.issuerName,

@@ -1,7 +1,15 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { words } from '../../shared/catalogues.ts';
 import { textRuns } from '../../shared/pdf.ts';
-import { type CertificateContent, certificateDate, renderCertificate } from './certificate.pdf.ts';
+import {
+  type CertificateContent,
+  type CertificateLabels,
+  certificateDate,
+  renderCertificate,
+} from './certificate.pdf.ts';
+
+const labelsIn = (locale: string) => words<keyof CertificateLabels>(locale, 'messages.certificate');
 
 /** Every Flate stream of the PDF, inflated: fonts' names and their ToUnicode maps are in here. */
 function streamsOf(pdf: Buffer): string {
@@ -45,6 +53,7 @@ const base: CertificateContent = {
   status: 'active',
   credentialId: '0190f0a2-0000-7000-8000-000000000001',
   verifyUrl: 'https://pathway.example/verify/0190f0a2-0000-7000-8000-000000000001',
+  labels: labelsIn('en'),
 };
 
 describe('certificate PDF', () => {
@@ -62,6 +71,7 @@ describe('certificate PDF', () => {
     const pdf = await renderCertificate({
       ...base,
       locale: 'ne',
+      labels: labelsIn('ne'),
       issuerName: 'शिक्षा मन्त्रालय',
       holderName: 'सीता शर्मा',
       achievementName: 'डिजिटल शिक्षण, तह २',
@@ -84,6 +94,7 @@ describe('certificate PDF', () => {
     const ru = await renderCertificate({
       ...base,
       locale: 'ru',
+      labels: labelsIn('ru'),
       holderName: 'Анна Иванова',
       achievementName: 'Цифровая педагогика',
     });
@@ -92,12 +103,13 @@ describe('certificate PDF', () => {
     const uz = await renderCertificate({
       ...base,
       locale: 'uz',
+      labels: labelsIn('uz'),
       holderName: 'Oʻgʻiloy Toʻxtayeva',
       status: 'suspended',
     });
     const uzPoints = mappedCodePoints(uz);
     for (const ch of 'Oʻgiloy‘') expect(uzPoints.has(ch.codePointAt(0)!), ch).toBe(true);
-    const fil = await renderCertificate({ ...base, locale: 'fil', status: 'revoked' });
+    const fil = await renderCertificate({ ...base, locale: 'fil', labels: labelsIn('fil'), status: 'revoked' });
     expect(mappedCodePoints(fil).has('B'.codePointAt(0)!)).toBe(true);
     expect(streamsOf(fil)).toContain('/URI');
   });

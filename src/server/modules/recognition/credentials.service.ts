@@ -12,7 +12,8 @@ import type { FrameworkDetail } from '../frameworks/frameworks.schemas.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
-import { renderCertificate } from './certificate.pdf.ts';
+import { worded, wordingOf } from '../translations/translations.wording.ts';
+import { type CertificateLabels, renderCertificate } from './certificate.pdf.ts';
 import { type CfItemAlignment, openBadgeCredential, type ResultEntry } from './credentials.document.ts';
 import { envelopedCredential, signCredentialJwt, VC_JWT_TYPE } from './credentials.jwt.ts';
 import { signCredential } from './credentials.proof.ts';
@@ -714,6 +715,14 @@ export async function statusListDocument(database: Database, tenantId: string, p
   return JSON.parse(row.document) as Record<string, unknown>;
 }
 
+/** The certificate's words in one language, as the tenant words them. */
+async function certificateLabels(ctx: Ctx, locale: string): Promise<CertificateLabels> {
+  const texts = await wordingOf(ctx.db, ctx.tenantId, 'certificate');
+  return Object.fromEntries(
+    [...texts.keys()].map((key) => [key, worded(texts, key, locale, ctx.defaultLocale)]),
+  ) as unknown as CertificateLabels;
+}
+
 /** The printable certificate, in the language the credential was issued in, stating its status now. */
 export async function certificatePdf(ctx: Ctx, id: string): Promise<Buffer> {
   const detail = await getCredential(ctx, id);
@@ -757,5 +766,6 @@ export async function certificatePdf(ctx: Ctx, id: string): Promise<Buffer> {
     status: detail.status,
     credentialId: detail.id,
     verifyUrl: detail.verifyUrl,
+    labels: await certificateLabels(ctx, detail.locale),
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LOCALES, LocalizedTextSchema } from '../../shared/text.ts';
+import { LOCALES } from '../../shared/catalogues.ts';
+import { LocalizedTextSchema } from '../../shared/text.ts';
 
 /** Officially assigned ISO 3166-1 alpha-2 codes. */
 export const ISO_COUNTRIES: ReadonlySet<string> = new Set(

@@ -1,6 +1,6 @@
+import { everyLanguage, LOCALES } from '../../shared/catalogues.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { LOCALES, type LocalizedText } from '../../shared/text.ts';
 import type { Tenant } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
 import { CreateTenantBody, type CreateTenantInput, ISO_COUNTRIES, type TenantSummary } from './regional.schemas.ts';
@@ -8,21 +8,10 @@ import { CreateTenantBody, type CreateTenantInput, ISO_COUNTRIES, type TenantSum
 type Base = Omit<Ctx, 'tenantId'>;
 
 /** A country's levels until its administrator renames them: the usual four of a school system. */
-const COUNTRY_LEVELS: LocalizedText[] = [
-  { en: 'Nation', ru: 'Страна', uz: 'Mamlakat', ne: 'राष्ट्र', fil: 'Bansa' },
-  { en: 'Region', ru: 'Регион', uz: 'Viloyat', ne: 'प्रदेश', fil: 'Rehiyon' },
-  { en: 'District', ru: 'Район', uz: 'Tuman', ne: 'जिल्ला', fil: 'Distrito' },
-  { en: 'School', ru: 'Школа', uz: 'Maktab', ne: 'विद्यालय', fil: 'Paaralan' },
-];
-const OFFICE_LEVELS: LocalizedText[] = [
-  {
-    en: 'Regional office',
-    ru: 'Региональное бюро',
-    uz: 'Mintaqaviy idora',
-    ne: 'क्षेत्रीय कार्यालय',
-    fil: 'Panrehiyong tanggapan',
-  },
-];
+const COUNTRY_LEVELS = ['nation', 'region', 'district', 'school'].map((level) =>
+  everyLanguage(`messages.names.${level}`),
+);
+const OFFICE_LEVELS = [everyLanguage('messages.names.office')];
 
 export function toSummary(tenant: Tenant): TenantSummary {
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LocaleSchema, LocalizedTextSchema } from '../../shared/text.ts';
+import { LocaleSchema } from '../../shared/catalogues.ts';
+import { LocalizedTextSchema } from '../../shared/text.ts';
 import { Definition } from './surveys.definition.ts';
 
 /** What a questionnaire is for: the evaluation level it serves, or a general or national survey. */

@@ -3,7 +3,8 @@ import { recordAudit } from '../../shared/audit.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
-import { LOCALES, type Locale, type LocalizedText } from '../../shared/text.ts';
+import { LOCALES, type Locale } from '../../shared/catalogues.ts';
+import type { LocalizedText } from '../../shared/text.ts';
 import { copyHistory, trackEdits } from '../translations/translations.tracking.ts';
 import * as repo from './questionnaires.repo.ts';
 import type {

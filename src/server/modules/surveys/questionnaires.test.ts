@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
-import { LOCALES } from '../../shared/text.ts';
+import { LOCALES } from '../../shared/catalogues.ts';
 import { CreateSurveyBody, TEMPLATE_KEYS } from './questionnaires.schemas.ts';
 import * as questionnaires from './questionnaires.service.ts';
 import { Definition, QUESTION_TYPES, questionsOf } from './surveys.definition.ts';

@@ -1,9 +1,8 @@
-import { formatDay } from '../../../web/i18n/format.ts';
 import { recordAudit } from '../../shared/audit.ts';
+import { formatDay, LOCALES, type Locale, message } from '../../shared/catalogues.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { nowIso } from '../../shared/ids.ts';
-import { LOCALES, type Locale } from '../../shared/text.ts';
 import { accountsOfPeople } from '../notifications/notifications.repo.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { enrolmentChanged } from './enrolment.service.ts';
@@ -27,61 +26,6 @@ function requireManager(ctx: Ctx, offering: repo.OfferingRow) {
   });
 }
 
-/** The words a change notice is written with, per language. */
-const WORDS: Record<
-  Locale,
-  { dates: string; days: string; venue: string; link: string; trainers: string; none: string; threshold: string }
-> = {
-  en: {
-    dates: 'Dates: {start} – {end}.',
-    days: 'Session days: {days}.',
-    venue: 'Venue: {venue}.',
-    link: 'Online link: {link}.',
-    trainers: 'Trainers: {names}.',
-    none: 'none',
-    threshold: 'To complete, attend {percent}% of the session days.',
-  },
-  ru: {
-    dates: 'Даты: {start} – {end}.',
-    days: 'Дни занятий: {days}.',
-    venue: 'Место: {venue}.',
-    link: 'Онлайн-ссылка: {link}.',
-    trainers: 'Тренеры: {names}.',
-    none: 'нет',
-    threshold: 'Для завершения нужно посетить {percent}% дней занятий.',
-  },
-  uz: {
-    dates: 'Sanalar: {start} – {end}.',
-    days: 'Mashg‘ulot kunlari: {days}.',
-    venue: 'Joy: {venue}.',
-    link: 'Onlayn havola: {link}.',
-    trainers: 'Trenerlar: {names}.',
-    none: 'yo‘q',
-    threshold: 'Yakunlash uchun mashg‘ulot kunlarining {percent}% qatnashing.',
-  },
-  ne: {
-    dates: 'मितिहरू: {start} – {end}।',
-    days: 'सत्रका दिनहरू: {days}।',
-    venue: 'स्थान: {venue}।',
-    link: 'अनलाइन लिङ्क: {link}।',
-    trainers: 'प्रशिक्षकहरू: {names}।',
-    none: 'छैन',
-    threshold: 'पूरा गर्न सत्रका दिनहरूको {percent}% मा उपस्थित हुनुहोस्।',
-  },
-  fil: {
-    dates: 'Mga petsa: {start} – {end}.',
-    days: 'Mga araw ng sesyon: {days}.',
-    venue: 'Lugar: {venue}.',
-    link: 'Online na link: {link}.',
-    trainers: 'Mga tagapagsanay: {names}.',
-    none: 'wala',
-    threshold: 'Para matapos, dumalo sa {percent}% ng mga araw ng sesyon.',
-  },
-};
-
-const put = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-
 /** What changed, as a sentence or two in every language (dates written as each language writes them). */
 function describeChanges(before: Offering, after: Offering): Record<Locale, string> | null {
   const datesMoved = before.startDate !== after.startDate || before.endDate !== after.endDate;
@@ -94,16 +38,18 @@ function describeChanges(before: Offering, after: Offering): Record<Locale, stri
   if (!datesMoved && !daysMoved && !venueMoved && !linkMoved && !trainersMoved && !thresholdMoved) return null;
   return Object.fromEntries(
     LOCALES.map((locale) => {
-      const w = WORDS[locale];
+      const say = (key: string, values: Record<string, string | number>) =>
+        message(locale, `messages.offeringChange.${key}`, values);
+      const none = message(locale, 'messages.offeringChange.none');
       const day = (d: string) => formatDay(d, locale);
       const lines: string[] = [];
-      if (datesMoved) lines.push(put(w.dates, { start: day(after.startDate), end: day(after.endDate) }));
+      if (datesMoved) lines.push(say('dates', { start: day(after.startDate), end: day(after.endDate) }));
       if (daysMoved && after.sessionDays.length <= 10)
-        lines.push(put(w.days, { days: after.sessionDays.map(day).join(', ') }));
-      if (venueMoved) lines.push(put(w.venue, { venue: after.venue ?? w.none }));
-      if (linkMoved) lines.push(put(w.link, { link: after.onlineUrl ?? w.none }));
-      if (trainersMoved) lines.push(put(w.trainers, { names: names(after) }));
-      if (thresholdMoved) lines.push(put(w.threshold, { percent: String(after.attendanceThreshold) }));
+        lines.push(say('days', { days: after.sessionDays.map(day).join(', ') }));
+      if (venueMoved) lines.push(say('venue', { venue: after.venue ?? none }));
+      if (linkMoved) lines.push(say('link', { link: after.onlineUrl ?? none }));
+      if (trainersMoved) lines.push(say('trainers', { names: names(after) }));
+      if (thresholdMoved) lines.push(say('threshold', { percent: after.attendanceThreshold }));
       return [locale, lines.join(' ')];
     }),
   ) as Record<Locale, string>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { scopePaths } from '../../shared/access.ts';
+import { word } from '../../shared/catalogues.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { spreadsheetCsv } from '../../shared/csv.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
@@ -11,7 +12,6 @@ import { completedBy } from './catalogue.service.ts';
 import { canManageAt } from './offerings.service.ts';
 import * as repo from './training.repo.ts';
 import type { Certificate, Transcript } from './training.schemas.ts';
-import { word } from './training.words.ts';
 
 /**
  * A teacher's CPD transcript for a calendar year: every completed module or programme with the

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { hasPermissionAt } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
+import { everyLanguage } from '../../shared/catalogues.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
@@ -10,13 +11,7 @@ import * as org from '../org/org.service.ts';
 import type { TextUnit, TranslatableKind } from './translations.kinds.ts';
 
 const TERMS = 'terms';
-const NAME: LocalizedText = {
-  en: 'Glossary of the standard',
-  ru: 'Глоссарий стандарта',
-  uz: 'Standart lug‘ati',
-  ne: 'मापदण्डको शब्दावली',
-  fil: 'Glosaryo ng pamantayan',
-};
+const NAME = everyLanguage('messages.names.glossary');
 
 function terms(db: Kysely<DB>, tenantId: string) {
   return db

@@ -49,6 +49,11 @@ export interface TranslatableKind {
   list(scope: TextScope): Promise<TranslatableObject[]>;
   /** Null when the object is unknown. */
   units(scope: TextScope, id: string): Promise<{ object: TranslatableObject; units: TextUnit[] } | null>;
+  /**
+   * Writes one text's target-language entry, for a kind whose texts are not all in its rows (the
+   * catalogues give a wording's texts until the tenant writes its own); others are written at `ref`.
+   */
+  write?(scope: TextScope, unit: TextUnit, locale: string, value: string): Promise<void>;
   /** Marks the object changed after its translations were written (readers that cache it look at this). */
   touch?(scope: TextScope, id: string): Promise<void>;
   /**

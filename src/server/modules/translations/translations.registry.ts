@@ -7,6 +7,7 @@ import { moduleTexts, programmeTexts } from '../training/training.translatable.t
 import { glossaryTexts } from './translations.glossary.ts';
 import type { TranslatableKind } from './translations.kinds.ts';
 import { resourceTexts } from './translations.resources.ts';
+import { wordingTexts } from './translations.wording.ts';
 
 /**
  * Questionnaires whose latest version is published (no next draft yet): what respondents answered,
@@ -31,4 +32,5 @@ export const KINDS: TranslatableKind[] = [
   ruleTexts,
   questionnaires,
   resourceTexts,
+  wordingTexts,
 ];

@@ -277,7 +277,11 @@ async function applyChanges(
     const changed = unit.text[locale] !== change.text;
     if (!changed && state?.status === status && state.source_text === source) continue;
     if (!changed && !state && status === 'approved') continue;
-    if (changed) await writeTarget(tx.db, tx.tenantId, unit.ref, locale, change.text);
+    if (changed) {
+      const kind = kindOf(type);
+      if (kind.write) await kind.write(await scopeOf(tx), unit, locale, change.text);
+      else await writeTarget(tx.db, tx.tenantId, unit.ref, locale, change.text);
+    }
     put.push({
       tenant_id: tx.tenantId,
       object_type: type,
