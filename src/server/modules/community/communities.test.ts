@@ -3,10 +3,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp, testApp } from '../../../../test/http.ts';
+import { newId } from '../../shared/ids.ts';
 import * as people from '../people/people.service.ts';
 import * as partnerships from '../practice/partnerships.service.ts';
 import * as training from '../training/training.ts';
 import * as repo from './communities.repo.ts';
+import { CANDIDATES, indexPost } from './search.ts';
 import { POSTING_LIMITS } from './threads.service.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
@@ -366,6 +368,77 @@ describeOnEachDatabase('communities of practice: threads, mentions, moderation, 
     });
     expect(refused.json().error.code).toBe('partnership_not_found');
     expect((await http('teacherA1b').send('GET', `/api/communities/${made.id}`)).statusCode).toBe(404);
+  });
+
+  it(`finds a thread the reader may open behind more than ${CANDIDATES} newer matches she may not`, async () => {
+    const db = getDb();
+    const mine = (
+      await ok('teacherA1b', 'POST', `/api/communities/${subjectCommunity.id}/threads`, {
+        title: 'Zebrafish in the biology lab',
+        body: 'Our zebrafish tank',
+      })
+    ).thread.id as string;
+    // A closed community of another region, with many posts on the same fish, written after hers.
+    const at = new Date().toISOString();
+    const closed = {
+      tenant_id: world.ctx.tenantId,
+      id: newId(),
+      kind: 'subject',
+      name: 'Biology of Region B',
+      description: '',
+      access: 'closed',
+      unit_id: world.districtB1.id,
+      unit_path: world.districtB1.path,
+      subject: null,
+      partnership_id: null,
+      offering_id: null,
+      created_by_person_id: users.teacherB1!.person.id,
+      created_at: at,
+      updated_at: at,
+    };
+    const other = { id: newId(), title: 'Zebrafish feeding' };
+    await db.db.transaction().execute(async (trx) => {
+      await repo.insertCommunity(trx, closed);
+      await repo.insertThread(trx, {
+        tenant_id: closed.tenant_id,
+        id: other.id,
+        community_id: closed.id,
+        title: other.title,
+        author_person_id: users.teacherB1!.person.id,
+        post_count: CANDIDATES + 1,
+        last_post_at: at,
+        created_at: at,
+      });
+      for (let i = 0; i <= CANDIDATES; i++) {
+        const post = newId();
+        await repo.insertPost(trx, {
+          tenant_id: closed.tenant_id,
+          id: post,
+          thread_id: other.id,
+          community_id: closed.id,
+          author_person_id: users.teacherB1!.person.id,
+          body: `zebrafish ${i}`,
+          mentions: '[]',
+          attachments: '[]',
+          hidden: 0,
+          hidden_reason: null,
+          hidden_by_person_id: null,
+          hidden_at: null,
+          created_at: at,
+        });
+        await indexPost(trx, dialect, closed.tenant_id, {
+          id: post,
+          threadId: other.id,
+          threadTitle: other.title,
+          body: `zebrafish ${i}`,
+        });
+      }
+    });
+    const found = await ok('teacherA1', 'GET', '/api/community/search?q=zebrafish&kind=thread');
+    expect(found.items.map((h: Json) => h.id)).toEqual([mine]);
+    // A moderator over both communities reads the other region's thread too.
+    const ministry = await ok('ministry', 'GET', '/api/community/search?q=zebrafish&kind=thread');
+    expect(ministry.items.map((h: Json) => h.id)).toContain(other.id);
   });
 
   it('reads a page of a thread in index order, without sorting, however many posts there are', async () => {
