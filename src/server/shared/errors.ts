@@ -39,6 +39,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   language_not_translatable: 422,
   unknown_translation_unit: 422,
   translation_missing: 422,
+  placeholders_changed: 422,
   exchange_package_invalid: 422,
   exchange_package_unsigned: 422,
   exchange_signature_invalid: 422,

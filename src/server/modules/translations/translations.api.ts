@@ -12,11 +12,14 @@ import {
   Overview,
   Queue,
   QueueQuery,
+  RewordBody,
   SaveBody,
   Translator,
   TranslatorAccount,
   TranslatorBody,
   TranslatorParams,
+  WordingParams,
+  WordingTexts,
 } from './translations.schemas.ts';
 
 export const translationsApi = {
@@ -29,6 +32,18 @@ export const translationsApi = {
     querystring: QueueQuery,
     response: { 200: Queue },
     description: 'What waits in the actor’s languages: stale first, then (for reviewers) in review, missing, draft.',
+  },
+  'GET /api/translations/wording/:id': {
+    params: WordingParams,
+    response: { 200: WordingTexts },
+    description: 'The tenant’s notification or certificate texts in its source language, beside Pathway’s own wording.',
+  },
+  'PUT /api/translations/wording/:id': {
+    params: WordingParams,
+    body: RewordBody,
+    response: { 200: WordingTexts },
+    description:
+      'Rewords source texts (a reviewer), all or nothing, keeping each text’s placeholders; their translations become stale. A null text goes back to Pathway’s wording.',
   },
   'GET /api/translations/:type/:id/:locale': { params: ObjectParams, response: { 200: ObjectTexts } },
   'PUT /api/translations/:type/:id/:locale': {

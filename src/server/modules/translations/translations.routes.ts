@@ -5,6 +5,7 @@ import { translationsApi } from './translations.api.ts';
 import * as exchange from './translations.exchange.ts';
 import { exportDocument, parseFile, resolveObjectRef, serialise } from './translations.exchange.ts';
 import * as glossary from './translations.glossary.ts';
+import * as wording from './translations.reword.ts';
 import * as translations from './translations.service.ts';
 
 const tags = ['translations'];
@@ -28,6 +29,12 @@ export function translationsRoutes(app: ZodApp) {
     await glossary.removeTerm(req.ctx, req.params.termId);
     return reply.code(204).send();
   });
+  route(app, translationsApi, 'GET /api/translations/wording/:id', { tags }, (req) =>
+    wording.sourceWording(req.ctx, req.params.id),
+  );
+  route(app, translationsApi, 'PUT /api/translations/wording/:id', { tags }, (req) =>
+    wording.reword(req.ctx, req.params.id, req.body.units),
+  );
   route(app, translationsApi, 'GET /api/translations/:type/:id/:locale', { tags }, (req) =>
     translations.objectTexts(req.ctx, req.params.type, req.params.id, req.params.locale),
   );

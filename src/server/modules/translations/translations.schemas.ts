@@ -115,3 +115,34 @@ export const GlossaryTerm = z.object({
 });
 export const GlossaryBody = z.strictObject({ term: LocalizedTextSchema, note: LocalizedTextSchema.optional() });
 export const GlossaryParams = z.strictObject({ termId: z.string().min(1).max(100) });
+
+export const WordingParams = z.strictObject({ id: z.enum(['notifications', 'certificate']) });
+
+/** A tenant's wording of texts Pathway writes for it, in its source language. */
+export const WordingTexts = z.object({
+  id: z.string(),
+  name: z.record(z.string(), z.string()),
+  sourceLocale: z.string(),
+  units: z.array(
+    z.object({
+      key: z.string(),
+      text: z.string(),
+      /** Pathway's own wording, for comparison and to go back to. */
+      catalogue: z.string(),
+      placeholders: z.array(z.string()),
+    }),
+  ),
+});
+
+export const RewordBody = z.strictObject({
+  units: z
+    .array(
+      z.strictObject({
+        key: z.string().min(1).max(300),
+        /** The new source text, or null to go back to Pathway's own wording. */
+        text: z.string().trim().min(1).max(2000).nullable(),
+      }),
+    )
+    .min(1)
+    .max(500),
+});

@@ -60,15 +60,22 @@ export function worded(
   return formatText(resolved.text, resolved.locale, values);
 }
 
-/** Writes texts of a wording in one language each, over the catalogues' (in the caller's transaction). */
+/**
+ * Writes texts of a wording in one language each, over the catalogues' (in the caller's transaction);
+ * a null text goes back to the catalogue's.
+ */
 export async function putWording(
   db: Kysely<DB>,
   tenantId: string,
   wording: Wording,
-  changes: { key: string; locale: string; text: string }[],
+  changes: { key: string; locale: string; text: string | null }[],
 ) {
   const overrides = await overridesOf(db, tenantId, wording);
-  for (const { key, locale, text } of changes) overrides[key] = { ...overrides[key], [locale]: text };
+  for (const { key, locale, text } of changes) {
+    const { [locale]: _, ...others } = overrides[key] ?? {};
+    overrides[key] = text === null ? others : { ...others, [locale]: text };
+    if (Object.keys(overrides[key]).length === 0) delete overrides[key];
+  }
   await db
     .insertInto('tenant_wording')
     .values({ tenant_id: tenantId, id: wording, texts: JSON.stringify(overrides), updated_at: nowIso() })
