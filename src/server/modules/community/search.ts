@@ -112,10 +112,13 @@ export async function forgetUnindexedWords(db: Kysely<DB>, tenantId: string, tex
 
 /*
  * A word in half of all texts matches half a million posts, and ranking every match would cost
- * what reading them costs. Each search therefore ranks at most CANDIDATES (300) matches: on SQLite the
- * newest index entries (a changed resource is indexed again, so it counts as new), on PostgreSQL
- * the first the index yields. A query with a rarer word has fewer matches and is ranked whole; a
- * common word alone finds recent, well-ranked texts, and one more word narrows it.
+ * what reading them costs. Each search therefore ranks at most CANDIDATES (300) matches the reader
+ * may open (scope, hiding and filters are checked as they are read): on SQLite the newest index
+ * entries (a changed resource is indexed again, so it counts as new), on PostgreSQL the first the
+ * index yields. A query with a rarer word has fewer matches and is ranked whole; a common word alone
+ * finds recent, well-ranked texts, and one more word narrows it. Ranking inside FTS5 (`order by
+ * rank`) was measured at about a second for a word in a quarter of a million posts: bm25 is only
+ * ever computed for the candidates.
  */
 export const CANDIDATES = 300;
 
