@@ -50,16 +50,18 @@ async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Fa
     const rows = await repo.statusesOfPeople(ctx.db, ctx.tenantId, personIds);
     for (const [personId, fact] of await aspectFacts(ctx, rows)) set(personId, fact, 1);
   }
-  if (wants('self') || wants('plan') || wants('coaching') || wants('training')) {
+  // With practice, the coaching facts come from the practice read (its observations and the visits).
+  const coachingApart = wants('coaching') && !wants('practice');
+  if (wants('self') || wants('plan') || coachingApart || wants('training')) {
     const activity = await repo.activityOf(ctx.db, ctx.tenantId, personIds, {
       submitted: wants('self'),
       plans: wants('plan'),
-      coaching: wants('coaching'),
+      coaching: coachingApart,
       hours: wants('training'),
     });
     if (wants('self')) for (const r of activity.submitted) set(r.person_id, 'self_assessed', 1);
     if (wants('plan')) for (const r of activity.plans) set(r.person_id, 'plan_agreed', 1);
-    if (wants('coaching'))
+    if (coachingApart)
       for (const r of activity.coaching) {
         set(r.person_id, 'coached', 1);
         set(r.person_id, 'coaching_visits', Number(r.visits));
@@ -75,7 +77,15 @@ async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Fa
     }
   }
   if (wants('practice')) {
-    const practice = await repo.practiceOf(ctx.db, ctx.tenantId, personIds);
+    const practice = await repo.practiceOf(ctx.db, ctx.tenantId, personIds, wants('coaching'));
+    if (wants('coaching')) {
+      const visits = new Map(practice.coachingVisits.map((r) => [r.person_id, r.visits]));
+      for (const r of practice.observed) visits.set(r.person_id, (visits.get(r.person_id) ?? 0) + 1);
+      for (const [personId, n] of visits) {
+        set(personId, 'coached', 1);
+        set(personId, 'coaching_visits', n);
+      }
+    }
     for (const r of practice.observed) {
       const term = termOf(r.lesson_date);
       set(r.person_id, `observed:${term}`, 1);

@@ -269,13 +269,18 @@ const nameOf = (ctx: Ctx, json: string) =>
  */
 export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuery): Promise<IndicatorDashboard> {
   const unitId = query.unitId ?? (await topOfScope(ctx));
-  const [{ unit, children }, index] = await Promise.all([
-    org.unitWithChildren(ctx, unitId, 'reports.read'),
-    org.unitIndex(ctx),
-  ]);
+  const { unit, children } = await org.unitWithChildren(ctx, unitId, 'reports.read');
   const year = query.year ?? thisYear();
   const live = year >= thisYear();
   const chainRows = (await org.unitsOnPath(ctx, unit.path)).reverse();
+  // The decision needs only the way down to the unit and the children of each unit on it, not the tree.
+  const below = await repo.childrenOf(
+    ctx.db,
+    ctx.tenantId,
+    chainRows.map((u) => u.id),
+  );
+  // Units on the way below the top are among the children read: each is listed once.
+  const index = [...chainRows.filter((u) => !below.some((c) => c.id === u.id)), ...below];
   const { compiled, wanted } = await compile(ctx, await repo.listIndicators(ctx.db, ctx.tenantId));
   const ids = compiled.map((c) => c.row.id);
   const slice = sliceFor(index, unit.id, true);
@@ -288,6 +293,8 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
     : [];
   const bySex = Boolean(query.sex) || kinds.includes('sex');
   const pathOf = new Map(index.map((u) => [u.id, u.path]));
+  // Places are read under the units off the way down, whose subtrees part the top's (see placesOnChain).
+  const onChain = new Set(chainRows.map((u) => u.id));
   const [totals, sexTotals, places, targetRows, actualRows] = await Promise.all([
     repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds: slice.units }, undefined, wanted),
     bySex && live
@@ -295,22 +302,29 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
       : new Map<string, Totals>(),
     kinds.some((by) => by !== 'sex')
       ? Promise.all(
-          slice.units.map(async (id) => {
-            const grouped = await repo.totals(
-              ctx.db,
-              ctx.tenantId,
-              { by: 'place', path: pathOf.get(id)! },
-              undefined,
-              wanted,
-            );
-            return [id, grouped] as const;
-          }),
+          slice.units
+            .filter((id) => !onChain.has(id))
+            .map(async (id) => {
+              const grouped = await repo.totals(
+                ctx.db,
+                ctx.tenantId,
+                { by: 'place', path: pathOf.get(id)! },
+                undefined,
+                wanted,
+              );
+              return [id, grouped] as const;
+            }),
         ).then((pairs) => new Map(pairs))
-      : new Map<string, Map<string, Totals>>(),
+      : undefined,
     repo.targetsOf(ctx.db, ctx.tenantId, ids, [...chainRows.map((u) => u.id), ...childIds]),
     repo.actualsOf(ctx.db, ctx.tenantId, ids, slice.units),
   ]);
-  const groupsOf = breakdownGroups(slice.units, totals, sexTotals, places);
+  const groupsOf = breakdownGroups(
+    slice.units,
+    totals,
+    sexTotals,
+    places ? placesOnChain(chainRows, slice, totals, places) : new Map(),
+  );
   const kindsDecided = [...(bySex ? (['sex'] as const) : []), ...kinds.filter((by) => by !== 'sex')];
   const liveHidden = compiled.map((c) =>
     decide(slice, {
@@ -410,6 +424,44 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
 }
 
 const NONE: Totals = new Map();
+
+/**
+ * The place breakdowns of the units on the way down, from those of the units off it: a unit's
+ * subtree is itself and its children's subtrees, so its groups are its children's summed, and, if
+ * it is a place of work itself, what it counts beyond its children in its own group. Each subtree
+ * off the way is read once rather than again for every unit above it.
+ */
+function placesOnChain(
+  chain: readonly { id: string; type: string; locality: string | null }[],
+  slice: TreeSlice,
+  totals: Map<string, Totals>,
+  places: Map<string, Map<string, Totals>>,
+) {
+  const add = (into: Totals, from: Totals, sign = 1) => {
+    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + sign * v);
+  };
+  // The chain runs from the unit up; the unit's children are all off the way, so each unit's are known first.
+  for (const unit of chain) {
+    const groups = new Map<string, Totals>();
+    const children = slice.children.get(unit.id) ?? [];
+    for (const child of children)
+      for (const [key, t] of places.get(child) ?? []) {
+        const sum = groups.get(key) ?? new Map<string, number>();
+        groups.set(key, sum);
+        add(sum, t);
+      }
+    const own = new Map(totals.get(unit.id) ?? NONE);
+    for (const child of children) add(own, totals.get(child) ?? NONE, -1);
+    if (repo.PLACES_OF_WORK.includes(unit.type) && [...own.values()].some((v) => v !== 0)) {
+      const key = `${unit.locality ?? 'unknown'}|${unit.type}`;
+      const sum = groups.get(key) ?? new Map<string, number>();
+      groups.set(key, sum);
+      add(sum, own);
+    }
+    places.set(unit.id, groups);
+  }
+  return places;
+}
 
 /**
  * The groups of each breakdown per unit of the slice: by sex, or over the places of work by

@@ -132,6 +132,16 @@ export function unitIdsAfter(db: Kysely<DB>, tenantId: string, after: string, li
     .then((rows) => rows.map((r) => r.id));
 }
 
+/** The units directly below any of these units. */
+export function childrenOf(db: Kysely<DB>, tenantId: string, parentIds: string[]) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'parent_id', 'path'])
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', 'in', parentIds)
+    .execute();
+}
+
 export function listObjectives(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom('logframe_objective')
@@ -310,11 +320,13 @@ function surveyCounts(
       .then((res) => res.rows);
   if (grouping.unitIds.length === 0) return Promise.resolve([] as Row[]);
   const group = grouping.by === 'unitSex' ? sql`g.id || '|' || r.sex` : sql`g.id`;
+  // The units first, then each one's respondents from the round's index by path (SQLite keeps the
+  // order of a cross join; left to itself it may walk every response of the tenant instead).
   return sql<Row>`
     select ${group} as grp, r.round_id, count(*) as n
-    from org_unit g join survey_response r on r.tenant_id = g.tenant_id
-      and r.unit_path >= g.path and r.unit_path < substr(g.path, 1, length(g.path) - 1) || '0'
-    where g.tenant_id = ${tenantId} and g.id in (${sql.join(grouping.unitIds)}) and ${which}${bySex}
+    from org_unit g cross join survey_response r
+    where g.tenant_id = ${tenantId} and g.id in (${sql.join(grouping.unitIds)}) and r.tenant_id = g.tenant_id
+      and r.unit_path >= g.path and r.unit_path < substr(g.path, 1, length(g.path) - 1) || '0' and ${which}${bySex}
     group by ${group}, r.round_id`
     .execute(db)
     .then((res) => res.rows);

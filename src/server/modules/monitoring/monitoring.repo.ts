@@ -198,61 +198,72 @@ async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: strin
   return { submitted, plans, coaching, hours };
 }
 
-/** What a teacher's practice facts are worked out from: observations, open cycles, follow-through, shared designs. */
-export async function practiceOf(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+/**
+ * What a teacher's practice facts are worked out from: observations, open cycles, follow-through,
+ * shared designs, library uses and, with `coachingVisits`, the coaching visits recorded on their own
+ * (with the submitted observations, what the coaching facts count).
+ */
+export async function practiceOf(db: Kysely<DB>, tenantId: string, personIds: string[], coachingVisits = false) {
   const parts = await Promise.all(
-    batches(personIds, KEYS_PER_STATEMENT).map((ids) => practiceOfSome(db, tenantId, ids)),
+    batches(personIds, KEYS_PER_STATEMENT).map((ids) => practiceOfSome(db, tenantId, ids, coachingVisits)),
   );
+  const rows = parts.flat();
+  const of = (kind: PracticeRow['kind']) => rows.filter((r) => r.kind === kind);
   return {
-    observed: parts.flatMap((p) => p.observed),
-    cycles: parts.flatMap((p) => p.cycles),
-    visits: parts.flatMap((p) => p.visits),
-    designs: parts.flatMap((p) => p.designs),
-    libraryUses: parts.flatMap((p) => p.libraryUses),
+    observed: of('observed').map((r) => ({
+      person_id: r.person_id,
+      lesson_date: r.a!,
+      ict_users: r.b!,
+      student_centredness: r.n === null ? null : Number(r.n),
+    })),
+    cycles: of('cycle').map((r) => ({ person_id: r.person_id })),
+    visits: of('visit').map((r) => ({ person_id: r.person_id, due_on: r.a!, visited_on: r.b })),
+    designs: of('designs').map((r) => ({ person_id: r.person_id, shared: Number(r.n) })),
+    libraryUses: of('library').map((r) => ({ person_id: r.person_id })),
+    coachingVisits: of('coaching').map((r) => ({ person_id: r.person_id, visits: Number(r.n) })),
   };
 }
 
-async function practiceOfSome(db: Kysely<DB>, tenantId: string, personIds: string[]) {
-  const [observed, cycles, visits, designs, libraryUses] = await Promise.all([
-    db
-      .selectFrom('lesson_observation')
-      .select(['teacher_person_id as person_id', 'lesson_date', 'student_centredness', 'ict_users'])
-      .where('tenant_id', '=', tenantId)
-      .where('teacher_person_id', 'in', personIds)
-      .where('status', '=', 'submitted')
-      .execute(),
-    db
-      .selectFrom('coaching_cycle')
-      .select('teacher_person_id as person_id')
-      .distinct()
-      .where('tenant_id', '=', tenantId)
-      .where('teacher_person_id', 'in', personIds)
-      .where('status', '!=', 'closed')
-      .execute(),
-    db
-      .selectFrom('follow_through_visit')
-      .select(['teacher_person_id as person_id', 'due_on', 'visited_on'])
-      .where('tenant_id', '=', tenantId)
-      .where('teacher_person_id', 'in', personIds)
-      .where('status', '=', 'done')
-      .execute(),
-    db
-      .selectFrom('activity_design')
-      .select(['author_person_id as person_id', (eb) => eb.fn.countAll<number>().as('shared')])
-      .where('tenant_id', '=', tenantId)
-      .where('author_person_id', 'in', personIds)
-      .where('sharing', '!=', 'private')
-      .groupBy('author_person_id')
-      .execute(),
-    db
-      .selectFrom('resource_use')
-      .select('person_id')
-      .distinct()
-      .where('tenant_id', '=', tenantId)
-      .where('person_id', 'in', personIds)
-      .execute(),
-  ]);
-  return { observed, cycles, visits, designs, libraryUses };
+interface PracticeRow {
+  kind: 'observed' | 'cycle' | 'visit' | 'designs' | 'library' | 'coaching';
+  person_id: string;
+  a: string | null;
+  b: string | null;
+  n: number | string | null;
+}
+
+/**
+ * One statement for all the sources (a refresh runs in the writer's transaction, where each
+ * statement counts): each branch is read from its table's index by person. The casts give
+ * PostgreSQL one type per column across the branches.
+ */
+async function practiceOfSome(db: Kysely<DB>, tenantId: string, personIds: string[], coachingVisits: boolean) {
+  const ids = sql.join(personIds);
+  const coaching = coachingVisits
+    ? sql`
+      union all
+      select 'coaching', person_id, cast(null as text), cast(null as text), count(*) from coaching_visit
+      where tenant_id = ${tenantId} and person_id in (${ids}) group by person_id`
+    : sql``;
+  const result = await sql<PracticeRow>`
+    select 'observed' as kind, teacher_person_id as person_id, lesson_date as a, ict_users as b,
+      cast(student_centredness as bigint) as n
+    from lesson_observation
+    where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status = 'submitted'
+    union all
+    select distinct 'cycle', teacher_person_id, cast(null as text), cast(null as text), cast(null as bigint) from coaching_cycle
+    where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status != 'closed'
+    union all
+    select 'visit', teacher_person_id, due_on, visited_on, cast(null as bigint) from follow_through_visit
+    where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status = 'done'
+    union all
+    select 'designs', author_person_id, cast(null as text), cast(null as text), count(*) from activity_design
+    where tenant_id = ${tenantId} and author_person_id in (${ids}) and sharing != 'private'
+    group by author_person_id
+    union all
+    select distinct 'library', person_id, cast(null as text), cast(null as text), cast(null as bigint) from resource_use
+    where tenant_id = ${tenantId} and person_id in (${ids})${coaching}`.execute(db);
+  return result.rows;
 }
 
 /** One page of a tenant's people by id (keyset): the rebuild walks everyone in pages. */
