@@ -303,5 +303,39 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
       await glossary.getByRole('button', { name: 'Remove “Flipped classroom”' }).click();
       await expect.poll(() => glossary.getByText('Flipped classroom', { exact: true }).count()).toBe(0);
     }, 240_000);
+
+    it('rewords a notification in the ministry’s voice and lists its translations as stale', async () => {
+      const ministry = await world.signedIn('ministry', DESK);
+      await ministry.goto(`${world.base}/translations`);
+      const row = ministry.locator('tr', { hasText: 'Notification messages' });
+      await row.getByRole('link', { name: '100% translated' }).first().waitFor();
+      await row.getByRole('link', { name: 'Reword' }).click();
+      await ministry.getByRole('heading', { name: 'Notification messages: our wording' }).waitFor();
+      const text = ministry.getByLabel('A teacher asks for a review · title');
+      await text.fill('Please review: {item}');
+      const form = ministry.locator('form', { has: text });
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByText('Saved.').waitFor();
+      await form.getByText('Pathway’s wording: Review requested: {item}').waitFor();
+      // A reworded text that loses a placeholder is refused with the reason.
+      await text.fill('Please review');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByRole('alert').getByText('placeholders in curly braces').waitFor();
+
+      // Each of the four translations is now stale in the overview.
+      await ministry.goto(`${world.base}/translations`);
+      const reworded = ministry.locator('tr', { hasText: 'Notification messages' });
+      await expect.poll(() => reworded.locator('.count-stale').count()).toBe(4);
+
+      // On a phone, in Nepali and Uzbek, the wording page keeps to the screen.
+      const phone = await world.signedIn('ministry', PHONE);
+      for (const code of ['ne', 'uz', 'en']) {
+        await inLanguage(phone, code);
+        await phone.goto(`${world.base}/translations/wording/notifications`);
+        await phone.locator('.translation-unit textarea').first().waitFor();
+        await expect(pageWidth(phone), code).resolves.toBeLessThanOrEqual(360);
+        await phone.screenshot({ path: path.join(shots, `translations-wording-${code}-${dialect}.png`) });
+      }
+    }, 240_000);
   });
 }

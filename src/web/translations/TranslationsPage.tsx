@@ -159,6 +159,12 @@ function Coverage({ overview }: { overview: Overview }) {
               <tr key={`${o.type}:${o.id}`}>
                 <th scope="row">
                   <ObjectName object={o} />
+                  {o.type === 'wording' && overview.access.review && (
+                    <>
+                      {' '}
+                      <Link to={`/translations/wording/${o.id}`}>{t('translations.wording.link')}</Link>
+                    </>
+                  )}
                 </th>
                 {locales.map((l) => (
                   <CoverageCell key={l} object={o} locale={l} />
