@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { word } from './catalogues.ts';
 
 /**
  * PDF documents in any of Pathway's languages, with Noto Sans from the @fontsource packages.
@@ -66,8 +67,6 @@ function faces(): Record<PdfWeight, Face[]> {
   return faceCache;
 }
 
-const PRIMARY_SUBSET: Record<string, string> = { ne: 'devanagari', ru: 'cyrillic' };
-
 export const fontName = (weight: PdfWeight, subset: string) => `${weight}:${subset}`;
 
 /** A4 document with every subset registered; `regular` and `bold` cover the locale's script. */
@@ -78,7 +77,7 @@ export function newPdf(locale: string, info: { title?: string; author?: string }
     lang: locale,
     info: { Title: info.title ?? '', Author: info.author ?? 'Pathway', Creator: 'Pathway' },
   });
-  const primary = PRIMARY_SUBSET[locale] ?? 'latin';
+  const primary = word(locale, 'language.script');
   for (const weight of ['regular', 'bold'] as const) {
     for (const face of faces()[weight]) {
       let bytes = fontBytes.get(face.file);

@@ -35,11 +35,12 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
 };
 
 describe('message catalogues', () => {
-  it('describe their language: a name, an Intl tag and twelve month names', () => {
+  it('describe their language: a name, an Intl tag, a script the PDFs draw and twelve month names', () => {
     for (const [code, tree] of Object.entries(catalogues)) {
       const about = tree.language as Tree;
       expect(typeof about.name, code).toBe('string');
       expect(() => new Intl.Locale(about.intl as string), code).not.toThrow();
+      expect(['latin', 'cyrillic', 'devanagari'], code).toContain(about.script);
       expect(((tree.format as Tree).months as string).split('|'), code).toHaveLength(12);
       expect([...((tree.format as Tree).digits as string)], code).toHaveLength(10);
     }
