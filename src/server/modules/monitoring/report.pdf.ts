@@ -1,145 +1,8 @@
+import { words as catalogueWords, formatDay, intlTag } from '../../shared/catalogues.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { newPdf, pdfBytes, write } from '../../shared/pdf.ts';
 import { indicatorDashboard } from './indicators.figures.ts';
 import type { Figure, IndicatorDashboard, IndicatorFigures } from './indicators.schemas.ts';
-
-type Labels = {
-  title: string;
-  year: string;
-  generated: string;
-  indicator: string;
-  value: string;
-  target: string;
-  status: string;
-  setBy: string;
-  baseline: string;
-  actual: string;
-  below: string;
-  hidden: string;
-  privacy: string;
-  statuses: Record<IndicatorFigures['status'], string>;
-};
-
-/** The report's own words, in each of Pathway's languages. */
-const LABELS: Record<string, Labels> = {
-  en: {
-    title: 'Monitoring report',
-    year: 'Roadmap year',
-    generated: 'Generated',
-    indicator: 'Indicator',
-    value: 'Value',
-    target: 'Target',
-    status: 'Status',
-    setBy: 'set by',
-    baseline: 'Baseline',
-    actual: 'Actual',
-    below: 'Units below',
-    hidden: 'fewer than 5',
-    privacy: 'Figures about fewer than 5 teachers are not shown, nor any figure they could be worked out from.',
-    statuses: {
-      on_track: 'On track',
-      at_risk: 'At risk',
-      off_track: 'Off track',
-      no_target: 'No target',
-      no_data: 'No data',
-      suppressed: 'Fewer than 5',
-    },
-  },
-  ru: {
-    title: 'Отчёт мониторинга',
-    year: 'Год дорожной карты',
-    generated: 'Сформирован',
-    indicator: 'Показатель',
-    value: 'Значение',
-    target: 'Цель',
-    status: 'Статус',
-    setBy: 'установил',
-    baseline: 'Базовый уровень',
-    actual: 'Факт',
-    below: 'Нижестоящие единицы',
-    hidden: 'менее 5',
-    privacy: 'Данные менее чем о 5 учителях не показываются, как и любые данные, из которых их можно вычислить.',
-    statuses: {
-      on_track: 'По плану',
-      at_risk: 'Под угрозой',
-      off_track: 'Отставание',
-      no_target: 'Нет цели',
-      no_data: 'Нет данных',
-      suppressed: 'Менее 5',
-    },
-  },
-  uz: {
-    title: 'Monitoring hisoboti',
-    year: 'Yoʻl xaritasi yili',
-    generated: 'Tuzilgan sana',
-    indicator: 'Koʻrsatkich',
-    value: 'Qiymat',
-    target: 'Maqsad',
-    status: 'Holat',
-    setBy: 'belgilagan',
-    baseline: 'Boshlangʻich qiymat',
-    actual: 'Haqiqiy',
-    below: 'Quyi boʻlinmalar',
-    hidden: '5 tadan kam',
-    privacy:
-      '5 nafardan kam oʻqituvchiga oid raqamlar va ularni hisoblab topish mumkin boʻlgan raqamlar koʻrsatilmaydi.',
-    statuses: {
-      on_track: 'Reja boʻyicha',
-      at_risk: 'Xavf ostida',
-      off_track: 'Ortda qolmoqda',
-      no_target: 'Maqsad yoʻq',
-      no_data: 'Maʼlumot yoʻq',
-      suppressed: '5 tadan kam',
-    },
-  },
-  ne: {
-    title: 'अनुगमन प्रतिवेदन',
-    year: 'मार्गचित्र वर्ष',
-    generated: 'तयार मिति',
-    indicator: 'सूचक',
-    value: 'मान',
-    target: 'लक्ष्य',
-    status: 'अवस्था',
-    setBy: 'तोक्ने',
-    baseline: 'आधार रेखा',
-    actual: 'वास्तविक',
-    below: 'तलका एकाइहरू',
-    hidden: '५ भन्दा कम',
-    privacy: '५ भन्दा कम शिक्षकसम्बन्धी तथ्याङ्क र तिनलाई निकाल्न सकिने कुनै पनि तथ्याङ्क देखाइँदैन।',
-    statuses: {
-      on_track: 'लक्ष्यअनुसार',
-      at_risk: 'जोखिममा',
-      off_track: 'पछाडि',
-      no_target: 'लक्ष्य छैन',
-      no_data: 'तथ्याङ्क छैन',
-      suppressed: '५ भन्दा कम',
-    },
-  },
-  fil: {
-    title: 'Ulat sa pagsubaybay',
-    year: 'Taon ng roadmap',
-    generated: 'Ginawa noong',
-    indicator: 'Tagapagpahiwatig',
-    value: 'Halaga',
-    target: 'Target',
-    status: 'Katayuan',
-    setBy: 'itinakda ng',
-    baseline: 'Panimulang halaga',
-    actual: 'Aktwal',
-    below: 'Mga yunit sa ilalim',
-    hidden: 'wala pang 5',
-    privacy:
-      'Hindi ipinapakita ang mga bilang tungkol sa wala pang 5 guro, o anumang bilang na mapagkukunan ng mga ito.',
-    statuses: {
-      on_track: 'Nasa tamang landas',
-      at_risk: 'Nanganganib',
-      off_track: 'Nahuhuli',
-      no_target: 'Walang target',
-      no_data: 'Walang datos',
-      suppressed: 'Wala pang 5',
-    },
-  },
-};
 
 const STATUS_COLOUR: Record<IndicatorFigures['status'], string> = {
   on_track: '#1b7f3b',
@@ -157,8 +20,25 @@ const STATUS_COLOUR: Record<IndicatorFigures['status'], string> = {
  */
 export async function unitReportPdf(ctx: Ctx, query: { unitId?: string | undefined; year?: number | undefined }) {
   const board = await indicatorDashboard(ctx, query);
-  const words = LABELS[ctx.locale] ?? LABELS.en!;
-  const intl = ctx.locale === 'ne' ? 'ne-NP-u-nu-deva' : ctx.locale === 'uz' ? 'uz-Latn' : ctx.locale;
+  const words = {
+    ...catalogueWords<
+      | 'title'
+      | 'year'
+      | 'generated'
+      | 'indicator'
+      | 'value'
+      | 'target'
+      | 'status'
+      | 'setBy'
+      | 'baseline'
+      | 'actual'
+      | 'below'
+      | 'hidden'
+      | 'privacy'
+    >(ctx.locale, 'messages.monitoringReport'),
+    statuses: catalogueWords<IndicatorFigures['status']>(ctx.locale, 'messages.monitoringReport.statuses'),
+  };
+  const intl = intlTag(ctx.locale);
   const numbers = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 });
   const years = new Intl.NumberFormat(intl, { useGrouping: false });
   const doc = newPdf(ctx.locale, { title: `${words.title}: ${board.unit.name.text} ${board.year}` });
@@ -178,7 +58,7 @@ export async function unitReportPdf(ctx: Ctx, query: { unitId?: string | undefin
   write(doc, [...board.ancestors.map((a) => a.name.text), board.unit.name.text].join(' › '), { size: 13 });
   write(
     doc,
-    `${words.year}: ${years.format(board.year)} · ${words.generated}: ${new Intl.DateTimeFormat(intl).format(new Date())}`,
+    `${words.year}: ${years.format(board.year)} · ${words.generated}: ${formatDay(new Date().toISOString(), ctx.locale)}`,
     { size: 10 },
   );
   doc.moveDown();
@@ -248,7 +128,7 @@ function chart(
   y: number,
   width: number,
   height: number,
-  words: Labels,
+  words: { actual: string; target: string },
 ) {
   const points = f.timeline;
   const values = points.flatMap((p) => [p.actual, p.target]).filter((v): v is number => v !== null);
