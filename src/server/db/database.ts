@@ -40,6 +40,7 @@ import * as exchange from './migrations/0034_exchange.ts';
 import * as offeringChanges from './migrations/0036_offering_changes.ts';
 import * as competencyYears from './migrations/0037_competency_years.ts';
 import * as regionalCollaboration from './migrations/0038_regional_collaboration.ts';
+import * as surveyLazyTally from './migrations/0039_survey_lazy_tally.ts';
 import * as communitySearchSpeed from './migrations/0040_community_search_speed.ts';
 import * as followThroughPlacement from './migrations/0041_follow_through_placement.ts';
 import * as tenantWording from './migrations/0042_tenant_wording.ts';
@@ -166,6 +167,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0036_offering_changes': offeringChanges,
   '0037_competency_years': competencyYears,
   '0038_regional_collaboration': regionalCollaboration,
+  '0039_survey_lazy_tally': surveyLazyTally,
   '0040_community_search_speed': communitySearchSpeed,
   '0041_follow_through_placement': followThroughPlacement,
   '0042_tenant_wording': tenantWording,

@@ -1077,6 +1077,8 @@ export interface SurveyResponseTable {
   /** web | import */
   source: string;
   submitted_on: string;
+  /** 0 while what the response counts waits to be folded into `survey_tally` (web submissions). */
+  tallied: Generated<number>;
 }
 
 export interface SurveyAnswerTable {

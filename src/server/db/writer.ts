@@ -78,6 +78,16 @@ export async function addDeltas<R>(db: Kysely<DB>, deltas: Deltas<R>, rows: read
   await writeStaged(db, now);
 }
 
+/**
+ * Adds `rows` to the counts `deltas` keeps now, in the caller's transaction, even inside a group
+ * commit: for work that reads the counts back before its commit (folding tallies before reading them).
+ */
+export async function addDeltasNow<R>(db: Kysely<DB>, deltas: Deltas<R>, rows: readonly R[]) {
+  const now: Staged = new Map();
+  stage(now, deltas as Deltas<unknown>, rows);
+  await writeStaged(db, now);
+}
+
 interface Job {
   work: Work<unknown>;
   resolve: (value: unknown) => void;

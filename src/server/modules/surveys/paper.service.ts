@@ -306,6 +306,7 @@ export async function importPaperResponses(ctx: Ctx, roundId: string, bytes: Buf
           submitted_on: today,
         },
         rows,
+        'now',
       );
     }
     if (faults.any) faults.fail();

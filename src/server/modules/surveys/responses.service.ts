@@ -197,6 +197,7 @@ export async function submit(a: Answering, given: Answers) {
         submitted_on: todayIso(),
       },
       rows,
+      'later',
     );
     // An anonymous answer leaves no trace of who gave it; an identified one is audited like any write.
     if (!anonymous)

@@ -9,6 +9,7 @@ import type { Breakdown, QuestionResult, RoundResults } from './results.schemas.
 import * as repo from './rounds.repo.ts';
 import { roundStatus } from './rounds.service.ts';
 import { type Definition, questionsOf, roundDefinition } from './surveys.definition.ts';
+import { foldTallies } from './tally.ts';
 
 /**
  * A round's results at a unit within the round's reach: respondents, and per question the counts of
@@ -37,6 +38,7 @@ export async function roundResults(
   const pathOf = new Map(index.map((u) => [u.id, u.path]));
 
   // Respondents of each unit of the slice, overall and per group of the breakdown, from the tallies.
+  await foldTallies(ctx, roundId);
   const by = query.by;
   const counted = await ctx.db
     .selectFrom('survey_tally')

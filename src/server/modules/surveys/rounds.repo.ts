@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB, SurveyInvitationTable, SurveyRoundTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
@@ -210,13 +210,21 @@ export function respondentProfile(db: Kysely<DB>, tenantId: string, personId: st
     .executeTakeFirstOrThrow();
 }
 
-/** Writes a response, its answers and what they add to the round's tallies (the caller's transaction). */
+/**
+ * Writes a response and its answers (the caller's transaction). What they add to the round's tallies
+ * is added with them (`now`: imports, many at once) or left for the next reader of the round's results
+ * to fold in (`later`: a web submission, which then writes a few rows instead of hundreds; `tally.ts`).
+ */
 export async function insertResponse(
   db: Kysely<DB>,
-  response: Selectable<DB['survey_response']>,
+  response: Omit<Insertable<DB['survey_response']>, 'tallied'>,
   answers: Selectable<DB['survey_answer']>[],
+  tally: 'now' | 'later',
 ) {
-  await db.insertInto('survey_response').values(response).execute();
+  await db
+    .insertInto('survey_response')
+    .values({ ...response, tallied: tally === 'now' ? 1 : 0 })
+    .execute();
   await writeInBatches(answers, rowsPerStatement(7), (batch) => db.insertInto('survey_answer').values(batch).execute());
-  await addTallies(db, tallyRows(response, answers));
+  if (tally === 'now') await addTallies(db, tallyRows(response, answers));
 }

@@ -1,10 +1,14 @@
-import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, SurveyTallyTable } from '../../db/schema.ts';
-import { addDeltas, type Deltas } from '../../db/writer.ts';
+import { addDeltas, addDeltasNow, type Deltas } from '../../db/writer.ts';
+import { type Ctx, inTransaction } from '../../shared/context.ts';
 
 export type TallyRow = Selectable<SurveyTallyTable>;
-type Response = Selectable<DB['survey_response']>;
-type Answer = Selectable<DB['survey_answer']>;
+type Response = Pick<
+  Selectable<DB['survey_response']>,
+  'tenant_id' | 'round_id' | 'unit_path' | 'sex' | 'role' | 'school_type'
+>;
+type Answer = Pick<Selectable<DB['survey_answer']>, 'question_key' | 'item' | 'value_number' | 'value_text'>;
 
 /**
  * What a response adds to its round's tallies: for the place it was given and every unit above it,
@@ -134,4 +138,66 @@ export const tallyDeltas: Deltas<TallyRow> = {
  */
 export async function addTallies(db: Kysely<DB>, rows: TallyRow[]) {
   await addDeltas(db, tallyDeltas, rows);
+}
+
+/** Untallied responses read at a time while folding: their answers are a few thousand rows. */
+const FOLD_BATCH = 500;
+
+/**
+ * Brings a round's tallies up to date before they are read. A web submission writes only its
+ * response and answers (`tallied = 0`): counting a response into the tallies of every unit above it
+ * and every group is hundreds of upserts, so it is done here, for all of the round's waiting
+ * responses at once, summed. Every response committed before this is called is counted when it
+ * returns. One transaction adds the tallies and marks the responses, so none is counted twice or
+ * lost; on PostgreSQL the round's row is locked first, so that folds of one round run one after the
+ * other and a fold waiting for another sees what that one marked (`no key update`: submissions,
+ * whose rows only reference the round, are not held up).
+ */
+export async function foldTallies(ctx: Ctx, roundId: string): Promise<void> {
+  const pending = (db: Kysely<DB>) =>
+    db
+      .selectFrom('survey_response')
+      .where('tenant_id', '=', ctx.tenantId)
+      .where('round_id', '=', roundId)
+      .where('tallied', '=', 0);
+  if (!(await pending(ctx.db).select('id').limit(1).executeTakeFirst())) return;
+  await inTransaction(ctx, async (tx) => {
+    if (tx.dialect === 'postgres')
+      await sql`select id from survey_round where tenant_id = ${tx.tenantId} and id = ${roundId} for no key update`.execute(
+        tx.db,
+      );
+    for (;;) {
+      const responses = await pending(tx.db)
+        .select(['id', 'tenant_id', 'round_id', 'unit_path', 'sex', 'role', 'school_type'])
+        .limit(FOLD_BATCH)
+        .execute();
+      if (responses.length === 0) return;
+      const ids = responses.map((r) => r.id);
+      const answers = await tx.db
+        .selectFrom('survey_answer')
+        .select(['response_id', 'question_key', 'item', 'value_number', 'value_text'])
+        .where('tenant_id', '=', tx.tenantId)
+        .where('response_id', 'in', ids)
+        .execute();
+      const byResponse = new Map<string, Answer[]>();
+      for (const a of answers) {
+        const list = byResponse.get(a.response_id);
+        if (list) list.push(a);
+        else byResponse.set(a.response_id, [a]);
+      }
+      // Written now, not with the group's deltas at its commit: the caller reads them next, maybe in this transaction.
+      await addDeltasNow(
+        tx.db,
+        tallyDeltas,
+        responses.flatMap((r) => tallyRows(r, byResponse.get(r.id) ?? [])),
+      );
+      await tx.db
+        .updateTable('survey_response')
+        .set({ tallied: 1 })
+        .where('tenant_id', '=', tx.tenantId)
+        .where('id', 'in', ids)
+        .execute();
+      if (responses.length < FOLD_BATCH) return;
+    }
+  });
 }
