@@ -19,6 +19,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema of their day.
 export async function down(db: Kysely<any>): Promise<void> {
+  // Without the flag the waiting responses would never be counted: read their rounds' results first.
+  const waiting = await sql`select 1 from survey_response where tallied = 0 limit 1`.execute(db);
+  if (waiting.rows.length > 0)
+    throw new Error('Survey responses wait to be tallied: read the results of their rounds before going back.');
   await sql`drop index survey_response_untallied_idx`.execute(db);
   await db.schema.alterTable('survey_response').dropColumn('tallied').execute();
 }
