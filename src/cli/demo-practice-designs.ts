@@ -1,8 +1,8 @@
 import type { DesignContent, Sharing, TemplateKey } from '../server/modules/practice/designs.schemas.ts';
 import * as designs from '../server/modules/practice/designs.service.ts';
 import { templateText } from '../server/modules/practice/designs.templates.ts';
-import type { Ctx } from '../server/shared/context.ts';
 import type { Locale } from '../server/shared/catalogues.ts';
+import type { Ctx } from '../server/shared/context.ts';
 import type { ActiveTeacher } from './demo-country.ts';
 
 /** The system acting as one person: designs are written, revised and commented on by people. */

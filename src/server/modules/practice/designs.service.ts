@@ -1,9 +1,9 @@
 import { hasPermissionAt } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
+import { LOCALES, type Locale } from '../../shared/catalogues.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
-import { LOCALES, type Locale } from '../../shared/catalogues.ts';
 import { loadStandard, requireCompetency, requireLevel, resolver } from '../assessment/assessment.standard.ts';
 import * as frameworks from '../frameworks/frameworks.service.ts';
 import { coachLinks } from './coaching.links.ts';

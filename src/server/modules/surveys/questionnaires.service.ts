@@ -1,9 +1,9 @@
 import { hasPermissionAnywhere, requireScope } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
+import { LOCALES, type Locale } from '../../shared/catalogues.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso } from '../../shared/ids.ts';
-import { LOCALES, type Locale } from '../../shared/catalogues.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import { copyHistory, trackEdits } from '../translations/translations.tracking.ts';
 import * as repo from './questionnaires.repo.ts';
