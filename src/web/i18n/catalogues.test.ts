@@ -31,6 +31,8 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'assessment.evidence.link',
     'training.offerings.range',
     'training.schedule.module',
+    // The monitoring report's column: Filipino uses the loanword.
+    'messages.monitoringReport.target',
   ],
 };
 

@@ -1,4 +1,5 @@
 import { hasPermissionAt } from '../../shared/access.ts';
+import { message } from '../../shared/catalogues.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { tableCsv } from '../../shared/csv.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -12,45 +13,18 @@ import type { Definition, Question } from './surveys.definition.ts';
 
 type Query = { unitId?: string; by?: Breakdown };
 
-/** The notes a reader of an export needs, in each of Pathway's languages (the web catalogues are not loaded here). */
+/** The notes a reader of an export needs, in the reader's language (`messages.surveyResults` of the catalogues). */
 export interface ExportWords {
   hidden: (minimum: number) => string;
   breakdownHidden: (minimum: number) => string;
   none: string;
 }
 
-export const EXPORT_WORDS: Record<string, ExportWords> = {
-  en: {
-    hidden: (m) =>
-      `Fewer than ${m} people answered here, or showing them would reveal a smaller group: the results are hidden.`,
-    breakdownHidden: (m) => `A group of this breakdown has fewer than ${m} people, so the breakdown is not shown.`,
-    none: 'Nobody has answered yet.',
-  },
-  ru: {
-    hidden: (m) => `Здесь ответили менее ${m} человек, или их показ раскрыл бы меньшую группу: результаты скрыты.`,
-    breakdownHidden: (m) => `В одной из групп этой разбивки менее ${m} человек, поэтому разбивка не показана.`,
-    none: 'Пока никто не ответил.',
-  },
-  uz: {
-    hidden: (m) =>
-      `Bu yerda ${m} kishidan kam javob berdi yoki ularni koʻrsatish kichikroq guruhni oshkor qiladi: natijalar yashirilgan.`,
-    breakdownHidden: (m) => `Bu taqsimotning bir guruhida ${m} kishidan kam, shuning uchun taqsimot koʻrsatilmaydi.`,
-    none: 'Hali hech kim javob bermagan.',
-  },
-  ne: {
-    hidden: (m) => `यहाँ ${m} जनाभन्दा कमले उत्तर दिए, वा तिनलाई देखाउँदा सानो समूह खुल्छ: नतिजा लुकाइएको छ।`,
-    breakdownHidden: (m) => `यस विभाजनको एउटा समूहमा ${m} जनाभन्दा कम छन्, त्यसैले विभाजन देखाइएको छैन।`,
-    none: 'अहिलेसम्म कसैले उत्तर दिएको छैन।',
-  },
-  fil: {
-    hidden: (m) =>
-      `Wala pang ${m} tao ang sumagot dito, o may maliit na grupong malalantad kung ipapakita sila: nakatago ang mga resulta.`,
-    breakdownHidden: (m) => `May grupo sa paghahating ito na wala pang ${m} tao, kaya hindi ipinapakita ang paghahati.`,
-    none: 'Wala pang sumasagot.',
-  },
-};
-
-export const wordsFor = (locale: string) => EXPORT_WORDS[locale] ?? EXPORT_WORDS.en!;
+export const wordsFor = (locale: string): ExportWords => ({
+  hidden: (minimum) => message(locale, 'messages.surveyResults.hidden', { minimum }),
+  breakdownHidden: (minimum) => message(locale, 'messages.surveyResults.breakdownHidden', { minimum }),
+  none: message(locale, 'messages.surveyResults.none'),
+});
 
 // roundResults parsed the definition with the Definition schema; its response schema only types it as unknown.
 export const definitionOf = (results: RoundResults) => results.definition as Definition;

@@ -1,3 +1,4 @@
+import { words as catalogueWords, formatDay, intlTag, message } from '../../shared/catalogues.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { newPdf, pdfBytes, write } from '../../shared/pdf.ts';
 import { definitionOf, percent, textOf, wordsFor } from './results.export.ts';
@@ -5,155 +6,6 @@ import type { Breakdown, QuestionResult } from './results.schemas.ts';
 import { roundResults } from './results.service.ts';
 import * as repo from './rounds.repo.ts';
 import type { Question } from './surveys.definition.ts';
-
-interface Labels {
-  title: string;
-  unit: string;
-  window: string;
-  answered: (n: string, of: string) => string;
-  questionAnswered: (n: string) => string;
-  mean: string;
-  median: string;
-  below: string;
-  hidden: string;
-  everyone: string;
-  generated: string;
-  groups: Record<string, string>;
-}
-
-// The report's own words; the web app's catalogues are not loaded on the server.
-const LABELS: Record<string, Labels> = {
-  en: {
-    title: 'Survey results',
-    unit: 'Unit',
-    window: 'Answering window',
-    answered: (n, of) => `${n} of ${of} invited answered.`,
-    questionAnswered: (n) => `${n} answered`,
-    mean: 'Mean',
-    median: 'Median',
-    below: 'Units below',
-    hidden: 'hidden',
-    everyone: 'Everyone',
-    generated: 'Generated',
-    groups: {
-      female: 'Women',
-      male: 'Men',
-      unknown: 'Not recorded',
-      school: 'Schools',
-      tei: 'Teacher-education institutions',
-      resource_centre: 'Resource centres',
-      teacher: 'Teachers',
-      school_leader: 'School leaders',
-      trainer: 'Trainers',
-      assessor: 'Assessors',
-      officer: 'Officers',
-    },
-  },
-  ru: {
-    title: 'Результаты опроса',
-    unit: 'Подразделение',
-    window: 'Срок ответов',
-    answered: (n, of) => `Ответили ${n} из ${of} приглашённых.`,
-    questionAnswered: (n) => `ответили: ${n}`,
-    mean: 'Среднее',
-    median: 'Медиана',
-    below: 'Нижестоящие единицы',
-    hidden: 'скрыто',
-    everyone: 'Все',
-    generated: 'Сформирован',
-    groups: {
-      female: 'Женщины',
-      male: 'Мужчины',
-      unknown: 'Не указано',
-      school: 'Школы',
-      tei: 'Педагогические вузы',
-      resource_centre: 'Ресурсные центры',
-      teacher: 'Учителя',
-      school_leader: 'Руководители школ',
-      trainer: 'Тренеры',
-      assessor: 'Эксперты-оценщики',
-      officer: 'Специалисты',
-    },
-  },
-  uz: {
-    title: 'Soʻrovnoma natijalari',
-    unit: 'Boʻlinma',
-    window: 'Javob berish muddati',
-    answered: (n, of) => `Taklif qilingan ${of} kishidan ${n} nafari javob berdi.`,
-    questionAnswered: (n) => `${n} nafar javob berdi`,
-    mean: 'Oʻrtacha',
-    median: 'Mediana',
-    below: 'Quyi boʻlinmalar',
-    hidden: 'yashirilgan',
-    everyone: 'Hamma',
-    generated: 'Tuzilgan sana',
-    groups: {
-      female: 'Ayollar',
-      male: 'Erkaklar',
-      unknown: 'Koʻrsatilmagan',
-      school: 'Maktablar',
-      tei: 'Pedagogik taʼlim muassasalari',
-      resource_centre: 'Resurs markazlari',
-      teacher: 'Oʻqituvchilar',
-      school_leader: 'Maktab rahbarlari',
-      trainer: 'Trenerlar',
-      assessor: 'Baholovchilar',
-      officer: 'Mutaxassislar',
-    },
-  },
-  ne: {
-    title: 'सर्वेक्षणको नतिजा',
-    unit: 'एकाइ',
-    window: 'उत्तर दिने अवधि',
-    answered: (n, of) => `आमन्त्रित ${of} मध्ये ${n} जनाले उत्तर दिए।`,
-    questionAnswered: (n) => `${n} जनाले उत्तर दिए`,
-    mean: 'औसत',
-    median: 'मध्यिका',
-    below: 'तलका एकाइहरू',
-    hidden: 'लुकाइएको',
-    everyone: 'सबै',
-    generated: 'तयार मिति',
-    groups: {
-      female: 'महिला',
-      male: 'पुरुष',
-      unknown: 'उल्लेख नभएको',
-      school: 'विद्यालयहरू',
-      tei: 'शिक्षक शिक्षा संस्थाहरू',
-      resource_centre: 'स्रोत केन्द्रहरू',
-      teacher: 'शिक्षकहरू',
-      school_leader: 'विद्यालय प्रमुखहरू',
-      trainer: 'प्रशिक्षकहरू',
-      assessor: 'मूल्याङ्कनकर्ताहरू',
-      officer: 'अधिकारीहरू',
-    },
-  },
-  fil: {
-    title: 'Mga resulta ng survey',
-    unit: 'Yunit',
-    window: 'Panahon ng pagsagot',
-    answered: (n, of) => `${n} sa ${of} na inanyayahan ang sumagot.`,
-    questionAnswered: (n) => `${n} ang sumagot`,
-    mean: 'Karaniwan',
-    median: 'Panggitna',
-    below: 'Mga yunit sa ilalim',
-    hidden: 'nakatago',
-    everyone: 'Lahat',
-    generated: 'Ginawa noong',
-    groups: {
-      female: 'Babae',
-      male: 'Lalaki',
-      unknown: 'Hindi nakatala',
-      school: 'Mga paaralan',
-      tei: 'Mga institusyon ng edukasyon ng guro',
-      resource_centre: 'Mga resource centre',
-      teacher: 'Mga guro',
-      school_leader: 'Mga pinuno ng paaralan',
-      trainer: 'Mga tagapagsanay',
-      assessor: 'Mga tagasuri',
-      officer: 'Mga opisyal',
-    },
-  },
-};
 
 const BAR = '#1f5f99';
 
@@ -170,12 +22,21 @@ export async function resultsPdf(
 ): Promise<Buffer> {
   const results = await roundResults(ctx, roundId, query);
   const round = (await repo.getRound(ctx.db, ctx.tenantId, roundId))!;
-  const words = LABELS[ctx.locale] ?? LABELS.en!;
+  const say = (key: string, values?: Record<string, string>) =>
+    message(ctx.locale, `messages.surveyResults.${key}`, values);
+  const words = {
+    ...catalogueWords<'title' | 'unit' | 'window' | 'mean' | 'median' | 'below' | 'everyone' | 'generated'>(
+      ctx.locale,
+      'messages.surveyResults',
+    ),
+    hidden: say('hiddenShort'),
+    answered: (n: string, of: string) => say('answered', { n, of }),
+    questionAnswered: (n: string) => say('questionAnswered', { n }),
+    groups: catalogueWords<string>(ctx.locale, 'messages.surveyResults.groups'),
+  };
   const notes = wordsFor(ctx.locale);
-  const intl = ctx.locale === 'ne' ? 'ne-NP-u-nu-deva' : ctx.locale === 'uz' ? 'uz-Latn' : ctx.locale;
-  const numbers = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 });
-  const days = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone: 'UTC' });
-  const day = (iso: string) => days.format(new Date(`${iso}T00:00:00Z`));
+  const numbers = new Intl.NumberFormat(intlTag(ctx.locale), { maximumFractionDigits: 1 });
+  const day = (iso: string) => formatDay(iso, ctx.locale);
 
   const doc = newPdf(ctx.locale, { title: `${words.title}: ${results.title.text}` });
   const left = doc.page.margins.left;
@@ -194,7 +55,7 @@ export async function resultsPdf(
       : words.answered(numbers.format(results.respondents), numbers.format(results.invited)),
     { size: 10 },
   );
-  write(doc, `${words.generated}: ${new Intl.DateTimeFormat(intl).format(new Date())}`, { size: 8 });
+  write(doc, `${words.generated}: ${formatDay(new Date().toISOString(), ctx.locale)}`, { size: 8 });
   doc.moveDown();
 
   /** One bar per choice: its label, the count and share, and a bar as long as the share. */
