@@ -35,11 +35,12 @@ export interface TranslationDocument {
   objects: TranslationObject[];
 }
 
-const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*\}\}|\{([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\}/gu;
+const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*\}\}|\{([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*[,}]/gu;
 
 /**
  * The `{name}` and `{{name}}` placeholders of a text, each once, sorted; written without inner
- * spaces (`{{ name }}` counts as `{{name}}`). A translation should keep the placeholders of its source.
+ * spaces (`{{ name }}` counts as `{{name}}`), and an ICU argument with a type (`{count, plural, ...}`)
+ * as `{count}`, since a language may write it plainly. A translation keeps the placeholders of its source.
  */
 export function placeholders(text: string): string[] {
   const found = new Set<string>();

@@ -65,7 +65,14 @@ describe('placeholders', () => {
       '{total}',
       '{{count}}',
     ]);
-    expect(placeholders('{count, plural, one {# item} other {# items}} and { spaced } and {}')).toEqual([]);
+    expect(placeholders('{ spaced } and {} and {# item}')).toEqual([]);
+    expect(placeholders('नमस्ते {नाम}')).toEqual(['{नाम}']);
+  });
+
+  it('counts an ICU argument with a type as its name, so a language without plurals may write it plainly', () => {
+    const english = 'Pathway: {count, plural, one {# new notification} other {# new notifications}}';
+    expect(placeholders(english)).toEqual(['{count}']);
+    expect(placeholders('Pathway: {count} नयाँ सूचना')).toEqual(placeholders(english));
     expect(placeholders('नमस्ते {नाम}')).toEqual(['{नाम}']);
   });
 });
