@@ -35,7 +35,8 @@ export interface TranslationDocument {
   objects: TranslationObject[];
 }
 
-const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*\}\}|\{([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*[,}]/gu;
+const PLACEHOLDER =
+  /\{\{\s*([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*\}\}|\{([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*[,}]/gu;
 
 /**
  * The `{name}` and `{{name}}` placeholders of a text, each once, sorted; written without inner
