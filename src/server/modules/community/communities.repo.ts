@@ -453,18 +453,20 @@ export interface CommunityReader {
  */
 export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, reader: CommunityReader) {
   const me = reader.personId;
-  // The index drives the joins (cross joins keep SQLite reading it first, newest entries first).
+  // The index drives the joins (cross joins keep SQLite reading it first, newest entries first). A
+  // post's community is reached through its thread (one lookup shared by the thread's posts) and
+  // the post itself is read only to see that it is not hidden, so a match in a community the reader
+  // may not open costs no read of its post.
   const candidates = db
     .selectFrom(text.from!)
-    .crossJoin('community_post as x')
+    .crossJoin('community_thread as t')
     .crossJoin('community as c')
-    .select(['x.thread_id', text.score.as('score')])
+    .select(['t.id', 't.title', 't.community_id', text.score.as('score')])
     .where(text.where)
-    .where('x.tenant_id', '=', tenantId)
-    .where(sql<SqlBool>`x.id = ${text.id}`)
-    .where('x.hidden', '=', 0)
+    .where('t.tenant_id', '=', tenantId)
+    .where(sql<SqlBool>`t.id = fts.thread_id`)
     .where('c.tenant_id', '=', tenantId)
-    .whereRef('c.id', '=', 'x.community_id')
+    .whereRef('c.id', '=', 't.community_id')
     .$if(me !== null, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -483,17 +485,24 @@ export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, r
         ]),
       ),
     )
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('community_post as x')
+          .select('x.id')
+          .where('x.tenant_id', '=', tenantId)
+          .where(sql<SqlBool>`x.id = ${text.id}`)
+          .where('x.hidden', '=', 0),
+      ),
+    )
     .$if(text.newestFirst !== null, (qb) => qb.orderBy(text.newestFirst!))
     .limit(CANDIDATES);
   return db
     .selectFrom(candidates.as('h'))
-    .crossJoin('community_thread as t')
-    .where('t.tenant_id', '=', tenantId)
-    .whereRef('t.id', '=', 'h.thread_id')
-    .select(['t.id', 't.title', 't.community_id', (eb) => eb.fn.max('h.score').as('score')])
-    .groupBy(['t.id', 't.title', 't.community_id'])
+    .select(['h.id', 'h.title', 'h.community_id', (eb) => eb.fn.max('h.score').as('score')])
+    .groupBy(['h.id', 'h.title', 'h.community_id'])
     .orderBy('score', 'desc')
-    .orderBy('t.id')
+    .orderBy('h.id')
     .limit(reader.limit)
     .execute();
 }
