@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type InferResult, type Kysely, type Selectable } from 'kysely';
 import type { DB, LoginThrottleTable, UserAccountTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
 
@@ -114,6 +114,93 @@ export async function insertSession(
 
 export function getSession(db: Kysely<DB>, id: string) {
   return db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Who a session or an API token belongs to, in one statement: the credential, its account, the
+ * tenant's default locale and the account's grants with their unit paths (one row per grant; one
+ * row with null grant columns for an account without any). Read afresh on every request, so a
+ * sign-out, a password change, a removed role or a disabled account counts on the next one.
+ */
+const callerColumns = [
+  'a.tenant_id',
+  'a.id as account_id',
+  'a.person_id',
+  'a.username',
+  'a.status',
+  'a.locale',
+  'a.must_change_password',
+  't.default_locale',
+  'r.role',
+  'r.org_unit_id',
+  'u.path',
+] as const;
+
+function sessionCallerQuery(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('session as c')
+    .innerJoin('user_account as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'c.tenant_id').onRef('a.id', '=', 'c.account_id'),
+    )
+    .innerJoin('tenant as t', 't.id', 'a.tenant_id')
+    .leftJoin('role_assignment as r', (j) =>
+      j.onRef('r.tenant_id', '=', 'a.tenant_id').onRef('r.account_id', '=', 'a.id'),
+    )
+    .leftJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.org_unit_id'))
+    .select([...callerColumns, 'c.id as credential_id', 'c.csrf_token', 'c.expires_at'])
+    .where('c.id', '=', id)
+    .orderBy('u.path');
+}
+
+function tokenCallerQuery(db: Kysely<DB>, tokenHash: string) {
+  return db
+    .selectFrom('api_token as c')
+    .innerJoin('user_account as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'c.tenant_id').onRef('a.id', '=', 'c.account_id'),
+    )
+    .innerJoin('tenant as t', 't.id', 'a.tenant_id')
+    .leftJoin('role_assignment as r', (j) =>
+      j.onRef('r.tenant_id', '=', 'a.tenant_id').onRef('r.account_id', '=', 'a.id'),
+    )
+    .leftJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'r.tenant_id').onRef('u.id', '=', 'r.org_unit_id'))
+    .select([...callerColumns, 'c.id as credential_id', 'c.revoked_at', 'c.last_used_at'])
+    .where('c.token_hash', '=', tokenHash)
+    .orderBy('u.path');
+}
+
+export type SessionCallerRow = InferResult<ReturnType<typeof sessionCallerQuery>>[number];
+export type TokenCallerRow = InferResult<ReturnType<typeof tokenCallerQuery>>[number];
+export type CallerRow = SessionCallerRow | TokenCallerRow;
+
+// Compiled once per Kysely instance (the SQL text never changes; only the key does), since they
+// run before every signed-in request.
+const compiled = new WeakMap<Kysely<DB>, { session: CompiledQuery; token: CompiledQuery }>();
+
+function compiledFor(db: Kysely<DB>) {
+  let queries = compiled.get(db);
+  if (!queries) {
+    queries = { session: onlyParameter(sessionCallerQuery(db, '')), token: onlyParameter(tokenCallerQuery(db, '')) };
+    compiled.set(db, queries);
+  }
+  return queries;
+}
+
+function onlyParameter(query: { compile(): CompiledQuery }): CompiledQuery {
+  const done = query.compile();
+  if (done.parameters.length !== 1) throw new Error(`expected one parameter, got ${done.parameters.length}`);
+  return done;
+}
+
+export async function sessionCaller(db: Kysely<DB>, id: string): Promise<SessionCallerRow[]> {
+  const query = compiledFor(db).session;
+  const { rows } = await db.executeQuery(CompiledQuery.raw(query.sql, [id]));
+  return rows as SessionCallerRow[];
+}
+
+export async function tokenCaller(db: Kysely<DB>, tokenHash: string): Promise<TokenCallerRow[]> {
+  const query = compiledFor(db).token;
+  const { rows } = await db.executeQuery(CompiledQuery.raw(query.sql, [tokenHash]));
+  return rows as TokenCallerRow[];
 }
 
 export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {

@@ -140,27 +140,51 @@ function callerCtx(base: SignInBase, auth: Authenticated): Ctx {
 const DUMMY_HASH = await hashPassword('not-a-real-password-0');
 
 export async function authenticateSession(db: Kysely<DB>, token: string): Promise<Authenticated | 'expired' | null> {
-  const session = await repo.getSession(db, sha256(token));
+  const rows = await repo.sessionCaller(db, sha256(token));
+  const session = rows[0];
   if (!session) return null;
   if (session.expires_at <= nowIso()) {
-    await repo.deleteSession(db, session.id);
+    await repo.deleteSession(db, session.credential_id);
     return 'expired';
   }
-  const account = await repo.getAccount(db, session.tenant_id, session.account_id);
-  if (account?.status !== 'active') return null;
-  return authenticatedAs(db, account, { id: session.id, csrf: session.csrf_token });
+  if (session.status !== 'active') return null;
+  return callerOf(rows, { id: session.credential_id, csrf: session.csrf_token });
 }
 
 export async function authenticateToken(db: Kysely<DB>, token: string): Promise<Authenticated | null> {
-  const row = await repo.getTokenByHash(db, sha256(token));
-  if (!row || row.revoked_at) return null;
-  const account = await repo.getAccount(db, row.tenant_id, row.account_id);
-  if (account?.status !== 'active') return null;
+  const rows = await repo.tokenCaller(db, sha256(token));
+  const row = rows[0];
+  if (!row || row.revoked_at || row.status !== 'active') return null;
   // "Last used" to the minute is enough, and spares a write on every request of a busy integration.
   const now = nowIso();
   if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000)
-    await repo.updateToken(db, row.tenant_id, row.id, { last_used_at: now });
-  return authenticatedAs(db, account);
+    await repo.updateToken(db, row.tenant_id, row.credential_id, { last_used_at: now });
+  return callerOf(rows);
+}
+
+/** The caller from the rows of `repo.sessionCaller` or `repo.tokenCaller` (one per grant). */
+function callerOf(rows: repo.CallerRow[], session?: { id: string; csrf: string }): Authenticated {
+  const account = rows[0]!;
+  const grants: Grant[] = [];
+  for (const row of rows) {
+    if (row.role !== null && row.org_unit_id !== null && row.path !== null)
+      grants.push({ role: row.role as Role, orgUnitId: row.org_unit_id, orgUnitPath: row.path });
+  }
+  return {
+    tenantId: account.tenant_id,
+    defaultLocale: account.default_locale,
+    locale: account.locale ?? account.default_locale,
+    actor: {
+      accountId: account.account_id,
+      personId: account.person_id,
+      username: account.username,
+      system: false,
+      grants,
+    },
+    sessionId: session?.id ?? null,
+    csrfToken: session?.csrf ?? null,
+    mustChangePassword: account.must_change_password === 1,
+  };
 }
 
 /** Ends the caller's session (a sign-in through an API token has none to end). */

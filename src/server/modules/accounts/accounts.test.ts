@@ -68,6 +68,23 @@ describeOnEachDatabase('accounts and sessions', (getDb) => {
     expect(res.json().permissions).toEqual(['org.read']);
   });
 
+  it('reads the roles of a session afresh on every request, all of them, and none once all are removed', async () => {
+    const user = await make.user(world.ctx, 'teacher', world.schoolA1);
+    await accounts.assignRole(world.ctx, user.account.id, 'district_officer', world.districtA1.id);
+    const session = await signIn(app, user.username, user.password);
+    const permissions = async () => (await me(session.headers)).json().permissions as string[];
+    expect(await permissions()).toEqual(expect.arrayContaining(['org.read', 'people.write']));
+    expect((await me(session.headers)).json().grants).toHaveLength(2);
+    for (const grant of (await accounts.getAccount(world.ctx, user.account.id)).grants) {
+      await accounts.removeRole(world.ctx, user.account.id, grant.id);
+    }
+    const bare = await me(session.headers);
+    expect(bare.statusCode).toBe(200);
+    expect(bare.json()).toMatchObject({ accountId: user.account.id, grants: [], permissions: [] });
+    await accounts.assignRole(world.ctx, user.account.id, 'teacher', world.schoolA1.id);
+    expect(await permissions()).toEqual(['org.read']);
+  });
+
   it('answers a wrong password, an unknown user and a disabled account alike', async () => {
     const officer = await make.user(world.ctx, 'district_officer', world.districtA1);
     const wrong = await login(officer.username, 'nope-nope-nope');
