@@ -492,7 +492,10 @@ export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, r
           .select('x.id')
           .where('x.tenant_id', '=', tenantId)
           .where(sql<SqlBool>`x.id = ${text.id}`)
-          .where('x.hidden', '=', 0),
+          .where('x.hidden', '=', 0)
+          // SQLite (its index read newest first) checks the post after the community only when the
+          // community is named here; PostgreSQL turns that form into a join that reads every post.
+          .$if(text.newestFirst !== null, (q) => q.whereRef('x.community_id', '=', 'c.id')),
       ),
     )
     .$if(text.newestFirst !== null, (qb) => qb.orderBy(text.newestFirst!))
