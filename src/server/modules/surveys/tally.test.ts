@@ -12,7 +12,7 @@ import * as responses from './responses.service.ts';
 import { roundResults } from './results.service.ts';
 import * as rounds from './rounds.service.ts';
 import type { DefinitionInput } from './surveys.definition.ts';
-import { type TallyRow, tallyDeltas, tallyRows } from './tally.ts';
+import { type TallyRow, tallyKey, tallyRows } from './tally.ts';
 
 const choices = ['never', 'monthly', 'weekly'].map((value) => ({ value, label: { en: value } }));
 const definition: DefinitionInput = {
@@ -40,7 +40,7 @@ const definition: DefinitionInput = {
 const sorted = (rows: TallyRow[]) =>
   rows
     .map((r) => ({ ...r, value_number: Number(r.value_number), n: Number(r.n) }))
-    .sort((a, b) => (tallyDeltas.key(a) < tallyDeltas.key(b) ? -1 : 1));
+    .sort((a, b) => (tallyKey(a) < tallyKey(b) ? -1 : 1));
 
 async function twentyTeachers(getDb: () => Database) {
   const world = await make.country(getDb());
@@ -87,9 +87,9 @@ async function storedAndRebuilt(db: Kysely<DB>, roundId: string) {
   for (const response of stored) {
     const rows = await db.selectFrom('survey_answer').selectAll().where('response_id', '=', response.id).execute();
     for (const row of tallyRows(response, rows)) {
-      const seen = rebuilt.get(tallyDeltas.key(row));
+      const seen = rebuilt.get(tallyKey(row));
       if (seen) seen.n += row.n;
-      else rebuilt.set(tallyDeltas.key(row), row);
+      else rebuilt.set(tallyKey(row), row);
     }
   }
   const tallies = await db.selectFrom('survey_tally').selectAll().where('round_id', '=', roundId).execute();

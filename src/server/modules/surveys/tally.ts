@@ -1,6 +1,5 @@
 import { CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, SurveyTallyTable } from '../../db/schema.ts';
-import { addDeltas, addDeltasNow, type Deltas } from '../../db/writer.ts';
 import { type Ctx, inTransaction } from '../../shared/context.ts';
 
 export type TallyRow = Selectable<SurveyTallyTable>;
@@ -111,33 +110,34 @@ function upsertText(db: Kysely<DB>, rows: number): string {
   return text;
 }
 
-/** Tallies are counts: what responses add is summed per key and written once per transaction. */
-export const tallyDeltas: Deltas<TallyRow> = {
-  key: (r) =>
-    `${r.tenant_id}\u0000${r.round_id}\u0000${r.unit_path}\u0000${r.grp}\u0000${r.question_key}\u0000${r.item}\u0000${r.kind}\u0000${r.value_text}\u0000${r.value_number}`,
-  sum: (into, r) => {
-    into.n += r.n;
-  },
-  write: async (db, rows) => {
-    let start = 0;
-    for (const size of SIZES)
-      for (; rows.length - start >= size; start += size) {
-        const parameters: unknown[] = [];
-        for (let i = start; i < start + size; i++) {
-          const r = rows[i]!;
-          for (const column of COLUMNS) parameters.push(r[column]);
-        }
-        await db.executeQuery(CompiledQuery.raw(upsertText(db, size), parameters));
-      }
-  },
-};
+/** A tally's key: equal keys are one stored count. */
+export const tallyKey = (r: TallyRow) =>
+  `${r.tenant_id}\u0000${r.round_id}\u0000${r.unit_path}\u0000${r.grp}\u0000${r.question_key}\u0000${r.item}\u0000${r.kind}\u0000${r.value_text}\u0000${r.value_number}`;
 
 /**
- * Adds tally rows to the stored counts in the caller's transaction: inside a group commit, summed
- * with the other submissions of the group and written once before its commit (`db/writer.ts`).
+ * Adds tally rows to the stored counts in the caller's transaction. Equal keys are summed first and
+ * rows are written in key order, so that concurrent writers on PostgreSQL take their row locks in one
+ * order (no deadlock).
  */
 export async function addTallies(db: Kysely<DB>, rows: TallyRow[]) {
-  await addDeltas(db, tallyDeltas, rows);
+  const summed = new Map<string, TallyRow>();
+  for (const r of rows) {
+    const key = tallyKey(r);
+    const seen = summed.get(key);
+    if (seen) seen.n += r.n;
+    else summed.set(key, { ...r });
+  }
+  const sorted = [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  let start = 0;
+  for (const size of SIZES)
+    for (; sorted.length - start >= size; start += size) {
+      const parameters: unknown[] = [];
+      for (let i = start; i < start + size; i++) {
+        const r = sorted[i]!;
+        for (const column of COLUMNS) parameters.push(r[column]);
+      }
+      await db.executeQuery(CompiledQuery.raw(upsertText(db, size), parameters));
+    }
 }
 
 /** Untallied responses read at a time while folding: their answers are a few thousand rows. */
@@ -185,10 +185,8 @@ export async function foldTallies(ctx: Ctx, roundId: string): Promise<void> {
         if (list) list.push(a);
         else byResponse.set(a.response_id, [a]);
       }
-      // Written now, not with the group's deltas at its commit: the caller reads them next, maybe in this transaction.
-      await addDeltasNow(
+      await addTallies(
         tx.db,
-        tallyDeltas,
         responses.flatMap((r) => tallyRows(r, byResponse.get(r.id) ?? [])),
       );
       await tx.db
