@@ -51,6 +51,18 @@ export function placeholders(text: string): string[] {
   return [...found].sort();
 }
 
+/** Refuses a text (`key`) that does not keep the placeholders of the text it stands for. */
+export function requirePlaceholders(key: string, source: string, text: string) {
+  const expected = placeholders(source);
+  const got = placeholders(text);
+  if (expected.join(' ') === got.join(' ')) return;
+  throw new AppError(
+    'placeholders_changed',
+    `${key} must keep the placeholders ${expected.join(' ') || '(none)'}; it has ${got.join(' ') || 'none'}.`,
+    { field: 'units', key, expected },
+  );
+}
+
 /** One problem in a file: where (object, unit or header) and, where it is known, the line. */
 export interface TranslationFault {
   where: string;

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { nowIso } from '../../shared/ids.ts';
 import type { LocalizedText } from '../../shared/text.ts';
 import * as org from '../org/org.service.ts';
-import { placeholders } from './translations.document.ts';
+import { requirePlaceholders } from './translations.document.ts';
 import type { TextRef, TextScope, TextUnit, TranslatableKind, TranslatableObject } from './translations.kinds.ts';
 import { KINDS } from './translations.registry.ts';
 import * as repo from './translations.repo.ts';
@@ -268,16 +268,8 @@ async function applyChanges(
       field: 'units',
       unknown,
     });
-  for (const change of changes) {
-    const expected = placeholders(byKey.get(change.key)!.text[sourceLocale] ?? '').join(' ');
-    const got = placeholders(change.text).join(' ');
-    if (expected !== got)
-      throw new AppError(
-        'placeholders_changed',
-        `${change.key} must keep the placeholders ${expected || '(none)'}; it has ${got || 'none'}.`,
-        { field: 'units', key: change.key, expected: expected.split(' ').filter(Boolean) },
-      );
-  }
+  for (const change of changes)
+    requirePlaceholders(change.key, byKey.get(change.key)!.text[sourceLocale] ?? '', change.text);
   const states = statesByKey(await repo.statesOf(tx.db, tx.tenantId, type, [id]));
   const put: repo.StateRow[] = [];
   for (const change of changes) {
