@@ -7,6 +7,7 @@ import { localResolved } from '../frameworks/text.ts';
 import { languageName } from '../i18n/index.ts';
 import { ErrorText, QueryState } from '../shell/ErrorText.tsx';
 import { NotFound } from '../shell/Pages.tsx';
+import { useAct } from '../shell/useAct.ts';
 import { useRefreshTranslations } from './shared.tsx';
 import './translations.css';
 
@@ -67,27 +68,20 @@ function UnitForm({ id, data, unit }: { id: WordingId; data: Wording; unit: Unit
   const client = useQueryClient();
   const refresh = useRefreshTranslations();
   const [text, setText] = useState(unit.text);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { act, failure, busy } = useAct([]);
   const [saved, setSaved] = useState(false);
   const fieldId = `wording-${unit.key}`;
 
   async function save(next: string | null) {
-    setBusy(true);
-    setFailure(null);
     setSaved(false);
-    try {
+    const done = await act(async () => {
       const body = { units: [{ key: unit.key, text: next }] };
       const updated = await call('PUT /api/translations/wording/:id', { params: { id }, body });
       client.setQueryData(queryKey('GET /api/translations/wording/:id', { params: { id } }), updated);
       setText(updated.units.find((u) => u.key === unit.key)?.text ?? '');
-      setSaved(true);
       void refresh();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setSaved(done);
   }
 
   const reworded = unit.text !== unit.catalogue;
