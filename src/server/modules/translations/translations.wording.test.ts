@@ -112,6 +112,25 @@ describeOnEachDatabase('Pathway’s own texts as a tenant words them', (getDb) =
     expect(item!.title.startsWith('कृपया समीक्षा गर्नुहोस्: ')).toBe(true);
   });
 
+  it('keeps both of two translations saved at the same moment', async () => {
+    const texts = {
+      'credential_issued.title': 'प्रमाणपत्र तयार: {name}',
+      'credential_issued.body': 'तपाईंलाई {name} दिइएको छ।',
+      'credential_revoked.title': 'प्रमाणपत्रको अवस्था: {name}',
+    };
+    const saves = await Promise.all(
+      Object.entries(texts).map(([key, text]) =>
+        call(ministry, 'PUT', '/api/translations/wording/notifications/ne', {
+          units: [{ key, text, status: 'approved' }],
+        }),
+      ),
+    );
+    expect(saves.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const saved = await units(ministry, 'notifications', 'ne');
+    for (const [key, text] of Object.entries(texts))
+      expect(saved.find((u) => u.key === key)).toMatchObject({ target: text, status: 'approved' });
+  });
+
   it('marks the translations of a reworded source stale, and the translator finds them waiting', async () => {
     const key = 'review_requested.body';
     const before = word('en', `messages.notifications.${key}`);

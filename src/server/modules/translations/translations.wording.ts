@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { everyLanguage, formatText, messageKeys } from '../../shared/catalogues.ts';
 import { nowIso } from '../../shared/ids.ts';
@@ -70,6 +70,22 @@ export async function putWording(
   wording: Wording,
   changes: { key: string; locale: string; text: string | null }[],
 ) {
+  // Two saves of one wording at once must not lose either: PostgreSQL holds the row (made first if
+  // need be) until the transaction ends; SQLite has one writer.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db
+      .insertInto('tenant_wording')
+      .values({ tenant_id: tenantId, id: wording, texts: '{}', updated_at: nowIso() })
+      .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
+      .execute();
+    await db
+      .selectFrom('tenant_wording')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', wording)
+      .forUpdate()
+      .execute();
+  }
   const overrides = await overridesOf(db, tenantId, wording);
   for (const { key, locale, text } of changes) {
     const { [locale]: _, ...others } = overrides[key] ?? {};
