@@ -436,6 +436,7 @@ export async function seedSecondCountry(
         });
     });
     await org.insertUnitRows(tx, rows);
+    await org.unitsLoaded.emit(tx, {});
     const persons: people.PersonRow[] = [];
     const pace: number[] = [];
     for (let n = 0; n < teachers; n++) {

@@ -230,6 +230,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
       schools.push(unit(district, 'school', `${district.code}-S${n}`, school, s % 3 === 0 ? 'urban' : 'rural'));
     }
     await org.insertUnitRows(tx, rows);
+    await org.unitsLoaded.emit(tx, {});
     return { schools, districts, teis, regions: rows.filter((u) => u.type === 'region') };
   });
 

@@ -348,6 +348,7 @@ async function importOrgUnitsNow(ctx: Ctx, input: CsvInput, options: ImportOptio
       }
     }
     if (fresh.length) await org.insertUnitRows(tx, fresh);
+    await org.unitsLoaded.emit(tx, {});
     await recordAudit(tx.db, tx, 'import.org_units', { type: 'tenant', id: tx.tenantId }, null, result);
     return result;
   });

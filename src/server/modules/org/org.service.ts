@@ -159,6 +159,7 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<OrgU
       updated_at: at,
     };
     await repo.insertUnit(tx.db, row);
+    await unitAdded.emit(tx, { unit: row });
     await recordAudit(tx.db, tx, 'org_unit.create', { type: 'org_unit', id: row.id }, null, auditView(row));
     const tenant = await getTenant(tx);
     return toUnit(tx, row, tenant.levelNames);
@@ -197,6 +198,13 @@ export async function updateUnit(ctx: Ctx, unitId: string, input: UpdateUnitInpu
     };
     await repo.updateUnit(tx.db, tx.tenantId, unitId, patch);
     const after = { ...before, ...patch };
+    if (after.type !== before.type || after.locality !== before.locality)
+      await unitRelabelled.emit(tx, {
+        unitId,
+        path: before.path,
+        before: { type: before.type, locality: before.locality },
+        after: { type: after.type, locality: after.locality },
+      });
     await recordAudit(
       tx.db,
       tx,
@@ -341,6 +349,20 @@ export async function applyUnitChanges(
 ): Promise<void> {
   await repo.updateUnit(ctx.db, ctx.tenantId, unitId, { ...patch, updated_at: nowIso() });
 }
+
+/** A unit was created on its own (bulk loads announce `unitsLoaded` instead). */
+export const unitAdded = domainEvent<{ unit: repo.UnitRow }>();
+
+/** A unit's type or urban/rural locality changed: what it counts as a place of work may have changed. */
+export const unitRelabelled = domainEvent<{
+  unitId: string;
+  path: string;
+  before: { type: string; locality: string | null };
+  after: { type: string; locality: string | null };
+}>();
+
+/** Units were loaded or changed in bulk (an org import, the demo): projections over the tree are recounted. */
+export const unitsLoaded = domainEvent<Record<string, never>>();
 
 /** A unit moved with its subtree (its id stays, its ancestors change); projections over ancestors follow. */
 export const subtreeMoved = domainEvent<{ unitId: string; fromPath: string; toPath: string }>();
