@@ -44,6 +44,7 @@ import * as surveyLazyTally from './migrations/0039_survey_lazy_tally.ts';
 import * as communitySearchSpeed from './migrations/0040_community_search_speed.ts';
 import * as followThroughPlacement from './migrations/0041_follow_through_placement.ts';
 import * as tenantWording from './migrations/0042_tenant_wording.ts';
+import * as schoolCounts from './migrations/0046_school_counts.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -171,6 +172,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0040_community_search_speed': communitySearchSpeed,
   '0041_follow_through_placement': followThroughPlacement,
   '0042_tenant_wording': tenantWording,
+  '0046_school_counts': schoolCounts,
 };
 
 /** Every migration this code knows, in the order they run: the schema version a backup records. */

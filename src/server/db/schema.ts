@@ -520,6 +520,25 @@ export interface PersonFactTable {
   value: number;
 }
 
+/** A school's current keys for the school counts (migration 0046, monitoring/school.counts.ts). */
+export interface SchoolFactTable {
+  tenant_id: string;
+  school_id: string;
+  /** `schools`, `plan:{end}:{start}` or `partner:{end}:{start}` (a merged interval of periods). */
+  key: string;
+  /** The school's place key, `{locality}|school` (monitoring/places.ts). */
+  place: string;
+}
+
+/** `school_fact` summed at each school and every unit above it (migration 0046). */
+export interface UnitSchoolCountTable {
+  tenant_id: string;
+  unit_id: string;
+  place: string;
+  key: string;
+  schools: number;
+}
+
 export interface UnitFactCountTable {
   tenant_id: string;
   unit_id: string;
@@ -1249,6 +1268,8 @@ export interface DB {
   unit_teacher_year: UnitTeacherYearTable;
   person_fact: PersonFactTable;
   unit_fact_count: UnitFactCountTable;
+  school_fact: SchoolFactTable;
+  unit_school_count: UnitSchoolCountTable;
   logframe_objective: LogframeObjectiveTable;
   indicator: IndicatorTable;
   indicator_target: IndicatorTargetTable;
