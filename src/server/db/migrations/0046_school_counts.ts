@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
 /**
  * Schools per org unit and place, kept as running counts (monitoring/school.counts.ts) so the
@@ -15,11 +15,13 @@ import { type Kysely, sql } from 'kysely';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema of their day.
 export async function up(db: Kysely<any>): Promise<void> {
+  // Keys are compared byte-wise (a read's range over the dates), as paths are.
+  const keyType = db.getExecutor().adapter instanceof PostgresAdapter ? sql`text collate "C"` : sql`text`;
   await db.schema
     .createTable('school_fact')
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('school_id', 'text', (c) => c.notNull())
-    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('key', keyType, (c) => c.notNull())
     .addColumn('place', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('school_fact_pk', ['tenant_id', 'school_id', 'key'])
     .execute();
@@ -28,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'text', (c) => c.notNull())
     .addColumn('place', 'text', (c) => c.notNull())
-    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('key', keyType, (c) => c.notNull())
     .addColumn('schools', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('unit_school_count_pk', ['tenant_id', 'unit_id', 'key', 'place'])
     .execute();

@@ -10,6 +10,7 @@ import { planStatusChanged } from '../training/plans.service.ts';
 import { trainingCompleted } from '../training/results.service.ts';
 import { type Family, rebuildFacts, refreshFacts } from './facts.service.ts';
 import * as repo from './monitoring.repo.ts';
+import { rebuildSchoolCounts, registerSchoolCounts, unregisterSchoolCounts } from './school.counts.ts';
 
 /**
  * Live figures per org unit: for every unit above a teacher (their school, district, region, the
@@ -28,6 +29,7 @@ export function registerMonitoring() {
   planStatusChanged.on(onPlanMoved);
   coachingRecorded.on(onCoached);
   practiceChanged.on(onPractice);
+  registerSchoolCounts();
 }
 
 /** Detaches the listeners: only the benchmark does this, to measure what maintenance costs a write. */
@@ -42,6 +44,7 @@ export function unregisterMonitoring() {
   planStatusChanged.off(onPlanMoved);
   coachingRecorded.off(onCoached);
   practiceChanged.off(onPractice);
+  unregisterSchoolCounts();
 }
 
 const refresh = (families: Family[]) => (ctx: Ctx, personIds: string[]) => refreshFacts(ctx, personIds, families);
@@ -191,6 +194,7 @@ const recount = (ctx: Ctx) => repo.rebuildCounts(ctx.db, ctx.tenantId);
 async function rebuildAll(ctx: Ctx) {
   await rebuildFacts(ctx);
   await recount(ctx);
+  await rebuildSchoolCounts(ctx.db, ctx.tenantId);
 }
 
 /** Recomputes every figure of the tenant (`pathway rebuild-aggregates`). */
