@@ -17,6 +17,7 @@ import {
   type PartnershipSummary,
   type UpdatePartnershipInput,
 } from './partnerships.schemas.ts';
+import { schoolsChanged } from './schools.changes.ts';
 
 const HOST_TYPES = ['tei', 'resource_centre'] as const;
 type HostType = (typeof HOST_TYPES)[number];
@@ -312,6 +313,7 @@ export async function createPartnership(ctx: Ctx, input: CreatePartnershipInput)
       updated_at: at,
     });
     await repo.setMembers(tx.db, tx.tenantId, id, schoolIds, coachIds);
+    await schoolsChanged.emit(tx, { schoolIds });
     await recordAudit(tx.db, tx, 'partnership.create', { type: 'partnership', id }, null, auditShape(input));
     return id;
   });
@@ -348,6 +350,8 @@ export async function updatePartnership(ctx: Ctx, id: string, input: UpdatePartn
       updated_at: nowIso(),
     });
     await repo.setMembers(tx.db, tx.tenantId, id, schoolIds, coachIds);
+    // The schools it named before and those it names now: their periods of partnership may have changed.
+    await schoolsChanged.emit(tx, { schoolIds: [...new Set([...before.schoolIds, ...schoolIds])] });
     await recordAudit(
       tx.db,
       tx,

@@ -23,6 +23,7 @@ import {
   type SchoolPlanStatus,
 } from './schoolreviews.constants.ts';
 import { requireSchool, standing } from './schoolreviews.service.ts';
+import { schoolsChanged } from './schools.changes.ts';
 
 const text = (ctx: Ctx, json: string) => resolveText(JSON.parse(json) as LocalizedText, ctx.locale, ctx.defaultLocale);
 
@@ -333,6 +334,8 @@ export async function updatePlan(ctx: Ctx, id: string, input: UpdatePlanInput): 
       development_plan_ids: JSON.stringify(devIds),
       updated_at: nowIso(),
     });
+    if (row.status === 'active' && (after.periodStart !== before.periodStart || after.periodEnd !== before.periodEnd))
+      await schoolsChanged.emit(tx, { schoolIds: [row.school_id] });
     if (input.actions) await writeActions(tx, id, input.actions);
     await recordAudit(tx.db, tx, 'school_plan.update', { type: 'school_plan', id }, before, input);
   });
@@ -359,6 +362,7 @@ export async function setPlanStatus(ctx: Ctx, id: string, status: 'active' | 'ar
       updated_at: at,
       ...(status === 'active' ? { activated_at: at } : { archived_at: at }),
     });
+    await schoolsChanged.emit(tx, { schoolIds: [loaded.row.school_id] });
     await recordAudit(
       tx.db,
       tx,
