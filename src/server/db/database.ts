@@ -44,6 +44,7 @@ import * as surveyLazyTally from './migrations/0039_survey_lazy_tally.ts';
 import * as communitySearchSpeed from './migrations/0040_community_search_speed.ts';
 import * as followThroughPlacement from './migrations/0041_follow_through_placement.ts';
 import * as tenantWording from './migrations/0042_tenant_wording.ts';
+import * as searchWithoutPendingList from './migrations/0043_search_without_pending_list.ts';
 import * as schoolCounts from './migrations/0046_school_counts.ts';
 import type { DB } from './schema.ts';
 
@@ -172,6 +173,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0040_community_search_speed': communitySearchSpeed,
   '0041_follow_through_placement': followThroughPlacement,
   '0042_tenant_wording': tenantWording,
+  '0043_search_without_pending_list': searchWithoutPendingList,
   '0046_school_counts': schoolCounts,
 };
 
