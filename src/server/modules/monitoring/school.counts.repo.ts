@@ -187,9 +187,17 @@ export async function schoolCountSnapshot(db: Kysely<DB>, tenantId: string) {
       .selectFrom('unit_school_count')
       .selectAll()
       .where('tenant_id', '=', tenantId)
-      .orderBy(['unit_id', 'key', 'place'])
+      .orderBy('unit_id')
+      .orderBy('key')
+      .orderBy('place')
       .execute(),
-    db.selectFrom('school_fact').selectAll().where('tenant_id', '=', tenantId).orderBy(['school_id', 'key']).execute(),
+    db
+      .selectFrom('school_fact')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('school_id')
+      .orderBy('key')
+      .execute(),
   ]);
   return {
     counts: counts.map((r) => ({ ...r, schools: Number(r.schools) })),
