@@ -8,7 +8,7 @@ import * as people from '../people/people.service.ts';
 import * as partnerships from '../practice/partnerships.service.ts';
 import * as training from '../training/training.ts';
 import * as repo from './communities.repo.ts';
-import { CANDIDATES, indexPost } from './search.ts';
+import { CANDIDATES, forgetSearchStatistics, indexPost, scanPages } from './search.ts';
 import { POSTING_LIMITS } from './threads.service.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
@@ -368,6 +368,94 @@ describeOnEachDatabase('communities of practice: threads, mentions, moderation, 
     });
     expect(refused.json().error.code).toBe('partnership_not_found');
     expect((await http('teacherA1b').send('GET', `/api/communities/${made.id}`)).statusCode).toBe(404);
+  });
+
+  it('finds by two words, the last being typed, read in table order or from the index alike', async () => {
+    // Written as the service writes them, an hour ago (the posting rate limit is another test's).
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const threadIn = (title: string, body: string, hidden = 0) =>
+      getDb()
+        .db.transaction()
+        .execute(async (trx) => {
+          const thread = { id: newId(), title };
+          const base = { tenant_id: world.ctx.tenantId, community_id: subjectCommunity.id as string };
+          const author_person_id = users.teacherA1b!.person.id;
+          await repo.insertThread(trx, {
+            ...base,
+            ...thread,
+            author_person_id,
+            post_count: 1,
+            last_post_at: at,
+            created_at: at,
+          });
+          const post = newId();
+          await repo.insertPost(trx, {
+            ...base,
+            id: post,
+            thread_id: thread.id,
+            author_person_id,
+            body,
+            mentions: '[]',
+            attachments: '[]',
+            hidden,
+            hidden_reason: hidden ? 'spam' : null,
+            hidden_by_person_id: null,
+            hidden_at: hidden ? at : null,
+            created_at: at,
+          });
+          await indexPost(trx, dialect, world.ctx.tenantId, {
+            id: post,
+            threadId: thread.id,
+            threadTitle: title,
+            body,
+          });
+          return thread.id;
+        });
+    const both = await threadIn('Hydroponics in the greenhouse', 'Greenhouses need light');
+    await threadIn('Hydroponics kits', 'Cheap kits for schools');
+    await threadIn('Greenhouse roof', 'Glass or plastic');
+    await threadIn('Hydroponics greenhouse offer', 'Buy now', 1);
+
+    const search = async (who: string, q: string) =>
+      ((await ok(who, 'GET', `/api/community/search?q=${encodeURIComponent(q)}&kind=thread`)).items as Json[]).map(
+        (h) => h.id,
+      );
+    const expected = async () => {
+      expect(await search('teacherA1', 'hydroponics greenh')).toEqual([both]);
+      expect(await search('teacherA1', 'greenhouse hydro')).toEqual([both]);
+      // A whole word before the last is not the start of a longer one.
+      expect(await search('teacherA1', 'hydro greenhouse')).toEqual([]);
+      expect(await search('teacherB1', 'hydroponics greenh')).toEqual([]);
+    };
+    // Without statistics PostgreSQL takes the index's matches; with them, common words are read in
+    // table order first (every page of a small table). SQLite looks the prefix up in its word list.
+    forgetSearchStatistics();
+    await expected();
+    if (dialect === 'postgres') {
+      await sql`analyze community_search`.execute(getDb().db);
+      forgetSearchStatistics();
+      await expected();
+    }
+  });
+
+  it("reads in table order first only what would cost less than the index, by the words' shares", () => {
+    const stats = {
+      rows: 1_000_000,
+      pages: 57_000,
+      freqs: new Map([
+        ['lesson', 0.25],
+        ['podcast', 0.13],
+        ['weather', 0.13],
+      ]),
+    };
+    // A word no statistics name is rare: the index at once.
+    expect(scanPages(stats, ['zebrafish'])).toBe(0);
+    expect(scanPages(stats, ['lesson', 'zebra'])).toBe(0);
+    // Common words: about a quarter of the index entries' cost, in pages of the table.
+    expect(scanPages(stats, ['lesson'])).toBe(Math.ceil((0.25 * 1_000_000 * 0.25) / (1_000_000 / 57_000)));
+    expect(scanPages(stats, ['podcast', 'weath'])).toBeGreaterThan(scanPages(stats, ['weath']));
+    // A small table is read whole.
+    expect(scanPages({ ...stats, rows: 40, pages: 2 }, ['podcast'])).toBeGreaterThanOrEqual(2);
   });
 
   it(`finds a thread the reader may open behind more than ${CANDIDATES} newer matches she may not`, async () => {

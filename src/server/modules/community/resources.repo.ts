@@ -177,10 +177,11 @@ export function searchResources(
       .orderBy('resource.id', 'desc')
       .limit(limit)
       .execute();
-  // The index drives the join (a cross join keeps SQLite from reading every resource to probe it).
+  // The index drives the join (a cross join keeps SQLite from reading every resource to probe it);
+  // PostgreSQL reads the resources its search names, in table order (search.ts).
   const base = text.from
     ? db.selectFrom(text.from).crossJoin('resource').where(sql<SqlBool>`resource.id = ${text.id}`)
-    : db.selectFrom('resource');
+    : db.selectFrom(text.rows ?? 'resource');
   const candidates = filtered(
     base.select([sql<string>`resource.id`.as('resource_id'), text.score.as('score')]).where(text.where),
   )

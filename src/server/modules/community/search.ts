@@ -1,6 +1,6 @@
-import { type AliasedRawBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type AliasedRawBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
+import type { DB, ResourceTable } from '../../db/schema.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 
 /*
@@ -182,6 +182,8 @@ const PAGE_OF_HITS = 20;
  */
 export interface TextSearch {
   from: AliasedRawBuilder<Record<string, never>, 'fts'> | null;
+  /** PostgreSQL's library: the resources to read in place of the table (the vector is their column). */
+  rows: AliasedRawBuilder<Selectable<ResourceTable>, 'resource'> | null;
   where: RawBuilder<SqlBool>;
   score: RawBuilder<number>;
   id: RawBuilder<string>;
@@ -193,37 +195,95 @@ export type SearchIndex = 'resource' | CommunityEntryKind;
 const SQLITE_TABLE = { resource: 'resource_fts', post: 'community_fts', event: 'event_fts' } as const;
 
 /*
- * PostgreSQL, posts: the planner may read `community_search` in table order and stop at CANDIDATES,
- * quick for a common word but a read of every post for a rare one, or take the GIN index's matches,
- * whose cost is their number. It guesses a word being typed (`word:*`) at 2% of the texts whatever
- * the word, so a word found in no post had it read the whole table (180 ms over a million posts).
- * The frequencies ANALYZE gathered (the tsvector's most common elements in pg_stats) decide instead:
- * a query whose words are all common is left to the planner; otherwise the matches come from the
- * index, in a subquery that OFFSET 0 keeps from being flattened and planned for the outer LIMIT.
+ * PostgreSQL: the CANDIDATES are the first readable matches in table order, and there are two ways
+ * to them. Reading the table in order stops at the last candidate: quick when the words are in many
+ * texts, a read of every text when they are in few. The GIN index yields its matches in table order
+ * too, but only after it has gathered all of them (a prefix's words, or two common words each in a
+ * hundred thousand posts, cost as many entries: 40 ms for a two-word query over a million posts).
+ * The planner guesses which is cheaper from estimates that are far off for a word being typed
+ * (`word:*` is 2% of the texts whatever the word) and for two words of one language (it multiplies
+ * their shares), and chose each where the other was several times quicker.
+ *
+ * So both are written into the statement, one after the other: the first `scanPages` pages of the
+ * table read in order (a TID range scan), then the index's matches beyond them. The outer LIMIT stops
+ * in the first part when it holds enough candidates, and the second part is never started; either way
+ * the candidates are those the index alone would give. The number of pages read first comes from the
+ * statistics ANALYZE gathered (the tsvector's most common elements in pg_stats): as many rows as cost
+ * about SCAN_SHARE of what the index would gather for the query's words, none when the rarest word
+ * (the share of texts holding all of them is at most its share) makes a page of candidates in those
+ * rows unlikely. A query ends up at worst (1 + SCAN_SHARE) times the index's cost, and a common query
+ * reads a few thousand rows instead of a quarter of a million index entries.
  */
-const COMMON = 0.05;
+const SCAN_SHARE = 0.25;
+/** A small table (or the first pages of one) is read whole: cheaper than any index lookup. */
+const MIN_SCAN_PAGES = 32;
 const STATS_TTL_MS = 10 * 60_000;
-const postStats = new Map<string, { at: number; freqs: Map<string, number> }>();
+type Searched = 'resource' | 'community_search';
+interface VectorStats {
+  at: number;
+  freqs: Map<string, number>;
+  rows: number;
+  pages: number;
+}
+const vectorStats = new Map<string, VectorStats>();
 
-async function commonPostWords(db: Kysely<DB>, tenantId: string, words: string[]): Promise<boolean> {
-  let stats = postStats.get(tenantId);
+async function statsOf(db: Kysely<DB>, tenantId: string, table: Searched): Promise<VectorStats> {
+  const key = `${tenantId}:${table}`;
+  let stats = vectorStats.get(key);
   if (!stats || Date.now() - stats.at > STATS_TTL_MS) {
-    const row = await sql<{ elems: string[] | null; freqs: number[] | null }>`select
-        most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs from pg_stats
-      where schemaname = current_schema() and tablename = 'community_search' and attname = 'search_vector'`.execute(db);
-    const { elems, freqs } = row.rows[0] ?? { elems: null, freqs: null };
+    const row = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number; pages: number }>`select
+        s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs,
+        c.reltuples::float8 as rows, c.relpages::float8 as pages
+      from pg_class c left join pg_stats s on s.schemaname = current_schema() and s.tablename = ${table}
+        and s.attname = 'search_vector'
+      where c.oid = to_regclass(${table})`.execute(db);
+    const { elems, freqs, rows, pages } = row.rows[0] ?? { elems: null, freqs: null, rows: 0, pages: 0 };
     // The frequencies end with three more numbers (least, greatest, null share) than there are elements.
-    stats = { at: Date.now(), freqs: new Map((elems ?? []).map((e, i) => [e, Number(freqs?.[i] ?? 0)])) };
-    postStats.set(tenantId, stats);
+    stats = {
+      at: Date.now(),
+      freqs: new Map((elems ?? []).map((e, i) => [e, Number(freqs?.[i] ?? 0)])),
+      rows: Math.max(0, Number(rows)),
+      pages: Math.max(0, Number(pages)),
+    };
+    vectorStats.set(key, stats);
   }
-  let share = 1;
-  for (const [i, word] of words.entries()) {
+  return stats;
+}
+
+/** Statistics are read again on the next search (after an ANALYZE, rather than within STATS_TTL_MS). */
+export function forgetSearchStatistics(): void {
+  vectorStats.clear();
+}
+
+/** How many of the table's first pages to read in order before taking the index's matches (see above). */
+export function scanPages(stats: Omit<VectorStats, 'at'>, words: string[]): number {
+  if (stats.rows <= 0 || stats.pages <= 0 || words.length === 0) return 0;
+  const shares = words.map((word, i) => {
+    if (i < words.length - 1) return stats.freqs.get(word) ?? 0;
     let f = 0;
-    if (i < words.length - 1) f = stats.freqs.get(word) ?? 0;
-    else for (const [elem, freq] of stats.freqs) if (elem.startsWith(word)) f += freq;
-    share *= Math.min(f, 1);
-  }
-  return share >= COMMON;
+    for (const [elem, freq] of stats.freqs) if (elem.startsWith(word)) f += freq;
+    return Math.min(f, 1);
+  });
+  const rarest = Math.min(...shares);
+  // A word not among the common elements: its texts are few, and the index finds them at once.
+  if (rarest === 0) return 0;
+  const rowsPerPage = stats.rows / stats.pages;
+  const entries = shares.reduce((a, b) => a + b, 0) * stats.rows;
+  const pages = Math.max(MIN_SCAN_PAGES, Math.ceil((entries * SCAN_SHARE) / rowsPerPage));
+  if (pages < stats.pages && CANDIDATES / rarest > pages * rowsPerPage) return 0;
+  return pages;
+}
+
+/** The rows of `table` holding the query, as a subquery: the first pages in table order, then the index's matches. */
+function inTableOrder(table: Searched, filter: RawBuilder<unknown>, query: RawBuilder<unknown>, pages: number) {
+  const from = sql.table(table);
+  const index = sql`(select * from ${from} where ${filter} and search_vector @@ ${query} offset 0)`;
+  if (pages === 0) return index;
+  const boundary = `(${pages},0)`;
+  // OFFSET 0 keeps each part a subquery of its own: the first one is not given the match, which
+  // the index could serve; the second is planned for all its rows, which makes it the index's.
+  return sql`((select * from ${from} where ctid < ${boundary}::tid and ${filter} offset 0)
+    union all (select * from ${from} where ctid >= ${boundary}::tid and ${filter} and search_vector @@ ${query} offset 0))`;
 }
 
 /** The search of `q` in one index; null when `q` has no words (everything matches). */
@@ -238,22 +298,25 @@ export async function textSearch(
   if (words.length === 0) return null;
   if (dialect === 'postgres') {
     const query = postgresQuery(words, await hasUnaccent(db, tenantId));
-    if (index === 'resource')
+    if (index === 'resource') {
+      const pages = scanPages(await statsOf(db, tenantId, 'resource'), words);
+      const rows = inTableOrder('resource', sql`tenant_id = ${tenantId}`, query, pages);
       return {
         from: null,
+        rows: sql<Selectable<ResourceTable>>`${rows}`.as('resource'),
         where: sql<SqlBool>`resource.search_vector @@ ${query}`,
         score: sql<number>`ts_rank(resource.search_vector, ${query})`,
         id: sql<string>`resource.id`,
         newestFirst: null,
       };
+    }
     // The kind is written into the statement so the planner picks that kind's partial GIN index (0040).
-    const posts =
-      index === 'post' && !(await commonPostWords(db, tenantId, words))
-        ? sql`(select * from community_search where tenant_id = ${tenantId} and kind = 'post'
-            and search_vector @@ ${query} offset 0)`
-        : sql`community_search`;
+    const kind = sql`tenant_id = ${tenantId} and kind = ${sql.lit(index)}`;
+    const pages = index === 'post' ? scanPages(await statsOf(db, tenantId, 'community_search'), words) : 0;
+    const posts = index === 'post' ? inTableOrder('community_search', kind, query, pages) : sql`community_search`;
     return {
       from: sql<Record<string, never>>`${posts}`.as('fts'),
+      rows: null,
       where: sql<SqlBool>`fts.tenant_id = ${tenantId} and fts.kind = ${sql.lit(index)} and fts.search_vector @@ ${query}`,
       score: sql<number>`ts_rank(fts.search_vector, ${query})`,
       id: sql<string>`fts.entity_id`,
@@ -266,6 +329,7 @@ export async function textSearch(
   const self = sql.ref(`fts.${table}`);
   return {
     from: sql<Record<string, never>>`${sql.table(table)}`.as('fts'),
+    rows: null,
     where: sql<SqlBool>`${self} match ${match} and fts.tenant_id = ${tenantId}`,
     score: ranked ? sql<number>`-bm25(${self})` : sql<number>`0`,
     id: sql<string>`${sql.ref(index === 'resource' ? 'fts.resource_id' : 'fts.entity_id')}`,
