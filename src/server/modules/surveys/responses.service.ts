@@ -13,10 +13,11 @@ import {
   answerFault,
   type Definition,
   isShown,
+  knownDefinition,
   missingAnswers,
+  parseDefinition,
   type Question,
   questionsOf,
-  roundDefinition,
 } from './surveys.definition.ts';
 
 /**
@@ -28,42 +29,41 @@ import {
 export interface Answering {
   ctx: Ctx;
   invitation: repo.InvitationRow;
-  round: repo.RoundView;
+  round: repo.AnsweringRow['round'];
+  /** Where the invited person sits and who they are, as the response keeps it. */
+  profile: repo.AnsweringRow['profile'];
   definition: Definition;
 }
 
-async function answering(ctx: Ctx, invitation: repo.InvitationRow): Promise<Answering> {
-  const round = await repo.getRound(ctx.db, ctx.tenantId, invitation.round_id);
-  if (!round) throw notFound('survey_round', invitation.round_id);
-  return { ctx, invitation, round, definition: roundDefinition(round) };
+async function answering(ctx: Ctx, found: repo.AnsweringRow): Promise<Answering> {
+  const { invitation, round, profile } = found;
+  const definition =
+    knownDefinition(round.survey_id) ??
+    parseDefinition(round.survey_id, await repo.definitionText(ctx.db, ctx.tenantId, round.survey_id));
+  return { ctx, invitation, round, profile, definition };
 }
 
 /** By link: the invitation whose token this is, acting within its tenant. */
 export async function byToken(database: Database, token: string, locale?: string): Promise<Answering> {
-  const invitation = await repo.invitationByToken(database.db, hashToken(token));
-  if (!invitation)
+  const found = await repo.answeringByToken(database.db, hashToken(token));
+  if (!found)
     throw new AppError('invitation_not_found', 'This link is not valid: it may have been replaced by a newer one.');
-  const tenant = await database.db
-    .selectFrom('tenant')
-    .select('default_locale')
-    .where('id', '=', invitation.tenant_id)
-    .executeTakeFirstOrThrow();
   const ctx: Ctx = {
     ...systemBase(database),
-    tenantId: invitation.tenant_id,
-    defaultLocale: tenant.default_locale,
-    locale: locale ?? tenant.default_locale,
+    tenantId: found.invitation.tenant_id,
+    defaultLocale: found.defaultLocale,
+    locale: locale ?? found.defaultLocale,
   };
-  return answering(ctx, invitation);
+  return answering(ctx, found);
 }
 
 /** Signed in: the actor's invitation to the round. */
 export async function asInvited(ctx: Ctx, roundId: string): Promise<Answering> {
-  const invitation = ctx.actor.personId
-    ? await repo.invitationOf(ctx.db, ctx.tenantId, roundId, ctx.actor.personId)
+  const found = ctx.actor.personId
+    ? await repo.answeringOfPerson(ctx.db, ctx.tenantId, roundId, ctx.actor.personId)
     : undefined;
-  if (!invitation) throw notFound('survey_round', roundId);
-  return answering(ctx, invitation);
+  if (!found) throw notFound('survey_round', roundId);
+  return answering(ctx, found);
 }
 
 export function form({ ctx, invitation, round, definition }: Answering): AnswerForm {
@@ -165,22 +165,22 @@ export async function submit(a: Answering, given: Answers) {
       missing,
     });
   const anonymous = a.round.anonymous === 1;
+  const { profile } = a;
+  const responseId = randomUUID();
+  const rows = questionsOf(a.definition)
+    .filter((q) => isShown(q, answers) && !isBlank(answers[q.key]))
+    .flatMap((q) =>
+      answerRows(q, answers[q.key]!).map((r) => ({
+        tenant_id: a.ctx.tenantId,
+        response_id: responseId,
+        round_id: a.round.id,
+        question_key: q.key,
+        ...r,
+      })),
+    );
   await inTransaction(a.ctx, async (tx) => {
     if (!(await repo.markSubmitted(tx.db, tx.tenantId, a.invitation.id)))
       throw new AppError('response_submitted', 'You have answered this survey already.', { roundId: a.round.id });
-    const profile = await repo.respondentProfile(tx.db, tx.tenantId, a.invitation.person_id);
-    const responseId = randomUUID();
-    const rows = questionsOf(a.definition)
-      .filter((q) => isShown(q, answers) && !isBlank(answers[q.key]))
-      .flatMap((q) =>
-        answerRows(q, answers[q.key]!).map((r) => ({
-          tenant_id: tx.tenantId,
-          response_id: responseId,
-          round_id: a.round.id,
-          question_key: q.key,
-          ...r,
-        })),
-      );
     await repo.insertResponse(
       tx.db,
       {

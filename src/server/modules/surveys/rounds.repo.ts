@@ -95,18 +95,96 @@ export async function respondedCounts(db: Kysely<DB>, tenantId: string, roundIds
   return new Map(rows.map((r) => [r.round_id, Number(r.n)]));
 }
 
-export function invitationByToken(db: Kysely<DB>, tokenHash: string) {
-  return db.selectFrom('survey_invitation').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/**
+ * What answering needs, read in one statement: the invitation, its round (without the questionnaire,
+ * which is parsed once per process: `definitionText`), the tenant's language, and where the invited
+ * person sits and who they are, as the results break responses down (kept on the response).
+ */
+function answeringRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('survey_invitation as i')
+    .innerJoin('survey_round as r', (j) => j.onRef('r.tenant_id', '=', 'i.tenant_id').onRef('r.id', '=', 'i.round_id'))
+    .innerJoin('tenant as t', 't.id', 'i.tenant_id')
+    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'i.tenant_id').onRef('p.id', '=', 'i.person_id'))
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
+    .selectAll('i')
+    .select([
+      'r.survey_id',
+      'r.title as round_title',
+      'r.anonymous',
+      'r.opens_on',
+      'r.closes_on',
+      'r.status as round_status',
+      't.default_locale',
+      'p.org_unit_id',
+      'p.org_path',
+      'p.sex',
+      'p.category',
+      'u.type as place_type',
+    ]);
 }
 
-export function invitationOf(db: Kysely<DB>, tenantId: string, roundId: string, personId: string) {
-  return db
-    .selectFrom('survey_invitation')
-    .selectAll()
+async function answeringOf(query: ReturnType<typeof answeringRows>) {
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const invitation: InvitationRow = {
+    tenant_id: row.tenant_id,
+    id: row.id,
+    round_id: row.round_id,
+    person_id: row.person_id,
+    token_hash: row.token_hash,
+    status: row.status,
+    draft: row.draft,
+    reminders: row.reminders,
+    created_at: row.created_at,
+  };
+  return {
+    invitation,
+    round: {
+      id: row.round_id,
+      survey_id: row.survey_id,
+      title: row.round_title,
+      anonymous: row.anonymous,
+      opens_on: row.opens_on,
+      closes_on: row.closes_on,
+      status: row.round_status,
+    },
+    defaultLocale: row.default_locale,
+    profile: {
+      org_unit_id: row.org_unit_id,
+      org_path: row.org_path,
+      sex: row.sex,
+      category: row.category,
+      type: row.place_type,
+    },
+  };
+}
+export type AnsweringRow = NonNullable<Awaited<ReturnType<typeof answeringOf>>>;
+
+/** By link: the invitation whose token this is (any tenant). */
+export function answeringByToken(db: Kysely<DB>, tokenHash: string) {
+  return answeringOf(answeringRows(db).where('i.token_hash', '=', tokenHash));
+}
+
+/** Signed in: the person's invitation to the round. */
+export function answeringOfPerson(db: Kysely<DB>, tenantId: string, roundId: string, personId: string) {
+  return answeringOf(
+    answeringRows(db)
+      .where('i.tenant_id', '=', tenantId)
+      .where('i.round_id', '=', roundId)
+      .where('i.person_id', '=', personId),
+  );
+}
+
+/** A questionnaire version's content as stored (JSON). */
+export async function definitionText(db: Kysely<DB>, tenantId: string, surveyId: string) {
+  const row = await db
+    .selectFrom('survey')
+    .select('definition')
     .where('tenant_id', '=', tenantId)
-    .where('round_id', '=', roundId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
+    .where('id', '=', surveyId)
+    .executeTakeFirstOrThrow();
+  return row.definition;
 }
 
 /** A person's invitations still to answer in rounds open on `today`. */
@@ -197,17 +275,6 @@ export async function closeRound(db: Kysely<DB>, tenantId: string, id: string) {
     .where('status', '=', 'open')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-/** Where a respondent sits and who they are, as the results break them down (kept on the response). */
-export function respondentProfile(db: Kysely<DB>, tenantId: string, personId: string) {
-  return db
-    .selectFrom('person as p')
-    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
-    .select(['p.org_unit_id', 'p.org_path', 'p.sex', 'p.category', 'u.type'])
-    .where('p.tenant_id', '=', tenantId)
-    .where('p.id', '=', personId)
-    .executeTakeFirstOrThrow();
 }
 
 /**

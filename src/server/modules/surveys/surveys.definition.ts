@@ -201,11 +201,18 @@ const parsedOnce = new Map<string, Definition>();
  * published versions, which never change, so their parsed form is kept (a few hundred at most).
  */
 export function roundDefinition(round: { survey_id: string; definition: string }): Definition {
-  let definition = parsedOnce.get(round.survey_id);
-  if (!definition) {
-    definition = Definition.parse(JSON.parse(round.definition));
-    if (parsedOnce.size >= 500) parsedOnce.clear();
-    parsedOnce.set(round.survey_id, definition);
-  }
+  return knownDefinition(round.survey_id) ?? parseDefinition(round.survey_id, round.definition);
+}
+
+/** The parsed questionnaire of this published version, if this process has parsed it already. */
+export function knownDefinition(surveyId: string): Definition | undefined {
+  return parsedOnce.get(surveyId);
+}
+
+/** Parses a published version's questionnaire and keeps it (`roundDefinition`). */
+export function parseDefinition(surveyId: string, text: string): Definition {
+  const definition = Definition.parse(JSON.parse(text));
+  if (parsedOnce.size >= 500) parsedOnce.clear();
+  parsedOnce.set(surveyId, definition);
   return definition;
 }
