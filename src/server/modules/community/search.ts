@@ -208,11 +208,12 @@ const SQLITE_TABLE = { resource: 'resource_fts', post: 'community_fts', event: '
  * table read in order (a TID range scan), then the index's matches beyond them. The outer LIMIT stops
  * in the first part when it holds enough candidates, and the second part is never started; either way
  * the candidates are those the index alone would give. The number of pages read first comes from the
- * statistics ANALYZE gathered (the tsvector's most common elements in pg_stats): as many rows as cost
- * about SCAN_SHARE of what the index would gather for the query's words, none when the rarest word
- * (the share of texts holding all of them is at most its share) makes a page of candidates in those
- * rows unlikely. A query ends up at worst (1 + SCAN_SHARE) times the index's cost, and a common query
- * reads a few thousand rows instead of a quarter of a million index entries.
+ * statistics ANALYZE gathered (the tsvector's most common elements in pg_stats): SCAN_SHARE times as
+ * many rows as the index would gather entries for the query's words, none when the rarest word (the
+ * share of texts holding all of them is at most its share) makes a page of candidates in those rows
+ * unlikely. A row read and matched costs about twice an index entry (measured over a million posts),
+ * so a query costs at worst about one and a half times the index's cost, and a common query reads a
+ * few thousand rows instead of gathering a quarter of a million index entries.
  */
 const SCAN_SHARE = 0.25;
 /** A small table (or the first pages of one) is read whole: cheaper than any index lookup. */
