@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, SqliteAdapter, sql } from 'kysely';
 
 /**
  * Schools per org unit and place, kept as running counts (monitoring/school.counts.ts) so the
@@ -17,6 +17,8 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // Keys are compared byte-wise (a read's range over the dates), as paths are.
   const keyType = db.getExecutor().adapter instanceof PostgresAdapter ? sql`text collate "C"` : sql`text`;
+  // A unit's rows are read as ranges of the key: on SQLite the table is that order itself.
+  const keyOrdered = db.getExecutor().adapter instanceof SqliteAdapter ? sql`without rowid` : sql``;
   await db.schema
     .createTable('school_fact')
     .addColumn('tenant_id', 'text', (c) => c.notNull())
@@ -24,6 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', keyType, (c) => c.notNull())
     .addColumn('place', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('school_fact_pk', ['tenant_id', 'school_id', 'key'])
+    .modifyEnd(keyOrdered)
     .execute();
   await db.schema
     .createTable('unit_school_count')
@@ -33,38 +36,44 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', keyType, (c) => c.notNull())
     .addColumn('schools', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('unit_school_count_pk', ['tenant_id', 'unit_id', 'key', 'place'])
+    .modifyEnd(keyOrdered)
     .execute();
 
   // The same statements as school.counts.repo.ts rebuildSchoolCounts, as they stand today.
   const tenants = await db.selectFrom('tenant').select('id').execute();
   for (const { id: tenantId } of tenants) {
     await sql`
-      with iv (school_id, kind, s, e) as (
-        select sp.school_id, 'plan', sp.period_start, sp.period_end from school_plan sp
+      with schools as (
+        select id, coalesce(locality, 'unknown') || '|' || type as place from org_unit
+        where tenant_id = ${tenantId} and type = 'school'
+      ),
+      iv (school_id, place, kind, s, e) as (
+        select u.id, u.place, 'plan', sp.period_start, sp.period_end
+        from school_plan sp join schools u on u.id = sp.school_id
         where sp.tenant_id = ${tenantId} and sp.status = 'active' and sp.period_start <= sp.period_end
         union all
-        select ps.school_unit_id, 'partner', p.starts_on, p.ends_on
-        from partnership_school ps join partnership p on p.tenant_id = ps.tenant_id and p.id = ps.partnership_id
+        select u.id, u.place, 'partner', p.starts_on, p.ends_on
+        from partnership_school ps join schools u on u.id = ps.school_unit_id
+        join partnership p on p.tenant_id = ps.tenant_id and p.id = ps.partnership_id
         where ps.tenant_id = ${tenantId} and p.starts_on <= p.ends_on
       ),
       marked as (
-        select school_id, kind, s, e, case when s <= max(e) over (partition by school_id, kind order by s, e
+        select school_id, place, kind, s, e, case when s <= max(e) over (partition by school_id, kind order by s, e
           rows between unbounded preceding and 1 preceding) then 0 else 1 end as brk
         from iv
       ),
       grouped as (
-        select school_id, kind, s, e,
+        select school_id, place, kind, s, e,
           sum(brk) over (partition by school_id, kind order by s, e rows unbounded preceding) as grp
         from marked
       ),
-      merged as (select school_id, kind, min(s) as s, max(e) as e from grouped group by school_id, kind, grp)
+      merged as (
+        select school_id, place, kind, min(s) as s, max(e) as e from grouped group by school_id, place, kind, grp
+      )
       insert into school_fact (tenant_id, school_id, key, place)
-      select u.tenant_id, u.id, 'schools', coalesce(u.locality, 'unknown') || '|' || u.type
-      from org_unit u where u.tenant_id = ${tenantId} and u.type = 'school'
+      select cast(${tenantId} as text), id, 'schools', place from schools
       union all
-      select u.tenant_id, u.id, m.kind || ':' || m.e || ':' || m.s, coalesce(u.locality, 'unknown') || '|' || u.type
-      from merged m join org_unit u on u.tenant_id = ${tenantId} and u.id = m.school_id
-      where u.type = 'school'`.execute(db);
+      select cast(${tenantId} as text), school_id, kind || ':' || e || ':' || s, place from merged`.execute(db);
     await sql`
       with recursive above (unit_id, ancestor_id) as (
         select id, id from org_unit where tenant_id = ${tenantId} and type = 'school'

@@ -144,27 +144,32 @@ export async function schoolCountsOf(
   today: string,
 ): Promise<SchoolCounts[]> {
   if (!unitIds.length) return [];
-  // `{kind}:{end}:{start}` with ISO days: the end at 1 + len(kind) + 1, the start 11 characters on.
-  const running = (kind: Kind) => {
-    const endAt = kind.length + 2;
-    return sql`(key >= ${`${kind}:${today}`} and key < ${`${kind};`}
-      and substr(key, ${sql.lit(endAt)}, 10) >= ${today} and substr(key, ${sql.lit(endAt + 11)}, 10) <= ${today})`;
+  type Row = {
+    unit_id: string;
+    place: string;
+    schools: number | string;
+    with_plan: number | string;
+    with_partner: number | string;
+  };
+  // One range of the primary key per unit and family, so a unit's ended intervals are never read:
+  // `{kind}:{end}:{start}` with ISO days, the end from `{kind}:{today}` on, the start checked after.
+  const running = (kind: Kind, ids: string[]) => {
+    const startAt = kind.length + 13;
+    return sql`select unit_id, place, schools from unit_school_count
+      where tenant_id = ${tenantId} and unit_id in (${sql.join(ids)})
+        and key >= ${`${kind}:${today}`} and key < ${`${kind};`} and substr(key, ${sql.lit(startAt)}, 10) <= ${today}`;
   };
   const rows = await readInBatches([...new Set(unitIds)], (batch) =>
-    sql<{
-      unit_id: string;
-      place: string;
-      schools: number | string;
-      with_plan: number | string;
-      with_partner: number | string;
-    }>`
-      select unit_id, place,
-        sum(case when key = 'schools' then schools else 0 end) as schools,
-        sum(case when key >= ${`${PLAN}:`} and key < ${`${PLAN};`} then schools else 0 end) as with_plan,
-        sum(case when key >= ${`${PARTNER}:`} and key < ${`${PARTNER};`} then schools else 0 end) as with_partner
-      from unit_school_count
-      where tenant_id = ${tenantId} and unit_id in (${sql.join(batch)})
-        and (key = 'schools' or ${running(PLAN)} or ${running(PARTNER)})
+    sql<Row>`
+      select unit_id, place, sum(schools) as schools, sum(with_plan) as with_plan, sum(with_partner) as with_partner
+      from (
+        select unit_id, place, schools, 0 as with_plan, 0 as with_partner from unit_school_count
+        where tenant_id = ${tenantId} and unit_id in (${sql.join(batch)}) and key = 'schools'
+        union all
+        select unit_id, place, 0, schools, 0 from (${running(PLAN, batch)}) p
+        union all
+        select unit_id, place, 0, 0, schools from (${running(PARTNER, batch)}) q
+      ) t
       group by unit_id, place`
       .execute(db)
       .then((r) => r.rows),
@@ -215,32 +220,37 @@ export async function rebuildSchoolCounts(db: Kysely<DB>, tenantId: string) {
   await db.deleteFrom('unit_school_count').where('tenant_id', '=', tenantId).execute();
   await db.deleteFrom('school_fact').where('tenant_id', '=', tenantId).execute();
   await sql`
-    with iv (school_id, kind, s, e) as (
-      select sp.school_id, ${sql.lit(PLAN)}, sp.period_start, sp.period_end from school_plan sp
+    with schools as (
+      select id, coalesce(locality, 'unknown') || '|' || type as place from org_unit
+      where tenant_id = ${tenantId} and type = 'school'
+    ),
+    iv (school_id, place, kind, s, e) as (
+      select u.id, u.place, ${sql.lit(PLAN)}, sp.period_start, sp.period_end
+      from school_plan sp join schools u on u.id = sp.school_id
       where sp.tenant_id = ${tenantId} and sp.status = 'active' and sp.period_start <= sp.period_end
       union all
-      select ps.school_unit_id, ${sql.lit(PARTNER)}, p.starts_on, p.ends_on
-      from partnership_school ps join partnership p on p.tenant_id = ps.tenant_id and p.id = ps.partnership_id
+      select u.id, u.place, ${sql.lit(PARTNER)}, p.starts_on, p.ends_on
+      from partnership_school ps join schools u on u.id = ps.school_unit_id
+      join partnership p on p.tenant_id = ps.tenant_id and p.id = ps.partnership_id
       where ps.tenant_id = ${tenantId} and p.starts_on <= p.ends_on
     ),
     marked as (
-      select school_id, kind, s, e, case when s <= max(e) over (partition by school_id, kind order by s, e
+      select school_id, place, kind, s, e, case when s <= max(e) over (partition by school_id, kind order by s, e
         rows between unbounded preceding and 1 preceding) then 0 else 1 end as brk
       from iv
     ),
     grouped as (
-      select school_id, kind, s, e,
+      select school_id, place, kind, s, e,
         sum(brk) over (partition by school_id, kind order by s, e rows unbounded preceding) as grp
       from marked
     ),
-    merged as (select school_id, kind, min(s) as s, max(e) as e from grouped group by school_id, kind, grp)
+    merged as (
+      select school_id, place, kind, min(s) as s, max(e) as e from grouped group by school_id, place, kind, grp
+    )
     insert into school_fact (tenant_id, school_id, key, place)
-    select u.tenant_id, u.id, 'schools', coalesce(u.locality, 'unknown') || '|' || u.type
-    from org_unit u where u.tenant_id = ${tenantId} and u.type = 'school'
+    select cast(${tenantId} as text), id, 'schools', place from schools
     union all
-    select u.tenant_id, u.id, m.kind || ':' || m.e || ':' || m.s, coalesce(u.locality, 'unknown') || '|' || u.type
-    from merged m join org_unit u on u.tenant_id = ${tenantId} and u.id = m.school_id
-    where u.type = 'school'`.execute(db);
+    select cast(${tenantId} as text), school_id, kind || ':' || e || ':' || s, place from merged`.execute(db);
   await sql`
     with recursive above (unit_id, ancestor_id) as (
       select id, id from org_unit where tenant_id = ${tenantId} and type = 'school'
