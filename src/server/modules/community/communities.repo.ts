@@ -453,20 +453,20 @@ export interface CommunityReader {
  */
 export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, reader: CommunityReader) {
   const me = reader.personId;
-  // The index drives the joins (cross joins keep SQLite reading it first, newest entries first). A
-  // post's community is reached through its thread (one lookup shared by the thread's posts) and
-  // the post itself is read only to see that it is not hidden, so a match in a community the reader
-  // may not open costs no read of its post.
+  // The index drives the query (cross joins keep SQLite reading it first, newest entries first). A
+  // post's community is its thread's, looked up by the thread's key for each match: as a join,
+  // PostgreSQL hashed every thread of the tenant first whenever it expected a few hundred matches.
+  // The post itself is read only to see that it is not hidden, so a match in a community the reader
+  // may not open costs no read of its post; a thread's title is read for the page of hits alone.
   const candidates = db
     .selectFrom(text.from!)
-    .crossJoin('community_thread as t')
     .crossJoin('community as c')
-    .select(['t.id', 't.title', 't.community_id', text.score.as('score')])
+    .select([sql<string>`fts.thread_id`.as('thread_id'), 'c.id as community_id', text.score.as('score')])
     .where(text.where)
-    .where('t.tenant_id', '=', tenantId)
-    .where(sql<SqlBool>`t.id = fts.thread_id`)
     .where('c.tenant_id', '=', tenantId)
-    .whereRef('c.id', '=', 't.community_id')
+    .where(
+      sql<SqlBool>`c.id = (select t.community_id from community_thread t where t.tenant_id = ${tenantId} and t.id = fts.thread_id)`,
+    )
     .$if(me !== null, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -500,12 +500,18 @@ export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, r
     )
     .$if(text.newestFirst !== null, (qb) => qb.orderBy(text.newestFirst!))
     .limit(CANDIDATES);
-  return db
+  const best = db
     .selectFrom(candidates.as('h'))
-    .select(['h.id', 'h.title', 'h.community_id', (eb) => eb.fn.max('h.score').as('score')])
-    .groupBy(['h.id', 'h.title', 'h.community_id'])
+    .select(['h.thread_id', 'h.community_id', (eb) => eb.fn.max('h.score').as('score')])
+    .groupBy(['h.thread_id', 'h.community_id'])
     .orderBy('score', 'desc')
-    .orderBy('h.id')
-    .limit(reader.limit)
+    .orderBy('h.thread_id')
+    .limit(reader.limit);
+  return db
+    .selectFrom(best.as('b'))
+    .innerJoin('community_thread as t', (j) => j.on('t.tenant_id', '=', tenantId).onRef('t.id', '=', 'b.thread_id'))
+    .select(['t.id', 't.title', 'b.community_id', 'b.score'])
+    .orderBy('b.score', 'desc')
+    .orderBy('t.id')
     .execute();
 }
