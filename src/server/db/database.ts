@@ -45,6 +45,7 @@ import * as communitySearchSpeed from './migrations/0040_community_search_speed.
 import * as followThroughPlacement from './migrations/0041_follow_through_placement.ts';
 import * as tenantWording from './migrations/0042_tenant_wording.ts';
 import * as searchWithoutPendingList from './migrations/0043_search_without_pending_list.ts';
+import * as countsByPlace from './migrations/0045_counts_by_place.ts';
 import * as schoolCounts from './migrations/0046_school_counts.ts';
 import type { DB } from './schema.ts';
 
@@ -174,6 +175,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0041_follow_through_placement': followThroughPlacement,
   '0042_tenant_wording': tenantWording,
   '0043_search_without_pending_list': searchWithoutPendingList,
+  '0045_counts_by_place': countsByPlace,
   '0046_school_counts': schoolCounts,
 };
 

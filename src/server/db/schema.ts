@@ -510,6 +510,8 @@ export interface UnitCompetencyCountTable {
   level_code: string;
   /** 'female', 'male' or 'unknown'. */
   sex: string;
+  /** The teachers' place of work, `{locality}|{type}` or `other` (monitoring/places.ts). */
+  place: string;
   teachers: number;
 }
 
@@ -544,6 +546,7 @@ export interface UnitFactCountTable {
   unit_id: string;
   fact: string;
   sex: string;
+  place: string;
   value: number;
 }
 
@@ -633,6 +636,7 @@ export interface UnitTeacherCountTable {
   tenant_id: string;
   unit_id: string;
   sex: string;
+  place: string;
   teachers: number;
 }
 

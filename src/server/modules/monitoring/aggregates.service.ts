@@ -10,6 +10,8 @@ import { planStatusChanged } from '../training/plans.service.ts';
 import { trainingCompleted } from '../training/results.service.ts';
 import { type Family, rebuildFacts, refreshFacts } from './facts.service.ts';
 import * as repo from './monitoring.repo.ts';
+import { relabelPlace } from './places.relabel.ts';
+import { ancestry, type Counted, placeKey, placeOfChain } from './places.ts';
 import { rebuildSchoolCounts, registerSchoolCounts, unregisterSchoolCounts } from './school.counts.ts';
 
 /**
@@ -24,6 +26,8 @@ export function registerMonitoring() {
   people.personPlaced.on(onPersonPlaced);
   people.peopleLoaded.on(recount);
   org.subtreeMoved.on(onSubtreeMoved);
+  org.unitRelabelled.on(onUnitRelabelled);
+  org.unitsLoaded.on(recount);
   trainingCompleted.on(onTrainingCompleted);
   selfAssessmentSubmitted.on(onSelfAssessed);
   planStatusChanged.on(onPlanMoved);
@@ -39,6 +43,8 @@ export function unregisterMonitoring() {
   people.personPlaced.off(onPersonPlaced);
   people.peopleLoaded.off(recount);
   org.subtreeMoved.off(onSubtreeMoved);
+  org.unitRelabelled.off(onUnitRelabelled);
+  org.unitsLoaded.off(recount);
   trainingCompleted.off(onTrainingCompleted);
   selfAssessmentSubmitted.off(onSelfAssessed);
   planStatusChanged.off(onPlanMoved);
@@ -60,25 +66,12 @@ const onPractice = (ctx: Ctx, e: { personIds: string[] }) => refresh(['coaching'
 
 const sexOf = (placement: { sex: string | null }) => placement.sex ?? 'unknown';
 
-/** Ids of the units at `path` and above it, looked up once per path within a change. */
-function ancestry(ctx: Ctx) {
-  const known = new Map<string, Promise<string[]>>();
-  return (path: string) => {
-    if (!known.has(path))
-      known.set(
-        path,
-        org.unitsOnPath(ctx, path).then((units) => units.map((u) => u.id)),
-      );
-    return known.get(path)!;
-  };
-}
-
-type Counted = Pick<repo.CompetencyCountRow, 'framework_id' | 'item_id' | 'basis' | 'level_code'>;
+type Bucket = Pick<repo.CompetencyCountRow, 'framework_id' | 'item_id' | 'basis' | 'level_code'>;
 
 /** The (basis, level) buckets one status row counts a teacher in. */
-function bucketsOf(row: assessment.StatusRow | undefined): Counted[] {
+function bucketsOf(row: assessment.StatusRow | undefined): Bucket[] {
   if (!row) return [];
-  const out: Counted[] = [];
+  const out: Bucket[] = [];
   if (row.self_event_id)
     out.push({
       framework_id: row.framework_id,
@@ -96,9 +89,9 @@ function bucketsOf(row: assessment.StatusRow | undefined): Counted[] {
   return out;
 }
 
-function competencyDeltas(ctx: Ctx, unitIds: string[], sex: string, buckets: Counted[], sign: 1 | -1) {
-  return unitIds.flatMap((unit_id) =>
-    buckets.map((b) => ({ tenant_id: ctx.tenantId, unit_id, sex, ...b, teachers: sign })),
+function competencyDeltas(ctx: Ctx, where: Counted, sex: string, buckets: Bucket[], sign: 1 | -1) {
+  return where.unitIds.flatMap((unit_id) =>
+    buckets.map((b) => ({ tenant_id: ctx.tenantId, unit_id, sex, place: where.place, ...b, teachers: sign })),
   );
 }
 
@@ -110,10 +103,10 @@ async function onStatusChanged(ctx: Ctx, changes: assessment.StatusChange[]) {
   for (const change of changes) {
     const placement = placements.get((change.after ?? change.before)!.person_id);
     if (placement?.category !== 'teacher') continue;
-    const units = await unitsAbove(placement.org_path);
+    const where = await unitsAbove(placement.org_path);
     deltas.push(
-      ...competencyDeltas(ctx, units, sexOf(placement), bucketsOf(change.before), -1),
-      ...competencyDeltas(ctx, units, sexOf(placement), bucketsOf(change.after), 1),
+      ...competencyDeltas(ctx, where, sexOf(placement), bucketsOf(change.before), -1),
+      ...competencyDeltas(ctx, where, sexOf(placement), bucketsOf(change.after), 1),
     );
   }
   await repo.addCompetencyCounts(ctx.db, deltas);
@@ -150,13 +143,16 @@ async function onPersonPlaced(
     [is, 1],
   ] as const) {
     if (!placement) continue;
-    const units = await unitsAbove(placement.org_path);
+    const where = await unitsAbove(placement.org_path);
     const sex = sexOf(placement);
-    teacherRows.push(...units.map((unit_id) => ({ tenant_id: ctx.tenantId, unit_id, sex, teachers: sign })));
-    competencyRows.push(...competencyDeltas(ctx, units, sex, statuses.flatMap(bucketsOf), sign));
-    for (const unit_id of units)
+    const { place } = where;
+    teacherRows.push(
+      ...where.unitIds.map((unit_id) => ({ tenant_id: ctx.tenantId, unit_id, sex, place, teachers: sign })),
+    );
+    competencyRows.push(...competencyDeltas(ctx, where, sex, statuses.flatMap(bucketsOf), sign));
+    for (const unit_id of where.unitIds)
       for (const f of facts)
-        factRows.push({ tenant_id: ctx.tenantId, unit_id, fact: f.fact, sex, value: sign * Number(f.value) });
+        factRows.push({ tenant_id: ctx.tenantId, unit_id, fact: f.fact, sex, place, value: sign * Number(f.value) });
   }
   await repo.addTeacherCounts(ctx.db, teacherRows);
   await repo.addCompetencyCounts(ctx.db, competencyRows);
@@ -174,7 +170,7 @@ async function onSubtreeMoved(
   const above = async (path: string) =>
     (await org.unitsOnPath(ctx, path)).filter((u) => u.id !== unitId).map((u) => u.id);
   const [oldAbove, newAbove] = [await above(parentPath(fromPath)), await above(parentPath(toPath))];
-  const own = await repo.countsOfUnit(ctx.db, ctx.tenantId, unitId);
+  const own = await repo.countsOfUnits(ctx.db, ctx.tenantId, [unitId]);
   const shift = <R extends { unit_id: string }>(rows: R[], amount: keyof R & ('teachers' | 'value')) =>
     rows.flatMap((r) => [
       ...oldAbove.map((unit_id) => ({ ...r, unit_id, [amount]: -Number(r[amount]) })),
@@ -183,6 +179,24 @@ async function onSubtreeMoved(
   await repo.addTeacherCounts(ctx.db, shift(own.teachers, 'teachers'));
   await repo.addCompetencyCounts(ctx.db, shift(own.competencies, 'teachers'));
   await repo.addFactCounts(ctx.db, shift(own.facts, 'value'));
+  // Teachers the unit's own place of work does not cover take the place of their new surroundings.
+  const [oldChain, newChain] = await Promise.all([
+    org.unitsOnPath(ctx, parentPath(fromPath)),
+    org.unitsOnPath(ctx, parentPath(toPath)),
+  ]);
+  const moved = (await org.unitsOnPath(ctx, toPath)).at(-1)!;
+  if (!placeKey(moved)) await relabelPlace(ctx, moved, placeOfChain(oldChain), placeOfChain(newChain));
+}
+
+/** A unit's type or locality changed: the teachers it is the place of work of move to its new place. */
+async function onUnitRelabelled(ctx: Ctx, e: Parameters<Parameters<typeof org.unitRelabelled.on>[0]>[1]) {
+  const above = (await org.unitsOnPath(ctx, e.path)).filter((u) => u.id !== e.unitId);
+  await relabelPlace(
+    ctx,
+    { id: e.unitId, path: e.path },
+    placeOfChain([...above, e.before]),
+    placeOfChain([...above, e.after]),
+  );
 }
 
 const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');

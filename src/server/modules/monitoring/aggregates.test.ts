@@ -154,6 +154,70 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
     expect(count(after[0], world.regionA.id)).toBe(count(before[0], world.regionA.id));
   });
 
+  it('keep each teacher under their place of work as schools are relabelled and units move in and out of them', async () => {
+    const office = await make.unit(world.ctx, world.districtB1, 'office', 'Resource desk');
+    const school = await make.unit(world.ctx, world.districtB1, 'school', 'School B1-9');
+    const item = standard.items.find((i) => i.type === 'competency')!;
+    for (const at of [office, school, school]) {
+      const teacher = await make.person(world.ctx, at, { sex: 'male' });
+      await ledger.recordEvents(assessor.ctx, [
+        {
+          personId: teacher.id,
+          frameworkId: standard.id,
+          itemId: item.id,
+          levelCode: 'KD',
+          kind: 'assessor',
+          sourceType: 'test',
+        },
+      ]);
+    }
+    // Teachers at the district, per place, as the indicator breakdowns read them.
+    const places = async () => {
+      const [, teachers] = await aggregateSnapshot(world.ctx);
+      const out: Record<string, number> = {};
+      for (const r of teachers.filter((t) => t.unit_id === world.districtB1.id))
+        out[r.place] = (out[r.place] ?? 0) + r.teachers;
+      return out;
+    };
+    const equalToRebuild = async () => {
+      const incremental = await aggregateSnapshot(world.ctx);
+      await rebuildAggregates(world.ctx);
+      expect(await aggregateSnapshot(world.ctx)).toEqual(incremental);
+    };
+    const start = await places();
+    expect(start['unknown|school']).toBeGreaterThanOrEqual(2);
+    expect(start.other).toBe(1);
+
+    await org.updateUnit(world.ctx, school.id, { locality: 'rural' });
+    await equalToRebuild();
+    let now = await places();
+    expect(now['rural|school']).toBe(2);
+    expect(now['unknown|school']).toBe(start['unknown|school']! - 2);
+
+    // The office moves into the school: its teacher works there now; then it is made a TEI of its own.
+    await org.moveUnit(world.ctx, office.id, school.id);
+    await equalToRebuild();
+    now = await places();
+    expect(now['rural|school']).toBe(3);
+    expect(now.other ?? 0).toBe(0);
+    await org.updateUnit(world.ctx, office.id, { type: 'tei', locality: 'urban' });
+    await equalToRebuild();
+    now = await places();
+    expect([now['rural|school'], now['urban|tei']]).toEqual([2, 1]);
+
+    // The school becomes an office: its own teachers are under no place of work; the TEI keeps its one.
+    await org.updateUnit(world.ctx, school.id, { type: 'office' });
+    await equalToRebuild();
+    now = await places();
+    expect([now['rural|school'] ?? 0, now['urban|tei'], now.other]).toEqual([0, 1, 2]);
+    await org.updateUnit(world.ctx, office.id, { type: 'office' });
+    await org.moveUnit(world.ctx, office.id, world.districtB1.id);
+    await org.updateUnit(world.ctx, school.id, { type: 'school', locality: 'urban' });
+    await equalToRebuild();
+    now = await places();
+    expect([now['urban|school'], now.other]).toEqual([2, 1]);
+  });
+
   it('stay equal to a rebuild when the same teacher is moved to different schools at the same time', async () => {
     const teacher = await make.person(world.ctx, world.schoolA1, { sex: 'female' });
     await Promise.all(

@@ -11,7 +11,6 @@ import * as frameworks from '../frameworks/frameworks.service.ts';
 import { fill } from '../notifications/notifications.templates.ts';
 import type { OrgUnit } from '../org/org.schemas.ts';
 import * as org from '../org/org.service.ts';
-import { PLACES_OF_WORK } from './indicators.repo.ts';
 import type { Alignment } from './indicators.schemas.ts';
 import * as repo from './monitoring.repo.ts';
 import type {
@@ -21,6 +20,7 @@ import type {
   DashboardTrend,
   DashboardTrendQuery,
 } from './monitoring.schemas.ts';
+import { PLACES_OF_WORK } from './places.ts';
 import { individualsVisible } from './teachers.service.ts';
 
 export const LEAF_TYPES = new Set(PLACES_OF_WORK);

@@ -1,10 +1,10 @@
 import type { Ctx } from '../../shared/context.ts';
 import { standardShape } from '../assessment/assessment.standard.ts';
-import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
 import { STUDENT_CENTRED_FROM, termOf } from '../practice/practice.constants.ts';
 import * as training from '../training/catalogue.service.ts';
 import * as repo from './monitoring.repo.ts';
+import { ancestry } from './places.ts';
 
 /**
  * Facts about a person that indicators count beyond competency levels, grouped by what changes them:
@@ -162,7 +162,7 @@ export async function refreshFacts(
   for (const r of stored) if (families.includes(familyOf(r.fact))) old.get(r.person_id)!.set(r.fact, Number(r.value));
   const writes: repo.PersonFactRow[] = [];
   const deltas: repo.FactCountRow[] = [];
-  const unitsAbove = new Map<string, Promise<string[]>>();
+  const unitsAbove = ancestry(ctx);
   for (const placement of placements) {
     const before = old.get(placement.id)!;
     const after = fresh.get(placement.id)!;
@@ -173,16 +173,11 @@ export async function refreshFacts(
     for (const fact of changed)
       writes.push({ tenant_id: ctx.tenantId, person_id: placement.id, fact, value: after.get(fact) ?? 0 });
     if (placement.category !== 'teacher') continue;
-    if (!unitsAbove.has(placement.org_path))
-      unitsAbove.set(
-        placement.org_path,
-        org.unitsOnPath(ctx, placement.org_path).then((units) => units.map((u) => u.id)),
-      );
-    const units = await unitsAbove.get(placement.org_path)!;
+    const { unitIds, place } = await unitsAbove(placement.org_path);
     const sex = placement.sex ?? 'unknown';
     for (const fact of changed) {
       const value = (after.get(fact) ?? 0) - (before.get(fact) ?? 0);
-      for (const unit_id of units) deltas.push({ tenant_id: ctx.tenantId, unit_id, fact, sex, value });
+      for (const unit_id of unitIds) deltas.push({ tenant_id: ctx.tenantId, unit_id, fact, sex, place, value });
     }
   }
   await repo.putPersonFacts(ctx.db, writes);

@@ -23,6 +23,7 @@ import type {
 } from './indicators.schemas.ts';
 import { effectiveTargets, toIndicator } from './indicators.service.ts';
 import * as counts from './monitoring.repo.ts';
+import { splitPlace } from './places.ts';
 
 type Totals = Map<string, number>;
 type Status = IndicatorFigures['status'];
@@ -292,39 +293,16 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
       )
     : [];
   const bySex = Boolean(query.sex) || kinds.includes('sex');
-  const pathOf = new Map(index.map((u) => [u.id, u.path]));
-  // Places are read under the units off the way down, whose subtrees part the top's (see placesOnChain).
-  const onChain = new Set(chainRows.map((u) => u.id));
-  const [totals, sexTotals, places, targetRows, actualRows] = await Promise.all([
+  const grouped = (by: 'unitSex' | 'unitPlace') =>
+    repo.totals(ctx.db, ctx.tenantId, { by, unitIds: slice.units }, undefined, wanted);
+  const [totals, sexTotals, placeTotals, targetRows, actualRows] = await Promise.all([
     repo.totals(ctx.db, ctx.tenantId, { by: 'unit', unitIds: slice.units }, undefined, wanted),
-    bySex && live
-      ? repo.totals(ctx.db, ctx.tenantId, { by: 'unitSex', unitIds: slice.units }, undefined, wanted)
-      : new Map<string, Totals>(),
-    kinds.some((by) => by !== 'sex')
-      ? Promise.all(
-          slice.units
-            .filter((id) => !onChain.has(id))
-            .map(async (id) => {
-              const grouped = await repo.totals(
-                ctx.db,
-                ctx.tenantId,
-                { by: 'place', path: pathOf.get(id)! },
-                undefined,
-                wanted,
-              );
-              return [id, grouped] as const;
-            }),
-        ).then((pairs) => new Map(pairs))
-      : undefined,
+    bySex && live ? grouped('unitSex') : new Map<string, Totals>(),
+    kinds.some((by) => by !== 'sex') ? grouped('unitPlace') : new Map<string, Totals>(),
     repo.targetsOf(ctx.db, ctx.tenantId, ids, [...chainRows.map((u) => u.id), ...childIds]),
     repo.actualsOf(ctx.db, ctx.tenantId, ids, slice.units),
   ]);
-  const groupsOf = breakdownGroups(
-    slice.units,
-    totals,
-    sexTotals,
-    places ? placesOnChain(chainRows, slice, totals, places) : new Map(),
-  );
+  const groupsOf = breakdownGroups(slice.units, sexTotals, placeTotals);
   const kindsDecided = [...(bySex ? (['sex'] as const) : []), ...kinds.filter((by) => by !== 'sex')];
   const liveHidden = compiled.map((c) =>
     decide(slice, {
@@ -426,54 +404,11 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
 const NONE: Totals = new Map();
 
 /**
- * The place breakdowns of the units on the way down, from those of the units off it: a unit's
- * subtree is itself and its children's subtrees, so its groups are its children's summed, and, if
- * it is a place of work itself, what it counts beyond its children in its own group. Each subtree
- * off the way is read once rather than again for every unit above it.
- */
-function placesOnChain(
-  chain: readonly { id: string; type: string; locality: string | null }[],
-  slice: TreeSlice,
-  totals: Map<string, Totals>,
-  places: Map<string, Map<string, Totals>>,
-) {
-  const add = (into: Totals, from: Totals, sign = 1) => {
-    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + sign * v);
-  };
-  // The chain runs from the unit up; the unit's children are all off the way, so each unit's are known first.
-  for (const unit of chain) {
-    const groups = new Map<string, Totals>();
-    const children = slice.children.get(unit.id) ?? [];
-    for (const child of children)
-      for (const [key, t] of places.get(child) ?? []) {
-        const sum = groups.get(key) ?? new Map<string, number>();
-        groups.set(key, sum);
-        add(sum, t);
-      }
-    const own = new Map(totals.get(unit.id) ?? NONE);
-    for (const child of children) add(own, totals.get(child) ?? NONE, -1);
-    if (repo.PLACES_OF_WORK.includes(unit.type) && [...own.values()].some((v) => v !== 0)) {
-      const key = `${unit.locality ?? 'unknown'}|${unit.type}`;
-      const sum = groups.get(key) ?? new Map<string, number>();
-      groups.set(key, sum);
-      add(sum, own);
-    }
-    places.set(unit.id, groups);
-  }
-  return places;
-}
-
-/**
- * The groups of each breakdown per unit of the slice: by sex, or over the places of work by
- * urban/rural or type, where teachers placed elsewhere form an `other` group so the groups add up to
+ * The groups of each breakdown per unit of the slice: by sex, or by urban/rural or type of the place
+ * of work counted, where teachers placed under none form an `other` group, so the groups add up to
  * the unit and none can be worked out by subtraction.
  */
-function breakdownGroups(
-  units: string[],
-  totals: Map<string, Totals>,
-  sexTotals: Map<string, Totals>,
-  places: Map<string, Map<string, Totals>>,
-) {
+function breakdownGroups(units: string[], sexTotals: Map<string, Totals>, placeTotals: Map<string, Totals>) {
   const cache = new Map<
     string,
     {
@@ -482,31 +417,22 @@ function breakdownGroups(
       present: (unit: string, anyone: (t: Totals) => boolean) => string[];
     }
   >();
-  const add = (into: Totals, from: Totals, sign = 1) => {
-    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + sign * v);
-  };
   return (by: 'sex' | 'locality' | 'school_type') => {
     const known = cache.get(by);
     if (known) return known;
     const perUnit = new Map<string, Map<string, Totals>>(units.map((u) => [u, new Map()]));
-    if (by === 'sex')
-      for (const [key, t] of sexTotals) {
-        const cut = key.lastIndexOf('|');
-        perUnit.get(key.slice(0, cut))?.set(key.slice(cut + 1), t);
-      }
-    else
-      for (const u of units) {
-        const groups = perUnit.get(u)!;
-        for (const [key, t] of places.get(u) ?? []) {
-          const group = key.split('|')[by === 'locality' ? 0 : 1]!;
-          const sum = groups.get(group) ?? new Map<string, number>();
-          groups.set(group, sum);
-          add(sum, t);
-        }
-        const rest = new Map(totals.get(u) ?? NONE);
-        for (const t of groups.values()) add(rest, t, -1);
-        groups.set('other', rest);
-      }
+    // Keys are `{unit}|{sex}` or `{unit}|{place}`; unit ids hold no `|`.
+    for (const [key, t] of by === 'sex' ? sexTotals : placeTotals) {
+      const cut = key.indexOf('|');
+      const rest = key.slice(cut + 1);
+      const place = by === 'sex' ? null : splitPlace(rest);
+      const group = place ? (by === 'locality' ? place.locality : place.type) : rest;
+      const groups = perUnit.get(key.slice(0, cut));
+      if (!groups) continue;
+      const sum = groups.get(group) ?? new Map<string, number>();
+      groups.set(group, sum);
+      for (const [k, v] of t) sum.set(k, (sum.get(k) ?? 0) + v);
+    }
     const keys = [...new Set([...perUnit.values()].flatMap((g) => [...g.keys()]))].sort();
     const entry = {
       keys,

@@ -6,17 +6,15 @@ import type {
   IndicatorTargetTable,
   LogframeObjectiveTable,
 } from '../../db/schema.ts';
-import { subtreeUpperBound } from '../../shared/access.ts';
 import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 import { todayIso } from '../../shared/ids.ts';
+import { OTHER_PLACE, PLACES_OF_WORK } from './places.ts';
+import { schoolCountsOf } from './school.counts.repo.ts';
 
 export type IndicatorRow = Selectable<IndicatorTable>;
 export type TargetRow = Selectable<IndicatorTargetTable>;
 export type ActualRow = Selectable<IndicatorActualTable>;
 export type ObjectiveRow = Selectable<LogframeObjectiveTable>;
-
-/** Units where teachers work: what urban/rural and school-type figures are summed over. */
-export const PLACES_OF_WORK = ['school', 'tei', 'resource_centre'];
 
 export function listIndicators(db: Kysely<DB>, tenantId: string) {
   return db.selectFrom('indicator').selectAll().where('tenant_id', '=', tenantId).orderBy('position').execute();
@@ -155,16 +153,13 @@ export async function insertObjective(db: Kysely<DB>, row: ObjectiveRow) {
   await db.insertInto('logframe_objective').values(row).execute();
 }
 
-/**
- * How figures are grouped: by unit, by unit and sex, or by an attribute (urban/rural, type) of the
- * places of work under a unit.
- */
+/** How figures are grouped: by unit, by unit and sex, or by unit and the place of work counted (places.ts). */
 export type Grouping =
   | { by: 'unit'; unitIds: string[] }
   /** Groups keyed `{unit}|{sex}`. */
   | { by: 'unitSex'; unitIds: string[] }
-  /** Groups keyed `{locality}|{type}`: one pass serves both the urban/rural and the type breakdowns. */
-  | { by: 'place'; path: string };
+  /** Groups keyed `{unit}|{place}`: one read serves both the urban/rural and the type breakdowns. */
+  | { by: 'unitPlace'; unitIds: string[] };
 
 /** What to read: competency items (level counts), aspect items (aspect facts) and other facts. */
 export interface Wanted {
@@ -207,44 +202,27 @@ export async function totals(
     out.set(group, m);
     m.set(key, (m.get(key) ?? 0) + Number(value));
   };
+  if (grouping.unitIds.length === 0) return out;
   // The group column and the rows it reads, the same for the three aggregate tables.
   const scope = (table: 'unit_teacher_count' | 'unit_competency_count' | 'unit_fact_count') => {
     const t = sql.table(table);
-    if (grouping.by === 'unit') {
-      if (grouping.unitIds.length === 0) return null;
-      return {
-        group: sql<string>`${t}.unit_id`,
-        from: sql`${t}`,
-        where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id in (${sql.join(grouping.unitIds)})`,
-      };
-    }
-    if (grouping.by === 'unitSex') {
-      if (grouping.unitIds.length === 0) return null;
-      return {
-        group: sql<string>`${t}.unit_id || '|' || ${t}.sex`,
-        from: sql`${t}`,
-        where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id in (${sql.join(grouping.unitIds)})`,
-      };
-    }
-    const column = sql`coalesce(u.locality, 'unknown') || '|' || u.type`;
+    const by = { unit: sql``, unitSex: sql` || '|' || ${t}.sex`, unitPlace: sql` || '|' || ${t}.place` }[grouping.by];
     return {
-      group: sql<string>`${column}`,
-      from: sql`${t} join org_unit u on u.tenant_id = ${t}.tenant_id and u.id = ${t}.unit_id`,
-      where: sql`${t}.tenant_id = ${tenantId} and u.path >= ${grouping.path} and u.path < ${subtreeUpperBound(grouping.path)}
-        and u.type in (${sql.join(PLACES_OF_WORK)})`,
+      group: sql<string>`${t}.unit_id${by}`,
+      from: sql`${t}`,
+      where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id in (${sql.join(grouping.unitIds)})`,
     };
   };
   const bySex = (table: string) => (sex ? sql` and ${sql.table(table)}.sex = ${sex}` : sql``);
 
   const teachers = scope('unit_teacher_count');
-  if (!teachers) return out;
   const rows = await sql<{ grp: string; n: number }>`
     select ${teachers.group} as grp, sum(unit_teacher_count.teachers) as n
     from ${teachers.from} where ${teachers.where}${bySex('unit_teacher_count')} group by ${teachers.group}`.execute(db);
   for (const r of rows.rows) add(r.grp, 'teachers', r.n);
 
   if (wanted.items.length) {
-    const s = scope('unit_competency_count')!;
+    const s = scope('unit_competency_count');
     const levels = await sql<{ grp: string; item_id: string; basis: string; level_code: string; n: number }>`
       select ${s.group} as grp, unit_competency_count.item_id, unit_competency_count.basis,
         unit_competency_count.level_code, sum(unit_competency_count.teachers) as n
@@ -257,7 +235,7 @@ export async function totals(
   }
 
   if (wanted.facts.length || wanted.aspects.length) {
-    const s = scope('unit_fact_count')!;
+    const s = scope('unit_fact_count');
     const named = wanted.facts.length ? sql`unit_fact_count.fact in (${sql.join(wanted.facts)})` : sql`1 = 0`;
     // Ids are UUIDs (no LIKE wildcards); a unit has a few dozen fact rows, so no index is needed here.
     const ranges = wanted.aspects.map((id) => sql`unit_fact_count.fact like ${`aspect:${id}:%`}`);
@@ -308,18 +286,15 @@ function surveyCounts(
 ) {
   type Row = { grp: string; round_id: string; n: number };
   const bySex = sex ? sql` and r.sex = ${sex}` : sql``;
-  if (grouping.by === 'place')
-    return sql<Row>`
-      select coalesce(u.locality, 'unknown') || '|' || u.type as grp, r.round_id, count(*) as n
-      from survey_response r join org_unit u on u.tenant_id = r.tenant_id and u.id = r.unit_id
-      where r.tenant_id = ${tenantId} and r.unit_path >= ${grouping.path}
-        and r.unit_path < ${subtreeUpperBound(grouping.path)} and u.type in (${sql.join(PLACES_OF_WORK)})
-        and ${which}${bySex}
-      group by coalesce(u.locality, 'unknown') || '|' || u.type, r.round_id`
-      .execute(db)
-      .then((res) => res.rows);
   if (grouping.unitIds.length === 0) return Promise.resolve([] as Row[]);
-  const group = grouping.by === 'unitSex' ? sql`g.id || '|' || r.sex` : sql`g.id`;
+  // A respondent's place is the unit they answered from, where it is a place of work.
+  // Literals, not parameters: PostgreSQL must see the grouped expression and the selected one as the same.
+  const place = sql`(select case when u.type in (${sql.join(PLACES_OF_WORK.map((t) => sql.lit(t)))})
+    then coalesce(u.locality, 'unknown') || '|' || u.type else ${sql.lit(OTHER_PLACE)} end
+    from org_unit u where u.tenant_id = r.tenant_id and u.id = r.unit_id)`;
+  const group = { unit: sql`g.id`, unitSex: sql`g.id || '|' || r.sex`, unitPlace: sql`g.id || '|' || ${place}` }[
+    grouping.by
+  ];
   // The units first, then each one's respondents from the round's index by path (SQLite keeps the
   // order of a cross join; left to itself it may walk every response of the tenant instead).
   return sql<Row>`
@@ -364,39 +339,12 @@ export function surveyDefinitions(db: Kysely<DB>, tenantId: string, surveyCode: 
 }
 
 /**
- * Schools per group, and those with a whole-school plan in effect today (active, today within its
- * period) or a partnership in effect today. Read from the tree rather than kept as counts: schools
- * are few beside teachers, and "in effect" changes with the date, not only with writes.
+ * Schools per group, and those with a whole-school plan or a partnership in effect today, from the
+ * running counts (school.counts.ts): grouped by unit, or by unit and the school's place.
  */
-function schoolCounts(db: Kysely<DB>, tenantId: string, grouping: Exclude<Grouping, { by: 'unitSex' }>) {
-  const today = todayIso();
-  const withPlan = sql`case when exists (select 1 from school_plan sp where sp.tenant_id = s.tenant_id
-    and sp.school_id = s.id and sp.status = 'active' and sp.period_start <= ${today} and sp.period_end >= ${today})
-    then 1 else 0 end`;
-  const withPartner = sql`case when exists (select 1 from partnership_school ps join partnership p
-    on p.tenant_id = ps.tenant_id and p.id = ps.partnership_id where ps.tenant_id = s.tenant_id
-    and ps.school_unit_id = s.id and p.starts_on <= ${today} and p.ends_on >= ${today}) then 1 else 0 end`;
-  const sums = sql`count(*) as schools, sum(${withPlan}) as with_plan, sum(${withPartner}) as with_partner`;
-  type Row = { grp: string; schools: number; with_plan: number; with_partner: number };
-  if (grouping.by === 'unit') {
-    if (grouping.unitIds.length === 0) return Promise.resolve([]);
-    return sql<Row>`
-      select g.id as grp, ${sums}
-      from org_unit g join org_unit s on s.tenant_id = g.tenant_id
-        and s.path >= g.path and s.path < substr(g.path, 1, length(g.path) - 1) || '0'
-      where g.tenant_id = ${tenantId} and g.id in (${sql.join(grouping.unitIds)}) and s.type = 'school'
-      group by g.id`
-      .execute(db)
-      .then((r) => r.rows);
-  }
-  return sql<Row>`
-    select coalesce(s.locality, 'unknown') || '|' || s.type as grp, ${sums}
-    from org_unit s
-    where s.tenant_id = ${tenantId} and s.path >= ${grouping.path} and s.path < ${subtreeUpperBound(grouping.path)}
-      and s.type = 'school'
-    group by coalesce(s.locality, 'unknown') || '|' || s.type`
-    .execute(db)
-    .then((r) => r.rows);
+async function schoolCounts(db: Kysely<DB>, tenantId: string, grouping: Exclude<Grouping, { by: 'unitSex' }>) {
+  const rows = await schoolCountsOf(db, tenantId, grouping.unitIds, todayIso());
+  return rows.map((r) => ({ ...r, grp: grouping.by === 'unit' ? r.unit_id : `${r.unit_id}|${r.place}` }));
 }
 
 /** The framework of a published (or superseded or retired) version's item, if there is one. */

@@ -6,7 +6,9 @@ import type {
   UnitFactCountTable,
   UnitTeacherCountTable,
 } from '../../db/schema.ts';
+import { subtreeUpperBound } from '../../shared/access.ts';
 import { batches, KEYS_PER_STATEMENT, readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
+import { OTHER_PLACE, PLACES_OF_WORK } from './places.ts';
 
 export type CompetencyCountRow = Selectable<UnitCompetencyCountTable>;
 export type TeacherCountRow = Selectable<UnitTeacherCountTable>;
@@ -17,19 +19,19 @@ export type PersonFactRow = Selectable<PersonFactTable>;
 export async function addCompetencyCounts(db: Kysely<DB>, rows: CompetencyCountRow[]) {
   const summed = new Map<string, CompetencyCountRow>();
   for (const r of rows) {
-    const key = [r.unit_id, r.framework_id, r.item_id, r.basis, r.level_code, r.sex].join('|');
+    const key = [r.unit_id, r.framework_id, r.item_id, r.basis, r.level_code, r.sex, r.place].join('|');
     const seen = summed.get(key);
     if (seen) seen.teachers += r.teachers;
     else summed.set(key, { ...r });
   }
   const changes = [...summed.values()].filter((r) => r.teachers !== 0);
-  await writeInBatches(changes, rowsPerStatement(8), (batch) =>
+  await writeInBatches(changes, rowsPerStatement(9), (batch) =>
     db
       .insertInto('unit_competency_count')
       .values(batch)
       .onConflict((oc) =>
         oc
-          .columns(['tenant_id', 'unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex'])
+          .columns(['tenant_id', 'unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex', 'place'])
           .doUpdateSet((eb) => ({ teachers: eb('unit_competency_count.teachers', '+', eb.ref('excluded.teachers')) })),
       )
       .execute(),
@@ -39,19 +41,19 @@ export async function addCompetencyCounts(db: Kysely<DB>, rows: CompetencyCountR
 export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) {
   const summed = new Map<string, TeacherCountRow>();
   for (const r of rows) {
-    const key = `${r.unit_id}|${r.sex}`;
+    const key = `${r.unit_id}|${r.sex}|${r.place}`;
     const seen = summed.get(key);
     if (seen) seen.teachers += r.teachers;
     else summed.set(key, { ...r });
   }
   const changes = [...summed.values()].filter((r) => r.teachers !== 0);
-  await writeInBatches(changes, rowsPerStatement(4), (batch) =>
+  await writeInBatches(changes, rowsPerStatement(5), (batch) =>
     db
       .insertInto('unit_teacher_count')
       .values(batch)
       .onConflict((oc) =>
         oc
-          .columns(['tenant_id', 'unit_id', 'sex'])
+          .columns(['tenant_id', 'unit_id', 'sex', 'place'])
           .doUpdateSet((eb) => ({ teachers: eb('unit_teacher_count.teachers', '+', eb.ref('excluded.teachers')) })),
       )
       .execute(),
@@ -61,19 +63,19 @@ export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) 
 export async function addFactCounts(db: Kysely<DB>, rows: FactCountRow[]) {
   const summed = new Map<string, FactCountRow>();
   for (const r of rows) {
-    const key = `${r.unit_id}|${r.fact}|${r.sex}`;
+    const key = `${r.unit_id}|${r.fact}|${r.sex}|${r.place}`;
     const seen = summed.get(key);
     if (seen) seen.value += r.value;
     else summed.set(key, { ...r });
   }
   const changes = [...summed.values()].filter((r) => r.value !== 0);
-  await writeInBatches(changes, rowsPerStatement(5), (batch) =>
+  await writeInBatches(changes, rowsPerStatement(6), (batch) =>
     db
       .insertInto('unit_fact_count')
       .values(batch)
       .onConflict((oc) =>
         oc
-          .columns(['tenant_id', 'unit_id', 'fact', 'sex'])
+          .columns(['tenant_id', 'unit_id', 'fact', 'sex', 'place'])
           .doUpdateSet((eb) => ({ value: eb('unit_fact_count.value', '+', eb.ref('excluded.value')) })),
       )
       .execute(),
@@ -343,34 +345,46 @@ export function allCounts(db: Kysely<DB>, tenantId: string) {
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('teachers', '!=', 0)
-      .orderBy(['unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex'])
+      .orderBy(['unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex', 'place'])
       .execute(),
     db
       .selectFrom('unit_teacher_count')
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('teachers', '!=', 0)
-      .orderBy(['unit_id', 'sex'])
+      .orderBy(['unit_id', 'sex', 'place'])
       .execute(),
     db
       .selectFrom('unit_fact_count')
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('value', '!=', 0)
-      .orderBy(['unit_id', 'fact', 'sex'])
+      .orderBy(['unit_id', 'fact', 'sex', 'place'])
       .execute(),
     db.selectFrom('person_fact').selectAll().where('tenant_id', '=', tenantId).orderBy(['person_id', 'fact']).execute(),
   ]);
 }
 
-/** The rows of one unit: what its whole subtree contributes to the units above it. */
-export async function countsOfUnit(db: Kysely<DB>, tenantId: string, unitId: string) {
+/** The rows of some units: what each one's whole subtree contributes to the units above it. */
+export async function countsOfUnits(db: Kysely<DB>, tenantId: string, unitIds: string[]) {
   const [competencies, teachers, facts] = await Promise.all([
-    competencyCountsOf(db, tenantId, [unitId]),
-    teacherCountsOf(db, tenantId, [unitId]),
-    factCountsOf(db, tenantId, [unitId]),
+    competencyCountsOf(db, tenantId, unitIds),
+    teacherCountsOf(db, tenantId, unitIds),
+    factCountsOf(db, tenantId, unitIds),
   ]);
   return { competencies, teachers, facts };
+}
+
+/** A unit and every unit below it, top first (what a change of place reads). */
+export function unitsUnder(db: Kysely<DB>, tenantId: string, path: string) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'parent_id', 'path', 'type'])
+    .where('tenant_id', '=', tenantId)
+    .where('path', '>=', path)
+    .where('path', '<', subtreeUpperBound(path))
+    .orderBy('path')
+    .execute();
 }
 
 /**
@@ -383,22 +397,22 @@ export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
   await db.deleteFrom('unit_competency_count').where('tenant_id', '=', tenantId).execute();
   await db.deleteFrom('unit_teacher_count').where('tenant_id', '=', tenantId).execute();
   const sexOf = sql.raw(`coalesce(p.sex, 'unknown')`);
-  const above = ancestorsOfUnits(tenantId);
+  const tree = unitTree(tenantId);
   await sql`
-    with recursive ${above},
+    with recursive ${tree},
     direct as (
       select p.org_unit_id as unit_id, ${sexOf} as sex, count(*) as n
       from person p
       where p.tenant_id = ${tenantId} and p.category = 'teacher'
       group by p.org_unit_id, ${sexOf}
     )
-    insert into unit_teacher_count (tenant_id, unit_id, sex, teachers)
-    select ${tenantId}, above.ancestor_id, direct.sex, sum(direct.n)
-    from direct join above on above.unit_id = direct.unit_id
-    group by above.ancestor_id, direct.sex
+    insert into unit_teacher_count (tenant_id, unit_id, sex, place, teachers)
+    select ${tenantId}, above.ancestor_id, direct.sex, placed.place, sum(direct.n)
+    from direct join above on above.unit_id = direct.unit_id join placed on placed.id = direct.unit_id
+    group by above.ancestor_id, direct.sex, placed.place
   `.execute(db);
   await sql`
-    with recursive ${above},
+    with recursive ${tree},
     direct as (
       select p.org_unit_id as unit_id, c.framework_id, c.item_id, 'self' as basis,
         coalesce(c.self_level_code, 'not_yet') as level_code, ${sexOf} as sex, count(*) as n
@@ -414,11 +428,12 @@ export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
       where c.tenant_id = ${tenantId} and p.category = 'teacher' and c.confirmed_event_id is not null
       group by p.org_unit_id, c.framework_id, c.item_id, coalesce(c.confirmed_level_code, 'not_yet'), ${sexOf}
     )
-    insert into unit_competency_count (tenant_id, unit_id, framework_id, item_id, basis, level_code, sex, teachers)
+    insert into unit_competency_count (tenant_id, unit_id, framework_id, item_id, basis, level_code, sex, place, teachers)
     select ${tenantId}, above.ancestor_id, direct.framework_id, direct.item_id, direct.basis, direct.level_code,
-      direct.sex, sum(direct.n)
-    from direct join above on above.unit_id = direct.unit_id
-    group by above.ancestor_id, direct.framework_id, direct.item_id, direct.basis, direct.level_code, direct.sex
+      direct.sex, placed.place, sum(direct.n)
+    from direct join above on above.unit_id = direct.unit_id join placed on placed.id = direct.unit_id
+    group by above.ancestor_id, direct.framework_id, direct.item_id, direct.basis, direct.level_code, direct.sex,
+      placed.place
   `.execute(db);
   await rebuildFactCounts(db, tenantId);
   // Fresh statistics, or PostgreSQL plans the dashboards' reads as if the tables were empty.
@@ -431,7 +446,7 @@ async function rebuildFactCounts(db: Kysely<DB>, tenantId: string) {
   await db.deleteFrom('unit_fact_count').where('tenant_id', '=', tenantId).execute();
   const sexOf = sql.raw(`coalesce(p.sex, 'unknown')`);
   await sql`
-    with recursive ${ancestorsOfUnits(tenantId)},
+    with recursive ${unitTree(tenantId)},
     direct as (
       select p.org_unit_id as unit_id, f.fact, ${sexOf} as sex, sum(f.value) as value
       from person_fact f
@@ -439,15 +454,20 @@ async function rebuildFactCounts(db: Kysely<DB>, tenantId: string) {
       where f.tenant_id = ${tenantId} and p.category = 'teacher'
       group by p.org_unit_id, f.fact, ${sexOf}
     )
-    insert into unit_fact_count (tenant_id, unit_id, fact, sex, value)
-    select ${tenantId}, above.ancestor_id, direct.fact, direct.sex, sum(direct.value)
-    from direct join above on above.unit_id = direct.unit_id
-    group by above.ancestor_id, direct.fact, direct.sex
+    insert into unit_fact_count (tenant_id, unit_id, fact, sex, place, value)
+    select ${tenantId}, above.ancestor_id, direct.fact, direct.sex, placed.place, sum(direct.value)
+    from direct join above on above.unit_id = direct.unit_id join placed on placed.id = direct.unit_id
+    group by above.ancestor_id, direct.fact, direct.sex, placed.place
   `.execute(db);
 }
 
-/** `above (unit_id, ancestor_id)`: every unit paired with itself and each unit above it, walked up by parent. */
-function ancestorsOfUnits(tenantId: string) {
+/**
+ * Two views of the tree: `above (unit_id, ancestor_id)` pairs every unit with itself and each unit
+ * above it, walked up by parent; `placed (id, place)` gives every unit the place its teachers are
+ * counted under (places.ts), walked down from the top.
+ */
+function unitTree(tenantId: string) {
+  const places = sql.join(PLACES_OF_WORK);
   return sql`
     above (unit_id, ancestor_id) as (
       select id, id from org_unit where tenant_id = ${tenantId}
@@ -455,6 +475,15 @@ function ancestorsOfUnits(tenantId: string) {
       select above.unit_id, u.parent_id from above
       join org_unit u on u.tenant_id = ${tenantId} and u.id = above.ancestor_id
       where u.parent_id is not null
+    ),
+    placed (id, place) as (
+      select id, case when type in (${places}) then coalesce(locality, 'unknown') || '|' || type
+        else ${OTHER_PLACE} end
+      from org_unit where tenant_id = ${tenantId} and parent_id is null
+      union all
+      select u.id, case when u.type in (${places}) then coalesce(u.locality, 'unknown') || '|' || u.type
+        else placed.place end
+      from placed join org_unit u on u.tenant_id = ${tenantId} and u.parent_id = placed.id
     )`;
 }
 
@@ -524,10 +553,12 @@ export async function recordCompetencyYear(
     .expression(
       db
         .selectFrom('unit_competency_count')
-        .select(['tenant_id', theYear, 'unit_id', 'item_id', 'basis', 'level_code', 'sex', 'teachers'])
+        .select(['tenant_id', theYear, 'unit_id', 'item_id', 'basis', 'level_code', 'sex'])
+        .select((eb) => eb.fn.sum<number>('teachers').as('teachers'))
         .where('tenant_id', '=', tenantId)
         .where('framework_id', '=', frameworkId)
-        .where('teachers', '!=', 0),
+        .groupBy(['tenant_id', 'unit_id', 'item_id', 'basis', 'level_code', 'sex'])
+        .having((eb) => eb.fn.sum('teachers'), '!=', 0),
     )
     .execute();
   await db
@@ -536,9 +567,11 @@ export async function recordCompetencyYear(
     .expression(
       db
         .selectFrom('unit_teacher_count')
-        .select(['tenant_id', theYear, 'unit_id', 'sex', 'teachers'])
+        .select(['tenant_id', theYear, 'unit_id', 'sex'])
+        .select((eb) => eb.fn.sum<number>('teachers').as('teachers'))
         .where('tenant_id', '=', tenantId)
-        .where('teachers', '!=', 0),
+        .groupBy(['tenant_id', 'unit_id', 'sex'])
+        .having((eb) => eb.fn.sum('teachers'), '!=', 0),
     )
     .execute();
 }

@@ -1,3 +1,6 @@
+import type { Ctx } from '../../shared/context.ts';
+import * as org from '../org/org.service.ts';
+
 /** Units where teachers work: what urban/rural and school-type figures are summed over. */
 export const PLACES_OF_WORK = ['school', 'tei', 'resource_centre'];
 
@@ -31,4 +34,26 @@ export function splitPlace(place: string): { locality: string; type: string } {
   if (place === OTHER_PLACE) return { locality: OTHER_PLACE, type: OTHER_PLACE };
   const [locality, type] = place.split('|') as [string, string];
   return { locality, type };
+}
+
+/** Where a teacher at a unit path is counted: the ids of that unit and every unit above it, and their place. */
+export interface Counted {
+  unitIds: string[];
+  place: string;
+}
+
+/** Looks up where teachers at a path are counted, once per path within a change. */
+export function ancestry(ctx: Ctx) {
+  const known = new Map<string, Promise<Counted>>();
+  return (path: string) => {
+    let found = known.get(path);
+    if (!found) {
+      found = org.unitsOnPath(ctx, path).then((units) => ({
+        unitIds: units.map((u) => u.id),
+        place: placeOfChain(units),
+      }));
+      known.set(path, found);
+    }
+    return found;
+  };
 }

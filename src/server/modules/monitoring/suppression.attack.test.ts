@@ -15,8 +15,8 @@ import type { DefinitionInput } from '../surveys/surveys.definition.ts';
 import { registerMonitoring } from './aggregates.service.ts';
 import { competencyDashboard } from './dashboard.service.ts';
 import { indicatorDashboard, recordActuals } from './indicators.figures.ts';
-import { PLACES_OF_WORK } from './indicators.repo.ts';
 import { createIndicator } from './indicators.service.ts';
+import { PLACES_OF_WORK } from './places.ts';
 
 /**
  * An officer who reads every report of every unit and subtracts: parents minus the units shown below

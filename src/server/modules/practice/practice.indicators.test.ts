@@ -9,6 +9,7 @@ import { addMonths } from './coaching.links.ts';
 import * as cycles from './cycles.service.ts';
 import { CreateDesignBody } from './designs.schemas.ts';
 import * as designs from './designs.service.ts';
+import * as partnerships from './partnerships.service.ts';
 import { termOf } from './practice.constants.ts';
 
 const year = new Date().getUTCFullYear();
@@ -17,6 +18,7 @@ describeOnEachDatabase('classroom practice in the indicators', (getDb) => {
   let app: TestApp;
   let world: Awaited<ReturnType<typeof make.country>>;
   let coach: Awaited<ReturnType<typeof make.user>>;
+  let college: Awaited<ReturnType<typeof make.unit>>;
   let ministry: Session;
   let focus: string;
   let level: string;
@@ -51,8 +53,8 @@ describeOnEachDatabase('classroom practice in the indicators', (getDb) => {
     const standard = await make.publishedStandard(world.ctx);
     focus = standard.items.find((i) => i.type === 'competency')!.id;
     level = standard.levels[1]!.code;
-    const tei = await make.unit(world.ctx, world.regionA, 'tei', 'Region A Teacher College');
-    coach = await make.user(world.ctx, 'trainer', tei);
+    college = await make.unit(world.ctx, world.regionA, 'tei', 'Region A Teacher College');
+    coach = await make.user(world.ctx, 'trainer', college);
     for (let i = 0; i < 7; i++)
       teachersA.push(await make.person(world.ctx, world.schoolA1, { sex: i % 2 ? 'male' : 'female' }));
     for (let i = 0; i < 5; i++) await make.person(world.ctx, world.schoolB1);
@@ -148,28 +150,17 @@ describeOnEachDatabase('classroom practice in the indicators', (getDb) => {
 
     const part = await figures(world.nation.id, 'PART');
     expect(part.current).toMatchObject({ numerator: 0, denominator: 4 });
-    const partnership = newId();
-    const db = getDb().db;
-    const tei = (await db.selectFrom('org_unit').select('id').where('type', '=', 'tei').executeTakeFirstOrThrow()).id;
-    await db
-      .insertInto('partnership')
-      .values({
-        tenant_id: world.ctx.tenantId,
-        id: partnership,
-        tei_unit_id: tei,
-        title: 'College and School A1-1',
-        focus: 'Inquiry with tablets',
-        starts_on: today,
-        ends_on: addMonths(today, 12),
-        created_by_account_id: null,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
-    await db
-      .insertInto('partnership_school')
-      .values({ tenant_id: world.ctx.tenantId, partnership_id: partnership, school_unit_id: world.schoolA1.id })
-      .execute();
+    // A partnership made through the service moves the school counts in its transaction.
+    const lecturer = await make.person(world.ctx, college, { category: 'trainer' });
+    await partnerships.createPartnership(world.ctx, {
+      teiUnitId: college.id,
+      title: 'College and School A1-1',
+      focus: 'Inquiry with tablets',
+      startsOn: today,
+      endsOn: addMonths(today, 12),
+      schoolIds: [world.schoolA1.id],
+      coachIds: [lecturer.id],
+    });
     const after = await figures(world.nation.id, 'PART');
     expect(after.current).toMatchObject({ numerator: 1, denominator: 4 });
     expect(after.children.find((c) => c.unitId === world.regionA.id)!.figure).toMatchObject({
