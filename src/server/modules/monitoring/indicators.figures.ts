@@ -184,6 +184,7 @@ async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
     schools: false,
     surveyRounds: [],
     surveyAnswers: [],
+    surveyReads: new Map(),
   };
   const compiled: Compiled[] = [];
   for (const row of rows) {
@@ -210,6 +211,7 @@ async function compile(ctx: Ctx, rows: repo.IndicatorRow[]) {
       schools: wanted.schools,
       surveyRounds: unique(wanted.surveyRounds),
       surveyAnswers: wanted.surveyAnswers.filter((a, i, all) => all.findIndex((o) => o.key === a.key) === i),
+      surveyReads: wanted.surveyReads,
     },
   };
 }

@@ -172,6 +172,8 @@ export interface Wanted {
   surveyRounds: string[];
   /** Respondents of a round with one of some answers to a question, keyed `key`. */
   surveyAnswers: SurveyAnswerCount[];
+  /** The survey responses read so far in this request, shared by its groupings. */
+  surveyReads: Map<string, Promise<SurveyRow[]>>;
 }
 
 export interface SurveyAnswerCount {
@@ -261,6 +263,8 @@ export async function totals(
       grouping,
       sex,
       sql`r.round_id in (${sql.join(wanted.surveyRounds)})`,
+      wanted.surveyReads,
+      `rounds:${wanted.surveyRounds.join(',')}`,
     ))
       add(r.grp, surveyRespondentsKey(r.round_id), r.n);
   for (const a of wanted.surveyAnswers) {
@@ -268,41 +272,71 @@ export async function totals(
     const answered = sql`r.round_id = ${a.roundId} and exists (select 1 from survey_answer a
       where a.tenant_id = r.tenant_id and a.response_id = r.id and a.question_key = ${a.questionKey}${item}
         and a.value_text in (${sql.join(a.values)}))`;
-    for (const r of await surveyCounts(db, tenantId, grouping, sex, answered)) add(r.grp, a.key, r.n);
+    for (const r of await surveyCounts(db, tenantId, grouping, sex, answered, wanted.surveyReads, a.key))
+      add(r.grp, a.key, r.n);
   }
   return out;
 }
 
+type SurveyRow = { unit_id: string; sex: string; place: string; round_id: string; n: number };
+
 /**
  * Respondents per group and round among those `which` keeps: placed under a unit by the path of the
- * unit they answered from (as survey results place them), by place of work through that unit.
+ * unit they answered from (as survey results place them), by place of work through that unit. The
+ * responses are read once per request (`reads`, by `name`) at the finest grouping, unit, sex and
+ * place, and each grouping sums from it.
  */
-function surveyCounts(
+async function surveyCounts(
   db: Kysely<DB>,
   tenantId: string,
   grouping: Grouping,
   sex: string | undefined,
   which: RawBuilder<unknown>,
+  reads: Map<string, Promise<SurveyRow[]>>,
+  name: string,
 ) {
-  type Row = { grp: string; round_id: string; n: number };
+  if (grouping.unitIds.length === 0) return [];
+  const key = `${name}|${sex ?? ''}|${grouping.unitIds.join(',')}`;
+  let rows = reads.get(key);
+  if (!rows) {
+    rows = finestSurveyCounts(db, tenantId, grouping.unitIds, sex, which);
+    reads.set(key, rows);
+  }
+  const summed = new Map<string, { grp: string; round_id: string; n: number }>();
+  for (const r of await rows) {
+    const grp = { unit: r.unit_id, unitSex: `${r.unit_id}|${r.sex}`, unitPlace: `${r.unit_id}|${r.place}` }[
+      grouping.by
+    ];
+    const at = `${grp}\n${r.round_id}`;
+    const sum = summed.get(at) ?? { grp, round_id: r.round_id, n: 0 };
+    sum.n += Number(r.n);
+    summed.set(at, sum);
+  }
+  return [...summed.values()];
+}
+
+function finestSurveyCounts(
+  db: Kysely<DB>,
+  tenantId: string,
+  unitIds: string[],
+  sex: string | undefined,
+  which: RawBuilder<unknown>,
+) {
   const bySex = sex ? sql` and r.sex = ${sex}` : sql``;
-  if (grouping.unitIds.length === 0) return Promise.resolve([] as Row[]);
   // A respondent's place is the unit they answered from, where it is a place of work.
-  // Literals, not parameters: PostgreSQL must see the grouped expression and the selected one as the same.
-  const place = sql`(select case when u.type in (${sql.join(PLACES_OF_WORK.map((t) => sql.lit(t)))})
-    then coalesce(u.locality, 'unknown') || '|' || u.type else ${sql.lit(OTHER_PLACE)} end
-    from org_unit u where u.tenant_id = r.tenant_id and u.id = r.unit_id)`;
-  const group = { unit: sql`g.id`, unitSex: sql`g.id || '|' || r.sex`, unitPlace: sql`g.id || '|' || ${place}` }[
-    grouping.by
-  ];
+  const place = sql`case when u.type in (${sql.join(PLACES_OF_WORK)})
+    then coalesce(u.locality, 'unknown') || '|' || u.type else ${OTHER_PLACE} end`;
   // The units first, then each one's respondents from the round's index by path (SQLite keeps the
   // order of a cross join; left to itself it may walk every response of the tenant instead).
-  return sql<Row>`
-    select ${group} as grp, r.round_id, count(*) as n
-    from org_unit g cross join survey_response r
-    where g.tenant_id = ${tenantId} and g.id in (${sql.join(grouping.unitIds)}) and r.tenant_id = g.tenant_id
-      and r.unit_path >= g.path and r.unit_path < substr(g.path, 1, length(g.path) - 1) || '0' and ${which}${bySex}
-    group by ${group}, r.round_id`
+  return sql<SurveyRow>`
+    select c.unit_id, c.sex, ${place} as place, c.round_id, c.n
+    from (
+      select g.id as unit_id, r.sex, r.unit_id as at_unit, r.round_id, count(*) as n
+      from org_unit g cross join survey_response r
+      where g.tenant_id = ${tenantId} and g.id in (${sql.join(unitIds)}) and r.tenant_id = g.tenant_id
+        and r.unit_path >= g.path and r.unit_path < substr(g.path, 1, length(g.path) - 1) || '0' and ${which}${bySex}
+      group by g.id, r.sex, r.unit_id, r.round_id
+    ) c join org_unit u on u.tenant_id = ${tenantId} and u.id = c.at_unit`
     .execute(db)
     .then((res) => res.rows);
 }
