@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../../server/db/database.ts';
 import type { SurveyAnswerTable, SurveyResponseTable } from '../../server/db/schema.ts';
 import { buildApp } from '../../server/http/app.ts';
+import { OTHER_PLACE, placeKey } from '../../server/modules/monitoring/places.ts';
 import { addMonths } from '../../server/modules/practice/coaching.links.ts';
 import * as questionnaires from '../../server/modules/surveys/questionnaires.service.ts';
 import { answerRows, isBlank } from '../../server/modules/surveys/responses.service.ts';
@@ -129,7 +130,7 @@ export async function surveysBench(database: Database, location: string, teacher
   const placed = await ctx.db
     .selectFrom('person as p')
     .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
-    .select(['p.org_unit_id', 'p.org_path', 'p.sex', 'p.category', 'u.type'])
+    .select(['p.org_unit_id', 'p.org_path', 'p.sex', 'p.category', 'u.type', 'u.locality'])
     .where('p.tenant_id', '=', ctx.tenantId)
     .where('p.category', '=', 'teacher')
     .orderBy('p.id')
@@ -153,6 +154,7 @@ export async function surveysBench(database: Database, location: string, teacher
           sex: who.sex ?? 'unknown',
           role: who.category,
           school_type: who.type,
+          place: placeKey(who) ?? OTHER_PLACE,
           source: 'web',
           submitted_on: today,
           // Their tallies are written with them below, as a paper import writes them.

@@ -47,6 +47,7 @@ import * as tenantWording from './migrations/0042_tenant_wording.ts';
 import * as searchWithoutPendingList from './migrations/0043_search_without_pending_list.ts';
 import * as countsByPlace from './migrations/0045_counts_by_place.ts';
 import * as schoolCounts from './migrations/0046_school_counts.ts';
+import * as surveyResponsePlace from './migrations/0047_survey_response_place.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -177,6 +178,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0043_search_without_pending_list': searchWithoutPendingList,
   '0045_counts_by_place': countsByPlace,
   '0046_school_counts': schoolCounts,
+  '0047_survey_response_place': surveyResponsePlace,
 };
 
 /** Every migration this code knows, in the order they run: the schema version a backup records. */

@@ -1097,6 +1097,8 @@ export interface SurveyResponseTable {
   sex: string;
   role: string;
   school_type: string;
+  /** The place it was given from, as indicator breakdowns group people (monitoring/places.ts). */
+  place: string;
   /** web | import */
   source: string;
   submitted_on: string;

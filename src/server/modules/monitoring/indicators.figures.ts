@@ -10,6 +10,8 @@ import * as frameworks from '../frameworks/frameworks.service.ts';
 import { fill } from '../notifications/notifications.templates.ts';
 import * as org from '../org/org.service.ts';
 import { termOf } from '../practice/practice.constants.ts';
+import { Definition, questionsOf } from '../surveys/surveys.definition.ts';
+import { foldTallies } from '../surveys/tally.ts';
 import { LEAF_TYPES, topOfScope } from './dashboard.service.ts';
 import * as repo from './indicators.repo.ts';
 import type {
@@ -145,6 +147,7 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
           questionKey: spec.questionKey,
           item: spec.item ?? null,
           values: [...new Set(spec.values)],
+          additive: ONE_ANSWER_EACH.has((await questionType(ctx, spec.surveyCode, spec.questionKey)) ?? ''),
         });
       return {
         value: (t) => t.get(valueKey) ?? 0,
@@ -156,6 +159,20 @@ async function readerOf(ctx: Ctx, spec: FactSpec, wanted: repo.Wanted): Promise<
       };
     }
   }
+}
+
+/** Question types answered once per respondent (per row for a matrix, whose row the indicator names). */
+const ONE_ANSWER_EACH = new Set(['single', 'likert', 'matrix']);
+
+async function questionType(ctx: Ctx, surveyCode: string, questionKey: string) {
+  for (const json of await repo.surveyDefinitions(ctx.db, ctx.tenantId, surveyCode))
+    for (const q of questionsOf(Definition.parse(JSON.parse(json)))) if (q.key === questionKey) return q.type;
+  return undefined;
+}
+
+/** Brings the tallies of the rounds a compiled set reads up to date (survey facts read them). */
+async function foldRounds(ctx: Ctx, wanted: repo.Wanted) {
+  for (const roundId of wanted.surveyRounds) await foldTallies(ctx, roundId);
 }
 
 interface Compiled {
@@ -285,6 +302,7 @@ export async function indicatorDashboard(ctx: Ctx, query: IndicatorDashboardQuer
   // Units on the way below the top are among the children read: each is listed once.
   const index = [...chainRows.filter((u) => !below.some((c) => c.id === u.id)), ...below];
   const { compiled, wanted } = await compile(ctx, await repo.listIndicators(ctx.db, ctx.tenantId));
+  await foldRounds(ctx, wanted);
   const ids = compiled.map((c) => c.row.id);
   const slice = sliceFor(index, unit.id, true);
   const childIds = children.map((c) => c.id);
@@ -507,6 +525,7 @@ function timelineOf(
 export async function recordActuals(ctx: Ctx, year: number) {
   requirePermissionAt(ctx, 'indicators.write', await org.topUnitPath(ctx));
   const { compiled, wanted } = await compile(ctx, await repo.listIndicators(ctx.db, ctx.tenantId));
+  await foldRounds(ctx, wanted);
   let after = '';
   let recorded = 0;
   const at = nowIso();

@@ -183,6 +183,8 @@ export interface SurveyAnswerCount {
   /** The matrix row; absent, any row or chosen option counts. */
   item: string | null;
   values: string[];
+  /** One answer per respondent (a single choice, a scale, a matrix row): the round's tallies of the values add up. */
+  additive: boolean;
 }
 
 export const surveyRespondentsKey = (roundId: string) => `survey:${roundId}`;
@@ -256,7 +258,12 @@ export async function totals(
     }
   }
 
-  if (wanted.surveyRounds.length)
+  // From the rounds' tallies (folded by the caller) where they hold the figure: a few rows per unit.
+  const tallied = sex === undefined || grouping.by !== 'unitPlace';
+  if (wanted.surveyRounds.length && tallied)
+    for (const r of await talliedCounts(db, tenantId, grouping, sex, wanted.surveyRounds, null))
+      add(r.grp, surveyRespondentsKey(r.round_id), r.n);
+  else if (wanted.surveyRounds.length)
     for (const r of await surveyCounts(
       db,
       tenantId,
@@ -268,6 +275,10 @@ export async function totals(
     ))
       add(r.grp, surveyRespondentsKey(r.round_id), r.n);
   for (const a of wanted.surveyAnswers) {
+    if (a.additive && tallied) {
+      for (const r of await talliedCounts(db, tenantId, grouping, sex, [a.roundId], a)) add(r.grp, a.key, r.n);
+      continue;
+    }
     const item = a.item === null ? sql`` : sql` and a.item = ${a.item}`;
     const answered = sql`r.round_id = ${a.roundId} and exists (select 1 from survey_answer a
       where a.tenant_id = r.tenant_id and a.response_id = r.id and a.question_key = ${a.questionKey}${item}
@@ -276,6 +287,48 @@ export async function totals(
       add(r.grp, a.key, r.n);
   }
   return out;
+}
+
+/**
+ * Respondents per group from the rounds' tallies: of each round (`answer` null), or of one round who
+ * gave one of some answers to a question that takes one answer per respondent (or per matrix row).
+ * The tallies count a response at every unit above it, overall and per sex and per place.
+ */
+async function talliedCounts(
+  db: Kysely<DB>,
+  tenantId: string,
+  grouping: Grouping,
+  sex: string | undefined,
+  roundIds: string[],
+  answer: SurveyAnswerCount | null,
+) {
+  if (grouping.unitIds.length === 0) return [];
+  const prefix = { unit: null, unitSex: 'sex:', unitPlace: 'place:' }[grouping.by];
+  const groups = sex
+    ? sql`t.grp = ${`sex:${sex}`}`
+    : prefix
+      ? sql`t.grp >= ${prefix} and t.grp < ${`${prefix.slice(0, -1)};`}`
+      : sql`t.grp = ''`;
+  const counted = answer
+    ? sql`t.question_key = ${answer.questionKey} and t.item = ${answer.item ?? ''} and t.kind = 'c'
+        and t.value_text in (${sql.join(answer.values)})`
+    : sql`t.question_key = '' and t.item = '' and t.kind = 'r'`;
+  const rows = await sql<{ unit_id: string; grp: string; round_id: string; n: number }>`
+    select g.id as unit_id, t.grp, t.round_id, sum(t.n) as n
+    from org_unit g join survey_tally t on t.tenant_id = g.tenant_id and t.unit_path = g.path
+    where g.tenant_id = ${tenantId} and g.id in (${sql.join(grouping.unitIds)})
+      and t.round_id in (${sql.join(roundIds)}) and ${groups} and ${counted}
+    group by g.id, t.grp, t.round_id`.execute(db);
+  return rows.rows.map((r) => ({
+    grp:
+      prefix && !sex
+        ? `${r.unit_id}|${r.grp.slice(prefix.length)}`
+        : grouping.by === 'unitSex'
+          ? `${r.unit_id}|${sex}`
+          : r.unit_id,
+    round_id: r.round_id,
+    n: Number(r.n),
+  }));
 }
 
 type SurveyRow = { unit_id: string; sex: string; place: string; round_id: string; n: number };

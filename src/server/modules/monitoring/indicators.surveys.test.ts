@@ -7,6 +7,7 @@ import type { OrgUnit } from '../org/org.schemas.ts';
 import { addMonths } from '../practice/coaching.links.ts';
 import * as questionnaires from '../surveys/questionnaires.service.ts';
 import type { IndicatorDashboard } from './indicators.schemas.ts';
+import { OTHER_PLACE, placeKey } from './places.ts';
 
 const year = new Date().getUTCFullYear();
 const CODE = 'national_training_effectiveness';
@@ -66,8 +67,11 @@ describeOnEachDatabase('survey results as indicator facts', (getDb) => {
           sex,
           role: 'teacher',
           school_type: at.type,
+          place: placeKey(at) ?? OTHER_PLACE,
           source: 'web',
           submitted_on: today,
+          // As a web submission leaves it: counted into the round's tallies by the next reader.
+          tallied: 0,
         })
         .execute();
       await getDb()

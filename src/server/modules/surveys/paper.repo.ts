@@ -29,6 +29,7 @@ export function invitedByIdentifier(db: Kysely<DB>, tenantId: string, roundId: s
           'p.sex',
           'p.category',
           'u.type as unit_type',
+          'u.locality as unit_locality',
         ])
         .where('i.tenant_id', '=', tenantId)
         .where('i.round_id', '=', roundId)

@@ -5,6 +5,7 @@ import { csvLine } from '../../shared/csv.ts';
 import { AppError } from '../../shared/errors.ts';
 import { todayIso } from '../../shared/ids.ts';
 import { FaultList, readCsv, splitList } from '../imports/csv.ts';
+import { OTHER_PLACE, placeKey } from '../monitoring/places.ts';
 import * as org from '../org/org.service.ts';
 import { type InvitedPerson, invitedByIdentifier } from './paper.repo.ts';
 import { answerRows, checkAnswers, isBlank } from './responses.service.ts';
@@ -150,7 +151,7 @@ function readAnswers(
 
 interface Respondent {
   invitation?: InvitedPerson;
-  unit: { id: string; path: string; type: string };
+  unit: { id: string; path: string; type: string; locality: string | null };
   sex: string;
   role: string;
 }
@@ -204,7 +205,7 @@ async function identified(
     }
     out.set(line, {
       invitation: person,
-      unit: { id: person.org_unit_id, path: person.org_path, type: person.unit_type },
+      unit: { id: person.org_unit_id, path: person.org_path, type: person.unit_type, locality: person.unit_locality },
       sex: person.sex ?? 'unknown',
       role: person.category,
     });
@@ -219,7 +220,7 @@ async function anonymousGroups(
   lines: { line: number; values: Record<string, string | undefined> }[],
   faults: PaperFaults,
 ): Promise<Map<number, Respondent>> {
-  const units = new Map<string, { id: string; path: string; type: string }>();
+  const units = new Map<string, { id: string; path: string; type: string; locality: string | null }>();
   for (const u of await org.unitIndex(ctx))
     if (u.code && u.path.startsWith(round.unit_path)) units.set(u.code.toLowerCase(), u);
   const categories = (JSON.parse(round.population) as Population).categories;
@@ -302,6 +303,7 @@ export async function importPaperResponses(ctx: Ctx, roundId: string, bytes: Buf
           sex: who.sex,
           role: who.role,
           school_type: who.unit.type,
+          place: placeKey(who.unit) ?? OTHER_PLACE,
           source: 'paper',
           submitted_on: today,
         },

@@ -5,6 +5,7 @@ import { type Ctx, inTransaction, systemBase } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { todayIso } from '../../shared/ids.ts';
 import { resolveText } from '../../shared/text.ts';
+import { OTHER_PLACE, placeKey } from '../monitoring/places.ts';
 import * as repo from './rounds.repo.ts';
 import type { AnswerForm } from './rounds.schemas.ts';
 import { hashToken, roundStatus } from './rounds.service.ts';
@@ -193,6 +194,7 @@ export async function submit(a: Answering, given: Answers) {
         sex: profile.sex ?? 'unknown',
         role: profile.category,
         school_type: profile.type,
+        place: placeKey({ type: profile.type, locality: profile.locality }) ?? OTHER_PLACE,
         source: 'web',
         submitted_on: todayIso(),
       },

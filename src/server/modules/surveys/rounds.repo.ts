@@ -121,6 +121,7 @@ function answeringRows(db: Kysely<DB>) {
       'p.sex',
       'p.category',
       'u.type as place_type',
+      'u.locality as place_locality',
     ]);
 }
 
@@ -156,6 +157,7 @@ async function answeringOf(query: ReturnType<typeof answeringRows>) {
       sex: row.sex,
       category: row.category,
       type: row.place_type,
+      locality: row.place_locality,
     },
   };
 }

@@ -5,7 +5,7 @@ import { type Ctx, inTransaction } from '../../shared/context.ts';
 export type TallyRow = Selectable<SurveyTallyTable>;
 type Response = Pick<
   Selectable<DB['survey_response']>,
-  'tenant_id' | 'round_id' | 'unit_path' | 'sex' | 'role' | 'school_type'
+  'tenant_id' | 'round_id' | 'unit_path' | 'sex' | 'role' | 'school_type' | 'place'
 >;
 type Answer = Pick<Selectable<DB['survey_answer']>, 'question_key' | 'item' | 'value_number' | 'value_text'>;
 
@@ -21,7 +21,13 @@ export function tallyRows(response: Response, answers: Answer[]): TallyRow[] {
   const paths: string[] = [];
   for (let i = response.unit_path.indexOf('/', 1); i > 0; i = response.unit_path.indexOf('/', i + 1))
     paths.push(response.unit_path.slice(0, i + 1));
-  const groups = ['', `sex:${response.sex}`, `role:${response.role}`, `school_type:${response.school_type}`];
+  const groups = [
+    '',
+    `sex:${response.sex}`,
+    `role:${response.role}`,
+    `school_type:${response.school_type}`,
+    `place:${response.place}`,
+  ];
   const counted: Omit<TallyRow, 'tenant_id' | 'round_id' | 'unit_path' | 'grp' | 'n'>[] = [
     { question_key: '', item: '', kind: 'r', value_text: '', value_number: 0 },
   ];
@@ -168,7 +174,7 @@ export async function foldTallies(ctx: Ctx, roundId: string): Promise<void> {
       );
     for (;;) {
       const responses = await pending(tx.db)
-        .select(['id', 'tenant_id', 'round_id', 'unit_path', 'sex', 'role', 'school_type'])
+        .select(['id', 'tenant_id', 'round_id', 'unit_path', 'sex', 'role', 'school_type', 'place'])
         .limit(FOLD_BATCH)
         .execute();
       if (responses.length === 0) return;
