@@ -11,6 +11,7 @@ import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { registerPractice } from '../server/modules/practice/practice.events.ts';
 import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
+import { foldEveryRound } from '../server/modules/surveys/tally.ts';
 import { ROLES, type Role } from '../server/shared/access.ts';
 import { systemBase } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
@@ -183,6 +184,22 @@ program
       const started = performance.now();
       await rebuildAggregates(await systemCtx(database, opts.tenant));
       console.log(`Rebuilt the aggregates in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }),
+  );
+
+program
+  .command('fold-tallies')
+  .description(
+    "Count every survey response still waiting into its round's results (after an upgrade that clears them).",
+  )
+  .requiredOption('--tenant <code>', 'Tenant code')
+  .action((opts: { tenant: string }) =>
+    withDatabase(async (database) => {
+      const started = performance.now();
+      const rounds = await foldEveryRound(await systemCtx(database, opts.tenant));
+      console.log(
+        `Counted the waiting responses of ${rounds} round(s) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
     }),
   );
 

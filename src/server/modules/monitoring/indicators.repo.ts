@@ -313,10 +313,12 @@ async function talliedCounts(
     ? sql`t.question_key = ${answer.questionKey} and t.item = ${answer.item ?? ''} and t.kind = 'c'
         and t.value_text in (${sql.join(answer.values)})`
     : sql`t.question_key = '' and t.item = '' and t.kind = 'r'`;
+  // The units first, then each one's tally rows by key (SQLite keeps the order of a cross join).
   const rows = await sql<{ unit_id: string; grp: string; round_id: string; n: number }>`
     select g.id as unit_id, t.grp, t.round_id, sum(t.n) as n
-    from org_unit g join survey_tally t on t.tenant_id = g.tenant_id and t.unit_path = g.path
+    from org_unit g cross join survey_tally t
     where g.tenant_id = ${tenantId} and g.id in (${sql.join(grouping.unitIds)})
+      and t.tenant_id = g.tenant_id and t.unit_path = g.path
       and t.round_id in (${sql.join(roundIds)}) and ${groups} and ${counted}
     group by g.id, t.grp, t.round_id`.execute(db);
   return rows.rows.map((r) => ({

@@ -12,7 +12,7 @@ import * as responses from './responses.service.ts';
 import { roundResults } from './results.service.ts';
 import * as rounds from './rounds.service.ts';
 import type { DefinitionInput } from './surveys.definition.ts';
-import { type TallyRow, tallyKey, tallyRows } from './tally.ts';
+import { foldEveryRound, type TallyRow, tallyKey, tallyRows } from './tally.ts';
 
 const choices = ['never', 'monthly', 'weekly'].map((value) => ({ value, label: { en: value } }));
 const definition: DefinitionInput = {
@@ -145,5 +145,19 @@ describeOnEachDatabase('survey tallies kept as responses come in', (getDb) => {
     }
     const { tallies, rebuilt } = await storedAndRebuilt(getDb().db, round.id);
     expect(tallies).toEqual(rebuilt);
+  });
+
+  it('are counted for every waiting round at once by fold-tallies, each response once, with its place', async () => {
+    const { world, teachers, round } = await twentyTeachers(getDb);
+    for (const [i, ctx] of teachers.slice(0, 7).entries())
+      await responses.submit(await responses.asInvited(ctx, round.id), answers(i));
+    expect((await storedAndRebuilt(getDb().db, round.id)).tallies).toEqual([]);
+    expect(await foldEveryRound(world.ctx)).toBe(1);
+    expect(await foldEveryRound(world.ctx)).toBe(0);
+    const { responses: stored, tallies, rebuilt } = await storedAndRebuilt(getDb().db, round.id);
+    expect(tallies).toEqual(rebuilt);
+    expect(stored.every((r) => r.tallied === 1 && r.place === 'unknown|school')).toBe(true);
+    const placed = tallies.filter((t) => t.grp === 'place:unknown|school' && t.kind === 'r');
+    expect(placed.map((t) => t.n)).toContain(7);
   });
 });

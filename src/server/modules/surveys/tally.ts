@@ -205,3 +205,19 @@ export async function foldTallies(ctx: Ctx, roundId: string): Promise<void> {
     }
   });
 }
+
+/**
+ * Folds every round of the tenant with responses waiting (`pathway fold-tallies`): after an upgrade
+ * that clears the tallies, so that no reader of a large round waits while it is counted.
+ */
+export async function foldEveryRound(ctx: Ctx): Promise<number> {
+  const rounds = await ctx.db
+    .selectFrom('survey_response')
+    .select('round_id')
+    .distinct()
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('tallied', '=', 0)
+    .execute();
+  for (const r of rounds) await foldTallies(ctx, r.round_id);
+  return rounds.length;
+}
