@@ -6,6 +6,7 @@ import * as org from '../server/modules/org/org.service.ts';
 import * as people from '../server/modules/people/people.service.ts';
 import { registerPractice } from '../server/modules/practice/practice.events.ts';
 import { registerRecognition } from '../server/modules/recognition/awards.service.ts';
+import { foldEveryRound } from '../server/modules/surveys/tally.ts';
 import type { Role } from '../server/shared/access.ts';
 import { recordAudit } from '../server/shared/audit.ts';
 import { type Ctx, inTransaction, systemBase } from '../server/shared/context.ts';
@@ -347,6 +348,8 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedDemoSurveyIndicator(tx, { nationId: root.id }, monitoring.practiceObjectiveId);
     await seedDemoTranslations(tx, accountOf.get('translator')!);
   });
+  // The surveys' answers are counted now, not while the ministry waits for its first dashboard.
+  await foldEveryRound(ctx);
   // The reference framework, Meridia's crosswalk to it, and a regional office Meridia shares with.
   await seedRegionalDemo(database, tenant.id);
   return { tenant, schools: units.schools.length, districts: units.districts.length, teachers: options.teachers };
