@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type {
   CommunityMemberTable,
   CommunityPostTable,
@@ -446,6 +446,22 @@ export interface CommunityReader {
   limit: number;
 }
 
+/** Whether a (signed-in) reader may open community `c`: a member, open at their place, or moderated by them. */
+function opensCommunity(eb: ExpressionBuilder<DB & { c: DB['community'] }, 'c'>, reader: CommunityReader) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('community_member as m')
+        .select('m.person_id')
+        .whereRef('m.tenant_id', '=', 'c.tenant_id')
+        .whereRef('m.community_id', '=', 'c.id')
+        .where('m.person_id', '=', reader.personId!),
+    ),
+    ...(reader.places.length ? [eb.and([eb('c.access', '=', 'open'), eb('c.unit_path', 'in', reader.places)])] : []),
+    pathUnder(eb, 'c.unit_path', reader.moderatorRoots),
+  ]);
+}
+
 /**
  * The threads of the posts matching a search that the reader may open (hidden posts left out), by
  * their best post's score. Who may open a post is decided while the candidates are read, so the
@@ -453,7 +469,6 @@ export interface CommunityReader {
  */
 export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, reader: CommunityReader) {
   if (text.newestFirst === null) return threadHitsByKey(db, tenantId, text, reader);
-  const me = reader.personId;
   // The index drives the joins (cross joins keep SQLite reading it first, newest entries first). A
   // post's community is reached through its thread (one lookup shared by the thread's posts) and
   // the post itself is read only to see that it is not hidden, so a match in a community the reader
@@ -468,24 +483,7 @@ export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, r
     .where(sql<SqlBool>`t.id = fts.thread_id`)
     .where('c.tenant_id', '=', tenantId)
     .whereRef('c.id', '=', 't.community_id')
-    .$if(me !== null, (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('community_member as m')
-              .select('m.person_id')
-              .whereRef('m.tenant_id', '=', 'c.tenant_id')
-              .whereRef('m.community_id', '=', 'c.id')
-              .where('m.person_id', '=', me!),
-          ),
-          ...(reader.places.length
-            ? [eb.and([eb('c.access', '=', 'open'), eb('c.unit_path', 'in', reader.places)])]
-            : []),
-          pathUnder(eb, 'c.unit_path', reader.moderatorRoots),
-        ]),
-      ),
-    )
+    .$if(reader.personId !== null, (qb) => qb.where((eb) => opensCommunity(eb, reader)))
     .where((eb) =>
       eb.exists(
         eb
@@ -495,11 +493,11 @@ export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, r
           .where(sql<SqlBool>`x.id = ${text.id}`)
           .where('x.hidden', '=', 0)
           // SQLite (its index read newest first) checks the post after the community only when the
-          // community is named here; PostgreSQL turns that form into a join that reads every post.
-          .$if(text.newestFirst !== null, (q) => q.whereRef('x.community_id', '=', 'c.id')),
+          // community is named here.
+          .whereRef('x.community_id', '=', 'c.id'),
       ),
     )
-    .$if(text.newestFirst !== null, (qb) => qb.orderBy(text.newestFirst!))
+    .orderBy(text.newestFirst)
     .limit(CANDIDATES);
   return db
     .selectFrom(candidates.as('h'))
@@ -518,7 +516,6 @@ export function threadHits(db: Kysely<DB>, tenantId: string, text: TextSearch, r
  * slower there).
  */
 function threadHitsByKey(db: Kysely<DB>, tenantId: string, text: TextSearch, reader: CommunityReader) {
-  const me = reader.personId;
   // The post is read only to see that it is not hidden; a thread's title for the page of hits alone.
   const candidates = db
     .selectFrom(text.from!)
@@ -529,24 +526,7 @@ function threadHitsByKey(db: Kysely<DB>, tenantId: string, text: TextSearch, rea
     .where(
       sql<SqlBool>`c.id = (select t.community_id from community_thread t where t.tenant_id = ${tenantId} and t.id = fts.thread_id)`,
     )
-    .$if(me !== null, (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('community_member as m')
-              .select('m.person_id')
-              .whereRef('m.tenant_id', '=', 'c.tenant_id')
-              .whereRef('m.community_id', '=', 'c.id')
-              .where('m.person_id', '=', me!),
-          ),
-          ...(reader.places.length
-            ? [eb.and([eb('c.access', '=', 'open'), eb('c.unit_path', 'in', reader.places)])]
-            : []),
-          pathUnder(eb, 'c.unit_path', reader.moderatorRoots),
-        ]),
-      ),
-    )
+    .$if(reader.personId !== null, (qb) => qb.where((eb) => opensCommunity(eb, reader)))
     .where((eb) =>
       eb.exists(
         eb
