@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../server/db/database.ts';
 import * as org from '../server/modules/org/org.service.ts';
 import { type Ctx, systemBase } from '../server/shared/context.ts';
@@ -9,4 +10,15 @@ export async function systemCtx(database: Database, tenantCode: string): Promise
   const tenant = await org.findTenantByCode(base, tenantCode);
   if (!tenant) throw new AppError('tenant_not_found', `No tenant with code ${tenantCode}.`);
   return { ...base, tenantId: tenant.id, defaultLocale: tenant.defaultLocale, locale: tenant.defaultLocale };
+}
+
+/**
+ * PostgreSQL plans a statement (a foreign key's check among them) once per connection, from the
+ * statistics its tables had then. A seed that writes a country in one transaction outgrows them at
+ * once: a check planned while `survey_response` was empty read every response of the tenant for
+ * each answer. So a long seed gathers them again between its stages (ANALYZE counts the rows its
+ * own transaction wrote, and replans what was planned before).
+ */
+export async function refreshStatistics(ctx: Ctx): Promise<void> {
+  if (ctx.dialect === 'postgres') await sql`analyze`.execute(ctx.db);
 }

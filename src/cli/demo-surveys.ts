@@ -6,6 +6,7 @@ import * as rounds from '../server/modules/surveys/rounds.service.ts';
 import { type Answers, isShown, type Question, questionsOf } from '../server/modules/surveys/surveys.definition.ts';
 import type { Ctx } from '../server/shared/context.ts';
 import { todayIso } from '../server/shared/ids.ts';
+import { refreshStatistics } from './context.ts';
 import { draws, REGION_PACE } from './demo-country.ts';
 
 /** What teachers write in the open questions, in the languages they write in. */
@@ -211,6 +212,8 @@ async function nationalRound(ctx: Ctx, surveyId: string, nationId: string, month
     if (draw() > 0.45 + pace * 0.35) continue;
     await answerAs(ctx, round.id, person_id, draw, pace);
     answered++;
+    // Plans made while the responses' tables were empty would read them whole for every answer.
+    if (answered === 300) await refreshStatistics(ctx);
   }
   if (monthsAgo < 0) {
     const closesOn = addMonths(opensOn, 1);

@@ -12,6 +12,7 @@ import { recordAudit } from '../server/shared/audit.ts';
 import { type Ctx, inTransaction, systemBase } from '../server/shared/context.ts';
 import { newId, nowIso } from '../server/shared/ids.ts';
 import type { LocalizedText } from '../server/shared/text.ts';
+import { refreshStatistics } from './context.ts';
 import { seedDemoAssessment } from './demo-assessment.ts';
 import { seedLibrary } from './demo-community.ts';
 import { type ActiveTeacher, seedDemoCountry } from './demo-country.ts';
@@ -303,6 +304,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
       { nationId: root.id, districtId: district1.id, schoolId: school1.id },
       { teacherId: personOf('teacher'), leader },
     );
+    await refreshStatistics(tx);
     const catalogue = await seedDemoCatalogue(
       tx,
       standard,
@@ -325,6 +327,7 @@ export async function seedDemo(database: Database, options: DemoOptions) {
       new Set([...cohorts.upcoming, ...cohorts.lastTerm]),
       { moduleIds: catalogue.modules, programmeId: catalogue.programmeId, expertId: catalogue.expertId },
     );
+    await refreshStatistics(tx);
     await seedDemoTraining(
       tx,
       standard,
@@ -339,12 +342,15 @@ export async function seedDemo(database: Database, options: DemoOptions) {
     await seedLibrary(tx, active);
     // Communities of practice, seminars and meetings, and a PBL grant call in review.
     await seedGatherings(tx, active);
+    await refreshStatistics(tx);
     await seedCycles(tx);
     await seedFollowThrough(tx);
     await seedSchoolPlans(tx);
+    await refreshStatistics(tx);
     await seedEvaluation(tx, standard, active, catalogue.modules[0]);
     // Last year's and this year's national survey of training effectiveness, answered across the country.
     await seedSurveys(tx, root.id);
+    await refreshStatistics(tx);
     await seedDemoSurveyIndicator(tx, { nationId: root.id }, monitoring.practiceObjectiveId);
     await seedDemoTranslations(tx, accountOf.get('translator')!);
   });
