@@ -17,6 +17,7 @@ import { systemBase } from '../server/shared/context.ts';
 import { AppError } from '../server/shared/errors.ts';
 import { startMailSender } from '../server/shared/mail.ts';
 import { registerBenchCommand } from './bench/bench.ts';
+import { registerBenchWebCommand } from './bench/web.ts';
 import { registerBuildReport } from './build-report.ts';
 import { systemCtx } from './context.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo.ts';
@@ -223,6 +224,7 @@ registerTranslationCommands(program, withDatabase);
 registerOpsCommands(program, config);
 registerMaintenanceCommand(program, withDatabase);
 registerBenchCommand(program, positiveInt);
+registerBenchWebCommand(program);
 registerDoctorCommand(program, config);
 registerBuildReport(program, loadConfig().webDir);
 
