@@ -74,19 +74,30 @@ export function registerBenchCommand(program: Command, parseCount: (value: strin
     .description('Print the benchmark figures the issues ask for, one `name value unit` per line.')
     .option('--teachers <n>', 'Teachers to load', parseCount, 1_000_000)
     .option('--sqlite-only', 'Skip the PostgreSQL figures')
+    .option('--postgres-only', 'Skip the SQLite figures')
     .option('--only <names>', `Run only these benchmarks (comma-separated: ${Object.keys(BENCHES).join(', ')})`)
     .option(
       '--postgres <url>',
       'PostgreSQL server for the PostgreSQL figures',
       process.env.PATHWAY_BENCH_POSTGRES ?? DEFAULT_POSTGRES,
     )
-    .action(async (opts: { teachers: number; sqliteOnly?: boolean; postgres: string; only?: string }) => {
-      const names = opts.only ? opts.only.split(',') : Object.keys(BENCHES);
-      const unknown = names.filter((n) => !BENCHES[n]);
-      if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}.`);
-      const benches = names.map((n) => BENCHES[n]!);
-      console.log(`# Pathway benchmark, ${opts.teachers} teachers, ${os.cpus().length} cores, node ${process.version}`);
-      await onSqlite(opts.teachers, benches);
-      if (!opts.sqliteOnly) await onPostgres(opts.teachers, opts.postgres, benches);
-    });
+    .action(
+      async (opts: {
+        teachers: number;
+        sqliteOnly?: boolean;
+        postgresOnly?: boolean;
+        postgres: string;
+        only?: string;
+      }) => {
+        const names = opts.only ? opts.only.split(',') : Object.keys(BENCHES);
+        const unknown = names.filter((n) => !BENCHES[n]);
+        if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}.`);
+        const benches = names.map((n) => BENCHES[n]!);
+        console.log(
+          `# Pathway benchmark, ${opts.teachers} teachers, ${os.cpus().length} cores, node ${process.version}`,
+        );
+        if (!opts.postgresOnly) await onSqlite(opts.teachers, benches);
+        if (!opts.sqliteOnly) await onPostgres(opts.teachers, opts.postgres, benches);
+      },
+    );
 }
