@@ -170,6 +170,9 @@ const ROUND_WORDS = {
   },
 };
 
+/** Teachers of a national round who may answer it: all of them at demo sizes, a bounded sample of a benchmark's. */
+const ANSWERING = 20_000;
+
 /**
  * A round of the national survey to every teacher, answered by about two in three (more where the
  * reform is further along, the answers leaning by the region's pace times `paceFactor`). A round of
@@ -205,7 +208,10 @@ async function nationalRound(ctx: Ctx, surveyId: string, nationId: string, month
     .execute();
   const regionOrder = [...new Set(invited.map((i) => i.org_path.split('/').slice(0, 3).join('/')))].sort();
   let answered = 0;
+  // A benchmark's million teachers are all invited; ANSWERING of them, evenly spread, are asked.
+  const stride = Math.max(1, Math.ceil(invited.length / ANSWERING));
   for (const [n, { person_id, org_path }] of invited.entries()) {
+    if (n % stride !== 0) continue;
     const draw = draws(n + 7919 + monthsAgo * 31);
     const region = regionOrder.indexOf(org_path.split('/').slice(0, 3).join('/'));
     const pace = REGION_PACE[region % REGION_PACE.length]! * paceFactor;
