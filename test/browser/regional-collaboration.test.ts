@@ -60,7 +60,8 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
       await meridia.getByText(solvaraTeacher).waitFor();
       await meridia.getByRole('textbox', { name: 'Write to the participants' }).fill('Amberfield measured 9 °C today.');
       await meridia.getByRole('button', { name: 'Post' }).click();
-      await meridia.getByText('Amberfield measured 9 °C today.').waitFor();
+      // Until the answer comes back the text is still in the box too: it is looked for among the posts.
+      await meridia.locator('.post', { hasText: 'Amberfield measured 9 °C today.' }).waitFor();
 
       const solvara = await world.signedIn('solvara-teacher', PHONE);
       await solvara.goto(`${world.base}/regional/activities`);
@@ -72,7 +73,7 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies DialectName[]) {
         .getByRole('textbox', { name: 'Write to the participants' })
         .fill('Hello from Solvara: 14 °C and sunny.');
       await solvara.getByRole('button', { name: 'Post' }).click();
-      await solvara.getByText('Hello from Solvara: 14 °C and sunny.').waitFor();
+      await solvara.locator('.post', { hasText: 'Hello from Solvara: 14 °C and sunny.' }).waitFor();
 
       await meridia.reload();
       const back = meridia.locator('.post', { hasText: 'Hello from Solvara: 14 °C and sunny.' });
