@@ -89,6 +89,7 @@ export function registerBenchCommand(program: Command, parseCount: (value: strin
         postgres: string;
         only?: string;
       }) => {
+        if (opts.sqliteOnly && opts.postgresOnly) throw new Error('Give --sqlite-only or --postgres-only, not both.');
         const names = opts.only ? opts.only.split(',') : Object.keys(BENCHES);
         const unknown = names.filter((n) => !BENCHES[n]);
         if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}.`);

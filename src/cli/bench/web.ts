@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { migrate, openDatabase } from '../../server/db/database.ts';
 import { buildApp } from '../../server/http/app.ts';
+import { gzipKb } from '../build-report.ts';
 import { DEMO_PASSWORD, seedDemo } from '../demo.ts';
 import { report } from './measure.ts';
 
@@ -82,22 +82,24 @@ async function scriptsOf(
 ) {
   const { context, page } = await phone(browser, base, username);
   const scripts = new Set<string>();
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (req) => {
+    if (req.resourceType() !== 'script') return;
+    scripts.add(new URL(req.url()).pathname);
+    sizes.push(req.sizes().then((s) => s.responseBodySize));
+  });
   let sent = 0;
-  page.on('response', (res) => {
-    if (res.request().resourceType() === 'script') scripts.add(new URL(res.url()).pathname);
-  });
-  page.on('requestfinished', async (req) => {
-    if (req.resourceType() === 'script') sent += (await req.sizes()).responseBodySize;
-  });
   try {
     await page.goto(`${base}${url}`);
     await ready(page);
     await page.waitForLoadState('networkidle');
+    // Read while the context is open: a size asked for after it closes is never answered.
+    for (const size of await Promise.all(sizes)) sent += size;
   } finally {
     await context.close();
   }
   let gzipped = 0;
-  for (const script of scripts) gzipped += gzipSync(fs.readFileSync(path.join(WEB_DIR, script)), { level: 9 }).length;
+  for (const script of scripts) gzipped += gzipKb(path.join(WEB_DIR, script)) * 1024;
   return { files: scripts.size, gzipped, sent };
 }
 
