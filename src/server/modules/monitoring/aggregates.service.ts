@@ -112,8 +112,11 @@ async function onStatusChanged(ctx: Ctx, changes: assessment.StatusChange[]) {
   await repo.addCompetencyCounts(ctx.db, deltas);
   // Aspect attainment follows self-assessed and confirmed levels ("trained" never moves it); a moved
   // self column may be a submitted self-assessment, so `self_assessed` is refreshed in the same pass.
-  const selfMoved = (c: assessment.StatusChange) => c.before?.self_event_id !== c.after?.self_event_id;
-  const moved = changes.filter((c) => selfMoved(c) || c.before?.confirmed_event_id !== c.after?.confirmed_event_id);
+  // A teacher's first status row has no `before`: a column it leaves empty did not move.
+  const movedOn = (c: assessment.StatusChange, column: 'self_event_id' | 'confirmed_event_id') =>
+    (c.before?.[column] ?? null) !== (c.after?.[column] ?? null);
+  const selfMoved = (c: assessment.StatusChange) => movedOn(c, 'self_event_id');
+  const moved = changes.filter((c) => selfMoved(c) || movedOn(c, 'confirmed_event_id'));
   await refreshFacts(
     ctx,
     moved.map((c) => (c.after ?? c.before)!.person_id),
