@@ -22,6 +22,16 @@ export interface Ctx {
   locale: string;
   actor: Actor;
   requestId: string | null;
+  /** Inside a transaction: work to finish once, just before it commits (see `atCommit`). */
+  beforeCommit?: BeforeCommit;
+}
+
+/** What a transaction's work asked to finish before the commit; closed once it has been finished. */
+export interface BeforeCommit {
+  tasks: (() => Promise<void>)[];
+  /** Each kind of pending work's accumulator, by its key. */
+  pending: Map<object, unknown>;
+  open: boolean;
 }
 
 export function systemActor(): Actor {
@@ -47,8 +57,8 @@ export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>):
   if (ctx.db.isTransaction) return work(ctx);
   const run = () =>
     ctx.dialect === 'sqlite'
-      ? groupCommit(ctx.db, (trx) => work({ ...ctx, db: trx }))
-      : ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+      ? groupCommit(ctx.db, (trx) => finishing({ ...ctx, db: trx }, work))
+      : ctx.db.transaction().execute((trx) => finishing({ ...ctx, db: trx }, work));
   if (transactionTimers.size === 0) return run();
   const started = performance.now();
   let outcome: 'commit' | 'rollback' = 'rollback';
@@ -60,6 +70,41 @@ export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>):
     const seconds = (performance.now() - started) / 1000;
     for (const timer of transactionTimers) timer(seconds, outcome);
   }
+}
+
+/** Runs the work, then what it asked to finish before the commit, in the order asked. */
+async function finishing<T>(tx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
+  const beforeCommit: BeforeCommit = { tasks: [], pending: new Map(), open: true };
+  const result = await work({ ...tx, beforeCommit });
+  for (let task = beforeCommit.tasks.shift(); task; task = beforeCommit.tasks.shift()) await task();
+  beforeCommit.open = false;
+  return result;
+}
+
+/**
+ * Work of one kind (`key`) that a transaction's writers leave to be done once, just before it
+ * commits: writers that move the same derived figures several times in one transaction (an
+ * observation moves a status and practice) bring them up to date once. Returns the transaction's
+ * accumulator of that work (made by `start` the first time), which `finish` is given before the
+ * commit; or null outside a transaction, or after its work finished, where the caller works at once.
+ */
+export function pendingAtCommit<P>(
+  ctx: Ctx,
+  key: object,
+  start: () => P,
+  finish: (tx: Ctx, pending: P) => Promise<void>,
+): P | null {
+  const beforeCommit = ctx.beforeCommit;
+  if (!beforeCommit?.open) return null;
+  if (!beforeCommit.pending.has(key)) {
+    const pending = start();
+    beforeCommit.pending.set(key, pending);
+    beforeCommit.tasks.push(async () => {
+      beforeCommit.pending.delete(key);
+      await finish(ctx, pending);
+    });
+  }
+  return beforeCommit.pending.get(key) as P;
 }
 
 /** The system acting before a tenant is chosen: creating tenants, the CLI, the demo seeder. */

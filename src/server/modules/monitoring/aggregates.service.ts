@@ -121,7 +121,6 @@ async function onStatusChanged(ctx: Ctx, changes: assessment.StatusChange[]) {
     ctx,
     moved.map((c) => (c.after ?? c.before)!.person_id),
     moved.some(selfMoved) ? ['aspect', 'self'] : ['aspect'],
-    [...placements.values()],
   );
 }
 

@@ -1,4 +1,5 @@
-import type { Ctx } from '../../shared/context.ts';
+import { batches } from '../../shared/batches.ts';
+import { type Ctx, pendingAtCommit } from '../../shared/context.ts';
 import { standardShape } from '../assessment/assessment.standard.ts';
 import * as people from '../people/people.service.ts';
 import { STUDENT_CENTRED_FROM, termOf } from '../practice/practice.constants.ts';
@@ -139,22 +140,43 @@ async function aspectFacts(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.status
   return out;
 }
 
+/** People whose facts of some families a transaction changed, refreshed once before it commits. */
+type PendingRefresh = Map<string, Set<Family>>;
+
 /**
  * Brings these people's facts of the given families up to date and adds the difference to every
- * unit above each teacher. The people are locked first, so two writers cannot both read the old facts.
+ * unit above each teacher, in the caller's transaction. Inside a transaction this is done once,
+ * just before it commits, for everything its writers asked (an observation moves a status and
+ * practice): the figures are still fresh when the commit lands.
  */
-export async function refreshFacts(
-  ctx: Ctx,
-  personIds: string[],
-  families: readonly Family[],
-  /** The people's placements, when the caller has them (read after it locked them). */
-  known?: people.Placement[],
-) {
+export async function refreshFacts(ctx: Ctx, personIds: string[], families: readonly Family[]) {
+  const pending = pendingAtCommit<PendingRefresh>(ctx, refreshFacts, () => new Map(), refreshPending);
+  if (!pending) return refreshNow(ctx, personIds, families);
+  for (const id of personIds) {
+    const asked = pending.get(id) ?? new Set<Family>();
+    for (const f of families) asked.add(f);
+    pending.set(id, asked);
+  }
+}
+
+/** Refreshes the people asked for, a page at a time, those asked for the same families together. */
+async function refreshPending(ctx: Ctx, pending: PendingRefresh) {
+  const byFamilies = new Map<string, string[]>();
+  for (const [id, families] of pending) {
+    const key = [...families].sort().join(',');
+    byFamilies.set(key, [...(byFamilies.get(key) ?? []), id]);
+  }
+  for (const [key, ids] of byFamilies)
+    for (const page of batches(ids, 1000)) await refreshNow(ctx, page, key.split(',') as Family[]);
+}
+
+/** The people are locked first, so two writers cannot both read the old facts. */
+async function refreshNow(ctx: Ctx, personIds: string[], families: readonly Family[]) {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
-  if (!known) await people.lockPeople(ctx, ids);
+  await people.lockPeople(ctx, ids);
   const [placements, stored, fresh] = await Promise.all([
-    known ? known.filter((p) => ids.includes(p.id)) : people.placementsOf(ctx, ids),
+    people.placementsOf(ctx, ids),
     repo.personFactsOf(ctx.db, ctx.tenantId, ids),
     computeFacts(ctx, ids, families),
   ]);

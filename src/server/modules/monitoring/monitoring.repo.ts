@@ -6,14 +6,44 @@ import type {
   UnitFactCountTable,
   UnitTeacherCountTable,
 } from '../../db/schema.ts';
+import { type KeyedTable, upsertByKey } from '../../db/upsert.ts';
 import { subtreeUpperBound } from '../../shared/access.ts';
-import { batches, KEYS_PER_STATEMENT, readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
+import { batches, KEYS_PER_STATEMENT, readInBatches } from '../../shared/batches.ts';
 import { OTHER_PLACE, PLACES_OF_WORK } from './places.ts';
 
 export type CompetencyCountRow = Selectable<UnitCompetencyCountTable>;
 export type TeacherCountRow = Selectable<UnitTeacherCountTable>;
 export type FactCountRow = Selectable<UnitFactCountTable>;
 export type PersonFactRow = Selectable<PersonFactTable>;
+
+const COMPETENCY_COUNTS: KeyedTable<CompetencyCountRow> = {
+  table: 'unit_competency_count',
+  key: ['tenant_id', 'unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex', 'place'],
+  amount: 'teachers',
+  amountType: 'integer',
+  mode: 'add',
+};
+const TEACHER_COUNTS: KeyedTable<TeacherCountRow> = {
+  table: 'unit_teacher_count',
+  key: ['tenant_id', 'unit_id', 'sex', 'place'],
+  amount: 'teachers',
+  amountType: 'integer',
+  mode: 'add',
+};
+const FACT_COUNTS: KeyedTable<FactCountRow> = {
+  table: 'unit_fact_count',
+  key: ['tenant_id', 'unit_id', 'fact', 'sex', 'place'],
+  amount: 'value',
+  amountType: 'double precision',
+  mode: 'add',
+};
+const PERSON_FACTS: KeyedTable<PersonFactRow> = {
+  table: 'person_fact',
+  key: ['tenant_id', 'person_id', 'fact'],
+  amount: 'value',
+  amountType: 'double precision',
+  mode: 'set',
+};
 
 /** Adds signed deltas to the competency counts in one statement (rows are summed per key first). */
 export async function addCompetencyCounts(db: Kysely<DB>, rows: CompetencyCountRow[]) {
@@ -24,17 +54,10 @@ export async function addCompetencyCounts(db: Kysely<DB>, rows: CompetencyCountR
     if (seen) seen.teachers += r.teachers;
     else summed.set(key, { ...r });
   }
-  const changes = [...summed.values()].filter((r) => r.teachers !== 0);
-  await writeInBatches(changes, rowsPerStatement(9), (batch) =>
-    db
-      .insertInto('unit_competency_count')
-      .values(batch)
-      .onConflict((oc) =>
-        oc
-          .columns(['tenant_id', 'unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex', 'place'])
-          .doUpdateSet((eb) => ({ teachers: eb('unit_competency_count.teachers', '+', eb.ref('excluded.teachers')) })),
-      )
-      .execute(),
+  await upsertByKey(
+    db,
+    COMPETENCY_COUNTS,
+    [...summed.values()].filter((r) => r.teachers !== 0),
   );
 }
 
@@ -46,17 +69,10 @@ export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) 
     if (seen) seen.teachers += r.teachers;
     else summed.set(key, { ...r });
   }
-  const changes = [...summed.values()].filter((r) => r.teachers !== 0);
-  await writeInBatches(changes, rowsPerStatement(5), (batch) =>
-    db
-      .insertInto('unit_teacher_count')
-      .values(batch)
-      .onConflict((oc) =>
-        oc
-          .columns(['tenant_id', 'unit_id', 'sex', 'place'])
-          .doUpdateSet((eb) => ({ teachers: eb('unit_teacher_count.teachers', '+', eb.ref('excluded.teachers')) })),
-      )
-      .execute(),
+  await upsertByKey(
+    db,
+    TEACHER_COUNTS,
+    [...summed.values()].filter((r) => r.teachers !== 0),
   );
 }
 
@@ -68,17 +84,10 @@ export async function addFactCounts(db: Kysely<DB>, rows: FactCountRow[]) {
     if (seen) seen.value += r.value;
     else summed.set(key, { ...r });
   }
-  const changes = [...summed.values()].filter((r) => r.value !== 0);
-  await writeInBatches(changes, rowsPerStatement(6), (batch) =>
-    db
-      .insertInto('unit_fact_count')
-      .values(batch)
-      .onConflict((oc) =>
-        oc
-          .columns(['tenant_id', 'unit_id', 'fact', 'sex', 'place'])
-          .doUpdateSet((eb) => ({ value: eb('unit_fact_count.value', '+', eb.ref('excluded.value')) })),
-      )
-      .execute(),
+  await upsertByKey(
+    db,
+    FACT_COUNTS,
+    [...summed.values()].filter((r) => r.value !== 0),
   );
 }
 
@@ -99,15 +108,7 @@ export async function putPersonFacts(db: Kysely<DB>, rows: PersonFactRow[]) {
       .where('person_id', '=', r.person_id)
       .where('fact', '=', r.fact)
       .execute();
-  await writeInBatches(kept, rowsPerStatement(4), (batch) =>
-    db
-      .insertInto('person_fact')
-      .values(batch)
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'person_id', 'fact']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
-      )
-      .execute(),
-  );
+  await upsertByKey(db, PERSON_FACTS, kept);
 }
 
 /** Statuses of several people: what aspect attainment is worked out from. */

@@ -31,10 +31,11 @@ export async function coachLinks(
   on: string = todayIso(),
   teacherIds?: string[],
 ): Promise<Map<string, Set<CoachingLink>>> {
+  if (teacherIds?.length === 0) return new Map();
   const [partnered, assigned, trained] = await Promise.all([
     repo.partnershipCoachees(ctx.db, ctx.tenantId, coachPersonId, on, teacherIds),
     repo.assignedCoachees(ctx.db, ctx.tenantId, coachPersonId, on, teacherIds),
-    completersLedBy(ctx, coachPersonId, addMonths(on, -FOLLOW_THROUGH_MONTHS)),
+    completersLedBy(ctx, coachPersonId, addMonths(on, -FOLLOW_THROUGH_MONTHS), teacherIds),
   ]);
   const links = new Map<string, Set<CoachingLink>>();
   const add = (teacherId: string, link: CoachingLink) => {

@@ -282,6 +282,6 @@ export async function recordResults(ctx: Ctx, offeringId: string, input: Results
  * The people who completed an offering this trainer led since a date, for the practice module's
  * follow-through: a trainer coaches those they trained. No scope check: callers decide what to show.
  */
-export function completersLedBy(ctx: Ctx, trainerPersonId: string, since: string) {
-  return repo.completersLedBy(ctx.db, ctx.tenantId, trainerPersonId, since);
+export function completersLedBy(ctx: Ctx, trainerPersonId: string, since: string, personIds?: string[]) {
+  return repo.completersLedBy(ctx.db, ctx.tenantId, trainerPersonId, since, personIds);
 }

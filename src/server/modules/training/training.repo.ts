@@ -678,8 +678,18 @@ export function proposedModulesUnder(db: Kysely<DB>, tenantId: string, roots: st
     .execute() as Promise<{ person_id: string; module_id: string }[]>;
 }
 
-/** Who completed an offering this trainer led, since a date: the trainer follows them through in class. */
-export function completersLedBy(db: Kysely<DB>, tenantId: string, trainerPersonId: string, since: string) {
+/**
+ * Who completed an offering this trainer led, since a date: the trainer follows them through in
+ * class. With `personIds`, only those of them (a check of one coachee reads their enrolments, not
+ * every enrolment of every offering the trainer led).
+ */
+export function completersLedBy(
+  db: Kysely<DB>,
+  tenantId: string,
+  trainerPersonId: string,
+  since: string,
+  personIds?: string[],
+) {
   return db
     .selectFrom('training_offering_trainer as t')
     .innerJoin('training_enrolment as e', (j) =>
@@ -690,5 +700,6 @@ export function completersLedBy(db: Kysely<DB>, tenantId: string, trainerPersonI
     .where('t.person_id', '=', trainerPersonId)
     .where('e.result', '=', 'completed')
     .where('e.completed_on', '>=', since)
+    .$if(personIds !== undefined, (q) => q.where('e.person_id', 'in', personIds!))
     .execute();
 }
