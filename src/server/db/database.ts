@@ -49,6 +49,7 @@ import * as countsByPlace from './migrations/0045_counts_by_place.ts';
 import * as schoolCounts from './migrations/0046_school_counts.ts';
 import * as surveyResponsePlace from './migrations/0047_survey_response_place.ts';
 import * as countsWithoutRowid from './migrations/0048_counts_without_rowid.ts';
+import * as surveyPendingAnswers from './migrations/0049_survey_pending_answers.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -181,6 +182,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0046_school_counts': schoolCounts,
   '0047_survey_response_place': surveyResponsePlace,
   '0048_counts_without_rowid': countsWithoutRowid,
+  '0049_survey_pending_answers': surveyPendingAnswers,
 };
 
 /** Every migration this code knows, in the order they run: the schema version a backup records. */

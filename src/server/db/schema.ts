@@ -1104,6 +1104,12 @@ export interface SurveyResponseTable {
   submitted_on: string;
   /** 0 while what the response counts waits to be folded into `survey_tally` (web submissions). */
   tallied: Generated<number>;
+  /**
+   * A web submission's answers until they are folded (`surveys/tally.ts`): JSON, one
+   * `[question_key, item, value_number, value_text]` per `survey_answer` row; null once they are
+   * rows of `survey_answer` (folded, imported, or submitted before migration 0049).
+   */
+  pending_answers: string | null;
 }
 
 export interface SurveyAnswerTable {

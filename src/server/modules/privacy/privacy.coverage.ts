@@ -154,7 +154,9 @@ export const COVERED: TableCoverage[] = [
   { table: 'survey_round', group: 'surveys', links: { created_by_account_id: 'actor' } },
   // The draft of an anonymous round is a box only the link's token opens: never exported.
   { table: 'survey_invitation', group: 'surveys', links: { person_id: 'subject' }, omit: ['token_hash', 'draft'] },
-  // Only identified rounds keep person_id on a response; anonymous responses carry none.
+  // Only identified rounds keep person_id on a response; anonymous responses carry none. A web
+  // submission's answers wait on its response (pending_answers) until its round is read: export and
+  // erasure fold the person's rounds first (privacy.service.ts), so they are survey_answer rows.
   { table: 'survey_response', group: 'surveys', links: { person_id: 'subject' } },
 
   // Erasure removes the file of a resource the person alone wrote and withdraws it to a private draft

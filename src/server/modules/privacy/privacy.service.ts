@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import type { FileStore } from '../../shared/storage.ts';
 import * as people from '../people/people.service.ts';
+import { foldResponsesOf } from '../surveys/tally.ts';
 import { pseudonymisePerson } from './privacy.erase.ts';
 import { gatherExport } from './privacy.export.ts';
 import { exportPdf } from './privacy.pdf.ts';
@@ -32,11 +33,13 @@ async function requireManaged(ctx: Ctx, personId: string, permissions: Permissio
 
 export async function exportMe(ctx: Ctx, format: 'json' | 'pdf'): Promise<PersonExport | Buffer> {
   if (!ctx.actor.personId) throw notFound('person', 'me');
+  await foldResponsesOf(ctx, ctx.actor.personId);
   return render(ctx, await gatherExport(ctx.db, ctx.tenantId, ctx.actor.personId), format);
 }
 
 export async function exportPerson(ctx: Ctx, personId: string, format: 'json' | 'pdf'): Promise<PersonExport | Buffer> {
   await requireManaged(ctx, personId, EXPORT);
+  await foldResponsesOf(ctx, personId);
   const data = await gatherExport(ctx.db, ctx.tenantId, personId);
   await inTransaction(ctx, (tx) =>
     recordAudit(tx.db, tx, 'person.export', { type: 'person', id: personId }, null, { format }),
@@ -81,6 +84,9 @@ export async function erasePerson(
       .where('action', '=', 'person.erase')
       .executeTakeFirst();
     if (already) throw new AppError('person_already_erased', 'This person was erased already.', { personId });
+    // Answers a survey keeps on the response until its round is read become answer rows first, so
+    // that their texts are redacted like every other (privacy.erase.ts).
+    await foldResponsesOf(tx, personId);
     const result = await pseudonymisePerson(tx, personId);
     // Which fields went, never their values.
     await recordAudit(tx.db, tx, 'person.erase', { type: 'person', id: personId }, null, {

@@ -8,6 +8,7 @@ import * as make from '../../../../test/factories.ts';
 import { type Session, signIn, type TestApp } from '../../../../test/http.ts';
 import type { Database } from '../../db/database.ts';
 import { buildApp } from '../../http/app.ts';
+import { todayIso } from '../../shared/ids.ts';
 import { diskStore } from '../../shared/storage.ts';
 import * as ledger from '../assessment/assessment.service.ts';
 import * as evidence from '../assessment/evidence.service.ts';
@@ -21,8 +22,11 @@ import { createThread } from '../community/threads.service.ts';
 import { registerMonitoring } from '../monitoring/aggregates.service.ts';
 import { competencyDashboard } from '../monitoring/dashboard.service.ts';
 import type { Person } from '../people/people.schemas.ts';
+import { addMonths } from '../practice/coaching.links.ts';
 import * as credentials from '../recognition/credentials.service.ts';
 import { configureCredentials } from '../recognition/issuer.keys.ts';
+import * as responses from '../surveys/responses.service.ts';
+import * as rounds from '../surveys/rounds.service.ts';
 
 configureCredentials({ publicUrl: 'https://pathway.test', keySecret: 'privacy-test-key-secret-0123' });
 
@@ -269,7 +273,28 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       regionBAdmin: await signIn(app, regionBAdmin.username, regionBAdmin.password),
       leader: await signIn(app, leader.username, leader.password),
     };
+    surveyId = await make.publishedSurvey(world.ctx, {
+      sections: [
+        { key: 'use', title: { en: 'Use' }, questions: [{ key: 'how', type: 'short_text', text: { en: 'How' } }] },
+      ],
+    });
   });
+
+  let surveyId: string;
+  /** The teacher answers a named round: the answer waits on the response until the round is read. */
+  async function answerSurvey(text: string) {
+    const round = await rounds.createRound(world.ctx, surveyId, {
+      title: { en: 'Named round' },
+      unitId: world.schoolA1.id,
+      population: { categories: ['teacher'] },
+      anonymous: false,
+      kind: 'general',
+      opensOn: todayIso(),
+      closesOn: addMonths(todayIso(), 1),
+    });
+    await responses.submit(await responses.asInvited(teacher.ctx, round.id), { how: text });
+    return round.id;
+  }
 
   afterAll(async () => {
     await app?.close();
@@ -277,6 +302,7 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
   });
 
   it('gives a person everything held about them, and nothing of another person', async () => {
+    await answerSurvey(`Asked by ${fullName()}`);
     const res = await app.inject({ method: 'GET', url: '/api/me/export', headers: sessions.teacher.headers });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
@@ -294,6 +320,9 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
     expect(table('evidence')[0]).not.toHaveProperty('storage_key');
     expect(table('audit_log').length).toBeGreaterThan(0);
     expect(table('credential')).toHaveLength(1);
+    // A survey answer kept on its response until the round is read is exported as an answer row.
+    expect(table('survey_response')).toMatchObject([{ person_id: teacher.person.id, pending_answers: null }]);
+    expect(table('survey_answer')).toMatchObject([{ question_key: 'how', value_text: `Asked by ${fullName()}` }]);
     expect(table('community_post')[0].body).toContain(fullName());
     // Rows in the regional office's tenant, found by the person's own tenant.
     expect(table('regional_participant')[0]).toMatchObject({ name: fullName(), activity_id: 'project-1' });
@@ -345,6 +374,7 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       .where('person_id', '=', teacher.person.id)
       .execute();
     const needles = [fullName(), teacher.person.familyName, teacher.person.nationalId!, 'EMIS-PRIV-1'];
+    const waiting = await answerSurvey(`Written by ${fullName()}`);
     const found = await textContaining(db, needles);
     // The scan sees them where they are: the person, the audit log, the post and its search entry.
     for (const where of [
@@ -354,6 +384,8 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
       'evidence.title',
       'regional_participant.name',
       'regional_post.author_name',
+      'survey_answer.value_text',
+      'survey_response.pending_answers',
     ])
       expect(found.some((f) => f.startsWith(where))).toBe(true);
     expect(found.some((f) => /^community_(fts\.body|search\.search_vector)/.test(f))).toBe(true);
@@ -393,6 +425,13 @@ describeOnEachDatabase('a person’s data on request', (getDb) => {
     });
 
     expect(await textContaining(db, [...needles, 'teacher.privacy@example.org', '123 45 67'])).toEqual([]);
+    // The answer that waited on its response is an answer row now, its name replaced.
+    const answer = await db.db
+      .selectFrom('survey_answer')
+      .select('value_text')
+      .where('round_id', '=', waiting)
+      .executeTakeFirstOrThrow();
+    expect(answer.value_text).toBe(`Written by ${res.json().pseudonym}`);
     expect(fs.existsSync(path.join(filesDir, evidenceKey))).toBe(false);
     expect(fs.existsSync(keyOf(resourceId))).toBe(false);
     for (const file of filesUnder(filesDir)) {

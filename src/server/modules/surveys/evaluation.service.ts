@@ -11,6 +11,7 @@ import type { EvaluationRound, OfferingEvaluation, Paired, PairedItem } from './
 import * as repo from './rounds.repo.ts';
 import { roundStatus } from './rounds.service.ts';
 import { type Question, questionsOf, roundDefinition } from './surveys.definition.ts';
+import { foldTallies } from './tally.ts';
 
 /** Questions whose stored number is a point on an ordered scale or a quantity: those that pair and average. */
 const SCALED = new Set(['likert', 'matrix', 'number']);
@@ -29,6 +30,9 @@ function itemTexts(ctx: Ctx, question: Question, row: string | null) {
  */
 export async function pairedChange(ctx: Ctx, before: repo.RoundView, after: repo.RoundView): Promise<Paired | null> {
   if (before.anonymous === 1 || after.anonymous === 1) return null;
+  // Answers submitted on the web wait on their responses until their round is folded.
+  await foldTallies(ctx, before.id);
+  await foldTallies(ctx, after.id);
   const base = { beforeRoundId: before.id, afterRoundId: after.id };
   const people = await sql<{ n: number }>`
     select count(*) as n from survey_response a join survey_response b
@@ -76,6 +80,7 @@ export async function pairedChange(ctx: Ctx, before: repo.RoundView, after: repo
 async function evaluationRounds(ctx: Ctx, rounds: repo.RoundView[]): Promise<EvaluationRound[]> {
   if (rounds.length === 0) return [];
   const ids = rounds.map((r) => r.id);
+  for (const id of ids) await foldTallies(ctx, id);
   const counted = await ctx.db
     .selectFrom('survey_response')
     .select(['round_id', (eb) => eb.fn.countAll<number>().as('n')])

@@ -282,15 +282,7 @@ export async function importPaperResponses(ctx: Ctx, roundId: string, bytes: Buf
       const responseId = randomUUID();
       const rows = questionsOf(definition)
         .filter((q) => isShown(q, answers) && !isBlank(answers[q.key]))
-        .flatMap((q) =>
-          answerRows(q, answers[q.key]!).map((r) => ({
-            tenant_id: tx.tenantId,
-            response_id: responseId,
-            round_id: roundId,
-            question_key: q.key,
-            ...r,
-          })),
-        );
+        .flatMap((q) => answerRows(q, answers[q.key]!).map((r) => ({ question_key: q.key, ...r })));
       await repo.insertResponse(
         tx.db,
         {

@@ -170,15 +170,7 @@ export async function submit(a: Answering, given: Answers) {
   const responseId = randomUUID();
   const rows = questionsOf(a.definition)
     .filter((q) => isShown(q, answers) && !isBlank(answers[q.key]))
-    .flatMap((q) =>
-      answerRows(q, answers[q.key]!).map((r) => ({
-        tenant_id: a.ctx.tenantId,
-        response_id: responseId,
-        round_id: a.round.id,
-        question_key: q.key,
-        ...r,
-      })),
-    );
+    .flatMap((q) => answerRows(q, answers[q.key]!).map((r) => ({ question_key: q.key, ...r })));
   await inTransaction(a.ctx, async (tx) => {
     if (!(await repo.markSubmitted(tx.db, tx.tenantId, a.invitation.id)))
       throw new AppError('response_submitted', 'You have answered this survey already.', { roundId: a.round.id });

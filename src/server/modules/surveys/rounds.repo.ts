@@ -3,7 +3,7 @@ import type { DB, SurveyInvitationTable, SurveyRoundTable } from '../../db/schem
 import { pathUnder } from '../../shared/access.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 import type { Population, RoundKind } from './rounds.schemas.ts';
-import { addTallies, tallyRows } from './tally.ts';
+import { type Answer, addTallies, pendingAnswers, tallyRows } from './tally.ts';
 
 export type RoundRow = Selectable<SurveyRoundTable>;
 export type InvitationRow = Selectable<SurveyInvitationTable>;
@@ -280,20 +280,34 @@ export async function closeRound(db: Kysely<DB>, tenantId: string, id: string) {
 }
 
 /**
- * Writes a response and its answers (the caller's transaction). What they add to the round's tallies
- * is added with them (`now`: imports, many at once) or left for the next reader of the round's results
- * to fold in (`later`: a web submission, which then writes a few rows instead of hundreds; `tally.ts`).
+ * Writes a response and its answers (the caller's transaction). An import (`now`, many at once)
+ * writes the answer rows and adds what they count to the round's tallies with them; a web submission
+ * (`later`) writes its response alone, its answers kept on it as JSON, and leaves answer rows and
+ * tallies for the next reader of the round to fold in (`tally.ts`): one row instead of dozens, and a
+ * few upserts instead of hundreds.
  */
 export async function insertResponse(
   db: Kysely<DB>,
-  response: Omit<Insertable<DB['survey_response']>, 'tallied'>,
-  answers: Selectable<DB['survey_answer']>[],
+  response: Omit<Insertable<DB['survey_response']>, 'tallied' | 'pending_answers'>,
+  answers: Answer[],
   tally: 'now' | 'later',
 ) {
+  if (tally === 'later') {
+    await db
+      .insertInto('survey_response')
+      .values({ ...response, tallied: 0, pending_answers: pendingAnswers(answers) })
+      .execute();
+    return;
+  }
   await db
     .insertInto('survey_response')
-    .values({ ...response, tallied: tally === 'now' ? 1 : 0 })
+    .values({ ...response, tallied: 1 })
     .execute();
-  await writeInBatches(answers, rowsPerStatement(7), (batch) => db.insertInto('survey_answer').values(batch).execute());
-  if (tally === 'now') await addTallies(db, tallyRows(response, answers));
+  const { tenant_id, id: response_id, round_id } = response;
+  await writeInBatches(
+    answers.map((a) => ({ tenant_id, response_id, round_id, ...a })),
+    rowsPerStatement(7),
+    (batch) => db.insertInto('survey_answer').values(batch).execute(),
+  );
+  await addTallies(db, tallyRows(response, answers));
 }

@@ -5,6 +5,7 @@ import { type Session, signIn, type TestApp, testApp } from '../../../../test/ht
 import { todayIso } from '../../shared/ids.ts';
 import { addMonths } from '../practice/coaching.links.ts';
 import type { DefinitionInput } from './surveys.definition.ts';
+import { foldTallies } from './tally.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as loose JSON in HTTP tests.
 type Json = Record<string, any>;
@@ -145,6 +146,8 @@ describeOnEachDatabase('survey rounds: invitations, answers and results', (getDb
     const responses = await getDb().db.selectFrom('survey_response').selectAll().execute();
     expect(responses).toHaveLength(8);
     expect(responses.every((r) => r.person_id === null && r.submitted_on === today)).toBe(true);
+    // Answers are rows of survey_answer once a reader has folded the round.
+    await foldTallies(world.ctx, anonymousRound);
     const ids = new Set(teachers.map((t) => t.person.id));
     const rows = JSON.stringify([responses, await getDb().db.selectFrom('survey_answer').selectAll().execute()]);
     for (const id of ids) expect(rows).not.toContain(id);
@@ -155,6 +158,7 @@ describeOnEachDatabase('survey rounds: invitations, answers and results', (getDb
       .select('value_text')
       .where('question_key', '=', 'how')
       .execute();
+    expect(answersOfHidden.map((a) => a.value_text)).toContain('Groups mapped the river, lesson 0');
     expect(answersOfHidden.map((a) => a.value_text)).not.toContain('This is not shown and is dropped');
   });
 

@@ -7,7 +7,25 @@ type Response = Pick<
   Selectable<DB['survey_response']>,
   'tenant_id' | 'round_id' | 'unit_path' | 'sex' | 'role' | 'school_type' | 'place'
 >;
-type Answer = Pick<Selectable<DB['survey_answer']>, 'question_key' | 'item' | 'value_number' | 'value_text'>;
+/** An answer row's values: a response's tallies and its `survey_answer` rows are made of these. */
+export type Answer = Pick<Selectable<DB['survey_answer']>, 'question_key' | 'item' | 'value_number' | 'value_text'>;
+type AnswerRow = Selectable<DB['survey_answer']>;
+/** How `survey_response.pending_answers` holds an answer row: a few bytes, parsed back in one call. */
+type Pending = [question_key: string, item: string, value_number: number | null, value_text: string | null];
+
+/** A web submission's answers as its response keeps them until they are folded. */
+export function pendingAnswers(answers: Answer[]): string {
+  return JSON.stringify(answers.map((a): Pending => [a.question_key, a.item, a.value_number, a.value_text]));
+}
+
+function parsePending(text: string): Answer[] {
+  return (JSON.parse(text) as Pending[]).map(([question_key, item, value_number, value_text]) => ({
+    question_key,
+    item,
+    value_number,
+    value_text,
+  }));
+}
 
 /**
  * What a response adds to its round's tallies: for the place it was given and every unit above it,
@@ -77,6 +95,81 @@ const COLUMNS = [...KEY, 'n'] as const;
 const SIZES = [256, 64, 16, 4, 1];
 
 /**
+ * Runs the statement of `text(size)` over `rows` in a few fixed sizes (`SIZES`), each size compiled
+ * once per dialect: many rows are bound to prepared statements instead of compiled afresh as objects.
+ */
+async function writeInSizes<R>(
+  db: Kysely<DB>,
+  rows: R[],
+  columns: readonly (keyof R)[],
+  text: (db: Kysely<DB>, size: number) => string,
+) {
+  let start = 0;
+  for (const size of SIZES)
+    for (; rows.length - start >= size; start += size) {
+      const parameters: unknown[] = [];
+      for (let i = start; i < start + size; i++) {
+        const r = rows[i]!;
+        for (const column of columns) parameters.push(r[column]);
+      }
+      await db.executeQuery(CompiledQuery.raw(text(db, size), parameters));
+    }
+}
+
+/** The compiled text of a statement per dialect adapter and size. */
+function compiledOnce(
+  texts: WeakMap<object, Map<number, string>>,
+  db: Kysely<DB>,
+  size: number,
+  compile: () => string,
+) {
+  const adapter = db.getExecutor().adapter;
+  let bySize = texts.get(adapter);
+  if (!bySize) {
+    bySize = new Map();
+    texts.set(adapter, bySize);
+  }
+  let text = bySize.get(size);
+  if (!text) {
+    text = compile();
+    bySize.set(size, text);
+  }
+  return text;
+}
+
+const ANSWER_COLUMNS = [
+  'tenant_id',
+  'response_id',
+  'round_id',
+  'question_key',
+  'item',
+  'value_number',
+  'value_text',
+] as const;
+const answerInserts = new WeakMap<object, Map<number, string>>();
+
+/** Writes a fold's answer rows (the caller's transaction), thousands at a time. */
+async function insertAnswers(db: Kysely<DB>, rows: AnswerRow[]) {
+  await writeInSizes(db, rows, ANSWER_COLUMNS, (db, size) =>
+    compiledOnce(answerInserts, db, size, () => {
+      const blank: AnswerRow = {
+        tenant_id: '',
+        response_id: '',
+        round_id: '',
+        question_key: '',
+        item: '',
+        value_number: 0,
+        value_text: '',
+      };
+      return db
+        .insertInto('survey_answer')
+        .values(Array.from({ length: size }, () => blank))
+        .compile().sql;
+    }),
+  );
+}
+
+/**
  * The text of an upsert of `rows` tallies, per dialect adapter, compiled by Kysely once per size: a
  * submission's few hundred rows are then bound to a statement prepared once, instead of being
  * parsed and compiled afresh as objects on every write.
@@ -84,14 +177,7 @@ const SIZES = [256, 64, 16, 4, 1];
 const upserts = new WeakMap<object, Map<number, string>>();
 
 function upsertText(db: Kysely<DB>, rows: number): string {
-  const adapter = db.getExecutor().adapter;
-  let texts = upserts.get(adapter);
-  if (!texts) {
-    texts = new Map();
-    upserts.set(adapter, texts);
-  }
-  let text = texts.get(rows);
-  if (!text) {
+  return compiledOnce(upserts, db, rows, () => {
     const blank: TallyRow = {
       tenant_id: '',
       round_id: '',
@@ -104,16 +190,14 @@ function upsertText(db: Kysely<DB>, rows: number): string {
       value_number: 0,
       n: 0,
     };
-    text = db
+    return db
       .insertInto('survey_tally')
       .values(Array.from({ length: rows }, () => blank))
       .onConflict((oc) =>
         oc.columns([...KEY]).doUpdateSet((eb) => ({ n: eb('survey_tally.n', '+', eb.ref('excluded.n')) })),
       )
       .compile().sql;
-    texts.set(rows, text);
-  }
-  return text;
+  });
 }
 
 /** A tally's key: equal keys are one stored count. */
@@ -134,30 +218,25 @@ export async function addTallies(db: Kysely<DB>, rows: TallyRow[]) {
     else summed.set(key, { ...r });
   }
   const sorted = [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-  let start = 0;
-  for (const size of SIZES)
-    for (; sorted.length - start >= size; start += size) {
-      const parameters: unknown[] = [];
-      for (let i = start; i < start + size; i++) {
-        const r = sorted[i]!;
-        for (const column of COLUMNS) parameters.push(r[column]);
-      }
-      await db.executeQuery(CompiledQuery.raw(upsertText(db, size), parameters));
-    }
+  await writeInSizes(db, sorted, COLUMNS, upsertText);
 }
 
 /** Untallied responses read at a time while folding: their answers are a few thousand rows. */
 const FOLD_BATCH = 500;
 
 /**
- * Brings a round's tallies up to date before they are read. A web submission writes only its
- * response and answers (`tallied = 0`): counting a response into the tallies of every unit above it
- * and every group is hundreds of upserts, so it is done here, for all of the round's waiting
- * responses at once, summed. Every response committed before this is called is counted when it
- * returns. One transaction adds the tallies and marks the responses, so none is counted twice or
- * lost; on PostgreSQL the round's row is locked first, so that folds of one round run one after the
- * other and a fold waiting for another sees what that one marked (`no key update`: submissions,
- * whose rows only reference the round, are not held up).
+ * Brings a round's tallies and answers up to date before they are read. A web submission writes only
+ * its response (`tallied = 0`), its answers kept on it as JSON (`pending_answers`): counting a
+ * response into the tallies of every unit above it and every group is hundreds of upserts, and its
+ * answers are a row per answer, per chosen option and per matrix row, so both are done here, for all
+ * of the round's waiting responses at once: answer rows written in bulk, tallies summed. Every
+ * response committed before this is called is counted, and its answers are in `survey_answer`, when
+ * it returns; whatever reads a round's answers or tallies calls this first. One transaction writes
+ * the answers, adds the tallies and marks the responses, so none is counted twice or lost; on
+ * PostgreSQL the round's row is locked first, so that folds of one round run one after the other and
+ * a fold waiting for another sees what that one marked (`no key update`: submissions, whose rows only
+ * reference the round, are not held up). Responses waiting from before migration 0049 have their
+ * answers in `survey_answer` already (`pending_answers` null): those are read from there.
  */
 export async function foldTallies(ctx: Ctx, roundId: string): Promise<void> {
   const pending = (db: Kysely<DB>) =>
@@ -174,36 +253,61 @@ export async function foldTallies(ctx: Ctx, roundId: string): Promise<void> {
       );
     for (;;) {
       const responses = await pending(tx.db)
-        .select(['id', 'tenant_id', 'round_id', 'unit_path', 'sex', 'role', 'school_type', 'place'])
+        .select(['id', 'tenant_id', 'round_id', 'unit_path', 'sex', 'role', 'school_type', 'place', 'pending_answers'])
         .limit(FOLD_BATCH)
         .execute();
       if (responses.length === 0) return;
       const ids = responses.map((r) => r.id);
-      const answers = await tx.db
-        .selectFrom('survey_answer')
-        .select(['response_id', 'question_key', 'item', 'value_number', 'value_text'])
-        .where('tenant_id', '=', tx.tenantId)
-        .where('response_id', 'in', ids)
-        .execute();
       const byResponse = new Map<string, Answer[]>();
-      for (const a of answers) {
-        const list = byResponse.get(a.response_id);
-        if (list) list.push(a);
-        else byResponse.set(a.response_id, [a]);
+      const stored = responses.filter((r) => r.pending_answers === null).map((r) => r.id);
+      if (stored.length)
+        for (const a of await tx.db
+          .selectFrom('survey_answer')
+          .select(['response_id', 'question_key', 'item', 'value_number', 'value_text'])
+          .where('tenant_id', '=', tx.tenantId)
+          .where('response_id', 'in', stored)
+          .execute()) {
+          const list = byResponse.get(a.response_id);
+          if (list) list.push(a);
+          else byResponse.set(a.response_id, [a]);
+        }
+      const rows: AnswerRow[] = [];
+      for (const r of [...responses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+        if (r.pending_answers === null) continue;
+        const answers = parsePending(r.pending_answers);
+        byResponse.set(r.id, answers);
+        for (const a of answers) rows.push({ tenant_id: r.tenant_id, response_id: r.id, round_id: r.round_id, ...a });
       }
+      await insertAnswers(tx.db, rows);
       await addTallies(
         tx.db,
         responses.flatMap((r) => tallyRows(r, byResponse.get(r.id) ?? [])),
       );
       await tx.db
         .updateTable('survey_response')
-        .set({ tallied: 1 })
+        .set({ tallied: 1, pending_answers: null })
         .where('tenant_id', '=', tx.tenantId)
         .where('id', 'in', ids)
         .execute();
       if (responses.length < FOLD_BATCH) return;
     }
   });
+}
+
+/**
+ * Folds the rounds where a person's own responses wait (`foldTallies`), so that their answers are
+ * rows of `survey_answer` like any other: before their data is exported or erased.
+ */
+export async function foldResponsesOf(ctx: Ctx, personId: string): Promise<void> {
+  const rounds = await ctx.db
+    .selectFrom('survey_response')
+    .select('round_id')
+    .distinct()
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('person_id', '=', personId)
+    .where('tallied', '=', 0)
+    .execute();
+  for (const r of rounds) await foldTallies(ctx, r.round_id);
 }
 
 /**
