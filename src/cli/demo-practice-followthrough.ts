@@ -67,6 +67,6 @@ export async function seedFollowThrough(ctx: Ctx, today = nowIso().slice(0, 10))
     teachers.add(visit.teacher_person_id);
   }
   // Written in bulk above, so the teachers' practice facts are brought up to date once, here.
-  await practiceChanged.emit(ctx, { personIds: [...teachers] });
+  await practiceChanged.emit(ctx, { personIds: [...teachers], sources: ['follow_through'] });
   return { visits: due.length, made };
 }

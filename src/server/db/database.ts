@@ -48,7 +48,7 @@ import * as searchWithoutPendingList from './migrations/0043_search_without_pend
 import * as countsByPlace from './migrations/0045_counts_by_place.ts';
 import * as schoolCounts from './migrations/0046_school_counts.ts';
 import * as surveyResponsePlace from './migrations/0047_survey_response_place.ts';
-import * as countsWithoutRowid from './migrations/0048_counts_without_rowid.ts';
+import * as keyOrder from './migrations/0048_key_order.ts';
 import * as surveyPendingAnswers from './migrations/0049_survey_pending_answers.ts';
 import type { DB } from './schema.ts';
 
@@ -181,7 +181,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0045_counts_by_place': countsByPlace,
   '0046_school_counts': schoolCounts,
   '0047_survey_response_place': surveyResponsePlace,
-  '0048_counts_without_rowid': countsWithoutRowid,
+  '0048_key_order': keyOrder,
   '0049_survey_pending_answers': surveyPendingAnswers,
 };
 

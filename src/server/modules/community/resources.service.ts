@@ -466,7 +466,7 @@ export async function reportUse(
     await repo.insertUse(tx.db, row);
     await recordAudit(tx.db, tx, 'resource.use', { type: 'resource_use', id: row.id }, null, row);
     // Counted by the `used_library` indicator fact, kept up to date in the same transaction.
-    await practiceChanged.emit(tx, { personIds: [row.person_id] });
+    await practiceChanged.emit(tx, { personIds: [row.person_id], sources: ['library'] });
   });
   return getResource(ctx, id);
 }

@@ -5,7 +5,7 @@ import { coachingRecorded } from '../assessment/observation.service.ts';
 import { selfAssessmentSubmitted } from '../assessment/selfassessment.service.ts';
 import * as org from '../org/org.service.ts';
 import * as people from '../people/people.service.ts';
-import { practiceChanged } from '../practice/practice.changes.ts';
+import { type PracticeSource, practiceChanged } from '../practice/practice.changes.ts';
 import { planStatusChanged } from '../training/plans.service.ts';
 import { trainingCompleted } from '../training/results.service.ts';
 import { type Family, rebuildFacts, refreshFacts } from './facts.service.ts';
@@ -61,8 +61,9 @@ const onSelfAssessed = async (ctx: Ctx, e: { personId: string; events: number })
 };
 const onPlanMoved = (ctx: Ctx, e: { personId: string }) => refresh(['plan'])(ctx, [e.personId]);
 const onCoached = (ctx: Ctx, e: { personId: string }) => refresh(['coaching'])(ctx, [e.personId]);
-// An observation counts as coaching too, so practice changes refresh both families.
-const onPractice = (ctx: Ctx, e: { personIds: string[] }) => refresh(['coaching', 'practice'])(ctx, e.personIds);
+// An observation counts as coaching too, so it refreshes both families.
+const onPractice = (ctx: Ctx, e: { personIds: string[]; sources: PracticeSource[] }) =>
+  refresh(e.sources.includes('observed') ? ['coaching', ...e.sources] : e.sources)(ctx, e.personIds);
 
 const sexOf = (placement: { sex: string | null }) => placement.sex ?? 'unknown';
 

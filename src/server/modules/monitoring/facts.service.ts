@@ -2,6 +2,7 @@ import { batches } from '../../shared/batches.ts';
 import { type Ctx, pendingAtCommit } from '../../shared/context.ts';
 import { standardShape } from '../assessment/assessment.standard.ts';
 import * as people from '../people/people.service.ts';
+import type { PracticeSource } from '../practice/practice.changes.ts';
 import { STUDENT_CENTRED_FROM, termOf } from '../practice/practice.constants.ts';
 import * as training from '../training/catalogue.service.ts';
 import * as repo from './monitoring.repo.ts';
@@ -16,26 +17,45 @@ import { ancestry } from './places.ts';
  * - training: `trained`, `trained_module:{id}`, `trained_programme:{id}` = 1, `cpd_hours` = hours;
  * - plan: `plan_agreed` = 1 while a plan is agreed, active or done;
  * - coaching: `coached` = 1 and `coaching_visits` = visits (coaching visits and submitted lesson observations);
- * - practice: `observed:{term}` = 1 when a lesson of theirs was observed in the term, `observed_sc:{term}`
- *   = 1 when one was student-centred ICT use (students used ICT, at least STUDENT_CENTRED_FROM on the
- *   scale), `in_cycle` = 1 while a coaching cycle of theirs is not closed, `follow_through_done` and
- *   `follow_through_on_time` = their follow-through visits recorded, and those by the day they were due,
- *   `designs_shared` = activity designs they wrote that are shared beyond themselves, `used_library` = 1
- *   once they reported using a library resource in class.
+ * - practice, one family per source: observed: `observed:{term}` = 1 when a lesson of theirs was
+ *   observed in the term, `observed_sc:{term}` = 1 when one was student-centred ICT use (students used
+ *   ICT, at least STUDENT_CENTRED_FROM on the scale); cycle: `in_cycle` = 1 while a coaching cycle of
+ *   theirs is not closed; follow_through: `follow_through_done` and `follow_through_on_time` = their
+ *   follow-through visits recorded, and those by the day they were due; design: `designs_shared` =
+ *   activity designs they wrote that are shared beyond themselves; library: `used_library` = 1 once
+ *   they reported using a library resource in class.
  * Each person's facts are kept in `person_fact`; a change adds the difference to every unit above a
  * teacher, in the transaction of the change.
  */
-export type Family = 'aspect' | 'self' | 'training' | 'plan' | 'coaching' | 'practice';
-const ALL_FAMILIES: readonly Family[] = ['aspect', 'self', 'training', 'plan', 'coaching', 'practice'];
-const PRACTICE_FACTS = ['in_cycle', 'follow_through_done', 'follow_through_on_time', 'designs_shared', 'used_library'];
+export type Family = 'aspect' | 'self' | 'training' | 'plan' | 'coaching' | PracticeSource;
+const ALL_FAMILIES: readonly Family[] = [
+  'aspect',
+  'self',
+  'training',
+  'plan',
+  'coaching',
+  'observed',
+  'cycle',
+  'follow_through',
+  'design',
+  'library',
+];
+const FAMILY_OF_FACT: Record<string, Family> = {
+  self_assessed: 'self',
+  plan_agreed: 'plan',
+  coached: 'coaching',
+  coaching_visits: 'coaching',
+  in_cycle: 'cycle',
+  follow_through_done: 'follow_through',
+  follow_through_on_time: 'follow_through',
+  designs_shared: 'design',
+  used_library: 'library',
+};
 
 function familyOf(fact: string): Family {
   if (fact.startsWith('aspect:')) return 'aspect';
-  if (fact === 'self_assessed') return 'self';
-  if (fact === 'plan_agreed') return 'plan';
-  if (fact === 'coached' || fact === 'coaching_visits') return 'coaching';
-  if (fact.startsWith('observed') || PRACTICE_FACTS.includes(fact)) return 'practice';
-  return 'training';
+  if (fact.startsWith('observed')) return 'observed';
+  return FAMILY_OF_FACT[fact] ?? 'training';
 }
 
 type Facts = Map<string, Map<string, number>>;
@@ -51,22 +71,14 @@ async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Fa
     const rows = await repo.statusesOfPeople(ctx.db, ctx.tenantId, personIds);
     for (const [personId, fact] of await aspectFacts(ctx, rows)) set(personId, fact, 1);
   }
-  // With practice, the coaching facts come from the practice read (its observations and the visits).
-  const coachingApart = wants('coaching') && !wants('practice');
-  if (wants('self') || wants('plan') || coachingApart || wants('training')) {
+  if (wants('self') || wants('plan') || wants('training')) {
     const activity = await repo.activityOf(ctx.db, ctx.tenantId, personIds, {
       submitted: wants('self'),
       plans: wants('plan'),
-      coaching: coachingApart,
       hours: wants('training'),
     });
     if (wants('self')) for (const r of activity.submitted) set(r.person_id, 'self_assessed', 1);
     if (wants('plan')) for (const r of activity.plans) set(r.person_id, 'plan_agreed', 1);
-    if (coachingApart)
-      for (const r of activity.coaching) {
-        set(r.person_id, 'coached', 1);
-        set(r.person_id, 'coaching_visits', Number(r.visits));
-      }
     if (wants('training')) {
       for (const r of activity.hours) set(r.person_id, 'cpd_hours', Number(r.hours ?? 0));
       for (const [personId, done] of await training.completedBy(ctx, personIds)) {
@@ -77,8 +89,17 @@ async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Fa
       }
     }
   }
-  if (wants('practice')) {
-    const practice = await repo.practiceOf(ctx.db, ctx.tenantId, personIds, wants('coaching'));
+  // Coaching counts the visits recorded on their own and the submitted lesson observations.
+  const sources: repo.PracticeSources = {
+    observed: wants('observed') || wants('coaching'),
+    cycles: wants('cycle'),
+    visits: wants('follow_through'),
+    designs: wants('design'),
+    library: wants('library'),
+    coachingVisits: wants('coaching'),
+  };
+  if (Object.values(sources).some(Boolean)) {
+    const practice = await repo.practiceOf(ctx.db, ctx.tenantId, personIds, sources);
     if (wants('coaching')) {
       const visits = new Map(practice.coachingVisits.map((r) => [r.person_id, r.visits]));
       for (const r of practice.observed) visits.set(r.person_id, (visits.get(r.person_id) ?? 0) + 1);
@@ -87,7 +108,7 @@ async function computeFacts(ctx: Ctx, personIds: string[], families: readonly Fa
         set(personId, 'coaching_visits', n);
       }
     }
-    for (const r of practice.observed) {
+    for (const r of wants('observed') ? practice.observed : []) {
       const term = termOf(r.lesson_date);
       set(r.person_id, `observed:${term}`, 1);
       const studentsUsed = (JSON.parse(r.ict_users) as string[]).includes('students');

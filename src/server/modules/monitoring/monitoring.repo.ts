@@ -135,11 +135,10 @@ export function statusesOfPeople(db: Kysely<DB>, tenantId: string, personIds: st
 export interface ActivityParts {
   submitted: boolean;
   plans: boolean;
-  coaching: boolean;
   hours: boolean;
 }
 
-/** Self-assessments submitted, agreed plans, coaching visits and CPD hours of several people (the parts asked for). */
+/** Self-assessments submitted, agreed plans and CPD hours of several people (the parts asked for). */
 export async function activityOf(db: Kysely<DB>, tenantId: string, personIds: string[], wanted: ActivityParts) {
   const parts = await Promise.all(
     batches(personIds, KEYS_PER_STATEMENT).map((ids) => activityOfSome(db, tenantId, ids, wanted)),
@@ -147,14 +146,13 @@ export async function activityOf(db: Kysely<DB>, tenantId: string, personIds: st
   return {
     submitted: parts.flatMap((p) => p.submitted),
     plans: parts.flatMap((p) => p.plans),
-    coaching: parts.flatMap((p) => p.coaching),
     hours: parts.flatMap((p) => p.hours),
   };
 }
 
 async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: string[], wanted: ActivityParts) {
   const none = Promise.resolve([]);
-  const [submitted, plans, coaching, hours] = await Promise.all([
+  const [submitted, plans, hours] = await Promise.all([
     wanted.submitted
       ? db
           .selectFrom('self_assessment')
@@ -175,18 +173,6 @@ async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: strin
           .where('status', 'in', ['agreed', 'active', 'done'])
           .execute()
       : none,
-    // Coaching: the visits recorded on their own and the submitted lesson observations of cycles.
-    wanted.coaching
-      ? sql<{ person_id: string; visits: number }>`
-      select person_id, count(*) as visits from (
-        select person_id from coaching_visit where tenant_id = ${tenantId} and person_id in (${sql.join(personIds)})
-        union all
-        select teacher_person_id from lesson_observation
-        where tenant_id = ${tenantId} and teacher_person_id in (${sql.join(personIds)}) and status = 'submitted'
-      ) v group by person_id`
-          .execute(db)
-          .then((r) => r.rows)
-      : none,
     wanted.hours
       ? db
           .selectFrom('training_enrolment')
@@ -198,17 +184,29 @@ async function activityOfSome(db: Kysely<DB>, tenantId: string, personIds: strin
           .execute()
       : none,
   ]);
-  return { submitted, plans, coaching, hours };
+  return { submitted, plans, hours };
 }
 
-/**
- * What a teacher's practice facts are worked out from: observations, open cycles, follow-through,
- * shared designs, library uses and, with `coachingVisits`, the coaching visits recorded on their own
- * (with the submitted observations, what the coaching facts count).
- */
-export async function practiceOf(db: Kysely<DB>, tenantId: string, personIds: string[], coachingVisits = false) {
+/** The sources of practice and coaching facts a refresh reads (the others are not read). */
+export interface PracticeSources {
+  /** Submitted lesson observations. */
+  observed: boolean;
+  /** Cycles not closed. */
+  cycles: boolean;
+  /** Follow-through visits recorded. */
+  visits: boolean;
+  /** Activity designs shared beyond their author. */
+  designs: boolean;
+  /** Library resources reported used in class. */
+  library: boolean;
+  /** Coaching visits recorded on their own (with the observations, what the coaching facts count). */
+  coachingVisits: boolean;
+}
+
+/** What a teacher's practice and coaching facts are worked out from, the sources asked for. */
+export async function practiceOf(db: Kysely<DB>, tenantId: string, personIds: string[], sources: PracticeSources) {
   const parts = await Promise.all(
-    batches(personIds, KEYS_PER_STATEMENT).map((ids) => practiceOfSome(db, tenantId, ids, coachingVisits)),
+    batches(personIds, KEYS_PER_STATEMENT).map((ids) => practiceOfSome(db, tenantId, ids, sources)),
   );
   const rows = parts.flat();
   const of = (kind: PracticeRow['kind']) => rows.filter((r) => r.kind === kind);
@@ -236,36 +234,40 @@ interface PracticeRow {
 }
 
 /**
- * One statement for all the sources (a refresh runs in the writer's transaction, where each
- * statement counts): each branch is read from its table's index by person. The casts give
- * PostgreSQL one type per column across the branches.
+ * One statement for the sources asked for (a refresh runs in the writer's transaction, where each
+ * statement counts, and a source not asked for costs nothing): each branch is read from its table's
+ * index by person. The casts give PostgreSQL one type per column across the branches.
  */
-async function practiceOfSome(db: Kysely<DB>, tenantId: string, personIds: string[], coachingVisits: boolean) {
+async function practiceOfSome(db: Kysely<DB>, tenantId: string, personIds: string[], sources: PracticeSources) {
   const ids = sql.join(personIds);
-  const coaching = coachingVisits
-    ? sql`
-      union all
-      select 'coaching', person_id, cast(null as text), cast(null as text), count(*) from coaching_visit
-      where tenant_id = ${tenantId} and person_id in (${ids}) group by person_id`
-    : sql``;
-  const result = await sql<PracticeRow>`
-    select 'observed' as kind, teacher_person_id as person_id, lesson_date as a, ict_users as b,
-      cast(student_centredness as bigint) as n
-    from lesson_observation
-    where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status = 'submitted'
-    union all
-    select distinct 'cycle', teacher_person_id, cast(null as text), cast(null as text), cast(null as bigint) from coaching_cycle
-    where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status != 'closed'
-    union all
-    select 'visit', teacher_person_id, due_on, visited_on, cast(null as bigint) from follow_through_visit
-    where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status = 'done'
-    union all
-    select 'designs', author_person_id, cast(null as text), cast(null as text), count(*) from activity_design
-    where tenant_id = ${tenantId} and author_person_id in (${ids}) and sharing != 'private'
-    group by author_person_id
-    union all
-    select distinct 'library', person_id, cast(null as text), cast(null as text), cast(null as bigint) from resource_use
-    where tenant_id = ${tenantId} and person_id in (${ids})${coaching}`.execute(db);
+  const branches = [
+    sources.observed &&
+      sql`select 'observed' as kind, teacher_person_id as person_id, lesson_date as a, ict_users as b,
+        cast(student_centredness as bigint) as n
+      from lesson_observation
+      where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status = 'submitted'`,
+    sources.cycles &&
+      sql`select distinct 'cycle' as kind, teacher_person_id as person_id, cast(null as text) as a,
+        cast(null as text) as b, cast(null as bigint) as n
+      from coaching_cycle where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status != 'closed'`,
+    sources.visits &&
+      sql`select 'visit' as kind, teacher_person_id as person_id, due_on as a, visited_on as b, cast(null as bigint) as n
+      from follow_through_visit where tenant_id = ${tenantId} and teacher_person_id in (${ids}) and status = 'done'`,
+    sources.designs &&
+      sql`select 'designs' as kind, author_person_id as person_id, cast(null as text) as a, cast(null as text) as b,
+        count(*) as n
+      from activity_design where tenant_id = ${tenantId} and author_person_id in (${ids}) and sharing != 'private'
+      group by author_person_id`,
+    sources.library &&
+      sql`select distinct 'library' as kind, person_id, cast(null as text) as a, cast(null as text) as b,
+        cast(null as bigint) as n
+      from resource_use where tenant_id = ${tenantId} and person_id in (${ids})`,
+    sources.coachingVisits &&
+      sql`select 'coaching' as kind, person_id, cast(null as text) as a, cast(null as text) as b, count(*) as n
+      from coaching_visit where tenant_id = ${tenantId} and person_id in (${ids}) group by person_id`,
+  ].filter((b) => b !== false);
+  if (branches.length === 0) return [];
+  const result = await sql<PracticeRow>`${sql.join(branches, sql` union all `)}`.execute(db);
   return result.rows;
 }
 

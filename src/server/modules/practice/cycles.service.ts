@@ -248,7 +248,7 @@ export async function createCycle(ctx: Ctx, input: CreateCycleInput, today = tod
     await repo.insertCycle(tx.db, row);
     if (input.followThroughVisitId) await startedFromVisit(tx, input.followThroughVisitId, input.teacherId, id);
     await recordAudit(tx.db, tx, 'coaching_cycle.plan', { type: 'coaching_cycle', id }, null, row);
-    await practiceChanged.emit(tx, { personIds: [input.teacherId] });
+    await practiceChanged.emit(tx, { personIds: [input.teacherId], sources: ['cycle'] });
   });
   return getCycle(ctx, id);
 }
@@ -491,7 +491,8 @@ export async function submitObservation(ctx: Ctx, id: string, today = todayIso()
       cycleId: cycle.id,
       ratings,
     });
-    await practiceChanged.emit(tx, { personIds: [row.teacher_person_id] });
+    // The cycle moves from planned to observed: still open, so `in_cycle` stays as it was.
+    await practiceChanged.emit(tx, { personIds: [row.teacher_person_id], sources: ['observed'] });
   });
   return getObservation(ctx, id);
 }
@@ -589,7 +590,7 @@ export async function closeCycle(ctx: Ctx, id: string, today = todayIso()): Prom
   await inTransaction(ctx, async (tx) => {
     if (!(await repo.updateCycle(tx.db, tx.tenantId, id, OPEN, { status: 'closed', updated_at: nowIso() })))
       movedMeanwhile(id);
-    await practiceChanged.emit(tx, { personIds: [row.teacher_person_id] });
+    await practiceChanged.emit(tx, { personIds: [row.teacher_person_id], sources: ['cycle'] });
     await recordAudit(
       tx.db,
       tx,

@@ -240,7 +240,7 @@ export async function shareDesign(ctx: Ctx, id: string, sharing: Sharing): Promi
       { sharing: design.sharing },
       { sharing, sharedAt },
     );
-    await practiceChanged.emit(tx, { personIds: [design.author_person_id] });
+    await practiceChanged.emit(tx, { personIds: [design.author_person_id], sources: ['design'] });
   });
   return getDesign(ctx, id);
 }

@@ -137,7 +137,7 @@ export async function recordVisit(ctx: Ctx, visitId: string, input: RecordVisitI
     });
     if (!recorded) throw new AppError('visit_recorded', 'This visit was recorded already.', { visitId });
     await recordAudit(tx.db, tx, 'follow_through.record', { type: 'follow_through_visit', id: visitId }, null, input);
-    await practiceChanged.emit(tx, { personIds: [found.teacher_person_id] });
+    await practiceChanged.emit(tx, { personIds: [found.teacher_person_id], sources: ['follow_through'] });
     return toVisit(tx, (await repo.getVisit(tx.db, tx.tenantId, visitId))!, today);
   });
 }

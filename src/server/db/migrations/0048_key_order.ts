@@ -1,6 +1,12 @@
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
 /**
+ * Rows read or written by key, kept in that key's order.
+ *
+ * A unit's children are listed by code (every drill-down and dashboard does it): an index on
+ * (tenant, parent, code, id) finds them in order. With only (tenant, parent), SQLite without
+ * statistics walked the tenant's code index instead, every unit of the country (30 ms at 27,000 units).
+ *
  * On SQLite, the running counts and the per-person projections that every write's upkeep upserts by
  * their key are stored in key order (WITHOUT ROWID): an upsert then touches one B-tree instead of
  * the table and its key's index, so a commit writes about half the pages, and a unit's rows lie
@@ -27,10 +33,18 @@ async function rebuild(db: Kysely<any>, keyed: boolean): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: see rebuild().
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('org_unit_parent_idx').execute();
+  await db.schema
+    .createIndex('org_unit_children_idx')
+    .on('org_unit')
+    .columns(['tenant_id', 'parent_id', 'code', 'id'])
+    .execute();
   await rebuild(db, true);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see rebuild().
 export async function down(db: Kysely<any>): Promise<void> {
   await rebuild(db, false);
+  await db.schema.dropIndex('org_unit_children_idx').execute();
+  await db.schema.createIndex('org_unit_parent_idx').on('org_unit').columns(['tenant_id', 'parent_id']).execute();
 }
