@@ -11,7 +11,7 @@ import { trainingCompleted } from '../training/results.service.ts';
 import { type Family, rebuildFacts, refreshFacts } from './facts.service.ts';
 import * as repo from './monitoring.repo.ts';
 import { relabelPlace } from './places.relabel.ts';
-import { ancestry, type Counted, placeKey, placeOfChain } from './places.ts';
+import { ancestry, type Counted, forgetAncestry, placeKey, placeOfChain } from './places.ts';
 import { rebuildSchoolCounts, registerSchoolCounts, unregisterSchoolCounts } from './school.counts.ts';
 
 /**
@@ -170,6 +170,7 @@ async function onSubtreeMoved(
   ctx: Ctx,
   { unitId, fromPath, toPath }: { unitId: string; fromPath: string; toPath: string },
 ) {
+  forgetAncestry(ctx);
   const above = async (path: string) =>
     (await org.unitsOnPath(ctx, path)).filter((u) => u.id !== unitId).map((u) => u.id);
   const [oldAbove, newAbove] = [await above(parentPath(fromPath)), await above(parentPath(toPath))];
@@ -193,6 +194,7 @@ async function onSubtreeMoved(
 
 /** A unit's type or locality changed: the teachers it is the place of work of move to its new place. */
 async function onUnitRelabelled(ctx: Ctx, e: Parameters<Parameters<typeof org.unitRelabelled.on>[0]>[1]) {
+  forgetAncestry(ctx);
   const above = (await org.unitsOnPath(ctx, e.path)).filter((u) => u.id !== e.unitId);
   await relabelPlace(
     ctx,
@@ -205,10 +207,14 @@ async function onUnitRelabelled(ctx: Ctx, e: Parameters<Parameters<typeof org.un
 const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
 
 /** After a bulk load, whoever caused it: the unit figures are recounted in its transaction (people's facts stand). */
-const recount = (ctx: Ctx) => repo.rebuildCounts(ctx.db, ctx.tenantId);
+const recount = (ctx: Ctx) => {
+  forgetAncestry(ctx);
+  return repo.rebuildCounts(ctx.db, ctx.tenantId);
+};
 
 /** After a rebuilt status projection: people's facts are worked out again, then every unit figure. */
 async function rebuildAll(ctx: Ctx) {
+  forgetAncestry(ctx);
   await rebuildFacts(ctx);
   await recount(ctx);
   await rebuildSchoolCounts(ctx.db, ctx.tenantId);

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../shared/context.ts';
+import { type Ctx, pendingAtCommit } from '../../shared/context.ts';
 import * as org from '../org/org.service.ts';
 
 /** Units where teachers work: what urban/rural and school-type figures are summed over. */
@@ -42,9 +42,18 @@ export interface Counted {
   place: string;
 }
 
-/** Looks up where teachers at a path are counted, once per path within a change. */
+const noWork = async () => {};
+
+/** The paths looked up in this transaction (null outside one). */
+const lookedUp = (ctx: Ctx) => pendingAtCommit(ctx, ancestry, () => new Map<string, Promise<Counted>>(), noWork);
+
+/**
+ * Looks up where teachers at a path are counted, once per path within a transaction (an observation
+ * moves a status and practice of one teacher: one lookup), or within one change outside one. The
+ * tree's own changes in the transaction forget what was looked up (`forgetAncestry`).
+ */
 export function ancestry(ctx: Ctx) {
-  const known = new Map<string, Promise<Counted>>();
+  const known = lookedUp(ctx) ?? new Map<string, Promise<Counted>>();
   return (path: string) => {
     let found = known.get(path);
     if (!found) {
@@ -56,4 +65,9 @@ export function ancestry(ctx: Ctx) {
     }
     return found;
   };
+}
+
+/** A unit moved, was relabelled or the tree was loaded: paths are looked up afresh in this transaction. */
+export function forgetAncestry(ctx: Ctx) {
+  lookedUp(ctx)?.clear();
 }
