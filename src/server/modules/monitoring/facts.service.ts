@@ -1,5 +1,4 @@
-import { batches } from '../../shared/batches.ts';
-import { type Ctx, pendingAtCommit } from '../../shared/context.ts';
+import type { Ctx } from '../../shared/context.ts';
 import { standardShape } from '../assessment/assessment.standard.ts';
 import * as people from '../people/people.service.ts';
 import type { PracticeSource } from '../practice/practice.changes.ts';
@@ -161,38 +160,12 @@ async function aspectFacts(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.status
   return out;
 }
 
-/** People whose facts of some families a transaction changed, refreshed once before it commits. */
-type PendingRefresh = Map<string, Set<Family>>;
-
 /**
  * Brings these people's facts of the given families up to date and adds the difference to every
- * unit above each teacher, in the caller's transaction. Inside a transaction this is done once,
- * just before it commits, for everything its writers asked (an observation moves a status and
- * practice): the figures are still fresh when the commit lands.
+ * unit above each teacher, in the caller's transaction. The people are locked first, so two writers
+ * cannot both read the old facts.
  */
 export async function refreshFacts(ctx: Ctx, personIds: string[], families: readonly Family[]) {
-  const pending = pendingAtCommit<PendingRefresh>(ctx, refreshFacts, () => new Map(), refreshPending);
-  if (!pending) return refreshNow(ctx, personIds, families);
-  for (const id of personIds) {
-    const asked = pending.get(id) ?? new Set<Family>();
-    for (const f of families) asked.add(f);
-    pending.set(id, asked);
-  }
-}
-
-/** Refreshes the people asked for, a page at a time, those asked for the same families together. */
-async function refreshPending(ctx: Ctx, pending: PendingRefresh) {
-  const byFamilies = new Map<string, string[]>();
-  for (const [id, families] of pending) {
-    const key = [...families].sort().join(',');
-    byFamilies.set(key, [...(byFamilies.get(key) ?? []), id]);
-  }
-  for (const [key, ids] of byFamilies)
-    for (const page of batches(ids, 1000)) await refreshNow(ctx, page, key.split(',') as Family[]);
-}
-
-/** The people are locked first, so two writers cannot both read the old facts. */
-async function refreshNow(ctx: Ctx, personIds: string[], families: readonly Family[]) {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
   await people.lockPeople(ctx, ids);
