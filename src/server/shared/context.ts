@@ -22,16 +22,8 @@ export interface Ctx {
   locale: string;
   actor: Actor;
   requestId: string | null;
-  /** Inside a transaction: work to finish once, just before it commits (see `atCommit`). */
-  beforeCommit?: BeforeCommit;
-}
-
-/** What a transaction's work asked to finish before the commit; closed once it has been finished. */
-export interface BeforeCommit {
-  tasks: (() => Promise<void>)[];
-  /** Each kind of pending work's accumulator, by its key. */
-  pending: Map<object, unknown>;
-  open: boolean;
+  /** Inside a transaction: what it remembers (`transactionMemo`). */
+  transactionMemo?: Map<object, unknown>;
 }
 
 export function systemActor(): Actor {
@@ -57,8 +49,8 @@ export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>):
   if (ctx.db.isTransaction) return work(ctx);
   const run = () =>
     ctx.dialect === 'sqlite'
-      ? groupCommit(ctx.db, (trx) => finishing({ ...ctx, db: trx }, work))
-      : ctx.db.transaction().execute((trx) => finishing({ ...ctx, db: trx }, work));
+      ? groupCommit(ctx.db, (trx) => work({ ...ctx, db: trx, transactionMemo: new Map() }))
+      : ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx, transactionMemo: new Map() }));
   if (transactionTimers.size === 0) return run();
   const started = performance.now();
   let outcome: 'commit' | 'rollback' = 'rollback';
@@ -72,39 +64,16 @@ export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>):
   }
 }
 
-/** Runs the work, then what it asked to finish before the commit, in the order asked. */
-async function finishing<T>(tx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
-  const beforeCommit: BeforeCommit = { tasks: [], pending: new Map(), open: true };
-  const result = await work({ ...tx, beforeCommit });
-  for (let task = beforeCommit.tasks.shift(); task; task = beforeCommit.tasks.shift()) await task();
-  beforeCommit.open = false;
-  return result;
-}
-
 /**
- * Work of one kind (`key`) that a transaction's writers leave to be done once, just before it
- * commits: writers that move the same derived figures several times in one transaction (an
- * observation moves a status and practice) bring them up to date once. Returns the transaction's
- * accumulator of that work (made by `start` the first time), which `finish` is given before the
- * commit; or null outside a transaction, or after its work finished, where the caller works at once.
+ * What a transaction remembers under `key` (made by `create` the first time it is asked for), for
+ * lookups repeated by several writers within it; null outside a transaction, where callers look up
+ * afresh. It goes with the transaction: a rolled-back one's is forgotten.
  */
-export function pendingAtCommit<P>(
-  ctx: Ctx,
-  key: object,
-  start: () => P,
-  finish: (tx: Ctx, pending: P) => Promise<void>,
-): P | null {
-  const beforeCommit = ctx.beforeCommit;
-  if (!beforeCommit?.open) return null;
-  if (!beforeCommit.pending.has(key)) {
-    const pending = start();
-    beforeCommit.pending.set(key, pending);
-    beforeCommit.tasks.push(async () => {
-      beforeCommit.pending.delete(key);
-      await finish(ctx, pending);
-    });
-  }
-  return beforeCommit.pending.get(key) as P;
+export function transactionMemo<M>(ctx: Ctx, key: object, create: () => M): M | null {
+  const memo = ctx.transactionMemo;
+  if (!memo) return null;
+  if (!memo.has(key)) memo.set(key, create());
+  return memo.get(key) as M;
 }
 
 /** The system acting before a tenant is chosen: creating tenants, the CLI, the demo seeder. */

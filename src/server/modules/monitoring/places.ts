@@ -1,4 +1,4 @@
-import { type Ctx, pendingAtCommit } from '../../shared/context.ts';
+import { type Ctx, transactionMemo } from '../../shared/context.ts';
 import * as org from '../org/org.service.ts';
 
 /** Units where teachers work: what urban/rural and school-type figures are summed over. */
@@ -42,10 +42,8 @@ export interface Counted {
   place: string;
 }
 
-const noWork = async () => {};
-
 /** The paths looked up in this transaction (null outside one). */
-const lookedUp = (ctx: Ctx) => pendingAtCommit(ctx, ancestry, () => new Map<string, Promise<Counted>>(), noWork);
+const lookedUp = (ctx: Ctx) => transactionMemo(ctx, ancestry, () => new Map<string, Promise<Counted>>());
 
 /**
  * Looks up where teachers at a path are counted, once per path within a transaction (an observation
