@@ -3,7 +3,7 @@ import type { DB, SurveyInvitationTable, SurveyRoundTable } from '../../db/schem
 import { pathUnder } from '../../shared/access.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 import type { Population, RoundKind } from './rounds.schemas.ts';
-import { type Answer, addTallies, pendingAnswers, tallyRows } from './tally.ts';
+import { type Answer, addTallies, pendingAnswers, TallySum } from './tally.ts';
 
 export type RoundRow = Selectable<SurveyRoundTable>;
 export type InvitationRow = Selectable<SurveyInvitationTable>;
@@ -309,5 +309,7 @@ export async function insertResponse(
     rowsPerStatement(7),
     (batch) => db.insertInto('survey_answer').values(batch).execute(),
   );
-  await addTallies(db, tallyRows(response, answers));
+  const sum = new TallySum();
+  sum.add(response, answers);
+  await addTallies(db, sum);
 }

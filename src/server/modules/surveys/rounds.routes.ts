@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { route } from '../../http/route.ts';
+import { FoldSchedule } from './fold.schedule.ts';
 import * as responses from './responses.service.ts';
 import { roundResults } from './results.service.ts';
 import { roundsApi } from './rounds.api.ts';
@@ -11,6 +12,13 @@ const tags = ['surveys'];
 const publicLimit = { max: 120, timeWindow: '1 minute' };
 
 export function roundRoutes(app: ZodApp, database: Database) {
+  const folds = new FoldSchedule(app.log);
+  app.addHook('onClose', () => folds.close());
+  const submit = async (answering: responses.Answering, answers: Parameters<typeof responses.submit>[1]) => {
+    const submitted = await responses.submit(answering, answers);
+    folds.after(answering.ctx, answering.round.id);
+    return submitted;
+  };
   route(app, roundsApi, 'POST /api/surveys/:surveyId/rounds', { tags }, async (req, reply) =>
     reply.code(201).send(await rounds.createRound(req.ctx, req.params.surveyId, req.body)),
   );
@@ -39,7 +47,7 @@ export function roundRoutes(app: ZodApp, database: Database) {
     responses.saveDraft(await responses.asInvited(req.ctx, req.params.roundId), req.body.answers),
   );
   route(app, roundsApi, 'POST /api/surveys/rounds/:roundId/answer/submit', { tags }, async (req) =>
-    responses.submit(await responses.asInvited(req.ctx, req.params.roundId), req.body.answers),
+    submit(await responses.asInvited(req.ctx, req.params.roundId), req.body.answers),
   );
 
   const open = { tags, config: { auth: 'public' as const, rateLimit: publicLimit } };
@@ -50,6 +58,6 @@ export function roundRoutes(app: ZodApp, database: Database) {
     responses.saveDraft(await responses.byToken(database, req.params.token), req.body.answers),
   );
   route(app, roundsApi, 'POST /api/public/survey-answers/:token/submit', open, async (req) =>
-    responses.submit(await responses.byToken(database, req.params.token), req.body.answers),
+    submit(await responses.byToken(database, req.params.token), req.body.answers),
   );
 }

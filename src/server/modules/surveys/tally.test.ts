@@ -1,5 +1,6 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeOnEachDatabase } from '../../../../test/db.ts';
 import * as make from '../../../../test/factories.ts';
 import type { Database } from '../../db/database.ts';
@@ -8,6 +9,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { todayIso } from '../../shared/ids.ts';
 import { MINIMUM_GROUP } from '../../shared/suppression.ts';
 import { addMonths } from '../practice/coaching.links.ts';
+import { FoldSchedule } from './fold.schedule.ts';
 import * as responses from './responses.service.ts';
 import { roundResults } from './results.service.ts';
 import * as rounds from './rounds.service.ts';
@@ -133,6 +135,39 @@ describeOnEachDatabase('survey tallies kept as responses come in', (getDb) => {
     expect(stored.every((r) => r.tallied === 1 && r.person_id === null)).toBe(true);
     expect(tallies).toEqual(rebuilt);
     expect(tallies.find((t) => t.unit_path === world.nation.path && t.grp === '' && t.kind === 'r')?.n).toBe(20);
+  });
+
+  it('are folded by the server shortly after submissions, without a reader; a closing server folds no more', async () => {
+    const { teachers, round } = await twentyTeachers(getDb);
+    const warned = vi.fn();
+    const folds = new FoldSchedule({ warn: warned } as unknown as FastifyBaseLogger, 50);
+    const waitingCount = async () =>
+      (
+        await getDb()
+          .db.selectFrom('survey_response')
+          .select('id')
+          .where('round_id', '=', round.id)
+          .where('tallied', '=', 0)
+          .execute()
+      ).length;
+    for (const [i, ctx] of teachers.slice(0, 12).entries()) {
+      await responses.submit(await responses.asInvited(ctx, round.id), answers(i));
+      folds.after(ctx, round.id);
+    }
+    await vi.waitFor(async () => expect(await waitingCount()).toBe(0), { timeout: 5000, interval: 25 });
+    const { responses: stored, tallies, rebuilt } = await storedAndRebuilt(getDb().db, round.id);
+    expect(stored).toHaveLength(12);
+    expect(stored.every((r) => r.pending_answers === null)).toBe(true);
+    expect(tallies).toEqual(rebuilt);
+
+    for (const [i, ctx] of teachers.slice(12).entries()) {
+      await responses.submit(await responses.asInvited(ctx, round.id), answers(i));
+      folds.after(ctx, round.id);
+    }
+    await folds.close();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await waitingCount()).toBe(8);
+    expect(warned).not.toHaveBeenCalled();
   });
 
   it('count a submission in the results read right after it', async () => {
