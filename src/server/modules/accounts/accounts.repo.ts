@@ -1,4 +1,5 @@
-import { CompiledQuery, type InferResult, type Kysely, type Selectable } from 'kysely';
+import type { InferResult, Kysely, Selectable } from 'kysely';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { DB, LoginThrottleTable, UserAccountTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
 
@@ -172,35 +173,16 @@ export type SessionCallerRow = InferResult<ReturnType<typeof sessionCallerQuery>
 export type TokenCallerRow = InferResult<ReturnType<typeof tokenCallerQuery>>[number];
 export type CallerRow = SessionCallerRow | TokenCallerRow;
 
-// Compiled once per Kysely instance (the SQL text never changes; only the key does), since they
-// run before every signed-in request.
-const compiled = new WeakMap<Kysely<DB>, { session: CompiledQuery; token: CompiledQuery }>();
+// They run before every signed-in request.
+const sessionCallerPrepared = preparedQuery(sessionCallerQuery);
+const tokenCallerPrepared = preparedQuery(tokenCallerQuery);
 
-function compiledFor(db: Kysely<DB>) {
-  let queries = compiled.get(db);
-  if (!queries) {
-    queries = { session: onlyParameter(sessionCallerQuery(db, '')), token: onlyParameter(tokenCallerQuery(db, '')) };
-    compiled.set(db, queries);
-  }
-  return queries;
+export async function sessionCaller(db: Kysely<DB>, id: string) {
+  return (await sessionCallerPrepared(db, id)).rows;
 }
 
-function onlyParameter(query: { compile(): CompiledQuery }): CompiledQuery {
-  const done = query.compile();
-  if (done.parameters.length !== 1) throw new Error(`expected one parameter, got ${done.parameters.length}`);
-  return done;
-}
-
-export async function sessionCaller(db: Kysely<DB>, id: string): Promise<SessionCallerRow[]> {
-  const query = compiledFor(db).session;
-  const { rows } = await db.executeQuery(CompiledQuery.raw(query.sql, [id]));
-  return rows as SessionCallerRow[];
-}
-
-export async function tokenCaller(db: Kysely<DB>, tokenHash: string): Promise<TokenCallerRow[]> {
-  const query = compiledFor(db).token;
-  const { rows } = await db.executeQuery(CompiledQuery.raw(query.sql, [tokenHash]));
-  return rows as TokenCallerRow[];
+export async function tokenCaller(db: Kysely<DB>, tokenHash: string) {
+  return (await tokenCallerPrepared(db, tokenHash)).rows;
 }
 
 export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {

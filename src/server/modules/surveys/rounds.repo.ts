@@ -1,4 +1,5 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { InferResult, Insertable, Kysely, Selectable } from 'kysely';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { DB, SurveyInvitationTable, SurveyRoundTable } from '../../db/schema.ts';
 import { pathUnder } from '../../shared/access.ts';
 import { rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
@@ -125,8 +126,7 @@ function answeringRows(db: Kysely<DB>) {
     ]);
 }
 
-async function answeringOf(query: ReturnType<typeof answeringRows>) {
-  const row = await query.executeTakeFirst();
+function answeringOf({ rows: [row] }: { rows: InferResult<ReturnType<typeof answeringRows>> }) {
   if (!row) return undefined;
   const invitation: InvitationRow = {
     tenant_id: row.tenant_id,
@@ -163,19 +163,25 @@ async function answeringOf(query: ReturnType<typeof answeringRows>) {
 }
 export type AnsweringRow = NonNullable<Awaited<ReturnType<typeof answeringOf>>>;
 
+// Compiled once: they run on every answer saved or submitted.
+const answeringByTokenQuery = preparedQuery((db, tokenHash: string) =>
+  answeringRows(db).where('i.token_hash', '=', tokenHash),
+);
+const answeringOfPersonQuery = preparedQuery((db, tenantId: string, roundId: string, personId: string) =>
+  answeringRows(db)
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.round_id', '=', roundId)
+    .where('i.person_id', '=', personId),
+);
+
 /** By link: the invitation whose token this is (any tenant). */
-export function answeringByToken(db: Kysely<DB>, tokenHash: string) {
-  return answeringOf(answeringRows(db).where('i.token_hash', '=', tokenHash));
+export async function answeringByToken(db: Kysely<DB>, tokenHash: string) {
+  return answeringOf(await answeringByTokenQuery(db, tokenHash));
 }
 
 /** Signed in: the person's invitation to the round. */
-export function answeringOfPerson(db: Kysely<DB>, tenantId: string, roundId: string, personId: string) {
-  return answeringOf(
-    answeringRows(db)
-      .where('i.tenant_id', '=', tenantId)
-      .where('i.round_id', '=', roundId)
-      .where('i.person_id', '=', personId),
-  );
+export async function answeringOfPerson(db: Kysely<DB>, tenantId: string, roundId: string, personId: string) {
+  return answeringOf(await answeringOfPersonQuery(db, tenantId, roundId, personId));
 }
 
 /** A questionnaire version's content as stored (JSON). */
@@ -217,16 +223,18 @@ export async function saveDraft(db: Kysely<DB>, tenantId: string, id: string, dr
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Marks the invitation answered and forgets its draft, once; false when it was already. */
-export async function markSubmitted(db: Kysely<DB>, tenantId: string, id: string) {
-  const result = await db
+const markSubmittedQuery = preparedQuery((db, tenantId: string, id: string) =>
+  db
     .updateTable('survey_invitation')
     .set({ status: 'submitted', draft: null })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
-    .where('status', '!=', 'submitted')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .where('status', '!=', 'submitted'),
+);
+
+/** Marks the invitation answered and forgets its draft, once; false when it was already. */
+export async function markSubmitted(db: Kysely<DB>, tenantId: string, id: string) {
+  return (await markSubmittedQuery(db, tenantId, id)).numAffectedRows === 1n;
 }
 
 /** Invitations not answered yet, with the person's name and email, for links and reminders. */
