@@ -423,48 +423,61 @@ export async function search(
   query: { q: string; kind?: 'resource' | 'thread' | 'event' | undefined; limit: number },
 ): Promise<{ items: Hit[] }> {
   const wants = (k: Hit['kind']) => !query.kind || query.kind === k;
-  const hits: Hit[] = [];
-  if (wants('resource'))
-    for (const { resource, score } of await scoredResources(ctx, { q: query.q, limit: query.limit }))
-      hits.push({
-        kind: 'resource',
-        id: resource.id,
-        title: resource.title.text,
-        link: `/library/${resource.id}`,
-        score,
-      });
   const me = ctx.actor.system ? null : (ctx.actor.personId ?? '');
-  const places = wants('thread') || wants('event') ? await ownPaths(ctx) : [];
-  const posts = wants('thread') ? await textSearch(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'post') : null;
-  if (posts)
-    for (const t of await repo.threadHits(ctx.db, ctx.tenantId, posts, {
-      personId: me,
-      places,
-      moderatorRoots: scopePaths(ctx, 'community.moderate'),
-      limit: query.limit,
-    }))
-      hits.push({
-        kind: 'thread',
-        id: t.id,
-        title: t.title,
-        link: `/communities/${t.community_id}/threads/${t.id}`,
-        score: Number(t.score),
-      });
-  const events = wants('event') ? await textSearch(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'event') : null;
-  if (events)
-    for (const e of await eventsRepo.eventHits(ctx.db, ctx.tenantId, events, {
-      personId: me,
-      places,
-      organiserRoots: organiserRoots(ctx),
-      limit: query.limit,
-    }))
-      hits.push({
-        kind: 'event',
-        id: e.id,
-        title: resolveText(JSON.parse(e.title), ctx.locale, ctx.defaultLocale).text,
-        link: `/events/${e.id}`,
-        score: Number(e.score),
-      });
+  let ownPlaces: Promise<string[]> | undefined;
+  const places = () => (ownPlaces ??= ownPaths(ctx));
+  // The three are independent: on PostgreSQL they run at once, each on a connection of the pool.
+  const resourceHits = async (): Promise<Hit[]> =>
+    (await scoredResources(ctx, { q: query.q, limit: query.limit })).map(({ resource, score }) => ({
+      kind: 'resource',
+      id: resource.id,
+      title: resource.title.text,
+      link: `/library/${resource.id}`,
+      score,
+    }));
+  const threadHits = async (): Promise<Hit[]> => {
+    const posts = await textSearch(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'post');
+    if (!posts) return [];
+    return (
+      await repo.threadHits(ctx.db, ctx.tenantId, posts, {
+        personId: me,
+        places: await places(),
+        moderatorRoots: scopePaths(ctx, 'community.moderate'),
+        limit: query.limit,
+      })
+    ).map((t) => ({
+      kind: 'thread',
+      id: t.id,
+      title: t.title,
+      link: `/communities/${t.community_id}/threads/${t.id}`,
+      score: Number(t.score),
+    }));
+  };
+  const eventHits = async (): Promise<Hit[]> => {
+    const events = await textSearch(ctx.db, ctx.dialect, ctx.tenantId, query.q, 'event');
+    if (!events) return [];
+    return (
+      await eventsRepo.eventHits(ctx.db, ctx.tenantId, events, {
+        personId: me,
+        places: await places(),
+        organiserRoots: organiserRoots(ctx),
+        limit: query.limit,
+      })
+    ).map((e) => ({
+      kind: 'event',
+      id: e.id,
+      title: resolveText(JSON.parse(e.title), ctx.locale, ctx.defaultLocale).text,
+      link: `/events/${e.id}`,
+      score: Number(e.score),
+    }));
+  };
+  const hits = (
+    await Promise.all([
+      wants('resource') ? resourceHits() : [],
+      wants('thread') ? threadHits() : [],
+      wants('event') ? eventHits() : [],
+    ])
+  ).flat();
   hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   return { items: hits.slice(0, query.limit) };
 }
