@@ -1,4 +1,5 @@
 import { loadStandard } from '../server/modules/assessment/assessment.standard.ts';
+import { assignCoach } from '../server/modules/practice/assignments.service.ts';
 import { addMonths, coachLinks } from '../server/modules/practice/coaching.links.ts';
 import * as cycles from '../server/modules/practice/cycles.service.ts';
 import { ICT_PURPOSES } from '../server/modules/practice/practice.constants.ts';
@@ -33,11 +34,53 @@ const NEXT_STEPS = [
   'End with groups presenting what they made and how.',
 ];
 
+/** Schools where a lead teacher coaches colleagues, and how many colleagues each coaches. */
+const PEER_COACHED_SCHOOLS = 0.45;
+const PEER_COACHEES = 4;
+
+/**
+ * Peer coaching inside schools: in about PEER_COACHED_SCHOOLS of the schools with at least five
+ * teachers, the school's leader names a lead teacher as coach of a few colleagues (an assignment
+ * since last term), as the reform asks of schools with a whole-school plan.
+ */
+async function assignPeerCoaches(ctx: Ctx, today: string): Promise<void> {
+  const teachers = await ctx.db
+    .selectFrom('person as p')
+    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.org_unit_id'))
+    .select(['p.id', 'p.org_unit_id'])
+    .where('p.tenant_id', '=', ctx.tenantId)
+    .where('p.category', '=', 'teacher')
+    .where('u.type', '=', 'school')
+    // The demo's own sign-ins keep the stories the README tells of them.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('user_account as a').select('a.id').whereRef('a.person_id', '=', 'p.id'))),
+    )
+    .orderBy('p.org_unit_id')
+    .orderBy('p.id')
+    .execute();
+  const bySchool = new Map<string, string[]>();
+  for (const t of teachers) bySchool.set(t.org_unit_id, [...(bySchool.get(t.org_unit_id) ?? []), t.id]);
+  for (const [s, staff] of [...bySchool.values()].entries()) {
+    const draw = draws(50_000 + s);
+    if (staff.length < 5 || draw() >= PEER_COACHED_SCHOOLS) continue;
+    const [lead, ...colleagues] = staff;
+    for (const teacherId of colleagues.slice(0, PEER_COACHEES)) {
+      await assignCoach(ctx, {
+        coachPersonId: lead!,
+        teacherPersonId: teacherId,
+        startsOn: shift(today, -150),
+        endsOn: shift(today, 215),
+      });
+    }
+  }
+}
+
 /**
  * A term of coaching: each coach who reaches teachers (through a partnership, training they led or
- * an assignment) runs cycles with some of them, through the service as of each step's day, so
- * observations enter the ledger as they would. Most cycles of the term are done, some are on the
- * way, and each coach has a lesson to observe today. Returns how many cycles and observations.
+ * an assignment, including the lead teachers who coach colleagues in their school) runs cycles with
+ * some of them, through the service as of each step's day, so observations enter the ledger as
+ * they would. Most cycles of the term are done, some are on the way, and each coach has a lesson to
+ * observe today. Returns how many cycles and observations.
  */
 export async function seedCycles(
   ctx: Ctx,
@@ -48,6 +91,7 @@ export async function seedCycles(
   const standard = await loadStandard(ctx);
   const competencies = standard.competencies.map((c) => c.id);
   const levels = standard.framework.levels.map((l) => l.code);
+  await assignPeerCoaches(ctx, today);
   const coachIds = await candidateCoaches(ctx);
   let made = 0;
   let observed = 0;

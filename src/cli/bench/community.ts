@@ -7,7 +7,7 @@ import * as threads from '../../server/modules/community/threads.service.ts';
 import { rowsPerStatement, writeInBatches } from '../../server/shared/batches.ts';
 import type { Ctx } from '../../server/shared/context.ts';
 import { newId, nowIso } from '../../server/shared/ids.ts';
-import { systemCtx } from '../context.ts';
+import { refreshStatistics, systemCtx } from '../context.ts';
 import { seedDemo } from '../demo.ts';
 import { draws } from '../demo-country.ts';
 import { p95, report, timeIt } from './measure.ts';
@@ -319,7 +319,7 @@ export async function communityBench(database: Database, location: string, teach
   });
   // Statistics as autovacuum would gather them after such a load: without them PostgreSQL reads a
   // million index entries for a `kind` it believes rare.
-  if (database.dialect === 'postgres') await sql`analyze`.execute(ctx.db);
+  await refreshStatistics(ctx);
   report(`${name}.community_loaded`, RESOURCES, `resources(${POSTS}_posts)`);
   report(`${name}.community_load_time`, loaded.ms / 1000, 's');
 
