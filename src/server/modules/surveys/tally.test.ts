@@ -160,10 +160,11 @@ describeOnEachDatabase('survey tallies kept as responses come in', (getDb) => {
     expect(stored.every((r) => r.pending_answers === null)).toBe(true);
     expect(tallies).toEqual(rebuilt);
 
-    for (const [i, ctx] of teachers.slice(12).entries()) {
+    // A server closing before a fold is due folds nothing more: the fold is asked for after the
+    // submissions (however slow they were) and the server closes at once, well before it is due.
+    for (const [i, ctx] of teachers.slice(12).entries())
       await responses.submit(await responses.asInvited(ctx, round.id), answers(i));
-      folds.after(ctx, round.id);
-    }
+    folds.after(teachers[12]!, round.id);
     await folds.close();
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(await waitingCount()).toBe(8);
