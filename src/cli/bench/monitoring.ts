@@ -15,7 +15,7 @@ import { registerRecognition, unregisterRecognition } from '../../server/modules
 import type { Ctx } from '../../server/shared/context.ts';
 import { systemCtx } from '../context.ts';
 import { seedDemo } from '../demo.ts';
-import { p95, report, timeIt } from './measure.ts';
+import { p95, report, timeIt, withAndWithoutUpkeep } from './measure.ts';
 import { rawDriver } from './raw.ts';
 
 /** Submissions written on each side (with and without upkeep), in alternating turns. */
@@ -121,22 +121,11 @@ export async function monitoringBench(database: Database, location: string, teac
   // Assessor ratings of every competency meet the demo's automatic badge rule; signing those
   // credentials would swamp both sides, so recognition is detached here.
   unregisterRecognition();
-  // Alternating turns, so a change of load on the machine falls on both sides alike.
-  const perTurn = WRITES / TURNS;
-  let without = 0;
-  let withUpkeep = 0;
-  const writeTurn = async (from: number) =>
-    (
-      await timeIt(async () => {
-        for (let i = from; i < from + perTurn; i++) await write(ctx, people[i]!.id, 'KC');
-      })
-    ).ms;
-  for (let turn = 0; turn < TURNS; turn++) {
-    unregisterMonitoring();
-    without += await writeTurn(2 * turn * perTurn);
-    registerMonitoring();
-    withUpkeep += await writeTurn((2 * turn + 1) * perTurn);
-  }
+  const { without, withUpkeep } = await withAndWithoutUpkeep(
+    database,
+    { turns: TURNS, perTurn: WRITES / TURNS, detach: unregisterMonitoring, attach: registerMonitoring },
+    (i) => write(ctx, people[i]!.id, 'KC'),
+  );
   const rate = (ms: number) => ((WRITES * competencies.length) / ms) * 1000;
   report(`${name}.monitoring.event_write.rate_with_aggregates`, rate(withUpkeep), 'events/s');
   report(`${name}.monitoring.event_write.rate_without_aggregates`, rate(without), 'events/s');

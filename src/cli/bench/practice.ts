@@ -20,13 +20,13 @@ import type { Ctx } from '../../server/shared/context.ts';
 import { newId, nowIso, todayIso } from '../../server/shared/ids.ts';
 import { systemCtx } from '../context.ts';
 import { seedDemo } from '../demo.ts';
-import { p95, report, timeIt } from './measure.ts';
+import { p95, report, timeIt, withAndWithoutUpkeep } from './measure.ts';
 import { rawDriver } from './raw.ts';
 
 /** Teachers placed in the district whose follow-through list is read (issue 15). */
 const DISTRICT_TEACHERS = 10_000;
 /** Observation submits timed on each side (with and without the monitoring upkeep)... */
-const WRITES = 200;
+const WRITES = 400;
 /** ...in this many alternating turns, so a change of load on the machine falls on both sides alike. */
 const TURNS = 8;
 const PRACTICE_FACTS = ['in_cycle', 'follow_through_done', 'follow_through_on_time'];
@@ -368,23 +368,13 @@ export async function practiceBench(database: Database, location: string, teache
   }
   // Recognition is detached on both sides, as in the monitoring bench: its rules are not what is measured.
   unregisterRecognition();
-  const submit = async (from: number, to: number) => {
-    const { ms } = await timeIt(async () => {
-      for (let i = from; i < to; i++) await cycles.submitObservation(coach, drafts[i]!);
-    });
-    return ms;
-  };
   const perTurn = Math.floor((drafts.length - 1) / 2 / TURNS);
   if (perTurn === 0) throw new Error('benchmark: too few teachers to observe');
-  let without = 0;
-  let withUpkeep = 0;
-  for (let turn = 0; turn < TURNS; turn++) {
-    const base = turn * 2 * perTurn;
-    unregisterMonitoring();
-    without += await submit(base, base + perTurn);
-    registerMonitoring();
-    withUpkeep += await submit(base + perTurn, base + 2 * perTurn);
-  }
+  const { without, withUpkeep } = await withAndWithoutUpkeep(
+    database,
+    { turns: TURNS, perTurn, detach: unregisterMonitoring, attach: registerMonitoring },
+    (i) => cycles.submitObservation(coach, drafts[i]!),
+  );
   const writes = perTurn * TURNS;
   const rate = (ms: number) => (writes / ms) * 1000;
   report(`${name}.practice.observation_submit.rate_with_upkeep`, rate(withUpkeep), 'submits/s');
@@ -398,7 +388,7 @@ export async function practiceBench(database: Database, location: string, teache
       .numerator;
   const before = await figure();
   const last = drafts.length - 1;
-  await submit(last, last + 1);
+  await cycles.submitObservation(coach, drafts[last]!);
   const after = await figure();
   const fresh = after === (before ?? 0) + 1;
   report(`${name}.practice.write_to_indicator_lag`, fresh ? 0 : Number.NaN, 'ms');

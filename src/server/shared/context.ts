@@ -24,6 +24,8 @@ export interface Ctx {
   requestId: string | null;
   /** Inside a transaction: what it remembers (`transactionMemo`). */
   transactionMemo?: Map<object, unknown>;
+  /** Inside `gatheringUpkeep`: the upkeep asked for so far, done once at its end. */
+  upkeep?: Map<object, { state: unknown; run: (ctx: Ctx) => Promise<void> }>;
 }
 
 export function systemActor(): Actor {
@@ -74,6 +76,41 @@ export function transactionMemo<M>(ctx: Ctx, key: object, create: () => M): M | 
   if (!memo) return null;
   if (!memo.has(key)) memo.set(key, create());
   return memo.get(key) as M;
+}
+
+/**
+ * Runs `work` in a transaction (joining the caller's) where upkeep that several announcements of
+ * one write would each ask for is gathered (`gatheredUpkeep`) and done once, after `work` and
+ * before the transaction ends: an observation moves a rating and the teacher's practice, and the
+ * teacher's facts are refreshed once for both. Nothing in `work` may read what that upkeep writes.
+ */
+export function gatheringUpkeep<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
+  return inTransaction(ctx, async (tx) => {
+    if (tx.upkeep) return work(tx);
+    const upkeep: NonNullable<Ctx['upkeep']> = new Map();
+    const result = await work({ ...tx, upkeep });
+    for (const { run } of upkeep.values()) await run(tx);
+    return result;
+  });
+}
+
+/**
+ * Inside `gatheringUpkeep`: the state gathered under `key` so far (made by `create` the first
+ * time), which `run` acts on at the end; null elsewhere, where callers act at once.
+ */
+export function gatheredUpkeep<S>(
+  ctx: Ctx,
+  key: object,
+  create: () => S,
+  run: (ctx: Ctx, state: S) => Promise<void>,
+): S | null {
+  const upkeep = ctx.upkeep;
+  if (!upkeep) return null;
+  if (!upkeep.has(key)) {
+    const state = create();
+    upkeep.set(key, { state, run: (tx) => run(tx, state) });
+  }
+  return upkeep.get(key)!.state as S;
 }
 
 /** The system acting before a tenant is chosen: creating tenants, the CLI, the demo seeder. */

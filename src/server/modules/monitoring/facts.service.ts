@@ -1,4 +1,4 @@
-import type { Ctx } from '../../shared/context.ts';
+import { type Ctx, gatheredUpkeep } from '../../shared/context.ts';
 import { standardShape } from '../assessment/assessment.standard.ts';
 import * as people from '../people/people.service.ts';
 import type { PracticeSource } from '../practice/practice.changes.ts';
@@ -163,9 +163,21 @@ async function aspectFacts(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.status
 /**
  * Brings these people's facts of the given families up to date and adds the difference to every
  * unit above each teacher, in the caller's transaction. The people are locked first, so two writers
- * cannot both read the old facts.
+ * cannot both read the old facts. Inside `gatheringUpkeep`, the people and families asked for are
+ * gathered and refreshed once, at its end.
  */
 export async function refreshFacts(ctx: Ctx, personIds: string[], families: readonly Family[]) {
+  const gathered = gatheredUpkeep(ctx, refreshFacts, newGathering, (tx, g) =>
+    refreshNow(tx, [...g.personIds], [...g.families]),
+  );
+  if (!gathered) return refreshNow(ctx, personIds, families);
+  for (const id of personIds) gathered.personIds.add(id);
+  for (const family of families) gathered.families.add(family);
+}
+
+const newGathering = () => ({ personIds: new Set<string>(), families: new Set<Family>() });
+
+async function refreshNow(ctx: Ctx, personIds: string[], families: readonly Family[]) {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
   await people.lockPeople(ctx, ids);

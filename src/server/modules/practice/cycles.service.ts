@@ -3,7 +3,7 @@ import type { LessonObservationTable } from '../../db/schema.ts';
 import { hasPermissionAt } from '../../shared/access.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { readInBatches } from '../../shared/batches.ts';
-import { type Ctx, inTransaction } from '../../shared/context.ts';
+import { type Ctx, gatheringUpkeep, inTransaction } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, nowIso, todayIso } from '../../shared/ids.ts';
 import { resolveText } from '../../shared/text.ts';
@@ -463,7 +463,8 @@ export async function submitObservation(ctx: Ctx, id: string, today = todayIso()
   if (missing.length > 0)
     throw new AppError('observation_incomplete', 'Some of the instrument is not filled in yet.', { id, missing });
   const ratings = checkRatings(standard, parse(row.ratings));
-  await inTransaction(ctx, async (tx) => {
+  // The ratings and the practice both refresh the teacher's facts: gathered, they are read once.
+  await gatheringUpkeep(ctx, async (tx) => {
     const at = nowIso();
     if (!(await repo.updateDraft(tx.db, tx.tenantId, id, { status: 'submitted', submitted_at: at, updated_at: at })))
       throw new AppError('observation_submitted', 'This observation is already submitted.', { id });
