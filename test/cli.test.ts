@@ -155,4 +155,19 @@ describe('the pathway command', () => {
       stderr: expect.stringMatching(/year/),
     });
   });
+
+  it('runs the roster benchmark on a small country, one `name value unit` line per figure', async () => {
+    // Its country has no teachers but the personas before the import: every demo stage must cope.
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [bin, 'bench', '--teachers', '300', '--only', 'roster', '--sqlite-only'],
+      {
+        env: { ...process.env, CI: '' },
+      },
+    );
+    for (const figure of ['roster_import.rate', 'roster_import.raw_insert_rate', 'roster_import.ratio'])
+      expect(stdout).toMatch(new RegExp(`^sqlite\\.${figure.replace('.', '\\.')} [0-9.]+ \\S+$`, 'm'));
+    // Every imported teacher, and the demo's own, is counted in the nation.
+    expect(stderr).not.toMatch(/the nation counts/);
+  });
 });
