@@ -1,4 +1,4 @@
-import { type Kysely, SqliteAdapter, sql } from 'kysely';
+import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import { batches } from '../shared/batches.ts';
 import type { DB } from './schema.ts';
 
@@ -23,16 +23,32 @@ const ROWS_PER_STATEMENT = 5_000;
 export async function upsertByKey<Row>(db: Kysely<DB>, spec: KeyedTable<Row>, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = [...spec.key, spec.amount];
-  const tuples = rows.map((r) => columns.map((c) => r[c as keyof Row]));
-  const keyOf = (t: unknown[]) => t.slice(0, -1).join('\u0000');
-  tuples.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  const keyed = rows.map((r) => {
+    const tuple = columns.map((c) => r[c as keyof Row]);
+    return { key: tuple.slice(0, -1).join('\u0000'), tuple };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const tuples = keyed.map((k) => k.tuple);
   const statement = statementOf(db, spec);
   for (const batch of batches(tuples, ROWS_PER_STATEMENT))
     await sql`${statement.head}${JSON.stringify(batch)}${statement.tail}`.execute(db);
 }
 
-function statementOf<Row>(db: Kysely<DB>, spec: KeyedTable<Row>) {
+type Statement = { head: RawBuilder<unknown>; tail: RawBuilder<unknown> };
+/** Each table's statement per dialect, made on first use: the specs are constants of their repositories. */
+const statements = { sqlite: new WeakMap<object, Statement>(), postgres: new WeakMap<object, Statement>() };
+
+function statementOf<Row>(db: Kysely<DB>, spec: KeyedTable<Row>): Statement {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const made = sqlite ? statements.sqlite : statements.postgres;
+  const cached = made.get(spec);
+  if (cached) return cached;
+  const statement = buildStatement(spec, sqlite);
+  made.set(spec, statement);
+  return statement;
+}
+
+function buildStatement<Row>(spec: KeyedTable<Row>, sqlite: boolean): Statement {
   const columns = [...spec.key, spec.amount];
   const quoted = (c: string) => `"${c}"`;
   const element = (i: number) => (sqlite ? `j.value ->> ${i}` : `(j ->> ${i})`);
