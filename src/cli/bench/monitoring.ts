@@ -10,6 +10,7 @@ import {
 } from '../../server/modules/monitoring/aggregates.service.ts';
 import { competencyDashboard } from '../../server/modules/monitoring/dashboard.service.ts';
 import { indicatorDashboard } from '../../server/modules/monitoring/indicators.figures.ts';
+import { withPending } from '../../server/modules/monitoring/monitoring.repo.ts';
 import * as org from '../../server/modules/org/org.service.ts';
 import { registerRecognition, unregisterRecognition } from '../../server/modules/recognition/awards.service.ts';
 import type { Ctx } from '../../server/shared/context.ts';
@@ -75,7 +76,7 @@ export async function monitoringBench(database: Database, location: string, teac
   // The raw limit: the same aggregate rows the dashboard reads, through the driver, nothing computed.
   const regions = await org.unitWithChildren(ctx, nation.id, 'reports.read');
   const rawQuery = database.db
-    .selectFrom('unit_competency_count')
+    .selectFrom(withPending(database.db, 'unit_competency_count'))
     .select(['unit_id', 'item_id', 'level_code', (eb) => eb.fn.sum<number>('teachers').as('teachers')])
     .where('tenant_id', '=', ctx.tenantId)
     .where('unit_id', 'in', [nation.id, ...regions.children.map((c) => c.id)])

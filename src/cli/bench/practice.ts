@@ -6,7 +6,7 @@ import { registerMonitoring, unregisterMonitoring } from '../../server/modules/m
 import { indicatorDashboard } from '../../server/modules/monitoring/indicators.figures.ts';
 import type { IndicatorInput } from '../../server/modules/monitoring/indicators.schemas.ts';
 import * as indicators from '../../server/modules/monitoring/indicators.service.ts';
-import { rebuildCounts } from '../../server/modules/monitoring/monitoring.repo.ts';
+import { rebuildCounts, withPending } from '../../server/modules/monitoring/monitoring.repo.ts';
 import * as org from '../../server/modules/org/org.service.ts';
 import * as people from '../../server/modules/people/people.service.ts';
 import { addMonths } from '../../server/modules/practice/coaching.links.ts';
@@ -287,7 +287,7 @@ export async function practiceBench(database: Database, location: string, teache
   const national = await p95(50, () => indicatorDashboard(ctx, { unitId: nation.id }));
   const regions = await org.unitWithChildren(ctx, nation.id, 'reports.read');
   const rawQuery = database.db
-    .selectFrom('unit_fact_count')
+    .selectFrom(withPending(database.db, 'unit_fact_count'))
     .select(['unit_id', 'fact', 'sex', (eb) => eb.fn.sum<number>('value').as('value')])
     .where('tenant_id', '=', ctx.tenantId)
     .where('unit_id', 'in', [nation.id, ...regions.children.map((c) => c.id)])

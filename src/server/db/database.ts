@@ -50,6 +50,7 @@ import * as schoolCounts from './migrations/0046_school_counts.ts';
 import * as surveyResponsePlace from './migrations/0047_survey_response_place.ts';
 import * as keyOrder from './migrations/0048_key_order.ts';
 import * as surveyPendingAnswers from './migrations/0049_survey_pending_answers.ts';
+import * as pendingCounts from './migrations/0050_pending_counts.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -183,6 +184,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0047_survey_response_place': surveyResponsePlace,
   '0048_key_order': keyOrder,
   '0049_survey_pending_answers': surveyPendingAnswers,
+  '0050_pending_counts': pendingCounts,
 };
 
 /** Every migration this code knows, in the order they run: the schema version a backup records. */

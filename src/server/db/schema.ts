@@ -1274,12 +1274,16 @@ export interface DB {
   coaching_visit: CoachingVisitTable;
   level_target: LevelTargetTable;
   unit_competency_count: UnitCompetencyCountTable;
+  /** Deltas of `unit_competency_count` not yet folded into it (monitoring.repo.ts): readers sum both. */
+  unit_competency_pending: UnitCompetencyCountTable;
   unit_teacher_count: UnitTeacherCountTable;
   competency_year: CompetencyYearTable;
   unit_competency_year: UnitCompetencyYearTable;
   unit_teacher_year: UnitTeacherYearTable;
   person_fact: PersonFactTable;
   unit_fact_count: UnitFactCountTable;
+  /** Deltas of `unit_fact_count` not yet folded into it (monitoring.repo.ts): readers sum both. */
+  unit_fact_pending: UnitFactCountTable;
   school_fact: SchoolFactTable;
   unit_school_count: UnitSchoolCountTable;
   logframe_objective: LogframeObjectiveTable;

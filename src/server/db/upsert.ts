@@ -2,20 +2,23 @@ import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import { batches } from '../shared/batches.ts';
 import type { DB } from './schema.ts';
 
-/** A table of running figures: text key columns and one number, added to (`add`) or replaced (`set`). */
+/**
+ * A table of running figures: text key columns and one number, added to (`add`) or replaced (`set`);
+ * or a table of such rows without a key, appended to (`append`: several rows may share a key).
+ */
 export interface KeyedTable<Row> {
   table: keyof DB & string;
   key: readonly (keyof Row & string)[];
   amount: keyof Row & string;
   amountType: 'integer' | 'double precision';
-  mode: 'add' | 'set';
+  mode: 'add' | 'set' | 'append';
 }
 
 /** Rows per statement: the JSON parameter stays a few hundred kilobytes. */
 const ROWS_PER_STATEMENT = 5_000;
 
 /**
- * Upserts rows into a keyed table with one statement whose text never changes: the rows travel as
+ * Upserts (or appends) rows into a keyed table with one statement whose text never changes: the rows travel as
  * one JSON parameter (`[[key..., amount], ...]`). The statement is prepared once and no query is
  * built per row, which is most of what the live figures' upkeep otherwise costs a write. Rows go
  * in key order, so concurrent writers on PostgreSQL take the rows' locks in the same order.
@@ -57,6 +60,7 @@ function buildStatement<Row>(spec: KeyedTable<Row>, sqlite: boolean): Statement 
   );
   const amount = quoted(spec.amount);
   const update = spec.mode === 'add' ? `${quoted(spec.table)}.${amount} + excluded.${amount}` : `excluded.${amount}`;
+  const conflict = `on conflict (${spec.key.map(quoted).join(', ')}) do update set ${amount} = ${update}`;
   const source = sqlite ? 'json_each(' : 'json_array_elements(';
   const cast = sqlite ? ')' : '::json)';
   // `where true` tells SQLite's parser the `on conflict` belongs to the insert, not to a join.
@@ -64,8 +68,6 @@ function buildStatement<Row>(spec: KeyedTable<Row>, sqlite: boolean): Statement 
     head: sql.raw(
       `insert into ${quoted(spec.table)} (${columns.map(quoted).join(', ')}) select ${selected.join(', ')} from ${source}`,
     ),
-    tail: sql.raw(
-      `${cast} j where true on conflict (${spec.key.map(quoted).join(', ')}) do update set ${amount} = ${update}`,
-    ),
+    tail: sql.raw(`${cast} j where true ${spec.mode === 'append' ? '' : conflict}`),
   };
 }

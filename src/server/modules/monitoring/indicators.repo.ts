@@ -8,6 +8,7 @@ import type {
 } from '../../db/schema.ts';
 import { readInBatches, rowsPerStatement, writeInBatches } from '../../shared/batches.ts';
 import { todayIso } from '../../shared/ids.ts';
+import { withPending } from './monitoring.repo.ts';
 import { OTHER_PLACE, PLACES_OF_WORK } from './places.ts';
 import { schoolCountsOf } from './school.counts.repo.ts';
 
@@ -207,13 +208,14 @@ export async function totals(
     m.set(key, (m.get(key) ?? 0) + Number(value));
   };
   if (grouping.unitIds.length === 0) return out;
-  // The group column and the rows it reads, the same for the three aggregate tables.
+  // The group column and the rows it reads, the same for the three aggregate tables (two of them
+  // with their pending deltas, under the table's own name).
   const scope = (table: 'unit_teacher_count' | 'unit_competency_count' | 'unit_fact_count') => {
     const t = sql.table(table);
     const by = { unit: sql``, unitSex: sql` || '|' || ${t}.sex`, unitPlace: sql` || '|' || ${t}.place` }[grouping.by];
     return {
       group: sql<string>`${t}.unit_id${by}`,
-      from: sql`${t}`,
+      from: table === 'unit_teacher_count' ? sql`${t}` : sql`${withPending(db, table)}`,
       where: sql`${t}.tenant_id = ${tenantId} and ${t}.unit_id in (${sql.join(grouping.unitIds)})`,
     };
   };

@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
+import { type AliasedSelectQueryBuilder, type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type {
   DB,
   PersonFactTable,
@@ -45,51 +45,113 @@ const PERSON_FACTS: KeyedTable<PersonFactRow> = {
   mode: 'set',
 };
 
-/** Adds signed deltas to the competency counts in one statement (rows are summed per key first). */
-export async function addCompetencyCounts(db: Kysely<DB>, rows: CompetencyCountRow[]) {
-  const summed = new Map<string, CompetencyCountRow>();
-  for (const r of rows) {
-    const key = [r.unit_id, r.framework_id, r.item_id, r.basis, r.level_code, r.sex, r.place].join('|');
-    const seen = summed.get(key);
-    if (seen) seen.teachers += r.teachers;
-    else summed.set(key, { ...r });
-  }
-  await upsertByKey(
-    db,
-    COMPETENCY_COUNTS,
-    [...summed.values()].filter((r) => r.teachers !== 0),
-  );
+/**
+ * The competency and fact counts take their deltas in a pending table each (migration 0050): a write
+ * appends a few rows at the end of a small table instead of updating a row of a large tree for each
+ * unit above the teacher. Once FOLD_AT or more of the tenant's deltas wait in the two tables, a write
+ * folds all of them into the counts (`appendedSinceCount` says when to count them); a write with
+ * that many deltas of its own (a unit moved, a bulk change) adds them to the counts directly.
+ * Readers read `withPending(table)`, where a key may appear several times, and sum; so a figure is
+ * fresh in the writing transaction, folded or not.
+ */
+export const FOLD_AT = 1_000;
+
+const COUNTS = { unit_competency_count: COMPETENCY_COUNTS, unit_fact_count: FACT_COUNTS } as const;
+const PENDING = {
+  unit_competency_count: { ...COMPETENCY_COUNTS, table: 'unit_competency_pending', mode: 'append' },
+  unit_fact_count: { ...FACT_COUNTS, table: 'unit_fact_pending', mode: 'append' },
+} as const satisfies Record<string, KeyedTable<never>>;
+
+type Counted = keyof typeof PENDING;
+
+/** A count table and its pending deltas as one: sum its amount per key to read a figure. */
+export function withPending<T extends Counted>(db: Kysely<DB>, table: T) {
+  const columns = [...PENDING[table].key, PENDING[table].amount] as const;
+  const pending = PENDING[table].table;
+  return db
+    .selectFrom(table as Counted)
+    .select(columns as never)
+    .unionAll(db.selectFrom(pending).select(columns as never))
+    .as(table) as unknown as AliasedSelectQueryBuilder<DB[T], T>;
 }
 
-export async function addTeacherCounts(db: Kysely<DB>, rows: TeacherCountRow[]) {
-  const summed = new Map<string, TeacherCountRow>();
-  for (const r of rows) {
-    const key = `${r.unit_id}|${r.sex}|${r.place}`;
-    const seen = summed.get(key);
-    if (seen) seen.teachers += r.teachers;
-    else summed.set(key, { ...r });
+/**
+ * Deltas this process appended per tenant since it last counted the pending tables: the tables are
+ * counted only once it has appended FOLD_AT, so a write does not count them every time. Another
+ * process's deltas (PostgreSQL) or a rolled-back write only move the count earlier or later; what
+ * waits stays bounded by FOLD_AT per writing process.
+ */
+const appendedSinceCount = new Map<string, number>();
+
+async function addPending<Row extends { tenant_id: string }>(
+  db: Kysely<DB>,
+  table: Counted,
+  rows: Row[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (rows.length >= FOLD_AT) return upsertByKey(db, COUNTS[table] as unknown as KeyedTable<Row>, rows);
+  const spec = PENDING[table];
+  await upsertByKey(db, spec as unknown as KeyedTable<Row>, rows);
+  const tenantId = rows[0]!.tenant_id;
+  const appended = (appendedSinceCount.get(tenantId) ?? 0) + rows.length;
+  if (appended < FOLD_AT) {
+    appendedSinceCount.set(tenantId, appended);
+    return;
   }
-  await upsertByKey(
-    db,
-    TEACHER_COUNTS,
-    [...summed.values()].filter((r) => r.teachers !== 0),
-  );
+  appendedSinceCount.delete(tenantId);
+  const waiting = async (pending: 'unit_competency_pending' | 'unit_fact_pending') =>
+    Number(
+      (
+        await db
+          .selectFrom(pending)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tenant_id', '=', tenantId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  if ((await waiting('unit_competency_pending')) + (await waiting('unit_fact_pending')) >= FOLD_AT)
+    await foldPending(db, tenantId);
 }
 
-export async function addFactCounts(db: Kysely<DB>, rows: FactCountRow[]) {
-  const summed = new Map<string, FactCountRow>();
-  for (const r of rows) {
-    const key = `${r.unit_id}|${r.fact}|${r.sex}|${r.place}`;
-    const seen = summed.get(key);
-    if (seen) seen.value += r.value;
-    else summed.set(key, { ...r });
-  }
-  await upsertByKey(
-    db,
-    FACT_COUNTS,
-    [...summed.values()].filter((r) => r.value !== 0),
-  );
+/**
+ * Moves a tenant's pending deltas into the counts. The rows are taken with `delete ... returning`,
+ * so on PostgreSQL a delta another writer appends meanwhile stays pending for a later fold, and two
+ * folds never move one delta twice.
+ */
+export async function foldPending(db: Kysely<DB>, tenantId: string) {
+  const competencies = await db
+    .deleteFrom('unit_competency_pending')
+    .where('tenant_id', '=', tenantId)
+    .returningAll()
+    .execute();
+  await upsertByKey(db, COMPETENCY_COUNTS, summed(competencies, COMPETENCY_COUNTS));
+  const facts = await db.deleteFrom('unit_fact_pending').where('tenant_id', '=', tenantId).returningAll().execute();
+  await upsertByKey(db, FACT_COUNTS, summed(facts, FACT_COUNTS));
 }
+
+/** Rows summed per key, noughts left out. */
+function summed<Row>(rows: readonly Row[], spec: KeyedTable<Row>): Row[] {
+  const out = new Map<string, Row>();
+  for (const r of rows) {
+    const key = spec.key.map((c) => r[c]).join('\u0000');
+    const seen = out.get(key);
+    if (seen) (seen[spec.amount] as number) += Number(r[spec.amount]);
+    else out.set(key, { ...r, [spec.amount]: Number(r[spec.amount]) });
+  }
+  return [...out.values()].filter((r) => r[spec.amount] !== 0);
+}
+
+/** Adds signed deltas to the competency counts (pending until folded). */
+export const addCompetencyCounts = (db: Kysely<DB>, rows: CompetencyCountRow[]) =>
+  addPending(db, 'unit_competency_count', summed(rows, COMPETENCY_COUNTS));
+
+/** Adds signed deltas to the teacher counts (these change only when teachers join, leave or move). */
+export const addTeacherCounts = (db: Kysely<DB>, rows: TeacherCountRow[]) =>
+  upsertByKey(db, TEACHER_COUNTS, summed(rows, TEACHER_COUNTS));
+
+/** Adds signed deltas to the fact counts (pending until folded). */
+export const addFactCounts = (db: Kysely<DB>, rows: FactCountRow[]) =>
+  addPending(db, 'unit_fact_count', summed(rows, FACT_COUNTS));
 
 export function personFactsOf(db: Kysely<DB>, tenantId: string, personIds: string[]): Promise<PersonFactRow[]> {
   return readInBatches(personIds, (ids) =>
@@ -285,25 +347,29 @@ export function personIdsAfter(db: Kysely<DB>, tenantId: string, after: string, 
 }
 
 export function factCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]): Promise<FactCountRow[]> {
+  const key = FACT_COUNTS.key;
   return readInBatches(unitIds, (ids) =>
     db
-      .selectFrom('unit_fact_count')
-      .selectAll()
+      .selectFrom(withPending(db, 'unit_fact_count'))
+      .select([...key, (eb) => eb.fn.sum<number>('value').as('value')])
       .where('tenant_id', '=', tenantId)
       .where('unit_id', 'in', ids)
-      .where('value', '!=', 0)
+      .groupBy([...key])
+      .having((eb) => eb.fn.sum('value'), '!=', 0)
       .execute(),
   );
 }
 
 export function competencyCountsOf(db: Kysely<DB>, tenantId: string, unitIds: string[]): Promise<CompetencyCountRow[]> {
+  const key = COMPETENCY_COUNTS.key;
   return readInBatches(unitIds, (ids) =>
     db
-      .selectFrom('unit_competency_count')
-      .selectAll()
+      .selectFrom(withPending(db, 'unit_competency_count'))
+      .select([...key, (eb) => eb.fn.sum<number>('teachers').as('teachers')])
       .where('tenant_id', '=', tenantId)
       .where('unit_id', 'in', ids)
-      .where('teachers', '!=', 0)
+      .groupBy([...key])
+      .having((eb) => eb.fn.sum('teachers'), '!=', 0)
       .execute(),
   );
 }
@@ -317,7 +383,7 @@ export function levelCountsOf(
 ) {
   return readInBatches(unitIds, (ids) =>
     db
-      .selectFrom('unit_competency_count')
+      .selectFrom(withPending(db, 'unit_competency_count'))
       .select(['unit_id', 'item_id', 'level_code', 'sex', (eb) => eb.fn.sum<number>('teachers').as('teachers')])
       .where('tenant_id', '=', tenantId)
       .where('unit_id', 'in', ids)
@@ -344,10 +410,11 @@ export function teacherCountsOf(db: Kysely<DB>, tenantId: string, unitIds: strin
 export function allCounts(db: Kysely<DB>, tenantId: string) {
   return Promise.all([
     db
-      .selectFrom('unit_competency_count')
-      .selectAll()
+      .selectFrom(withPending(db, 'unit_competency_count'))
+      .select([...COMPETENCY_COUNTS.key, (eb) => eb.fn.sum<number>('teachers').as('teachers')])
       .where('tenant_id', '=', tenantId)
-      .where('teachers', '!=', 0)
+      .groupBy([...COMPETENCY_COUNTS.key])
+      .having((eb) => eb.fn.sum('teachers'), '!=', 0)
       .orderBy(['unit_id', 'framework_id', 'item_id', 'basis', 'level_code', 'sex', 'place'])
       .execute(),
     db
@@ -358,10 +425,11 @@ export function allCounts(db: Kysely<DB>, tenantId: string) {
       .orderBy(['unit_id', 'sex', 'place'])
       .execute(),
     db
-      .selectFrom('unit_fact_count')
-      .selectAll()
+      .selectFrom(withPending(db, 'unit_fact_count'))
+      .select([...FACT_COUNTS.key, (eb) => eb.fn.sum<number>('value').as('value')])
       .where('tenant_id', '=', tenantId)
-      .where('value', '!=', 0)
+      .groupBy([...FACT_COUNTS.key])
+      .having((eb) => eb.fn.sum('value'), '!=', 0)
       .orderBy(['unit_id', 'fact', 'sex', 'place'])
       .execute(),
     db.selectFrom('person_fact').selectAll().where('tenant_id', '=', tenantId).orderBy(['person_id', 'fact']).execute(),
@@ -398,6 +466,7 @@ export function unitsUnder(db: Kysely<DB>, tenantId: string, path: string) {
  */
 export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
   await db.deleteFrom('unit_competency_count').where('tenant_id', '=', tenantId).execute();
+  await db.deleteFrom('unit_competency_pending').where('tenant_id', '=', tenantId).execute();
   await db.deleteFrom('unit_teacher_count').where('tenant_id', '=', tenantId).execute();
   const sexOf = sql.raw(`coalesce(p.sex, 'unknown')`);
   const tree = unitTree(tenantId);
@@ -447,6 +516,7 @@ export async function rebuildCounts(db: Kysely<DB>, tenantId: string) {
 /** The unit figures of person facts, summed from `person_fact` over every unit above each teacher. */
 async function rebuildFactCounts(db: Kysely<DB>, tenantId: string) {
   await db.deleteFrom('unit_fact_count').where('tenant_id', '=', tenantId).execute();
+  await db.deleteFrom('unit_fact_pending').where('tenant_id', '=', tenantId).execute();
   const sexOf = sql.raw(`coalesce(p.sex, 'unknown')`);
   await sql`
     with recursive ${unitTree(tenantId)},
@@ -555,7 +625,7 @@ export async function recordCompetencyYear(
     .columns(['tenant_id', 'year', 'unit_id', 'item_id', 'basis', 'level_code', 'sex', 'teachers'])
     .expression(
       db
-        .selectFrom('unit_competency_count')
+        .selectFrom(withPending(db, 'unit_competency_count'))
         .select(['tenant_id', theYear, 'unit_id', 'item_id', 'basis', 'level_code', 'sex'])
         .select((eb) => eb.fn.sum<number>('teachers').as('teachers'))
         .where('tenant_id', '=', tenantId)
