@@ -129,7 +129,8 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
     }
   });
 
-  it('fold pending deltas into the counts once enough wait, and read the same figures on either side of a fold', async () => {
+  it('fold pending deltas into the counts once enough wait (SQLite; PostgreSQL adds them to the counts), and read the same figures on either side of a fold', async () => {
+    const queued = getDb().dialect === 'sqlite';
     const pending = async () =>
       Number(
         (
@@ -159,6 +160,11 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
       const teacher = await make.person(world.ctx, i % 2 ? world.schoolA2 : world.schoolB1, { sex: 'male' });
       const waiting = await pending();
       await rateAll(teacher.id, i % 3 ? 'KD' : 'KA');
+      if (!queued) {
+        expect(await pending()).toBe(0);
+        folded = i >= 40;
+        continue;
+      }
       folded = (await pending()) < waiting;
       if (!folded) expect(await pending()).toBeGreaterThan(waiting);
     }
@@ -166,7 +172,7 @@ describeOnEachDatabase('live aggregates over the org tree', (getDb) => {
     expect(await pending()).toBe(0);
     // Deltas pending again over folded counts: the live figures still equal a rebuild's.
     await rateAll((await make.person(world.ctx, world.schoolA2, { sex: 'female' })).id, 'KD');
-    expect(await pending()).toBeGreaterThan(0);
+    if (queued) expect(await pending()).toBeGreaterThan(0);
     expect(await pending()).toBeLessThan(FOLD_AT);
     const live = await aggregateSnapshot(world.ctx);
     await rebuildAggregates(world.ctx);

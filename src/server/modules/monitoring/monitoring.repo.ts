@@ -52,7 +52,10 @@ const PERSON_FACTS: KeyedTable<PersonFactRow> = {
  * folds all of them into the counts (`appendedSinceCount` says when to count them); a write with
  * that many deltas of its own (a unit moved, a bulk change) adds them to the counts directly.
  * Readers read `withPending(table)`, where a key may appear several times, and sum; so a figure is
- * fresh in the writing transaction, folded or not.
+ * fresh in the writing transaction, folded or not. SQLite only: on PostgreSQL a deleted row stays in
+ * the table until vacuumed, so the queue would grow by every delta folded between two vacuums and
+ * every reader would scan them; there the deltas go to the counts directly and the pending tables
+ * stay empty.
  */
 export const FOLD_AT = 1_000;
 
@@ -89,7 +92,8 @@ async function addPending<Row extends { tenant_id: string }>(
   rows: Row[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  if (rows.length >= FOLD_AT) return upsertByKey(db, COUNTS[table] as unknown as KeyedTable<Row>, rows);
+  if (rows.length >= FOLD_AT || db.getExecutor().adapter instanceof PostgresAdapter)
+    return upsertByKey(db, COUNTS[table] as unknown as KeyedTable<Row>, rows);
   const spec = PENDING[table];
   await upsertByKey(db, spec as unknown as KeyedTable<Row>, rows);
   const tenantId = rows[0]!.tenant_id;
@@ -113,11 +117,7 @@ async function addPending<Row extends { tenant_id: string }>(
     await foldPending(db, tenantId);
 }
 
-/**
- * Moves a tenant's pending deltas into the counts. The rows are taken with `delete ... returning`,
- * so on PostgreSQL a delta another writer appends meanwhile stays pending for a later fold, and two
- * folds never move one delta twice.
- */
+/** Moves a tenant's pending deltas into the counts, in the caller's transaction (`delete ... returning`, then one upsert per table). */
 export async function foldPending(db: Kysely<DB>, tenantId: string) {
   const competencies = await db
     .deleteFrom('unit_competency_pending')
