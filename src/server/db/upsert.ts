@@ -18,8 +18,8 @@ export interface KeyedTable<Row> {
 const ROWS_PER_STATEMENT = 5_000;
 
 /**
- * Upserts (or appends) rows into a keyed table with one statement whose text never changes: the rows travel as
- * one JSON parameter (`[[key..., amount], ...]`). The statement is prepared once and no query is
+ * Upserts (or appends) rows into a keyed table with one statement whose text never changes: the
+ * rows travel as one JSON parameter (`[[key..., amount], ...]`). The statement is prepared once and no query is
  * built per row, which is most of what the live figures' upkeep otherwise costs a write. Rows go
  * in key order, so concurrent writers on PostgreSQL take the rows' locks in the same order.
  */

@@ -80,9 +80,8 @@ export function withPending<T extends Counted>(db: Kysely<DB>, table: T) {
 
 /**
  * Deltas this process appended per tenant since it last counted the pending tables: the tables are
- * counted only once it has appended FOLD_AT, so a write does not count them every time. Another
- * process's deltas (PostgreSQL) or a rolled-back write only move the count earlier or later; what
- * waits stays bounded by FOLD_AT per writing process.
+ * counted only once it has appended FOLD_AT, so a write does not count them every time. A rolled-back
+ * write only moves the count earlier; what waits stays bounded by FOLD_AT per writing process.
  */
 const appendedSinceCount = new Map<string, number>();
 
@@ -117,8 +116,8 @@ async function addPending<Row extends { tenant_id: string }>(
     await foldPending(db, tenantId);
 }
 
-/** Moves a tenant's pending deltas into the counts, in the caller's transaction (`delete ... returning`, then one upsert per table). */
-export async function foldPending(db: Kysely<DB>, tenantId: string) {
+/** Moves a tenant's pending deltas into the counts in the caller's transaction: taken, summed, upserted. */
+async function foldPending(db: Kysely<DB>, tenantId: string) {
   const competencies = await db
     .deleteFrom('unit_competency_pending')
     .where('tenant_id', '=', tenantId)
